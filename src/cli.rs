@@ -1,0 +1,221 @@
+//! Every command-line flag, in one place.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "smslint",
+    version,
+    about = "Lint Windows logon scripts and SMS 2.0 Clicore client versions",
+    long_about = "smslint reads batch scripts as cmd.exe (and COMMAND.COM on Windows 9x) does, \
+                  and flags SMS logon-script hazards: missing upgrade gates, RAS exposure, \
+                  significant Clicore version mismatches, mixed-release logon points, \
+                  SMS 1.2 leftovers and ordinary batch bugs."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check batch scripts (and the site manifest in smslint.toml).
+    Check(CheckArgs),
+    /// Print how smslint reads a script: statements, labels, jump targets.
+    Dump(DumpArgs),
+    /// List every rule.
+    Rules(RulesArgs),
+    /// Print one rule's documentation.
+    Rule(RuleArgs),
+    /// Explain a Clicore version, or compare versions for significance.
+    Version(VersionArgs),
+    /// Audit a fleet inventory (CSV) against the site manifest.
+    Audit(AuditArgs),
+    /// Add, remove or report the `GOTO END` upgrade gate in logon scripts.
+    Gate(GateArgs),
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Graphical report with source lines (default on a terminal).
+    Full,
+    /// One line per finding: path:line:col: severity[CODE] message.
+    Concise,
+    /// A JSON array of findings.
+    Json,
+    /// SARIF 2.1.0 for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// CSV, one row per finding (audit only).
+    Csv,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Nt,
+    Win9x,
+}
+
+/// Flags shared by `check` and `audit`: output and exit status.
+#[derive(Args, Debug, Clone)]
+pub struct OutputArgs {
+    /// Output format (default: full on a terminal, concise otherwise).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Lowest severity that makes the exit code 1 (info never fails).
+    #[arg(long, value_enum, default_value = "warning")]
+    pub fail_on: FailOn,
+    /// Exit 0 even when there are findings (still 2 when smslint itself fails).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Use this smslint.toml instead of discovering one.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// File name used for standard input in messages and config matching.
+    #[arg(long)]
+    pub stdin_filename: Option<PathBuf>,
+    /// Apply the config's `exclude` even to files named on the command line.
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Only these rule codes or prefixes (comma separated); overrides the config.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Rule codes or prefixes to add to the selection.
+    #[arg(long, value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+    /// Rule codes or prefixes to skip.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Client interpreters the scripts must run on (overrides the config's `targets`).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub target: Vec<Target>,
+    /// An SMS upgrade window is open (overrides the config's `upgrade_window`).
+    #[arg(long)]
+    pub upgrade_window: bool,
+    /// Apply automatic fixes (the SMS101 upgrade gate) to the files, atomically.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the resolved settings and exit.
+    #[arg(long)]
+    pub show_config: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DumpArgs {
+    /// The script to read (`-` for standard input).
+    pub file: PathBuf,
+    /// Label rules to resolve jumps with.
+    #[arg(long, value_enum, default_value = "nt")]
+    pub target: Target,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct RulesArgs {
+    /// Print as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct RuleArgs {
+    /// A rule code (BAT201) or name (undefined-label).
+    pub rule: String,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VersionFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Significance {
+    /// Compare (major, minor, build, revision / 1000): service packs count.
+    Release,
+    /// Compare (major, minor, build) only. Unsafe: SP2, SP3 and SP4 share build 1493.
+    Build,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct VersionArgs {
+    /// One version to explain, or several: the first is compared with each other one.
+    #[arg(required = true)]
+    pub versions: Vec<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: VersionFormat,
+    /// Significance policy.
+    #[arg(long, value_enum, default_value = "release")]
+    pub significance: Significance,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct AuditArgs {
+    /// The inventory CSV (columns client, site, clicore; optional os, link).
+    #[arg(long)]
+    pub inventory: PathBuf,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GateAction {
+    On,
+    Off,
+    Status,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GateState {
+    On,
+    Off,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct GateArgs {
+    /// on: insert the gate; off: remove it; status: report gated/open per file.
+    #[arg(value_enum)]
+    pub action: GateAction,
+    /// Logon scripts (files or directories).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print a unified diff instead of writing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// With `status`: exit 1 if any file's gate state differs.
+    #[arg(long, value_enum)]
+    pub expect: Option<GateState>,
+}

@@ -1,0 +1,1 @@
+//! `smslint.toml`: discovery, parsing (with labelled errors) and merging with flags.

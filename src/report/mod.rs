@@ -1,0 +1,1 @@
+//! Reporters: one file per output format. Reporters never compute findings.

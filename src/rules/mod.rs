@@ -1,0 +1,92 @@
+//! The rule registry: one table of every rule smslint knows, with its documentation.
+//!
+//! A rule is one file in this folder (named by code and name, e.g.
+//! `bat201_undefined_label.rs`) that defines `pub static RULE: Rule` and, for batch rules,
+//! its `check` function. Adding a rule touches that file and one line of [`RULES`].
+//! `smslint rules`, `smslint rule CODE`, the SARIF `tool.driver.rules` and `docs/rules.md`
+//! are all generated from this table.
+
+pub mod docs;
+
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::flow::Flow;
+use crate::source::{Source, Span};
+use crate::syntax::ast::Script;
+use crate::syntax::labels::LabelIndex;
+
+/// Client interpreters a script must run on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Targets {
+    /// cmd.exe on Windows NT 4.0 / 2000 / XP.
+    pub nt: bool,
+    /// COMMAND.COM on Windows 95/98/ME.
+    pub win9x: bool,
+}
+
+/// The settings a batch rule may read, resolved per file by the engine from config and flags.
+#[derive(Clone, Debug, Default)]
+pub struct LintSettings {
+    pub targets: Targets,
+    /// An SMS upgrade window is open (`upgrade_window = true` or `--upgrade-window`).
+    pub upgrade_window: bool,
+    /// The file is a logon script (SMSLS.BAT or matches `logon_scripts`).
+    pub logon_script: bool,
+    /// Extra RAS-check program names (lower case, no path or extension), besides `checkras`.
+    pub ras_guards: Vec<String>,
+}
+
+/// What a batch rule sees: one file, read and analysed once.
+pub struct Ctx<'a> {
+    pub path: &'a Path,
+    pub source: &'a Source,
+    pub script: &'a Script,
+    pub labels: &'a LabelIndex,
+    pub flow: &'a Flow,
+    pub settings: &'a LintSettings,
+}
+
+/// A rule's check: a pure function of the context.
+pub type CheckFn = fn(&Ctx<'_>, &mut Vec<Diagnostic>);
+
+/// Everything known about a rule. Text fields are Markdown-light plain text.
+pub struct Rule {
+    /// Stable code, e.g. `BAT201`.
+    pub code: &'static str,
+    /// Stable kebab-case name, e.g. `undefined-label`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what it reports.
+    pub summary: &'static str,
+    /// What the rule checks, precisely.
+    pub what: &'static str,
+    /// Why it matters on a real client.
+    pub why: &'static str,
+    /// A script (or TOML / CSV) that triggers it.
+    pub example: &'static str,
+    /// The same, fixed.
+    pub fix: &'static str,
+    /// Sources: KB article numbers (`Q237543`) and reference sections.
+    pub sources: &'static [&'static str],
+    /// The batch check; `None` for rules reported by the engine, the site manifest or the
+    /// inventory audit.
+    pub check: Option<CheckFn>,
+}
+
+impl Rule {
+    /// A diagnostic of this rule at its default severity.
+    pub fn diag(&'static self, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.code, self.severity, span, message)
+    }
+}
+
+/// Every rule, in code order.
+pub static RULES: &[&Rule] = &[];
+
+/// Look a rule up by code (any case) or name.
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| {
+        r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name)
+    })
+}

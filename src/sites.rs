@@ -1,0 +1,1 @@
+//! The site manifest (`[[site]]` tables in smslint.toml) and its checks.

@@ -1,0 +1,1 @@
+//! SMS vocabulary: client programs, RAS-check programs, logon-script detection.

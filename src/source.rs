@@ -1,0 +1,293 @@
+//! The source model: a file's exact bytes, its physical lines and the encoding facts.
+//!
+//! cmd.exe reads batch files as bytes in the console's OEM code page, so nothing here
+//! assumes UTF-8. A physical line ends at LF (0x0A) only; a CR is not a terminator (cmd
+//! deletes every CR in phase 1.5). Line numbers are `1 + number of LF bytes before the
+//! offset` and columns are 1-based byte columns, everywhere in smslint.
+
+use std::fmt;
+
+/// A half-open byte range `start..end` into the original file bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub const fn empty(at: usize) -> Self {
+        Span { start: at, end: at }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// How a physical line ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineEnding {
+    /// CR LF
+    CrLf,
+    /// LF alone
+    Lf,
+    /// The last line of a file that does not end in LF.
+    Eof,
+}
+
+/// Encoding and control-byte facts about a file, recorded once when it is read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceFacts {
+    /// The file starts with EF BB BF.
+    pub utf8_bom: bool,
+    /// The file starts with FF FE or FE FF (UTF-16).
+    pub utf16_bom: bool,
+    /// Offsets of NUL bytes (all of them).
+    pub nul: Vec<usize>,
+    /// Offsets of CR bytes not followed by LF.
+    pub lone_cr: Vec<usize>,
+    /// Offsets of Ctrl-Z (0x1A) bytes.
+    pub ctrl_z: Vec<usize>,
+    /// Number of lines ending in CR LF.
+    pub crlf_lines: usize,
+    /// Number of lines ending in a bare LF.
+    pub lf_lines: usize,
+    /// The file contains bytes >= 0x80 (decoded for display as a code page guess).
+    pub high_bytes: bool,
+}
+
+/// A file's bytes, kept exactly, with a table of physical line starts.
+#[derive(Clone, Debug)]
+pub struct Source {
+    bytes: Vec<u8>,
+    /// Offset of the first byte of each physical line. Always starts with 0.
+    line_starts: Vec<usize>,
+    facts: SourceFacts,
+}
+
+impl Source {
+    /// Build the line table and facts. Cost is linear in the file size; never fails.
+    pub fn new(bytes: Vec<u8>) -> Self {
+        let mut line_starts = vec![0];
+        let mut facts = SourceFacts {
+            utf8_bom: bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
+            utf16_bom: bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]),
+            ..SourceFacts::default()
+        };
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'\n' => {
+                    if i > 0 && bytes[i - 1] == b'\r' {
+                        facts.crlf_lines += 1;
+                    } else {
+                        facts.lf_lines += 1;
+                    }
+                    line_starts.push(i + 1);
+                }
+                b'\r' => {
+                    if bytes.get(i + 1) != Some(&b'\n') {
+                        facts.lone_cr.push(i);
+                    }
+                }
+                0 => facts.nul.push(i),
+                0x1A => facts.ctrl_z.push(i),
+                0x80..=0xFF => facts.high_bytes = true,
+                _ => {}
+            }
+        }
+        Source {
+            bytes,
+            line_starts,
+            facts,
+        }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    pub fn facts(&self) -> &SourceFacts {
+        &self.facts
+    }
+
+    /// Number of physical lines (a file ending in LF has an empty last line that is not counted).
+    pub fn line_count(&self) -> usize {
+        let n = self.line_starts.len();
+        if n > 1 && self.line_starts[n - 1] == self.bytes.len() {
+            n - 1
+        } else {
+            n
+        }
+    }
+
+    /// Offsets of the first byte of each physical line.
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
+    /// 1-based line number of a byte offset (offsets past the end map to the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// 1-based (line, column) of a byte offset; the column counts bytes.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.bytes.len());
+        let line = self.line_of(offset);
+        (line, offset - self.line_starts[line - 1] + 1)
+    }
+
+    /// The bytes of physical line `line` (1-based) including its terminator.
+    pub fn line_full_span(&self, line: usize) -> Span {
+        let start = self.line_starts[(line.max(1) - 1).min(self.line_starts.len() - 1)];
+        let end = self
+            .line_starts
+            .get(line.max(1))
+            .copied()
+            .unwrap_or(self.bytes.len());
+        Span::new(start, end)
+    }
+
+    /// The content of physical line `line` (1-based) without its LF and a CR right before it.
+    pub fn line_span(&self, line: usize) -> Span {
+        let full = self.line_full_span(line);
+        let mut end = full.end;
+        if end > full.start && self.bytes[end - 1] == b'\n' {
+            end -= 1;
+            if end > full.start && self.bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+        }
+        Span::new(full.start, end)
+    }
+
+    /// How physical line `line` (1-based) ends.
+    pub fn line_ending(&self, line: usize) -> LineEnding {
+        let full = self.line_full_span(line);
+        if full.end > full.start && self.bytes[full.end - 1] == b'\n' {
+            if full.end - full.start >= 2 && self.bytes[full.end - 2] == b'\r' {
+                LineEnding::CrLf
+            } else {
+                LineEnding::Lf
+            }
+        } else {
+            LineEnding::Eof
+        }
+    }
+
+    /// The dominant line ending of the file (CR LF when there are no line breaks).
+    pub fn dominant_ending(&self) -> LineEnding {
+        if self.facts.lf_lines > self.facts.crlf_lines {
+            LineEnding::Lf
+        } else {
+            LineEnding::CrLf
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &[u8] {
+        let end = span.end.min(self.bytes.len());
+        let start = span.start.min(end);
+        &self.bytes[start..end]
+    }
+
+    /// Text of a span decoded for display only (see [`decode_display`]).
+    pub fn display(&self, span: Span) -> String {
+        decode_display(self.slice(span))
+    }
+}
+
+/// Decode bytes for display to a user. Bytes >= 0x80 are read as Windows-1252 (a guess: the
+/// real code page is the client's OEM code page); control bytes other than TAB are shown as
+/// the Unicode control pictures (NUL as `␀`, Ctrl-Z as `␚`, CR as `␍`). Never used for
+/// analysis: spans always refer to the original bytes.
+pub fn decode_display(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for &b in bytes {
+        out.push(display_char(b));
+    }
+    out
+}
+
+/// The character shown for one byte by [`decode_display`]; one char per byte, so byte
+/// offsets map to char offsets one to one.
+pub fn display_char(b: u8) -> char {
+    match b {
+        b'\t' | b'\n' => b as char,
+        0x00..=0x1F => char::from_u32(0x2400 + b as u32).unwrap_or('?'),
+        0x7F => '\u{2421}',
+        0x20..=0x7E => b as char,
+        _ => {
+            let one = [b];
+            let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(&one);
+            cow.chars().next().unwrap_or('\u{FFFD}')
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_lf_only() {
+        let s = Source::new(b"a\r\nb\rc\nd".to_vec());
+        assert_eq!(s.line_count(), 3);
+        assert_eq!(s.line_col(0), (1, 1));
+        assert_eq!(s.line_col(3), (2, 1));
+        assert_eq!(s.line_col(5), (2, 3));
+        assert_eq!(s.line_col(7), (3, 1));
+        assert_eq!(s.line_ending(1), LineEnding::CrLf);
+        assert_eq!(s.line_ending(2), LineEnding::Lf);
+        assert_eq!(s.line_ending(3), LineEnding::Eof);
+        assert_eq!(s.facts().lone_cr, vec![4]);
+        assert_eq!(s.slice(s.line_span(1)), b"a");
+        assert_eq!(s.slice(s.line_span(2)), b"b\rc");
+    }
+
+    #[test]
+    fn facts_are_recorded() {
+        let s = Source::new(b"\xEF\xBB\xBF@echo off\x00\x1a\n".to_vec());
+        assert!(s.facts().utf8_bom);
+        assert_eq!(s.facts().nul, vec![12]);
+        assert_eq!(s.facts().ctrl_z, vec![13]);
+        assert!(s.facts().high_bytes);
+        assert_eq!(s.line_count(), 1);
+    }
+
+    #[test]
+    fn display_decodes_one_char_per_byte() {
+        assert_eq!(decode_display(b"caf\xe9\x1a"), "caf\u{e9}\u{241a}");
+    }
+}
