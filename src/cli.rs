@@ -162,13 +162,7 @@ pub enum VersionFormat {
     Json,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Significance {
-    /// Compare (major, minor, build, revision / 1000): service packs count.
-    Release,
-    /// Compare (major, minor, build) only. Unsafe: SP2, SP3 and SP4 share build 1493.
-    Build,
-}
+pub use crate::version::Significance;
 
 #[derive(Args, Debug, Clone)]
 pub struct VersionArgs {

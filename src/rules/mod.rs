@@ -90,3 +90,31 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
         r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name)
     })
 }
+
+/// Read and analyse one script and run the given batch rules on it, at their default
+/// severities, without selection or suppressions. The engine adds those; unit tests use this.
+pub fn run_rules(
+    path: &Path,
+    source: &Source,
+    settings: &LintSettings,
+    rules: &[&'static Rule],
+) -> Vec<Diagnostic> {
+    let script = crate::syntax::parse(source);
+    let labels = LabelIndex::build(source);
+    let flow = Flow::build(source, &script, &labels);
+    let ctx = Ctx {
+        path,
+        source,
+        script: &script,
+        labels: &labels,
+        flow: &flow,
+        settings,
+    };
+    let mut out = Vec::new();
+    for rule in rules {
+        if let Some(check) = rule.check {
+            check(&ctx, &mut out);
+        }
+    }
+    out
+}
