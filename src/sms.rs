@@ -262,10 +262,7 @@ pub fn next_sibling(script: &Script, id: StmtId) -> Option<StmtId> {
 /// An `if [not] errorlevel N` statement with N ≥ 1: `(N, negated)`.
 pub fn errorlevel_test(stmt: &Stmt) -> Option<(u32, bool)> {
     if let StmtKind::If(i) = &stmt.kind {
-        if let crate::syntax::ast::Condition::Errorlevel {
-            value: Some(n), ..
-        } = &i.condition
-        {
+        if let crate::syntax::ast::Condition::Errorlevel { value: Some(n), .. } = &i.condition {
             if *n >= 1 {
                 return Some((*n, i.not.is_some()));
             }
@@ -401,11 +398,13 @@ pub fn is_preamble(script: &Script, source: &Source, id: StmtId) -> bool {
     match &stmt.kind {
         StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Setlocal(_) => true,
         StmtKind::Echo(e) => e.mode == Some(false),
-        StmtKind::Simple(s) => program_name(word_text(source, &s.name)) == "cls" && {
-            // `cls` exactly, not `cls.bat` or `c:\cls`.
-            let t = word_text(source, &s.name);
-            t.eq_ignore_ascii_case(b"cls")
-        },
+        StmtKind::Simple(s) => {
+            program_name(word_text(source, &s.name)) == "cls" && {
+                // `cls` exactly, not `cls.bat` or `c:\cls`.
+                let t = word_text(source, &s.name);
+                t.eq_ignore_ascii_case(b"cls")
+            }
+        }
         _ => false,
     }
 }
@@ -458,6 +457,54 @@ pub fn top_gate(script: &Script, source: &Source) -> Option<Gate> {
         span: stmt.span,
         target,
     })
+}
+
+/// The span of the first physical line of `span` (for statements that cover a block).
+pub fn head_span(source: &Source, span: Span) -> Span {
+    let line = source.line_of(span.start);
+    let end = source.line_span(line).end.max(span.start);
+    Span::new(span.start, span.end.min(end).max(span.start))
+}
+
+/// A reachable SMS client-program call site and its RAS state set.
+#[derive(Clone, Debug)]
+pub struct CallSite {
+    pub inv: Invocation,
+    pub state: ras::StateSet,
+}
+
+/// The SMS analysis of one script, shared by the SMS rules.
+pub struct Analysis {
+    pub ras: ras::RasFlow,
+    /// Every program invocation in the script.
+    pub invocations: Vec<Invocation>,
+}
+
+impl Analysis {
+    pub fn new(ctx: &crate::rules::Ctx<'_>) -> Analysis {
+        Analysis {
+            ras: ras::RasFlow::build(ctx.script, ctx.source, ctx.labels, ctx.settings),
+            invocations: invocations(ctx.script, ctx.source),
+        }
+    }
+
+    /// Statement `id` can run: reached by the RAS data flow and not ruled out by the shared
+    /// flow analysis.
+    pub fn reachable(&self, ctx: &crate::rules::Ctx<'_>, id: StmtId) -> bool {
+        self.ras.reachable(id) && ctx.flow.reachable.get(id.index()).copied().unwrap_or(true)
+    }
+
+    /// Reachable SMS client-program call sites, in source order.
+    pub fn client_calls(&self, ctx: &crate::rules::Ctx<'_>) -> Vec<CallSite> {
+        self.invocations
+            .iter()
+            .filter(|inv| inv.is_client_program() && self.reachable(ctx, inv.stmt))
+            .map(|inv| CallSite {
+                inv: inv.clone(),
+                state: self.ras.state(inv.stmt),
+            })
+            .collect()
+    }
 }
 
 /// Levenshtein distance between two short ASCII names (used for unknown SMS tokens).

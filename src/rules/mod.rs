@@ -7,6 +7,15 @@
 //! are all generated from this table.
 
 pub mod docs;
+pub mod sms101_missing_upgrade_gate;
+pub mod sms102_ineffective_gate;
+pub mod sms103_gate_left_in_place;
+pub mod sms201_ras_unguarded;
+pub mod sms202_ras_guard_ineffective;
+pub mod sms203_ras_guard_weak;
+pub mod sms401_sms12_agent_leftover;
+pub mod sms403_cli_nt_force;
+pub mod sms404_sms1x_client_path;
 
 use std::path::Path;
 
@@ -82,7 +91,17 @@ impl Rule {
 }
 
 /// Every rule, in code order.
-pub static RULES: &[&Rule] = &[];
+pub static RULES: &[&Rule] = &[
+    &sms101_missing_upgrade_gate::RULE,
+    &sms102_ineffective_gate::RULE,
+    &sms103_gate_left_in_place::RULE,
+    &sms201_ras_unguarded::RULE,
+    &sms202_ras_guard_ineffective::RULE,
+    &sms203_ras_guard_weak::RULE,
+    &sms401_sms12_agent_leftover::RULE,
+    &sms403_cli_nt_force::RULE,
+    &sms404_sms1x_client_path::RULE,
+];
 
 /// Look a rule up by code (any case) or name.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {

@@ -1,0 +1,70 @@
+//! SMS203 ras-guard-weak.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Ctx, Rule};
+use crate::sms::{self, WeakGuardKind};
+
+pub static RULE: Rule = Rule {
+    code: "SMS203",
+    name: "ras-guard-weak",
+    severity: Severity::Warning,
+    summary: "The only RAS guard tests that RAS is installed, or an IPCONFIG subnet mask",
+    what: "Reports `if exist …\\rasapi32.dll` tests and `ipconfig | find …` tests in a script \
+           where some SMS client program is still reachable without a real RAS check \
+           (`checkras` or a `ras_guards` program followed by an errorlevel test). Used as a \
+           pre-check before CHECKRAS, as in Q224388, they are fine and not reported.",
+    why: "RASAPI32.DLL exists on every machine with Dial-Up Networking installed, docked \
+          laptops on the LAN included: the test says RAS is installed, not that this logon \
+          came over RAS (Q224388). The IPCONFIG test only works on Windows NT (Windows 95 has \
+          no IPCONFIG) and depends on the mask: Q185346 looks for 255.255.0.0 but the Windows \
+          2000 dial-up adapter always has 255.255.255.255 (Q235797). Dial-in clients that the \
+          test misses run SMS client setup over the RAS link.",
+    example: "if exist %windir%\\system32\\rasapi32.dll goto SKIPSMS\r\ncall %0\\..\\smsls\r\n:SKIPSMS\r\n",
+    fix: "if not exist %windir%\\system32\\rasapi32.dll goto RUNSMS\r\n%0\\..\\checkras.exe > nul\r\n\
+          if errorlevel 1 goto SKIPSMS\r\n:RUNSMS\r\ncall %0\\..\\smsls\r\n:SKIPSMS\r\n",
+    sources: &["Q224388", "Q185346", "Q235797"],
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let guards = sms::weak_guards(ctx.script, ctx.source);
+    if guards.is_empty() {
+        return;
+    }
+    let analysis = sms::Analysis::new(ctx);
+    let Some(exposed) = analysis
+        .client_calls(ctx)
+        .into_iter()
+        .find(|c| c.state.has_unknown())
+    else {
+        return;
+    };
+    for g in guards {
+        let (message, label) = match g.kind {
+            WeakGuardKind::RasInstalled => (
+                "this guard tests whether RAS is installed, not whether the client is on a RAS \
+                 link now: dial-in clients it misses run SMS client setup over the link, and \
+                 LAN clients with Dial-Up Networking installed are skipped (Q224388)",
+                "RAS installed, not connected",
+            ),
+            WeakGuardKind::IpconfigMask => (
+                "this guard reads a subnet mask from IPCONFIG: Windows 95 has no IPCONFIG and \
+                 the Windows 2000 dial-up adapter's mask is 255.255.255.255, so dial-in clients \
+                 it misses run SMS client setup over the RAS link (Q185346, Q235797)",
+                "subnet-mask heuristic",
+            ),
+        };
+        out.push(
+            RULE.diag(g.span, message)
+                .with_label(label)
+                .with_related(
+                    exposed.inv.word.span,
+                    "SMS client program not behind a real RAS check",
+                )
+                .with_help(
+                    "test the connection with `%0\\..\\checkras.exe > nul` and `if errorlevel 1 \
+                     goto SKIPSMS` (keep this test only as a pre-check)",
+                ),
+        );
+    }
+}
