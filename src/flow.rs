@@ -248,9 +248,9 @@ impl<'a> Builder<'a> {
                 self.prev[s.index()] = Some(StmtId(i as u32));
             }
         }
-        for i in 0..n {
-            self.after[i] = match next[i] {
-                Some(s) => Node::Stmt(s),
+        for (i, nx) in next.iter().enumerate() {
+            self.after[i] = match nx {
+                Some(s) => Node::Stmt(*s),
                 None => match self.script.stmts[i].parent {
                     Some(p) if p.index() < i => self.after[p.index()],
                     _ => Node::End,
