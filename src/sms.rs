@@ -242,21 +242,49 @@ pub fn invocations(script: &Script, source: &Source) -> Vec<Invocation> {
         .collect()
 }
 
-/// The statement after `id` in its list (the top level or a block body), comments skipped.
-pub fn next_sibling(script: &Script, id: StmtId) -> Option<StmtId> {
-    let stmt = script.stmts.get(id.index())?;
-    let list: &[StmtId] = match stmt.parent {
-        None => &script.top,
-        Some(p) => match &script.stmt(p).kind {
-            StmtKind::Block(b) => &b.body,
-            _ => return None,
-        },
-    };
-    let pos = list.iter().position(|&s| s == id)?;
-    list[pos + 1..]
-        .iter()
-        .copied()
-        .find(|&s| !matches!(script.stmt(s).kind, StmtKind::Comment(_)))
+/// For every statement, the next one in its sequence (the top level, a block body, a `for`
+/// body, or the then/else side of an `if`), as the flow graph splits them. Linear time.
+pub fn sequence_next(script: &Script) -> Vec<Option<StmtId>> {
+    let n = script.stmts.len();
+    let mut next = vec![None; n];
+    for w in script.top.windows(2) {
+        if let Some(slot) = next.get_mut(w[0].index()) {
+            *slot = Some(w[1]);
+        }
+    }
+    // Last child seen per (parent, side), children in source order (the arena order).
+    let mut last: std::collections::HashMap<(usize, bool), StmtId> = Default::default();
+    for id in script.ids() {
+        let Some(p) = script.stmt(id).parent else {
+            continue;
+        };
+        if p.index() >= n || p.index() == id.index() {
+            continue;
+        }
+        let side = match &script.stmt(p).kind {
+            StmtKind::If(i) => i
+                .else_
+                .as_ref()
+                .is_some_and(|(kw, _)| script.stmt(id).span.start >= kw.start),
+            _ => false,
+        };
+        if let Some(prev) = last.insert((p.index(), side), id) {
+            next[prev.index()] = Some(id);
+        }
+    }
+    next
+}
+
+/// The statement after `id` in its sequence, comments skipped.
+pub fn next_sibling(script: &Script, next: &[Option<StmtId>], id: StmtId) -> Option<StmtId> {
+    let mut cur = next.get(id.index()).copied().flatten();
+    while let Some(c) = cur {
+        if !matches!(script.stmt(c).kind, StmtKind::Comment(_)) {
+            return Some(c);
+        }
+        cur = next.get(c.index()).copied().flatten();
+    }
+    None
 }
 
 /// An `if [not] errorlevel N` statement with N ≥ 1: `(N, negated)`.
@@ -286,11 +314,12 @@ pub struct RasCheck {
 /// Every RAS check in the script.
 pub fn ras_checks(script: &Script, source: &Source, settings: &LintSettings) -> Vec<RasCheck> {
     let mut out = Vec::new();
+    let seq = sequence_next(script);
     for inv in invocations(script, source) {
         if !is_ras_guard(&inv.name, settings) {
             continue;
         }
-        let Some(next) = next_sibling(script, inv.stmt) else {
+        let Some(next) = next_sibling(script, &seq, inv.stmt) else {
             continue;
         };
         if let Some((level, negated)) = errorlevel_test(script.stmt(next)) {
@@ -325,6 +354,7 @@ pub enum WeakGuardKind {
 /// Every weak RAS guard in the script.
 pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
     let mut out = Vec::new();
+    let seq = sequence_next(script);
     for id in script.ids() {
         let stmt = script.stmt(id);
         match &stmt.kind {
@@ -344,7 +374,9 @@ pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
                     continue;
                 }
                 // The FIND on the other side of the pipe.
-                let Some(find) = pipe_partner(script, id) else {
+                let Some(find) =
+                    seq[id.index()].filter(|f| script.stmt(*f).connector == Connector::Pipe)
+                else {
                     continue;
                 };
                 let StmtKind::Simple(f) = &script.stmt(find).kind else {
@@ -364,21 +396,6 @@ pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
         }
     }
     out
-}
-
-/// The statement right after `id` joined to it with `|`.
-fn pipe_partner(script: &Script, id: StmtId) -> Option<StmtId> {
-    let stmt = script.stmts.get(id.index())?;
-    let list: &[StmtId] = match stmt.parent {
-        None => &script.top,
-        Some(p) => match &script.stmt(p).kind {
-            StmtKind::Block(b) => &b.body,
-            _ => return None,
-        },
-    };
-    let pos = list.iter().position(|&s| s == id)?;
-    let next = *list.get(pos + 1)?;
-    (script.stmt(next).connector == Connector::Pipe).then_some(next)
 }
 
 /// The label profile used to resolve jumps for these settings: COMMAND.COM's 8-character
@@ -483,7 +500,7 @@ pub struct Analysis {
 impl Analysis {
     pub fn new(ctx: &crate::rules::Ctx<'_>) -> Analysis {
         Analysis {
-            ras: ras::RasFlow::build(ctx.script, ctx.source, ctx.labels, ctx.settings),
+            ras: ras::RasFlow::build(ctx.script, ctx.source, ctx.flow, ctx.settings),
             invocations: invocations(ctx.script, ctx.source),
         }
     }
