@@ -7,6 +7,7 @@
 //! are all generated from this table.
 
 pub mod docs;
+pub mod sml001_unused_suppression;
 
 use std::path::Path;
 
@@ -81,8 +82,16 @@ impl Rule {
     }
 }
 
+/// The documentation page every finding links to; `#<code in lower case>` selects the rule.
+pub const DOCS_URL: &str = "https://github.com/smslint/smslint/blob/main/docs/rules.md";
+
+/// The docs link of a rule code.
+pub fn docs_url(code: &str) -> String {
+    format!("{DOCS_URL}#{}", code.to_ascii_lowercase())
+}
+
 /// Every rule, in code order.
-pub static RULES: &[&Rule] = &[];
+pub static RULES: &[&Rule] = &[&sml001_unused_suppression::RULE];
 
 /// Look a rule up by code (any case) or name.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
