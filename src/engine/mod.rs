@@ -27,6 +27,16 @@ use discover::{Input, InputKind};
 /// Lint one script: parse, analyse, run the selected rules, apply suppressions and severity
 /// overrides, locate and sort the findings. Never fails.
 pub fn lint_source(path: &str, source: Arc<Source>, settings: &ResolvedSettings) -> FileReport {
+    lint_with_rules(path, source, settings, RULES)
+}
+
+/// [`lint_source`] with an explicit rule list (the registry in production; tests add rules).
+pub fn lint_with_rules(
+    path: &str,
+    source: Arc<Source>,
+    settings: &ResolvedSettings,
+    rules: &[&'static rules::Rule],
+) -> FileReport {
     let script = crate::syntax::parse(&source);
     let labels = LabelIndex::build(&source);
     let flow = Flow::build(&source, &script, &labels);
@@ -39,7 +49,7 @@ pub fn lint_source(path: &str, source: Arc<Source>, settings: &ResolvedSettings)
         settings: &settings.lint,
     };
     let mut diags = Vec::new();
-    for rule in RULES {
+    for rule in rules {
         if let Some(check) = rule.check {
             if settings.is_selected(rule.code) {
                 check(&ctx, &mut diags);
@@ -51,7 +61,7 @@ pub fn lint_source(path: &str, source: Arc<Source>, settings: &ResolvedSettings)
 
     let mut directives = suppress::collect(&source, &script);
     suppress::apply(&source, &mut directives, &mut diags);
-    diags.extend(unused_suppressions(&directives, settings));
+    diags.extend(unused_suppressions(&directives, settings, rules));
 
     finish(path, Some(source), diags, settings)
 }
@@ -98,6 +108,7 @@ pub fn finish(
 fn unused_suppressions(
     directives: &[suppress::Directive],
     settings: &ResolvedSettings,
+    extra: &[&'static rules::Rule],
 ) -> Vec<Diagnostic> {
     let rule = &rules::sml001_unused_suppression::RULE;
     if directives.is_empty() || !settings.is_selected(rule.code) {
@@ -116,7 +127,9 @@ fn unused_suppressions(
             if c.used || c.code == rule.code {
                 continue;
             }
-            let known = rules::find(&c.code).filter(|r| r.code == c.code);
+            let known = rules::find(&c.code)
+                .or_else(|| extra.iter().copied().find(|r| r.code == c.code))
+                .filter(|r| r.code == c.code);
             let diag = match known {
                 None => rule
                     .diag(
@@ -511,4 +524,129 @@ pub fn render_settings(shown: &str, cfg: Option<&LoadedConfig>, s: &ResolvedSett
     }
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Selector;
+    use crate::rules::Rule;
+    use crate::source::Span;
+
+    /// A test rule: reports every line containing `BAD`.
+    fn check_bad(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+        let b = ctx.source.bytes();
+        for line in 1..=ctx.source.line_count() {
+            let s = ctx.source.line_span(line);
+            if let Some(i) = b[s.start..s.end].windows(3).position(|w| w == b"BAD") {
+                let at = s.start + i;
+                out.push(TST.diag(Span::new(at, at + 3), "bad"));
+            }
+        }
+    }
+
+    static TST: Rule = Rule {
+        code: "TST001",
+        name: "test-bad",
+        severity: Severity::Error,
+        summary: "s",
+        what: "w",
+        why: "y",
+        example: "e",
+        fix: "f",
+        sources: &["t"],
+        check: Some(check_bad),
+    };
+
+    fn settings() -> ResolvedSettings {
+        ResolvedSettings {
+            selected: vec!["TST001", "SML001"],
+            ..ResolvedSettings::default()
+        }
+    }
+
+    fn lint(text: &str, s: &ResolvedSettings) -> Vec<(usize, &'static str, Severity)> {
+        let rep = lint_with_rules(
+            "t.bat",
+            Arc::new(Source::new(text.as_bytes().to_vec())),
+            s,
+            &[&TST, &rules::sml001_unused_suppression::RULE],
+        );
+        rep.findings
+            .iter()
+            .map(|f| (f.line, f.diag.code, f.diag.severity))
+            .collect()
+    }
+
+    #[test]
+    fn next_statement_suppression() {
+        let s = settings();
+        let got = lint(
+            "REM smslint: disable=TST001\r\n\r\n:: comment\r\necho BAD ^\r\n BAD\r\necho BAD\r\n",
+            &s,
+        );
+        assert_eq!(got, vec![(6, "TST001", Severity::Error)]);
+    }
+
+    #[test]
+    fn suppression_inside_a_block_and_lowercase() {
+        let s = settings();
+        let got = lint(
+            "(\n  rem smslint: disable=tst001\n  echo BAD\n  echo BAD\n)\n",
+            &s,
+        );
+        assert_eq!(got, vec![(4, "TST001", Severity::Error)]);
+    }
+
+    #[test]
+    fn file_suppression_and_unused_ones() {
+        let s = settings();
+        let got = lint(
+            "echo BAD\nREM smslint: disable-file=TST001\n:: smslint: disable=TST001\necho ok\n",
+            &s,
+        );
+        assert_eq!(got, vec![(3, "SML001", Severity::Warning)]);
+    }
+
+    #[test]
+    fn unused_suppression_of_unselected_rule_is_quiet() {
+        let mut s = settings();
+        s.selected = vec!["SML001"];
+        assert!(lint("REM smslint: disable=TST001\necho ok\n", &s).is_empty());
+        s.selected = vec!["TST001"];
+        assert!(lint("REM smslint: disable=NOPE1\necho ok\n", &s).is_empty());
+    }
+
+    #[test]
+    fn severity_override_and_selection() {
+        let mut s = settings();
+        s.severity = vec![(Selector::parse("SML").unwrap(), Severity::Info)];
+        s.severity
+            .insert(0, (Selector::parse("SML001").unwrap(), Severity::Error));
+        let got = lint("REM smslint: disable=XYZ1\necho BAD\n", &s);
+        assert_eq!(
+            got,
+            vec![
+                (1, "SML001", Severity::Error),
+                (2, "TST001", Severity::Error)
+            ]
+        );
+        s.selected = vec!["SML001"];
+        assert_eq!(lint("echo BAD\n", &s), vec![]);
+    }
+
+    #[test]
+    fn exit_codes_follow_the_threshold() {
+        let s = settings();
+        let rep = lint_with_rules(
+            "t.bat",
+            Arc::new(Source::new(b"REM smslint: disable=XYZ1\necho\n".to_vec())),
+            &s,
+            &[&TST, &rules::sml001_unused_suppression::RULE],
+        );
+        let reps = [rep];
+        assert_eq!(exit_for(&reps, FailOn::Warning, false), Exit::Findings);
+        assert_eq!(exit_for(&reps, FailOn::Error, false), Exit::Clean);
+        assert_eq!(exit_for(&reps, FailOn::Warning, true), Exit::Clean);
+    }
 }

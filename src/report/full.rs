@@ -39,15 +39,22 @@ impl Window {
     fn new(name: &str, source: Arc<Source>, first_line: usize, last_line: usize) -> Window {
         let start = source.line_full_span(first_line).start;
         let mut end = source.line_full_span(last_line).end;
-        // Leave the final LF out so no empty line is shown after the window.
+        // Leave the final line ending out so no empty line is shown after the window.
         if end > start && source.bytes()[end - 1] == b'\n' {
             end -= 1;
+            if end > start && source.bytes()[end - 1] == b'\r' {
+                end -= 1;
+            }
         }
         let bytes = &source.bytes()[start..end];
         let mut text = String::with_capacity(bytes.len());
         let mut map = Vec::with_capacity(bytes.len() + 1);
-        for &b in bytes {
+        for (i, &b) in bytes.iter().enumerate() {
             map.push(text.len());
+            // The CR of a CR LF is the ordinary line ending: not shown.
+            if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue;
+            }
             text.push(display_char(b));
         }
         map.push(text.len());
@@ -284,11 +291,10 @@ pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
     if total > 0 {
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
         out.push_str(&format!(
-            "Found {} ({}, {}, {}) in {}.\n",
+            "Found {} ({}, {}, {infos} info) in {}.\n",
             plural(total, "finding"),
             plural(errors, "error"),
             plural(warnings, "warning"),
-            plural(infos, "info"),
             plural(files, "file")
         ));
     }
