@@ -1,10 +1,10 @@
 //! BAT201 undefined-label: `goto`/`call :` to a label that does not exist.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::flow::Resolution;
 use crate::rules::bat_util::static_label;
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CallTarget, StmtKind};
-use crate::syntax::labels::Profile;
 
 pub static RULE: Rule = Rule {
     code: "BAT201",
@@ -35,7 +35,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for stmt in &ctx.script.stmts {
+    for id in ctx.script.ids() {
+        let stmt = ctx.script.stmt(id);
         let (target, is_call) = match &stmt.kind {
             StmtKind::Goto(g) => (&g.target, false),
             StmtKind::Call(c) => match &c.target {
@@ -47,8 +48,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some((name, key)) = static_label(target) else {
             continue;
         };
-        let from_line = ctx.source.line_of(name.start);
-        if ctx.labels.resolve(key, from_line, Profile::Nt).is_some() {
+        if ctx.flow.resolution(id) != Some(&Resolution::Unresolved) {
             continue;
         }
         let shown = ctx.source.display(name);

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::flow::Resolution;
 use crate::rules::bat_util::{jump_target, static_label};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::labels::{key, Profile};
@@ -42,7 +43,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     // Every static jump whose name belongs to a duplicated label: (jump line, reached def).
     let mut reaches: HashMap<Vec<u8>, Vec<(usize, usize)>> = HashMap::new();
-    for stmt in &ctx.script.stmts {
+    for id in ctx.script.ids() {
+        let stmt = ctx.script.stmt(id);
         let Some((name, k)) = jump_target(stmt).and_then(static_label) else {
             continue;
         };
@@ -51,8 +53,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let line = ctx.source.line_of(name.start);
-        if let Some(def) = ctx.labels.resolve(k, line, Profile::Nt) {
-            reaches.entry(gk).or_default().push((line, def.line));
+        if let Some(Resolution::Label { def, .. }) = ctx.flow.resolution(id) {
+            if let Some(d) = defs.get(*def) {
+                reaches.entry(gk).or_default().push((line, d.line));
+            }
         }
     }
     let mut dup_groups: Vec<(&Vec<u8>, &Vec<usize>)> =

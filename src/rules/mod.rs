@@ -7,6 +7,16 @@
 //! are all generated from this table.
 
 pub mod docs;
+pub mod bat_util;
+pub mod bat101_unclosed_block;
+pub mod bat102_utf8_bom;
+pub mod bat103_nul_byte;
+pub mod bat201_undefined_label;
+pub mod bat202_duplicate_label;
+pub mod bat203_unreachable_code;
+pub mod bat301_lf_line_endings;
+pub mod bat302_win9x_incompatible;
+pub mod bat303_win9x_label_collision;
 
 use std::path::Path;
 
@@ -82,7 +92,17 @@ impl Rule {
 }
 
 /// Every rule, in code order.
-pub static RULES: &[&Rule] = &[];
+pub static RULES: &[&Rule] = &[
+    &bat101_unclosed_block::RULE,
+    &bat102_utf8_bom::RULE,
+    &bat103_nul_byte::RULE,
+    &bat201_undefined_label::RULE,
+    &bat202_duplicate_label::RULE,
+    &bat203_unreachable_code::RULE,
+    &bat301_lf_line_endings::RULE,
+    &bat302_win9x_incompatible::RULE,
+    &bat303_win9x_label_collision::RULE,
+];
 
 /// Look a rule up by code (any case) or name.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
