@@ -73,7 +73,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     "no label `:{shown}` in this file: cmd.exe prints \"The system cannot find the \
                      batch label specified - {shown}\" and the subroutine never runs"
                 ),
-                format!("define the subroutine with a line `:{shown}`, or fix the name in the call"),
+                format!(
+                    "define the subroutine with a line `:{shown}`, or fix the name in the call"
+                ),
             )
         } else {
             (

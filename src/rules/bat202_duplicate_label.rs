@@ -36,7 +36,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let defs = &ctx.labels.defs;
     let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
     for (i, d) in defs.iter().enumerate() {
-        groups.entry(key(&d.folded, Profile::Nt)).or_default().push(i);
+        groups
+            .entry(key(&d.folded, Profile::Nt))
+            .or_default()
+            .push(i);
     }
     if groups.values().all(|g| g.len() < 2) {
         return;

@@ -115,10 +115,9 @@ fn report(
     };
     // Only an unconditional jump or exit explains the gap (not one under an `if`).
     let cause = cause.filter(|c| {
-        ctx.script
-            .stmt(*c)
-            .parent
-            .map_or(true, |p| !matches!(ctx.script.stmt(p).kind, StmtKind::If(_)))
+        ctx.script.stmt(*c).parent.map_or(true, |p| {
+            !matches!(ctx.script.stmt(p).kind, StmtKind::If(_))
+        })
     });
     let why = match cause.map(|c| (c, &ctx.script.stmt(c).kind)) {
         Some((c, StmtKind::Goto(_))) => format!(

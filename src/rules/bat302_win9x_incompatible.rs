@@ -82,9 +82,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 }
                 match &i.condition {
                     Condition::Defined { keyword, .. } => add("`if defined`", *keyword),
-                    Condition::CmdExtVersion { keyword, .. } => {
-                        add("`if cmdextversion`", *keyword)
-                    }
+                    Condition::CmdExtVersion { keyword, .. } => add("`if cmdextversion`", *keyword),
                     Condition::Compare { op, op_span, .. } if *op != CmpOp::EqEq => {
                         let t = src.display(*op_span).to_ascii_uppercase();
                         add(&format!("`{t}` comparison"), *op_span)
@@ -106,11 +104,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     add(n, *span);
                 }
             }
-            StmtKind::Goto(g) => {
-                if g.target == JumpTarget::Eof {
-                    add("`goto :eof`", stmt.span);
-                }
-            }
+            StmtKind::Goto(g) if g.target == JumpTarget::Eof => add("`goto :eof`", stmt.span),
             StmtKind::Call(c) => {
                 if let CallTarget::Label { target, .. } = &c.target {
                     let span = match target {
@@ -127,11 +121,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 SetKind::Prompt => add("`set /p`", s.switch.unwrap_or(s.keyword)),
                 _ => {}
             },
-            StmtKind::Exit(e) => {
-                if let Some(b) = e.b {
-                    add("`exit /b`", b);
-                }
-            }
+            StmtKind::Exit(e) if e.b.is_some() => add("`exit /b`", e.b.unwrap_or(e.keyword)),
             _ => {}
         }
         // A block that is the then/else/do part of this statement.
@@ -155,9 +145,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for r in &stmt.redirects {
             match (r.op, r.handle) {
                 (RedirectOp::DupOut | RedirectOp::DupIn, _) => add("`>&` redirection", r.span),
-                (_, Some(h)) if h != b'1' => {
-                    add(&format!("`{}>` redirection", h as char), r.span)
-                }
+                (_, Some(h)) if h != b'1' => add(&format!("`{}>` redirection", h as char), r.span),
                 _ => {}
             }
         }
@@ -175,7 +163,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 }
             }
             if let Some(c) = unquoted_caret(src.slice(*range)) {
-                add("`^` escape", Span::new(range.start + c, range.start + c + 1));
+                add(
+                    "`^` escape",
+                    Span::new(range.start + c, range.start + c + 1),
+                );
             }
         }
         if found.is_empty() {

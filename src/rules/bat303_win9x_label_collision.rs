@@ -39,7 +39,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let defs = &ctx.labels.defs;
     let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
     for (i, d) in defs.iter().enumerate() {
-        groups.entry(key(&d.folded, Profile::Win9x)).or_default().push(i);
+        groups
+            .entry(key(&d.folded, Profile::Win9x))
+            .or_default()
+            .push(i);
     }
     let mut reported: Vec<(usize, usize)> = Vec::new(); // (later def, earlier def)
     for group in groups.values() {

@@ -2,7 +2,9 @@
 //! Nothing here reports; the rules decide.
 
 use crate::source::{Source, Span};
-use crate::syntax::ast::{CallTarget, ExpansionKind, JumpTarget, Script, Stmt, StmtId, StmtKind, Word};
+use crate::syntax::ast::{
+    CallTarget, ExpansionKind, JumpTarget, Script, Stmt, StmtId, StmtKind, Word,
+};
 
 /// cmd.exe's token delimiters (space, tab, `,`, `;`, `=`, VT, FF, 0xFF).
 pub fn is_delim(b: u8) -> bool {
@@ -203,4 +205,20 @@ impl Siblings {
 pub fn gate_exempt(ctx: &crate::rules::Ctx<'_>) -> Option<Vec<bool>> {
     let _ = ctx;
     None
+}
+
+/// Display text of a span for a message, cut to at most `max` bytes (from the end when
+/// `tail` is set) with `…` marking the cut.
+pub fn snippet(source: &Source, span: Span, max: usize, tail: bool) -> String {
+    if span.len() <= max {
+        return source.display(span);
+    }
+    if tail {
+        format!("…{}", source.display(Span::new(span.end - max, span.end)))
+    } else {
+        format!(
+            "{}…",
+            source.display(Span::new(span.start, span.start + max))
+        )
+    }
 }
