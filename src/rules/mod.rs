@@ -30,6 +30,7 @@ pub mod bat303_win9x_label_collision;
 pub mod bat304_win9x_rem_redirect;
 pub mod bat_util;
 pub mod docs;
+pub mod sml001_unused_suppression;
 
 use std::path::Path;
 
@@ -104,6 +105,14 @@ impl Rule {
     }
 }
 
+/// The documentation page every finding links to; `#<code in lower case>` selects the rule.
+pub const DOCS_URL: &str = "https://github.com/smslint/smslint/blob/main/docs/rules.md";
+
+/// The docs link of a rule code.
+pub fn docs_url(code: &str) -> String {
+    format!("{DOCS_URL}#{}", code.to_ascii_lowercase())
+}
+
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
     &bat101_unclosed_block::RULE,
@@ -128,6 +137,7 @@ pub static RULES: &[&Rule] = &[
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,
     &bat304_win9x_rem_redirect::RULE,
+    &sml001_unused_suppression::RULE,
 ];
 
 /// Look a rule up by code (any case) or name.
