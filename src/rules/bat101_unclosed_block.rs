@@ -19,8 +19,8 @@ pub static RULE: Rule = Rule {
           into a block that never completes: none of those commands runs as written, labels \
           below it are only reachable by a GOTO that loses the block context, and the script \
           usually ends silently at the `(`.",
-    example: "if exist %windir%\\system32\\rasapi32.dll (\r\n    goto ras\r\n:lan\r\ncall %0\\..\\smsls\r\n",
-    fix: "if exist %windir%\\system32\\rasapi32.dll (\r\n    goto ras\r\n)\r\n:lan\r\ncall %0\\..\\smsls\r\n",
+    example: "if exist %windir%\\system32\\rasapi32.dll (\n    goto ras\n:lan\ncall %0\\..\\smsls\n",
+    fix: "if exist %windir%\\system32\\rasapi32.dll (\n    goto ras\n)\n:lan\ncall %0\\..\\smsls\n",
     sources: &[
         "cmd-semantics §1.2 (DT-3587: \"If the line end is reached and the parenthesis counter is > 0 the next line will be appended\")",
         "cmd-semantics §1.4 (blocks, first unquoted `)` closes)",

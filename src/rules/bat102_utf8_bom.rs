@@ -17,8 +17,8 @@ pub static RULE: Rule = Rule {
           external command\", and ECHO stays on for the whole script, so every command is \
           shown in the user's logon window. A BOM before a `:label` on line 1 means that label \
           does not exist. COMMAND.COM on Windows 9x behaves the same way.",
-    example: "<EF BB BF>@echo off\r\ncall %0\\..\\smsls\r\n",
-    fix: "@echo off\r\ncall %0\\..\\smsls\r\n\r\n(save the file as ANSI/OEM text, \"UTF-8 without BOM\" only if it is pure ASCII)",
+    example: "<EF BB BF>@echo off\ncall %0\\..\\smsls\n",
+    fix: "@echo off\ncall %0\\..\\smsls\n\n(save the file as ANSI/OEM text, \"UTF-8 without BOM\" only if it is pure ASCII)",
     sources: &[
         "cmd-semantics §1.1 (BuildXL-376, msbuild-4271: \"cmd.exe emits an error when trying to execute a file that starts with a BOM\")",
         "cmd-semantics T57",

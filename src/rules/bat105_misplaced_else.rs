@@ -20,8 +20,8 @@ pub static RULE: Rule = Rule {
           the else-branch every time, whatever the condition was. After an unparenthesised \
           command, `else …` is just more arguments of that command: `del f else echo x` tries \
           to delete files named `else`, `echo` and `x`.",
-    example: "if exist %windir%\\system32\\rasapi32.dll (\r\n  goto ras\r\n)\r\nelse (\r\n  call %0\\..\\smsls\r\n)\r\n",
-    fix: "if exist %windir%\\system32\\rasapi32.dll (\r\n  goto ras\r\n) else (\r\n  call %0\\..\\smsls\r\n)\r\n",
+    example: "if exist %windir%\\system32\\rasapi32.dll (\n  goto ras\n)\nelse (\n  call %0\\..\\smsls\n)\n",
+    fix: "if exist %windir%\\system32\\rasapi32.dll (\n  goto ras\n) else (\n  call %0\\..\\smsls\n)\n",
     sources: &[
         "IF /? (IF-help): \"The ELSE clause must occur on the same line as the command after the IF\"",
         "cmd-semantics §1.11, T52",

@@ -22,8 +22,8 @@ pub static RULE: Rule = Rule {
           run. cmd.exe rejects it (\"The input line is too long.\") and the script stops there \
           on those clients. Machine-generated `set PATH=…` lines and long `net use` / `if` \
           chains in logon scripts reach these sizes.",
-    example: "set DRIVES=… 3,000 characters …\r\n",
-    fix: "set DRIVES=… first part …\r\nset DRIVES=%DRIVES% … second part …\r\n",
+    example: "set DRIVES=… 3,000 characters …\n",
+    fix: "set DRIVES=… first part …\nset DRIVES=%DRIVES% … second part …\n",
     sources: &[
         "Q830473 (KB830473, \"Command prompt (Cmd.exe) command-line string limitation\": 8191 on XP and later, 2047 on Windows 2000 and NT 4.0)",
         "cmd-semantics §1.1 (Wiki-cmd)",

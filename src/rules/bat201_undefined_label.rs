@@ -23,8 +23,8 @@ pub static RULE: Rule = Rule {
           any client that takes this path. A `call :label` to a missing label prints the same \
           message and the subroutine never runs. The classic case is an upgrade gate `GOTO END` \
           added to SMSLS.BAT without an `:END` label.",
-    example: "@echo off\r\nGOTO END\r\ncall %0\\..\\smsls\r\n",
-    fix: "@echo off\r\nGOTO END\r\ncall %0\\..\\smsls\r\n:END\r\n",
+    example: "@echo off\nGOTO END\ncall %0\\..\\smsls\n",
+    fix: "@echo off\nGOTO END\ncall %0\\..\\smsls\n:END\n",
     sources: &[
         "cmd-semantics §1.9 (minikube-2394, ZipRipper-15: \"The system cannot find the batch label specified\"; fragglet-goto: \"the batch program stops\")",
         "cmd-semantics §1.8 (SO-labellen: 127 significant characters)",

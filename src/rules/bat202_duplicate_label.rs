@@ -22,8 +22,8 @@ pub static RULE: Rule = Rule {
           the first: the same `GOTO END` goes to different places depending on where it is. \
           This usually happens when a block (for example the SMS start/end block) is pasted \
           into a script twice, and sends clients into code meant for another branch.",
-    example: ":END\r\ncall %0\\..\\smsls\r\ngoto END\r\n:END\r\n",
-    fix: ":START\r\ncall %0\\..\\smsls\r\ngoto END\r\n:END\r\n",
+    example: ":END\ncall %0\\..\\smsls\ngoto END\n:END\n",
+    fix: ":START\ncall %0\\..\\smsls\ngoto END\n:END\n",
     sources: &[
         "cmd-semantics §1.9 (Wine-goto: search from the current position to the end, then from the top)",
         "cmd-semantics §1.8 (SO-labellen: 127 significant characters)",

@@ -25,8 +25,8 @@ pub static RULE: Rule = Rule {
           client. In logon scripts it is usually a sign of a jump to the wrong label, a label \
           that was renamed or deleted, or a `goto end` left in by mistake: the drive mappings or \
           the SMS client call below it silently stop happening for every user.",
-    example: "@echo off\r\ngoto end\r\nnet use h: \\\\server\\home\r\n:end\r\n",
-    fix: "@echo off\r\nnet use h: \\\\server\\home\r\ngoto end\r\n:end\r\n",
+    example: "@echo off\ngoto end\nnet use h: \\\\server\\home\n:end\n",
+    fix: "@echo off\nnet use h: \\\\server\\home\ngoto end\n:end\n",
     sources: &[
         "cmd-semantics §1.9 (GOTO search and missing labels), §1.10 (CALL :label returns), §1.14 (EXIT)",
         "cmd-semantics T63 (`goto next & echo never`)",

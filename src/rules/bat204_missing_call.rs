@@ -19,8 +19,8 @@ pub static RULE: Rule = Rule {
           rest of the logon script: drive mappings, other tools, clean-up) silently never runs \
           on any client. This is why SMS's documentation says to start SMSLS from an existing \
           script with `CALL %0\\..\\SMSLS`. COMMAND.COM on Windows 9x behaves the same way.",
-    example: "%0\\..\\smsls\r\nnet use h: /home\r\n",
-    fix: "call %0\\..\\smsls\r\nnet use h: /home\r\n",
+    example: "%0\\..\\smsls\nnet use h: /home\n",
+    fix: "call %0\\..\\smsls\nnet use h: /home\n",
     sources: &[
         "Q138348 (\"CALL %0\\..\\SMSLS\" to run SMSLS from an existing logon script)",
         "CALL /? (CALL-help): \"Calls one batch program from another\"",

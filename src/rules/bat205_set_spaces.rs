@@ -18,8 +18,8 @@ pub static RULE: Rule = Rule {
           trailing space) whose value starts with a space; `%SMS_BIN%` stays empty (or keeps its \
           old value), so paths built from it point nowhere and the commands using them fail on \
           the client. The same holds for COMMAND.COM.",
-    example: "set SMS_BIN = x86.bin\r\n%0\\..\\%SMS_BIN%\\smsboot1.exe\r\n",
-    fix: "set SMS_BIN=x86.bin\r\n%0\\..\\%SMS_BIN%\\smsboot1.exe\r\n",
+    example: "set SMS_BIN = x86.bin\n%0\\..\\%SMS_BIN%\\smsboot1.exe\n",
+    fix: "set SMS_BIN=x86.bin\n%0\\..\\%SMS_BIN%\\smsboot1.exe\n",
     sources: &[
         "Q26719 (KB26719, \"Using '=' in Environment Variables\": no spaces between the variable, the equal sign and the value)",
         "cmd-semantics §1.13 (bat-to-exe-set: \"The number one problem people run into with SET\")",

@@ -19,8 +19,8 @@ pub static RULE: Rule = Rule {
           fires: code 2 already jumped to `slow`. Tests of NETSPEED (0 fast, 1 slow, 2 prompt), \
           CHECK20 (0-3), CHOICE or IFMEMBER written in ascending order send every client to the \
           branch of the lowest code, so the other branches silently never run.",
-    example: "%0\\..\\netspeed\r\nif errorlevel 1 goto end\r\nif errorlevel 2 goto prompt\r\n",
-    fix: "%0\\..\\netspeed\r\nif errorlevel 2 goto prompt\r\nif errorlevel 1 goto end\r\n",
+    example: "%0\\..\\netspeed\nif errorlevel 1 goto end\nif errorlevel 2 goto prompt\n",
+    fix: "%0\\..\\netspeed\nif errorlevel 2 goto prompt\nif errorlevel 1 goto end\n",
     sources: &[
         "IF /? (IF-help): \"ERRORLEVEL number: Specifies a true condition if the last program run returned an exit code equal to or greater than the number specified\"",
         "Q131011, Q121387 (NETSPEED exit codes), Q199653 (CHECK20 exit codes)",

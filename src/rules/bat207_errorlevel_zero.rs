@@ -15,8 +15,8 @@ pub static RULE: Rule = Rule {
           success. Its command always runs (and with `not`, never). A logon script meant to \
           skip SMS on failure, or to run it on success, then does the same thing on every \
           client.",
-    example: "%0\\..\\checkras.exe\r\nif errorlevel 0 goto lan\r\n",
-    fix: "%0\\..\\checkras.exe\r\nif not errorlevel 1 goto lan\r\n",
+    example: "%0\\..\\checkras.exe\nif errorlevel 0 goto lan\n",
+    fix: "%0\\..\\checkras.exe\nif not errorlevel 1 goto lan\n",
     sources: &[
         "IF /? (IF-help): \"equal to or greater than the number specified\"",
         "cmd-semantics T51 (\"Lint info when `if errorlevel 0` is used (always true)\")",

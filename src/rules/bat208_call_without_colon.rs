@@ -17,8 +17,8 @@ pub static RULE: Rule = Rule {
           batch file called `name` on the PATH and in the current directory: usually cmd.exe \
           prints \"'name' is not recognized as an internal or external command\" and the \
           subroutine never runs; if a file of that name exists, that file runs instead.",
-    example: "call cleanup\r\ngoto :eof\r\n:cleanup\r\nnet use z: /delete\r\ngoto :eof\r\n",
-    fix: "call :cleanup\r\ngoto :eof\r\n:cleanup\r\nnet use z: /delete\r\ngoto :eof\r\n",
+    example: "call cleanup\ngoto :eof\n:cleanup\nnet use z: /delete\ngoto :eof\n",
+    fix: "call :cleanup\ngoto :eof\n:cleanup\nnet use z: /delete\ngoto :eof\n",
     sources: &[
         "CALL /? (CALL-help): `CALL :label arguments`",
         "cmd-semantics §1.10 (cmd-call-graph: a target without `:` is an external call)",

@@ -16,8 +16,8 @@ pub static RULE: Rule = Rule {
           standard output, `2>` standard error), even when it is glued to a word. \
           `echo Build=1380>ver.txt` writes `Build=138` to the file, and `set N=2>nul` sets N to \
           nothing: the value the script wrote or read later is wrong on every client.",
-    example: "echo %SMS_VER%1>%TEMP%\\ver.txt\r\n",
-    fix: ">%TEMP%\\ver.txt echo %SMS_VER%1\r\n",
+    example: "echo %SMS_VER%1>%TEMP%\\ver.txt\n",
+    fix: ">%TEMP%\\ver.txt echo %SMS_VER%1\n",
     sources: &[
         "cmd-semantics §1.4 (ms-redir, fyi-handles: \"a single digit immediately before > or < is a handle number\")",
         "cmd-semantics T50",

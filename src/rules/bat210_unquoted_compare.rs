@@ -18,8 +18,8 @@ pub static RULE: Rule = Rule {
           space breaks the line the same way. Logon scripts run with no arguments and with \
           unset variables on some clients (`%OS%` is empty on Windows 9x), so the script aborts \
           exactly there.",
-    example: "if %OS%==Windows_NT goto nt\r\n",
-    fix: "if \"%OS%\"==\"Windows_NT\" goto nt\r\n",
+    example: "if %OS%==Windows_NT goto nt\n",
+    fix: "if \"%OS%\"==\"Windows_NT\" goto nt\n",
     sources: &[
         "cmd-semantics §1.11 (kb-note: \"quote both sides\"), T42",
         "IF /? (IF-help)",

@@ -21,8 +21,8 @@ pub static RULE: Rule = Rule {
           substituted, and the block's closing `)` is then ignored. Inside a block, the line \
           after a label is also read in surprising ways (a following `::` line or `)` can break \
           the block). A label there is never what the author meant.",
-    example: "if exist %TEMP%\\sms.flg (\r\n:again\r\n  del %TEMP%\\sms.flg\r\n  goto again\r\n)\r\n",
-    fix: ":again\r\nif exist %TEMP%\\sms.flg (\r\n  del %TEMP%\\sms.flg\r\n  goto again\r\n)\r\n",
+    example: "if exist %TEMP%\\sms.flg (\n:again\n  del %TEMP%\\sms.flg\n  goto again\n)\n",
+    fix: ":again\nif exist %TEMP%\\sms.flg (\n  del %TEMP%\\sms.flg\n  goto again\n)\n",
     sources: &[
         "cmd-semantics §1.4 (pb-goto: GOTO makes cmd forget the loop; SS64-rem: GOTO inside brackets breaks their context), §1.8 (SO-broken-label), §1.2 (SO-dcolon)",
         "cmd-semantics T61, T62",

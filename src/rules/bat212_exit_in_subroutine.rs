@@ -16,8 +16,8 @@ pub static RULE: Rule = Rule {
           itself, so the caller never continues after its CALL (and when the logon script was \
           started from another script or a console, that console closes too). The commands \
           after the CALL, often the SMS client call or the clean-up, silently never run.",
-    example: "call :map\r\ncall %0\\..\\smsls\r\ngoto :eof\r\n:map\r\nnet use h: /home\r\nexit\r\n",
-    fix: "call :map\r\ncall %0\\..\\smsls\r\ngoto :eof\r\n:map\r\nnet use h: /home\r\nexit /b\r\n",
+    example: "call :map\ncall %0\\..\\smsls\ngoto :eof\n:map\nnet use h: /home\nexit\n",
+    fix: "call :map\ncall %0\\..\\smsls\ngoto :eof\n:map\nnet use h: /home\nexit /b\n",
     sources: &[
         "cmd-semantics §1.14 (SS64-exit: \"If EXIT without /B is used within a subroutine, then it will terminate the entire batch script\"), T66",
         "EXIT /? and CALL /? (CALL-help)",

@@ -21,7 +21,7 @@ pub static RULE: Rule = Rule {
           script then aborts at that jump on the client. Files checked out of Git on a \
           non-Windows machine, or edited with Unix tools, often end up LF-only.",
     example: "@echo off<LF>goto end<LF>… 600 bytes …<LF>:end<LF>",
-    fix: "@echo off<CR><LF>goto end<CR><LF>… 600 bytes …<CR><LF>:end<CR><LF>\r\n\r\n(and `*.bat text eol=crlf` in .gitattributes)",
+    fix: "@echo off<CR><LF>goto end<CR><LF>… 600 bytes …<CR><LF>:end<CR><LF>\n\n(and `*.bat text eol=crlf` in .gitattributes)",
     sources: &[
         "cmd-semantics §1.1 (rocq-8610, ZipRipper-15, minikube-2394, swift-24749: labels missed across 512-byte boundaries)",
         "cmd-semantics T53; Blinter E018",

@@ -29,8 +29,8 @@ pub static RULE: Rule = Rule {
           `:eof` and stops the batch with \"Label not found\", `call :sub` tries to run a program \
           called `:sub`. The line fails or does something else, and the SMS client \
           installation or inventory it guards may never run on those clients.",
-    example: "@echo off\r\nif /i \"%1\"==\"x\" (echo a) else (echo b)\r\ncall :sub\r\ngoto :eof\r\n:sub\r\n",
-    fix: "@echo off\r\nif not \"%OS%\"==\"Windows_NT\" goto win9x\r\nif /i \"%1\"==\"x\" (echo a) else (echo b)\r\ncall :sub\r\ngoto :eof\r\n:sub\r\ngoto :eof\r\n:win9x\r\nif \"%1\"==\"x\" echo a\r\nif not \"%1\"==\"x\" echo b\r\n:end\r\n",
+    example: "@echo off\nif /i \"%1\"==\"x\" (echo a) else (echo b)\ncall :sub\ngoto :eof\n:sub\n",
+    fix: "@echo off\nif not \"%OS%\"==\"Windows_NT\" goto win9x\nif /i \"%1\"==\"x\" (echo a) else (echo b)\ncall :sub\ngoto :eof\n:sub\ngoto :eof\n:win9x\nif \"%1\"==\"x\" echo a\nif not \"%1\"==\"x\" echo b\n:end\n",
     sources: &[
         "cmd-semantics §1.16 (Wiki-cmd, consym, RvdW-redir, DOS622-IF, IF-help, GOTO-help, CALL-help, FOR-help)",
         "cmd-semantics T67",

@@ -23,8 +23,8 @@ pub static RULE: Rule = Rule {
           and `:RUN_NT_20` or `:CLEANUP_A` and `:CLEANUP_B` are the same label `CLEANUP_` \
           there: GOTO CLEANUP_B on a Windows 9x client lands on `:CLEANUP_A`, and the script \
           runs the wrong branch without any error.",
-    example: "goto install_new\r\n:install_old\r\necho old\r\ngoto end\r\n:install_new\r\necho new\r\n:end\r\n",
-    fix: "goto newinst\r\n:oldinst\r\necho old\r\ngoto end\r\n:newinst\r\necho new\r\n:end\r\n",
+    example: "goto install_new\n:install_old\necho old\ngoto end\n:install_new\necho new\n:end\n",
+    fix: "goto newinst\n:oldinst\necho old\ngoto end\n:newinst\necho new\n:end\n",
     sources: &[
         "Q63071 (KB63071, \"Only First 8 Characters in a Batch Label Recognized\")",
         "cmd-semantics §1.8, §1.16 (gopher-label lists Windows 95/98/ME; SO-labellen for cmd.exe's 127)",

@@ -17,8 +17,8 @@ pub static RULE: Rule = Rule {
           `REM see <readme>` fails with \"File not found\", and `REM a | b` runs `b`. On \
           Windows 9x clients the comment changes files or prints errors during logon. Use `::` \
           (a label COMMAND.COM never executes) or remove the characters.",
-    example: "REM Output goes to > %TEMP%\\sms.log\r\n",
-    fix: ":: Output goes to %TEMP%\\sms.log\r\n",
+    example: "REM Output goes to > %TEMP%\\sms.log\n",
+    fix: ":: Output goes to %TEMP%\\sms.log\n",
     sources: &[
         "cmd-semantics §1.7, §1.16 (msdos7-rem: \"everything up to the symbol is ignored BUT the symbol itself and everything following is interpreted\")",
     ],

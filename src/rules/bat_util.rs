@@ -203,8 +203,13 @@ impl Siblings {
 /// gate were not there. Code that only the gate makes unreachable is intended (Q237543).
 /// `None` when the file is not a logon script or has no gate.
 pub fn gate_exempt(ctx: &crate::rules::Ctx<'_>) -> Option<Vec<bool>> {
-    let _ = ctx;
-    None
+    let gate = crate::sms::gate(ctx.script, ctx.source, ctx.settings)?;
+    let pos = ctx.script.top.iter().position(|&s| s == gate.stmt)?;
+    let next = *ctx.script.top.get(pos + 1)?;
+    Some(
+        ctx.flow
+            .reach_from(crate::flow::Node::Stmt(next), |_, _| true),
+    )
 }
 
 /// Display text of a span for a message, cut to at most `max` bytes (from the end when
