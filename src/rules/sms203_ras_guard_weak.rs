@@ -10,12 +10,15 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "The only RAS guard tests that RAS is installed, or an IPCONFIG subnet mask",
     what: "Reports `if exist …\\rasapi32.dll` tests and `ipconfig | find …` tests in a script \
-           where some SMS client program is still reachable without a real RAS check \
-           (`checkras` or a `ras_guards` program followed by an errorlevel test). Used as a \
-           pre-check before CHECKRAS, as in Q224388, they are fine and not reported.",
+           that reaches an SMS client program and has no real RAS check (`checkras` or a \
+           `ras_guards` program followed by an errorlevel test): the weak test is the only \
+           guard. Used as a pre-check before CHECKRAS, as in Q224388, they are fine and not \
+           reported.",
     why: "RASAPI32.DLL exists on every machine with Dial-Up Networking installed, docked \
           laptops on the LAN included: the test says RAS is installed, not that this logon \
-          came over RAS (Q224388). The IPCONFIG test only works on Windows NT (Windows 95 has \
+          came over RAS (Q224388). Used alone it either skips SMS on every such machine, so \
+          they are never discovered, installed or upgraded from the logon script, or (tested \
+          the other way round) lets dial-in clients through. The IPCONFIG test only works on Windows NT (Windows 95 has \
           no IPCONFIG) and depends on the mask: Q185346 looks for 255.255.0.0 but the Windows \
           2000 dial-up adapter always has 255.255.255.255 (Q235797). Dial-in clients that the \
           test misses run SMS client setup over the RAS link.",
@@ -31,20 +34,25 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if guards.is_empty() {
         return;
     }
+    if !sms::ras_checks(ctx.script, ctx.source, ctx.settings).is_empty() {
+        return;
+    }
     let analysis = sms::Analysis::new(ctx);
-    let Some(exposed) = analysis
-        .client_calls(ctx)
-        .into_iter()
+    let calls = analysis.client_calls(ctx);
+    let Some(exposed) = calls
+        .iter()
         .find(|c| c.state.has_unknown())
+        .or(calls.first())
     else {
         return;
     };
     for g in guards {
         let (message, label) = match g.kind {
             WeakGuardKind::RasInstalled => (
-                "this guard tests whether RAS is installed, not whether the client is on a RAS \
-                 link now: dial-in clients it misses run SMS client setup over the link, and \
-                 LAN clients with Dial-Up Networking installed are skipped (Q224388)",
+                "this is the only RAS guard and it tests whether RAS is installed, not whether \
+                 this logon came over RAS: every client with Dial-Up Networking installed, docked \
+                 laptops on the LAN included, is handled as a dial-in client (or, tested the \
+                 other way round, dial-in clients run SMS client setup over the link) (Q224388)",
                 "RAS installed, not connected",
             ),
             WeakGuardKind::IpconfigMask => (

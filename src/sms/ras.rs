@@ -9,7 +9,9 @@
 //! edges, `goto` to the label cmd.exe finds (a missing label ends the script), `call :x`
 //! into the subroutine and on past the call, `exit` and `goto :eof` to the end, `&&`/`||`
 //! skips. The only edges that change the state are the then/else edges of the `if` right
-//! after a RAS check. The lattice has height 3, so each node is visited at most three times
+//! after a RAS check, and the side of an `if [not] exist …\rasapi32.dll` test where RAS is
+//! not installed (`lan`: such a client cannot be on a RAS link; Q224388 uses the test as a
+//! pre-check before CHECKRAS). The lattice has height 3, so each node is visited at most three times
 //! plus once per in-edge: the fixed point costs time linear in the graph. Nothing recurses.
 
 use std::collections::HashMap;
@@ -89,6 +91,16 @@ impl RasFlow {
         for check in crate::sms::ras_checks(script, source, settings) {
             ras_tests.insert(check.test, !check.negated);
         }
+        // `if [not] exist …\rasapi32.dll`: true when `then` is the side where RAS is installed.
+        // Where RAS is not installed the client cannot be on a RAS link: that side is `lan`.
+        let mut installed_tests: HashMap<StmtId, bool> = HashMap::new();
+        for g in crate::sms::weak_guards(script, source) {
+            if g.kind == crate::sms::WeakGuardKind::RasInstalled {
+                if let crate::syntax::ast::StmtKind::If(i) = &script.stmt(g.stmt).kind {
+                    installed_tests.insert(g.stmt, i.not.is_none());
+                }
+            }
+        }
         let mut state = vec![0u8; n];
         let mut queued = vec![false; n];
         let mut work: Vec<usize> = Vec::new();
@@ -103,6 +115,7 @@ impl RasFlow {
             queued[i] = false;
             let s = state[i];
             let test = ras_tests.get(&StmtId(i as u32)).copied();
+            let installed = installed_tests.get(&StmtId(i as u32)).copied();
             for e in &flow.succ[i] {
                 let Node::Stmt(to) = e.to else {
                     continue;
@@ -114,7 +127,10 @@ impl RasFlow {
                 let add = match (test, e.kind) {
                     (Some(true), EdgeKind::Then) | (Some(false), EdgeKind::Else) => RAS,
                     (Some(true), EdgeKind::Else) | (Some(false), EdgeKind::Then) => LAN,
-                    _ => s,
+                    _ => match (installed, e.kind) {
+                        (Some(true), EdgeKind::Else) | (Some(false), EdgeKind::Then) => LAN,
+                        _ => s,
+                    },
                 };
                 if state[to] | add != state[to] {
                     state[to] |= add;
