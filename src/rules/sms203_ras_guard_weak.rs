@@ -67,7 +67,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_label(label)
                 .with_related(
                     exposed.inv.word.span,
-                    "SMS client program not behind a real RAS check",
+                    "SMS client program with no CHECKRAS test before it",
                 )
                 .with_help(
                     "test the connection with `%0\\..\\checkras.exe > nul` and `if errorlevel 1 \

@@ -33,10 +33,15 @@ fn is_force(text: &[u8]) -> bool {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for inv in sms::invocations(ctx.script, ctx.source) {
         let words = std::iter::once(&inv.word).chain(inv.args.iter());
-        let Some(cli) = words
-            .clone()
-            .position(|w| sms::program_name(ctx.source.slice(w.span)) == "cli_nt")
-        else {
+        let Some(cli) = words.clone().position(|w| {
+            let text = ctx.source.slice(w.span).to_ascii_lowercase();
+            let text: Vec<u8> = text.into_iter().filter(|&b| b != b'"').collect();
+            if std::ptr::eq(w, &inv.word) {
+                inv.name == "cli_nt"
+            } else {
+                text.ends_with(b"cli_nt.exe") || text.ends_with(b"\\cli_nt")
+            }
+        }) else {
             continue;
         };
         for w in words.skip(cli + 1) {
