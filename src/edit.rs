@@ -405,3 +405,138 @@ pub fn run_gate(args: &GateArgs) -> miette::Result<Exit> {
     }
     Ok(if differs { Exit::Findings } else { Exit::Clean })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn on(x: &[u8]) -> Vec<u8> {
+        match gate_on(x) {
+            GateOn::Applied(y) => y,
+            other => panic!("gate_on({:?}) = {other:?}", String::from_utf8_lossy(x)),
+        }
+    }
+
+    fn off(y: &[u8]) -> Vec<u8> {
+        match gate_off(y) {
+            GateOff::Removed(x) => x,
+            other => panic!("gate_off({:?}) = {other:?}", String::from_utf8_lossy(y)),
+        }
+    }
+
+    #[test]
+    fn on_inserts_after_echo_off_and_comments_in_the_line_style() {
+        let x = b"@echo off\r\nREM logon\r\n:: more\r\nnet use h: \\\\fs\\h\r\n:END\r\n";
+        let y = on(x);
+        assert_eq!(
+            y,
+            b"@echo off\r\nREM logon\r\n:: more\r\nGOTO END\r\nnet use h: \\\\fs\\h\r\n:END\r\n"
+        );
+        assert_eq!(gate_status(&y).map(|g| g.line), Some(4));
+        assert_eq!(off(&y), x);
+    }
+
+    #[test]
+    fn on_appends_a_marked_end_label_when_there_is_none() {
+        let x = b"@echo off\ncall %0\\..\\smsls\n";
+        let y = on(x);
+        assert_eq!(
+            y,
+            b"@echo off\nGOTO END\ncall %0\\..\\smsls\n:END added by smslint gate on\n"
+        );
+        assert_eq!(off(&y), x);
+    }
+
+    #[test]
+    fn no_final_newline_and_trailing_ctrl_z_are_kept() {
+        let x = b"@echo off\r\ncall smsls\x1a";
+        let y = on(x);
+        assert_eq!(
+            y,
+            b"@echo off\r\nGOTO END\r\ncall smsls\r\n:END added by smslint gate on\x1a"
+        );
+        assert_eq!(off(&y), x);
+        let x = b"call smsls\r\n\x1a";
+        let y = on(x);
+        assert_eq!(
+            y,
+            b"GOTO END\r\ncall smsls\r\n:END added by smslint gate on\r\n\x1a"
+        );
+        assert_eq!(off(&y), x);
+    }
+
+    #[test]
+    fn an_existing_end_label_is_reused() {
+        let x = b"call smsls\r\n:end\r\n";
+        assert_eq!(on(x), b"GOTO END\r\ncall smsls\r\n:end\r\n");
+    }
+
+    #[test]
+    fn a_gated_script_is_left_alone_and_off_removes_a_hand_written_gate() {
+        let x = b"@echo off\r\ngoto:End\r\ncall smsls\r\n:End\r\n";
+        assert_eq!(gate_on(x), GateOn::AlreadyGated);
+        assert_eq!(off(x), b"@echo off\r\ncall smsls\r\n:End\r\n");
+        assert_eq!(gate_off(b"call smsls\r\n"), GateOff::NotGated);
+    }
+
+    #[test]
+    fn unsafe_edits_are_refused() {
+        assert!(matches!(
+            gate_off(b"@echo off & goto end\r\ncall smsls\r\n:end\r\n"),
+            GateOff::Unsupported(_) | GateOff::NotGated
+        ));
+        assert!(matches!(
+            gate_on(b"\xff\xfe@\x00e\x00"),
+            GateOn::Unsupported(_)
+        ));
+        assert!(matches!(
+            gate_on(b"\xEF\xBB\xBFcall smsls\r\n"),
+            GateOn::Unsupported(_)
+        ));
+        assert_eq!(gate_on(b"REM nothing\r\n\r\n"), GateOn::NothingToGate);
+        assert_eq!(gate_on(b""), GateOn::NothingToGate);
+    }
+
+    #[test]
+    fn a_bom_glued_to_the_first_line_is_refused_with_a_reason() {
+        // cmd.exe reads `\xEF\xBB\xBF@echo off` as one unknown command, so the first
+        // executable statement is on the BOM line and a GOTO there would not be read either.
+        match gate_on(b"\xEF\xBB\xBF@echo off\r\ncall smsls\r\n") {
+            GateOn::Unsupported(why) => assert!(why.contains("byte-order mark"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn diff_shows_the_inserted_lines() {
+        let d = unified_diff("SMSLS.BAT", b"a\nb\n", b"a\nGOTO END\nb\n");
+        assert!(d.contains("--- a/SMSLS.BAT"), "{d}");
+        assert!(d.contains("+GOTO END"), "{d}");
+    }
+
+    #[test]
+    fn atomic_write_keeps_permissions() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("SMSLS.BAT");
+        std::fs::write(&p, b"old").expect("write");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        }
+        write_atomic(&p, b"new\r\n").expect("atomic write");
+        assert_eq!(std::fs::read(&p).expect("read"), b"new\r\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).expect("meta").permissions().mode();
+            assert_eq!(mode & 0o777, 0o640);
+        }
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".smslint-"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+}
