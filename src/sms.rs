@@ -589,4 +589,128 @@ mod tests {
         assert_eq!(edit_distance("smsboot", "smsboot1"), 1);
         assert_eq!(edit_distance("abc", ""), 3);
     }
+
+    fn analyse(text: &[u8], settings: &LintSettings) -> (Script, Source, ras::RasFlow) {
+        let source = Source::new(text.to_vec());
+        let script = crate::syntax::parse(&source);
+        let labels = crate::syntax::labels::LabelIndex::build(&source);
+        let flow = crate::flow::Flow::build(&source, &script, &labels);
+        let ras = ras::RasFlow::build(&script, &source, &flow, settings);
+        (script, source, ras)
+    }
+
+    /// The state set of every SMS client-program call, in source order.
+    fn call_states(text: &[u8]) -> Vec<String> {
+        let settings = LintSettings::default();
+        let (script, source, ras) = analyse(text, &settings);
+        invocations(&script, &source)
+            .into_iter()
+            .filter(|i| i.is_client_program())
+            .map(|i| ras.state(i.stmt).describe())
+            .collect()
+    }
+
+    #[test]
+    fn ras_states_follow_both_directions_of_errorlevel() {
+        let guarded = b"%0\\..\\checkras.exe > nul\r\nif errorlevel 1 goto SKIP\r\ncall %0\\..\\smsls\r\n:SKIP\r\n";
+        assert_eq!(call_states(guarded), ["{lan}"]);
+        let not = b"checkras\r\nREM lan only\r\nif not errorlevel 1 call %0\\..\\smsls\r\n";
+        assert_eq!(call_states(not), ["{lan}"]);
+        let reversed = b"checkras\r\nif not errorlevel 1 goto SKIP\r\ncall smsls\r\n:SKIP\r\n";
+        assert_eq!(call_states(reversed), ["{ras}"]);
+        let noop = b"checkras\r\nif errorlevel 1 goto X\r\n:X\r\ncall smsls\r\n";
+        assert_eq!(call_states(noop), ["{ras, lan}"]);
+        let none = b"net use h: \\\\fs\\h\r\ncall smsls\r\n";
+        assert_eq!(call_states(none), ["{unknown}"]);
+        // errorlevel 0 is always true: not a RAS test.
+        let zero = b"checkras\r\nif errorlevel 0 goto X\r\ncall smsls\r\n:X\r\n";
+        assert_eq!(call_states(zero), ["{unknown}"]);
+        // Not the next statement: the test reads some other program's errorlevel.
+        let late = b"checkras\r\nnet time\r\nif errorlevel 1 goto X\r\ncall smsls\r\n:X\r\n";
+        assert_eq!(call_states(late), ["{unknown}"]);
+        let unreachable = b"goto END\r\ncall smsls\r\n:END\r\n";
+        assert_eq!(call_states(unreachable), ["{}"]);
+    }
+
+    #[test]
+    fn rasapi32_absent_side_is_lan() {
+        let pre = b"if exist %windir%\\system32\\rasapi32.dll goto R\r\ngoto RUN\r\n:R\r\ncheckras\r\nif errorlevel 1 goto END\r\n:RUN\r\ncall smsls\r\n:END\r\n";
+        assert_eq!(call_states(pre), ["{lan}"]);
+    }
+
+    #[test]
+    fn gates_are_recognised_in_every_form() {
+        let settings = LintSettings {
+            logon_script: true,
+            ..LintSettings::default()
+        };
+        for text in [
+            &b"GOTO END\r\nsnboot\r\n:END\r\n"[..],
+            b"@echo off\r\nREM x\r\n:: y\r\n:TOP\r\ncls\r\nsetlocal\r\ngoto :end\r\n",
+            b"ECHO OFF\r\ngoto:End\r\n",
+            b"@Echo Off\r\n\r\nGOTO START\r\n:START\r\n",
+            b"goto nowhere\r\n",
+        ] {
+            let (script, source, _) = analyse(text, &settings);
+            assert!(
+                gate(&script, &source, &settings).is_some(),
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+            let user = LintSettings::default();
+            assert!(gate(&script, &source, &user).is_none());
+        }
+        for text in [
+            &b"@echo off\r\nnet time\r\nGOTO END\r\n"[..],
+            b"if exist c:\\KeepIt12.txt goto end\r\n",
+            b"goto %SKIP%\r\n",
+            b"echo on\r\ngoto end\r\n",
+            b"",
+        ] {
+            let (script, source, _) = analyse(text, &settings);
+            assert!(
+                gate(&script, &source, &settings).is_none(),
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+        }
+    }
+
+    #[test]
+    fn invocations_see_call_start_and_command() {
+        let text = b"call %0\\..\\SMSLS\r\nstart \"t\" /wait snboot.exe %0\r\ncommand /e:2048 /c %0\\..\\smsls.bat\r\ncmd /c \"%0\\..\\smsman.exe\" /u\r\nstart smsboot1\r\n";
+        let source = Source::new(text.to_vec());
+        let script = crate::syntax::parse(&source);
+        let got: Vec<(String, Via)> = invocations(&script, &source)
+            .into_iter()
+            .map(|i| (i.name, i.via))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("smsls".to_string(), Via::Call),
+                ("snboot".to_string(), Via::Start),
+                ("smsls".to_string(), Via::Shell),
+                ("smsman".to_string(), Via::Shell),
+                ("smsboot1".to_string(), Via::Start),
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_and_long_scripts_do_not_overflow() {
+        let mut text = Vec::new();
+        text.extend(std::iter::repeat_n(b'(', 10_000));
+        text.extend_from_slice(b"call smsls");
+        text.extend(std::iter::repeat_n(b')', 10_000));
+        text.extend_from_slice(b"\r\n");
+        for _ in 0..5_000 {
+            text.extend_from_slice(b"checkras\r\nif errorlevel 1 goto L\r\n:L\r\ncall smsls\r\n");
+        }
+        let states = call_states(&text);
+        assert_eq!(states.len(), 5_001);
+        assert_eq!(states[0], "{unknown}");
+        assert_eq!(states[1], "{ras, lan}");
+        assert_eq!(states[5_000], "{ras, lan}");
+    }
 }
