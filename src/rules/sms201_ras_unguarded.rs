@@ -67,3 +67,49 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(d);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{run_rules, LintSettings};
+    use crate::source::Source;
+    use std::path::Path;
+
+    fn run(text: &[u8], window: bool) -> Vec<Diagnostic> {
+        let settings = LintSettings {
+            upgrade_window: window,
+            ..LintSettings::default()
+        };
+        run_rules(
+            Path::new("user.bat"),
+            &Source::new(text.to_vec()),
+            &settings,
+            &[&RULE, &crate::rules::sms202_ras_guard_ineffective::RULE],
+        )
+    }
+
+    #[test]
+    fn severity_rises_in_the_upgrade_window() {
+        let text = b"call %0\\..\\smsls\r\ncheckras\r\nif errorlevel 1 goto X\r\n:X\r\nsnboot\r\n";
+        let out = run(text, false);
+        let got: Vec<_> = out.iter().map(|d| (d.code, d.severity)).collect();
+        assert_eq!(
+            got,
+            [("SMS201", Severity::Warning), ("SMS202", Severity::Warning)]
+        );
+        let out = run(text, true);
+        let got: Vec<_> = out.iter().map(|d| (d.code, d.severity)).collect();
+        assert_eq!(
+            got,
+            [("SMS201", Severity::Error), ("SMS202", Severity::Error)]
+        );
+    }
+
+    #[test]
+    fn one_finding_per_call_site() {
+        let text = b"call smsls\r\ncall smsls\r\nstart snboot\r\nnet use\r\n";
+        let out = run(text, false);
+        assert_eq!(out.len(), 3);
+        assert!(out.iter().all(|d| d.code == "SMS201"));
+    }
+}
