@@ -88,7 +88,12 @@ impl Text {
         if b > a {
             Span::new(self.orig(a), self.orig(b - 1) + 1)
         } else {
-            let x = self.orig(a);
+            // An empty span sits right after the byte before it (not after a deleted CR).
+            let x = if a == 0 {
+                self.orig(0)
+            } else {
+                self.orig(a - 1) + 1
+            };
             Span::new(x, x)
         }
     }
@@ -719,6 +724,7 @@ impl P {
         redirects: Vec<Redirect>,
     ) -> StmtId {
         let id = StmtId(self.stmts.len() as u32);
+        self.last_end = self.last_end.max(end);
         let parent = match self.frames.last() {
             None => None,
             Some(Frame::Block(p) | Frame::Then(p) | Frame::Else(p, _) | Frame::For(p)) => Some(*p),
@@ -1821,14 +1827,14 @@ impl P {
         }
         let var_start = self.pos;
         let var_word = if self.at_cmd_end() { None } else { self.word() };
-        let var = var_word.map_or(self.sp(var_start, var_start), |w| w.span);
+        let var = var_word.map_or(self.sp(self.tok_end, self.tok_end), |w| w.span);
         let var_ok = {
             let t = &self.text.t;
             let e = self.pos;
             e == var_start + 3 && t[var_start] == b'%' && t[var_start + 1] == b'%'
         };
         let mut fail: Option<&'static str> = None;
-        let mut set = self.sp(self.pos, self.pos);
+        let mut set = self.sp(self.tok_end, self.tok_end);
         if var_word.is_none() {
             fail = Some("expected the FOR variable `%%x` after FOR");
         } else if !var_ok {
