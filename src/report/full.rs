@@ -224,8 +224,14 @@ fn build(path: &str, source: Option<&Arc<Source>>, f: &Finding) -> FindingDiagno
         }
         window = Some(w);
     }
+    // Streamed inputs (inventories) have no source to show: name the place in the message.
+    let message = if source.is_none() {
+        format!("{path}:{}:{}: {}", f.line, f.column, d.message)
+    } else {
+        d.message.clone()
+    };
     FindingDiagnostic {
-        message: d.message.clone(),
+        message,
         code: d.code,
         severity: d.severity,
         help: if help.is_empty() { None } else { Some(help) },
