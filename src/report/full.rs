@@ -159,9 +159,7 @@ impl Diagnostic for FindingDiagnostic {
         self.window.as_ref().map(|w| w as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        if self.window.is_none() {
-            return None;
-        }
+        self.window.as_ref()?;
         Some(Box::new(self.labels.iter().cloned()))
     }
 }
@@ -226,8 +224,14 @@ fn build(path: &str, source: Option<&Arc<Source>>, f: &Finding) -> FindingDiagno
         }
         window = Some(w);
     }
+    // Streamed inputs (inventories) have no source to show: name the place in the message.
+    let message = if source.is_none() {
+        format!("{path}:{}:{}: {}", f.line, f.column, d.message)
+    } else {
+        d.message.clone()
+    };
     FindingDiagnostic {
-        message: d.message.clone(),
+        message,
         code: d.code,
         severity: d.severity,
         help: if help.is_empty() { None } else { Some(help) },
