@@ -7,6 +7,15 @@
 //! are all generated from this table.
 
 pub mod docs;
+pub mod sms204_ras_client_pending_upgrade;
+pub mod sms301_invalid_version;
+pub mod sms302_client_behind_release;
+pub mod sms303_mixed_release_logon_point;
+pub mod sms304_client_ahead_of_site;
+pub mod sms305_unknown_site;
+pub mod sms306_duplicate_site;
+pub mod sms307_not_clicore_version;
+pub mod sms402_unsupported_client_os;
 
 use std::path::Path;
 
@@ -82,7 +91,17 @@ impl Rule {
 }
 
 /// Every rule, in code order.
-pub static RULES: &[&Rule] = &[];
+pub static RULES: &[&Rule] = &[
+    &sms204_ras_client_pending_upgrade::RULE,
+    &sms301_invalid_version::RULE,
+    &sms302_client_behind_release::RULE,
+    &sms303_mixed_release_logon_point::RULE,
+    &sms304_client_ahead_of_site::RULE,
+    &sms305_unknown_site::RULE,
+    &sms306_duplicate_site::RULE,
+    &sms307_not_clicore_version::RULE,
+    &sms402_unsupported_client_os::RULE,
+];
 
 /// Look a rule up by code (any case) or name.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
