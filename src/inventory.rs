@@ -726,7 +726,6 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
         .any(|f| fails(f.diag.severity, out_args.fail_on));
     let mut write_err: Option<std::io::Error> = None;
 
-    let summary;
     if streamable(format, out_args.statistics) {
         // Manifest findings first, then the inventory's in row order, a chunk at a time.
         let mut first_chunk = true;
@@ -787,7 +786,7 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
             &mut writer,
             &mut write_err,
         );
-        summary = result.map_err(|e| audit_failure(&inv_path, e))?;
+        result.map_err(|e| audit_failure(&inv_path, e))?;
     } else {
         let mut findings = Vec::new();
         let result = audit_reader(file, &manifest, policy, &mut |f| {
@@ -796,7 +795,7 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
                 findings.push(f);
             }
         });
-        summary = result.map_err(|e| audit_failure(&inv_path, e))?;
+        let summary = result.map_err(|e| audit_failure(&inv_path, e))?;
         let reports = [
             manifest_report,
             FileReport {
