@@ -9,16 +9,17 @@
 //! physical line count does.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::cli::{AuditArgs, ColorChoice, FailOn, Format};
-use crate::config::{self, Config};
+use crate::cli::{AuditArgs, FailOn, Format};
+use crate::config::{self, Overrides, ResolvedSettings};
 use crate::diagnostic::{Diagnostic, FileReport, Finding, Severity};
-use crate::report::{self, RenderOptions};
+use crate::engine;
+use crate::report;
 use crate::rules;
-use crate::sites::{self, shorten, Manifest};
+use crate::sites::{shorten, Manifest};
 use crate::source::Span;
 use crate::version::{self, Clicore, Significance, BOOT32WN_REFUSES};
 use crate::Exit;
@@ -176,8 +177,18 @@ fn field<'a>(rec: &'a csv::ByteRecord, i: usize) -> &'a [u8] {
     rec.get(i).unwrap_or(b"").trim_ascii()
 }
 
+/// A field for a message: lossy UTF-8, control characters (a CR LF inside a quoted field)
+/// shown as spaces, shortened.
 fn text(b: &[u8]) -> String {
-    shorten(&String::from_utf8_lossy(b))
+    let s: String = String::from_utf8_lossy(&b[..b.len().min(1024)])
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let mut t = shorten(&s);
+    if b.len() > 1024 && !t.ends_with('…') {
+        t.push('…');
+    }
+    t
 }
 
 /// How an OS value fares at a site.
@@ -257,51 +268,77 @@ pub fn classify_os(os: &str) -> OsSupport {
     }
 }
 
-/// Audit an inventory read from `reader` against `manifest`, handing each finding to `sink`
-/// as soon as it is found (rows in file order, findings of one row in code order).
+/// An inventory whose header row has been read and checked: the audit can start.
+pub struct Inventory<R: Read> {
+    rdr: csv::Reader<LineTracker<R>>,
+    cols: Columns,
+}
+
+impl<R: Read> Inventory<R> {
+    /// Read the header row. Fails when the file is empty or a required column is missing.
+    pub fn open(reader: R) -> Result<Self, AuditError> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(64 * 1024)
+            .from_reader(LineTracker::new(reader));
+        let mut rec = csv::ByteRecord::new();
+        if !rdr.read_byte_record(&mut rec).map_err(AuditError::Csv)? {
+            return Err(AuditError::NoHeader);
+        }
+        let cols = find_columns(&rec)?;
+        Ok(Inventory { rdr, cols })
+    }
+
+    /// Check every row against `manifest`, handing each finding to `sink` as soon as it is
+    /// found (rows in file order). No row is kept.
+    pub fn audit(
+        mut self,
+        manifest: &Manifest,
+        policy: Significance,
+        sink: &mut dyn FnMut(Finding),
+    ) -> Result<AuditSummary, AuditError> {
+        let mut rec = csv::ByteRecord::new();
+        let mut summary = AuditSummary::default();
+        loop {
+            let from = self.rdr.position().byte();
+            if !self
+                .rdr
+                .read_byte_record(&mut rec)
+                .map_err(AuditError::Csv)?
+            {
+                break;
+            }
+            if rec.iter().all(|f| f.trim_ascii().is_empty()) {
+                continue; // a line of spaces or bare commas: nothing to check
+            }
+            let start = rec.position().map(|p| p.byte()).unwrap_or(from);
+            let line = self.rdr.get_mut().line_of_record(start) as usize;
+            summary.rows += 1;
+            check_row(
+                &rec,
+                &self.cols,
+                manifest,
+                policy,
+                line,
+                start as usize,
+                &mut summary,
+                sink,
+            );
+        }
+        Ok(summary)
+    }
+}
+
+/// Audit an inventory read from `reader` against `manifest` ([`Inventory::open`] then
+/// [`Inventory::audit`]).
 pub fn audit_reader<R: Read>(
     reader: R,
     manifest: &Manifest,
     policy: Significance,
     sink: &mut dyn FnMut(Finding),
 ) -> Result<AuditSummary, AuditError> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(64 * 1024)
-        .from_reader(LineTracker::new(reader));
-    let mut rec = csv::ByteRecord::new();
-    let has_header = rdr.read_byte_record(&mut rec).map_err(AuditError::Csv)?;
-    if !has_header {
-        return Err(AuditError::NoHeader);
-    }
-    let cols = find_columns(&rec)?;
-    let mut summary = AuditSummary::default();
-    let mut site_names: BTreeMap<String, String> = BTreeMap::new();
-    loop {
-        let from = rdr.position().byte();
-        if !rdr.read_byte_record(&mut rec).map_err(AuditError::Csv)? {
-            break;
-        }
-        if rec.iter().all(|f| f.trim_ascii().is_empty()) {
-            continue; // a line of spaces or bare commas: nothing to check
-        }
-        let start = rec.position().map(|p| p.byte()).unwrap_or(from);
-        let line = rdr.get_mut().line_of_record(start) as usize;
-        summary.rows += 1;
-        check_row(
-            &rec,
-            &cols,
-            manifest,
-            policy,
-            line,
-            start as usize,
-            &mut summary,
-            &mut site_names,
-            sink,
-        );
-    }
-    Ok(summary)
+    Inventory::open(reader)?.audit(manifest, policy, sink)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -313,7 +350,6 @@ fn check_row(
     line: usize,
     offset: usize,
     summary: &mut AuditSummary,
-    site_names: &mut BTreeMap<String, String>,
     sink: &mut dyn FnMut(Finding),
 ) {
     let client_raw = field(rec, cols.client);
@@ -414,13 +450,7 @@ fn check_row(
             );
             &mut summary.unknown_site
         }
-        Some(s) => {
-            let key = sites::site_key(&s.code);
-            if !site_names.contains_key(&key) {
-                site_names.insert(key, s.code.clone());
-            }
-            summary.sites.entry(s.code.clone()).or_default()
-        }
+        Some(s) => summary.sites.entry(s.code.clone()).or_default(),
     };
     stats.clients += 1;
     let site_version = site.and_then(|s| s.clicore);
@@ -508,7 +538,8 @@ fn check_row(
     if let Some(i) = cols.os {
         let os_raw = field(rec, i);
         if !os_raw.is_empty() {
-            let os = String::from_utf8_lossy(os_raw);
+            // Prefixes are short: the first 64 bytes decide.
+            let os = String::from_utf8_lossy(&os_raw[..os_raw.len().min(64)]);
             let problem = match classify_os(&os) {
                 OsSupport::Never(why) => Some(why.to_string()),
                 OsSupport::NeedsSp(sp, why) => match site_version {
@@ -530,7 +561,7 @@ fn check_row(
                             format!(
                                 "client {client} runs `{}`: {why}; the client installation \
                                  fails or the client is not managed",
-                                shorten(&os)
+                                text(os_raw)
                             ),
                         )
                         .with_label("unsupported OS")
@@ -544,62 +575,23 @@ fn check_row(
     }
 }
 
-/// Config selection and severity overrides, applied to audit findings as `check` does.
-pub struct Selection {
-    select: Option<Vec<String>>,
-    extend: Vec<String>,
-    ignore: Vec<String>,
-    severity: Vec<(String, Severity)>,
-}
-
-fn matches(code: &str, pat: &str) -> bool {
-    let p = pat.trim().to_ascii_uppercase();
-    p == "ALL" || code.starts_with(&p)
-}
-
-impl Selection {
-    pub fn from_config(c: &Config) -> Self {
-        Selection {
-            select: c.select.clone(),
-            extend: c.extend_select.clone(),
-            ignore: c.ignore.clone(),
-            severity: c
-                .severity
-                .iter()
-                .map(|(k, v)| (k.to_ascii_uppercase(), *v))
-                .collect(),
-        }
+/// Apply the selection and severity overrides in effect for the inventory (the config's
+/// `select`, `ignore`, `per-file-ignores` and `[severity]`, as `check` does).
+pub fn apply_settings(settings: &ResolvedSettings, mut f: Finding) -> Option<Finding> {
+    if !settings.is_selected(f.diag.code) {
+        return None;
     }
-
-    /// Apply to one finding: `None` when it is not selected.
-    pub fn apply(&self, mut f: Finding) -> Option<Finding> {
-        let code = f.diag.code;
-        let selected = match &self.select {
-            Some(s) => s.iter().any(|p| matches(code, p)),
-            None => true,
-        } || self.extend.iter().any(|p| matches(code, p));
-        if !selected || self.ignore.iter().any(|p| matches(code, p)) {
-            return None;
-        }
-        // The longest matching override wins (a code beats a prefix).
-        if let Some((_, sev)) = self
-            .severity
-            .iter()
-            .filter(|(k, _)| code.starts_with(k.as_str()))
-            .max_by_key(|(k, _)| k.len())
-        {
-            f.diag.severity = *sev;
-        }
-        Some(f)
-    }
+    f.diag.severity = settings.severity_of(f.diag.code, f.diag.severity);
+    Some(f)
 }
 
 /// Whether a finding makes the exit code 1.
 pub fn fails(sev: Severity, fail_on: FailOn) -> bool {
-    match fail_on {
-        FailOn::Error => sev >= Severity::Error,
-        FailOn::Warning => sev >= Severity::Warning,
-    }
+    sev > Severity::Info
+        && match fail_on {
+            FailOn::Error => sev >= Severity::Error,
+            FailOn::Warning => sev >= Severity::Warning,
+        }
 }
 
 /// The `full` format's summary table per site.
@@ -675,42 +667,22 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
         })?;
     let loaded = config::load(&manifest_path)?;
     let policy = loaded.config.significance.unwrap_or_default();
-    let selection = Selection::from_config(&loaded.config);
-
-    let toml_source = Arc::clone(&loaded.source);
-    let manifest_report = FileReport {
-        path: loaded.path.display().to_string(),
-        findings: sites::check_manifest(&toml_source, &loaded.config.site, policy)
-            .into_iter()
-            .map(|d| Finding::locate(d, &toml_source))
-            .filter_map(|f| selection.apply(f))
-            .collect(),
-        source: Some(toml_source),
-    };
+    let overrides = Overrides::default();
+    let settings = ResolvedSettings::for_file(Some(&loaded), &overrides, &args.inventory);
+    let manifest_report = engine::check_manifest(&loaded, &overrides).unwrap_or(FileReport {
+        path: engine::display_path(&loaded.path),
+        source: Some(Arc::clone(&loaded.source)),
+        findings: Vec::new(),
+    });
     let manifest = Manifest::new(&loaded.config.site);
 
+    let inv_path = engine::display_path(&args.inventory);
     let file = std::fs::File::open(&args.inventory)
         .map_err(|e| miette::miette!("cannot read inventory {}: {e}", args.inventory.display()))?;
-    let inv_path = args.inventory.display().to_string();
-
-    let to_terminal = out_args.output.is_none() && std::io::stdout().is_terminal();
-    let format = out_args.format.unwrap_or(if to_terminal {
-        Format::Full
-    } else {
-        Format::Concise
-    });
-    let color = match out_args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let opts = RenderOptions {
-        format,
-        color,
-        links: color,
-        statistics: out_args.statistics,
-        cwd: std::env::current_dir().unwrap_or_default(),
-    };
+    // The header is checked before anything is written.
+    let inventory = Inventory::open(file).map_err(|e| audit_failure(&inv_path, e))?;
+    let opts = engine::render_options(out_args);
+    let format = opts.format;
 
     let mut writer: Box<dyn Write> = match &out_args.output {
         Some(p) => Box::new(std::io::BufWriter::new(
@@ -764,7 +736,7 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
         };
         let result = {
             let mut sink = |f: Finding| {
-                if let Some(f) = selection.apply(f) {
+                if let Some(f) = apply_settings(&settings, f) {
                     failing |= fails(f.diag.severity, out_args.fail_on);
                     chunk.findings.push(f);
                     if chunk.findings.len() >= CHUNK {
@@ -778,7 +750,7 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
                     }
                 }
             };
-            audit_reader(file, &manifest, policy, &mut sink)
+            inventory.audit(&manifest, policy, &mut sink)
         };
         emit_chunk(
             std::slice::from_ref(&chunk),
@@ -789,8 +761,8 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
         result.map_err(|e| audit_failure(&inv_path, e))?;
     } else {
         let mut findings = Vec::new();
-        let result = audit_reader(file, &manifest, policy, &mut |f| {
-            if let Some(f) = selection.apply(f) {
+        let result = inventory.audit(&manifest, policy, &mut |f| {
+            if let Some(f) = apply_settings(&settings, f) {
                 failing |= fails(f.diag.severity, out_args.fail_on);
                 findings.push(f);
             }
@@ -822,7 +794,9 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
         write_err.get_or_insert(e);
     }
     if let Some(e) = write_err {
-        return Err(miette::miette!("cannot write the report: {e}"));
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(miette::miette!("cannot write the report: {e}"));
+        }
     }
     Ok(if failing && !out_args.exit_zero {
         Exit::Findings

@@ -7,6 +7,7 @@
 //! are all generated from this table.
 
 pub mod docs;
+pub mod sml001_unused_suppression;
 pub mod sms204_ras_client_pending_upgrade;
 pub mod sms301_invalid_version;
 pub mod sms302_client_behind_release;
@@ -90,8 +91,17 @@ impl Rule {
     }
 }
 
+/// The documentation page every finding links to; `#<code in lower case>` selects the rule.
+pub const DOCS_URL: &str = "https://github.com/smslint/smslint/blob/main/docs/rules.md";
+
+/// The docs link of a rule code.
+pub fn docs_url(code: &str) -> String {
+    format!("{DOCS_URL}#{}", code.to_ascii_lowercase())
+}
+
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
+    &sml001_unused_suppression::RULE,
     &sms204_ras_client_pending_upgrade::RULE,
     &sms301_invalid_version::RULE,
     &sms302_client_behind_release::RULE,
