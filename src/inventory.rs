@@ -180,10 +180,19 @@ fn field<'a>(rec: &'a csv::ByteRecord, i: usize) -> &'a [u8] {
 /// A field for a message: lossy UTF-8, control characters (a CR LF inside a quoted field)
 /// shown as spaces, shortened.
 fn text(b: &[u8]) -> String {
-    let s: String = String::from_utf8_lossy(&b[..b.len().min(1024)])
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let mut s = String::new();
+    let mut in_control = false;
+    for c in String::from_utf8_lossy(&b[..b.len().min(1024)]).chars() {
+        if c.is_control() {
+            if !in_control {
+                s.push(' ');
+            }
+            in_control = true;
+        } else {
+            s.push(c);
+            in_control = false;
+        }
+    }
     let mut t = shorten(&s);
     if b.len() > 1024 && !t.ends_with('…') {
         t.push('…');
@@ -462,8 +471,8 @@ fn check_row(
             stats.behind += 1;
             let what = if sv.refuses_significant_upgrades() {
                 format!(
-                    "at this SP2+ site, {BOOT32WN_REFUSES}: the logon script will not upgrade \
-                     it"
+                    "the logon script will not upgrade it: at this SP2+ site {}",
+                    BOOT32WN_REFUSES
                 )
             } else {
                 "the site's pre-SP2 logon point pushes the new Clicore at the next logon \

@@ -136,11 +136,7 @@ pub fn check_manifest(toml: &Source, sites: &[SiteEntry], policy: Significance) 
         let vspan = inner_span(toml, span_of(&site.clicore), value);
         match Clicore::parse(value) {
             Err(e) => {
-                let label = if vspan.len() == value.len() && e.len > 0 {
-                    format!("not a version: {e}")
-                } else {
-                    "not a version".to_string()
-                };
+                let label = format!("not a version: {}", e.short());
                 out.push(
                     rules::sms301_invalid_version::RULE
                         .diag(

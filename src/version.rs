@@ -108,6 +108,26 @@ impl ParseError {
     }
 }
 
+impl ParseError {
+    /// A few words for a label: what is wrong, without the offsets.
+    pub fn short(&self) -> String {
+        match &self.kind {
+            ParseErrorKind::Empty => "empty version".to_string(),
+            ParseErrorKind::EmptyField(f) => format!("field {} is empty", f.number()),
+            ParseErrorKind::InvalidByte { byte, ch, .. } => {
+                if ch.is_control() || *ch == char::REPLACEMENT_CHARACTER {
+                    format!("0x{byte:02X} is not a digit")
+                } else {
+                    format!("'{ch}' is not a digit")
+                }
+            }
+            ParseErrorKind::MissingFields { found } => format!("{found} of 4 fields"),
+            ParseErrorKind::TooManyFields => "more than 4 fields".to_string(),
+            ParseErrorKind::Overflow(f) => format!("field {} is above {FIELD_MAX}", f.number()),
+        }
+    }
+}
+
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let at = self.offset + 1;
