@@ -589,7 +589,7 @@ pub fn spelling_notes(input: &[u8], v: &Clicore, spelling: Spelling) -> Vec<Stri
     match spelling {
         Spelling::Compver => {}
         Spelling::FileVersion => {
-            if v.to_string().as_bytes() != input {
+            if v.to_string().as_bytes() != input && v.not_clicore().is_none() {
                 notes.push(format!(
                     "Win32 file-version spelling; Compver.ini writes it {v} (the same version)"
                 ));
@@ -734,6 +734,9 @@ pub mod cmd {
         hotfix: Option<u16>,
         #[serde(skip_serializing_if = "Option::is_none")]
         not_clicore: Option<NotClicore>,
+        /// The Q240921 Compver anomaly (`2.00.1380.20xx`).
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        anomaly: bool,
         notes: Vec<String>,
     }
 
@@ -750,7 +753,8 @@ pub mod cmd {
     struct JsonComparison {
         a: String,
         b: String,
-        relation: Relation,
+        /// `equal`, `hotfix`, `significant` or `not-comparable`.
+        relation: &'static str,
         /// `a` or `b`: which is numerically newer (absent when equal).
         #[serde(skip_serializing_if = "Option::is_none")]
         newer: Option<&'static str>,
@@ -838,6 +842,25 @@ pub mod cmd {
         if let Some(Ok((first, _))) = parsed.first().map(|p| &p.result) {
             for p in parsed.iter().skip(1) {
                 if let Ok((other, _)) = &p.result {
+                    if let Some(nc) = first.not_clicore().or(other.not_clicore()) {
+                        let which = if first.not_clicore().is_some() {
+                            parsed[0].input
+                        } else {
+                            p.input
+                        };
+                        comparisons.push(JsonComparison {
+                            a: parsed[0].input.to_string(),
+                            b: p.input.to_string(),
+                            relation: "not-comparable",
+                            newer: None,
+                            significant: false,
+                            explanation: format!(
+                                "not comparable: {which} is not an SMS 2.0 Clicore version ({})",
+                                nc.explain()
+                            ),
+                        });
+                        continue;
+                    }
                     let (rel, order) = compare(first, other, policy);
                     if rel == Relation::Significant {
                         any_significant = true;
@@ -845,7 +868,7 @@ pub mod cmd {
                     comparisons.push(JsonComparison {
                         a: parsed[0].input.to_string(),
                         b: p.input.to_string(),
-                        relation: rel,
+                        relation: rel.as_str(),
                         newer: match order {
                             Ordering::Less => Some("b"),
                             Ordering::Greater => Some("a"),
@@ -900,6 +923,7 @@ pub mod cmd {
                 icp: None,
                 hotfix: None,
                 not_clicore: None,
+                anomaly: false,
                 notes: Vec::new(),
             },
             Ok((v, spelling)) => {
@@ -919,6 +943,7 @@ pub mod cmd {
                     icp: d.icp,
                     hotfix: Some(d.hotfix),
                     not_clicore: v.not_clicore(),
+                    anomaly: v.is_q240921_anomaly(),
                     notes,
                 }
             }
@@ -936,7 +961,8 @@ pub mod cmd {
             let _ = writeln!(s, "{}", v.input);
             if let Some(e) = &v.error {
                 let _ = writeln!(s, "  error:     {}", e.message);
-                let _ = writeln!(s, "  {}", caret_line(&v.input, e.offset));
+                let _ = writeln!(s, "             {}", v.input.escape_debug());
+                let _ = writeln!(s, "{}", caret_line(&v.input, e.offset));
                 continue;
             }
             if let Some(c) = &v.canonical {
@@ -947,13 +973,20 @@ pub mod cmd {
             let release = match (v.release_name, &v.not_clicore) {
                 (_, Some(_)) => "not a Clicore version".to_string(),
                 (Some(n), None) => format!("SMS 2.0 {n}"),
+                (None, None) if v.anomaly => {
+                    "SMS 2.0 SP1 (Q240921 Compver anomaly, not SP2)".to_string()
+                }
                 (None, None) => "unknown build/SP combination".to_string(),
             };
-            let _ = writeln!(
-                s,
-                "  release:   {release} (release {})",
-                v.release.as_deref().unwrap_or("")
-            );
+            if v.not_clicore.is_some() {
+                let _ = writeln!(s, "  release:   {release}");
+            } else {
+                let _ = writeln!(
+                    s,
+                    "  release:   {release} (CCIM release notation {})",
+                    v.release.as_deref().unwrap_or("")
+                );
+            }
             if v.not_clicore.is_none() {
                 let sp = v.service_pack.unwrap_or(0);
                 let icp = match v.icp {
@@ -990,9 +1023,10 @@ pub mod cmd {
     }
 
     fn caret_line(input: &str, offset: usize) -> String {
-        // One column per char of the input up to the offset.
+        // One column per (escaped) char of the input up to the offset.
         let prefix = input.get(..offset.min(input.len())).unwrap_or(input);
-        format!("           {}^", " ".repeat(prefix.chars().count()))
+        let width = prefix.escape_debug().count();
+        format!("             {}^", " ".repeat(width))
     }
 }
 
