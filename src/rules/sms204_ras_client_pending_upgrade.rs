@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
     summary:
         "A dial-up (RAS) client is significantly behind its site: its upgrade will run over RAS",
     what: "In `smslint audit`, reports a row with `link = ras` (case-insensitive) whose `clicore` \
-           is significantly behind its site's `clicore` (the SMS302 test).",
+           is significantly behind its site's `clicore` (the SMS302 test). In the example B01 is at `2.00.1493.2009` (SP2); the fix is the \
+           laptop upgraded while it was on the LAN.",
     why: "The client upgrade to a new service pack moves 8 to 24 MB (Q237543). A client that \
           connects over RAS will run it over the dial-up link: through the logon script at a \
           pre-SP2 site, or through CCIM from a CAP once connected (Q238780, Q262677). That \
@@ -18,8 +19,7 @@ pub static RULE: Rule = Rule {
           drops. Microsoft's advice is to turn off SMS logon scripts for RAS clients and to \
           upgrade them on the LAN.",
     example: "client,site,clicore,link\nLAPTOP01,B01,2.00.1380.1000,ras\n",
-    fix: "# upgrade the laptop while it is on the LAN, then audit again\n\
-          client,site,clicore,link\nLAPTOP01,B01,2.00.1493.2009,ras\n",
+    fix: "client,site,clicore,link\nLAPTOP01,B01,2.00.1493.2009,ras\n",
     sources: &[
         "Q237543 (8-24 MB client upgrade; turn off logon scripts for RAS)",
         "Q238780 (upgrade starts the next time the client dials in)",

@@ -17,10 +17,8 @@ pub static RULE: Rule = Rule {
           (the Q262677 test Boot32wn applies) when both versions parse. A mistyped site version \
           hides every behind/ahead client of that site; a mistyped inventory row hides that \
           client. Such typos occur in the KB itself (`2.000.1380.1000` in Q267258).",
-    example: "[[site]]\ncode = \"A01\"\nclicore = \"2.00.13B0.1000\"\n\n# inventory.csv\n\
-              client,site,clicore\nWS001,A01,2.00.1380\n",
-    fix: "[[site]]\ncode = \"A01\"\nclicore = \"2.00.1380.1000\"\n\n# inventory.csv\n\
-          client,site,clicore\nWS001,A01,2.00.1380.1000\n",
+    example: "[[site]]\ncode = \"A01\"\nclicore = \"2.00.13B0.1000\"   # a letter in the build\n",
+    fix: "[[site]]\ncode = \"A01\"\nclicore = \"2.00.1380.1000\"\n",
     sources: &[
         "Q213410 (version and build numbers)",
         "Q266130 (component versions in SMS 2.0)",

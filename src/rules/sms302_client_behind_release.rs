@@ -12,17 +12,16 @@ pub static RULE: Rule = Rule {
            `clicore` of its site in the manifest. Significant means a different release: \
            (major, minor, build, revision / 1000) under the default `significance = \"release\"`, \
            or (major, minor, build) under `\"build\"`. Hotfix-only differences (same release) \
-           are never reported.",
+           are never reported. In the example, the manifest has site B01 at \
+           `2.00.1493.2009` (SP2); the fix is to let CCIM upgrade the client from a CAP.",
     why: "From SP2 on, Boot32wn on the logon point compares the client's Clicore with its own: a \
           client that is significantly older is not upgraded by the logon script at all. \
           Boot32wn exits without copying the new Clicore, and the client stays behind until \
           CCIM's maintenance cycle (every 23 hours) reads the new version from a CAP (Q262677). \
           A client that never reaches a CAP never upgrades. At a pre-SP2 site, the logon point \
           instead pushes the new Clicore at the next logon, over whatever link the client uses.",
-    example: "# smslint.toml: [[site]] code = \"B01\", clicore = \"2.00.1493.2009\" (SP2)\n\
-              client,site,clicore\nWS002,B01,2.00.1380.1000\n",
-    fix: "# upgrade the client from a CAP (CCIM), or check that it can reach one\n\
-          client,site,clicore\nWS002,B01,2.00.1493.2009\n",
+    example: "client,site,clicore\nWS002,B01,2.00.1380.1000\n",
+    fix: "client,site,clicore\nWS002,B01,2.00.1493.2009\n",
     sources: &[
         "Q262677 (clients are not upgraded by logon points with SP2)",
         "Q238780",

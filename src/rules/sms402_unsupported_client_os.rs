@@ -14,17 +14,18 @@ pub static RULE: Rule = Rule {
            XP Embedded` and `Windows XP 64`. `Windows Me` needs a site at SP2 or later, \
            `Windows XP Professional` / `Windows XP` a site at SP3 or later. Windows 3.1, Windows \
            for Workgroups, Windows 95, Windows 98, Windows NT 3.51/4.0 and Windows 2000 are \
-           supported; an unrecognised value is not a finding.",
+           supported; an unrecognised value is not a finding. In the example A01 is at SP2 \
+           (`2.00.1493.2009`) and C01 at SP3; the fix moves the XP client to the SP3 site (or \
+           upgrades A01) and keeps the OS/2 client on an SMS 1.2 site.",
     why: "SMS 2.0 has no client for MS-DOS without Windows, OS/2 or the Macintosh: such clients \
           drop out of inventory and software distribution when their 1.2 site is upgraded \
           (upgrade white paper). Windows Me is supported only from SP2 (Q273804) and Windows \
           XP Professional only from SP3 (Q321372); SP4 blocks XP Home outright (Q310499), and \
           XP Embedded and 64-bit XP are never supported (Q310614). On an unsupported OS the \
           client installation fails or the client is not managed.",
-    example: "# site A01 is SP2 (2.00.1493.2009)\nclient,site,clicore,os\n\
+    example: "client,site,clicore,os\n\
               WS006,A01,2.00.1493.2009,Windows XP Professional\nWS007,A01,2.00.1493.2009,OS/2 Warp 4\n",
-    fix: "# upgrade A01 to SP3 or later for XP; keep OS/2 clients on an SMS 1.2 site\n\
-          client,site,clicore,os\nWS006,A01,2.00.1493.3004,Windows XP Professional\n",
+    fix: "client,site,clicore,os\nWS006,C01,2.00.1493.3004,Windows XP Professional\n",
     sources: &[
         "Q273804 (Windows Me needs SP2)",
         "Q321372 (Windows XP needs SP3)",
