@@ -17,7 +17,7 @@ use crate::cli::{AuditArgs, FailOn, Format};
 use crate::config::{self, Overrides, ResolvedSettings};
 use crate::diagnostic::{Diagnostic, FileReport, Finding, Severity};
 use crate::engine;
-use crate::report;
+use crate::report::{self, RenderOptions};
 use crate::rules;
 use crate::sites::{shorten, Manifest};
 use crate::source::Span;
@@ -655,7 +655,63 @@ pub fn find_manifest(inventory: &Path, explicit: Option<&Path>) -> Option<PathBu
 
 /// Formats whose output is a concatenation of per-finding lines: written while streaming.
 fn streamable(format: Format, statistics: bool) -> bool {
-    !statistics && matches!(format, Format::Concise | Format::Csv | Format::Github)
+    !statistics
+        && matches!(
+            format,
+            Format::Concise | Format::Csv | Format::Github | Format::Json
+        )
+}
+
+/// Writes the findings of a streamed format chunk by chunk, so that the output is the same as
+/// rendering all of them at once: line formats are concatenated (the CSV header kept once);
+/// the JSON array is spliced (each chunk's `[`/`]` dropped, items joined by `,`).
+struct Stream<'a> {
+    opts: &'a RenderOptions,
+    out: &'a mut Box<dyn Write>,
+    /// No finding written yet.
+    first: bool,
+    err: Option<std::io::Error>,
+}
+
+impl Stream<'_> {
+    fn write(&mut self, text: &str) {
+        if self.err.is_none() {
+            if let Err(e) = self.out.write_all(text.as_bytes()) {
+                self.err = Some(e);
+            }
+        }
+    }
+
+    fn chunk(&mut self, reports: &[FileReport]) {
+        if reports.iter().all(|r| r.findings.is_empty()) {
+            return;
+        }
+        let text = report::render(reports, self.opts);
+        let first = std::mem::replace(&mut self.first, false);
+        match self.opts.format {
+            Format::Csv if !first => {
+                // Every chunk repeats the header row; keep the first only.
+                if let Some(i) = text.find('\n') {
+                    self.write(&text[i + 1..]);
+                }
+            }
+            Format::Json => {
+                let body = text
+                    .strip_prefix("[\n")
+                    .and_then(|t| t.strip_suffix("\n]\n"))
+                    .unwrap_or("");
+                self.write(if first { "[\n" } else { ",\n" });
+                self.write(body);
+            }
+            _ => self.write(&text),
+        }
+    }
+
+    fn finish(&mut self) {
+        if self.opts.format == Format::Json {
+            self.write(if self.first { "[]\n" } else { "\n]\n" });
+        }
+    }
 }
 
 /// How many findings are rendered at once when streaming.
@@ -709,35 +765,13 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
 
     if streamable(format, out_args.statistics) {
         // Manifest findings first, then the inventory's in row order, a chunk at a time.
-        let mut first_chunk = true;
-        let emit_chunk = |reports: &[FileReport],
-                          first: &mut bool,
-                          w: &mut Box<dyn Write>,
-                          err: &mut Option<std::io::Error>| {
-            if reports.iter().all(|r| r.findings.is_empty()) {
-                return;
-            }
-            let mut text = report::render(reports, &opts);
-            if format == Format::Csv && !*first {
-                // Every chunk repeats the header row; keep the first only.
-                text = match text.find('\n') {
-                    Some(i) => text[i + 1..].to_string(),
-                    None => String::new(),
-                };
-            }
-            *first = false;
-            if err.is_none() {
-                if let Err(e) = w.write_all(text.as_bytes()) {
-                    *err = Some(e);
-                }
-            }
+        let mut stream = Stream {
+            opts: &opts,
+            out: &mut writer,
+            first: true,
+            err: None,
         };
-        emit_chunk(
-            std::slice::from_ref(&manifest_report),
-            &mut first_chunk,
-            &mut writer,
-            &mut write_err,
-        );
+        stream.chunk(std::slice::from_ref(&manifest_report));
         let mut chunk = FileReport {
             path: inv_path.clone(),
             source: None,
@@ -749,24 +783,16 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
                     failing |= fails(f.diag.severity, out_args.fail_on);
                     chunk.findings.push(f);
                     if chunk.findings.len() >= CHUNK {
-                        emit_chunk(
-                            std::slice::from_ref(&chunk),
-                            &mut first_chunk,
-                            &mut writer,
-                            &mut write_err,
-                        );
+                        stream.chunk(std::slice::from_ref(&chunk));
                         chunk.findings.clear();
                     }
                 }
             };
             inventory.audit(&manifest, policy, &mut sink)
         };
-        emit_chunk(
-            std::slice::from_ref(&chunk),
-            &mut first_chunk,
-            &mut writer,
-            &mut write_err,
-        );
+        stream.chunk(std::slice::from_ref(&chunk));
+        stream.finish();
+        write_err = stream.err.take();
         result.map_err(|e| audit_failure(&inv_path, e))?;
     } else {
         let mut findings = Vec::new();
