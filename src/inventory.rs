@@ -173,7 +173,7 @@ fn find_columns(headers: &csv::ByteRecord) -> Result<Columns, AuditError> {
     })
 }
 
-fn field<'a>(rec: &'a csv::ByteRecord, i: usize) -> &'a [u8] {
+fn field(rec: &csv::ByteRecord, i: usize) -> &[u8] {
     rec.get(i).unwrap_or(b"").trim_ascii()
 }
 
