@@ -78,6 +78,7 @@ measure() { # name csv format
 echo "smslint audit benchmark ($(nproc) cores, $(du -h "$WORK/fleet.csv" | cut -f1) fleet.csv, $(du -h "$WORK/behind.csv" | cut -f1) behind.csv)"
 measure fleet    fleet.csv  concise
 measure fleet    fleet.csv  json
+measure fleet    fleet.csv  sarif
 measure behind   behind.csv concise
 measure behind   behind.csv csv
 measure behind   behind.csv json
