@@ -105,11 +105,7 @@ impl Source {
                     }
                     line_starts.push(i + 1);
                 }
-                b'\r' => {
-                    if bytes.get(i + 1) != Some(&b'\n') {
-                        facts.lone_cr.push(i);
-                    }
-                }
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => facts.lone_cr.push(i),
                 0 => facts.nul.push(i),
                 0x1A => facts.ctrl_z.push(i),
                 0x80..=0xFF => facts.high_bytes = true,

@@ -159,9 +159,7 @@ impl Diagnostic for FindingDiagnostic {
         self.window.as_ref().map(|w| w as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        if self.window.is_none() {
-            return None;
-        }
+        self.window.as_ref()?;
         Some(Box::new(self.labels.iter().cloned()))
     }
 }

@@ -6,6 +6,29 @@
 //! `smslint rules`, `smslint rule CODE`, the SARIF `tool.driver.rules` and `docs/rules.md`
 //! are all generated from this table.
 
+pub mod bat101_unclosed_block;
+pub mod bat102_utf8_bom;
+pub mod bat103_nul_byte;
+pub mod bat104_lone_cr;
+pub mod bat105_misplaced_else;
+pub mod bat106_line_too_long;
+pub mod bat201_undefined_label;
+pub mod bat202_duplicate_label;
+pub mod bat203_unreachable_code;
+pub mod bat204_missing_call;
+pub mod bat205_set_spaces;
+pub mod bat206_errorlevel_ascending;
+pub mod bat207_errorlevel_zero;
+pub mod bat208_call_without_colon;
+pub mod bat209_redirect_digit;
+pub mod bat210_unquoted_compare;
+pub mod bat211_label_in_block;
+pub mod bat212_exit_in_subroutine;
+pub mod bat301_lf_line_endings;
+pub mod bat302_win9x_incompatible;
+pub mod bat303_win9x_label_collision;
+pub mod bat304_win9x_rem_redirect;
+pub mod bat_util;
 pub mod docs;
 pub mod sml001_unused_suppression;
 pub mod sms204_ras_client_pending_upgrade;
@@ -101,6 +124,28 @@ pub fn docs_url(code: &str) -> String {
 
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
+    &bat101_unclosed_block::RULE,
+    &bat102_utf8_bom::RULE,
+    &bat103_nul_byte::RULE,
+    &bat104_lone_cr::RULE,
+    &bat105_misplaced_else::RULE,
+    &bat106_line_too_long::RULE,
+    &bat201_undefined_label::RULE,
+    &bat202_duplicate_label::RULE,
+    &bat203_unreachable_code::RULE,
+    &bat204_missing_call::RULE,
+    &bat205_set_spaces::RULE,
+    &bat206_errorlevel_ascending::RULE,
+    &bat207_errorlevel_zero::RULE,
+    &bat208_call_without_colon::RULE,
+    &bat209_redirect_digit::RULE,
+    &bat210_unquoted_compare::RULE,
+    &bat211_label_in_block::RULE,
+    &bat212_exit_in_subroutine::RULE,
+    &bat301_lf_line_endings::RULE,
+    &bat302_win9x_incompatible::RULE,
+    &bat303_win9x_label_collision::RULE,
+    &bat304_win9x_rem_redirect::RULE,
     &sml001_unused_suppression::RULE,
     &sms204_ras_client_pending_upgrade::RULE,
     &sms301_invalid_version::RULE,
