@@ -82,6 +82,20 @@ impl std::fmt::Display for AuditError {
 
 impl std::error::Error for AuditError {}
 
+/// Where a record starts in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowStart {
+    /// Byte offset of the record's first byte.
+    pub offset: u64,
+    /// Its 1-based physical line (lines end at LF).
+    pub line: u64,
+    /// Byte offset of that physical line's first byte.
+    pub line_start: u64,
+    /// The record's first line holds a `"`. A record without one is on one line and its fields
+    /// are its bytes verbatim, so their columns are known exactly.
+    pub quoted: bool,
+}
+
 /// A reader wrapper that remembers where lines with content start, so a record's physical
 /// line can be found from the byte offset where the csv reader began reading it. Memory is
 /// bounded by the csv reader's read-ahead plus one record.
@@ -91,10 +105,12 @@ pub struct LineTracker<R> {
     offset: u64,
     /// 1-based line of the next byte.
     line: u64,
+    /// Offset of the first byte of the current physical line.
+    line_start: u64,
     /// The previous byte was CR or LF (true at the start).
     after_break: bool,
-    /// (offset, line) of bytes that are not CR/LF and follow CR, LF or the file start.
-    starts: VecDeque<(u64, u64)>,
+    /// Bytes that are not CR/LF and follow CR, LF or the file start.
+    starts: VecDeque<RowStart>,
 }
 
 impl<R: Read> LineTracker<R> {
@@ -103,6 +119,7 @@ impl<R: Read> LineTracker<R> {
             inner,
             offset: 0,
             line: 1,
+            line_start: 0,
             after_break: true,
             starts: VecDeque::new(),
         }
@@ -112,14 +129,24 @@ impl<R: Read> LineTracker<R> {
     /// of the first content byte at or after `from` (the reader skips blank lines and the LF of
     /// a CR LF pair before a record).
     pub fn line_of_record(&mut self, from: u64) -> u64 {
-        while let Some(&(off, _)) = self.starts.front() {
-            if off < from {
+        self.record_at(from).line
+    }
+
+    /// Where the record the csv reader started reading at byte `from` begins.
+    pub fn record_at(&mut self, from: u64) -> RowStart {
+        while let Some(st) = self.starts.front() {
+            if st.offset < from {
                 self.starts.pop_front();
             } else {
                 break;
             }
         }
-        self.starts.front().map(|&(_, l)| l).unwrap_or(self.line)
+        self.starts.front().copied().unwrap_or(RowStart {
+            offset: from,
+            line: self.line,
+            line_start: self.line_start,
+            quoted: true,
+        })
     }
 }
 
@@ -130,14 +157,25 @@ impl<R: Read> Read for LineTracker<R> {
             match b {
                 b'\n' => {
                     self.line += 1;
+                    self.line_start = self.offset + 1;
                     self.after_break = true;
                 }
                 b'\r' => self.after_break = true,
                 _ => {
                     if self.after_break {
-                        self.starts.push_back((self.offset, self.line));
+                        self.starts.push_back(RowStart {
+                            offset: self.offset,
+                            line: self.line,
+                            line_start: self.line_start,
+                            quoted: false,
+                        });
                     }
                     self.after_break = false;
+                    if b == b'"' {
+                        if let Some(last) = self.starts.back_mut() {
+                            last.quoted = true;
+                        }
+                    }
                 }
             }
             self.offset += 1;
@@ -322,18 +360,9 @@ impl<R: Read> Inventory<R> {
                 continue; // a line of spaces or bare commas: nothing to check
             }
             let start = rec.position().map(|p| p.byte()).unwrap_or(from);
-            let line = self.rdr.get_mut().line_of_record(start) as usize;
+            let at = self.rdr.get_mut().record_at(start);
             summary.rows += 1;
-            check_row(
-                &rec,
-                &self.cols,
-                manifest,
-                policy,
-                line,
-                start as usize,
-                &mut summary,
-                sink,
-            );
+            check_row(&rec, &self.cols, manifest, policy, at, &mut summary, sink);
         }
         Ok(summary)
     }
@@ -350,14 +379,19 @@ pub fn audit_reader<R: Read>(
     Inventory::open(reader)?.audit(manifest, policy, sink)
 }
 
+/// The index of the field to point at, when its bytes are known exactly (no quotes in the
+/// record, the field present).
+fn column_index(at: &RowStart, rec: &csv::ByteRecord, field: Option<usize>) -> Option<usize> {
+    field.filter(|&i| !at.quoted && i < rec.len())
+}
+
 #[allow(clippy::too_many_arguments)]
 fn check_row(
     rec: &csv::ByteRecord,
     cols: &Columns,
     manifest: &Manifest,
     policy: Significance,
-    line: usize,
-    offset: usize,
+    at: RowStart,
     summary: &mut AuditSummary,
     sink: &mut dyn FnMut(Finding),
 ) {
@@ -369,13 +403,33 @@ fn check_row(
     };
     let site_raw = field(rec, cols.site);
     let clicore_raw = field(rec, cols.clicore);
-    let mut emit = |d: Diagnostic| {
+    let line = at.line as usize;
+    let offset = at.offset as usize;
+    let col0 = (at.offset - at.line_start) as usize + 1;
+    let mut emit = |mut d: Diagnostic| {
+        // The field the finding is about; its exact bytes when the record has no quotes.
+        let field_index = match d.code {
+            "SMS305" => Some(cols.site),
+            "SMS402" => cols.os,
+            _ => Some(cols.clicore),
+        };
+        let (mut column, mut end_column) = (col0, col0);
+        if let Some(i) = column_index(&at, rec, field_index) {
+            let before: usize = (0..i).map(|j| rec.get(j).map_or(0, <[u8]>::len) + 1).sum();
+            let raw = rec.get(i).unwrap_or(b"");
+            let lead = raw.len() - raw.trim_ascii_start().len();
+            let len = raw.trim_ascii().len();
+            let start = offset + before + lead;
+            d.span = Span::new(start, start + len);
+            column = col0 + before + lead;
+            end_column = column + len;
+        }
         sink(Finding {
             diag: d,
             line,
-            column: 1,
+            column,
             end_line: line,
-            end_column: 1,
+            end_column,
         })
     };
     let span = Span::empty(offset);

@@ -178,7 +178,7 @@ fn bom_crlf_quoted_blank_lines() {
     let out = stdout(&o);
     assert!(out.contains("edge_bom_crlf_quoted.csv:3:1: warning[SMS302] client WS, 001 "));
     assert!(out.contains("edge_bom_crlf_quoted.csv:4:1: warning[SMS302] client multi line name "));
-    assert!(out.contains("edge_bom_crlf_quoted.csv:9:1: error[SMS305]"));
+    assert!(out.contains("edge_bom_crlf_quoted.csv:9:7: error[SMS305]"));
     snap("audit_edge_concise", &out);
 }
 
@@ -245,7 +245,7 @@ fn config_severity_and_ignore_apply() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("inv.csv:2:1: info[SMS302]"), "{out}");
+    assert!(out.contains("inv.csv:2:9: info[SMS302]"), "{out}");
     assert!(!out.contains("SMS305"), "{out}");
 }
 
@@ -345,7 +345,7 @@ fn manifest_findings_are_reported_by_audit() {
         "{out}"
     );
     // clean.csv names B01 and C01: both exist in that manifest, C01 at SP3.
-    assert!(out.contains("clean.csv:4:1: error[SMS304]"), "{out}");
+    assert!(out.contains("clean.csv:4:11: error[SMS304]"), "{out}");
 }
 
 #[test]
@@ -392,7 +392,7 @@ fn streamed_csv_has_one_header_across_chunks() {
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 10_001);
     assert_eq!(out.matches("code,name,severity").count(), 1);
-    assert!(out.lines().last().unwrap().contains("big.csv,10001,1,"));
+    assert!(out.lines().last().unwrap().contains("big.csv,10001,12,"));
     // The same findings, collected, in json.
     let o = smslint(
         dir.path(),
@@ -426,7 +426,7 @@ fn ten_megabyte_row() {
         "{out}"
     );
     assert!(
-        out.contains("huge.csv:3:1: error[SMS305] client NEXT "),
+        out.contains("huge.csv:3:6: error[SMS305] client NEXT "),
         "{out}"
     );
     assert!(

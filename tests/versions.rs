@@ -667,3 +667,45 @@ proptest! {
         let _ = audit(&bytes);
     }
 }
+
+#[test]
+fn audit_columns_and_spans_point_at_the_field() {
+    let csv = b"client,site,clicore,os\n\
+WS1,B01, 2.00.1380.1000 ,Windows 98\n\
+WS2,Z99,2.00.1493.2009,\n\
+WS3,C01,2.00.1493.3004,OS/2\n\
+\"WS4\",B01,2.00.1380.1000,\n";
+    let (f, _) = audit(csv).unwrap();
+    let got: Vec<_> = f
+        .iter()
+        .map(|f| {
+            (
+                f.diag.code,
+                f.line,
+                f.column,
+                f.end_column,
+                String::from_utf8_lossy(&csv[f.diag.span.start..f.diag.span.end]).into_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            // Surrounding spaces are not part of the value.
+            ("SMS302", 2, 10, 24, "2.00.1380.1000".to_string()),
+            ("SMS305", 3, 5, 8, "Z99".to_string()),
+            ("SMS402", 4, 24, 28, "OS/2".to_string()),
+            // A record with quotes: its start, no field column.
+            ("SMS302", 5, 1, 1, String::new()),
+        ]
+    );
+}
+
+#[test]
+fn audit_cr_only_file_is_one_physical_line() {
+    // Lines end at LF only (the project's source model); CR-only records share line 1.
+    let csv = b"client,site,clicore\rA,B01,2.00.1380.1000\rB,Z99,2.00.1493.2009\r";
+    let (f, _) = audit(csv).unwrap();
+    let got: Vec<_> = f.iter().map(|f| (f.diag.code, f.line, f.column)).collect();
+    assert_eq!(got, vec![("SMS302", 1, 27), ("SMS305", 1, 44)]);
+}
