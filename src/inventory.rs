@@ -6,7 +6,9 @@
 //! grow with the row count; the other formats collect the findings (not the rows) first.
 //! Findings carry the row's physical line (the header is line 1), found by [`LineTracker`]
 //! because the csv crate's own line count does not skip blank lines or CR LF pairs the way a
-//! physical line count does.
+//! physical line count does. When the record holds no `"`, its fields are its bytes verbatim
+//! and a finding's span and columns cover the exact field (the clicore, site or os value,
+//! surrounding spaces excluded); otherwise it points at the record's first byte.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::io::{Read, Write};
