@@ -176,6 +176,9 @@ pub fn check_manifest(toml: &Source, sites: &[SiteEntry], policy: Significance) 
                     );
                     parsed.push(None);
                 } else {
+                    if v.release_name().is_none() {
+                        out.push(unknown_release(code, value, vspan, &v));
+                    }
                     parsed.push(Some(v));
                 }
             }
@@ -259,6 +262,40 @@ pub fn check_manifest(toml: &Source, sites: &[SiteEntry], policy: Significance) 
     sms303.sort_by_key(|(s, _)| *s);
     out.extend(sms303.into_iter().map(|(_, d)| d));
     out
+}
+
+fn unknown_release(code: &str, value: &str, span: Span, v: &Clicore) -> Diagnostic {
+    let rule = &rules::sms308_unknown_release::RULE;
+    if v.is_q240921_anomaly() {
+        rule.diag(
+            span,
+            format!(
+                "site `{code}`: clicore `{value}` is the Q240921 Compver anomaly: an SP1 base \
+                 Compver raised into the 2000 range, compared as if it were SP2 (Q244410, \
+                 Q246527)"
+            ),
+        )
+        .with_label("SP1, not SP2")
+        .with_help(
+            "once all clients are updated, reset the base Compver to 2.00.1380.1072 and write \
+             that here",
+        )
+    } else {
+        rule.diag(
+            span,
+            format!(
+                "site `{code}`: clicore `{value}` is no known SMS 2.0 release (build {} with \
+                 service-pack digit {}); its clients are compared with a version no release had",
+                v.build,
+                v.sp_digit()
+            ),
+        )
+        .with_label("unknown build/SP combination")
+        .with_help(
+            "write the base version from the site's CAP Compver.ini: RTM 2.00.1239.0000, SP1 \
+             2.00.1380.1000, SP2 2.00.1493.2009, SP3 2.00.1493.3004, SP4 2.00.1493.4009",
+        )
+    }
 }
 
 /// A value shortened for a message (very long inventory fields must not be copied whole).

@@ -39,6 +39,7 @@ pub mod sms304_client_ahead_of_site;
 pub mod sms305_unknown_site;
 pub mod sms306_duplicate_site;
 pub mod sms307_not_clicore_version;
+pub mod sms308_unknown_release;
 pub mod sms402_unsupported_client_os;
 
 use std::path::Path;
@@ -155,6 +156,7 @@ pub static RULES: &[&Rule] = &[
     &sms305_unknown_site::RULE,
     &sms306_duplicate_site::RULE,
     &sms307_not_clicore_version::RULE,
+    &sms308_unknown_release::RULE,
     &sms402_unsupported_client_os::RULE,
 ];
 
