@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark `smslint audit`: generate a 1,000,000-row inventory and report rows/s and peak
 # memory (/usr/bin/time -v) for a realistic fleet (about 9% of rows give a finding) and a
-# worst case where every row gives one, in a streamed format (concise) and a collected one
-# (json).
+# worst case where every row gives one. concise, csv, github, json and sarif are streamed;
+# full and --statistics collect the findings.
 #
 # Usage: bench/audit.sh [ROWS]   (default 1000000; builds the release binary first)
 set -euo pipefail
@@ -68,7 +68,11 @@ measure() { # name csv format
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {
            n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  if [ "$fmt" = json ]; then findings=$(grep -c '"code"' "$out" || true); else findings=$(wc -l < "$out"); fi
+  case "$fmt" in
+    json) findings=$(grep -c '"code"' "$out" || true) ;;
+    sarif) findings=$(grep -c '"ruleId"' "$out" || true) ;;
+    *) findings=$(wc -l < "$out") ;;
+  esac
   awk -v n="$name" -v f="$fmt" -v rows="$ROWS" -v s="$secs" -v kb="$rss" -v fi="$findings" 'BEGIN {
     rate = (s > 0) ? rows / s : 0;
     printf "%-10s %-8s rows %9d  findings %9d  %6.2f s  %10.0f rows/s  peak RSS %7.1f MB\n",
@@ -82,3 +86,4 @@ measure fleet    fleet.csv  sarif
 measure behind   behind.csv concise
 measure behind   behind.csv csv
 measure behind   behind.csv json
+measure behind   behind.csv sarif

@@ -714,19 +714,32 @@ fn streamable(format: Format, statistics: bool) -> bool {
     !statistics
         && matches!(
             format,
-            Format::Concise | Format::Csv | Format::Github | Format::Json
+            Format::Concise | Format::Csv | Format::Github | Format::Json | Format::Sarif
         )
 }
 
 /// Writes the findings of a streamed format chunk by chunk, so that the output is the same as
 /// rendering all of them at once: line formats are concatenated (the CSV header kept once);
-/// the JSON array is spliced (each chunk's `[`/`]` dropped, items joined by `,`).
+/// the JSON array is spliced (each chunk's `[`/`]` dropped, items joined by `,`); so is the
+/// SARIF `results` array (the rest of the log, the rule table, is the same for every chunk).
 struct Stream<'a> {
     opts: &'a RenderOptions,
     out: &'a mut Box<dyn Write>,
     /// No finding written yet.
     first: bool,
+    /// What follows the SARIF results array, kept from the first chunk.
+    sarif_tail: String,
     err: Option<std::io::Error>,
+}
+
+/// The byte range of the items of the (pretty-printed) SARIF `results` array of `text`.
+fn sarif_items(text: &str) -> Option<(usize, usize)> {
+    const OPEN: &str = "\"results\": [\n";
+    // serde_json pretty-prints runs[0].results at an indent of 6: its `]` is alone on a line.
+    const CLOSE: &str = "\n      ]";
+    let start = text.find(OPEN)? + OPEN.len();
+    let end = start + text[start..].find(CLOSE)?;
+    Some((start, end))
 }
 
 impl Stream<'_> {
@@ -759,13 +772,33 @@ impl Stream<'_> {
                 self.write(if first { "[\n" } else { ",\n" });
                 self.write(body);
             }
+            Format::Sarif => {
+                if let Some((start, end)) = sarif_items(&text) {
+                    if first {
+                        self.write(&text[..end]);
+                        self.sarif_tail = text[end..].to_string();
+                    } else {
+                        self.write(",\n");
+                        self.write(&text[start..end]);
+                    }
+                }
+            }
             _ => self.write(&text),
         }
     }
 
     fn finish(&mut self) {
-        if self.opts.format == Format::Json {
-            self.write(if self.first { "[]\n" } else { "\n]\n" });
+        match self.opts.format {
+            Format::Json => self.write(if self.first { "[]\n" } else { "\n]\n" }),
+            Format::Sarif if self.first => {
+                let empty = report::render(&[], self.opts);
+                self.write(&empty);
+            }
+            Format::Sarif => {
+                let tail = std::mem::take(&mut self.sarif_tail);
+                self.write(&tail);
+            }
+            _ => {}
         }
     }
 }
@@ -825,6 +858,7 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
             opts: &opts,
             out: &mut writer,
             first: true,
+            sarif_tail: String::new(),
             err: None,
         };
         stream.chunk(std::slice::from_ref(&manifest_report));

@@ -521,3 +521,46 @@ fn streamed_json_is_one_valid_array() {
         .collect();
     assert_eq!(codes, ["SMS303", "SMS303", "SMS303", "SMS304"]);
 }
+
+#[test]
+fn streamed_sarif_is_one_valid_log() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        inv_dir().join("smslint.toml"),
+        dir.path().join("smslint.toml"),
+    )
+    .unwrap();
+    let mut csv = String::from("client,site,clicore\n");
+    for i in 0..9_000 {
+        csv.push_str(&format!("WS{i},B01,2.00.1380.1000\n"));
+    }
+    std::fs::write(dir.path().join("big.csv"), csv).unwrap();
+    let o = smslint(
+        dir.path(),
+        &["audit", "--inventory", "big.csv", "--format", "sarif"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid sarif json");
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 9_000);
+    assert_eq!(
+        results[8_999]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        9_001
+    );
+    assert!(
+        v["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 9
+    );
+    // No findings: the same log with an empty results array.
+    let o = smslint(
+        &inv_dir(),
+        &["audit", "--inventory", "clean.csv", "--format", "sarif"],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid sarif json");
+    assert_eq!(v["runs"][0]["results"].as_array().unwrap().len(), 0);
+    assert_eq!(v["version"], "2.1.0");
+}
