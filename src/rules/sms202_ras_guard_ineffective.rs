@@ -32,7 +32,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         RULE.severity
     };
-    let checks = sms::ras_checks(ctx.script, ctx.source, ctx.settings);
+    // Spans of the errorlevel tests of the RAS checks, in source order.
+    let mut tests: Vec<crate::source::Span> = sms::ras_checks(ctx.script, ctx.source, ctx.settings)
+        .iter()
+        .map(|c| ctx.script.stmt(c.test).span)
+        .collect();
+    tests.sort();
     for call in analysis.client_calls(ctx) {
         if call.state.has_unknown() || !call.state.has_ras() {
             continue;
@@ -57,16 +62,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         // The RAS check nearest before the call (else the first one).
         let call_start = ctx.script.stmt(call.inv.stmt).span.start;
-        let nearest = checks
-            .iter()
-            .filter(|c| ctx.script.stmt(c.test).span.start < call_start)
-            .max_by_key(|c| ctx.script.stmt(c.test).span.start)
-            .or(checks.first());
-        if let Some(c) = nearest {
-            d = d.with_related(
-                ctx.script.stmt(c.test).span,
-                "RAS check whose RAS branch reaches the call",
-            );
+        let i = tests.partition_point(|t| t.start < call_start);
+        if let Some(t) = tests.get(i.saturating_sub(1)) {
+            d = d.with_related(*t, "RAS check whose RAS branch reaches the call");
         }
         d.severity = severity;
         out.push(d);
