@@ -8,12 +8,9 @@
 
 pub mod ras;
 
-use std::path::Path;
-
 use crate::rules::LintSettings;
 use crate::source::{Source, Span};
 use crate::syntax::ast::{CallTarget, Connector, JumpTarget, Script, Stmt, StmtId, StmtKind, Word};
-use crate::syntax::labels::Profile;
 
 /// The SMS 1.x / 2.0 client programs (issue 4): running any of them from a logon script
 /// starts discovery, client installation or an upgrade on the client.
@@ -78,31 +75,9 @@ pub fn is_ras_guard(name: &str, settings: &LintSettings) -> bool {
             .any(|g| program_name(g.as_bytes()) == name)
 }
 
-/// The file is a logon script: named SMSLS.BAT (any case), or matching one of `patterns`
-/// (globs, matched against the whole path and against the file name, case-insensitively).
-pub fn is_logon_script(path: &Path, patterns: &[String]) -> bool {
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    if file_name == "smsls.bat" {
-        return true;
-    }
-    if patterns.is_empty() {
-        return false;
-    }
-    let mut builder = globset::GlobSetBuilder::new();
-    for p in patterns {
-        if let Ok(g) = globset::GlobBuilder::new(p).case_insensitive(true).build() {
-            builder.add(g);
-        }
-    }
-    let Ok(set) = builder.build() else {
-        return false;
-    };
-    let full = path.to_string_lossy().replace('\\', "/");
-    set.is_match(&full) || set.is_match(&file_name) || set.is_match(full.trim_start_matches("./"))
-}
+// Whether a file is a logon script (SMSLS.BAT, any case, or a `logon_scripts` glob of the
+// smslint.toml in effect) is decided once, with the config, by
+// `config::ResolvedSettings::for_file`; rules read it as `LintSettings::logon_script`.
 
 /// How a program is started.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -398,16 +373,6 @@ pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
     out
 }
 
-/// The label profile used to resolve jumps for these settings: COMMAND.COM's 8-character
-/// labels only when Windows 9x is the sole target.
-pub fn profile(settings: &LintSettings) -> Profile {
-    if settings.targets.win9x && !settings.targets.nt {
-        Profile::Win9x
-    } else {
-        Profile::Nt
-    }
-}
-
 /// Statements that do not count as the first executable statement of a logon script:
 /// comments, labels, `echo off` (with or without `@`, any case), `cls`, `setlocal`.
 pub fn is_preamble(script: &Script, source: &Source, id: StmtId) -> bool {
@@ -558,17 +523,6 @@ mod tests {
         assert_eq!(program_name(b"%0"), "");
         assert!(is_client_program(&program_name(b"BOOT32WN.exe")));
         assert!(!is_client_program(&program_name(b"net")));
-    }
-
-    #[test]
-    fn logon_scripts_are_recognised() {
-        assert!(is_logon_script(Path::new("netlogon/SMSLS.BAT"), &[]));
-        assert!(is_logon_script(Path::new("Smsls.bat"), &[]));
-        assert!(!is_logon_script(Path::new("user.bat"), &[]));
-        let pats = vec!["smsls*.bat".to_string(), "**/logon/*.cmd".to_string()];
-        assert!(is_logon_script(Path::new("x/SMSLS20I.BAT"), &pats));
-        assert!(is_logon_script(Path::new("a/logon/u.cmd"), &pats));
-        assert!(!is_logon_script(Path::new("a/other/u.cmd"), &pats));
     }
 
     #[test]
