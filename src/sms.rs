@@ -1,4 +1,4 @@
-//! SMS vocabulary: client programs, RAS-check programs, logon-script detection and the
+//! SMS vocabulary: client programs, RAS-check programs, RAS checks and weak guards, and the
 //! upgrade gate.
 //!
 //! Everything here reads the parsed [`Script`]; nothing re-parses text the parser already
