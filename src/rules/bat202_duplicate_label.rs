@@ -90,18 +90,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     .take(8)
                     .map(|&(from, to)| {
                         if to == def.line {
-                            format!("line {from} reaches this one")
+                            format!("the jump on line {from} reaches this one")
                         } else {
-                            format!("line {from} reaches line {to}")
+                            format!("the jump on line {from} reaches line {to}")
                         }
                     })
                     .collect();
                 if jumps.len() > 8 {
-                    parts.push(format!("{} more", jumps.len() - 8));
+                    parts.push(format!("{} more jumps", jumps.len() - 8));
                 }
                 let here = jumps.iter().filter(|&&(_, to)| to == def.line).count();
                 message.push_str(&format!(
-                    ": GOTO searches forward and wraps around, so the jump on {}",
+                    ": GOTO searches forward and wraps around, so {}",
                     parts.join(", ")
                 ));
                 if here == 0 {

@@ -227,3 +227,12 @@ pub fn snippet(source: &Source, span: Span, max: usize, tail: bool) -> String {
         )
     }
 }
+
+/// The handle digit of a redirection as a character (the AST stores the number 0-9; an
+/// ASCII digit is accepted too).
+pub fn handle_char(h: u8) -> char {
+    match h {
+        0..=9 => (b'0' + h) as char,
+        _ => h as char,
+    }
+}
