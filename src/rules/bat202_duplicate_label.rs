@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
-use crate::rules::bat_util::{jump_target, static_label};
+use crate::rules::bat_util::{jump_target, snippet, static_label};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::labels::{key, Profile};
 
@@ -70,7 +70,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let jumps = reaches.get(gk).map(Vec::as_slice).unwrap_or(&[]);
         for &i in &group[1..] {
             let def = &defs[i];
-            let shown = ctx.source.display(def.name);
+            let shown = snippet(ctx.source, def.name, 60, false);
             let earlier: Vec<String> = group
                 .iter()
                 .map(|&j| defs[j].line)

@@ -71,7 +71,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             RULE.diag(
                 e.keyword,
                 format!(
-                    "this `exit` runs inside a subroutine (called at line {}): it ends the whole \
+                    "this `exit` runs inside the subroutine entered at line {}: it ends the whole \
                      script instead of returning, so the caller never continues after its CALL",
                     entry_line[id.index()]
                 ),

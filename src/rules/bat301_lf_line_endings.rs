@@ -63,7 +63,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 }
             ),
         )
-        .with_label("this file has LF-only line endings")
+        .with_label("this file has lines ending in a bare LF")
         .with_help("convert the file to CR LF line endings (and add `*.bat text eol=crlf` to .gitattributes)");
     if let Some(l) = first_lf {
         let full = src.line_full_span(l);

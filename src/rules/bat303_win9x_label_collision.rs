@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
-use crate::rules::bat_util::{jump_target, static_label};
+use crate::rules::bat_util::{jump_target, snippet, static_label};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::labels::{key, Profile};
 
@@ -65,8 +65,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (i, first) in reported {
         let def = &defs[i];
         let other = &defs[first];
-        let name = ctx.source.display(def.name);
-        let other_name = ctx.source.display(other.name);
+        let name = snippet(ctx.source, def.name, 60, false);
+        let other_name = snippet(ctx.source, other.name, 60, false);
         let short = String::from_utf8_lossy(&key(&def.folded, Profile::Win9x)).to_uppercase();
         // Jumps meant for this label (cmd.exe) that land elsewhere on Windows 9x.
         let want_nt = key(&def.folded, Profile::Nt);
