@@ -48,9 +48,78 @@ pub fn key(name: &[u8], profile: Profile) -> Vec<u8> {
     k
 }
 
+/// A label-name stop byte on the GOTO scanner's side.
+fn is_label_stop(b: u8) -> bool {
+    crate::syntax::parse::is_delim(b)
+        || matches!(b, b':' | b'+' | b'&' | b'|' | b'<' | b'>' | b'\r' | b'\n')
+}
+
+fn scan_label(bytes: &[u8], start: usize, end: usize, line: usize) -> Option<LabelDef> {
+    let mut p = start;
+    while p < end && crate::syntax::parse::is_delim(bytes[p]) {
+        p += 1;
+    }
+    if p >= end || bytes[p] != b':' {
+        return None;
+    }
+    let colon = p;
+    p += 1;
+    while p < end && crate::syntax::parse::is_delim(bytes[p]) {
+        p += 1;
+    }
+    let name_start = p;
+    let mut folded = Vec::new();
+    while p < end {
+        let b = bytes[p];
+        if is_label_stop(b) {
+            break;
+        }
+        if b == b'^' {
+            if p + 1 < end && bytes[p + 1] != b'\r' {
+                folded.push(bytes[p + 1].to_ascii_lowercase());
+                p += 2;
+            } else {
+                p += 1;
+            }
+            continue;
+        }
+        folded.push(b.to_ascii_lowercase());
+        p += 1;
+    }
+    if folded.is_empty() {
+        return None;
+    }
+    Some(LabelDef {
+        line,
+        colon: Span::new(colon, colon + 1),
+        name: Span::new(name_start, p),
+        folded,
+    })
+}
+
 impl LabelIndex {
-    pub fn build(_source: &Source) -> LabelIndex {
-        LabelIndex::default()
+    /// Scan the physical lines as cmd.exe's GOTO/CALL label search reads them: a line whose
+    /// first non-delimiter byte is `:` defines the name after it (delimiters after the colon
+    /// skipped; the name ends at a delimiter, `:`, `+`, `&`, `|`, `<`, `>`, CR or LF; `^x`
+    /// contributes `x`). Ctrl-Z is an ordinary byte here; reading stops at the first NUL.
+    /// `::x` and `:` followed by a stop byte define nothing.
+    pub fn build(source: &Source) -> LabelIndex {
+        let bytes = source.bytes();
+        let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+        let mut defs = Vec::new();
+        for (i, &start) in source.line_starts().iter().enumerate() {
+            if start >= end {
+                break;
+            }
+            let line_end = bytes[start..end]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(end, |p| start + p);
+            if let Some(def) = scan_label(bytes, start, line_end, i + 1) {
+                defs.push(def);
+            }
+        }
+        LabelIndex { defs }
     }
 
     /// The label a jump on physical line `from_line` to `name` reaches: the next matching

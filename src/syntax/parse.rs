@@ -1,9 +1,1990 @@
-//! The parser (nom over `&[u8]`). Never fails, never panics.
+//! The parser: bytes → [`Script`]. Never fails, never panics, never recurses on the input.
+//!
+//! It follows the phase model of cmd-semantics §1.2 (see `grammar/batch.ebnf`):
+//!
+//! * **Phase 0/1.5** ([`Text`]): the file is cut at the first NUL (cmd stops reading there)
+//!   and every CR is deleted. Parsing works on this cleaned text; every span handed out is
+//!   mapped back to the original bytes, so diagnostics point at the real file.
+//! * **Phase 1** ([`scan_expansions`]): `%…%`, `%1`, `%~dp0`, `%*`, `%%x` and `!…!` atoms are
+//!   found per physical line, before any other reading. `%` atoms are opaque to phase 2: the
+//!   `(` in `%ProgramFiles(x86)%` is not structure. `!…!` atoms are recorded but stay
+//!   transparent (delayed expansion happens after phase 2, so a `)` there does count).
+//! * **Phase 2** (the [`P`] scanner): a small imperative scanner keeps the caret, quote,
+//!   paren-depth and REM/label state, and small nom parsers read keywords
+//!   (`tag_no_case` plus a terminator check), redirection operators and expansion atoms.
+//!   Statements nest through an explicit frame stack (blocks, `if` then/else parts, `for`
+//!   bodies), so 10,000 nested `(` or a 5 MB line of `if 1==1 if 1==1 …` cost no stack.
 
-use crate::source::Source;
-use crate::syntax::ast::Script;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while};
+use nom::combinator::value;
+use nom::{IResult, Parser as _};
+
+use crate::source::{Source, Span};
+use crate::syntax::ast::*;
+
+type NomErr<'a> = nom::error::Error<&'a [u8]>;
+type PResult<'a, O> = IResult<&'a [u8], O, NomErr<'a>>;
+
+const LF: u8 = b'\n';
+const SUB: u8 = 0x1A;
+
+/// Token delimiters of phase 2: space, TAB, `,`, `;`, `=`, VT, FF and 0xFF (NBSP in CP437).
+pub fn is_delim(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b',' | b';' | b'=' | 0x0B | 0x0C | 0xFF)
+}
+
+/// A byte that ends a line when cmd reads it for execution (LF, and Ctrl-Z read as LF).
+fn is_eol(b: u8) -> bool {
+    b == LF || b == SUB
+}
+
+/// Bytes with a meaning of their own in phase 2.
+fn is_special(b: u8) -> bool {
+    matches!(b, b'&' | b'|' | b'<' | b'>' | b'(' | b')' | b'"' | b'^')
+}
 
 /// Parse a script. Any byte sequence gives a `Script` plus syntax errors.
-pub fn parse(_source: &Source) -> Script {
-    Script::default()
+pub fn parse(source: &Source) -> Script {
+    let text = Text::new(source.bytes());
+    let atoms = scan_expansions(&text.t);
+    P::new(text, atoms).run()
+}
+
+// ---------------------------------------------------------------------------------------
+// Phase 0 / 1.5: the cleaned text
+// ---------------------------------------------------------------------------------------
+
+/// The file as phase 2 reads it: cut at the first NUL, every CR deleted. `cr_at` remembers
+/// where CRs were removed so cleaned offsets map back to original ones.
+struct Text {
+    t: Vec<u8>,
+    /// For each deleted CR, the cleaned offset it stood before.
+    cr_at: Vec<usize>,
+}
+
+impl Text {
+    fn new(bytes: &[u8]) -> Text {
+        let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+        let mut t = Vec::with_capacity(end);
+        let mut cr_at = Vec::new();
+        for &b in &bytes[..end] {
+            if b == b'\r' {
+                cr_at.push(t.len());
+            } else {
+                t.push(b);
+            }
+        }
+        Text { t, cr_at }
+    }
+
+    /// Original offset of cleaned offset `i`.
+    fn orig(&self, i: usize) -> usize {
+        i + self.cr_at.partition_point(|&k| k <= i)
+    }
+
+    /// Original span of the cleaned range `a..b`.
+    fn span(&self, a: usize, b: usize) -> Span {
+        if b > a {
+            Span::new(self.orig(a), self.orig(b - 1) + 1)
+        } else {
+            let x = self.orig(a);
+            Span::new(x, x)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Phase 1: expansion atoms
+// ---------------------------------------------------------------------------------------
+
+/// Expansion atoms in cleaned coordinates, in order.
+struct Atoms {
+    all: Vec<(usize, usize, ExpansionKind)>,
+    /// `%` atoms (everything but `!…!`): opaque to phase 2. Sorted by start.
+    opaque: Vec<(usize, usize)>,
+    /// Starts of atoms that make a word dynamic (everything but `%%` and a lone `%`).
+    dynamic: Vec<usize>,
+}
+
+fn is_for_var_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'#' | b'$' | b'@' | b'_' | b'?')
+}
+
+fn is_modifier(b: u8) -> bool {
+    matches!(
+        b.to_ascii_lowercase(),
+        b'f' | b'd' | b'p' | b'n' | b'x' | b's' | b'a' | b't' | b'z'
+    )
+}
+
+/// `[$name:]` after `%~mods` / `%%~mods`.
+fn path_search(i: &[u8]) -> PResult<'_, ()> {
+    let (i, _) = tag("$")(i)?;
+    let (i, _) = take_while(|b| b != b':')(i)?;
+    let (i, _) = tag(":")(i)?;
+    Ok((i, ()))
+}
+
+/// `~` modifiers, an optional `$name:`; returns the input after them and the modifiers.
+fn modifiers(i: &[u8]) -> PResult<'_, &[u8]> {
+    let (i, _) = tag("~")(i)?;
+    let (i, mods) = take_while(is_modifier)(i)?;
+    let i = match path_search(i) {
+        Ok((rest, ())) => rest,
+        Err(_) => i,
+    };
+    Ok((i, mods))
+}
+
+/// Length of a FOR variable after `%%`: `x`, or `~mods[$name:]x`.
+fn for_var_len(s: &[u8]) -> Option<usize> {
+    let c = *s.first()?;
+    if c == b'~' {
+        let (rest, mods) = modifiers(s).ok()?;
+        let k = s.len() - rest.len();
+        match rest.first() {
+            Some(&b) if is_for_var_char(b) => Some(k + 1),
+            // `%%~f`: the last modifier letter is the variable.
+            _ if !mods.is_empty() && k == 1 + mods.len() => Some(k),
+            _ => None,
+        }
+    } else if is_for_var_char(c) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// Length of `%~mods[$name:]digit` after the `%`.
+fn arg_modifier_len(s: &[u8]) -> Option<usize> {
+    let (rest, _) = modifiers(s).ok()?;
+    match rest.first() {
+        Some(b) if b.is_ascii_digit() => Some(s.len() - rest.len() + 1),
+        _ => None,
+    }
+}
+
+/// The `%` atom at the start of `s` (which lies within one physical line).
+fn percent_atom(s: &[u8]) -> (usize, ExpansionKind) {
+    match s.get(1) {
+        Some(b'%') => match for_var_len(&s[2..]) {
+            Some(n) => (2 + n, ExpansionKind::ForVar),
+            None => (2, ExpansionKind::Percent),
+        },
+        Some(c) if c.is_ascii_digit() => (2, ExpansionKind::Arg),
+        Some(b'*') => (2, ExpansionKind::AllArgs),
+        Some(b'~') => match arg_modifier_len(&s[1..]) {
+            Some(n) => (1 + n, ExpansionKind::ArgModifier),
+            None => var_or_lone(s),
+        },
+        _ => var_or_lone(s),
+    }
+}
+
+fn var_or_lone(s: &[u8]) -> (usize, ExpansionKind) {
+    match s[1..].iter().position(|&b| b == b'%') {
+        Some(j) => (j + 2, ExpansionKind::Var),
+        None => (1, ExpansionKind::Lone),
+    }
+}
+
+/// `!name!` at the start of `s`: a name without blanks, `%` or phase-2 specials.
+fn delayed_atom(s: &[u8]) -> Option<usize> {
+    let j = s[1..].iter().position(|&b| b == b'!')?;
+    let name = &s[1..1 + j];
+    let ok = !name.is_empty()
+        && name
+            .iter()
+            .all(|&b| !(b == b' ' || b == b'\t' || b == b'%' || is_special(b)));
+    ok.then_some(j + 2)
+}
+
+/// Phase 1: find every expansion atom, line by line (LF and Ctrl-Z end a line).
+fn scan_expansions(t: &[u8]) -> Atoms {
+    let mut all = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let line_end = t[i..]
+            .iter()
+            .position(|&b| is_eol(b))
+            .map_or(t.len(), |p| i + p);
+        while i < line_end {
+            match t[i] {
+                b'%' => {
+                    let (n, kind) = percent_atom(&t[i..line_end]);
+                    all.push((i, i + n, kind));
+                    i += n;
+                }
+                b'!' => match delayed_atom(&t[i..line_end]) {
+                    Some(n) => {
+                        all.push((i, i + n, ExpansionKind::Delayed));
+                        i += n;
+                    }
+                    None => i += 1,
+                },
+                _ => i += 1,
+            }
+        }
+        i = line_end + 1;
+    }
+    let opaque = all
+        .iter()
+        .filter(|a| a.2 != ExpansionKind::Delayed)
+        .map(|a| (a.0, a.1))
+        .collect();
+    let dynamic = all
+        .iter()
+        .filter(|a| !matches!(a.2, ExpansionKind::Percent | ExpansionKind::Lone))
+        .map(|a| a.0)
+        .collect();
+    Atoms {
+        all,
+        opaque,
+        dynamic,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Keywords and operators (nom)
+// ---------------------------------------------------------------------------------------
+
+/// Match `word` case-insensitively at the start of `i`; the keyword length.
+fn keyword<'a>(i: &'a [u8], word: &'static str) -> Option<usize> {
+    let r: PResult<'a, &'a [u8]> = tag_no_case(word.as_bytes())(i);
+    r.ok().map(|(_, m)| m.len())
+}
+
+fn redirect_op(i: &[u8]) -> PResult<'_, RedirectOp> {
+    alt((
+        value(RedirectOp::Append, tag(">>")),
+        value(RedirectOp::DupOut, tag(">&")),
+        value(RedirectOp::DupIn, tag("<&")),
+        value(RedirectOp::Out, tag(">")),
+        value(RedirectOp::In, tag("<")),
+    ))
+    .parse(i)
+}
+
+fn cmp_op(i: &[u8]) -> PResult<'_, CmpOp> {
+    alt((
+        value(CmpOp::Equ, tag_no_case("equ")),
+        value(CmpOp::Neq, tag_no_case("neq")),
+        value(CmpOp::Lss, tag_no_case("lss")),
+        value(CmpOp::Leq, tag_no_case("leq")),
+        value(CmpOp::Gtr, tag_no_case("gtr")),
+        value(CmpOp::Geq, tag_no_case("geq")),
+    ))
+    .parse(i)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kw {
+    Rem,
+    Echo,
+    Goto,
+    Call,
+    If,
+    For,
+    Setlocal,
+    Endlocal,
+    Set,
+    Exit,
+}
+
+const KEYWORDS: &[(&str, Kw)] = &[
+    ("rem", Kw::Rem),
+    ("echo", Kw::Echo),
+    ("goto", Kw::Goto),
+    ("call", Kw::Call),
+    ("if", Kw::If),
+    ("for", Kw::For),
+    ("setlocal", Kw::Setlocal),
+    ("endlocal", Kw::Endlocal),
+    ("set", Kw::Set),
+    ("exit", Kw::Exit),
+];
+
+// ---------------------------------------------------------------------------------------
+// Phase 2: the scanner and statement builder
+// ---------------------------------------------------------------------------------------
+
+/// An open construct on the frame stack.
+#[derive(Clone, Copy, Debug)]
+enum Frame {
+    /// `( … )`: collecting body lines until the `)`.
+    Block(StmtId),
+    /// An `if` collecting its then-command (and the commands chained to it on the line).
+    Then(StmtId),
+    /// An `if` collecting its else-command; the span is the `else` keyword.
+    Else(StmtId, Span),
+    /// A `for` collecting its body.
+    For(StmtId),
+}
+
+#[derive(Clone, Copy, Debug)]
+enum State {
+    /// At the start of a physical line (top level or a block body line).
+    LineStart,
+    /// In command position. `bool`: read a leading `:` as a command, not a label (the
+    /// line after a label inside a block).
+    Cmd(Connector, Option<Span>, bool),
+    /// After a complete command: expect a connector, the end of the line or a `)`.
+    After,
+    /// Right after a block's `)`: redirections, `else`, then as `After`.
+    AfterClose(StmtId, usize),
+}
+
+enum Outcome {
+    /// A command was read.
+    Done,
+    /// A construct was opened; a command follows in command position.
+    Opened,
+    /// Nothing there.
+    Empty,
+}
+
+struct P {
+    text: Text,
+    atoms: Atoms,
+    pos: usize,
+    /// Number of open blocks (`)` is special only when > 0).
+    depth: usize,
+    frames: Vec<Frame>,
+    stmts: Vec<Stmt>,
+    top: Vec<StmtId>,
+    errors: Vec<SyntaxError>,
+    /// Cleaned end of the last token read in the current command.
+    tok_end: usize,
+    /// Cleaned end of the last completed statement.
+    last_end: usize,
+    /// The last command was a label line inside a block.
+    after_label: bool,
+}
+
+impl P {
+    fn new(text: Text, atoms: Atoms) -> P {
+        P {
+            text,
+            atoms,
+            pos: 0,
+            depth: 0,
+            frames: Vec::new(),
+            stmts: Vec::new(),
+            top: Vec::new(),
+            errors: Vec::new(),
+            tok_end: 0,
+            last_end: 0,
+            after_label: false,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.text.t.len()
+    }
+
+    fn at(&self, i: usize) -> Option<u8> {
+        self.text.t.get(i).copied()
+    }
+
+    fn cur(&self) -> Option<u8> {
+        self.at(self.pos)
+    }
+
+    fn sp(&self, a: usize, b: usize) -> Span {
+        self.text.span(a, b)
+    }
+
+    fn oend(&self, e: usize) -> usize {
+        if e == 0 {
+            self.text.orig(0)
+        } else {
+            self.text.orig(e - 1) + 1
+        }
+    }
+
+    fn error(&mut self, kind: SyntaxErrorKind, a: usize, b: usize, message: impl Into<String>) {
+        let span = self.sp(a, b);
+        self.errors.push(SyntaxError {
+            kind,
+            span,
+            message: message.into(),
+        });
+    }
+
+    fn opaque_at(&self, i: usize) -> Option<usize> {
+        let k = self.atoms.opaque.partition_point(|a| a.0 < i);
+        match self.atoms.opaque.get(k) {
+            Some(&(s, e)) if s == i => Some(e),
+            _ => None,
+        }
+    }
+
+    fn has_dynamic(&self, a: usize, b: usize) -> bool {
+        let k = self.atoms.dynamic.partition_point(|&s| s < a);
+        matches!(self.atoms.dynamic.get(k), Some(&s) if s < b)
+    }
+
+    /// At the end of the current command: end of text, end of line, `&`, `|`, or a `)`
+    /// inside a block.
+    fn at_cmd_end(&self) -> bool {
+        match self.cur() {
+            None => true,
+            Some(b) => is_eol(b) || b == b'&' || b == b'|' || (b == b')' && self.depth > 0),
+        }
+    }
+
+    /// A byte that ends a keyword in the general case.
+    fn general_term(&self, b: Option<u8>) -> bool {
+        match b {
+            None => true,
+            Some(b) => {
+                is_delim(b)
+                    || is_eol(b)
+                    || matches!(b, b'&' | b'|' | b'<' | b'>' | b'/')
+                    || (b == b')' && self.depth > 0)
+            }
+        }
+    }
+
+    /// Skip token delimiters, and caret continuations whose escaped byte changes nothing.
+    fn skip_d(&mut self) {
+        loop {
+            match self.cur() {
+                Some(b) if is_delim(b) => self.pos += 1,
+                Some(b'^') => match self.at(self.pos + 1) {
+                    None => self.pos += 1,
+                    Some(n) if is_eol(n) => match self.at(self.pos + 2) {
+                        None => self.pos += 2,
+                        Some(c) if !is_eol(c) && !is_special(c) => self.pos += 2,
+                        _ => break,
+                    },
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+    }
+
+    /// Skip spaces and tabs only.
+    fn skip_blanks(&mut self) {
+        while matches!(self.cur(), Some(b' ' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    /// Consume a caret at `pos`: `^x` → x literal; `^` + EOL → continuation, the first byte
+    /// of the next line is literal.
+    fn caret(&mut self) {
+        match self.at(self.pos + 1) {
+            None => self.pos += 1,
+            Some(n) if is_eol(n) => {
+                self.pos += 2;
+                if self.pos < self.len() {
+                    match self.opaque_at(self.pos) {
+                        Some(e) => self.pos = e,
+                        None => self.pos += 1,
+                    }
+                }
+            }
+            Some(_) => self.pos += 2,
+        }
+    }
+
+    fn unterminated_quote(&mut self, q: usize) {
+        self.error(
+            SyntaxErrorKind::UnterminatedQuote,
+            q,
+            q + 1,
+            "this quote is never closed on its line, so the `&`, `|`, `<`, `>`, `(`, `)` or `^` \
+             after it are plain text to cmd.exe",
+        );
+    }
+
+    /// A word: bytes up to an unquoted, unescaped delimiter or special (`)` only inside a
+    /// block), or a digit glued to a redirection operator. Quotes and carets stay in it.
+    fn word(&mut self) -> Option<Word> {
+        let start = self.pos;
+        let mut inq: Option<usize> = None;
+        let mut quoted = false;
+        let mut special_in_quote = false;
+        while let Some(b) = self.cur() {
+            if is_eol(b) {
+                break;
+            }
+            if b == b'%' {
+                if let Some(e) = self.opaque_at(self.pos) {
+                    self.pos = e;
+                    continue;
+                }
+            }
+            if inq.is_some() {
+                if b == b'"' {
+                    inq = None;
+                } else if is_special(b) {
+                    special_in_quote = true;
+                }
+                self.pos += 1;
+                continue;
+            }
+            match b {
+                b'"' => {
+                    inq = Some(self.pos);
+                    quoted = true;
+                    self.pos += 1;
+                }
+                b'^' => self.caret(),
+                b'&' | b'|' | b'<' | b'>' => break,
+                b')' if self.depth > 0 => break,
+                b'0'..=b'9' if matches!(self.at(self.pos + 1), Some(b'<' | b'>')) => break,
+                _ if is_delim(b) => break,
+                _ => self.pos += 1,
+            }
+        }
+        if let (Some(q), true) = (inq, special_in_quote) {
+            self.unterminated_quote(q);
+        }
+        if self.pos == start {
+            return None;
+        }
+        self.tok_end = self.tok_end.max(self.pos);
+        Some(Word {
+            span: self.sp(start, self.pos),
+            quoted,
+            dynamic: self.has_dynamic(start, self.pos),
+        })
+    }
+
+    /// A redirection at `pos`: `[digit](> | >> | < | >& | <&)` and its target.
+    fn try_redirect(&mut self) -> Option<Redirect> {
+        let s = self.pos;
+        let mut p = s;
+        let mut handle = None;
+        if let Some(d @ b'0'..=b'9') = self.at(p) {
+            if matches!(self.at(p + 1), Some(b'<' | b'>')) {
+                handle = Some(d - b'0');
+                p += 1;
+            }
+        }
+        let (rest, op) = redirect_op(&self.text.t[p.min(self.len())..]).ok()?;
+        p = self.len() - rest.len();
+        self.pos = p;
+        let mut end = p;
+        let target = match op {
+            RedirectOp::DupOut | RedirectOp::DupIn => match self.cur() {
+                Some(b'0'..=b'9') => {
+                    self.pos += 1;
+                    end = self.pos;
+                    Some(Word {
+                        span: self.sp(p, p + 1),
+                        quoted: false,
+                        dynamic: false,
+                    })
+                }
+                _ => None,
+            },
+            _ => {
+                self.skip_d();
+                let w = if self.at_cmd_end() || matches!(self.cur(), Some(b'<' | b'>')) {
+                    None
+                } else {
+                    self.word()
+                };
+                if w.is_some() {
+                    end = self.pos;
+                }
+                w
+            }
+        };
+        self.tok_end = self.tok_end.max(end);
+        Some(Redirect {
+            span: self.sp(s, end),
+            handle,
+            op,
+            target,
+        })
+    }
+
+    /// The rest of the command as raw text (echo text, set values, ignored goto words),
+    /// collecting redirections. Returns the cleaned text range; it ends after the last text
+    /// byte (trailing blanks included: cmd keeps them), before trailing redirections.
+    fn raw_rest(&mut self, redirects: &mut Vec<Redirect>) -> (usize, usize) {
+        let start = self.pos;
+        let mut text_end = start;
+        let mut inq: Option<usize> = None;
+        let mut special_in_quote = false;
+        while let Some(b) = self.cur() {
+            if is_eol(b) {
+                break;
+            }
+            if b == b'%' {
+                if let Some(e) = self.opaque_at(self.pos) {
+                    self.pos = e;
+                    text_end = e;
+                    continue;
+                }
+            }
+            if inq.is_some() {
+                if b == b'"' {
+                    inq = None;
+                } else if is_special(b) {
+                    special_in_quote = true;
+                }
+                self.pos += 1;
+                text_end = self.pos;
+                continue;
+            }
+            match b {
+                b'"' => {
+                    inq = Some(self.pos);
+                    self.pos += 1;
+                    text_end = self.pos;
+                }
+                b'^' => {
+                    self.caret();
+                    text_end = self.pos;
+                }
+                b'&' | b'|' => break,
+                b')' if self.depth > 0 => break,
+                b'<' | b'>' => {
+                    // A digit glued before the operator is a handle, not text.
+                    let digit_before = self.pos > start
+                        && text_end == self.pos
+                        && self.at(self.pos - 1).is_some_and(|d| d.is_ascii_digit());
+                    if digit_before {
+                        self.pos -= 1;
+                        text_end = self.pos;
+                    }
+                    match self.try_redirect() {
+                        Some(r) => redirects.push(r),
+                        None => self.pos += 1,
+                    }
+                }
+                _ => {
+                    self.pos += 1;
+                    text_end = self.pos;
+                }
+            }
+        }
+        if let (Some(q), true) = (inq, special_in_quote) {
+            self.unterminated_quote(q);
+        }
+        self.tok_end = self.tok_end.max(text_end);
+        (start, text_end)
+    }
+
+    /// Words and redirections to the end of the command.
+    fn args(&mut self, redirects: &mut Vec<Redirect>) -> Vec<Word> {
+        let mut words = Vec::new();
+        loop {
+            self.skip_d();
+            if self.at_cmd_end() {
+                break;
+            }
+            if let Some(r) = self.try_redirect() {
+                redirects.push(r);
+                continue;
+            }
+            match self.word() {
+                Some(w) => words.push(w),
+                None => self.pos += 1,
+            }
+        }
+        words
+    }
+
+    /// A keyword at `pos` followed by a byte accepted by `term`; its length.
+    fn kw_at(&self, word: &'static str, term: impl Fn(Option<u8>) -> bool) -> Option<usize> {
+        let n = keyword(&self.text.t[self.pos.min(self.len())..], word)?;
+        term(self.at(self.pos + n)).then_some(n)
+    }
+
+    fn delim_or_end(b: Option<u8>) -> bool {
+        b.map_or(true, |b| is_delim(b) || is_eol(b))
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Statements and frames
+    // -----------------------------------------------------------------------------------
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_stmt(
+        &mut self,
+        start: usize,
+        end: usize,
+        kind: StmtKind,
+        conn: Connector,
+        cspan: Option<Span>,
+        at: Option<Span>,
+        redirects: Vec<Redirect>,
+    ) -> StmtId {
+        let id = StmtId(self.stmts.len() as u32);
+        let parent = match self.frames.last() {
+            None => None,
+            Some(Frame::Block(p) | Frame::Then(p) | Frame::Else(p, _) | Frame::For(p)) => Some(*p),
+        };
+        self.stmts.push(Stmt {
+            span: self.sp(start, end),
+            parent,
+            connector: conn,
+            connector_span: cspan,
+            at,
+            redirects,
+            kind,
+        });
+        match self.frames.last().copied() {
+            None => self.top.push(id),
+            Some(Frame::Block(b)) => {
+                if let StmtKind::Block(blk) = &mut self.stmts[b.index()].kind {
+                    blk.body.push(id);
+                }
+            }
+            Some(Frame::Then(i)) => {
+                if let StmtKind::If(f) = &mut self.stmts[i.index()].kind {
+                    if f.then.is_none() {
+                        f.then = Some(id);
+                    }
+                }
+            }
+            Some(Frame::Else(i, kw)) => {
+                if let StmtKind::If(f) = &mut self.stmts[i.index()].kind {
+                    if f.else_.is_none() {
+                        f.else_ = Some((kw, id));
+                    }
+                }
+            }
+            Some(Frame::For(i)) => {
+                if let StmtKind::For(f) = &mut self.stmts[i.index()].kind {
+                    if f.body.is_none() {
+                        f.body = Some(id);
+                    }
+                }
+            }
+        }
+        id
+    }
+
+    /// A command is complete: record where it ends.
+    fn done(&mut self, id: StmtId, end: usize) {
+        let e = self.oend(end);
+        let s = &mut self.stmts[id.index()].span;
+        s.end = s.end.max(e);
+        self.last_end = self.last_end.max(end);
+    }
+
+    /// Extend a container's span to the last completed statement.
+    fn finish(&mut self, id: StmtId) {
+        let e = self.oend(self.last_end);
+        let s = &mut self.stmts[id.index()].span;
+        s.end = s.end.max(e);
+    }
+
+    /// Close the `if`/`for` parts above the innermost block (end of a line, or a `)`).
+    fn pop_to_block(&mut self) {
+        while let Some(f) = self.frames.last().copied() {
+            match f {
+                Frame::Block(_) => break,
+                Frame::Then(i) | Frame::Else(i, _) | Frame::For(i) => {
+                    self.frames.pop();
+                    self.finish(i);
+                }
+            }
+        }
+    }
+
+    /// An `if`/`for` part got no command.
+    fn check_missing_body(&mut self) {
+        let Some(f) = self.frames.last().copied() else {
+            return;
+        };
+        let (id, what, kind) = match f {
+            Frame::Then(i) => (i, "IF condition", SyntaxErrorKind::BadIf),
+            Frame::Else(i, _) => (i, "ELSE", SyntaxErrorKind::BadIf),
+            Frame::For(i) => (i, "FOR … DO", SyntaxErrorKind::BadFor),
+            Frame::Block(_) => return,
+        };
+        let missing = match &self.stmts[id.index()].kind {
+            StmtKind::If(f) => match f {
+                _ if matches!(f.condition, Condition::Invalid { .. }) => false,
+                _ if frame_is_else(&self.frames) => f.else_.is_none(),
+                _ => f.then.is_none(),
+            },
+            StmtKind::For(f) => f.body.is_none(),
+            _ => false,
+        };
+        if missing {
+            let p = self.pos;
+            self.error(
+                kind,
+                p,
+                p,
+                format!(
+                    "no command after the {what}: cmd.exe reports \"The syntax of the command \
+                     is incorrect.\" and stops the script"
+                ),
+            );
+        }
+    }
+
+    // -----------------------------------------------------------------------------------
+    // The driver
+    // -----------------------------------------------------------------------------------
+
+    fn run(mut self) -> Script {
+        let mut st = State::LineStart;
+        // Progress guard: every state transition either consumes input or changes state
+        // in a way that cannot repeat without consuming input; this makes sure of it.
+        let mut last = (usize::MAX, 0usize);
+        loop {
+            if last.0 == self.pos {
+                last.1 += 1;
+                if last.1 > 16 {
+                    if self.pos >= self.len() {
+                        break;
+                    }
+                    self.pos += 1;
+                    st = State::After;
+                    last = (usize::MAX, 0);
+                    continue;
+                }
+            } else {
+                last = (self.pos, 0);
+            }
+            st = match st {
+                State::LineStart => {
+                    self.skip_d();
+                    match self.cur() {
+                        None => break,
+                        Some(b) if is_eol(b) => {
+                            self.pos += 1;
+                            State::LineStart
+                        }
+                        Some(b) => {
+                            let mut no_label = false;
+                            if self.after_label && self.depth > 0 {
+                                if b == b':' {
+                                    no_label = true;
+                                } else if b == b')' {
+                                    let p = self.pos;
+                                    self.error(
+                                        SyntaxErrorKind::StrayClose,
+                                        p,
+                                        p + 1,
+                                        "`)` right after a label line inside a block: cmd.exe \
+                                         rejects the whole block (\") was unexpected at this \
+                                         time.\") and runs none of it; use REM for comments \
+                                         in blocks",
+                                    );
+                                }
+                            }
+                            self.after_label = false;
+                            State::Cmd(Connector::None, None, no_label)
+                        }
+                    }
+                }
+                State::Cmd(conn, cspan, no_label) => match self.command(conn, cspan, no_label) {
+                    Outcome::Done => State::After,
+                    Outcome::Opened => State::Cmd(Connector::None, None, false),
+                    Outcome::Empty => {
+                        self.check_missing_body();
+                        State::After
+                    }
+                },
+                State::After => {
+                    self.skip_d();
+                    match self.cur() {
+                        None => break,
+                        Some(b) if is_eol(b) => {
+                            self.pos += 1;
+                            self.pop_to_block();
+                            State::LineStart
+                        }
+                        Some(b @ (b'&' | b'|')) => {
+                            let s = self.pos;
+                            let double = self.at(s + 1) == Some(b);
+                            self.pos += if double { 2 } else { 1 };
+                            let conn = match (b, double) {
+                                (b'&', true) => Connector::AndAnd,
+                                (b'&', false) => Connector::Amp,
+                                (_, true) => Connector::OrOr,
+                                _ => Connector::Pipe,
+                            };
+                            State::Cmd(conn, Some(self.sp(s, self.pos)), false)
+                        }
+                        Some(b')') if self.depth > 0 => self.close_block(),
+                        Some(_) => {
+                            // Defensive: a command left text unread. Skip it.
+                            let mut r = Vec::new();
+                            let before = self.pos;
+                            self.raw_rest(&mut r);
+                            if self.pos == before {
+                                self.pos += 1;
+                            }
+                            State::After
+                        }
+                    }
+                }
+                State::AfterClose(b, close) => self.after_close(b, close),
+            };
+        }
+        // End of file: everything still open ends here.
+        while let Some(f) = self.frames.pop() {
+            match f {
+                Frame::Block(b) => {
+                    self.finish(b);
+                    if let StmtKind::Block(blk) = &self.stmts[b.index()].kind {
+                        let open = blk.open;
+                        self.errors.push(SyntaxError {
+                            kind: SyntaxErrorKind::UnclosedBlock,
+                            span: open,
+                            message: "this `(` is never closed: cmd.exe reads to the end of \
+                                      the file looking for `)` and runs none of the block"
+                                .into(),
+                        });
+                    }
+                }
+                Frame::Then(i) | Frame::Else(i, _) | Frame::For(i) => self.finish(i),
+            }
+        }
+        let text = &self.text;
+        let expansions = self
+            .atoms
+            .all
+            .iter()
+            .map(|&(s, e, kind)| Expansion {
+                span: text.span(s, e),
+                kind,
+            })
+            .collect();
+        self.errors.sort_by_key(|e| (e.span.start, e.span.end));
+        Script {
+            stmts: self.stmts,
+            top: self.top,
+            expansions,
+            errors: self.errors,
+        }
+    }
+
+    /// `)` at `pos` closes the innermost block.
+    fn close_block(&mut self) -> State {
+        self.pop_to_block();
+        let close = self.pos;
+        self.pos += 1;
+        match self.frames.pop() {
+            Some(Frame::Block(b)) => {
+                self.depth = self.depth.saturating_sub(1);
+                let cs = self.sp(close, close + 1);
+                if let StmtKind::Block(blk) = &mut self.stmts[b.index()].kind {
+                    blk.close = Some(cs);
+                }
+                self.done(b, close + 1);
+                State::AfterClose(b, close)
+            }
+            other => {
+                // Cannot happen (depth > 0 means a block frame); keep the stack intact.
+                if let Some(f) = other {
+                    self.frames.push(f);
+                }
+                State::After
+            }
+        }
+    }
+
+    /// After a block's `)`: redirections, `else`, or unexpected text.
+    fn after_close(&mut self, b: StmtId, close: usize) -> State {
+        loop {
+            self.skip_d();
+            match self.try_redirect() {
+                Some(r) => {
+                    let end = self.tok_end;
+                    self.stmts[b.index()].redirects.push(r);
+                    self.done(b, end);
+                }
+                None => break,
+            }
+        }
+        self.skip_d();
+        if let Some(Frame::Then(i)) = self.frames.last().copied() {
+            let is_then = matches!(&self.stmts[i.index()].kind,
+                StmtKind::If(f) if f.then == Some(b));
+            if is_then {
+                if let Some(n) = self.kw_at("else", |c| {
+                    c.map_or(true, |c| is_delim(c) || is_eol(c) || c == b'(')
+                }) {
+                    let kw = self.sp(self.pos, self.pos + n);
+                    self.pos += n;
+                    self.frames.pop();
+                    self.frames.push(Frame::Else(i, kw));
+                    return State::Cmd(Connector::None, None, false);
+                }
+            }
+        }
+        if !self.at_cmd_end() {
+            let s = self.pos;
+            let mut r = Vec::new();
+            let (_, e) = self.raw_rest(&mut r);
+            let e = e.max(s + 1).min(self.len());
+            let shown = crate::source::decode_display(&self.text.t[s..e]);
+            let shown: String = shown.chars().take(40).collect();
+            self.error(
+                SyntaxErrorKind::StrayClose,
+                close,
+                e,
+                format!(
+                    "`{shown}` follows the `)` that closed the block: cmd.exe reports \"{shown} \
+                     was unexpected at this time.\" and runs none of the line; escape a literal \
+                     `)` as `^)` or quote it"
+                ),
+            );
+        }
+        State::After
+    }
+
+    /// One command in command position.
+    fn command(&mut self, conn: Connector, cspan: Option<Span>, no_label: bool) -> Outcome {
+        self.skip_d();
+        let start = self.pos;
+        self.tok_end = start;
+        let mut at: Option<Span> = None;
+        while self.cur() == Some(b'@') {
+            let a = self.pos;
+            self.pos += 1;
+            let s = self.sp(a, a + 1);
+            at = Some(at.map_or(s, |x| x.cover(s)));
+            self.tok_end = self.pos;
+            self.skip_d();
+        }
+        let mut redirects = Vec::new();
+        while let Some(r) = self.try_redirect() {
+            redirects.push(r);
+            self.skip_d();
+        }
+        if self.at_cmd_end() {
+            if !redirects.is_empty() {
+                let end = self.tok_end;
+                let id = self.push_stmt(
+                    start,
+                    end,
+                    StmtKind::RedirectOnly,
+                    conn,
+                    cspan,
+                    at,
+                    redirects,
+                );
+                self.done(id, end);
+                self.error(
+                    SyntaxErrorKind::RedirectOnly,
+                    start,
+                    end,
+                    "a command made only of redirections: cmd.exe rejects it (\"The syntax of \
+                     the command is incorrect.\")",
+                );
+                return Outcome::Done;
+            }
+            return Outcome::Empty;
+        }
+        let Some(b) = self.cur() else {
+            return Outcome::Empty;
+        };
+        match b {
+            b'(' => {
+                let open = self.sp(self.pos, self.pos + 1);
+                self.pos += 1;
+                let id = self.push_stmt(
+                    start,
+                    self.pos,
+                    StmtKind::Block(Block {
+                        open,
+                        close: None,
+                        body: Vec::new(),
+                    }),
+                    conn,
+                    cspan,
+                    at,
+                    redirects,
+                );
+                self.frames.push(Frame::Block(id));
+                self.depth += 1;
+                Outcome::Opened
+            }
+            b')' => {
+                // Paren counter 0: cmd ignores the rest of the line.
+                let s = self.pos;
+                while self.cur().is_some_and(|c| !is_eol(c)) {
+                    self.pos += 1;
+                }
+                let end = self.pos;
+                let id =
+                    self.push_stmt(start, end, StmtKind::StrayClose, conn, cspan, at, redirects);
+                self.done(id, end);
+                self.error(
+                    SyntaxErrorKind::StrayClose,
+                    s,
+                    s + 1,
+                    "`)` outside any block closes nothing: cmd.exe ignores this whole line",
+                );
+                Outcome::Done
+            }
+            b':' if !no_label => self.label(start, conn, cspan, at, redirects),
+            _ => self.keyword_command(start, conn, cspan, at, redirects),
+        }
+    }
+
+    /// `:name` or `::` in command position: an unexecuted label; the rest of the line
+    /// (with caret continuations) is not parsed.
+    fn label(
+        &mut self,
+        start: usize,
+        conn: Connector,
+        cspan: Option<Span>,
+        at: Option<Span>,
+        redirects: Vec<Redirect>,
+    ) -> Outcome {
+        let colon = self.pos;
+        self.pos += 1;
+        while let Some(b) = self.cur() {
+            if is_eol(b) {
+                break;
+            }
+            if b == b'^' {
+                self.caret();
+            } else {
+                self.pos += 1;
+            }
+        }
+        let end = self.pos;
+        // The name, as the GOTO scanner reads it.
+        let t = &self.text.t;
+        let mut p = colon + 1;
+        while p < end && is_delim(t[p]) {
+            p += 1;
+        }
+        let name_start = p;
+        while p < end {
+            let c = t[p];
+            if is_delim(c) || matches!(c, b':' | b'+' | b'&' | b'|' | b'<' | b'>') || is_eol(c) {
+                break;
+            }
+            // A caret continuation ends the name (the GOTO scanner sees only this line).
+            if c == b'^' && (p + 1 >= end || is_eol(t[p + 1])) {
+                break;
+            }
+            p += if c == b'^' { 2 } else { 1 };
+        }
+        let name_end = p.min(end);
+        let kind = if name_end == name_start {
+            let mut q = colon;
+            while q < end && t[q] == b':' {
+                q += 1;
+            }
+            StmtKind::Comment(Comment {
+                style: CommentStyle::DoubleColon,
+                text: self.sp(q, end),
+            })
+        } else {
+            StmtKind::Label(Label {
+                colon: self.sp(colon, colon + 1),
+                name: self.sp(name_start, name_end),
+                rest: (name_end < end).then(|| self.sp(name_end, end)),
+            })
+        };
+        let id = self.push_stmt(start, end, kind, conn, cspan, at, redirects);
+        self.done(id, end);
+        if self.depth > 0 {
+            self.after_label = true;
+        }
+        Outcome::Done
+    }
+
+    fn keyword_command(
+        &mut self,
+        start: usize,
+        conn: Connector,
+        cspan: Option<Span>,
+        at: Option<Span>,
+        mut redirects: Vec<Redirect>,
+    ) -> Outcome {
+        let mut found = None;
+        for &(word, kw) in KEYWORDS {
+            let n = match kw {
+                Kw::Rem => self.kw_at(word, |c| {
+                    c.map_or(true, |c| {
+                        matches!(c, b' ' | b'\t' | 0x0B | 0x0C | 0xFF) || is_eol(c)
+                    })
+                }),
+                Kw::Echo => self.kw_at(word, |c| {
+                    self.general_term(c)
+                        || matches!(
+                            c,
+                            Some(b'(' | b'.' | b':' | b'[' | b']' | b'\\' | b'+' | b'/')
+                        )
+                }),
+                Kw::Goto | Kw::Call => self.kw_at(word, |c| {
+                    self.general_term(c) || matches!(c, Some(b':' | b'+'))
+                }),
+                Kw::Set => self.kw_at(word, |c| self.general_term(c) || c == Some(b'"')),
+                _ => self.kw_at(word, |c| self.general_term(c)),
+            };
+            if let Some(n) = n {
+                found = Some((kw, n));
+                break;
+            }
+        }
+        let Some((kw, n)) = found else {
+            return self.simple(start, conn, cspan, at, redirects);
+        };
+        let kw_span = self.sp(self.pos, self.pos + n);
+        self.pos += n;
+        self.tok_end = self.pos;
+        let kind = match kw {
+            Kw::Rem => self.rem(),
+            Kw::Echo => self.echo(kw_span, &mut redirects),
+            Kw::Goto => self.goto(kw_span, &mut redirects),
+            Kw::Call => self.call(kw_span, &mut redirects),
+            Kw::Set => self.set(kw_span, &mut redirects),
+            Kw::Setlocal => {
+                let args = self.args(&mut redirects);
+                StmtKind::Setlocal(Setlocal {
+                    keyword: kw_span,
+                    args,
+                })
+            }
+            Kw::Endlocal => {
+                self.args(&mut redirects);
+                StmtKind::Endlocal
+            }
+            Kw::Exit => self.exit(kw_span, &mut redirects),
+            Kw::If => return self.if_(start, kw_span, conn, cspan, at, redirects),
+            Kw::For => return self.for_(start, kw_span, conn, cspan, at, redirects),
+        };
+        let end = self.tok_end;
+        let id = self.push_stmt(start, end, kind, conn, cspan, at, redirects);
+        self.done(id, end);
+        self.check_else_argument(id);
+        Outcome::Done
+    }
+
+    /// `else` read as an argument of a then-command that is not a block.
+    fn check_else_argument(&mut self, id: StmtId) {
+        let Some(Frame::Then(i)) = self.frames.last().copied() else {
+            return;
+        };
+        let is_then = matches!(&self.stmts[i.index()].kind, StmtKind::If(f) if f.then == Some(id));
+        if !is_then {
+            return;
+        }
+        let src = &self.text;
+        let stmt = &self.stmts[id.index()];
+        let hit = match &stmt.kind {
+            StmtKind::Simple(s) => s.args.iter().map(|w| w.span).find(|w| {
+                let (a, b) = (w.start, w.end);
+                orig_slice_eq(src, a, b, b"else")
+            }),
+            StmtKind::Echo(e) => find_else_in(src, e.text),
+            _ => None,
+        };
+        if let Some(sp) = hit {
+            self.errors.push(SyntaxError {
+                kind: SyntaxErrorKind::MisplacedElse,
+                span: sp,
+                message: "this `else` is only an argument of the command before it: ELSE works \
+                          only after a parenthesised then-command, as `) else (`"
+                    .into(),
+            });
+        }
+    }
+
+    fn simple(
+        &mut self,
+        start: usize,
+        conn: Connector,
+        cspan: Option<Span>,
+        at: Option<Span>,
+        mut redirects: Vec<Redirect>,
+    ) -> Outcome {
+        let Some(name) = self.word() else {
+            // Cannot normally happen (command position holds a word byte); skip one byte.
+            self.pos += 1;
+            return Outcome::Empty;
+        };
+        let args = self.args(&mut redirects);
+        let end = self.tok_end;
+        let is_else = orig_slice_eq(&self.text, name.span.start, name.span.end, b"else");
+        let id = self.push_stmt(
+            start,
+            end,
+            StmtKind::Simple(Simple { name, args }),
+            conn,
+            cspan,
+            at,
+            redirects,
+        );
+        self.done(id, end);
+        if is_else {
+            self.errors.push(SyntaxError {
+                kind: SyntaxErrorKind::MisplacedElse,
+                span: name.span,
+                message: "`else` here starts a new command, not an ELSE branch: cmd.exe reports \
+                          \"'else' is not recognized…\"; the ELSE must follow the then-block's \
+                          `)` on the same line"
+                    .into(),
+            });
+        }
+        self.check_else_argument(id);
+        Outcome::Done
+    }
+
+    /// `rem`: the first token after REM may be continued by a trailing caret; the rest of
+    /// the line is comment text, special characters included.
+    fn rem(&mut self) -> StmtKind {
+        let text_start;
+        match self.cur() {
+            Some(b) if !is_eol(b) => {
+                self.pos += 1; // the separator
+                text_start = self.pos;
+                while self.cur().is_some_and(is_delim) {
+                    self.pos += 1;
+                }
+                // The second token: carets work here.
+                while let Some(b) = self.cur() {
+                    if is_eol(b) || is_delim(b) {
+                        break;
+                    }
+                    if b == b'^' {
+                        self.caret();
+                    } else {
+                        self.pos += 1;
+                    }
+                }
+                // The rest of the physical line.
+                while self.cur().is_some_and(|b| !is_eol(b)) {
+                    self.pos += 1;
+                }
+            }
+            _ => text_start = self.pos,
+        }
+        self.tok_end = self.pos;
+        StmtKind::Comment(Comment {
+            style: CommentStyle::Rem,
+            text: self.sp(text_start, self.pos),
+        })
+    }
+
+    fn echo(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
+        let separator = match self.cur() {
+            Some(b)
+                if is_delim(b)
+                    || matches!(b, b'(' | b'.' | b':' | b'[' | b']' | b'\\' | b'+' | b'/') =>
+            {
+                self.pos += 1;
+                self.tok_end = self.pos;
+                Some(b)
+            }
+            _ => None,
+        };
+        let (s, e) = if separator.is_some() {
+            self.raw_rest(redirects)
+        } else {
+            // `echo` directly followed by the end of the command (or a redirection).
+            let r = self.raw_rest(redirects);
+            (r.0, r.0)
+        };
+        let mode = match separator {
+            Some(b) if is_delim(b) => {
+                let t = &self.text.t[s..e];
+                let a = t.iter().position(|&c| !is_delim(c)).unwrap_or(t.len());
+                let z = t.iter().rposition(|&c| !is_delim(c)).map_or(a, |z| z + 1);
+                let word = &t[a..z.max(a)];
+                if word.eq_ignore_ascii_case(b"on") {
+                    Some(true)
+                } else if word.eq_ignore_ascii_case(b"off") {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        StmtKind::Echo(Echo {
+            keyword,
+            mode,
+            separator,
+            text: self.sp(s, e),
+        })
+    }
+
+    /// A GOTO/CALL target name at `pos`: up to a delimiter, `+`, `:`, an operator or (in a
+    /// block) `)`. Carets escape; `%` atoms are taken whole.
+    fn jump_name(&mut self) -> (usize, usize, Vec<u8>) {
+        let s = self.pos;
+        let mut key = Vec::new();
+        while let Some(b) = self.cur() {
+            if is_eol(b)
+                || is_delim(b)
+                || matches!(b, b'+' | b':' | b'&' | b'|' | b'<' | b'>')
+                || (b == b')' && self.depth > 0)
+            {
+                break;
+            }
+            if b == b'%' {
+                if let Some(e) = self.opaque_at(self.pos) {
+                    key.extend_from_slice(&self.text.t[self.pos..e]);
+                    self.pos = e;
+                    continue;
+                }
+            }
+            if b == b'^' {
+                match self.at(self.pos + 1) {
+                    None => self.pos += 1,
+                    Some(n) if is_eol(n) => {
+                        self.pos += 2;
+                        if let Some(c) = self.cur() {
+                            key.push(c);
+                            self.pos += 1;
+                        }
+                    }
+                    Some(n) => {
+                        key.push(n);
+                        self.pos += 2;
+                    }
+                }
+                continue;
+            }
+            key.push(b);
+            self.pos += 1;
+        }
+        self.tok_end = self.tok_end.max(self.pos);
+        (s, self.pos, key)
+    }
+
+    fn target(&self, colon: bool, s: usize, e: usize, key: Vec<u8>) -> JumpTarget {
+        let name = self.sp(s, e);
+        if colon && key.eq_ignore_ascii_case(b"eof") {
+            JumpTarget::Eof
+        } else if self.has_dynamic(s, e) {
+            JumpTarget::Dynamic { name }
+        } else if !colon && key.is_empty() {
+            JumpTarget::Missing
+        } else {
+            JumpTarget::Label { name, key }
+        }
+    }
+
+    fn goto(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
+        self.skip_d();
+        let colon = self.cur() == Some(b':');
+        if colon {
+            self.pos += 1;
+            self.tok_end = self.pos;
+        }
+        let (s, e, key) = self.jump_name();
+        let target = self.target(colon, s, e, key);
+        self.skip_d();
+        let (a, b) = self.raw_rest(redirects);
+        let ignored = (b > a).then(|| self.sp(a, b));
+        StmtKind::Goto(Goto {
+            keyword,
+            target,
+            ignored,
+        })
+    }
+
+    fn call(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
+        self.skip_d();
+        if self.at_cmd_end() {
+            return StmtKind::Call(Call {
+                keyword,
+                target: CallTarget::Missing,
+            });
+        }
+        if self.cur() == Some(b':') {
+            while self.cur() == Some(b':') {
+                self.pos += 1;
+            }
+            self.tok_end = self.pos;
+            let (s, e, key) = self.jump_name();
+            let target = self.target(true, s, e, key);
+            let args = self.args(redirects);
+            return StmtKind::Call(Call {
+                keyword,
+                target: CallTarget::Label { target, args },
+            });
+        }
+        while let Some(r) = self.try_redirect() {
+            redirects.push(r);
+            self.skip_d();
+        }
+        let target = match self.word() {
+            Some(program) => {
+                let args = self.args(redirects);
+                CallTarget::External { program, args }
+            }
+            None => CallTarget::Missing,
+        };
+        StmtKind::Call(Call { keyword, target })
+    }
+
+    fn set(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
+        self.skip_blanks();
+        let mut kind = SetKind::Assign;
+        let mut switch = None;
+        for (w, k) in [("/a", SetKind::Arith), ("/p", SetKind::Prompt)] {
+            if let Some(n) = self.kw_at(w, |c| {
+                c.map_or(true, |c| is_delim(c) || is_eol(c) || c == b'"')
+            }) {
+                switch = Some(self.sp(self.pos, self.pos + n));
+                self.pos += n;
+                self.tok_end = self.pos;
+                kind = k;
+                self.skip_blanks();
+                break;
+            }
+        }
+        let mut set = Set {
+            keyword,
+            kind,
+            switch,
+            quoted: false,
+            name: None,
+            eq: None,
+            value: None,
+            expr: None,
+        };
+        if kind == SetKind::Arith {
+            let (a, b) = self.raw_rest(redirects);
+            set.expr = (b > a).then(|| self.sp(a, b));
+            return StmtKind::Set(set);
+        }
+        if self.at_cmd_end() {
+            if kind == SetKind::Assign {
+                set.kind = SetKind::List;
+            }
+            return StmtKind::Set(set);
+        }
+        let quoted = self.cur() == Some(b'"');
+        let (a, b) = self.raw_rest(redirects);
+        let t = &self.text.t;
+        let name_start = if quoted { a + 1 } else { a };
+        let eq = t[name_start.min(b)..b]
+            .iter()
+            .position(|&c| c == b'=')
+            .map(|p| name_start + p);
+        let last_quote = if quoted {
+            t[a + 1..b]
+                .iter()
+                .rposition(|&c| c == b'"')
+                .map(|p| a + 1 + p)
+        } else {
+            None
+        };
+        set.quoted = quoted;
+        match eq {
+            Some(eq) => {
+                set.name = Some(self.sp(name_start, eq));
+                set.eq = Some(self.sp(eq, eq + 1));
+                let vend = match last_quote {
+                    Some(q) if q > eq => q,
+                    _ => b,
+                };
+                set.value = Some(self.sp(eq + 1, vend));
+            }
+            None => {
+                let mut nend = last_quote.unwrap_or(b);
+                while nend > name_start && is_delim(t[nend - 1]) {
+                    nend -= 1;
+                }
+                set.name = Some(self.sp(name_start, nend.max(name_start)));
+                if kind == SetKind::Assign {
+                    set.kind = SetKind::List;
+                }
+            }
+        }
+        StmtKind::Set(set)
+    }
+
+    fn exit(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
+        self.skip_d();
+        let mut b = None;
+        if let Some(n) = self.kw_at("/b", |c| self.general_term(c)) {
+            b = Some(self.sp(self.pos, self.pos + n));
+            self.pos += n;
+            self.tok_end = self.pos;
+        }
+        let mut args = self.args(redirects).into_iter();
+        StmtKind::Exit(Exit {
+            keyword,
+            b,
+            code: args.next(),
+        })
+    }
+
+    fn if_(
+        &mut self,
+        start: usize,
+        keyword: Span,
+        conn: Connector,
+        cspan: Option<Span>,
+        at: Option<Span>,
+        redirects: Vec<Redirect>,
+    ) -> Outcome {
+        self.skip_d();
+        let mut ci = None;
+        let mut not = None;
+        loop {
+            if ci.is_none() {
+                if let Some(n) = self.kw_at("/i", Self::delim_or_end) {
+                    ci = Some(self.sp(self.pos, self.pos + n));
+                    self.pos += n;
+                    self.skip_d();
+                    continue;
+                }
+            }
+            if not.is_none() {
+                if let Some(n) = self.kw_at("not", Self::delim_or_end) {
+                    not = Some(self.sp(self.pos, self.pos + n));
+                    self.pos += n;
+                    self.skip_d();
+                    continue;
+                }
+            }
+            break;
+        }
+        let cond_start = self.pos;
+        let condition = self.condition();
+        if let Condition::Invalid { .. } = condition {
+            let p = self.pos;
+            self.error(
+                SyntaxErrorKind::BadIf,
+                cond_start,
+                p.max(cond_start),
+                "this IF condition cannot be read: cmd.exe reports a syntax error and stops the \
+                 script",
+            );
+        }
+        self.tok_end = self.tok_end.max(self.pos);
+        let end = self.tok_end;
+        let id = self.push_stmt(
+            start,
+            end,
+            StmtKind::If(If {
+                keyword,
+                case_insensitive: ci,
+                not,
+                condition,
+                then: None,
+                else_: None,
+            }),
+            conn,
+            cspan,
+            at,
+            redirects,
+        );
+        self.frames.push(Frame::Then(id));
+        Outcome::Opened
+    }
+
+    fn condition(&mut self) -> Condition {
+        let p0 = self.pos;
+        let not_eq = |c: Option<u8>| c.is_some_and(|c| is_delim(c) && c != b'=');
+        for name in ["errorlevel", "exist", "defined", "cmdextversion"] {
+            let Some(n) = self.kw_at(name, not_eq) else {
+                continue;
+            };
+            // `if errorlevel == 1` compares the word `errorlevel`.
+            let mut q = self.pos + n;
+            while self.at(q).is_some_and(|c| is_delim(c) && c != b'=') {
+                q += 1;
+            }
+            if self.at(q) == Some(b'=') && self.at(q + 1) == Some(b'=') {
+                break;
+            }
+            let kw = self.sp(self.pos, self.pos + n);
+            self.pos += n;
+            self.skip_d();
+            let Some(w) = (if self.at_cmd_end() { None } else { self.word() }) else {
+                return Condition::Invalid {
+                    span: self.sp(p0, self.pos),
+                };
+            };
+            return match name {
+                "errorlevel" => {
+                    let digits = self.text.t[self.word_range(w)].to_vec();
+                    let value = std::str::from_utf8(&digits)
+                        .ok()
+                        .filter(|s| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
+                        .and_then(|s| s.parse::<u32>().ok());
+                    Condition::Errorlevel {
+                        keyword: kw,
+                        level: w,
+                        value,
+                    }
+                }
+                "exist" => Condition::Exist {
+                    keyword: kw,
+                    path: w,
+                },
+                "defined" => Condition::Defined {
+                    keyword: kw,
+                    var: w,
+                },
+                _ => Condition::CmdExtVersion {
+                    keyword: kw,
+                    version: w,
+                },
+            };
+        }
+        let invalid = |p: &P| Condition::Invalid {
+            span: p.sp(p0, p.pos),
+        };
+        if self.at_cmd_end() {
+            return invalid(self);
+        }
+        let Some(lhs) = self.word() else {
+            return invalid(self);
+        };
+        while self.cur().is_some_and(|c| is_delim(c) && c != b'=') {
+            self.pos += 1;
+        }
+        let (op, op_span) = if self.cur() == Some(b'=') && self.at(self.pos + 1) == Some(b'=') {
+            let s = self.sp(self.pos, self.pos + 2);
+            self.pos += 2;
+            (CmpOp::EqEq, s)
+        } else {
+            let rest = &self.text.t[self.pos.min(self.len())..];
+            match cmp_op(rest) {
+                Ok((after, op)) if after.first().is_some_and(|&c| is_delim(c)) => {
+                    let s = self.sp(self.pos, self.pos + 3);
+                    self.pos += 3;
+                    (op, s)
+                }
+                _ => return invalid(self),
+            }
+        };
+        self.skip_d();
+        if self.at_cmd_end() {
+            return invalid(self);
+        }
+        let Some(rhs) = self.word() else {
+            return invalid(self);
+        };
+        Condition::Compare {
+            lhs,
+            op,
+            op_span,
+            rhs,
+        }
+    }
+
+    /// Cleaned range of a word.
+    fn word_range(&self, w: Word) -> std::ops::Range<usize> {
+        let a = self.text.clean_of(w.span.start);
+        a..self.text.clean_of(w.span.end).max(a)
+    }
+
+    fn for_(
+        &mut self,
+        start: usize,
+        keyword: Span,
+        conn: Connector,
+        cspan: Option<Span>,
+        at: Option<Span>,
+        mut redirects: Vec<Redirect>,
+    ) -> Outcome {
+        self.skip_d();
+        let mut switches = Vec::new();
+        let mut options = None;
+        loop {
+            let mut hit = None;
+            for (w, s) in [
+                ("/d", ForSwitch::D),
+                ("/r", ForSwitch::R),
+                ("/l", ForSwitch::L),
+                ("/f", ForSwitch::F),
+            ] {
+                if let Some(n) = self.kw_at(w, Self::delim_or_end) {
+                    hit = Some((s, n));
+                    break;
+                }
+            }
+            let Some((s, n)) = hit else { break };
+            switches.push((s, self.sp(self.pos, self.pos + n)));
+            self.pos += n;
+            self.skip_d();
+            if matches!(s, ForSwitch::R | ForSwitch::F)
+                && options.is_none()
+                && self.cur().is_some_and(|c| c != b'%' && c != b'/')
+                && !self.at_cmd_end()
+            {
+                options = self.word();
+                self.skip_d();
+            }
+        }
+        let var_start = self.pos;
+        let var_word = if self.at_cmd_end() { None } else { self.word() };
+        let var = var_word.map_or(self.sp(var_start, var_start), |w| w.span);
+        let var_ok = {
+            let t = &self.text.t;
+            let e = self.pos;
+            e == var_start + 3 && t[var_start] == b'%' && t[var_start + 1] == b'%'
+        };
+        let mut fail: Option<&'static str> = None;
+        let mut set = self.sp(self.pos, self.pos);
+        if var_word.is_none() {
+            fail = Some("expected the FOR variable `%%x` after FOR");
+        } else if !var_ok {
+            fail = Some(
+                "the FOR variable must be written `%%x` in a batch file (a single `%` is eaten \
+                 by percent expansion)",
+            );
+        }
+        if fail.is_none() {
+            self.skip_d();
+            match self.kw_at("in", |c| c.is_some_and(|c| is_delim(c) || c == b'(')) {
+                Some(n) => {
+                    self.pos += n;
+                    self.skip_d();
+                }
+                None => fail = Some("expected `in (…)` after the FOR variable"),
+            }
+        }
+        if fail.is_none() {
+            if self.cur() == Some(b'(') {
+                let open = self.pos;
+                self.pos += 1;
+                let mut inq = false;
+                let mut closed = None;
+                while let Some(b) = self.cur() {
+                    if is_eol(b) {
+                        inq = false;
+                        self.pos += 1;
+                        continue;
+                    }
+                    if b == b'%' {
+                        if let Some(e) = self.opaque_at(self.pos) {
+                            self.pos = e;
+                            continue;
+                        }
+                    }
+                    match b {
+                        b'"' => {
+                            inq = !inq;
+                            self.pos += 1;
+                        }
+                        b'^' if !inq => self.caret(),
+                        b')' if !inq => {
+                            closed = Some(self.pos);
+                            self.pos += 1;
+                            break;
+                        }
+                        _ => self.pos += 1,
+                    }
+                }
+                match closed {
+                    Some(c) => {
+                        set = self.sp(open, c + 1);
+                        self.tok_end = self.pos;
+                    }
+                    None => {
+                        set = self.sp(open, self.pos);
+                        fail = Some("the FOR set `(` is never closed");
+                    }
+                }
+            } else {
+                fail = Some("expected `(` after IN");
+            }
+        }
+        if fail.is_none() {
+            self.skip_d();
+            match self.kw_at("do", |c| {
+                c.map_or(true, |c| is_delim(c) || is_eol(c) || c == b'(')
+            }) {
+                Some(n) => {
+                    self.pos += n;
+                    self.tok_end = self.pos;
+                }
+                None => fail = Some("expected `do` after the FOR set"),
+            }
+        }
+        let kind = StmtKind::For(For {
+            keyword,
+            switches,
+            options,
+            var,
+            set,
+            body: None,
+        });
+        match fail {
+            None => {
+                let end = self.tok_end;
+                let id = self.push_stmt(start, end, kind, conn, cspan, at, redirects);
+                self.frames.push(Frame::For(id));
+                Outcome::Opened
+            }
+            Some(msg) => {
+                let err_at = self.pos;
+                let (_, e) = if self.at_cmd_end() {
+                    (self.pos, self.pos)
+                } else {
+                    self.raw_rest(&mut redirects)
+                };
+                let end = self.tok_end.max(e);
+                let id = self.push_stmt(start, end, kind, conn, cspan, at, redirects);
+                self.done(id, end);
+                let s = self.stmts[id.index()].span;
+                let _ = err_at;
+                self.errors.push(SyntaxError {
+                    kind: SyntaxErrorKind::BadFor,
+                    span: s,
+                    message: format!("{msg}: cmd.exe reports a syntax error and stops the script"),
+                });
+                Outcome::Done
+            }
+        }
+    }
+}
+
+fn frame_is_else(frames: &[Frame]) -> bool {
+    matches!(frames.last(), Some(Frame::Else(..)))
+}
+
+/// Do the original bytes behind original span `a..b` equal `want`, ignoring ASCII case?
+/// (`Text` keeps only cleaned bytes; spans without CRs inside map one to one.)
+fn orig_slice_eq(text: &Text, a: usize, b: usize, want: &[u8]) -> bool {
+    let ca = text.clean_of(a);
+    let cb = text.clean_of(b).max(ca);
+    text.t[ca..cb].eq_ignore_ascii_case(want)
+}
+
+/// Find a delimited `else` inside an original span of echo text.
+fn find_else_in(text: &Text, span: Span) -> Option<Span> {
+    let ca = text.clean_of(span.start);
+    let cb = text.clean_of(span.end).max(ca);
+    let t = &text.t[ca..cb.min(text.t.len())];
+    let mut i = 0;
+    while i + 4 <= t.len() {
+        let before_ok = i == 0 || is_delim(t[i - 1]);
+        let after_ok = t.get(i + 4).map_or(true, |&c| is_delim(c));
+        if before_ok && after_ok && t[i..i + 4].eq_ignore_ascii_case(b"else") {
+            return Some(text.span(ca + i, ca + i + 4));
+        }
+        i += 1;
+    }
+    None
+}
+
+impl Text {
+    /// Cleaned offset of original offset `o` (a CR maps to the byte after it).
+    fn clean_of(&self, o: usize) -> usize {
+        // orig(i) = i + #(cr_at <= i) is monotonic; find the smallest i with orig(i) >= o.
+        let (mut lo, mut hi) = (0usize, self.t.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.orig(mid) < o {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
 }

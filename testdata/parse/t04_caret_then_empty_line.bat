@@ -1,0 +1,4 @@
+set LF=^
+
+
+echo x

@@ -1,0 +1,2 @@
+if exist "C:\x" ^
+echo yes

@@ -1,0 +1,4 @@
+goto end
+echo skipped
+:end
+echo reached

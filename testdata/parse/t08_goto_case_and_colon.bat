@@ -1,0 +1,2 @@
+GOTO :END
+:end

@@ -1,0 +1,3 @@
+goto fin
+:fin   
+:fin2 this is ignored

@@ -1,0 +1,4 @@
+goto comment
+echo A
+: comment text here
+echo B

@@ -1,0 +1,4 @@
+:foo+bar
+:baz:qux
+:amp^&x
+goto amp^&x

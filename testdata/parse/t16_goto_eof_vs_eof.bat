@@ -1,0 +1,4 @@
+call :sub
+goto eof
+:sub
+goto :eof

@@ -1,0 +1,3 @@
+goto :eof
+:eof
+echo never via goto :eof

@@ -1,0 +1,7 @@
+:a
+echo one
+goto next
+:next
+goto a
+:a
+echo two

@@ -1,0 +1,5 @@
+goto latestch
+:latestchanges
+echo two
+:latestch
+echo three

@@ -1,0 +1,2 @@
+rem.&echo visible
+rem & echo hidden

@@ -1,0 +1,2 @@
+rem foo^
+echo hidden

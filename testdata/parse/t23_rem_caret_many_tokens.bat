@@ -1,0 +1,2 @@
+rem this is a comment ^
+echo shown

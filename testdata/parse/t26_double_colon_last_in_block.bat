@@ -1,0 +1,4 @@
+if 1==1 (
+  echo a
+  :: trailing
+)

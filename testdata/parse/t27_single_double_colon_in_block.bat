@@ -1,0 +1,4 @@
+(
+  :: ok here
+  echo fine
+)

@@ -1,0 +1,2 @@
+echo Hello REM not a comment
+echo Hi &:: comment

@@ -1,0 +1,3 @@
+if exist x (
+  echo Some(more)Potatoes
+)

@@ -1,0 +1,1 @@
+if exist x (echo Some^(more^)Potatoes)

@@ -1,0 +1,2 @@
+for /f %%a in ('echo (x)') do echo %%a
+for /f %%a in ('echo ^(x^)') do echo %%a

@@ -1,0 +1,4 @@
+goto target
+echo skip ^
+:target
+echo after

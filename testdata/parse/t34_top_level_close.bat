@@ -1,0 +1,2 @@
+echo done )
+) this whole line is ignored

@@ -1,0 +1,3 @@
+call ::sub
+goto :eof
+:sub

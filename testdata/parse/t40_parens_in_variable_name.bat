@@ -1,0 +1,3 @@
+if 1==1 (
+  set "P=%ProgramFiles(x86)%"
+)

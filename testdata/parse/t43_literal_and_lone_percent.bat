@@ -1,0 +1,2 @@
+echo 100%%
+echo 50% off

@@ -1,0 +1,2 @@
+set name=Bob 
+if "%name%"=="Bob" echo match

@@ -1,0 +1,2 @@
+set "x=a"b"c
+set "y=ok" & echo next

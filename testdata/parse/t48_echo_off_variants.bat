@@ -1,0 +1,5 @@
+@echo off
+@ECHO OFF   
+echo off
+@@echo off
+@echo.off

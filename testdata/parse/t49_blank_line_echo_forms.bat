@@ -1,0 +1,4 @@
+echo.
+echo(
+(echo(hello)
+for %%i in (1) do (echo(%%i))

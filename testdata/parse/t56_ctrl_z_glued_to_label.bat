@@ -1,0 +1,3 @@
+goto x
+:x
+echo ok

@@ -1,0 +1,2 @@
+:Schssel
+goto Schssel

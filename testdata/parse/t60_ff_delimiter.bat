@@ -1,0 +1,2 @@
+goto endÿjunk
+:endÿx

@@ -1,0 +1,5 @@
+for %%i in (1 2) do (
+  :inner
+  echo %%i
+)
+goto inner

@@ -1,0 +1,2 @@
+goto next & echo never
+:next

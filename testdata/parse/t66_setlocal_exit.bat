@@ -1,0 +1,5 @@
+setlocal EnableDelayedExpansion
+call :f
+exit /b 3
+:f
+exit

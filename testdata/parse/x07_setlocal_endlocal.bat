@@ -1,0 +1,3 @@
+setlocal enableextensions enabledelayedexpansion
+set a=1
+endlocal & set b=%a%

@@ -1,0 +1,4 @@
+exit
+exit /b
+exit /B 1
+exit 5

@@ -1,0 +1,3 @@
+if 1==1 (
+  echo "open & echo b)
+)

@@ -1,0 +1,4 @@
+(
+  echo a &:: c1
+  echo b
+)

@@ -1,0 +1,5 @@
+:=== label ===
+:
+:+plus
+  :indented rest
+@:at_label

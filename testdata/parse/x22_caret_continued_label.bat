@@ -1,0 +1,5 @@
+:lbl ^
+continued
+: ^
+  more
+echo after

@@ -1,0 +1,3 @@
+echo crlf
+echo lf
+echo lonecr

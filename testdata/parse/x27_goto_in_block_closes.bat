@@ -1,0 +1,2 @@
+if 1==1 (goto :foo)
+:foo
