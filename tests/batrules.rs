@@ -388,6 +388,19 @@ fn hostile_inputs_do_not_break_the_rules() {
     let many = ":x\r\ngoto x\r\n".repeat(5_000);
     let d = run_all(many.into_bytes(), &s);
     assert_eq!(d.iter().filter(|d| d.code == "BAT202").count(), 4_999);
+    // Long alternating errorlevel chains, and many labels colliding on Windows 9x.
+    let chain = "if errorlevel 1 goto a\r\nif not errorlevel 1 goto b\r\n".repeat(5_000);
+    let d = run_all(format!("{chain}:a\r\n:b\r\n").into_bytes(), &s);
+    assert_eq!(d.iter().filter(|d| d.code == "BAT206").count(), 4_999);
+    let collide: String = (0..5_000)
+        .map(|i| format!("goto longname{i}\r\n:longname{i}\r\n"))
+        .collect();
+    let d = run_all(collide.into_bytes(), &s);
+    assert_eq!(d.iter().filter(|d| d.code == "BAT303").count(), 4_999);
+    assert!(
+        d.iter().all(|d| d.message.len() < 2_000),
+        "messages stay short"
+    );
     // Control bytes everywhere.
     let d = run_all(b"\xFF\xFE\x00\x1a\r\r\n\x00(((^".to_vec(), &s);
     assert!(d.iter().any(|d| d.code == "BAT103"));

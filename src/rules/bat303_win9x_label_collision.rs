@@ -62,6 +62,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     reported.sort();
+    if reported.is_empty() {
+        return;
+    }
+    // Resolved static jumps by cmd.exe key: (jump line, Windows 9x destination line).
+    let mut jumps: HashMap<Vec<u8>, Vec<(usize, Option<usize>)>> = HashMap::new();
+    for id in ctx.script.ids() {
+        let stmt = ctx.script.stmt(id);
+        let Some((span, k)) = jump_target(stmt).and_then(static_label) else {
+            continue;
+        };
+        if !matches!(ctx.flow.resolution(id), Some(Resolution::Label { .. })) {
+            continue;
+        }
+        let line = ctx.source.line_of(span.start);
+        let to = ctx.labels.resolve(k, line, Profile::Win9x).map(|d| d.line);
+        jumps
+            .entry(key(k, Profile::Nt))
+            .or_default()
+            .push((line, to));
+    }
     for (i, first) in reported {
         let def = &defs[i];
         let other = &defs[first];
@@ -70,25 +90,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let short = String::from_utf8_lossy(&key(&def.folded, Profile::Win9x)).to_uppercase();
         // Jumps meant for this label (cmd.exe) that land elsewhere on Windows 9x.
         let want_nt = key(&def.folded, Profile::Nt);
-        let mut moved: Vec<String> = Vec::new();
-        for id in ctx.script.ids() {
-            let stmt = ctx.script.stmt(id);
-            let Some((span, k)) = jump_target(stmt).and_then(static_label) else {
-                continue;
-            };
-            if key(k, Profile::Nt) != want_nt {
-                continue;
-            }
-            if !matches!(ctx.flow.resolution(id), Some(Resolution::Label { .. })) {
-                continue;
-            }
-            let line = ctx.source.line_of(span.start);
-            if let Some(d9) = ctx.labels.resolve(k, line, Profile::Win9x) {
-                if d9.line != def.line {
-                    moved.push(format!("line {line} lands on line {}", d9.line));
-                }
-            }
-        }
+        let moved: Vec<String> = jumps
+            .get(&want_nt)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&(line, to)| match to {
+                Some(t) if t != def.line => Some(format!("line {line} lands on line {t}")),
+                _ => None,
+            })
+            .take(8)
+            .collect();
         let tail = if moved.is_empty() {
             String::from("a jump to either lands on whichever comes first in GOTO's search")
         } else {
