@@ -65,22 +65,31 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if reported.is_empty() {
         return;
     }
-    // Resolved static jumps by cmd.exe key: (jump line, Windows 9x destination line).
+    // Static jumps to the reported names, by cmd.exe key: (jump line, Windows 9x
+    // destination line). GOTO's search under COMMAND.COM's 8-character rule: the next
+    // definition after the jump's line, else the first one (groups are in line order).
+    let wanted: std::collections::HashSet<Vec<u8>> = reported
+        .iter()
+        .map(|&(i, _)| key(&defs[i].folded, Profile::Nt))
+        .collect();
     let mut jumps: HashMap<Vec<u8>, Vec<(usize, Option<usize>)>> = HashMap::new();
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let Some((span, k)) = jump_target(stmt).and_then(static_label) else {
             continue;
         };
-        if !matches!(ctx.flow.resolution(id), Some(Resolution::Label { .. })) {
+        let nt = key(k, Profile::Nt);
+        if !wanted.contains(&nt)
+            || !matches!(ctx.flow.resolution(id), Some(Resolution::Label { .. }))
+        {
             continue;
         }
         let line = ctx.source.line_of(span.start);
-        let to = ctx.labels.resolve(k, line, Profile::Win9x).map(|d| d.line);
-        jumps
-            .entry(key(k, Profile::Nt))
-            .or_default()
-            .push((line, to));
+        let to = groups.get(&key(k, Profile::Win9x)).and_then(|g| {
+            let after = g.partition_point(|&d| defs[d].line <= line);
+            g.get(after).or(g.first()).map(|&d| defs[d].line)
+        });
+        jumps.entry(nt).or_default().push((line, to));
     }
     for (i, first) in reported {
         let def = &defs[i];
