@@ -330,6 +330,11 @@ fn extra_rules_fire_on_their_cases() {
         ("BAT211", "if 1==1 (\r\n:in\r\necho x\r\n)\r\n", 1),
         ("BAT212", "call :s\r\ngoto :eof\r\n:s\r\nexit\r\n", 1),
         ("BAT212", "call :s\r\nexit\r\n:s\r\nexit /b\r\n", 0),
+        ("BAT107", ">nul\r\n) ignored\r\n", 2),
+        ("BAT107", "(echo a)\r\n", 0),
+        ("BAT108", "echo \"a & b\r\n", 1),
+        ("BAT109", "(\r\n:: one\r\n:: two\r\necho x\r\n)\r\n", 1),
+        ("BAT109", ":: one\r\n:: two\r\n", 0),
         ("BAT304", "rem a > b\r\n", 1),
         ("BAT304", ":: a > b\r\n", 0),
     ];

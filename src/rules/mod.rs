@@ -12,6 +12,9 @@ pub mod bat103_nul_byte;
 pub mod bat104_lone_cr;
 pub mod bat105_misplaced_else;
 pub mod bat106_line_too_long;
+pub mod bat107_syntax_error;
+pub mod bat108_unterminated_quote;
+pub mod bat109_colon_line_run_in_block;
 pub mod bat201_undefined_label;
 pub mod bat202_duplicate_label;
 pub mod bat203_unreachable_code;
@@ -121,6 +124,9 @@ pub static RULES: &[&Rule] = &[
     &bat104_lone_cr::RULE,
     &bat105_misplaced_else::RULE,
     &bat106_line_too_long::RULE,
+    &bat107_syntax_error::RULE,
+    &bat108_unterminated_quote::RULE,
+    &bat109_colon_line_run_in_block::RULE,
     &bat201_undefined_label::RULE,
     &bat202_duplicate_label::RULE,
     &bat203_unreachable_code::RULE,
