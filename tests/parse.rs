@@ -26,3 +26,42 @@ fn parse_snapshots() {
         insta::assert_snapshot!(dump(path));
     });
 }
+
+#[test]
+fn dump_command_prints_the_reading() {
+    let out = assert_cmd::Command::cargo_bin("smslint")
+        .expect("binary builds")
+        .args(["dump", "testdata/parse/t19_label_significance.bat"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("dump prints UTF-8");
+    assert!(text.contains("goto `latestch` -> line 4"), "{text}");
+
+    let out = assert_cmd::Command::cargo_bin("smslint")
+        .expect("binary builds")
+        .args([
+            "dump",
+            "--target",
+            "win9x",
+            "testdata/parse/t19_label_significance.bat",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("dump prints UTF-8");
+    assert!(text.contains("goto `latestch` -> line 2"), "{text}");
+}
+
+#[test]
+fn dump_of_a_missing_file_is_a_tool_failure() {
+    assert_cmd::Command::cargo_bin("smslint")
+        .expect("binary builds")
+        .args(["dump", "testdata/parse/does-not-exist.bat"])
+        .assert()
+        .code(2);
+}

@@ -1,5 +1,7 @@
 //! The label index, built from physical lines as cmd.exe's GOTO/CALL scanner sees them.
 
+use std::collections::HashMap;
+
 use crate::source::{Source, Span};
 
 /// Which interpreter's label rules apply.
@@ -38,6 +40,9 @@ pub struct LabelDef {
 #[derive(Clone, Debug, Default)]
 pub struct LabelIndex {
     pub defs: Vec<LabelDef>,
+    /// Definition indices by comparison key, in line order: `[Nt, Win9x]`. Filled by
+    /// [`LabelIndex::build`]; an index assembled by hand falls back to a linear search.
+    by_key: [HashMap<Vec<u8>, Vec<usize>>; 2],
 }
 
 /// The comparison key of a label name under a profile: ASCII case folded, cut to the
@@ -119,18 +124,108 @@ impl LabelIndex {
                 defs.push(def);
             }
         }
-        LabelIndex { defs }
+        let mut by_key: [HashMap<Vec<u8>, Vec<usize>>; 2] = Default::default();
+        for (i, d) in defs.iter().enumerate() {
+            for (slot, profile) in [(0, Profile::Nt), (1, Profile::Win9x)] {
+                by_key[slot]
+                    .entry(key(&d.folded, profile))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        LabelIndex { defs, by_key }
     }
 
     /// The label a jump on physical line `from_line` to `name` reaches: the next matching
     /// definition after that line, else wrapping to the first one from the top.
     pub fn resolve(&self, name: &[u8], from_line: usize, profile: Profile) -> Option<&LabelDef> {
         let want = key(name, profile);
+        let slot = match profile {
+            Profile::Nt => 0,
+            Profile::Win9x => 1,
+        };
+        let map = &self.by_key[slot];
+        if !map.is_empty() || self.defs.is_empty() {
+            let ids = map.get(&want)?;
+            let i = ids.partition_point(|&d| self.defs[d].line <= from_line);
+            return ids
+                .get(i)
+                .or_else(|| ids.first())
+                .and_then(|&d| self.defs.get(d));
+        }
         let matches = |d: &&LabelDef| key(&d.folded, profile) == want;
         self.defs
             .iter()
             .filter(|d| d.line > from_line)
             .find(matches)
             .or_else(|| self.defs.iter().find(matches))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(text: &[u8]) -> LabelIndex {
+        LabelIndex::build(&Source::new(text.to_vec()))
+    }
+
+    #[test]
+    fn labels_follow_the_goto_scanner() {
+        let ix = index(b":a\r\n  :B rest\r\n;=,:c\r\n::x\r\n:\r\n: spaced\r\n:x\x1a\r\n:car^&et\n");
+        let names: Vec<&[u8]> = ix.defs.iter().map(|d| d.folded.as_slice()).collect();
+        assert_eq!(
+            names,
+            vec![&b"a"[..], b"b", b"c", b"spaced", b"x\x1a", b"car&et"]
+        );
+        assert_eq!(ix.defs[1].line, 2);
+        assert_eq!(ix.defs[1].name, Span::new(7, 8));
+    }
+
+    #[test]
+    fn resolution_is_forward_then_wrap() {
+        // T18: `goto a` on line 5 goes to the `:a` on line 6, not line 1.
+        let ix = index(b":a\r\necho one\r\ngoto next\r\n:next\r\ngoto a\r\n:a\r\necho two\r\n");
+        assert_eq!(ix.resolve(b"a", 5, Profile::Nt).map(|d| d.line), Some(6));
+        assert_eq!(ix.resolve(b"A", 6, Profile::Nt).map(|d| d.line), Some(1));
+        assert_eq!(ix.resolve(b"next", 3, Profile::Nt).map(|d| d.line), Some(4));
+        assert!(ix.resolve(b"missing", 1, Profile::Nt).is_none());
+    }
+
+    #[test]
+    fn significance_depends_on_the_profile() {
+        // T19: the first 8 characters decide under COMMAND.COM.
+        let ix = index(b"goto latestch\r\n:latestchanges\r\n:latestch\r\n");
+        assert_eq!(
+            ix.resolve(b"latestch", 1, Profile::Nt).map(|d| d.line),
+            Some(3)
+        );
+        assert_eq!(
+            ix.resolve(b"latestch", 1, Profile::Win9x).map(|d| d.line),
+            Some(2)
+        );
+        let long_a = [b":".as_slice(), &[b'x'; 127], b"A\n"].concat();
+        let long_b = [b":".as_slice(), &[b'x'; 127], b"B\n"].concat();
+        let ix = index(&[long_a, long_b].concat());
+        let probe = [[b'x'; 127].as_slice(), b"C"].concat();
+        assert_eq!(ix.resolve(&probe, 0, Profile::Nt).map(|d| d.line), Some(1));
+    }
+
+    #[test]
+    fn a_hand_built_index_still_resolves() {
+        let mut ix = LabelIndex::default();
+        ix.defs.push(LabelDef {
+            line: 3,
+            colon: Span::new(0, 1),
+            name: Span::new(1, 2),
+            folded: b"z".to_vec(),
+        });
+        assert_eq!(ix.resolve(b"Z", 9, Profile::Nt).map(|d| d.line), Some(3));
+    }
+
+    #[test]
+    fn nul_ends_the_scan() {
+        let ix = index(b":a\r\nx\x00\r\n:b\r\n");
+        assert_eq!(ix.defs.len(), 1);
     }
 }

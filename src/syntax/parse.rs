@@ -88,7 +88,12 @@ impl Text {
         if b > a {
             Span::new(self.orig(a), self.orig(b - 1) + 1)
         } else {
-            let x = self.orig(a);
+            // An empty span sits right after the byte before it (not after a deleted CR).
+            let x = if a == 0 {
+                self.orig(0)
+            } else {
+                self.orig(a - 1) + 1
+            };
             Span::new(x, x)
         }
     }
@@ -719,6 +724,7 @@ impl P {
         redirects: Vec<Redirect>,
     ) -> StmtId {
         let id = StmtId(self.stmts.len() as u32);
+        self.last_end = self.last_end.max(end);
         let parent = match self.frames.last() {
             None => None,
             Some(Frame::Block(p) | Frame::Then(p) | Frame::Else(p, _) | Frame::For(p)) => Some(*p),
@@ -1821,14 +1827,14 @@ impl P {
         }
         let var_start = self.pos;
         let var_word = if self.at_cmd_end() { None } else { self.word() };
-        let var = var_word.map_or(self.sp(var_start, var_start), |w| w.span);
+        let var = var_word.map_or(self.sp(self.tok_end, self.tok_end), |w| w.span);
         let var_ok = {
             let t = &self.text.t;
             let e = self.pos;
             e == var_start + 3 && t[var_start] == b'%' && t[var_start + 1] == b'%'
         };
         let mut fail: Option<&'static str> = None;
-        let mut set = self.sp(self.pos, self.pos);
+        let mut set = self.sp(self.tok_end, self.tok_end);
         if var_word.is_none() {
             fail = Some("expected the FOR variable `%%x` after FOR");
         } else if !var_ok {
@@ -1986,5 +1992,123 @@ impl Text {
             }
         }
         lo
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &[u8]) -> (Source, Script) {
+        let s = Source::new(text.to_vec());
+        let script = parse(&s);
+        (s, script)
+    }
+
+    fn kind(script: &Script, i: u32) -> &StmtKind {
+        &script.stmt(StmtId(i)).kind
+    }
+
+    #[test]
+    fn spans_point_at_original_bytes_across_crs() {
+        let (src, sc) = read(b"echo hi\r\nset x=1\r\necho a\rb\r\n");
+        let StmtKind::Set(set) = kind(&sc, 1) else {
+            panic!("not a set: {:?}", kind(&sc, 1))
+        };
+        assert_eq!(src.slice(set.name.unwrap()), b"x");
+        assert_eq!(src.slice(set.value.unwrap()), b"1");
+        assert_eq!(src.slice(sc.stmt(StmtId(1)).span), b"set x=1");
+        let StmtKind::Echo(e) = kind(&sc, 2) else {
+            panic!()
+        };
+        // The lone CR is deleted for reading but stays inside the span.
+        assert_eq!(src.slice(e.text), b"a\rb");
+    }
+
+    #[test]
+    fn if_else_and_chains_hang_off_the_if() {
+        let (_, sc) =
+            read(b"if a==b (echo y) else (echo n) & echo z\r\nif exist x echo a & echo b\r\n");
+        let StmtKind::If(f) = kind(&sc, 0) else {
+            panic!()
+        };
+        let then = f.then.unwrap();
+        let (_, els) = f.else_.unwrap();
+        assert!(matches!(sc.stmt(then).kind, StmtKind::Block(_)));
+        assert!(matches!(sc.stmt(els).kind, StmtKind::Block(_)));
+        let z = sc.stmts.len() - 4; // echo z
+        assert!(matches!(kind(&sc, z as u32), StmtKind::Echo(_)));
+        assert_eq!(sc.stmt(StmtId(z as u32)).parent, Some(StmtId(0)));
+        assert_eq!(sc.stmt(StmtId(z as u32)).connector, Connector::Amp);
+        // Line 2: both echoes are conditional.
+        let if2 = sc.top[1];
+        let kids: Vec<_> = sc
+            .ids()
+            .filter(|i| sc.stmt(*i).parent == Some(if2))
+            .collect();
+        assert_eq!(kids.len(), 2);
+        assert_eq!(sc.stmt(kids[1]).connector, Connector::Amp);
+        assert_eq!(sc.top.len(), 2);
+    }
+
+    #[test]
+    fn goto_targets() {
+        let (_, sc) = read(b"goto :En^d x\r\ngoto :EOF\r\ngoto %x%\r\ngoto\r\ngoto eof\r\n");
+        let t = |i| match kind(&sc, i) {
+            StmtKind::Goto(g) => g.target.clone(),
+            k => panic!("{k:?}"),
+        };
+        assert!(matches!(t(0), JumpTarget::Label { key, .. } if key == b"End"));
+        assert_eq!(t(1), JumpTarget::Eof);
+        assert!(matches!(t(2), JumpTarget::Dynamic { .. }));
+        assert_eq!(t(3), JumpTarget::Missing);
+        assert!(matches!(t(4), JumpTarget::Label { key, .. } if key == b"eof"));
+    }
+
+    #[test]
+    fn words_redirects_and_for_parts() {
+        let (src, sc) =
+            read(b"copy \"a b\" %x% 2>&1\r\nfor /f \"delims=\" %%a in ('dir') do echo %%a\r\n");
+        let StmtKind::Simple(c) = kind(&sc, 0) else {
+            panic!()
+        };
+        assert!(c.args[0].quoted && !c.args[0].dynamic);
+        assert!(c.args[1].dynamic && !c.args[1].quoted);
+        let r = sc.stmt(StmtId(0)).redirects[0];
+        assert_eq!((r.handle, r.op), (Some(2), RedirectOp::DupOut));
+        assert_eq!(src.slice(r.target.unwrap().span), b"1");
+        let StmtKind::For(f) = kind(&sc, 1) else {
+            panic!()
+        };
+        assert_eq!(f.switches.len(), 1);
+        assert_eq!(f.switches[0].0, ForSwitch::F);
+        assert_eq!(src.slice(f.options.unwrap().span), b"\"delims=\"");
+        assert_eq!(src.slice(f.var), b"%%a");
+        assert_eq!(src.slice(f.set), b"('dir')");
+        assert_eq!(sc.stmt(f.body.unwrap()).parent, Some(StmtId(1)));
+    }
+
+    #[test]
+    fn expansions_are_sorted_atoms() {
+        let (_, sc) = read(b"echo %~dp0 %1 %%i %ProgramFiles(x86)% !x! 5%\r\n");
+        let kinds: Vec<_> = sc.expansions.iter().map(|e| e.kind).collect();
+        use ExpansionKind::*;
+        assert_eq!(kinds, vec![ArgModifier, Arg, ForVar, Var, Delayed, Lone]);
+        assert!(sc
+            .expansions
+            .windows(2)
+            .all(|w| w[0].span.start < w[1].span.end));
+    }
+
+    #[test]
+    fn block_body_and_errors() {
+        let (_, sc) = read(b"(\r\n echo a\r\n echo b)\r\n(echo c\r\n");
+        let StmtKind::Block(b) = kind(&sc, 0) else {
+            panic!()
+        };
+        assert_eq!(b.body.len(), 2);
+        assert!(b.close.is_some());
+        assert_eq!(sc.errors.len(), 1);
+        assert_eq!(sc.errors[0].kind, SyntaxErrorKind::UnclosedBlock);
     }
 }
