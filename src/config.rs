@@ -32,8 +32,9 @@ pub struct Config {
     pub extend_select: Vec<Selector>,
     #[serde(default)]
     pub severity: BTreeMap<Selector, Severity>,
-    #[serde(default)]
-    pub per_file_ignores: BTreeMap<GlobPattern, Vec<Selector>>,
+    /// Glob → codes, in file order.
+    #[serde(default, deserialize_with = "per_file_ignores")]
+    pub per_file_ignores: Vec<(GlobPattern, Vec<Selector>)>,
     #[serde(default)]
     pub targets: Option<Spanned<Vec<TargetName>>>,
     #[serde(default, rename = "upgrade_window")]
@@ -46,6 +47,31 @@ pub struct Config {
     pub significance: Option<Significance>,
     #[serde(default)]
     pub site: Vec<SiteEntry>,
+}
+
+/// `per-file-ignores` as a list of (glob, selectors), each glob validated with its span.
+fn per_file_ignores<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(GlobPattern, Vec<Selector>)>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Vec<(GlobPattern, Vec<Selector>)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a table of glob = [codes]")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(k) = map.next_key::<GlobPattern>()? {
+                let v = map.next_value::<Vec<Selector>>()?;
+                out.push((k, v));
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(V)
 }
 
 /// A client interpreter named in `targets`.

@@ -262,10 +262,7 @@ pub fn next_sibling(script: &Script, id: StmtId) -> Option<StmtId> {
 /// An `if [not] errorlevel N` statement with N ≥ 1: `(N, negated)`.
 pub fn errorlevel_test(stmt: &Stmt) -> Option<(u32, bool)> {
     if let StmtKind::If(i) = &stmt.kind {
-        if let crate::syntax::ast::Condition::Errorlevel {
-            value: Some(n), ..
-        } = &i.condition
-        {
+        if let crate::syntax::ast::Condition::Errorlevel { value: Some(n), .. } = &i.condition {
             if *n >= 1 {
                 return Some((*n, i.not.is_some()));
             }
@@ -401,11 +398,13 @@ pub fn is_preamble(script: &Script, source: &Source, id: StmtId) -> bool {
     match &stmt.kind {
         StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Setlocal(_) => true,
         StmtKind::Echo(e) => e.mode == Some(false),
-        StmtKind::Simple(s) => program_name(word_text(source, &s.name)) == "cls" && {
-            // `cls` exactly, not `cls.bat` or `c:\cls`.
-            let t = word_text(source, &s.name);
-            t.eq_ignore_ascii_case(b"cls")
-        },
+        StmtKind::Simple(s) => {
+            program_name(word_text(source, &s.name)) == "cls" && {
+                // `cls` exactly, not `cls.bat` or `c:\cls`.
+                let t = word_text(source, &s.name);
+                t.eq_ignore_ascii_case(b"cls")
+            }
+        }
         _ => false,
     }
 }

@@ -125,7 +125,7 @@ fn walk(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) -> miette:
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(|p| shown(p)).unwrap_or_else(|| shown(root));
+                let path = e.path().map(shown).unwrap_or_else(|| shown(root));
                 let reason = if let Some(anc) = e.loop_ancestor() {
                     format!("symlink loop (points back to {})", anc.display())
                 } else if let Some(io) = e.io_error() {
