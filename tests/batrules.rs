@@ -337,6 +337,12 @@ fn extra_rules_fire_on_their_cases() {
         ("BAT109", ":: one\r\n:: two\r\n", 0),
         ("BAT304", "rem a > b\r\n", 1),
         ("BAT304", ":: a > b\r\n", 0),
+        (
+            "BAT305",
+            "if \"%OS%\"==\"Windows_NT\" (\r\nsetlocal\r\n)\r\n",
+            1,
+        ),
+        ("BAT305", "if \"%OS%\"==\"Windows_NT\" (setlocal)\r\n", 0),
     ];
     for (code, src, want) in cases {
         let d = run(src, &[code]);

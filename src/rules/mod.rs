@@ -31,6 +31,7 @@ pub mod bat301_lf_line_endings;
 pub mod bat302_win9x_incompatible;
 pub mod bat303_win9x_label_collision;
 pub mod bat304_win9x_rem_redirect;
+pub mod bat305_win9x_multiline_nt_block;
 pub mod bat_util;
 pub mod docs;
 pub mod sml001_unused_suppression;
@@ -157,6 +158,7 @@ pub static RULES: &[&Rule] = &[
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,
     &bat304_win9x_rem_redirect::RULE,
+    &bat305_win9x_multiline_nt_block::RULE,
     &sml001_unused_suppression::RULE,
     &sms101_missing_upgrade_gate::RULE,
     &sms102_ineffective_gate::RULE,
