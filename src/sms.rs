@@ -242,21 +242,49 @@ pub fn invocations(script: &Script, source: &Source) -> Vec<Invocation> {
         .collect()
 }
 
-/// The statement after `id` in its list (the top level or a block body), comments skipped.
-pub fn next_sibling(script: &Script, id: StmtId) -> Option<StmtId> {
-    let stmt = script.stmts.get(id.index())?;
-    let list: &[StmtId] = match stmt.parent {
-        None => &script.top,
-        Some(p) => match &script.stmt(p).kind {
-            StmtKind::Block(b) => &b.body,
-            _ => return None,
-        },
-    };
-    let pos = list.iter().position(|&s| s == id)?;
-    list[pos + 1..]
-        .iter()
-        .copied()
-        .find(|&s| !matches!(script.stmt(s).kind, StmtKind::Comment(_)))
+/// For every statement, the next one in its sequence (the top level, a block body, a `for`
+/// body, or the then/else side of an `if`), as the flow graph splits them. Linear time.
+pub fn sequence_next(script: &Script) -> Vec<Option<StmtId>> {
+    let n = script.stmts.len();
+    let mut next = vec![None; n];
+    for w in script.top.windows(2) {
+        if let Some(slot) = next.get_mut(w[0].index()) {
+            *slot = Some(w[1]);
+        }
+    }
+    // Last child seen per (parent, side), children in source order (the arena order).
+    let mut last: std::collections::HashMap<(usize, bool), StmtId> = Default::default();
+    for id in script.ids() {
+        let Some(p) = script.stmt(id).parent else {
+            continue;
+        };
+        if p.index() >= n || p.index() == id.index() {
+            continue;
+        }
+        let side = match &script.stmt(p).kind {
+            StmtKind::If(i) => i
+                .else_
+                .as_ref()
+                .is_some_and(|(kw, _)| script.stmt(id).span.start >= kw.start),
+            _ => false,
+        };
+        if let Some(prev) = last.insert((p.index(), side), id) {
+            next[prev.index()] = Some(id);
+        }
+    }
+    next
+}
+
+/// The statement after `id` in its sequence, comments skipped.
+pub fn next_sibling(script: &Script, next: &[Option<StmtId>], id: StmtId) -> Option<StmtId> {
+    let mut cur = next.get(id.index()).copied().flatten();
+    while let Some(c) = cur {
+        if !matches!(script.stmt(c).kind, StmtKind::Comment(_)) {
+            return Some(c);
+        }
+        cur = next.get(c.index()).copied().flatten();
+    }
+    None
 }
 
 /// An `if [not] errorlevel N` statement with N ≥ 1: `(N, negated)`.
@@ -286,11 +314,12 @@ pub struct RasCheck {
 /// Every RAS check in the script.
 pub fn ras_checks(script: &Script, source: &Source, settings: &LintSettings) -> Vec<RasCheck> {
     let mut out = Vec::new();
+    let seq = sequence_next(script);
     for inv in invocations(script, source) {
         if !is_ras_guard(&inv.name, settings) {
             continue;
         }
-        let Some(next) = next_sibling(script, inv.stmt) else {
+        let Some(next) = next_sibling(script, &seq, inv.stmt) else {
             continue;
         };
         if let Some((level, negated)) = errorlevel_test(script.stmt(next)) {
@@ -325,6 +354,7 @@ pub enum WeakGuardKind {
 /// Every weak RAS guard in the script.
 pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
     let mut out = Vec::new();
+    let seq = sequence_next(script);
     for id in script.ids() {
         let stmt = script.stmt(id);
         match &stmt.kind {
@@ -344,7 +374,9 @@ pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
                     continue;
                 }
                 // The FIND on the other side of the pipe.
-                let Some(find) = pipe_partner(script, id) else {
+                let Some(find) =
+                    seq[id.index()].filter(|f| script.stmt(*f).connector == Connector::Pipe)
+                else {
                     continue;
                 };
                 let StmtKind::Simple(f) = &script.stmt(find).kind else {
@@ -364,21 +396,6 @@ pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
         }
     }
     out
-}
-
-/// The statement right after `id` joined to it with `|`.
-fn pipe_partner(script: &Script, id: StmtId) -> Option<StmtId> {
-    let stmt = script.stmts.get(id.index())?;
-    let list: &[StmtId] = match stmt.parent {
-        None => &script.top,
-        Some(p) => match &script.stmt(p).kind {
-            StmtKind::Block(b) => &b.body,
-            _ => return None,
-        },
-    };
-    let pos = list.iter().position(|&s| s == id)?;
-    let next = *list.get(pos + 1)?;
-    (script.stmt(next).connector == Connector::Pipe).then_some(next)
 }
 
 /// The label profile used to resolve jumps for these settings: COMMAND.COM's 8-character
@@ -459,6 +476,54 @@ pub fn top_gate(script: &Script, source: &Source) -> Option<Gate> {
     })
 }
 
+/// The span of the first physical line of `span` (for statements that cover a block).
+pub fn head_span(source: &Source, span: Span) -> Span {
+    let line = source.line_of(span.start);
+    let end = source.line_span(line).end.max(span.start);
+    Span::new(span.start, span.end.min(end).max(span.start))
+}
+
+/// A reachable SMS client-program call site and its RAS state set.
+#[derive(Clone, Debug)]
+pub struct CallSite {
+    pub inv: Invocation,
+    pub state: ras::StateSet,
+}
+
+/// The SMS analysis of one script, shared by the SMS rules.
+pub struct Analysis {
+    pub ras: ras::RasFlow,
+    /// Every program invocation in the script.
+    pub invocations: Vec<Invocation>,
+}
+
+impl Analysis {
+    pub fn new(ctx: &crate::rules::Ctx<'_>) -> Analysis {
+        Analysis {
+            ras: ras::RasFlow::build(ctx.script, ctx.source, ctx.flow, ctx.settings),
+            invocations: invocations(ctx.script, ctx.source),
+        }
+    }
+
+    /// Statement `id` can run: reached by the RAS data flow and not ruled out by the shared
+    /// flow analysis.
+    pub fn reachable(&self, ctx: &crate::rules::Ctx<'_>, id: StmtId) -> bool {
+        self.ras.reachable(id) && ctx.flow.reachable.get(id.index()).copied().unwrap_or(true)
+    }
+
+    /// Reachable SMS client-program call sites, in source order.
+    pub fn client_calls(&self, ctx: &crate::rules::Ctx<'_>) -> Vec<CallSite> {
+        self.invocations
+            .iter()
+            .filter(|inv| inv.is_client_program() && self.reachable(ctx, inv.stmt))
+            .map(|inv| CallSite {
+                inv: inv.clone(),
+                state: self.ras.state(inv.stmt),
+            })
+            .collect()
+    }
+}
+
 /// Levenshtein distance between two short ASCII names (used for unknown SMS tokens).
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a = a.as_bytes();
@@ -523,5 +588,129 @@ mod tests {
         assert_eq!(edit_distance("snsboot", "snboot"), 1);
         assert_eq!(edit_distance("smsboot", "smsboot1"), 1);
         assert_eq!(edit_distance("abc", ""), 3);
+    }
+
+    fn analyse(text: &[u8], settings: &LintSettings) -> (Script, Source, ras::RasFlow) {
+        let source = Source::new(text.to_vec());
+        let script = crate::syntax::parse(&source);
+        let labels = crate::syntax::labels::LabelIndex::build(&source);
+        let flow = crate::flow::Flow::build(&source, &script, &labels);
+        let ras = ras::RasFlow::build(&script, &source, &flow, settings);
+        (script, source, ras)
+    }
+
+    /// The state set of every SMS client-program call, in source order.
+    fn call_states(text: &[u8]) -> Vec<String> {
+        let settings = LintSettings::default();
+        let (script, source, ras) = analyse(text, &settings);
+        invocations(&script, &source)
+            .into_iter()
+            .filter(|i| i.is_client_program())
+            .map(|i| ras.state(i.stmt).describe())
+            .collect()
+    }
+
+    #[test]
+    fn ras_states_follow_both_directions_of_errorlevel() {
+        let guarded = b"%0\\..\\checkras.exe > nul\r\nif errorlevel 1 goto SKIP\r\ncall %0\\..\\smsls\r\n:SKIP\r\n";
+        assert_eq!(call_states(guarded), ["{lan}"]);
+        let not = b"checkras\r\nREM lan only\r\nif not errorlevel 1 call %0\\..\\smsls\r\n";
+        assert_eq!(call_states(not), ["{lan}"]);
+        let reversed = b"checkras\r\nif not errorlevel 1 goto SKIP\r\ncall smsls\r\n:SKIP\r\n";
+        assert_eq!(call_states(reversed), ["{ras}"]);
+        let noop = b"checkras\r\nif errorlevel 1 goto X\r\n:X\r\ncall smsls\r\n";
+        assert_eq!(call_states(noop), ["{ras, lan}"]);
+        let none = b"net use h: \\\\fs\\h\r\ncall smsls\r\n";
+        assert_eq!(call_states(none), ["{unknown}"]);
+        // errorlevel 0 is always true: not a RAS test.
+        let zero = b"checkras\r\nif errorlevel 0 goto X\r\ncall smsls\r\n:X\r\n";
+        assert_eq!(call_states(zero), ["{unknown}"]);
+        // Not the next statement: the test reads some other program's errorlevel.
+        let late = b"checkras\r\nnet time\r\nif errorlevel 1 goto X\r\ncall smsls\r\n:X\r\n";
+        assert_eq!(call_states(late), ["{unknown}"]);
+        let unreachable = b"goto END\r\ncall smsls\r\n:END\r\n";
+        assert_eq!(call_states(unreachable), ["{}"]);
+    }
+
+    #[test]
+    fn rasapi32_absent_side_is_lan() {
+        let pre = b"if exist %windir%\\system32\\rasapi32.dll goto R\r\ngoto RUN\r\n:R\r\ncheckras\r\nif errorlevel 1 goto END\r\n:RUN\r\ncall smsls\r\n:END\r\n";
+        assert_eq!(call_states(pre), ["{lan}"]);
+    }
+
+    #[test]
+    fn gates_are_recognised_in_every_form() {
+        let settings = LintSettings {
+            logon_script: true,
+            ..LintSettings::default()
+        };
+        for text in [
+            &b"GOTO END\r\nsnboot\r\n:END\r\n"[..],
+            b"@echo off\r\nREM x\r\n:: y\r\n:TOP\r\ncls\r\nsetlocal\r\ngoto :end\r\n",
+            b"ECHO OFF\r\ngoto:End\r\n",
+            b"@Echo Off\r\n\r\nGOTO START\r\n:START\r\n",
+            b"goto nowhere\r\n",
+        ] {
+            let (script, source, _) = analyse(text, &settings);
+            assert!(
+                gate(&script, &source, &settings).is_some(),
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+            let user = LintSettings::default();
+            assert!(gate(&script, &source, &user).is_none());
+        }
+        for text in [
+            &b"@echo off\r\nnet time\r\nGOTO END\r\n"[..],
+            b"if exist c:\\KeepIt12.txt goto end\r\n",
+            b"goto %SKIP%\r\n",
+            b"echo on\r\ngoto end\r\n",
+            b"",
+        ] {
+            let (script, source, _) = analyse(text, &settings);
+            assert!(
+                gate(&script, &source, &settings).is_none(),
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+        }
+    }
+
+    #[test]
+    fn invocations_see_call_start_and_command() {
+        let text = b"call %0\\..\\SMSLS\r\nstart \"t\" /wait snboot.exe %0\r\ncommand /e:2048 /c %0\\..\\smsls.bat\r\ncmd /c \"%0\\..\\smsman.exe\" /u\r\nstart smsboot1\r\n";
+        let source = Source::new(text.to_vec());
+        let script = crate::syntax::parse(&source);
+        let got: Vec<(String, Via)> = invocations(&script, &source)
+            .into_iter()
+            .map(|i| (i.name, i.via))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("smsls".to_string(), Via::Call),
+                ("snboot".to_string(), Via::Start),
+                ("smsls".to_string(), Via::Shell),
+                ("smsman".to_string(), Via::Shell),
+                ("smsboot1".to_string(), Via::Start),
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_and_long_scripts_do_not_overflow() {
+        let mut text = Vec::new();
+        text.extend(std::iter::repeat_n(b'(', 10_000));
+        text.extend_from_slice(b"call smsls");
+        text.extend(std::iter::repeat_n(b')', 10_000));
+        text.extend_from_slice(b"\r\n");
+        for _ in 0..5_000 {
+            text.extend_from_slice(b"checkras\r\nif errorlevel 1 goto L\r\n:L\r\ncall smsls\r\n");
+        }
+        let states = call_states(&text);
+        assert_eq!(states.len(), 5_001);
+        assert_eq!(states[0], "{unknown}");
+        assert_eq!(states[1], "{ras, lan}");
+        assert_eq!(states[5_000], "{ras, lan}");
     }
 }

@@ -241,12 +241,6 @@ impl ConfigCache {
 
 /// `smslint check`.
 pub fn run_check(args: &CheckArgs) -> miette::Result<Exit> {
-    if args.fix {
-        return Err(miette::miette!(
-            "`--fix` is not available in this build of smslint; use `smslint gate on` to add \
-             the upgrade gate"
-        ));
-    }
     let ov = Overrides::from_args(args)?;
     let mut configs = ConfigCache::new(args.output.config.as_deref())?;
 
@@ -273,7 +267,7 @@ pub fn run_check(args: &CheckArgs) -> miette::Result<Exit> {
     let results: Vec<Result<FileReport, String>> = found
         .inputs
         .par_iter()
-        .map(|input| check_input(input, &ov, stdin_bytes.as_deref()))
+        .map(|input| check_input(input, &ov, stdin_bytes.as_deref(), args.fix))
         .collect();
 
     let mut reports = Vec::with_capacity(results.len());
@@ -315,7 +309,12 @@ pub fn run_check(args: &CheckArgs) -> miette::Result<Exit> {
 }
 
 /// Lint one discovered input; `Err` is an error line naming the path.
-fn check_input(input: &Input, ov: &Overrides, stdin: Option<&[u8]>) -> Result<FileReport, String> {
+fn check_input(
+    input: &Input,
+    ov: &Overrides,
+    stdin: Option<&[u8]>,
+    fix: bool,
+) -> Result<FileReport, String> {
     let bytes = match input.kind {
         InputKind::Stdin => stdin
             .map(<[u8]>::to_vec)
@@ -324,6 +323,11 @@ fn check_input(input: &Input, ov: &Overrides, stdin: Option<&[u8]>) -> Result<Fi
             .map_err(|e| format!("{}: cannot read: {e}", input.display))?,
     };
     let settings = ResolvedSettings::for_file(input.config.as_deref(), ov, &input.path);
+    let bytes = if fix && input.kind == InputKind::File {
+        fix_file(input, &settings, bytes)?
+    } else {
+        bytes
+    };
     let source = Arc::new(Source::new(bytes));
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         lint_source(&input.display, source, &settings)
@@ -334,6 +338,25 @@ fn check_input(input: &Input, ov: &Overrides, stdin: Option<&[u8]>) -> Result<Fi
             input.display
         )
     })
+}
+
+/// `check --fix`: add the upgrade gate SMS101 asks for (the edit `smslint gate on` makes),
+/// written atomically; the file is then checked as fixed.
+fn fix_file(input: &Input, settings: &ResolvedSettings, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+    let wants_gate = settings.is_selected("SMS101")
+        && settings.lint.upgrade_window
+        && settings.lint.logon_script;
+    if !wants_gate {
+        return Ok(bytes);
+    }
+    match crate::edit::gate_on_bytes(&bytes) {
+        Some(fixed) => {
+            crate::edit::write_atomic(&input.path, &fixed)
+                .map_err(|e| format!("{}: cannot write the fix: {e}", input.display))?;
+            Ok(fixed)
+        }
+        None => Ok(bytes),
+    }
 }
 
 /// The findings of one smslint.toml's `[[site]]` manifest, selection and severity applied.

@@ -31,6 +31,20 @@ pub mod bat304_win9x_rem_redirect;
 pub mod bat_util;
 pub mod docs;
 pub mod sml001_unused_suppression;
+pub mod sms101_missing_upgrade_gate;
+pub mod sms102_ineffective_gate;
+pub mod sms103_gate_left_in_place;
+pub mod sms104_sms_markers_damaged;
+pub mod sms105_netlogon_relative_path;
+pub mod sms201_ras_unguarded;
+pub mod sms202_ras_guard_ineffective;
+pub mod sms203_ras_guard_weak;
+pub mod sms205_slownet_weakened;
+pub mod sms401_sms12_agent_leftover;
+pub mod sms403_cli_nt_force;
+pub mod sms404_sms1x_client_path;
+pub mod sms405_unknown_sms_token;
+pub mod sms406_temp_path_space;
 
 use std::path::Path;
 
@@ -138,6 +152,20 @@ pub static RULES: &[&Rule] = &[
     &bat303_win9x_label_collision::RULE,
     &bat304_win9x_rem_redirect::RULE,
     &sml001_unused_suppression::RULE,
+    &sms101_missing_upgrade_gate::RULE,
+    &sms102_ineffective_gate::RULE,
+    &sms103_gate_left_in_place::RULE,
+    &sms104_sms_markers_damaged::RULE,
+    &sms105_netlogon_relative_path::RULE,
+    &sms201_ras_unguarded::RULE,
+    &sms202_ras_guard_ineffective::RULE,
+    &sms203_ras_guard_weak::RULE,
+    &sms205_slownet_weakened::RULE,
+    &sms401_sms12_agent_leftover::RULE,
+    &sms403_cli_nt_force::RULE,
+    &sms404_sms1x_client_path::RULE,
+    &sms405_unknown_sms_token::RULE,
+    &sms406_temp_path_space::RULE,
 ];
 
 /// Look a rule up by code (any case) or name.
