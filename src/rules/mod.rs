@@ -59,6 +59,7 @@ pub mod sms403_cli_nt_force;
 pub mod sms404_sms1x_client_path;
 pub mod sms405_unknown_sms_token;
 pub mod sms406_temp_path_space;
+pub mod sms407_sms_local_dir_long_name;
 
 use std::path::Path;
 
@@ -194,6 +195,7 @@ pub static RULES: &[&Rule] = &[
     &sms404_sms1x_client_path::RULE,
     &sms405_unknown_sms_token::RULE,
     &sms406_temp_path_space::RULE,
+    &sms407_sms_local_dir_long_name::RULE,
 ];
 
 /// Look a rule up by code (any case) or name.
