@@ -490,3 +490,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn bat212_bare_exit_in_smsls_ends_the_caller() {
+    let rule = rules::find("BAT212").expect("BAT212");
+    let src = Source::new(b"@echo off\r\nif exist c:\\keepit12.txt exit\r\ncall :sub\r\nexit /b\r\n:sub\r\ngoto :eof\r\n".to_vec());
+    let s = settings(true, true);
+    let d = rules::run_rules(Path::new("NETLOGON/SMSLS.BAT"), &src, &s, &[rule]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].message.contains("CALL"), "{}", d[0].message);
+    let d = rules::run_rules(Path::new("NETLOGON/user.bat"), &src, &s, &[rule]);
+    assert!(d.is_empty(), "only SMSLS.BAT is run with CALL: {d:#?}");
+}
