@@ -24,61 +24,124 @@ const MAX_SPAN_LINES: usize = 12;
 /// Width of the rendering.
 const WIDTH: usize = 100;
 
+/// Lines longer than this many bytes are shown in part: their start and the bytes around the
+/// labels, with `…` for the rest (miette's cost grows with the line length).
+const MAX_LINE: usize = 400;
+/// Bytes kept at the start of a long line.
+const LONG_LINE_HEAD: usize = 80;
+/// Bytes kept on each side of a label's start and end in a long line.
+const LONG_LINE_CONTEXT: usize = 60;
+
 /// A decoded window of a source's lines.
 struct Window {
     name: String,
     source: Arc<Source>,
     text: String,
-    /// Original byte offset of the window's first byte.
-    start: usize,
-    /// `map[i]`: offset in `text` of original byte `start + i` (`len + 1` entries).
-    map: Vec<usize>,
+    /// `(original byte offset, offset in text)` for every shown byte and for the start of
+    /// every elided run (which maps to its `…`), sorted by both; the last entry is the
+    /// window's end.
+    map: Vec<(usize, usize)>,
 }
 
 impl Window {
-    fn new(name: &str, source: Arc<Source>, first_line: usize, last_line: usize) -> Window {
-        let start = source.line_full_span(first_line).start;
-        let mut end = source.line_full_span(last_line).end;
-        // Leave the final line ending out so no empty line is shown after the window.
-        if end > start && source.bytes()[end - 1] == b'\n' {
-            end -= 1;
-            if end > start && source.bytes()[end - 1] == b'\r' {
-                end -= 1;
+    /// Lines `first_line..=last_line`; in long lines only the bytes near `focus` are kept.
+    fn new(
+        name: &str,
+        source: Arc<Source>,
+        first_line: usize,
+        last_line: usize,
+        focus: &[Span],
+    ) -> Window {
+        let bytes = source.bytes();
+        let mut text = String::new();
+        let mut map = Vec::new();
+        for line in first_line..=last_line {
+            let full = source.line_full_span(line);
+            let content = source.line_span(line);
+            let mut end = full.end;
+            if line == last_line {
+                // Leave the final line ending out: no empty line after the window.
+                end = content.end;
+            }
+            let mut keep: Vec<(usize, usize)> = Vec::new();
+            if content.len() <= MAX_LINE {
+                keep.push((full.start, end));
+            } else {
+                keep.push((full.start, full.start + LONG_LINE_HEAD));
+                for f in focus {
+                    for at in [f.start, f.end] {
+                        if at >= full.start && at <= content.end {
+                            keep.push((
+                                at.saturating_sub(LONG_LINE_CONTEXT).max(full.start),
+                                (at + LONG_LINE_CONTEXT).min(content.end),
+                            ));
+                        }
+                    }
+                }
+                keep.push((content.end, end));
+                keep.sort_unstable();
+            }
+            let mut pos = full.start;
+            for (a, b) in keep {
+                let a = a.max(pos);
+                if b <= a {
+                    continue;
+                }
+                if a > pos {
+                    map.push((pos, text.len()));
+                    text.push('…');
+                }
+                for i in a..b {
+                    map.push((i, text.len()));
+                    let byte = bytes[i];
+                    // The CR of a CR LF is the ordinary line ending: not shown.
+                    if byte == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                        continue;
+                    }
+                    text.push(display_char(byte));
+                }
+                pos = b;
+            }
+            if pos < end {
+                map.push((pos, text.len()));
+                text.push('…');
+            }
+            if line == last_line {
+                map.push((end, text.len()));
             }
         }
-        let bytes = &source.bytes()[start..end];
-        let mut text = String::with_capacity(bytes.len());
-        let mut map = Vec::with_capacity(bytes.len() + 1);
-        for (i, &b) in bytes.iter().enumerate() {
-            map.push(text.len());
-            // The CR of a CR LF is the ordinary line ending: not shown.
-            if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                continue;
-            }
-            text.push(display_char(b));
-        }
-        map.push(text.len());
         Window {
             name: name.to_string(),
             source,
             text,
-            start,
             map,
+        }
+    }
+
+    /// The text offset of an original byte offset (clamped to the window).
+    fn text_offset(&self, orig: usize) -> usize {
+        let i = self.map.partition_point(|&(o, _)| o <= orig);
+        match i {
+            0 => 0,
+            _ => self.map[i - 1].1,
         }
     }
 
     /// The window-text span of an original byte span (clamped to the window).
     fn span(&self, span: Span) -> SourceSpan {
-        let last = self.map.len() - 1;
-        let s = span.start.saturating_sub(self.start).min(last);
-        let e = span.end.saturating_sub(self.start).clamp(s, last);
-        SourceSpan::new(self.map[s].into(), self.map[e] - self.map[s])
+        let s = self.text_offset(span.start);
+        let e = self.text_offset(span.end.max(span.start)).max(s);
+        SourceSpan::new(s.into(), e - s)
     }
 
     /// The original byte offset of an offset in the window text.
     fn original(&self, text_offset: usize) -> usize {
-        let i = self.map.partition_point(|&m| m < text_offset);
-        self.start + i
+        let i = self.map.partition_point(|&(_, t)| t < text_offset);
+        self.map
+            .get(i)
+            .or(self.map.last())
+            .map(|&(o, _)| o)
+            .unwrap_or(0)
     }
 }
 
@@ -212,7 +275,9 @@ fn build(path: &str, source: Option<&Arc<Source>>, f: &Finding) -> FindingDiagno
         }
         let first = first.saturating_sub(1).max(1);
         let last = (last + 1).min(src.line_count().max(1));
-        let w = Window::new(path, src.clone(), first, last.max(first));
+        let mut focus = vec![primary];
+        focus.extend(shown_related.iter().map(|(s, _)| *s));
+        let w = Window::new(path, src.clone(), first, last.max(first), &focus);
         let label = if d.label.is_empty() {
             None
         } else {
@@ -303,4 +368,54 @@ pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+
+    fn one(bytes: &[u8], span: Span) -> String {
+        let src = Arc::new(Source::new(bytes.to_vec()));
+        let d = Diagnostic::new("SML001", Severity::Warning, span, "msg").with_label("here");
+        let f = Finding::locate(d, &src);
+        render_finding(&handler(false, false), "t.bat", Some(&src), &f)
+    }
+
+    #[test]
+    fn high_bytes_and_cr_lf_are_shown_with_true_columns() {
+        let out = one(b"echo caf\xe9 x\r\nnext\r\n", Span::new(10, 11));
+        assert!(out.contains("[t.bat:1:11]"), "{out}");
+        assert!(out.contains("echo café x\n"), "{out}");
+        assert!(!out.contains('␍'), "{out}");
+        // The label is under the `x` (the é is one column).
+        let line = out
+            .lines()
+            .find(|l| l.contains("echo café x"))
+            .unwrap_or("");
+        let under = out.lines().find(|l| l.contains('┬')).unwrap_or("");
+        let col_x = line.chars().position(|c| c == 'x').unwrap_or(0);
+        let col_mark = under.chars().position(|c| c == '┬').unwrap_or(1);
+        assert_eq!(col_x, col_mark, "{out}");
+    }
+
+    #[test]
+    fn long_lines_are_elided_around_the_label() {
+        let mut bytes = vec![b'a'; 100_000];
+        bytes.extend_from_slice(b"BAD");
+        bytes.extend(vec![b'b'; 100_000]);
+        bytes.extend_from_slice(b"\r\n");
+        let out = one(&bytes, Span::new(100_000, 100_003));
+        assert!(out.contains("[t.bat:1:100001]"), "{out}");
+        assert!(out.contains("…") && out.contains("BAD"), "{out}");
+        assert!(out.len() < 2_000, "{} bytes", out.len());
+        let line = out.lines().find(|l| l.contains("BAD")).unwrap_or("");
+        let under = out.lines().find(|l| l.contains('┬')).unwrap_or("");
+        let col = line.chars().position(|c| c == 'B').unwrap_or(0);
+        let first_mark = under
+            .chars()
+            .position(|c| c == '─' || c == '┬')
+            .unwrap_or(1);
+        assert_eq!(col, first_mark, "{out}");
+    }
 }
