@@ -1,12 +1,19 @@
 //! `smslint.toml`: discovery, parsing (with labelled errors) and merging with flags.
+//!
+//! Values are validated while they are deserialised (rule selectors, globs, targets), so a bad
+//! value is reported by the TOML parser with the span of the offending value: the error is a
+//! miette report with a label pointing into the file.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-use serde::Deserialize;
+use globset::{Glob, GlobBuilder, GlobMatcher};
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
 
 use crate::diagnostic::Severity;
+use crate::rules::{LintSettings, Rule, Targets, RULES};
 use crate::sites::SiteEntry;
 use crate::source::Source;
 use crate::version::Significance;
@@ -16,29 +23,194 @@ use crate::version::Significance;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
     #[serde(default)]
-    pub exclude: Vec<String>,
+    pub exclude: Vec<GlobPattern>,
     #[serde(default)]
-    pub select: Option<Vec<String>>,
+    pub select: Option<Vec<Selector>>,
     #[serde(default)]
-    pub ignore: Vec<String>,
+    pub ignore: Vec<Selector>,
     #[serde(default)]
-    pub extend_select: Vec<String>,
+    pub extend_select: Vec<Selector>,
     #[serde(default)]
-    pub severity: BTreeMap<String, Severity>,
+    pub severity: BTreeMap<Selector, Severity>,
+    /// Glob → codes, in file order.
+    #[serde(default, deserialize_with = "per_file_ignores")]
+    pub per_file_ignores: Vec<(GlobPattern, Vec<Selector>)>,
     #[serde(default)]
-    pub per_file_ignores: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    pub targets: Option<Vec<String>>,
+    pub targets: Option<Spanned<Vec<TargetName>>>,
     #[serde(default, rename = "upgrade_window")]
     pub upgrade_window: Option<bool>,
     #[serde(default, rename = "logon_scripts")]
-    pub logon_scripts: Vec<String>,
+    pub logon_scripts: Vec<GlobPattern>,
     #[serde(default, rename = "ras_guards")]
     pub ras_guards: Vec<String>,
     #[serde(default)]
     pub significance: Option<Significance>,
     #[serde(default)]
     pub site: Vec<SiteEntry>,
+}
+
+/// `per-file-ignores` as a list of (glob, selectors), each glob validated with its span.
+fn per_file_ignores<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(GlobPattern, Vec<Selector>)>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Vec<(GlobPattern, Vec<Selector>)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a table of glob = [codes]")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(k) = map.next_key::<GlobPattern>()? {
+                let v = map.next_value::<Vec<Selector>>()?;
+                out.push((k, v));
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(V)
+}
+
+/// A client interpreter named in `targets`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetName {
+    Nt,
+    Win9x,
+}
+
+/// A rule selector: a full code (`BAT201`), a prefix (`SMS2`, `BAT`) or `ALL`. Validated
+/// against the registry when read: it must select at least one rule.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Selector(String);
+
+impl Selector {
+    /// Parse a selector (any case). `Err` explains why it selects nothing.
+    pub fn parse(text: &str) -> Result<Selector, String> {
+        let t = text.trim().to_ascii_uppercase();
+        if t.is_empty() {
+            return Err("empty rule selector".into());
+        }
+        if t == "ALL" {
+            return Ok(Selector(t));
+        }
+        if !t.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(format!(
+                "`{text}` is not a rule code or prefix (letters and digits, e.g. BAT201 or SMS2)"
+            ));
+        }
+        if RULES.iter().any(|r| r.code.starts_with(t.as_str())) {
+            Ok(Selector(t))
+        } else {
+            Err(format!(
+                "`{text}` matches no rule (see `smslint rules` for the codes)"
+            ))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// Does this selector pick `code`?
+    pub fn matches(&self, code: &str) -> bool {
+        self.0 == "ALL" || code.starts_with(self.0.as_str())
+    }
+    /// How specific the selector is (longer prefixes win for severity overrides).
+    fn specificity(&self) -> usize {
+        if self.0 == "ALL" {
+            0
+        } else {
+            self.0.len()
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Selector {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Selector::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl std::fmt::Display for Selector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A glob from smslint.toml (`exclude`, `per-file-ignores`, `logon_scripts`), compiled when
+/// read. It matches paths relative to the directory of the smslint.toml, case-insensitively;
+/// a glob without `/` matches a file (or directory) name in any directory.
+#[derive(Clone, Debug)]
+pub struct GlobPattern {
+    text: String,
+    matcher: GlobMatcher,
+    /// The glob has no `/`: match single names.
+    name_only: bool,
+}
+
+impl PartialEq for GlobPattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+impl Eq for GlobPattern {}
+impl PartialOrd for GlobPattern {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for GlobPattern {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.text.cmp(&other.text)
+    }
+}
+
+impl GlobPattern {
+    pub fn new(text: &str) -> Result<GlobPattern, String> {
+        let mut norm = text.trim().replace('\\', "/");
+        while let Some(rest) = norm.strip_prefix("./") {
+            norm = rest.to_string();
+        }
+        let norm = norm.trim_start_matches('/').to_string();
+        let norm = norm.trim_end_matches('/').to_string();
+        if norm.is_empty() {
+            return Err(format!("`{text}` is an empty glob"));
+        }
+        let name_only = !norm.contains('/');
+        let glob: Glob = GlobBuilder::new(&norm)
+            .case_insensitive(true)
+            .literal_separator(true)
+            .backslash_escape(false)
+            .build()
+            .map_err(|e| format!("invalid glob `{text}`: {}", e.kind()))?;
+        Ok(GlobPattern {
+            text: text.to_string(),
+            matcher: glob.compile_matcher(),
+            name_only,
+        })
+    }
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+    /// Does the glob match `rel` (components of a path relative to the config directory) or
+    /// one of its ancestors?
+    pub fn matches(&self, rel: &[String]) -> bool {
+        if self.name_only {
+            rel.iter().any(|c| self.matcher.is_match(c))
+        } else {
+            (1..=rel.len()).any(|n| self.matcher.is_match(rel[..n].join("/")))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for GlobPattern {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        GlobPattern::new(&s).map_err(serde::de::Error::custom)
+    }
 }
 
 /// A parsed smslint.toml with its bytes (for labelled findings and errors).
@@ -49,24 +221,51 @@ pub struct LoadedConfig {
     pub config: Config,
 }
 
-/// Read and parse one smslint.toml. A parse error or an unknown key is a tool failure with a
-/// miette label pointing into the TOML.
+impl LoadedConfig {
+    /// The directory globs are relative to (absolute).
+    pub fn dir(&self) -> PathBuf {
+        let abs = absolute(&self.path);
+        abs.parent().map(Path::to_path_buf).unwrap_or_default()
+    }
+}
+
+fn toml_error(
+    path: &Path,
+    text: &str,
+    span: std::ops::Range<usize>,
+    msg: String,
+) -> miette::Report {
+    miette::miette!(
+        labels = vec![miette::LabeledSpan::at(span, msg)],
+        "invalid configuration in {}",
+        path.display()
+    )
+    .with_source_code(miette::NamedSource::new(
+        path.display().to_string(),
+        text.to_string(),
+    ))
+}
+
+/// Read and parse one smslint.toml. A parse error, an unknown key or a bad value is a tool
+/// failure with a miette label pointing into the TOML.
 pub fn load(path: &Path) -> miette::Result<LoadedConfig> {
     let bytes =
         std::fs::read(path).map_err(|e| miette::miette!("cannot read {}: {e}", path.display()))?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let config: Config = toml::from_str(&text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        miette::miette!(
-            labels = vec![miette::LabeledSpan::at(span, e.message().to_string())],
-            "invalid configuration in {}",
-            path.display()
-        )
-        .with_source_code(miette::NamedSource::new(
-            path.display().to_string(),
-            text.clone(),
-        ))
+        toml_error(path, &text, span, e.message().to_string())
     })?;
+    if let Some(t) = &config.targets {
+        if t.get_ref().is_empty() {
+            return Err(toml_error(
+                path,
+                &text,
+                t.span(),
+                "`targets` must name at least one of \"nt\", \"win9x\"".into(),
+            ));
+        }
+    }
     Ok(LoadedConfig {
         path: path.to_path_buf(),
         source: Arc::new(Source::new(bytes)),
@@ -79,4 +278,277 @@ pub fn find_upwards(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .map(|d| d.join("smslint.toml"))
         .find(|p| p.is_file())
+}
+
+/// `path` made absolute against the current directory, `.` and `..` resolved lexically
+/// (symlinks are not resolved).
+pub fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|c| c.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Components of `path` relative to `base` (both absolute), or the components of the whole
+/// path when it lies outside `base`.
+pub fn relative_components(path: &Path, base: &Path) -> Vec<String> {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    rel.components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Normalise a program name as SMS does: path, quotes and extension stripped, lower case.
+pub fn normalize_program(name: &str) -> String {
+    let unquoted: String = name.chars().filter(|&c| c != '"').collect();
+    let base = unquoted
+        .rsplit(['\\', '/', ':'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let stem = match base.rfind('.') {
+        Some(i) if i > 0 => &base[..i],
+        _ => base,
+    };
+    stem.to_ascii_lowercase()
+}
+
+/// Settings given on the command line; they override the config.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// `--select` (replaces the config's `select`).
+    pub select: Option<Vec<Selector>>,
+    pub extend_select: Vec<Selector>,
+    pub ignore: Vec<Selector>,
+    /// `--target`.
+    pub targets: Option<Targets>,
+    /// `--upgrade-window` (only `true` overrides).
+    pub upgrade_window: bool,
+}
+
+impl Overrides {
+    /// Read the overrides from `smslint check` flags. Unknown selectors are tool failures.
+    pub fn from_args(args: &crate::cli::CheckArgs) -> miette::Result<Overrides> {
+        fn sels(list: &[String], flag: &str) -> miette::Result<Vec<Selector>> {
+            list.iter()
+                .map(|s| Selector::parse(s).map_err(|e| miette::miette!("--{flag}: {e}")))
+                .collect()
+        }
+        let targets = if args.target.is_empty() {
+            None
+        } else {
+            Some(Targets {
+                nt: args.target.contains(&crate::cli::Target::Nt),
+                win9x: args.target.contains(&crate::cli::Target::Win9x),
+            })
+        };
+        Ok(Overrides {
+            select: if args.select.is_empty() {
+                None
+            } else {
+                Some(sels(&args.select, "select")?)
+            },
+            extend_select: sels(&args.extend_select, "extend-select")?,
+            ignore: sels(&args.ignore, "ignore")?,
+            targets,
+            upgrade_window: args.upgrade_window,
+        })
+    }
+
+    /// Only these rules (for tests and the rule harness).
+    pub fn only(codes: &[&str]) -> Overrides {
+        Overrides {
+            select: Some(
+                codes
+                    .iter()
+                    .map(|c| Selector(c.to_ascii_uppercase()))
+                    .collect(),
+            ),
+            ..Overrides::default()
+        }
+    }
+}
+
+/// Everything the engine needs to lint one file: the rule settings, the selected rules and
+/// the severity overrides, resolved from the config in effect and the flags.
+#[derive(Clone, Debug, Default)]
+pub struct ResolvedSettings {
+    pub lint: LintSettings,
+    /// Codes of the selected rules, in registry order.
+    pub selected: Vec<&'static str>,
+    /// Severity overrides, most specific selector first.
+    pub severity: Vec<(Selector, Severity)>,
+    /// The smslint.toml in effect, if any.
+    pub config_path: Option<PathBuf>,
+}
+
+impl ResolvedSettings {
+    /// Resolve the settings for the file at `path` (as given or discovered; it need not exist,
+    /// e.g. `--stdin-filename`).
+    pub fn for_file(config: Option<&LoadedConfig>, ov: &Overrides, path: &Path) -> Self {
+        let abs = absolute(path);
+        let default_cfg = Config::default();
+        let (cfg, rel) = match config {
+            Some(l) => (&l.config, relative_components(&abs, &l.dir())),
+            None => (&default_cfg, relative_components(&abs, Path::new("/"))),
+        };
+        let file_name = abs
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let is_cmd = Path::new(&file_name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("cmd"));
+
+        // Selection: (select or ALL) + extend-select − ignore − per-file-ignores.
+        let all = [Selector("ALL".into())];
+        let base: &[Selector] = match (&ov.select, &cfg.select) {
+            (Some(s), _) => s,
+            (None, Some(s)) => s,
+            (None, None) => &all,
+        };
+        let mut ignores: Vec<&Selector> = cfg.ignore.iter().chain(ov.ignore.iter()).collect();
+        for (glob, sels) in &cfg.per_file_ignores {
+            if glob.matches(&rel) {
+                ignores.extend(sels.iter());
+            }
+        }
+        let selected = RULES
+            .iter()
+            .filter(|r| {
+                let picked = base
+                    .iter()
+                    .chain(cfg.extend_select.iter())
+                    .chain(ov.extend_select.iter())
+                    .any(|s| s.matches(r.code));
+                picked && !ignores.iter().any(|s| s.matches(r.code))
+            })
+            .map(|r: &&'static Rule| r.code)
+            .collect();
+
+        let mut severity: Vec<(Selector, Severity)> =
+            cfg.severity.iter().map(|(s, v)| (s.clone(), *v)).collect();
+        severity.sort_by_key(|(s, _)| std::cmp::Reverse(s.specificity()));
+
+        let mut targets = match &cfg.targets {
+            Some(t) => Targets {
+                nt: t.get_ref().contains(&TargetName::Nt),
+                win9x: t.get_ref().contains(&TargetName::Win9x),
+            },
+            None => Targets {
+                nt: true,
+                win9x: true,
+            },
+        };
+        if let Some(t) = ov.targets {
+            targets = t;
+        }
+        if is_cmd {
+            // COMMAND.COM does not run .cmd files.
+            targets = Targets {
+                nt: true,
+                win9x: false,
+            };
+        }
+
+        let logon_script = file_name.eq_ignore_ascii_case("smsls.bat")
+            || cfg.logon_scripts.iter().any(|g| g.matches(&rel));
+
+        let mut ras_guards: Vec<String> = cfg
+            .ras_guards
+            .iter()
+            .map(|g| normalize_program(g))
+            .filter(|g| !g.is_empty())
+            .collect();
+        ras_guards.sort();
+        ras_guards.dedup();
+
+        ResolvedSettings {
+            lint: LintSettings {
+                targets,
+                upgrade_window: ov.upgrade_window || cfg.upgrade_window.unwrap_or(false),
+                logon_script,
+                ras_guards,
+            },
+            selected,
+            severity,
+            config_path: config.map(|l| l.path.clone()),
+        }
+    }
+
+    pub fn is_selected(&self, code: &str) -> bool {
+        self.selected.contains(&code)
+    }
+
+    /// The severity of a finding of `code` whose rule default is `default`.
+    pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
+        self.severity
+            .iter()
+            .find(|(s, _)| s.matches(code))
+            .map(|(_, v)| *v)
+            .unwrap_or(default)
+    }
+
+    /// Is a path (file or directory) excluded by the config's `exclude`?
+    pub fn excluded(config: Option<&LoadedConfig>, path: &Path) -> bool {
+        match config {
+            Some(l) if !l.config.exclude.is_empty() => {
+                let rel = relative_components(&absolute(path), &l.dir());
+                l.config.exclude.iter().any(|g| g.matches(&rel))
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_match_relative_and_by_name() {
+        let g = GlobPattern::new("*.BAT").unwrap();
+        assert!(g.matches(&["sub".into(), "x.bat".into()]));
+        let g = GlobPattern::new("legacy/*.bat").unwrap();
+        assert!(g.matches(&["legacy".into(), "A.Bat".into()]));
+        assert!(!g.matches(&["other".into(), "legacy".into(), "a.bat".into()]));
+        let g = GlobPattern::new("vendor").unwrap();
+        assert!(g.matches(&["a".into(), "vendor".into(), "x.cmd".into()]));
+        let g = GlobPattern::new("./build/old/").unwrap();
+        assert!(g.matches(&["build".into(), "old".into(), "x.bat".into()]));
+        assert!(GlobPattern::new("a/[").is_err());
+    }
+
+    #[test]
+    fn program_names_are_normalised() {
+        assert_eq!(normalize_program(r#""\\srv\share\MyRas.EXE""#), "myras");
+        assert_eq!(normalize_program("CheckRAS"), "checkras");
+        assert_eq!(normalize_program("c:/tools/x.y.com"), "x.y");
+    }
+
+    #[test]
+    fn selectors_are_validated() {
+        assert!(Selector::parse("sml001").is_ok());
+        assert!(Selector::parse("SML").is_ok());
+        assert!(Selector::parse("all").is_ok());
+        assert!(Selector::parse("XYZ999").is_err());
+        assert!(Selector::parse("BAT-1").is_err());
+    }
 }

@@ -1,1 +1,716 @@
-//! SMS vocabulary: client programs, RAS-check programs, logon-script detection.
+//! SMS vocabulary: client programs, RAS-check programs, logon-script detection and the
+//! upgrade gate.
+//!
+//! Everything here reads the parsed [`Script`]; nothing re-parses text the parser already
+//! understood. Program names are compared after [`program_name`] normalisation: quotes and
+//! carets removed, `%0\..\`, drive and directories dropped, the extension stripped, ASCII
+//! lower case.
+
+pub mod ras;
+
+use std::path::Path;
+
+use crate::rules::LintSettings;
+use crate::source::{Source, Span};
+use crate::syntax::ast::{CallTarget, Connector, JumpTarget, Script, Stmt, StmtId, StmtKind, Word};
+use crate::syntax::labels::Profile;
+
+/// The SMS 1.x / 2.0 client programs (issue 4): running any of them from a logon script
+/// starts discovery, client installation or an upgrade on the client.
+pub const CLIENT_PROGRAMS: &[&str] = &[
+    "smsls", "snboot", "smsboot1", "slownet", "slwnt16", "slwnt32", "slwnt32a", "boot32wn",
+    "boot16wn", "clicore", "clicor16", "smsman", "smsman16", "manboot", "runsms", "smsrun16",
+    "smsrun32", "cli_nt", "cli_dos", "invwin32", "invdos", "setls", "setls16", "setls32",
+    "setlsos2",
+];
+
+/// Helpers that live in NETLOGON next to SMSLS.BAT and must be run as `%0\..\name`
+/// (Q121387, Q138348).
+pub const NETLOGON_HELPERS: &[&str] = &[
+    "checkras", "netspeed", "choice", "check20", "checkver", "clrlevel", "dosver", "kix32",
+    "smsls", "snboot", "smsboot1", "slwnt16", "slwnt32", "slwnt32a",
+];
+
+/// The slow-link tests that take a threshold argument (Q224388).
+pub const SLOWNET_PROGRAMS: &[&str] = &["slownet", "slwnt16", "slwnt32", "slwnt32a"];
+
+/// The default RAS-check program (BackOffice Resource Kit CHECKRAS.EXE, Q185346).
+pub const DEFAULT_RAS_GUARD: &str = "checkras";
+
+/// The program name of a command word: quotes and carets removed, everything up to the last
+/// `\`, `/` or `:` dropped (so `%0\..\`, drives and directories go), an expansion glued to
+/// the end cut off (`setls%SMS_OS%` reads as `setls`), the extension stripped, ASCII lower
+/// case.
+pub fn program_name(raw: &[u8]) -> String {
+    let cleaned: Vec<u8> = raw
+        .iter()
+        .copied()
+        .filter(|&b| b != b'"' && b != b'^')
+        .collect();
+    let last = cleaned
+        .rsplit(|&b| b == b'\\' || b == b'/' || b == b':')
+        .next()
+        .unwrap_or(&[]);
+    let last = match last.iter().position(|&b| b == b'%') {
+        Some(i) => &last[..i],
+        None => last,
+    };
+    let stem = match last.iter().rposition(|&b| b == b'.') {
+        Some(i) => &last[..i],
+        None => last,
+    };
+    stem.iter()
+        .map(|b| b.to_ascii_lowercase() as char)
+        .collect()
+}
+
+/// `name` (already normalised) is an SMS client program.
+pub fn is_client_program(name: &str) -> bool {
+    CLIENT_PROGRAMS.contains(&name)
+}
+
+/// `name` (already normalised) is a RAS-check program: `checkras` or a `ras_guards` entry.
+pub fn is_ras_guard(name: &str, settings: &LintSettings) -> bool {
+    name == DEFAULT_RAS_GUARD
+        || settings
+            .ras_guards
+            .iter()
+            .any(|g| program_name(g.as_bytes()) == name)
+}
+
+/// The file is a logon script: named SMSLS.BAT (any case), or matching one of `patterns`
+/// (globs, matched against the whole path and against the file name, case-insensitively).
+pub fn is_logon_script(path: &Path, patterns: &[String]) -> bool {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if file_name == "smsls.bat" {
+        return true;
+    }
+    if patterns.is_empty() {
+        return false;
+    }
+    let mut builder = globset::GlobSetBuilder::new();
+    for p in patterns {
+        if let Ok(g) = globset::GlobBuilder::new(p).case_insensitive(true).build() {
+            builder.add(g);
+        }
+    }
+    let Ok(set) = builder.build() else {
+        return false;
+    };
+    let full = path.to_string_lossy().replace('\\', "/");
+    set.is_match(&full) || set.is_match(&file_name) || set.is_match(full.trim_start_matches("./"))
+}
+
+/// How a program is started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// `prog args`
+    Direct,
+    /// `call prog args`
+    Call,
+    /// `start [title] prog args`
+    Start,
+    /// `command /c prog` or `cmd /c prog` (`command /e:2048 /c %0\..\smsls.bat`, Q130422)
+    Shell,
+}
+
+/// One program started by a statement.
+#[derive(Clone, Debug)]
+pub struct Invocation {
+    pub stmt: StmtId,
+    /// The program word.
+    pub word: Word,
+    /// The normalised program name.
+    pub name: String,
+    pub via: Via,
+    /// The words after the program word.
+    pub args: Vec<Word>,
+}
+
+impl Invocation {
+    pub fn is_client_program(&self) -> bool {
+        is_client_program(&self.name)
+    }
+}
+
+fn word_text<'a>(source: &'a Source, w: &Word) -> &'a [u8] {
+    source.slice(w.span)
+}
+
+fn is_switch(source: &Source, w: &Word) -> bool {
+    matches!(word_text(source, w).first(), Some(b'/'))
+}
+
+/// The program a statement starts, if it starts one: a plain command, `call prog`,
+/// `start … prog` or `command /c prog` / `cmd /c prog`.
+pub fn invocation(script: &Script, source: &Source, id: StmtId) -> Option<Invocation> {
+    let stmt = script.stmts.get(id.index())?;
+    match &stmt.kind {
+        StmtKind::Simple(s) => {
+            let name = program_name(word_text(source, &s.name));
+            match name.as_str() {
+                "start" => {
+                    let args = &s.args;
+                    let mut i = 0;
+                    while i < args.len() && is_switch(source, &args[i]) {
+                        i += 1;
+                    }
+                    // `start "title" prog`: a quoted first word is the window title unless it
+                    // names a client program itself.
+                    if i + 1 < args.len()
+                        && args[i].quoted
+                        && !is_client_program(&program_name(word_text(source, &args[i])))
+                    {
+                        i += 1;
+                        while i < args.len() && is_switch(source, &args[i]) {
+                            i += 1;
+                        }
+                    }
+                    let w = *args.get(i)?;
+                    Some(Invocation {
+                        stmt: id,
+                        word: w,
+                        name: program_name(word_text(source, &w)),
+                        via: Via::Start,
+                        args: args[i + 1..].to_vec(),
+                    })
+                }
+                "command" | "cmd" => {
+                    let args = &s.args;
+                    let pos = args.iter().position(|w| {
+                        let t = word_text(source, w);
+                        t.eq_ignore_ascii_case(b"/c") || t.eq_ignore_ascii_case(b"/k")
+                    })?;
+                    let w = *args.get(pos + 1)?;
+                    Some(Invocation {
+                        stmt: id,
+                        word: w,
+                        name: program_name(word_text(source, &w)),
+                        via: Via::Shell,
+                        args: args[pos + 2..].to_vec(),
+                    })
+                }
+                _ => Some(Invocation {
+                    stmt: id,
+                    word: s.name,
+                    name,
+                    via: Via::Direct,
+                    args: s.args.clone(),
+                }),
+            }
+        }
+        StmtKind::Call(c) => match &c.target {
+            CallTarget::External { program, args } => {
+                let name = program_name(word_text(source, program));
+                if name == "start" || name == "command" || name == "cmd" {
+                    // `call start prog`: read the rest as if it stood alone.
+                    let mut fake = script.stmts[id.index()].clone();
+                    fake.kind = StmtKind::Simple(crate::syntax::ast::Simple {
+                        name: *program,
+                        args: args.clone(),
+                    });
+                    let tmp = Script {
+                        stmts: vec![fake],
+                        ..Script::default()
+                    };
+                    let mut inv = invocation(&tmp, source, StmtId(0))?;
+                    inv.stmt = id;
+                    return Some(inv);
+                }
+                Some(Invocation {
+                    stmt: id,
+                    word: *program,
+                    name,
+                    via: Via::Call,
+                    args: args.clone(),
+                })
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Every program started anywhere in the script, in source order.
+pub fn invocations(script: &Script, source: &Source) -> Vec<Invocation> {
+    script
+        .ids()
+        .filter_map(|id| invocation(script, source, id))
+        .collect()
+}
+
+/// For every statement, the next one in its sequence (the top level, a block body, a `for`
+/// body, or the then/else side of an `if`), as the flow graph splits them. Linear time.
+pub fn sequence_next(script: &Script) -> Vec<Option<StmtId>> {
+    let n = script.stmts.len();
+    let mut next = vec![None; n];
+    for w in script.top.windows(2) {
+        if let Some(slot) = next.get_mut(w[0].index()) {
+            *slot = Some(w[1]);
+        }
+    }
+    // Last child seen per (parent, side), children in source order (the arena order).
+    let mut last: std::collections::HashMap<(usize, bool), StmtId> = Default::default();
+    for id in script.ids() {
+        let Some(p) = script.stmt(id).parent else {
+            continue;
+        };
+        if p.index() >= n || p.index() == id.index() {
+            continue;
+        }
+        let side = match &script.stmt(p).kind {
+            StmtKind::If(i) => i
+                .else_
+                .as_ref()
+                .is_some_and(|(kw, _)| script.stmt(id).span.start >= kw.start),
+            _ => false,
+        };
+        if let Some(prev) = last.insert((p.index(), side), id) {
+            next[prev.index()] = Some(id);
+        }
+    }
+    next
+}
+
+/// The statement after `id` in its sequence, comments skipped.
+pub fn next_sibling(script: &Script, next: &[Option<StmtId>], id: StmtId) -> Option<StmtId> {
+    let mut cur = next.get(id.index()).copied().flatten();
+    while let Some(c) = cur {
+        if !matches!(script.stmt(c).kind, StmtKind::Comment(_)) {
+            return Some(c);
+        }
+        cur = next.get(c.index()).copied().flatten();
+    }
+    None
+}
+
+/// An `if [not] errorlevel N` statement with N ≥ 1: `(N, negated)`.
+pub fn errorlevel_test(stmt: &Stmt) -> Option<(u32, bool)> {
+    if let StmtKind::If(i) = &stmt.kind {
+        if let crate::syntax::ast::Condition::Errorlevel { value: Some(n), .. } = &i.condition {
+            if *n >= 1 {
+                return Some((*n, i.not.is_some()));
+            }
+        }
+    }
+    None
+}
+
+/// A RAS check: a RAS-check program run as a command, and the errorlevel test right after it.
+#[derive(Clone, Debug)]
+pub struct RasCheck {
+    /// The statement running `checkras` (or a `ras_guards` program).
+    pub check: StmtId,
+    /// The `if [not] errorlevel N` statement.
+    pub test: StmtId,
+    pub level: u32,
+    /// `if not errorlevel N`: the then-branch is the LAN branch.
+    pub negated: bool,
+}
+
+/// Every RAS check in the script.
+pub fn ras_checks(script: &Script, source: &Source, settings: &LintSettings) -> Vec<RasCheck> {
+    let mut out = Vec::new();
+    let seq = sequence_next(script);
+    for inv in invocations(script, source) {
+        if !is_ras_guard(&inv.name, settings) {
+            continue;
+        }
+        let Some(next) = next_sibling(script, &seq, inv.stmt) else {
+            continue;
+        };
+        if let Some((level, negated)) = errorlevel_test(script.stmt(next)) {
+            out.push(RasCheck {
+                check: inv.stmt,
+                test: next,
+                level,
+                negated,
+            });
+        }
+    }
+    out
+}
+
+/// A weak RAS guard (SMS203): a test that does not tell whether the client is on RAS now.
+#[derive(Clone, Debug)]
+pub struct WeakGuard {
+    pub stmt: StmtId,
+    pub span: Span,
+    pub kind: WeakGuardKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeakGuardKind {
+    /// `if exist …\rasapi32.dll`: RAS is installed, not connected (Q224388).
+    RasInstalled,
+    /// `ipconfig | find "<mask>"`: depends on the mask and exists on NT only (Q185346,
+    /// Q235797).
+    IpconfigMask,
+}
+
+/// Every weak RAS guard in the script.
+pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
+    let mut out = Vec::new();
+    let seq = sequence_next(script);
+    for id in script.ids() {
+        let stmt = script.stmt(id);
+        match &stmt.kind {
+            StmtKind::If(i) => {
+                if let crate::syntax::ast::Condition::Exist { path, .. } = &i.condition {
+                    if program_name(word_text(source, path)) == "rasapi32" {
+                        out.push(WeakGuard {
+                            stmt: id,
+                            span: i.keyword.cover(path.span),
+                            kind: WeakGuardKind::RasInstalled,
+                        });
+                    }
+                }
+            }
+            StmtKind::Simple(s) => {
+                if program_name(word_text(source, &s.name)) != "ipconfig" {
+                    continue;
+                }
+                // The FIND on the other side of the pipe.
+                let Some(find) =
+                    seq[id.index()].filter(|f| script.stmt(*f).connector == Connector::Pipe)
+                else {
+                    continue;
+                };
+                let StmtKind::Simple(f) = &script.stmt(find).kind else {
+                    continue;
+                };
+                let fname = program_name(word_text(source, &f.name));
+                if fname != "find" && fname != "findstr" {
+                    continue;
+                }
+                out.push(WeakGuard {
+                    stmt: id,
+                    span: stmt.span.cover(script.stmt(find).span),
+                    kind: WeakGuardKind::IpconfigMask,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The label profile used to resolve jumps for these settings: COMMAND.COM's 8-character
+/// labels only when Windows 9x is the sole target.
+pub fn profile(settings: &LintSettings) -> Profile {
+    if settings.targets.win9x && !settings.targets.nt {
+        Profile::Win9x
+    } else {
+        Profile::Nt
+    }
+}
+
+/// Statements that do not count as the first executable statement of a logon script:
+/// comments, labels, `echo off` (with or without `@`, any case), `cls`, `setlocal`.
+pub fn is_preamble(script: &Script, source: &Source, id: StmtId) -> bool {
+    let stmt = script.stmt(id);
+    match &stmt.kind {
+        StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Setlocal(_) => true,
+        StmtKind::Echo(e) => e.mode == Some(false),
+        StmtKind::Simple(s) => {
+            program_name(word_text(source, &s.name)) == "cls" && {
+                // `cls` exactly, not `cls.bat` or `c:\cls`.
+                let t = word_text(source, &s.name);
+                t.eq_ignore_ascii_case(b"cls")
+            }
+        }
+        _ => false,
+    }
+}
+
+/// The first executable statement at the top level, skipping the preamble.
+pub fn first_executable(script: &Script, source: &Source) -> Option<StmtId> {
+    script
+        .top
+        .iter()
+        .copied()
+        .find(|&id| !is_preamble(script, source, id))
+}
+
+/// The upgrade gate of a logon script (Q237543, Q238780).
+#[derive(Clone, Debug)]
+pub struct Gate {
+    /// The `goto` statement.
+    pub stmt: StmtId,
+    /// Its span.
+    pub span: Span,
+    /// The target as written (carets removed); `None` for `goto :eof`.
+    pub target: Option<Vec<u8>>,
+}
+
+/// The gate of a script: in a logon script only (`settings.logon_script`), the first
+/// executable statement when it is an unconditional `goto` to any label, existing or not,
+/// in any form (`GOTO END`, `goto :end`, `goto:End`, `GOTO START`), or `goto :eof`.
+pub fn gate(script: &Script, source: &Source, settings: &LintSettings) -> Option<Gate> {
+    if !settings.logon_script {
+        return None;
+    }
+    top_gate(script, source)
+}
+
+/// The gate at the top of any script, whether or not it is a logon script (used by
+/// `smslint gate`, which acts on the files it is given).
+pub fn top_gate(script: &Script, source: &Source) -> Option<Gate> {
+    let id = first_executable(script, source)?;
+    let stmt = script.stmt(id);
+    let StmtKind::Goto(g) = &stmt.kind else {
+        return None;
+    };
+    let target = match &g.target {
+        JumpTarget::Eof => None,
+        JumpTarget::Label { key, .. } => Some(key.clone()),
+        JumpTarget::Dynamic { .. } | JumpTarget::Missing => return None,
+    };
+    Some(Gate {
+        stmt: id,
+        span: stmt.span,
+        target,
+    })
+}
+
+/// The span of the first physical line of `span` (for statements that cover a block).
+pub fn head_span(source: &Source, span: Span) -> Span {
+    let line = source.line_of(span.start);
+    let end = source.line_span(line).end.max(span.start);
+    Span::new(span.start, span.end.min(end).max(span.start))
+}
+
+/// A reachable SMS client-program call site and its RAS state set.
+#[derive(Clone, Debug)]
+pub struct CallSite {
+    pub inv: Invocation,
+    pub state: ras::StateSet,
+}
+
+/// The SMS analysis of one script, shared by the SMS rules.
+pub struct Analysis {
+    pub ras: ras::RasFlow,
+    /// Every program invocation in the script.
+    pub invocations: Vec<Invocation>,
+}
+
+impl Analysis {
+    pub fn new(ctx: &crate::rules::Ctx<'_>) -> Analysis {
+        Analysis {
+            ras: ras::RasFlow::build(ctx.script, ctx.source, ctx.flow, ctx.settings),
+            invocations: invocations(ctx.script, ctx.source),
+        }
+    }
+
+    /// Statement `id` can run: reached by the RAS data flow and not ruled out by the shared
+    /// flow analysis.
+    pub fn reachable(&self, ctx: &crate::rules::Ctx<'_>, id: StmtId) -> bool {
+        self.ras.reachable(id) && ctx.flow.reachable.get(id.index()).copied().unwrap_or(true)
+    }
+
+    /// Reachable SMS client-program call sites, in source order.
+    pub fn client_calls(&self, ctx: &crate::rules::Ctx<'_>) -> Vec<CallSite> {
+        self.invocations
+            .iter()
+            .filter(|inv| inv.is_client_program() && self.reachable(ctx, inv.stmt))
+            .map(|inv| CallSite {
+                inv: inv.clone(),
+                state: self.ras.state(inv.stmt),
+            })
+            .collect()
+    }
+}
+
+/// Levenshtein distance between two short ASCII names (used for unknown SMS tokens).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a = a.as_bytes();
+    let b = b.as_bytes();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn program_names_are_normalised() {
+        assert_eq!(program_name(br"%0\..\SMSLS"), "smsls");
+        assert_eq!(program_name(br#""%0\..\smsls.bat""#), "smsls");
+        assert_eq!(program_name(br"C:\MS\SMS\BIN\SmsRun16.EXE"), "smsrun16");
+        assert_eq!(program_name(br"\\dc1\netlogon\snboot.exe"), "snboot");
+        assert_eq!(program_name(b"setls%SMS_OS%"), "setls");
+        assert_eq!(program_name(br"%SMS_BIN%\CLI_DOS.EXE"), "cli_dos");
+        assert_eq!(program_name(b"z:checkras"), "checkras");
+        assert_eq!(program_name(b"smsl^s"), "smsls");
+        assert_eq!(program_name(b"%0"), "");
+        assert!(is_client_program(&program_name(b"BOOT32WN.exe")));
+        assert!(!is_client_program(&program_name(b"net")));
+    }
+
+    #[test]
+    fn logon_scripts_are_recognised() {
+        assert!(is_logon_script(Path::new("netlogon/SMSLS.BAT"), &[]));
+        assert!(is_logon_script(Path::new("Smsls.bat"), &[]));
+        assert!(!is_logon_script(Path::new("user.bat"), &[]));
+        let pats = vec!["smsls*.bat".to_string(), "**/logon/*.cmd".to_string()];
+        assert!(is_logon_script(Path::new("x/SMSLS20I.BAT"), &pats));
+        assert!(is_logon_script(Path::new("a/logon/u.cmd"), &pats));
+        assert!(!is_logon_script(Path::new("a/other/u.cmd"), &pats));
+    }
+
+    #[test]
+    fn ras_guard_names_come_from_settings() {
+        let s = LintSettings {
+            ras_guards: vec!["IsDialup.exe".into()],
+            ..LintSettings::default()
+        };
+        assert!(is_ras_guard("checkras", &s));
+        assert!(is_ras_guard("isdialup", &s));
+        assert!(!is_ras_guard("ipconfig", &s));
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("snboot", "snboot"), 0);
+        assert_eq!(edit_distance("snsboot", "snboot"), 1);
+        assert_eq!(edit_distance("smsboot", "smsboot1"), 1);
+        assert_eq!(edit_distance("abc", ""), 3);
+    }
+
+    fn analyse(text: &[u8], settings: &LintSettings) -> (Script, Source, ras::RasFlow) {
+        let source = Source::new(text.to_vec());
+        let script = crate::syntax::parse(&source);
+        let labels = crate::syntax::labels::LabelIndex::build(&source);
+        let flow = crate::flow::Flow::build(&source, &script, &labels);
+        let ras = ras::RasFlow::build(&script, &source, &flow, settings);
+        (script, source, ras)
+    }
+
+    /// The state set of every SMS client-program call, in source order.
+    fn call_states(text: &[u8]) -> Vec<String> {
+        let settings = LintSettings::default();
+        let (script, source, ras) = analyse(text, &settings);
+        invocations(&script, &source)
+            .into_iter()
+            .filter(|i| i.is_client_program())
+            .map(|i| ras.state(i.stmt).describe())
+            .collect()
+    }
+
+    #[test]
+    fn ras_states_follow_both_directions_of_errorlevel() {
+        let guarded = b"%0\\..\\checkras.exe > nul\r\nif errorlevel 1 goto SKIP\r\ncall %0\\..\\smsls\r\n:SKIP\r\n";
+        assert_eq!(call_states(guarded), ["{lan}"]);
+        let not = b"checkras\r\nREM lan only\r\nif not errorlevel 1 call %0\\..\\smsls\r\n";
+        assert_eq!(call_states(not), ["{lan}"]);
+        let reversed = b"checkras\r\nif not errorlevel 1 goto SKIP\r\ncall smsls\r\n:SKIP\r\n";
+        assert_eq!(call_states(reversed), ["{ras}"]);
+        let noop = b"checkras\r\nif errorlevel 1 goto X\r\n:X\r\ncall smsls\r\n";
+        assert_eq!(call_states(noop), ["{ras, lan}"]);
+        let none = b"net use h: \\\\fs\\h\r\ncall smsls\r\n";
+        assert_eq!(call_states(none), ["{unknown}"]);
+        // errorlevel 0 is always true: not a RAS test.
+        let zero = b"checkras\r\nif errorlevel 0 goto X\r\ncall smsls\r\n:X\r\n";
+        assert_eq!(call_states(zero), ["{unknown}"]);
+        // Not the next statement: the test reads some other program's errorlevel.
+        let late = b"checkras\r\nnet time\r\nif errorlevel 1 goto X\r\ncall smsls\r\n:X\r\n";
+        assert_eq!(call_states(late), ["{unknown}"]);
+        let unreachable = b"goto END\r\ncall smsls\r\n:END\r\n";
+        assert_eq!(call_states(unreachable), ["{}"]);
+    }
+
+    #[test]
+    fn rasapi32_absent_side_is_lan() {
+        let pre = b"if exist %windir%\\system32\\rasapi32.dll goto R\r\ngoto RUN\r\n:R\r\ncheckras\r\nif errorlevel 1 goto END\r\n:RUN\r\ncall smsls\r\n:END\r\n";
+        assert_eq!(call_states(pre), ["{lan}"]);
+    }
+
+    #[test]
+    fn gates_are_recognised_in_every_form() {
+        let settings = LintSettings {
+            logon_script: true,
+            ..LintSettings::default()
+        };
+        for text in [
+            &b"GOTO END\r\nsnboot\r\n:END\r\n"[..],
+            b"@echo off\r\nREM x\r\n:: y\r\n:TOP\r\ncls\r\nsetlocal\r\ngoto :end\r\n",
+            b"ECHO OFF\r\ngoto:End\r\n",
+            b"@Echo Off\r\n\r\nGOTO START\r\n:START\r\n",
+            b"goto nowhere\r\n",
+        ] {
+            let (script, source, _) = analyse(text, &settings);
+            assert!(
+                gate(&script, &source, &settings).is_some(),
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+            let user = LintSettings::default();
+            assert!(gate(&script, &source, &user).is_none());
+        }
+        for text in [
+            &b"@echo off\r\nnet time\r\nGOTO END\r\n"[..],
+            b"if exist c:\\KeepIt12.txt goto end\r\n",
+            b"goto %SKIP%\r\n",
+            b"echo on\r\ngoto end\r\n",
+            b"",
+        ] {
+            let (script, source, _) = analyse(text, &settings);
+            assert!(
+                gate(&script, &source, &settings).is_none(),
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+        }
+    }
+
+    #[test]
+    fn invocations_see_call_start_and_command() {
+        let text = b"call %0\\..\\SMSLS\r\nstart \"t\" /wait snboot.exe %0\r\ncommand /e:2048 /c %0\\..\\smsls.bat\r\ncmd /c \"%0\\..\\smsman.exe\" /u\r\nstart smsboot1\r\n";
+        let source = Source::new(text.to_vec());
+        let script = crate::syntax::parse(&source);
+        let got: Vec<(String, Via)> = invocations(&script, &source)
+            .into_iter()
+            .map(|i| (i.name, i.via))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("smsls".to_string(), Via::Call),
+                ("snboot".to_string(), Via::Start),
+                ("smsls".to_string(), Via::Shell),
+                ("smsman".to_string(), Via::Shell),
+                ("smsboot1".to_string(), Via::Start),
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_and_long_scripts_do_not_overflow() {
+        let mut text = Vec::new();
+        text.extend(std::iter::repeat_n(b'(', 10_000));
+        text.extend_from_slice(b"call smsls");
+        text.extend(std::iter::repeat_n(b')', 10_000));
+        text.extend_from_slice(b"\r\n");
+        for _ in 0..5_000 {
+            text.extend_from_slice(b"checkras\r\nif errorlevel 1 goto L\r\n:L\r\ncall smsls\r\n");
+        }
+        let states = call_states(&text);
+        assert_eq!(states.len(), 5_001);
+        assert_eq!(states[0], "{unknown}");
+        assert_eq!(states[1], "{ras, lan}");
+        assert_eq!(states[5_000], "{ras, lan}");
+    }
+}

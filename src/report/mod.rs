@@ -1,9 +1,17 @@
 //! Reporters: one file per output format. Reporters never compute findings.
 
+pub mod concise;
+pub mod csv;
+pub mod full;
+pub mod github;
+pub mod json;
+pub mod sarif;
+pub mod statistics;
+
 use std::path::PathBuf;
 
 use crate::cli::Format;
-use crate::diagnostic::FileReport;
+use crate::diagnostic::{FileReport, Finding};
 
 /// How to render a run's findings.
 #[derive(Clone, Debug)]
@@ -19,7 +27,42 @@ pub struct RenderOptions {
     pub cwd: PathBuf,
 }
 
+impl RenderOptions {
+    /// Plain options for tests: no colour, no links, the current directory.
+    pub fn plain(format: Format) -> RenderOptions {
+        RenderOptions {
+            format,
+            color: false,
+            links: false,
+            statistics: false,
+            cwd: std::env::current_dir().unwrap_or_default(),
+        }
+    }
+}
+
 /// Render every report in the chosen format.
-pub fn render(_reports: &[FileReport], _opts: &RenderOptions) -> String {
-    String::new()
+pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
+    if opts.statistics {
+        return statistics::render(reports, opts);
+    }
+    match opts.format {
+        Format::Full => full::render(reports, opts),
+        Format::Concise => concise::render(reports),
+        Format::Json => json::render(reports),
+        Format::Sarif => sarif::render(reports, opts),
+        Format::Github => github::render(reports),
+        Format::Csv => csv::render(reports),
+    }
+}
+
+/// Every finding with its report, in report order.
+pub(crate) fn all(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, &Finding)> {
+    reports
+        .iter()
+        .flat_map(|r| r.findings.iter().map(move |f| (r, f)))
+}
+
+/// The registry name of a code (empty when the code is not registered).
+pub(crate) fn rule_name(code: &str) -> &'static str {
+    crate::rules::find(code).map(|r| r.name).unwrap_or("")
 }

@@ -1,11 +1,196 @@
-//! `smslint rules`, `smslint rule CODE` and the generated `docs/rules.md`.
+//! `smslint rules`, `smslint rule CODE` and the generated `docs/rules.md`, all from the
+//! registry text.
+
+use serde::Serialize;
+
+use crate::rules::{docs_url, Rule, RULES};
+
+/// Indent every line of a block.
+fn indent(text: &str, by: &str) -> String {
+    text.trim_end_matches(['\n', '\r'])
+        .lines()
+        .map(|l| {
+            let l = l.trim_end_matches('\r');
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("{by}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The full documentation of a rule as plain text (`smslint rule CODE`, SARIF `help.text`).
+pub fn rule_text(r: &Rule) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("{} {} ({})\n", r.code, r.name, r.severity));
+    out.push_str(&format!("{}\n\n", r.summary));
+    out.push_str(&format!("What it checks\n{}\n\n", indent(r.what, "  ")));
+    out.push_str(&format!(
+        "Why it matters on a client\n{}\n\n",
+        indent(r.why, "  ")
+    ));
+    out.push_str(&format!("Example\n{}\n\n", indent(r.example, "    ")));
+    out.push_str(&format!("Fix\n{}\n\n", indent(r.fix, "    ")));
+    out.push_str("Sources\n");
+    for s in r.sources {
+        out.push_str(&format!("  - {s}\n"));
+    }
+    out.push_str(&format!("\nDocs: {}\n", docs_url(r.code)));
+    out
+}
+
+/// A fenced code block whose fence is longer than any backtick run in the text.
+fn fenced(text: &str, lang: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        if c == '`' {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    let fence = "`".repeat(longest.max(2) + 1);
+    let body = text.replace('\r', "");
+    format!("{fence}{lang}\n{}\n{fence}\n", body.trim_end_matches('\n'))
+}
+
+fn example_lang(r: &Rule) -> &'static str {
+    let e = r.example.trim_start();
+    if e.starts_with('[') || e.contains(" = ") {
+        "toml"
+    } else if r.example.contains(",") && r.example.lines().count() > 1 && !e.starts_with('@') {
+        "csv"
+    } else {
+        "bat"
+    }
+}
+
+/// The documentation of a rule as Markdown. With `heading`, starts with the `## CODE` heading
+/// whose anchor (`#code`) the docs links use.
+pub fn rule_markdown(r: &Rule, heading: bool) -> String {
+    let mut out = String::new();
+    if heading {
+        out.push_str(&format!("## {}\n\n", r.code));
+    }
+    out.push_str(&format!(
+        "**{}** · default severity: {}\n\n{}\n\n",
+        r.name, r.severity, r.summary
+    ));
+    out.push_str(&format!("### What it checks\n\n{}\n\n", r.what.trim()));
+    out.push_str(&format!(
+        "### Why it matters on a client\n\n{}\n\n",
+        r.why.trim()
+    ));
+    let lang = example_lang(r);
+    out.push_str(&format!("### Example\n\n{}\n", fenced(r.example, lang)));
+    out.push_str(&format!("### Fix\n\n{}\n", fenced(r.fix, lang)));
+    out.push_str("### Sources\n\n");
+    for s in r.sources {
+        out.push_str(&format!("- {s}\n"));
+    }
+    out
+}
+
+/// `docs/rules.md`, generated from the registry.
+pub fn render_markdown() -> String {
+    let mut out = String::new();
+    out.push_str("# smslint rules\n\n");
+    out.push_str(
+        "<!-- Generated from the rule registry (src/rules/). Do not edit by hand: run\n     \
+         `SMSLINT_BLESS=1 cargo test --test docs` to regenerate. -->\n\n",
+    );
+    out.push_str("| code | name | default | summary |\n|---|---|---|---|\n");
+    for r in RULES {
+        out.push_str(&format!(
+            "| [{}](#{}) | {} | {} | {} |\n",
+            r.code,
+            r.code.to_ascii_lowercase(),
+            r.name,
+            r.severity,
+            r.summary.replace('|', "\\|")
+        ));
+    }
+    out.push('\n');
+    for r in RULES {
+        out.push_str(&rule_markdown(r, true));
+        out.push('\n');
+    }
+    out
+}
+
+/// The `smslint rules` table.
+pub fn rules_table() -> String {
+    let wc = RULES.iter().map(|r| r.code.len()).max().unwrap_or(4).max(4);
+    let wn = RULES.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4);
+    let mut out = format!("{:wc$}  {:wn$}  {:8}  summary\n", "code", "name", "default");
+    for r in RULES {
+        out.push_str(&format!(
+            "{:wc$}  {:wn$}  {:8}  {}\n",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            r.summary
+        ));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct RuleJson<'a> {
+    code: &'a str,
+    name: &'a str,
+    severity: &'a str,
+    summary: &'a str,
+    what: &'a str,
+    why: &'a str,
+    example: &'a str,
+    fix: &'a str,
+    sources: &'a [&'a str],
+    url: String,
+}
 
 /// `smslint rules`.
-pub fn run_rules(_args: &crate::cli::RulesArgs) -> miette::Result<crate::Exit> {
-    Err(miette::miette!("`smslint rules` is not implemented yet"))
+pub fn run_rules(args: &crate::cli::RulesArgs) -> miette::Result<crate::Exit> {
+    if args.json {
+        let items: Vec<RuleJson<'_>> = RULES
+            .iter()
+            .map(|r| RuleJson {
+                code: r.code,
+                name: r.name,
+                severity: r.severity.as_str(),
+                summary: r.summary,
+                what: r.what,
+                why: r.why,
+                example: r.example,
+                fix: r.fix,
+                sources: r.sources,
+                url: docs_url(r.code),
+            })
+            .collect();
+        let s = serde_json::to_string_pretty(&items)
+            .map_err(|e| miette::miette!("cannot write JSON: {e}"))?;
+        println!("{s}");
+    } else {
+        print!("{}", rules_table());
+    }
+    Ok(crate::Exit::Clean)
 }
 
 /// `smslint rule CODE`.
-pub fn run_rule(_args: &crate::cli::RuleArgs) -> miette::Result<crate::Exit> {
-    Err(miette::miette!("`smslint rule` is not implemented yet"))
+pub fn run_rule(args: &crate::cli::RuleArgs) -> miette::Result<crate::Exit> {
+    match crate::rules::find(args.rule.trim()) {
+        Some(r) => {
+            print!("{}", rule_text(r));
+            Ok(crate::Exit::Clean)
+        }
+        None => Err(miette::miette!(
+            help = "`smslint rules` lists every rule",
+            "no rule is called `{}`",
+            args.rule
+        )),
+    }
 }

@@ -6,7 +6,60 @@
 //! `smslint rules`, `smslint rule CODE`, the SARIF `tool.driver.rules` and `docs/rules.md`
 //! are all generated from this table.
 
+pub mod bat101_unclosed_block;
+pub mod bat102_utf8_bom;
+pub mod bat103_nul_byte;
+pub mod bat104_lone_cr;
+pub mod bat105_misplaced_else;
+pub mod bat106_line_too_long;
+pub mod bat107_syntax_error;
+pub mod bat108_unterminated_quote;
+pub mod bat109_colon_line_run_in_block;
+pub mod bat201_undefined_label;
+pub mod bat202_duplicate_label;
+pub mod bat203_unreachable_code;
+pub mod bat204_missing_call;
+pub mod bat205_set_spaces;
+pub mod bat206_errorlevel_ascending;
+pub mod bat207_errorlevel_zero;
+pub mod bat208_call_without_colon;
+pub mod bat209_redirect_digit;
+pub mod bat210_unquoted_compare;
+pub mod bat211_label_in_block;
+pub mod bat212_exit_in_subroutine;
+pub mod bat301_lf_line_endings;
+pub mod bat302_win9x_incompatible;
+pub mod bat303_win9x_label_collision;
+pub mod bat304_win9x_rem_redirect;
+pub mod bat305_win9x_multiline_nt_block;
+pub mod bat_util;
 pub mod docs;
+pub mod sml001_unused_suppression;
+pub mod sms101_missing_upgrade_gate;
+pub mod sms102_ineffective_gate;
+pub mod sms103_gate_left_in_place;
+pub mod sms104_sms_markers_damaged;
+pub mod sms105_netlogon_relative_path;
+pub mod sms201_ras_unguarded;
+pub mod sms202_ras_guard_ineffective;
+pub mod sms203_ras_guard_weak;
+pub mod sms204_ras_client_pending_upgrade;
+pub mod sms205_slownet_weakened;
+pub mod sms301_invalid_version;
+pub mod sms302_client_behind_release;
+pub mod sms303_mixed_release_logon_point;
+pub mod sms304_client_ahead_of_site;
+pub mod sms305_unknown_site;
+pub mod sms306_duplicate_site;
+pub mod sms307_not_clicore_version;
+pub mod sms308_unknown_release;
+pub mod sms401_sms12_agent_leftover;
+pub mod sms402_unsupported_client_os;
+pub mod sms403_cli_nt_force;
+pub mod sms404_sms1x_client_path;
+pub mod sms405_unknown_sms_token;
+pub mod sms406_temp_path_space;
+pub mod sms407_sms_local_dir_long_name;
 
 use std::path::Path;
 
@@ -81,8 +134,69 @@ impl Rule {
     }
 }
 
+/// The documentation page every finding links to; `#<code in lower case>` selects the rule.
+pub const DOCS_URL: &str = "https://github.com/smslint/smslint/blob/main/docs/rules.md";
+
+/// The docs link of a rule code.
+pub fn docs_url(code: &str) -> String {
+    format!("{DOCS_URL}#{}", code.to_ascii_lowercase())
+}
+
 /// Every rule, in code order.
-pub static RULES: &[&Rule] = &[];
+pub static RULES: &[&Rule] = &[
+    &bat101_unclosed_block::RULE,
+    &bat102_utf8_bom::RULE,
+    &bat103_nul_byte::RULE,
+    &bat104_lone_cr::RULE,
+    &bat105_misplaced_else::RULE,
+    &bat106_line_too_long::RULE,
+    &bat107_syntax_error::RULE,
+    &bat108_unterminated_quote::RULE,
+    &bat109_colon_line_run_in_block::RULE,
+    &bat201_undefined_label::RULE,
+    &bat202_duplicate_label::RULE,
+    &bat203_unreachable_code::RULE,
+    &bat204_missing_call::RULE,
+    &bat205_set_spaces::RULE,
+    &bat206_errorlevel_ascending::RULE,
+    &bat207_errorlevel_zero::RULE,
+    &bat208_call_without_colon::RULE,
+    &bat209_redirect_digit::RULE,
+    &bat210_unquoted_compare::RULE,
+    &bat211_label_in_block::RULE,
+    &bat212_exit_in_subroutine::RULE,
+    &bat301_lf_line_endings::RULE,
+    &bat302_win9x_incompatible::RULE,
+    &bat303_win9x_label_collision::RULE,
+    &bat304_win9x_rem_redirect::RULE,
+    &bat305_win9x_multiline_nt_block::RULE,
+    &sml001_unused_suppression::RULE,
+    &sms101_missing_upgrade_gate::RULE,
+    &sms102_ineffective_gate::RULE,
+    &sms103_gate_left_in_place::RULE,
+    &sms104_sms_markers_damaged::RULE,
+    &sms105_netlogon_relative_path::RULE,
+    &sms201_ras_unguarded::RULE,
+    &sms202_ras_guard_ineffective::RULE,
+    &sms203_ras_guard_weak::RULE,
+    &sms204_ras_client_pending_upgrade::RULE,
+    &sms205_slownet_weakened::RULE,
+    &sms301_invalid_version::RULE,
+    &sms302_client_behind_release::RULE,
+    &sms303_mixed_release_logon_point::RULE,
+    &sms304_client_ahead_of_site::RULE,
+    &sms305_unknown_site::RULE,
+    &sms306_duplicate_site::RULE,
+    &sms307_not_clicore_version::RULE,
+    &sms308_unknown_release::RULE,
+    &sms401_sms12_agent_leftover::RULE,
+    &sms402_unsupported_client_os::RULE,
+    &sms403_cli_nt_force::RULE,
+    &sms404_sms1x_client_path::RULE,
+    &sms405_unknown_sms_token::RULE,
+    &sms406_temp_path_space::RULE,
+    &sms407_sms_local_dir_long_name::RULE,
+];
 
 /// Look a rule up by code (any case) or name.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {

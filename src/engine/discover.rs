@@ -1,0 +1,172 @@
+//! Which files `smslint check` reads: named files, `*.bat`/`*.cmd` below named directories
+//! (walkdir), standard input.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use walkdir::WalkDir;
+
+use super::ConfigCache;
+use crate::cli::CheckArgs;
+use crate::config::{self, LoadedConfig, ResolvedSettings};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputKind {
+    File,
+    Stdin,
+}
+
+/// One input to check.
+#[derive(Clone, Debug)]
+pub struct Input {
+    pub kind: InputKind,
+    /// The path as given or discovered (the `--stdin-filename` for standard input); used for
+    /// config matching.
+    pub path: PathBuf,
+    /// The path shown in messages.
+    pub display: String,
+    /// The smslint.toml in effect for this file.
+    pub config: Option<Arc<LoadedConfig>>,
+}
+
+/// The inputs found and the paths that could not be read.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub inputs: Vec<Input>,
+    /// Error lines, each naming a path.
+    pub errors: Vec<String>,
+}
+
+/// `*.bat` or `*.cmd`, any case.
+pub fn is_batch_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("bat") || e.eq_ignore_ascii_case("cmd"))
+}
+
+fn shown(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).replace('\\', "/")
+}
+
+fn hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Find the inputs of `smslint check`. A bad smslint.toml is a tool failure (`Err`).
+pub fn discover(args: &CheckArgs, configs: &mut ConfigCache) -> miette::Result<Discovered> {
+    let mut out = Discovered::default();
+    for named in &args.paths {
+        if named.as_os_str() == "-" {
+            let path = args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("-"));
+            let config = match &args.stdin_filename {
+                Some(p) => configs.for_file(p)?,
+                None => configs.for_cwd()?,
+            };
+            if args.force_exclude
+                && args.stdin_filename.is_some()
+                && ResolvedSettings::excluded(config.as_deref(), &path)
+            {
+                continue;
+            }
+            out.inputs.push(Input {
+                kind: InputKind::Stdin,
+                display: shown(&path),
+                path,
+                config,
+            });
+            continue;
+        }
+        let meta = match std::fs::metadata(named) {
+            Ok(m) => m,
+            Err(e) => {
+                out.errors
+                    .push(format!("{}: {}", named.display(), io_reason(&e)));
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            let config = configs.for_file(named)?;
+            if args.force_exclude && ResolvedSettings::excluded(config.as_deref(), named) {
+                continue;
+            }
+            out.inputs.push(Input {
+                kind: InputKind::File,
+                path: named.clone(),
+                display: shown(named),
+                config,
+            });
+            continue;
+        }
+        walk(named, configs, &mut out)?;
+    }
+    out.inputs.sort_by(|a, b| a.display.cmp(&b.display));
+    out.inputs
+        .dedup_by(|a, b| a.display == b.display && a.kind == b.kind);
+    Ok(out)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn walk(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) -> miette::Result<()> {
+    let mut it = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = it.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(shown).unwrap_or_else(|| shown(root));
+                let reason = if let Some(anc) = e.loop_ancestor() {
+                    format!("symlink loop (points back to {})", anc.display())
+                } else if let Some(io) = e.io_error() {
+                    io_reason(io)
+                } else {
+                    e.to_string()
+                };
+                out.errors.push(format!("{path}: {reason}"));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            if entry.depth() == 0 {
+                continue;
+            }
+            if hidden(entry.file_name()) {
+                it.skip_current_dir();
+                continue;
+            }
+            let config = configs.for_file(path)?;
+            if ResolvedSettings::excluded(config.as_deref(), path) {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        if !is_batch_file(path) {
+            continue;
+        }
+        let abs = config::absolute(path);
+        let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
+        let config = configs.for_dir(&dir)?;
+        if ResolvedSettings::excluded(config.as_deref(), path) {
+            continue;
+        }
+        out.inputs.push(Input {
+            kind: InputKind::File,
+            path: path.to_path_buf(),
+            display: shown(path),
+            config,
+        });
+    }
+    Ok(())
+}

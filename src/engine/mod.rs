@@ -1,0 +1,675 @@
+//! The lint engine: discovery, per-file analysis in parallel, rule selection, suppressions,
+//! severity, sorting.
+
+pub mod discover;
+pub mod suppress;
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::cli::{CheckArgs, ColorChoice, FailOn, Format, OutputArgs};
+use crate::config::{self, LoadedConfig};
+pub use crate::config::{Overrides, ResolvedSettings};
+use crate::diagnostic::{Diagnostic, FileReport, Finding, Severity};
+use crate::flow::Flow;
+use crate::report::{self, RenderOptions};
+use crate::rules::{self, Ctx, RULES};
+use crate::source::Source;
+use crate::syntax::labels::LabelIndex;
+use crate::Exit;
+
+use discover::{Input, InputKind};
+
+/// Lint one script: parse, analyse, run the selected rules, apply suppressions and severity
+/// overrides, locate and sort the findings. Never fails.
+pub fn lint_source(path: &str, source: Arc<Source>, settings: &ResolvedSettings) -> FileReport {
+    lint_with_rules(path, source, settings, RULES)
+}
+
+/// [`lint_source`] with an explicit rule list (the registry in production; tests add rules).
+pub fn lint_with_rules(
+    path: &str,
+    source: Arc<Source>,
+    settings: &ResolvedSettings,
+    rules: &[&'static rules::Rule],
+) -> FileReport {
+    let script = crate::syntax::parse(&source);
+    let labels = LabelIndex::build(&source);
+    let flow = Flow::build(&source, &script, &labels);
+    let ctx = Ctx {
+        path: Path::new(path),
+        source: &source,
+        script: &script,
+        labels: &labels,
+        flow: &flow,
+        settings: &settings.lint,
+    };
+    let mut diags = Vec::new();
+    for rule in rules {
+        if let Some(check) = rule.check {
+            if settings.is_selected(rule.code) {
+                check(&ctx, &mut diags);
+            }
+        }
+    }
+    // A check may report a companion code; only selected codes are kept.
+    diags.retain(|d| settings.is_selected(d.code));
+
+    let mut directives = suppress::collect(&source, &script);
+    suppress::apply(&source, &mut directives, &mut diags);
+    diags.extend(unused_suppressions(&directives, settings, rules));
+
+    finish(path, Some(source), diags, settings)
+}
+
+/// Severity overrides, location and sorting: the last step for every kind of input.
+pub fn finish(
+    path: &str,
+    source: Option<Arc<Source>>,
+    mut diags: Vec<Diagnostic>,
+    settings: &ResolvedSettings,
+) -> FileReport {
+    for d in &mut diags {
+        d.severity = settings.severity_of(d.code, d.severity);
+    }
+    diags.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.code,
+            &b.message,
+        ))
+    });
+    let findings = match &source {
+        Some(src) => diags.into_iter().map(|d| Finding::locate(d, src)).collect(),
+        None => diags
+            .into_iter()
+            .map(|d| Finding {
+                diag: d,
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 1,
+            })
+            .collect(),
+    };
+    FileReport {
+        path: path.to_string(),
+        source,
+        findings,
+    }
+}
+
+/// SML001 for every directive code that suppressed nothing.
+fn unused_suppressions(
+    directives: &[suppress::Directive],
+    settings: &ResolvedSettings,
+    extra: &[&'static rules::Rule],
+) -> Vec<Diagnostic> {
+    let rule = &rules::sml001_unused_suppression::RULE;
+    if directives.is_empty() || !settings.is_selected(rule.code) {
+        return Vec::new();
+    }
+    // `disable-file=SML001` silences this rule.
+    let silenced = directives
+        .iter()
+        .any(|d| d.scope == suppress::Scope::File && d.codes.iter().any(|c| c.code == rule.code));
+    if silenced {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for d in directives {
+        for c in &d.codes {
+            if c.used || c.code == rule.code {
+                continue;
+            }
+            let known = rules::find(&c.code)
+                .or_else(|| extra.iter().copied().find(|r| r.code == c.code))
+                .filter(|r| r.code == c.code);
+            let diag = match known {
+                None => rule
+                    .diag(
+                        c.span,
+                        format!(
+                            "`{}` is not a smslint rule code, so this suppression hides nothing \
+                             and the finding it was meant for is still reported",
+                            c.code
+                        ),
+                    )
+                    .with_label("unknown rule code")
+                    .with_help("use a code from `smslint rules`, or delete it from the comment"),
+                Some(r) if !settings.is_selected(r.code) => continue,
+                Some(r) => {
+                    let what = match d.scope {
+                        suppress::Scope::File => "in this file",
+                        suppress::Scope::Lines { .. } => "on the next statement",
+                        suppress::Scope::Nothing => "(no statement follows the comment)",
+                    };
+                    rule.diag(
+                        c.span,
+                        format!(
+                            "suppression of {} ({}) is unused: there is no such finding {what}; \
+                             left in place it will hide the next real one",
+                            r.code, r.name
+                        ),
+                    )
+                    .with_label("suppresses nothing")
+                    .with_help(format!(
+                        "delete `{}` from the `smslint: disable` comment (or the whole comment)",
+                        c.code
+                    ))
+                }
+            };
+            out.push(diag);
+        }
+    }
+    out
+}
+
+/// Configs by directory, loaded once each. `--config` overrides discovery.
+pub struct ConfigCache {
+    explicit: Option<Arc<LoadedConfig>>,
+    cwd: PathBuf,
+    by_dir: BTreeMap<PathBuf, Option<PathBuf>>,
+    by_path: BTreeMap<PathBuf, Arc<LoadedConfig>>,
+}
+
+impl ConfigCache {
+    pub fn new(explicit: Option<&Path>) -> miette::Result<ConfigCache> {
+        let explicit = match explicit {
+            Some(p) => Some(Arc::new(config::load(p)?)),
+            None => None,
+        };
+        Ok(ConfigCache {
+            explicit,
+            cwd: config::absolute(Path::new(".")),
+            by_dir: BTreeMap::new(),
+            by_path: BTreeMap::new(),
+        })
+    }
+
+    fn find(&mut self, dir: &Path) -> Option<PathBuf> {
+        if let Some(found) = self.by_dir.get(dir) {
+            return found.clone();
+        }
+        let found = config::find_upwards(dir);
+        self.by_dir.insert(dir.to_path_buf(), found.clone());
+        found
+    }
+
+    /// The config in effect for files in `dir` (absolute): the nearest smslint.toml walking up
+    /// from `dir`, else the one found from the current directory.
+    pub fn for_dir(&mut self, dir: &Path) -> miette::Result<Option<Arc<LoadedConfig>>> {
+        if let Some(e) = &self.explicit {
+            return Ok(Some(e.clone()));
+        }
+        let found = match self.find(dir) {
+            Some(p) => Some(p),
+            None => {
+                let cwd = self.cwd.clone();
+                self.find(&cwd)
+            }
+        };
+        let Some(path) = found else {
+            return Ok(None);
+        };
+        if let Some(l) = self.by_path.get(&path) {
+            return Ok(Some(l.clone()));
+        }
+        let loaded = Arc::new(config::load(&path)?);
+        self.by_path.insert(path, loaded.clone());
+        Ok(Some(loaded))
+    }
+
+    /// The config for a file path (as given; need not exist).
+    pub fn for_file(&mut self, path: &Path) -> miette::Result<Option<Arc<LoadedConfig>>> {
+        let abs = config::absolute(path);
+        let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
+        self.for_dir(&dir)
+    }
+
+    /// The config found from the current directory.
+    pub fn for_cwd(&mut self) -> miette::Result<Option<Arc<LoadedConfig>>> {
+        let cwd = self.cwd.clone();
+        self.for_dir(&cwd)
+    }
+}
+
+/// `smslint check`.
+pub fn run_check(args: &CheckArgs) -> miette::Result<Exit> {
+    let ov = Overrides::from_args(args)?;
+    let mut configs = ConfigCache::new(args.output.config.as_deref())?;
+
+    if args.show_config {
+        return show_config(args, &ov, &mut configs);
+    }
+
+    let found = discover::discover(args, &mut configs)?;
+    let mut errors = found.errors;
+
+    let stdin_bytes = if found.inputs.iter().any(|i| i.kind == InputKind::Stdin) {
+        let mut buf = Vec::new();
+        match std::io::stdin().lock().read_to_end(&mut buf) {
+            Ok(_) => Some(buf),
+            Err(e) => {
+                errors.push(format!("-: cannot read standard input: {e}"));
+                None
+            }
+        }
+    } else {
+        None
+    };
+
+    let results: Vec<Result<FileReport, String>> = found
+        .inputs
+        .par_iter()
+        .map(|input| check_input(input, &ov, stdin_bytes.as_deref(), args.fix))
+        .collect();
+
+    let mut reports = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(rep) => reports.push(rep),
+            Err(e) => errors.push(e),
+        }
+    }
+
+    // The site manifest of every smslint.toml in effect.
+    let mut in_effect: BTreeMap<PathBuf, Arc<LoadedConfig>> = BTreeMap::new();
+    if let Some(c) = configs.for_cwd()? {
+        in_effect.insert(c.path.clone(), c);
+    }
+    for input in &found.inputs {
+        if let Some(c) = &input.config {
+            in_effect.insert(c.path.clone(), c.clone());
+        }
+    }
+    for cfg in in_effect.values() {
+        if let Some(rep) = check_manifest(cfg, &ov) {
+            reports.push(rep);
+        }
+    }
+
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    errors.sort();
+    errors.dedup();
+
+    let exit = emit(&reports, &args.output)?;
+    for e in &errors {
+        eprintln!("smslint: error: {e}");
+    }
+    if !errors.is_empty() {
+        return Ok(Exit::Failure);
+    }
+    Ok(exit)
+}
+
+/// Lint one discovered input; `Err` is an error line naming the path.
+fn check_input(
+    input: &Input,
+    ov: &Overrides,
+    stdin: Option<&[u8]>,
+    fix: bool,
+) -> Result<FileReport, String> {
+    let bytes = match input.kind {
+        InputKind::Stdin => stdin
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| format!("{}: standard input could not be read", input.display))?,
+        InputKind::File => std::fs::read(&input.path)
+            .map_err(|e| format!("{}: cannot read: {e}", input.display))?,
+    };
+    let settings = ResolvedSettings::for_file(input.config.as_deref(), ov, &input.path);
+    let bytes = if fix && input.kind == InputKind::File {
+        fix_file(input, &settings, bytes)?
+    } else {
+        bytes
+    };
+    let source = Arc::new(Source::new(bytes));
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        lint_source(&input.display, source, &settings)
+    }))
+    .map_err(|_| {
+        format!(
+            "{}: internal error while checking this file (a bug in smslint; please report it)",
+            input.display
+        )
+    })
+}
+
+/// `check --fix`: add the upgrade gate SMS101 asks for (the edit `smslint gate on` makes),
+/// written atomically; the file is then checked as fixed.
+fn fix_file(input: &Input, settings: &ResolvedSettings, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+    let wants_gate = settings.is_selected("SMS101")
+        && settings.lint.upgrade_window
+        && settings.lint.logon_script;
+    if !wants_gate {
+        return Ok(bytes);
+    }
+    match crate::edit::gate_on_bytes(&bytes) {
+        Some(fixed) => {
+            crate::edit::write_atomic(&input.path, &fixed)
+                .map_err(|e| format!("{}: cannot write the fix: {e}", input.display))?;
+            Ok(fixed)
+        }
+        None => Ok(bytes),
+    }
+}
+
+/// The findings of one smslint.toml's `[[site]]` manifest, selection and severity applied.
+pub fn check_manifest(cfg: &LoadedConfig, ov: &Overrides) -> Option<FileReport> {
+    let settings = ResolvedSettings::for_file(Some(cfg), ov, &cfg.path);
+    let mut diags = crate::sites::check_manifest(
+        &cfg.source,
+        &cfg.config.site,
+        cfg.config.significance.unwrap_or_default(),
+    );
+    diags.retain(|d| settings.is_selected(d.code));
+    if diags.is_empty() {
+        return None;
+    }
+    Some(finish(
+        &display_path(&cfg.path),
+        Some(cfg.source.clone()),
+        diags,
+        &settings,
+    ))
+}
+
+/// A path for messages: relative to the current directory when it lies below it.
+pub fn display_path(path: &Path) -> String {
+    let abs = config::absolute(path);
+    let cwd = config::absolute(Path::new("."));
+    let shown = match abs.strip_prefix(&cwd) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
+        _ => path.to_path_buf(),
+    };
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+/// The exit status for a set of reports.
+pub fn exit_for(reports: &[FileReport], fail_on: FailOn, exit_zero: bool) -> Exit {
+    let threshold = match fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+    };
+    let failing = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .any(|f| f.diag.severity >= threshold && f.diag.severity > Severity::Info);
+    if failing && !exit_zero {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    }
+}
+
+/// Resolve the output options (`--format`, `--color`, `NO_COLOR`, `-o`) for this process.
+pub fn render_options(out: &OutputArgs) -> RenderOptions {
+    let stdout_tty = out.output.is_none() && std::io::stdout().is_terminal();
+    let format = out.format.unwrap_or(if stdout_tty {
+        Format::Full
+    } else {
+        Format::Concise
+    });
+    let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let color = match out.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => stdout_tty && !no_color_env && !dumb,
+    };
+    RenderOptions {
+        format,
+        color,
+        links: color && stdout_tty,
+        statistics: out.statistics,
+        cwd: config::absolute(Path::new(".")),
+    }
+}
+
+/// Render the reports to standard output or `-o FILE` and compute the exit status.
+pub fn emit(reports: &[FileReport], out: &OutputArgs) -> miette::Result<Exit> {
+    let opts = render_options(out);
+    let text = report::render(reports, &opts);
+    match &out.output {
+        Some(path) => std::fs::write(path, text.as_bytes())
+            .map_err(|e| miette::miette!("cannot write {}: {e}", path.display()))?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if let Err(e) = stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+            {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(miette::miette!("cannot write the report: {e}"));
+                }
+            }
+        }
+    }
+    Ok(exit_for(reports, out.fail_on, out.exit_zero))
+}
+
+/// `--show-config`: the resolved settings for each named path.
+fn show_config(
+    args: &CheckArgs,
+    ov: &Overrides,
+    configs: &mut ConfigCache,
+) -> miette::Result<Exit> {
+    let mut out = String::new();
+    for p in &args.paths {
+        let (shown, probe) = if p.as_os_str() == "-" {
+            let name = args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("-"));
+            (name.display().to_string(), name)
+        } else if p.is_dir() {
+            // Settings a `.bat` directly in this directory would get.
+            (p.display().to_string(), p.join("example.bat"))
+        } else {
+            (p.display().to_string(), p.clone())
+        };
+        let cfg = if p.as_os_str() == "-" && args.stdin_filename.is_none() {
+            configs.for_cwd()?
+        } else {
+            configs.for_file(&probe)?
+        };
+        let s = ResolvedSettings::for_file(cfg.as_deref(), ov, &probe);
+        out.push_str(&render_settings(&shown, cfg.as_deref(), &s));
+    }
+    print!("{out}");
+    Ok(Exit::Clean)
+}
+
+fn quote_list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let v: Vec<String> = items
+        .into_iter()
+        .map(|s| format!("{:?}", s.as_ref()))
+        .collect();
+    format!("[{}]", v.join(", "))
+}
+
+/// The resolved settings as TOML-like text.
+pub fn render_settings(shown: &str, cfg: Option<&LoadedConfig>, s: &ResolvedSettings) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("# settings for {shown}\n"));
+    match cfg {
+        Some(c) => out.push_str(&format!("config = {:?}\n", c.path.display().to_string())),
+        None => out.push_str("config = \"(none: built-in defaults)\"\n"),
+    }
+    let c = cfg.map(|c| &c.config);
+    out.push_str(&format!(
+        "exclude = {}\n",
+        quote_list(
+            c.map(|c| c.exclude.iter().map(|g| g.as_str()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        )
+    ));
+    out.push_str(&format!("select = {}\n", quote_list(&s.selected)));
+    let ignored: Vec<&str> = RULES
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| !s.is_selected(c))
+        .collect();
+    out.push_str(&format!("not-selected = {}\n", quote_list(ignored)));
+    let mut targets = Vec::new();
+    if s.lint.targets.nt {
+        targets.push("nt");
+    }
+    if s.lint.targets.win9x {
+        targets.push("win9x");
+    }
+    out.push_str(&format!("targets = {}\n", quote_list(targets)));
+    out.push_str(&format!("upgrade_window = {}\n", s.lint.upgrade_window));
+    out.push_str(&format!("logon_script = {}\n", s.lint.logon_script));
+    out.push_str(&format!(
+        "ras_guards = {}\n",
+        quote_list(&s.lint.ras_guards)
+    ));
+    let sig = c.and_then(|c| c.significance).unwrap_or_default();
+    out.push_str(&format!(
+        "significance = {:?}\n",
+        format!("{sig:?}").to_ascii_lowercase()
+    ));
+    out.push_str(&format!(
+        "sites = {}\n",
+        c.map(|c| c.site.len()).unwrap_or(0)
+    ));
+    if !s.severity.is_empty() {
+        out.push_str("[severity]\n");
+        for (sel, sev) in &s.severity {
+            out.push_str(&format!("{sel} = {:?}\n", sev.as_str()));
+        }
+    }
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Selector;
+    use crate::rules::Rule;
+    use crate::source::Span;
+
+    /// A test rule: reports every line containing `BAD`.
+    fn check_bad(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+        let b = ctx.source.bytes();
+        for line in 1..=ctx.source.line_count() {
+            let s = ctx.source.line_span(line);
+            if let Some(i) = b[s.start..s.end].windows(3).position(|w| w == b"BAD") {
+                let at = s.start + i;
+                out.push(TST.diag(Span::new(at, at + 3), "bad"));
+            }
+        }
+    }
+
+    static TST: Rule = Rule {
+        code: "TST001",
+        name: "test-bad",
+        severity: Severity::Error,
+        summary: "s",
+        what: "w",
+        why: "y",
+        example: "e",
+        fix: "f",
+        sources: &["t"],
+        check: Some(check_bad),
+    };
+
+    fn settings() -> ResolvedSettings {
+        ResolvedSettings {
+            selected: vec!["TST001", "SML001"],
+            ..ResolvedSettings::default()
+        }
+    }
+
+    fn lint(text: &str, s: &ResolvedSettings) -> Vec<(usize, &'static str, Severity)> {
+        let rep = lint_with_rules(
+            "t.bat",
+            Arc::new(Source::new(text.as_bytes().to_vec())),
+            s,
+            &[&TST, &rules::sml001_unused_suppression::RULE],
+        );
+        rep.findings
+            .iter()
+            .map(|f| (f.line, f.diag.code, f.diag.severity))
+            .collect()
+    }
+
+    #[test]
+    fn next_statement_suppression() {
+        let s = settings();
+        let got = lint(
+            "REM smslint: disable=TST001\r\n\r\n:: comment\r\necho BAD ^\r\n BAD\r\necho BAD\r\n",
+            &s,
+        );
+        assert_eq!(got, vec![(6, "TST001", Severity::Error)]);
+    }
+
+    #[test]
+    fn suppression_inside_a_block_and_lowercase() {
+        let s = settings();
+        let got = lint(
+            "(\n  rem smslint: disable=tst001\n  echo BAD\n  echo BAD\n)\n",
+            &s,
+        );
+        assert_eq!(got, vec![(4, "TST001", Severity::Error)]);
+    }
+
+    #[test]
+    fn file_suppression_and_unused_ones() {
+        let s = settings();
+        let got = lint(
+            "echo BAD\nREM smslint: disable-file=TST001\n:: smslint: disable=TST001\necho ok\n",
+            &s,
+        );
+        assert_eq!(got, vec![(3, "SML001", Severity::Warning)]);
+    }
+
+    #[test]
+    fn unused_suppression_of_unselected_rule_is_quiet() {
+        let mut s = settings();
+        s.selected = vec!["SML001"];
+        assert!(lint("REM smslint: disable=TST001\necho ok\n", &s).is_empty());
+        s.selected = vec!["TST001"];
+        assert!(lint("REM smslint: disable=NOPE1\necho ok\n", &s).is_empty());
+    }
+
+    #[test]
+    fn severity_override_and_selection() {
+        let mut s = settings();
+        s.severity = vec![(Selector::parse("SML").unwrap(), Severity::Info)];
+        s.severity
+            .insert(0, (Selector::parse("SML001").unwrap(), Severity::Error));
+        let got = lint("REM smslint: disable=XYZ1\necho BAD\n", &s);
+        assert_eq!(
+            got,
+            vec![
+                (1, "SML001", Severity::Error),
+                (2, "TST001", Severity::Error)
+            ]
+        );
+        s.selected = vec!["SML001"];
+        assert_eq!(lint("echo BAD\n", &s), vec![]);
+    }
+
+    #[test]
+    fn exit_codes_follow_the_threshold() {
+        let s = settings();
+        let rep = lint_with_rules(
+            "t.bat",
+            Arc::new(Source::new(b"REM smslint: disable=XYZ1\necho\n".to_vec())),
+            &s,
+            &[&TST, &rules::sml001_unused_suppression::RULE],
+        );
+        let reps = [rep];
+        assert_eq!(exit_for(&reps, FailOn::Warning, false), Exit::Findings);
+        assert_eq!(exit_for(&reps, FailOn::Error, false), Exit::Clean);
+        assert_eq!(exit_for(&reps, FailOn::Warning, true), Exit::Clean);
+    }
+}

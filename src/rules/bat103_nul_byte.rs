@@ -1,0 +1,57 @@
+//! BAT103 nul-byte: NUL bytes (UTF-16 text or binary data).
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Ctx, Rule};
+use crate::source::Span;
+
+pub static RULE: Rule = Rule {
+    code: "BAT103",
+    name: "nul-byte",
+    severity: Severity::Error,
+    summary: "The file contains NUL bytes (UTF-16 or binary); cmd.exe stops reading at the first one",
+    what: "Reports the first NUL (0x00) byte of a file, with the number of NUL bytes, and says \
+           when the file starts with a UTF-16 byte order mark (FF FE or FE FF).",
+    why: "cmd.exe reads a batch file as 8-bit text and treats a NUL byte as the end of the \
+          file: everything after the first NUL is never run. A script saved as \"Unicode\" \
+          (UTF-16) has a NUL after almost every character, so cmd.exe runs only its first \
+          character and prints a garbage-character error; the rest of the logon script, \
+          including any SMS client installation, silently does not happen.",
+    example: "FF FE 40 00 65 00 63 00 68 00 6F 00 … (\"@echo off\" saved as Unicode)",
+    fix: "40 65 63 68 6F 20 6F 66 66 0D 0A … (the same text saved as ANSI / OEM)",
+    sources: &[
+        "cmd-semantics §1.1 (Chen-UTF16: Raymond Chen, \"Diagnosing why your batch file prints a garbage character\")",
+        "cmd-semantics T58",
+    ],
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let facts = ctx.source.facts();
+    let Some(&first) = facts.nul.first() else {
+        return;
+    };
+    let n = facts.nul.len();
+    let line = ctx.source.line_of(first);
+    let (message, help) = if facts.utf16_bom {
+        (
+            format!(
+                "the file is UTF-16 encoded ({n} NUL bytes): cmd.exe stops reading at the first \
+                 NUL, on line {line}, so only the first character of the script is run"
+            ),
+            "save the file as ANSI / OEM text, not as \"Unicode\" (UTF-16)",
+        )
+    } else {
+        (
+            format!(
+                "NUL byte on line {line} ({n} in the file): cmd.exe treats it as the end of the \
+                 file and never runs anything after it"
+            ),
+            "remove the NUL bytes; a batch file must be plain 8-bit text",
+        )
+    };
+    out.push(
+        RULE.diag(Span::new(first, first + 1), message)
+            .with_label("cmd.exe stops reading here")
+            .with_help(help),
+    );
+}

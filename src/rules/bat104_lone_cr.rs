@@ -1,0 +1,93 @@
+//! BAT104 lone-cr: a CR not followed by LF joins two lines into one command.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::snippet;
+use crate::rules::{Ctx, Rule};
+use crate::source::Span;
+
+pub static RULE: Rule = Rule {
+    code: "BAT104",
+    name: "lone-cr",
+    severity: Severity::Error,
+    summary: "A bare CR (no LF) inside a line: cmd.exe deletes it and joins the text around it",
+    what: "Reports CR (0x0D) bytes that are not part of a CR LF pair and are followed, after any \
+           further CRs, by more text on the same physical line. A file with CR-only (classic \
+           Mac) line endings is reported once. CRs right before an LF or at the end of the file \
+           are harmless (cmd.exe deletes them) and are not reported.",
+    why: "cmd.exe ends a line only at LF; it deletes every CR before it parses the line. Text \
+          that looks like two lines in an editor, `echo a<CR>echo b`, is therefore run as the \
+          single command `echo aecho b`, and a whole file with CR-only line endings is one long \
+          line: the logon script does nothing useful, and labels in it cannot be found.",
+    example: "net use h: \\\\server\\home<CR>call %0\\..\\smsls<CR><LF>",
+    fix: "net use h: \\\\server\\home<CR><LF>call %0\\..\\smsls<CR><LF>",
+    sources: &[
+        "cmd-semantics §1.1 (DT-3587: phase 1.5 removes all CR; SO-parse: a line is read through the first LF)",
+        "cmd-semantics T47, T54",
+    ],
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let src = ctx.source;
+    let bytes = src.bytes();
+    let facts = src.facts();
+    // A CR joins text when the next byte that is not a CR exists and is not an LF. A run of
+    // CRs shares one answer, so the scan is linear.
+    let mut memo: (usize, bool) = (0, false);
+    let mut harmful = |i: usize| {
+        if i < memo.0 {
+            return memo.1;
+        }
+        let end = bytes[i..]
+            .iter()
+            .position(|&b| b != b'\r')
+            .map_or(bytes.len(), |p| i + p);
+        memo = (end, end < bytes.len() && bytes[end] != b'\n');
+        memo.1
+    };
+    if facts.crlf_lines + facts.lf_lines == 0 {
+        if let Some(&first) = facts.lone_cr.iter().find(|&&i| harmful(i)) {
+            let n = facts.lone_cr.len();
+            out.push(
+                RULE.diag(
+                    Span::new(first, first + 1),
+                    format!(
+                        "the file uses CR-only line endings ({n} CRs, no LF): cmd.exe deletes \
+                         every CR and reads the whole file as one single command line"
+                    ),
+                )
+                .with_label("CR without LF")
+                .with_help("convert the file to CR LF line endings"),
+            );
+        }
+        return;
+    }
+    let mut last_line = 0;
+    for &i in &facts.lone_cr {
+        let line = src.line_of(i);
+        if line == last_line || !harmful(i) {
+            continue;
+        }
+        last_line = line;
+        let ls = src.line_span(line);
+        let before = snippet(src, Span::new(ls.start, i), 40, true);
+        let after_end = bytes[i + 1..ls.end.max(i + 1)]
+            .iter()
+            .position(|&b| b == b'\r')
+            .map_or(ls.end, |p| i + 1 + p);
+        let after = snippet(src, Span::new(i + 1, after_end.max(i + 1)), 40, false);
+        out.push(
+            RULE.diag(
+                Span::new(i, i + 1),
+                format!(
+                    "bare CR on line {line}: cmd.exe does not end the line here but deletes the \
+                     CR, so `{}` and `{}` run as one command",
+                    before.trim_start(),
+                    after
+                ),
+            )
+            .with_label("CR without LF")
+            .with_help("put a real line break (CR LF) here, or remove the CR"),
+        );
+    }
+}

@@ -1,0 +1,73 @@
+//! BAT105 misplaced-else: an ELSE that cmd.exe does not read as the IF's else-branch.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::program_file_name;
+use crate::rules::{Ctx, Rule};
+use crate::syntax::ast::{Connector, StmtKind, SyntaxErrorKind};
+
+pub static RULE: Rule = Rule {
+    code: "BAT105",
+    name: "misplaced-else",
+    severity: Severity::Error,
+    summary: "ELSE on its own line or after an unparenthesised command is not an else-branch",
+    what: "Reports an `else` that starts a line (after a `)` on the line before), and an `else` \
+           after an IF's command that is not in parentheses (`if exist f del f else echo x`).",
+    why: "ELSE belongs to IF only when it follows the then-command's closing `)` on the same \
+          line: `) else (`. On its own line, cmd.exe runs `else` as a command (\"'else' is not \
+          recognized as an internal or external command\") and then runs the commands meant for \
+          the else-branch every time, whatever the condition was. After an unparenthesised \
+          command, `else …` is just more arguments of that command: `del f else echo x` tries \
+          to delete files named `else`, `echo` and `x`.",
+    example: "if exist %windir%\\system32\\rasapi32.dll (\n  goto ras\n)\nelse (\n  call %0\\..\\smsls\n)\n",
+    fix: "if exist %windir%\\system32\\rasapi32.dll (\n  goto ras\n) else (\n  call %0\\..\\smsls\n)\n",
+    sources: &[
+        "IF /? (IF-help): \"The ELSE clause must occur on the same line as the command after the IF\"",
+        "cmd-semantics §1.11, T52",
+    ],
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    for stmt in &ctx.script.stmts {
+        let StmtKind::Simple(s) = &stmt.kind else {
+            continue;
+        };
+        if stmt.connector != Connector::None
+            || program_file_name(ctx.source.slice(s.name.span)) != b"else"
+        {
+            continue;
+        }
+        seen.insert(s.name.span.start);
+        let line = ctx.source.line_of(s.name.span.start);
+        out.push(
+            RULE.diag(
+                s.name.span,
+                format!(
+                    "`else` at the start of line {line} is not part of the IF above: cmd.exe runs \
+                     it as a command (\"'else' is not recognized as an internal or external \
+                     command\") and the commands after it run every time"
+                ),
+            )
+            .with_label("not an else-branch")
+            .with_help("put `else` on the same line as the closing parenthesis: `) else (`"),
+        );
+    }
+    for err in &ctx.script.errors {
+        if err.kind != SyntaxErrorKind::MisplacedElse || !seen.insert(err.span.start) {
+            continue;
+        }
+        out.push(
+            RULE.diag(
+                err.span,
+                "this `else` follows a command that is not in parentheses, so it is only another \
+                 argument of that command: the else-branch never runs as one, and the \
+                 then-command gets `else …` as extra arguments",
+            )
+            .with_label("an argument, not an else-branch")
+            .with_help("put the then-command in parentheses: `if … (command) else (command)`"),
+        );
+    }
+}

@@ -1,0 +1,61 @@
+//! BAT106 line-too-long: a line longer than cmd.exe accepts.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Ctx, Rule};
+use crate::source::Span;
+
+/// cmd.exe's command-line limit on Windows NT 4.0 and 2000.
+pub const NT4_LIMIT: usize = 2047;
+/// cmd.exe's command-line limit on Windows XP and later.
+pub const XP_LIMIT: usize = 8191;
+
+pub static RULE: Rule = Rule {
+    code: "BAT106",
+    name: "line-too-long",
+    severity: Severity::Warning,
+    summary: "A line longer than cmd.exe's command-line limit (2047 bytes on NT 4.0/2000, 8191 on XP)",
+    what: "Reports each physical line longer than 2047 bytes (line break not counted), saying \
+           whether it is also over 8191 bytes.",
+    why: "cmd.exe reads at most 2047 characters of a command line on Windows NT 4.0 and \
+          Windows 2000, and 8191 on Windows XP and later; the limit applies to the line after \
+          `%variables%` are expanded, so a line that is already longer as written can never \
+          run. cmd.exe rejects it (\"The input line is too long.\") and the script stops there \
+          on those clients. Machine-generated `set PATH=…` lines and long `net use` / `if` \
+          chains in logon scripts reach these sizes.",
+    example: "set DRIVES=… 3,000 characters …\n",
+    fix: "set DRIVES=… first part …\nset DRIVES=%DRIVES% … second part …\n",
+    sources: &[
+        "Q830473 (KB830473, \"Command prompt (Cmd.exe) command-line string limitation\": 8191 on XP and later, 2047 on Windows 2000 and NT 4.0)",
+        "cmd-semantics §1.1 (Wiki-cmd)",
+    ],
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let src = ctx.source;
+    for line in 1..=src.line_count() {
+        let span = src.line_span(line);
+        let len = span.len();
+        if len <= NT4_LIMIT {
+            continue;
+        }
+        let msg = if len > XP_LIMIT {
+            format!(
+                "line {line} is {len} bytes long, over cmd.exe's {XP_LIMIT}-character limit on \
+                 every Windows version: cmd.exe rejects it (\"The input line is too long.\") \
+                 and the script stops here"
+            )
+        } else {
+            format!(
+                "line {line} is {len} bytes long, over cmd.exe's {NT4_LIMIT}-character limit on \
+                 Windows NT 4.0 and 2000: those clients reject it (\"The input line is too \
+                 long.\") and the script stops there (XP accepts up to {XP_LIMIT})"
+            )
+        };
+        out.push(
+            RULE.diag(Span::new(span.start + NT4_LIMIT, span.start + NT4_LIMIT + 1), msg)
+                .with_label(format!("byte {} starts here", NT4_LIMIT + 1))
+                .with_help("split the command over several shorter lines (for example build a long value with several `set X=%X%…` lines)"),
+        );
+    }
+}

@@ -1,0 +1,95 @@
+//! BAT201 undefined-label: `goto`/`call :` to a label that does not exist.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::flow::Resolution;
+use crate::rules::bat_util::{snippet, static_label};
+use crate::rules::{Ctx, Rule};
+use crate::syntax::ast::{CallTarget, StmtKind};
+
+pub static RULE: Rule = Rule {
+    code: "BAT201",
+    name: "undefined-label",
+    severity: Severity::Error,
+    summary: "`goto` or `call :` to a label that does not exist",
+    what: "Reports a `goto label` or `call :label` whose static target matches no label of the \
+           file, comparing names as cmd.exe does (case-insensitive, the first 127 characters). \
+           `goto :eof` (with the colon) is the built-in end of file and is not reported; \
+           `goto eof` without the colon is a jump to a real label `:eof` and is reported when \
+           there is none. Targets built from variables (`goto %choice%`) are not checked.",
+    why: "When GOTO cannot find its label, cmd.exe prints \"The system cannot find the batch \
+          label specified - END\" and stops the whole batch file at that line; COMMAND.COM \
+          prints \"Label not found\" and stops too. In a logon script that means everything \
+          after the jump (drive mappings, the SMS client call, clean-up) silently never runs on \
+          any client that takes this path. A `call :label` to a missing label prints the same \
+          message and the subroutine never runs. The classic case is an upgrade gate `GOTO END` \
+          added to SMSLS.BAT without an `:END` label.",
+    example: "@echo off\nGOTO END\ncall %0\\..\\smsls\n",
+    fix: "@echo off\nGOTO END\ncall %0\\..\\smsls\n:END\n",
+    sources: &[
+        "cmd-semantics §1.9 (minikube-2394, ZipRipper-15: \"The system cannot find the batch label specified\"; fragglet-goto: \"the batch program stops\")",
+        "cmd-semantics §1.8 (SO-labellen: 127 significant characters)",
+        "GOTO /? (GOTO-help): `goto :eof` needs the colon",
+        "Q237543, Q238780 (the `GOTO END` gate)",
+    ],
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for id in ctx.script.ids() {
+        let stmt = ctx.script.stmt(id);
+        let (target, is_call) = match &stmt.kind {
+            StmtKind::Goto(g) => (&g.target, false),
+            StmtKind::Call(c) => match &c.target {
+                CallTarget::Label { target, .. } => (target, true),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let Some((name, key)) = static_label(target) else {
+            continue;
+        };
+        if ctx.flow.resolution(id) != Some(&Resolution::Unresolved) {
+            continue;
+        }
+        let shown = snippet(ctx.source, name, 60, false);
+        let is_eof = key.eq_ignore_ascii_case(b"eof") && !is_call;
+        let (message, help) = if is_eof {
+            (
+                format!(
+                    "there is no `:eof` label: `goto {shown}` without a colon looks for one, and \
+                     cmd.exe aborts the script here with \"The system cannot find the batch label \
+                     specified - {shown}\""
+                ),
+                if ctx.settings.targets.win9x {
+                    "add a label `:EOF` as the last line (works on cmd.exe and COMMAND.COM)"
+                        .to_string()
+                } else {
+                    "write `goto :eof` (with the colon) to jump to the end of the file".to_string()
+                },
+            )
+        } else if is_call {
+            (
+                format!(
+                    "no label `:{shown}` in this file: cmd.exe prints \"The system cannot find the \
+                     batch label specified - {shown}\" and the subroutine never runs"
+                ),
+                format!(
+                    "define the subroutine with a line `:{shown}`, or fix the name in the call"
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "no label `:{shown}` in this file: cmd.exe aborts the script here with \"The \
+                     system cannot find the batch label specified - {shown}\""
+                ),
+                format!("add the line `:{shown}` where the jump should land, or fix the name"),
+            )
+        };
+        out.push(
+            RULE.diag(name, message)
+                .with_label("label not defined")
+                .with_help(help),
+        );
+    }
+}

@@ -1,0 +1,69 @@
+//! BAT204 missing-call: another batch file run without CALL.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::flow::Node;
+use crate::rules::bat_util::{program_file_name, snippet, split_ext};
+use crate::rules::{Ctx, Rule};
+use crate::syntax::ast::StmtKind;
+
+pub static RULE: Rule = Rule {
+    code: "BAT204",
+    name: "missing-call",
+    severity: Severity::Warning,
+    summary: "Another batch file is run without CALL, so control never comes back",
+    what: "Reports a command that runs a batch file (a program name ending in `.bat` or \
+           `.cmd`, or SMS's `smsls`, which is always SMSLS.BAT) without `call`, when there is \
+           something after it that would run next.",
+    why: "Running a batch file by name from another batch file transfers control to it for good: \
+          when it ends, the calling script does not continue. Everything after the line (the \
+          rest of the logon script: drive mappings, other tools, clean-up) silently never runs \
+          on any client. This is why SMS's documentation says to start SMSLS from an existing \
+          script with `CALL %0\\..\\SMSLS`. COMMAND.COM on Windows 9x behaves the same way.",
+    example: "%0\\..\\smsls\nnet use h: /home\n",
+    fix: "call %0\\..\\smsls\nnet use h: /home\n",
+    sources: &[
+        "Q138348 (\"CALL %0\\..\\SMSLS\" to run SMSLS from an existing logon script)",
+        "CALL /? (CALL-help): \"Calls one batch program from another\"",
+        "sms-domain §5 LS008",
+    ],
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for id in ctx.script.ids() {
+        let stmt = ctx.script.stmt(id);
+        let StmtKind::Simple(s) = &stmt.kind else {
+            continue;
+        };
+        let file = program_file_name(ctx.source.slice(s.name.span));
+        let (stem, ext) = split_ext(&file);
+        let is_batch = match ext {
+            Some(e) => e == b"bat" || e == b"cmd",
+            None => stem == b"smsls",
+        };
+        if !is_batch {
+            continue;
+        }
+        // Harmless when nothing would run after it anyway.
+        let continues = ctx
+            .flow
+            .successors(id)
+            .iter()
+            .any(|e| matches!(e.to, Node::Stmt(_)));
+        if !continues {
+            continue;
+        }
+        let shown = snippet(ctx.source, s.name.span, 60, false);
+        out.push(
+            RULE.diag(
+                s.name.span,
+                format!(
+                    "`{shown}` is a batch file run without CALL: control passes to it and never \
+                     comes back, so nothing after this line runs"
+                ),
+            )
+            .with_label("batch file without CALL")
+            .with_help(format!("write `call {shown}`")),
+        );
+    }
+}

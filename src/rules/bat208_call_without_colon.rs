@@ -1,0 +1,81 @@
+//! BAT208 call-without-colon: `call name` where `:name` is a label of the script.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::snippet;
+use crate::rules::{Ctx, Rule};
+use crate::syntax::ast::{CallTarget, StmtKind};
+use crate::syntax::labels::{key, Profile};
+
+pub static RULE: Rule = Rule {
+    code: "BAT208",
+    name: "call-without-colon",
+    severity: Severity::Warning,
+    summary: "`call name` runs a program called `name`, not the subroutine `:name`",
+    what: "Reports `call name` (no colon, no path, no extension, no quotes or variables) when the \
+           script defines a label `:name`.",
+    why: "Only `call :name` calls a subroutine. Without the colon, CALL looks for a program or \
+          batch file called `name` on the PATH and in the current directory: usually cmd.exe \
+          prints \"'name' is not recognized as an internal or external command\" and the \
+          subroutine never runs; if a file of that name exists, that file runs instead.",
+    example: "call cleanup\ngoto :eof\n:cleanup\nnet use z: /delete\ngoto :eof\n",
+    fix: "call :cleanup\ngoto :eof\n:cleanup\nnet use z: /delete\ngoto :eof\n",
+    sources: &[
+        "CALL /? (CALL-help): `CALL :label arguments`",
+        "cmd-semantics §1.10 (cmd-call-graph: a target without `:` is an external call)",
+    ],
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let src = ctx.source;
+    // The first definition of every label name (cmd.exe's rule).
+    let mut first_def: HashMap<Vec<u8>, usize> = HashMap::new();
+    for (i, d) in ctx.labels.defs.iter().enumerate() {
+        first_def.entry(key(&d.folded, Profile::Nt)).or_insert(i);
+    }
+    if first_def.is_empty() {
+        return;
+    }
+    for stmt in &ctx.script.stmts {
+        let StmtKind::Call(c) = &stmt.kind else {
+            continue;
+        };
+        let CallTarget::External { program, .. } = &c.target else {
+            continue;
+        };
+        if program.quoted || program.dynamic {
+            continue;
+        }
+        let name = src.slice(program.span);
+        if name.is_empty()
+            || name
+                .iter()
+                .any(|&b| matches!(b, b'\\' | b'/' | b':' | b'.' | b'%' | b'^' | b'!'))
+        {
+            continue;
+        }
+        let Some(def) = first_def
+            .get(&key(name, Profile::Nt))
+            .and_then(|&i| ctx.labels.defs.get(i))
+        else {
+            continue;
+        };
+        let shown = snippet(src, program.span, 60, false);
+        out.push(
+            RULE.diag(
+                program.span,
+                format!(
+                    "`call {shown}` looks for a program or batch file named `{shown}`, not the \
+                     subroutine `:{shown}` on line {}: cmd.exe prints \"'{shown}' is not \
+                     recognized as an internal or external command\" and the subroutine never runs",
+                    def.line
+                ),
+            )
+            .with_label("missing `:`")
+            .with_related(def.name, "the subroutine")
+            .with_help(format!("write `call :{shown}`")),
+        );
+    }
+}

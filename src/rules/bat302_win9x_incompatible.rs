@@ -1,0 +1,244 @@
+//! BAT302 win9x-incompatible: cmd.exe-only constructs in code Windows 9x clients run.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::{handle_char, kids, own_ranges};
+use crate::rules::{Ctx, Rule};
+use crate::source::Span;
+use crate::syntax::ast::{
+    CallTarget, CmpOp, Condition, Connector, ExpansionKind, ForSwitch, JumpTarget, RedirectOp,
+    SetKind, StmtId, StmtKind,
+};
+
+pub static RULE: Rule = Rule {
+    code: "BAT302",
+    name: "win9x-incompatible",
+    severity: Severity::Warning,
+    summary: "A construct COMMAND.COM on Windows 9x cannot run, in code Windows 9x clients reach",
+    what: "Only when `win9x` is among the targets (the default for `.bat` files). Reports each \
+           reachable statement that Windows 95/98/ME clients can run (it is not behind the NT \
+           side of an `%OS%`==\"Windows_NT\" test) and that uses a command-extension construct: \
+           `setlocal`/`endlocal`, `if /i`, `if defined`, `if cmdextversion`, `EQU`-style \
+           comparisons, parenthesised blocks, `else`, `&`, `&&`, `||`, `^` escapes, `2>` and \
+           `>&` redirections, `goto :eof`, `call :label`, `%~` modifiers, `%*`, \
+           `%var:~n,m%` and `%var:a=b%` edits, `set /a`, `set /p`, `for /d /r /l /f`, \
+           `exit /b`, and delayed `!var!` (when the script enables delayed expansion). One \
+           finding per statement, naming all its constructs.",
+    why: "Logon scripts for mixed fleets run under COMMAND.COM on Windows 95/98/ME, which has \
+          none of cmd.exe's extensions: `(` blocks and `else` are syntax errors, `&` is an \
+          ordinary character, `2>nul` is not a redirection, `goto :eof` looks for a label named \
+          `:eof` and stops the batch with \"Label not found\", `call :sub` tries to run a program \
+          called `:sub`. The line fails or does something else, and the SMS client \
+          installation or inventory it guards may never run on those clients.",
+    example: "@echo off\nif /i \"%1\"==\"x\" (echo a) else (echo b)\ncall :sub\ngoto :eof\n:sub\n",
+    fix: "@echo off\nif not \"%OS%\"==\"Windows_NT\" goto win9x\nif /i \"%1\"==\"x\" (echo a) else (echo b)\ncall :sub\ngoto :eof\n:sub\ngoto :eof\n:win9x\nif \"%1\"==\"x\" echo a\nif not \"%1\"==\"x\" echo b\n:end\n",
+    sources: &[
+        "cmd-semantics §1.16 (Wiki-cmd, consym, RvdW-redir, DOS622-IF, IF-help, GOTO-help, CALL-help, FOR-help)",
+        "cmd-semantics T67",
+        "sms-domain §1.2 (the `if \"%OS%\"==\"Windows_NT\"` idiom, Q136073, Q121388, Q200791)",
+    ],
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    if !ctx.settings.targets.win9x {
+        return;
+    }
+    let script = ctx.script;
+    let src = ctx.source;
+    let kids = kids(script);
+    let delayed_on = script.stmts.iter().any(|s| match &s.kind {
+        StmtKind::Setlocal(sl) => sl.args.iter().any(|w| {
+            src.slice(w.span)
+                .to_ascii_lowercase()
+                .windows(b"enabledelayedexpansion".len())
+                .any(|x| x == b"enabledelayedexpansion")
+        }),
+        _ => false,
+    });
+    let win9x_runs = |id: StmtId| ctx.flow.is_reachable(id) && !ctx.flow.is_nt_only(id);
+    for id in script.ids() {
+        if !win9x_runs(id) {
+            continue;
+        }
+        let stmt = script.stmt(id);
+        let mut found: Vec<(String, Span)> = Vec::new();
+        let mut add = |name: &str, span: Span| found.push((name.to_string(), span));
+        match &stmt.kind {
+            StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::StrayClose => continue,
+            StmtKind::Block(b) => {
+                // A then/else/do block is named in its `if`/`for` statement.
+                let folded = stmt.parent.is_some_and(|p| {
+                    matches!(script.stmt(p).kind, StmtKind::If(_) | StmtKind::For(_))
+                });
+                if !folded {
+                    add("parenthesised block", b.open);
+                }
+            }
+            StmtKind::Setlocal(s) => add("`setlocal`", s.keyword),
+            StmtKind::Endlocal => add("`endlocal`", stmt.span),
+            StmtKind::If(i) => {
+                if let Some(s) = i.case_insensitive {
+                    add("`if /i`", s);
+                }
+                match &i.condition {
+                    Condition::Defined { keyword, .. } => add("`if defined`", *keyword),
+                    Condition::CmdExtVersion { keyword, .. } => add("`if cmdextversion`", *keyword),
+                    Condition::Compare { op, op_span, .. } if *op != CmpOp::EqEq => {
+                        let t = src.display(*op_span).to_ascii_uppercase();
+                        add(&format!("`{t}` comparison"), *op_span)
+                    }
+                    _ => {}
+                }
+                if let Some((kw, _)) = i.else_ {
+                    add("`else`", kw);
+                }
+            }
+            StmtKind::For(f) => {
+                for (sw, span) in &f.switches {
+                    let n = match sw {
+                        ForSwitch::D => "`for /d`",
+                        ForSwitch::R => "`for /r`",
+                        ForSwitch::L => "`for /l`",
+                        ForSwitch::F => "`for /f`",
+                    };
+                    add(n, *span);
+                }
+            }
+            StmtKind::Goto(g) if g.target == JumpTarget::Eof => add("`goto :eof`", stmt.span),
+            StmtKind::Call(c) => {
+                if let CallTarget::Label { target, .. } = &c.target {
+                    let span = match target {
+                        JumpTarget::Label { name, .. } | JumpTarget::Dynamic { name } => {
+                            c.keyword.cover(*name)
+                        }
+                        _ => c.keyword,
+                    };
+                    add("`call :label`", span);
+                }
+            }
+            StmtKind::Set(s) => match s.kind {
+                SetKind::Arith => add("`set /a`", s.switch.unwrap_or(s.keyword)),
+                SetKind::Prompt => add("`set /p`", s.switch.unwrap_or(s.keyword)),
+                _ => {}
+            },
+            StmtKind::Exit(e) if e.b.is_some() => add("`exit /b`", e.b.unwrap_or(e.keyword)),
+            _ => {}
+        }
+        // A block that is the then/else/do part of this statement.
+        if matches!(stmt.kind, StmtKind::If(_) | StmtKind::For(_)) {
+            for k in &kids[id.index()] {
+                if let StmtKind::Block(b) = &script.stmt(*k).kind {
+                    if win9x_runs(*k) {
+                        add("parenthesised block", b.open);
+                    }
+                }
+            }
+        }
+        if let Some(op) = stmt.connector_span {
+            match stmt.connector {
+                Connector::Amp => add("`&`", op),
+                Connector::AndAnd => add("`&&`", op),
+                Connector::OrOr => add("`||`", op),
+                _ => {}
+            }
+        }
+        for r in &stmt.redirects {
+            match (r.op, r.handle) {
+                (RedirectOp::DupOut | RedirectOp::DupIn, _) => add("`>&` redirection", r.span),
+                (_, Some(h)) if handle_char(h) != '1' => {
+                    add(&format!("`{}>` redirection", handle_char(h)), r.span)
+                }
+                _ => {}
+            }
+        }
+        let own = own_ranges(script, &kids, id);
+        for range in &own {
+            for e in script.expansions_in(*range) {
+                match e.kind {
+                    ExpansionKind::ArgModifier => add("`%~` modifier", e.span),
+                    ExpansionKind::AllArgs => add("`%*`", e.span),
+                    ExpansionKind::Delayed if delayed_on => add("delayed `!var!`", e.span),
+                    ExpansionKind::Var if src.slice(e.span).contains(&b':') => {
+                        add("`%var:…%` edit", e.span)
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(c) = unquoted_caret(src.slice(*range)) {
+                add(
+                    "`^` escape",
+                    Span::new(range.start + c, range.start + c + 1),
+                );
+            }
+        }
+        if found.is_empty() {
+            continue;
+        }
+        found.sort_by_key(|(_, s)| s.start);
+        let mut names: Vec<String> = Vec::new();
+        for (n, _) in &found {
+            if !names.contains(n) {
+                names.push(n.clone());
+            }
+        }
+        let line = src.line_of(stmt.span.start);
+        // The first construct carries the finding when it is on the statement's line (it
+        // always is, in practice); the others are labelled alongside.
+        let (primary, rest) = if src.line_of(found[0].1.start) == line {
+            let (n, s) = found.remove(0);
+            ((s, n), found)
+        } else {
+            let line_end = src.line_span(line).end.max(stmt.span.start);
+            let span = Span::new(stmt.span.start, stmt.span.end.min(line_end));
+            ((span, "cmd.exe-only syntax".to_string()), found)
+        };
+        let mut d = RULE
+            .diag(
+                primary.0,
+                format!(
+                    "COMMAND.COM on Windows 9x cannot run {}: on those clients this line fails \
+                     (\"Syntax error\", \"Bad command or file name\", \"Label not found\") or \
+                     does something else",
+                    names.join(", ")
+                ),
+            )
+            .with_label(primary.1)
+            .with_help(help_for(&names));
+        for (n, s) in rest {
+            d = d.with_related(s, n);
+        }
+        out.push(d);
+    }
+}
+
+/// Offset of the first `^` outside double quotes.
+fn unquoted_caret(bytes: &[u8]) -> Option<usize> {
+    let mut quoted = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' => quoted = false,
+            b'^' if !quoted => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn help_for(names: &[String]) -> String {
+    let has = |n: &str| names.iter().any(|x| x == n);
+    let mut h = String::from(
+        "jump past NT-only code on Windows 9x (`if not \"%OS%\"==\"Windows_NT\" goto <label>`), or \
+         use the COMMAND.COM form",
+    );
+    if has("`goto :eof`") {
+        h.push_str("; for `goto :eof` use `goto END` with an `:END` label at the end");
+    }
+    if has("`call :label`") {
+        h.push_str("; for `call :label` move the subroutine into its own .bat file");
+    }
+    if has("parenthesised block") || has("`else`") {
+        h.push_str("; for blocks and `else` use one `if … goto` per branch");
+    }
+    h
+}

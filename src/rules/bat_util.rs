@@ -1,0 +1,258 @@
+//! Small helpers the batch rules share: tree navigation over the flat AST, byte classes.
+//! Nothing here reports; the rules decide.
+
+use crate::source::{Source, Span};
+use crate::syntax::ast::{
+    CallTarget, ExpansionKind, JumpTarget, Script, Stmt, StmtId, StmtKind, Word,
+};
+
+/// cmd.exe's token delimiters (space, tab, `,`, `;`, `=`, VT, FF, 0xFF).
+pub fn is_delim(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b',' | b';' | b'=' | 0x0B | 0x0C | 0xFF)
+}
+
+/// The children of every statement (by their `parent` link), in source order. Linear.
+pub fn kids(script: &Script) -> Vec<Vec<StmtId>> {
+    let n = script.stmts.len();
+    let mut v: Vec<Vec<StmtId>> = vec![Vec::new(); n];
+    for id in script.ids() {
+        if let Some(p) = script.stmt(id).parent {
+            if p.index() < id.index() {
+                v[p.index()].push(id);
+            }
+        }
+    }
+    v
+}
+
+/// The bytes of a statement that belong to it and not to its children: its span minus the
+/// spans of its children, as sorted disjoint ranges.
+pub fn own_ranges(script: &Script, kids: &[Vec<StmtId>], id: StmtId) -> Vec<Span> {
+    let stmt = script.stmt(id);
+    let mut spans: Vec<Span> = kids
+        .get(id.index())
+        .map(|k| k.iter().map(|c| script.stmt(*c).span).collect())
+        .unwrap_or_default();
+    spans.sort();
+    let mut out = Vec::new();
+    let mut pos = stmt.span.start;
+    for k in spans {
+        let ks = k.start.clamp(pos, stmt.span.end);
+        if ks > pos {
+            out.push(Span::new(pos, ks));
+        }
+        pos = pos.max(k.end);
+    }
+    if pos < stmt.span.end {
+        out.push(Span::new(pos, stmt.span.end));
+    }
+    out
+}
+
+/// For every statement: it is, or lies inside, a block that never closes, or it is an
+/// `if`/`for` whose block never closes (its text runs to the end of the file). Linear:
+/// parents start before their children, so they come first in the arena.
+pub fn in_unclosed_block(script: &Script) -> Vec<bool> {
+    let n = script.stmts.len();
+    let mut flag = vec![false; n];
+    for (i, s) in script.stmts.iter().enumerate() {
+        let own = matches!(&s.kind, StmtKind::Block(b) if b.close.is_none());
+        let inherited = s
+            .parent
+            .map(|p| p.index() < i && flag[p.index()])
+            .unwrap_or(false);
+        flag[i] = own || inherited;
+    }
+    // The `if`/`for` heads of unclosed blocks, up through directly nested heads.
+    for i in 0..n {
+        if !matches!(&script.stmts[i].kind, StmtKind::Block(b) if b.close.is_none()) {
+            continue;
+        }
+        let mut cur = script.stmts[i].parent;
+        while let Some(p) = cur {
+            let pi = p.index();
+            if pi >= n
+                || flag[pi]
+                || !matches!(script.stmts[pi].kind, StmtKind::If(_) | StmtKind::For(_))
+            {
+                break;
+            }
+            flag[pi] = true;
+            cur = script.stmts[pi].parent;
+        }
+    }
+    flag
+}
+
+/// Statements that neither start nor end an unreachable run, nor count as code: comments
+/// and ignored top-level `)` lines.
+pub fn is_inert(kind: &StmtKind) -> bool {
+    matches!(kind, StmtKind::Comment(_) | StmtKind::StrayClose)
+}
+
+/// A `goto`/`call :` target as `(name span, key bytes)` when it is a static label.
+pub fn static_label(target: &JumpTarget) -> Option<(Span, &[u8])> {
+    match target {
+        JumpTarget::Label { name, key } => Some((*name, key.as_slice())),
+        _ => None,
+    }
+}
+
+/// The jump target of a `goto` or `call :label` statement, if it is one.
+pub fn jump_target(stmt: &Stmt) -> Option<&JumpTarget> {
+    match &stmt.kind {
+        StmtKind::Goto(g) => Some(&g.target),
+        StmtKind::Call(c) => match &c.target {
+            CallTarget::Label { target, .. } => Some(target),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The program name of a word as cmd would look it up, for comparisons: quotes and carets
+/// removed, any drive/directory (`%0\..\`, `C:\x\`) dropped, ASCII lower case. The extension
+/// is kept.
+pub fn program_file_name(bytes: &[u8]) -> Vec<u8> {
+    let cleaned: Vec<u8> = bytes
+        .iter()
+        .copied()
+        .filter(|&b| b != b'"' && b != b'^')
+        .collect();
+    let start = cleaned
+        .iter()
+        .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    cleaned[start..]
+        .iter()
+        .map(|b| b.to_ascii_lowercase())
+        .collect()
+}
+
+/// Split a lower-cased file name into stem and extension (without the dot).
+pub fn split_ext(name: &[u8]) -> (&[u8], Option<&[u8]>) {
+    match name.iter().rposition(|&b| b == b'.') {
+        Some(i) if i > 0 => (&name[..i], Some(&name[i + 1..])),
+        _ => (name, None),
+    }
+}
+
+/// A word made only of `%…%` / `%1` / `%*` / `%~…` expansions, with no literal byte: it
+/// becomes empty when the variables are empty.
+pub fn word_is_only_expansions(script: &Script, source: &Source, word: &Word) -> bool {
+    if word.quoted || word.span.is_empty() {
+        return false;
+    }
+    let mut pos = word.span.start;
+    for e in script.expansions_in(word.span) {
+        if !matches!(
+            e.kind,
+            ExpansionKind::Var
+                | ExpansionKind::Arg
+                | ExpansionKind::AllArgs
+                | ExpansionKind::ArgModifier
+        ) {
+            return false;
+        }
+        if e.span.start != pos {
+            return false;
+        }
+        pos = e.span.end;
+    }
+    pos == word.span.end && pos > word.span.start && !source.slice(word.span).is_empty()
+}
+
+/// Human-readable text of a span for messages (one char per byte, control bytes shown).
+pub fn text(source: &Source, span: Span) -> String {
+    source.display(span)
+}
+
+/// Physical 1-based line of a byte offset.
+pub fn line(source: &Source, offset: usize) -> usize {
+    source.line_of(offset)
+}
+
+/// Position of each statement in its enclosing list, for O(1) sibling lookups.
+pub struct Siblings {
+    /// `(list index, position)` per statement; list 0 is `script.top`, list `k+1` the body of
+    /// the k-th block in `lists`.
+    pos: Vec<Option<(usize, usize)>>,
+    lists: Vec<Vec<StmtId>>,
+}
+
+impl Siblings {
+    pub fn build(script: &Script) -> Siblings {
+        let mut lists = vec![script.top.clone()];
+        for s in &script.stmts {
+            if let StmtKind::Block(b) = &s.kind {
+                lists.push(b.body.clone());
+            }
+        }
+        let mut pos = vec![None; script.stmts.len()];
+        for (li, list) in lists.iter().enumerate() {
+            for (pi, id) in list.iter().enumerate() {
+                if let Some(slot) = pos.get_mut(id.index()) {
+                    *slot = Some((li, pi));
+                }
+            }
+        }
+        Siblings { pos, lists }
+    }
+
+    /// The statements after `id` in its list.
+    pub fn after(&self, id: StmtId) -> &[StmtId] {
+        match self.pos.get(id.index()).copied().flatten() {
+            Some((li, pi)) => &self.lists[li][pi + 1..],
+            None => &[],
+        }
+    }
+
+    /// The statement before `id` in its list.
+    pub fn before(&self, id: StmtId) -> Option<StmtId> {
+        let (li, pi) = self.pos.get(id.index()).copied().flatten()?;
+        if pi == 0 {
+            None
+        } else {
+            Some(self.lists[li][pi - 1])
+        }
+    }
+}
+
+/// In a logon script with an upgrade gate: the statements the script would reach if the
+/// gate were not there. Code that only the gate makes unreachable is intended (Q237543).
+/// `None` when the file is not a logon script or has no gate.
+pub fn gate_exempt(ctx: &crate::rules::Ctx<'_>) -> Option<Vec<bool>> {
+    let gate = crate::sms::gate(ctx.script, ctx.source, ctx.settings)?;
+    let pos = ctx.script.top.iter().position(|&s| s == gate.stmt)?;
+    let next = *ctx.script.top.get(pos + 1)?;
+    Some(
+        ctx.flow
+            .reach_from(crate::flow::Node::Stmt(next), |_, _| true),
+    )
+}
+
+/// Display text of a span for a message, cut to at most `max` bytes (from the end when
+/// `tail` is set) with `…` marking the cut.
+pub fn snippet(source: &Source, span: Span, max: usize, tail: bool) -> String {
+    if span.len() <= max {
+        return source.display(span);
+    }
+    if tail {
+        format!("…{}", source.display(Span::new(span.end - max, span.end)))
+    } else {
+        format!(
+            "{}…",
+            source.display(Span::new(span.start, span.start + max))
+        )
+    }
+}
+
+/// The handle digit of a redirection as a character (the AST stores the number 0-9; an
+/// ASCII digit is accepted too).
+pub fn handle_char(h: u8) -> char {
+    match h {
+        0..=9 => (b'0' + h) as char,
+        _ => h as char,
+    }
+}

@@ -1,0 +1,74 @@
+//! SMS202 ras-guard-ineffective.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Ctx, Rule};
+use crate::sms;
+
+pub static RULE: Rule = Rule {
+    code: "SMS202",
+    name: "ras-guard-ineffective",
+    severity: Severity::Warning,
+    summary: "A RAS check exists but the RAS branch still reaches an SMS client program",
+    what: "Reports a reachable SMS client-program call site that every path reaches through a \
+           RAS check (its state set has no `unknown`) but that the RAS branch of a check still \
+           reaches (the set contains `ras`). Typical cases: `if errorlevel 1 goto X` followed \
+           directly by `:X` (the Q185346 sample), a jump to a label above the SMS call, the \
+           polarity reversed (`if not errorlevel 1 goto SKIP`), or both branches joining \
+           before the call. The severity is error while an upgrade window is open.",
+    why: "The script looks guarded, so nobody checks it again, but dial-in clients still run \
+          SMS client setup over the RAS link and download the client or the upgrade over it \
+          (Q237543). The Q185346 IPCONFIG sample is this no-op: its `IF errorlevel 1 GOTO \
+          SKIP_RAS` is followed directly by `:SKIP_RAS`.",
+    example: "%0\\..\\checkras.exe > nul\r\nif errorlevel 1 goto SKIPRAS\r\n:SKIPRAS\r\ncall %0\\..\\smsls\r\n",
+    fix: "%0\\..\\checkras.exe > nul\r\nif errorlevel 1 goto SKIPRAS\r\ncall %0\\..\\smsls\r\n:SKIPRAS\r\n",
+    sources: &["Q185346", "Q237543", "Q224388"],
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let analysis = sms::Analysis::new(ctx);
+    let severity = if ctx.settings.upgrade_window {
+        Severity::Error
+    } else {
+        RULE.severity
+    };
+    let checks = sms::ras_checks(ctx.script, ctx.source, ctx.settings);
+    for call in analysis.client_calls(ctx) {
+        if call.state.has_unknown() || !call.state.has_ras() {
+            continue;
+        }
+        let name = ctx.source.display(call.inv.word.span);
+        let mut d = RULE
+            .diag(
+                call.inv.word.span,
+                format!(
+                    "`{name}` is reached on the RAS branch of the RAS check: the guard does not \
+                     skip it, so dial-in clients still run SMS client setup over the RAS link \
+                     (Q185346, Q237543)"
+                ),
+            )
+            .with_label(format!(
+                "SMS client program reached in state {}",
+                call.state.describe()
+            ))
+            .with_help(
+                "make the RAS branch (errorlevel >= N after checkras) jump past every SMS call, \
+                 e.g. `if errorlevel 1 goto SKIPSMS` with `:SKIPSMS` after the calls",
+            );
+        // The RAS check nearest before the call (else the first one).
+        let call_start = ctx.script.stmt(call.inv.stmt).span.start;
+        let nearest = checks
+            .iter()
+            .filter(|c| ctx.script.stmt(c.test).span.start < call_start)
+            .max_by_key(|c| ctx.script.stmt(c.test).span.start)
+            .or(checks.first());
+        if let Some(c) = nearest {
+            d = d.with_related(
+                ctx.script.stmt(c.test).span,
+                "RAS check whose RAS branch reaches the call",
+            );
+        }
+        d.severity = severity;
+        out.push(d);
+    }
+}

@@ -1,0 +1,146 @@
+//! The RAS-state data flow the SMS rules share.
+//!
+//! Each statement carries the *set* of RAS states it can be reached with, a union over every
+//! path from the top of the script. The entry state is `unknown`. After a RAS check
+//! (`checkras`, then `if [not] errorlevel N`), the branch taken when errorlevel ≥ N gets
+//! `ras` and the other branch `lan`.
+//!
+//! The graph is the shared control-flow graph of [`crate::flow::Flow`]: `if` then/else
+//! edges, `goto` to the label cmd.exe finds (a missing label ends the script), `call :x`
+//! into the subroutine and on past the call, `exit` and `goto :eof` to the end, `&&`/`||`
+//! skips. The only edges that change the state are the then/else edges of the `if` right
+//! after a RAS check, and the side of an `if [not] exist …\rasapi32.dll` test where RAS is
+//! not installed (`lan`: such a client cannot be on a RAS link; Q224388 uses the test as a
+//! pre-check before CHECKRAS). The lattice has height 3, so each node is visited at most three times
+//! plus once per in-edge: the fixed point costs time linear in the graph. Nothing recurses.
+
+use std::collections::HashMap;
+
+use crate::flow::{EdgeKind, Flow, Node};
+use crate::rules::LintSettings;
+use crate::source::Source;
+use crate::syntax::ast::{Script, StmtId};
+
+/// The client's RAS state is not known on this path.
+pub const UNKNOWN: u8 = 1;
+/// A RAS check said the client is on a RAS link.
+pub const RAS: u8 = 2;
+/// A RAS check said the client is on the LAN.
+pub const LAN: u8 = 4;
+
+/// A set of RAS states (bits [`UNKNOWN`], [`RAS`], [`LAN`]); empty = unreachable.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StateSet(pub u8);
+
+impl StateSet {
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub fn has_unknown(self) -> bool {
+        self.0 & UNKNOWN != 0
+    }
+    pub fn has_ras(self) -> bool {
+        self.0 & RAS != 0
+    }
+    pub fn has_lan(self) -> bool {
+        self.0 & LAN != 0
+    }
+    /// `{unknown, lan}` style, for messages and tests.
+    pub fn describe(self) -> String {
+        let mut parts = Vec::new();
+        if self.has_unknown() {
+            parts.push("unknown");
+        }
+        if self.has_ras() {
+            parts.push("ras");
+        }
+        if self.has_lan() {
+            parts.push("lan");
+        }
+        format!("{{{}}}", parts.join(", "))
+    }
+}
+
+/// The result of the data flow: the state set each statement is reached with.
+#[derive(Clone, Debug, Default)]
+pub struct RasFlow {
+    entry: Vec<u8>,
+}
+
+impl RasFlow {
+    /// The states statement `id` can be reached with (empty when unreachable).
+    pub fn state(&self, id: StmtId) -> StateSet {
+        StateSet(self.entry.get(id.index()).copied().unwrap_or(0))
+    }
+
+    /// Statement `id` can be reached from the top of the script.
+    pub fn reachable(&self, id: StmtId) -> bool {
+        !self.state(id).is_empty()
+    }
+
+    /// Run the data flow over one script's control-flow graph.
+    pub fn build(
+        script: &Script,
+        source: &Source,
+        flow: &Flow,
+        settings: &LintSettings,
+    ) -> RasFlow {
+        let n = script.stmts.len().min(flow.succ.len());
+        // `if` statements testing a RAS check's errorlevel: true when `then` is the RAS side.
+        let mut ras_tests: HashMap<StmtId, bool> = HashMap::new();
+        for check in crate::sms::ras_checks(script, source, settings) {
+            ras_tests.insert(check.test, !check.negated);
+        }
+        // `if [not] exist …\rasapi32.dll`: true when `then` is the side where RAS is installed.
+        // Where RAS is not installed the client cannot be on a RAS link: that side is `lan`.
+        let mut installed_tests: HashMap<StmtId, bool> = HashMap::new();
+        for g in crate::sms::weak_guards(script, source) {
+            if g.kind == crate::sms::WeakGuardKind::RasInstalled {
+                if let crate::syntax::ast::StmtKind::If(i) = &script.stmt(g.stmt).kind {
+                    installed_tests.insert(g.stmt, i.not.is_none());
+                }
+            }
+        }
+        let mut state = vec![0u8; n];
+        let mut queued = vec![false; n];
+        let mut work: Vec<usize> = Vec::new();
+        if let Some(Node::Stmt(first)) = flow.entry {
+            if first.index() < n {
+                state[first.index()] = UNKNOWN;
+                queued[first.index()] = true;
+                work.push(first.index());
+            }
+        }
+        while let Some(i) = work.pop() {
+            queued[i] = false;
+            let s = state[i];
+            let test = ras_tests.get(&StmtId(i as u32)).copied();
+            let installed = installed_tests.get(&StmtId(i as u32)).copied();
+            for e in &flow.succ[i] {
+                let Node::Stmt(to) = e.to else {
+                    continue;
+                };
+                let to = to.index();
+                if to >= n {
+                    continue;
+                }
+                let add = match (test, e.kind) {
+                    (Some(true), EdgeKind::Then) | (Some(false), EdgeKind::Else) => RAS,
+                    (Some(true), EdgeKind::Else) | (Some(false), EdgeKind::Then) => LAN,
+                    _ => match (installed, e.kind) {
+                        (Some(true), EdgeKind::Else) | (Some(false), EdgeKind::Then) => LAN,
+                        _ => s,
+                    },
+                };
+                if state[to] | add != state[to] {
+                    state[to] |= add;
+                    if !queued[to] {
+                        queued[to] = true;
+                        work.push(to);
+                    }
+                }
+            }
+        }
+        RasFlow { entry: state }
+    }
+}

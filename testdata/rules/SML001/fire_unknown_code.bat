@@ -1,0 +1,3 @@
+@echo off
+REM smslint: disable=SML002
+echo hello

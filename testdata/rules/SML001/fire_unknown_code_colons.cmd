@@ -1,0 +1,5 @@
+@echo off
+:: smslint: disable=sml001, XYZ9
+
+REM an ordinary comment
+echo hello

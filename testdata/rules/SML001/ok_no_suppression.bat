@@ -1,0 +1,3 @@
+@echo off
+rem a script without any suppression comment
+echo hello

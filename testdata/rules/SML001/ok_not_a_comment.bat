@@ -1,0 +1,2 @@
+@echo off
+echo smslint: disable=NOSUCH1 is not a comment

@@ -1,0 +1,2 @@
+@echo off
+REM SMS logon processing retired at this site.

@@ -1,0 +1,5 @@
+@echo off
+GOTO END
+:START
+%0\..\SNBOOT.EXE %0 /s
+:END

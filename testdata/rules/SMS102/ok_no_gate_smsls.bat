@@ -1,0 +1,2 @@
+@echo off
+%0\..\SNBOOT.EXE %0 /s

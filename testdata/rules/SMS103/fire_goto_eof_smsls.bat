@@ -1,0 +1,3 @@
+@echo off
+goto :eof
+%0\..\SNBOOT.EXE %0 /s

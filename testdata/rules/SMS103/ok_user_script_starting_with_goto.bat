@@ -1,0 +1,3 @@
+goto MAP
+:MAP
+net use h: \\FS1\home\%USERNAME%

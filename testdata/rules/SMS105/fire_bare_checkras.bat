@@ -1,0 +1,5 @@
+@echo off
+checkras > nul
+if errorlevel 1 goto SKIPSMS
+call smsls
+:SKIPSMS

@@ -1,0 +1,2 @@
+z:\snboot.exe %0 /s
+call Z:\SMSLS.BAT

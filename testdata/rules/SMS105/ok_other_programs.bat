@@ -1,0 +1,2 @@
+net use h: \\FS1\home
+c:\tools\choice.com /c:yn Continue

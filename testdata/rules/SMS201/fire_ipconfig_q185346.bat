@@ -1,0 +1,7 @@
+REM  RAS BYPASS (Q185346)
+REM  If 255.255.0.0 is found, the user is using RAS, and should not run SMS.
+ipconfig | find "255.255.0.0" > nul
+   IF errorlevel 1 GOTO SKIP_RAS
+
+:SKIP_RAS
+call %0\..\smsls

@@ -1,0 +1,4 @@
+@echo off
+goto END
+call %0\..\smsls
+:END

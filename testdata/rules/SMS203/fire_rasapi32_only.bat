@@ -1,0 +1,4 @@
+@echo off
+if exist %windir%\system32\rasapi32.dll goto SKIPSMS
+call %0\..\smsls
+:SKIPSMS

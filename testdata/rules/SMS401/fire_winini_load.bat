@@ -1,0 +1,2 @@
+@echo off
+echo load=smsrun16.exe>> %windir%\win.ini

@@ -1,0 +1,1 @@
+c:\ms\sms\bin\CLI_NT.EXE /F

@@ -1,0 +1,1 @@
+xcopy %0\..\cli_nt.hlp c:\temp /f

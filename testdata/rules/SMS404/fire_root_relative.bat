@@ -1,0 +1,1 @@
+copy %0\..\smsls.ini \MS\SMS\BIN

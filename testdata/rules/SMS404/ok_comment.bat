@@ -1,0 +1,1 @@
+REM SMS 1.2 kept the client in C:\MS\SMS\BIN

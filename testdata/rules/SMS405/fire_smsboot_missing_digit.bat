@@ -1,0 +1,2 @@
+%0\..\SNBOOT.EXE %0 /s
+%0\..\smsboot.exe /s

@@ -1,0 +1,1 @@
+%0\..\snbatch.exe %0

@@ -1,0 +1,2 @@
+set TEMP=C:\Temp 
+call %0\..\smsls

@@ -1,0 +1,2 @@
+set TEMP=C:\My Temp
+net use h: \\FS1\home
