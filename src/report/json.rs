@@ -21,8 +21,17 @@ pub struct JsonFinding<'a> {
 }
 
 pub fn render(reports: &[FileReport]) -> String {
-    let items: Vec<JsonFinding<'_>> = super::all(reports)
-        .map(|(r, f)| JsonFinding {
+    let mut out = Vec::new();
+    let _ = write(reports, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Stream the array: one finding per line, compact for large runs, still readable.
+pub fn write(reports: &[FileReport], w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    w.write_all(b"[")?;
+    let mut first = true;
+    for (r, f) in super::all(reports) {
+        let item = JsonFinding {
             code: f.diag.code,
             name: super::rule_name(f.diag.code),
             severity: f.diag.severity.as_str(),
@@ -34,9 +43,10 @@ pub fn render(reports: &[FileReport]) -> String {
             message: &f.diag.message,
             help: &f.diag.help,
             url: crate::rules::docs_url(f.diag.code),
-        })
-        .collect();
-    let mut s = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
-    s.push('\n');
-    s
+        };
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        first = false;
+        serde_json::to_writer(&mut *w, &item)?;
+    }
+    w.write_all(if first { b"]\n" } else { b"\n]\n" })
 }
