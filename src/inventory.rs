@@ -1,6 +1,942 @@
 //! The fleet inventory audit (`smslint audit --inventory FILE.csv`), streamed.
+//!
+//! The inventory is read record by record with the `csv` crate over a byte reader; no row is
+//! kept after it is checked. Findings are handed to a sink as they are found, so line-oriented
+//! formats (`concise`, `csv`, `github`) are written while the file is read and memory does not
+//! grow with the row count; the other formats collect the findings (not the rows) first.
+//! Findings carry the row's physical line (the header is line 1), found by [`LineTracker`]
+//! because the csv crate's own line count does not skip blank lines or CR LF pairs the way a
+//! physical line count does. When the record holds no `"`, its fields are its bytes verbatim
+//! and a finding's span and columns cover the exact field (the clicore, site or os value,
+//! surrounding spaces excluded); otherwise it points at the record's first byte.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::cli::{AuditArgs, FailOn, Format};
+use crate::config::{self, Overrides, ResolvedSettings};
+use crate::diagnostic::{Diagnostic, FileReport, Finding, Severity};
+use crate::engine;
+use crate::report::{self, RenderOptions};
+use crate::rules;
+use crate::sites::{shorten, Manifest};
+use crate::source::Span;
+use crate::version::{self, Clicore, Significance, BOOT32WN_REFUSES};
+use crate::Exit;
+
+/// Counts per site for the summary table of the `full` format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SiteStats {
+    /// Rows naming the site.
+    pub clients: u64,
+    /// Clients of the same release as the site (hotfix differences included).
+    pub on_release: u64,
+    /// Clients significantly behind the site (SMS302).
+    pub behind: u64,
+    /// Clients significantly ahead of the site (SMS304).
+    pub ahead: u64,
+    /// Clients on an OS the site does not support (SMS402).
+    pub unsupported: u64,
+}
+
+/// What an audit found besides the findings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuditSummary {
+    /// Data rows read (blank lines not counted).
+    pub rows: u64,
+    /// Per manifest site, keyed by the site code as the manifest spells it.
+    pub sites: BTreeMap<String, SiteStats>,
+    /// Rows naming a site the manifest does not have (one bucket, so memory stays bounded).
+    pub unknown_site: SiteStats,
+}
+
+/// Why an inventory cannot be audited (a tool failure, exit 2).
+#[derive(Debug)]
+pub enum AuditError {
+    /// A required column is not in the header row.
+    MissingColumn(&'static str),
+    /// The file has no header row.
+    NoHeader,
+    Io(std::io::Error),
+    Csv(csv::Error),
+}
+
+impl std::fmt::Display for AuditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AuditError::MissingColumn(c) => write!(
+                f,
+                "the inventory has no `{c}` column: the header row must name the columns \
+                 client, site and clicore (optional: os, link)"
+            ),
+            AuditError::NoHeader => write!(
+                f,
+                "the inventory is empty: expected a header row naming the columns client, site \
+                 and clicore"
+            ),
+            AuditError::Io(e) => write!(f, "cannot read the inventory: {e}"),
+            AuditError::Csv(e) => write!(f, "cannot read the inventory: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for AuditError {}
+
+/// Where a record starts in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowStart {
+    /// Byte offset of the record's first byte.
+    pub offset: u64,
+    /// Its 1-based physical line (lines end at LF).
+    pub line: u64,
+    /// Byte offset of that physical line's first byte.
+    pub line_start: u64,
+    /// The record's first line holds a `"`. A record without one is on one line and its fields
+    /// are its bytes verbatim, so their columns are known exactly.
+    pub quoted: bool,
+}
+
+/// A reader wrapper that remembers where lines with content start, so a record's physical
+/// line can be found from the byte offset where the csv reader began reading it. Memory is
+/// bounded by the csv reader's read-ahead plus one record.
+pub struct LineTracker<R> {
+    inner: R,
+    /// Bytes read so far.
+    offset: u64,
+    /// 1-based line of the next byte.
+    line: u64,
+    /// Offset of the first byte of the current physical line.
+    line_start: u64,
+    /// The previous byte was CR or LF (true at the start).
+    after_break: bool,
+    /// Bytes that are not CR/LF and follow CR, LF or the file start.
+    starts: VecDeque<RowStart>,
+}
+
+impl<R: Read> LineTracker<R> {
+    pub fn new(inner: R) -> Self {
+        LineTracker {
+            inner,
+            offset: 0,
+            line: 1,
+            line_start: 0,
+            after_break: true,
+            starts: VecDeque::new(),
+        }
+    }
+
+    /// The physical line of a record the csv reader started reading at byte `from`: the line
+    /// of the first content byte at or after `from` (the reader skips blank lines and the LF of
+    /// a CR LF pair before a record).
+    pub fn line_of_record(&mut self, from: u64) -> u64 {
+        self.record_at(from).line
+    }
+
+    /// Where the record the csv reader started reading at byte `from` begins.
+    pub fn record_at(&mut self, from: u64) -> RowStart {
+        while let Some(st) = self.starts.front() {
+            if st.offset < from {
+                self.starts.pop_front();
+            } else {
+                break;
+            }
+        }
+        self.starts.front().copied().unwrap_or(RowStart {
+            offset: from,
+            line: self.line,
+            line_start: self.line_start,
+            quoted: true,
+        })
+    }
+}
+
+impl<R: Read> Read for LineTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            match b {
+                b'\n' => {
+                    self.line += 1;
+                    self.line_start = self.offset + 1;
+                    self.after_break = true;
+                }
+                b'\r' => self.after_break = true,
+                _ => {
+                    if self.after_break {
+                        self.starts.push_back(RowStart {
+                            offset: self.offset,
+                            line: self.line,
+                            line_start: self.line_start,
+                            quoted: false,
+                        });
+                    }
+                    self.after_break = false;
+                    if b == b'"' {
+                        if let Some(last) = self.starts.back_mut() {
+                            last.quoted = true;
+                        }
+                    }
+                }
+            }
+            self.offset += 1;
+        }
+        Ok(n)
+    }
+}
+
+/// Columns of the inventory, by index.
+struct Columns {
+    client: usize,
+    site: usize,
+    clicore: usize,
+    os: Option<usize>,
+    link: Option<usize>,
+}
+
+fn find_columns(headers: &csv::ByteRecord) -> Result<Columns, AuditError> {
+    let find = |name: &str| {
+        headers.iter().position(|h| {
+            let h = String::from_utf8_lossy(h);
+            h.trim()
+                .trim_start_matches('\u{feff}')
+                .eq_ignore_ascii_case(name)
+        })
+    };
+    Ok(Columns {
+        client: find("client").ok_or(AuditError::MissingColumn("client"))?,
+        site: find("site").ok_or(AuditError::MissingColumn("site"))?,
+        clicore: find("clicore").ok_or(AuditError::MissingColumn("clicore"))?,
+        os: find("os"),
+        link: find("link"),
+    })
+}
+
+fn field(rec: &csv::ByteRecord, i: usize) -> &[u8] {
+    rec.get(i).unwrap_or(b"").trim_ascii()
+}
+
+/// A field for a message: lossy UTF-8, control characters (a CR LF inside a quoted field)
+/// shown as spaces, shortened.
+fn text(b: &[u8]) -> String {
+    let mut s = String::new();
+    let mut in_control = false;
+    for c in String::from_utf8_lossy(&b[..b.len().min(1024)]).chars() {
+        if c.is_control() {
+            if !in_control {
+                s.push(' ');
+            }
+            in_control = true;
+        } else {
+            s.push(c);
+            in_control = false;
+        }
+    }
+    let mut t = shorten(&s);
+    if b.len() > 1024 && !t.ends_with('…') {
+        t.push('…');
+    }
+    t
+}
+
+/// How an OS value fares at a site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OsSupport {
+    Supported,
+    /// Never supported by SMS 2.0; the reason.
+    Never(&'static str),
+    /// Needs the site at this service pack or later; the reason.
+    NeedsSp(u16, &'static str),
+    Unrecognised,
+}
+
+/// Classify an inventory `os` value (case-insensitive prefix; a leading `Microsoft ` ignored).
+pub fn classify_os(os: &str) -> OsSupport {
+    let lower = os.trim().to_ascii_lowercase();
+    let s = lower
+        .strip_prefix("microsoft ")
+        .unwrap_or(&lower)
+        .trim_start();
+    const NEVER: &[(&str, &str)] = &[
+        (
+            "windows xp home",
+            "SMS 2.0 does not support Windows XP Home Edition; SP4 blocks it (Q310499)",
+        ),
+        (
+            "windows xp embedded",
+            "SMS 2.0 does not support Windows XP Embedded (Q310614)",
+        ),
+        (
+            "windows xp 64",
+            "SMS 2.0 does not support 64-bit Windows XP (Q310614)",
+        ),
+        (
+            "ms-dos",
+            "SMS 2.0 has no client for MS-DOS without Windows (upgrade white paper)",
+        ),
+        (
+            "dos",
+            "SMS 2.0 has no client for MS-DOS without Windows (upgrade white paper)",
+        ),
+        (
+            "os/2",
+            "SMS 2.0 has no client for OS/2 (upgrade white paper)",
+        ),
+        (
+            "mac",
+            "SMS 2.0 has no client for the Macintosh (upgrade white paper)",
+        ),
+    ];
+    for (prefix, why) in NEVER {
+        if s.starts_with(prefix) {
+            return OsSupport::Never(why);
+        }
+    }
+    if s.starts_with("windows me") {
+        return OsSupport::NeedsSp(2, "Windows Me is supported from SMS 2.0 SP2 on (Q273804)");
+    }
+    if s.starts_with("windows xp") {
+        return OsSupport::NeedsSp(
+            3,
+            "Windows XP Professional is supported from SMS 2.0 SP3 on (Q321372)",
+        );
+    }
+    const SUPPORTED: &[&str] = &[
+        "windows 3.1",
+        "windows for workgroups",
+        "windows 95",
+        "windows 98",
+        "windows nt",
+        "windows 2000",
+    ];
+    if SUPPORTED.iter().any(|p| s.starts_with(p)) {
+        OsSupport::Supported
+    } else {
+        OsSupport::Unrecognised
+    }
+}
+
+/// An inventory whose header row has been read and checked: the audit can start.
+pub struct Inventory<R: Read> {
+    rdr: csv::Reader<LineTracker<R>>,
+    cols: Columns,
+}
+
+impl<R: Read> Inventory<R> {
+    /// Read the header row. Fails when the file is empty or a required column is missing.
+    pub fn open(reader: R) -> Result<Self, AuditError> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(64 * 1024)
+            .from_reader(LineTracker::new(reader));
+        let mut rec = csv::ByteRecord::new();
+        if !rdr.read_byte_record(&mut rec).map_err(AuditError::Csv)? {
+            return Err(AuditError::NoHeader);
+        }
+        let cols = find_columns(&rec)?;
+        Ok(Inventory { rdr, cols })
+    }
+
+    /// Check every row against `manifest`, handing each finding to `sink` as soon as it is
+    /// found (rows in file order). No row is kept.
+    pub fn audit(
+        mut self,
+        manifest: &Manifest,
+        policy: Significance,
+        sink: &mut dyn FnMut(Finding),
+    ) -> Result<AuditSummary, AuditError> {
+        let mut rec = csv::ByteRecord::new();
+        let mut summary = AuditSummary::default();
+        loop {
+            let from = self.rdr.position().byte();
+            if !self
+                .rdr
+                .read_byte_record(&mut rec)
+                .map_err(AuditError::Csv)?
+            {
+                break;
+            }
+            if rec.iter().all(|f| f.trim_ascii().is_empty()) {
+                continue; // a line of spaces or bare commas: nothing to check
+            }
+            let start = rec.position().map(|p| p.byte()).unwrap_or(from);
+            let at = self.rdr.get_mut().record_at(start);
+            summary.rows += 1;
+            check_row(&rec, &self.cols, manifest, policy, at, &mut summary, sink);
+        }
+        Ok(summary)
+    }
+}
+
+/// Audit an inventory read from `reader` against `manifest` ([`Inventory::open`] then
+/// [`Inventory::audit`]).
+pub fn audit_reader<R: Read>(
+    reader: R,
+    manifest: &Manifest,
+    policy: Significance,
+    sink: &mut dyn FnMut(Finding),
+) -> Result<AuditSummary, AuditError> {
+    Inventory::open(reader)?.audit(manifest, policy, sink)
+}
+
+/// The index of the field to point at, when its bytes are known exactly (no quotes in the
+/// record, the field present).
+fn column_index(at: &RowStart, rec: &csv::ByteRecord, field: Option<usize>) -> Option<usize> {
+    field.filter(|&i| !at.quoted && i < rec.len())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_row(
+    rec: &csv::ByteRecord,
+    cols: &Columns,
+    manifest: &Manifest,
+    policy: Significance,
+    at: RowStart,
+    summary: &mut AuditSummary,
+    sink: &mut dyn FnMut(Finding),
+) {
+    let client_raw = field(rec, cols.client);
+    let client = if client_raw.is_empty() {
+        "(unnamed client)".to_string()
+    } else {
+        text(client_raw)
+    };
+    let site_raw = field(rec, cols.site);
+    let clicore_raw = field(rec, cols.clicore);
+    let line = at.line as usize;
+    let offset = at.offset as usize;
+    let col0 = (at.offset - at.line_start) as usize + 1;
+    let mut emit = |mut d: Diagnostic| {
+        // The field the finding is about; its exact bytes when the record has no quotes.
+        let field_index = match d.code {
+            "SMS305" => Some(cols.site),
+            "SMS402" => cols.os,
+            _ => Some(cols.clicore),
+        };
+        let (mut column, mut end_column) = (col0, col0);
+        if let Some(i) = column_index(&at, rec, field_index) {
+            let before: usize = (0..i).map(|j| rec.get(j).map_or(0, <[u8]>::len) + 1).sum();
+            let raw = rec.get(i).unwrap_or(b"");
+            let lead = raw.len() - raw.trim_ascii_start().len();
+            let len = raw.trim_ascii().len();
+            let start = offset + before + lead;
+            d.span = Span::new(start, start + len);
+            column = col0 + before + lead;
+            end_column = column + len;
+        }
+        sink(Finding {
+            diag: d,
+            line,
+            column,
+            end_line: line,
+            end_column,
+        })
+    };
+    let span = Span::empty(offset);
+
+    // The client's version.
+    let client_version = match Clicore::parse_bytes(clicore_raw) {
+        Err(e) => {
+            emit(
+                rules::sms301_invalid_version::RULE
+                    .diag(
+                        span,
+                        format!(
+                            "client {client}: clicore `{}` is not a version ({e}); the client \
+                             cannot be compared with its site's release",
+                            text(clicore_raw)
+                        ),
+                    )
+                    .with_label("not a version")
+                    .with_help(
+                        "export the Clicore version as four numbers, e.g. 2.00.1493.4009; \
+                         check the inventory query for a truncated or mistyped value",
+                    ),
+            );
+            None
+        }
+        Ok(v) => match v.not_clicore() {
+            Some(nc) => {
+                emit(
+                    rules::sms307_not_clicore_version::RULE
+                        .diag(
+                            span,
+                            format!(
+                                "client {client}: clicore `{}` is not an SMS 2.0 Clicore \
+                                 version: {}; it is not compared with its site",
+                                text(clicore_raw),
+                                nc.explain()
+                            ),
+                        )
+                        .with_label("not a Clicore version")
+                        .with_help(
+                            "export the version of Clicore.exe (or the base entry of \
+                             Compver.ini), not of another SMS binary",
+                        ),
+                );
+                None
+            }
+            None => Some(v),
+        },
+    };
+
+    // The site.
+    let site = if site_raw.is_empty() {
+        None
+    } else {
+        manifest.get(&String::from_utf8_lossy(site_raw))
+    };
+    let stats: &mut SiteStats = match site {
+        None => {
+            let named = text(site_raw);
+            emit(
+                rules::sms305_unknown_site::RULE
+                    .diag(
+                        span,
+                        if site_raw.is_empty() {
+                            format!(
+                                "client {client} names no site: it cannot be checked against a \
+                                 site's release"
+                            )
+                        } else {
+                            format!(
+                                "client {client} names site `{named}`, which the manifest does \
+                                 not define: it cannot be checked against its site's release"
+                            )
+                        },
+                    )
+                    .with_label("unknown site")
+                    .with_help(
+                        "add a [[site]] table with this code and its clicore to smslint.toml, \
+                         or correct the row's site",
+                    ),
+            );
+            &mut summary.unknown_site
+        }
+        Some(s) => summary.sites.entry(s.code.clone()).or_default(),
+    };
+    stats.clients += 1;
+    let site_version = site.and_then(|s| s.clicore);
+
+    // Behind / ahead.
+    if let (Some(v), Some(sv), Some(s)) = (client_version, site_version, site) {
+        let (rel, order) = version::compare(&v, &sv, policy);
+        if rel == version::Relation::Significant && order.is_lt() {
+            stats.behind += 1;
+            let what = if sv.refuses_significant_upgrades() {
+                format!(
+                    "the logon script will not upgrade it: at this SP2+ site {}",
+                    BOOT32WN_REFUSES
+                )
+            } else {
+                "the site's pre-SP2 logon point pushes the new Clicore at the next logon \
+                 (Q236596)"
+                    .to_string()
+            };
+            emit(
+                rules::sms302_client_behind_release::RULE
+                    .diag(
+                        span,
+                        format!(
+                            "client {client} runs {} ({v}), significantly behind site `{}` ({}, \
+                             {sv}): {what}",
+                            version::release_label(&v),
+                            s.code,
+                            version::release_label(&sv)
+                        ),
+                    )
+                    .with_label("client behind its site")
+                    .with_help(
+                        "let CCIM upgrade the client from a CAP (check it reaches one), or \
+                         upgrade it with SMSMan/remote install on the LAN",
+                    ),
+            );
+            let link = cols.link.map(|i| field(rec, i)).unwrap_or(b"");
+            if link.eq_ignore_ascii_case(b"ras") {
+                emit(
+                    rules::sms204_ras_client_pending_upgrade::RULE
+                        .diag(
+                            span,
+                            format!(
+                                "RAS client {client} is significantly behind site `{}` ({v} vs \
+                                 {sv}): its upgrade (8-24 MB, Q237543) will run over the \
+                                 dial-up link",
+                                s.code
+                            ),
+                        )
+                        .with_label("RAS client pending upgrade")
+                        .with_help(
+                            "upgrade the client while it is on the LAN, and keep SMS logon \
+                             scripts from RAS clients (CheckRAS guard, Q185346)",
+                        ),
+                );
+            }
+        } else if rel == version::Relation::Significant {
+            stats.ahead += 1;
+            emit(
+                rules::sms304_client_ahead_of_site::RULE
+                    .diag(
+                        span,
+                        format!(
+                            "client {client} runs {} ({v}), ahead of site `{}` ({}, {sv}): a \
+                             mixed installation state; its components stay in Repair Pending \
+                             and CCIM finds no CAP with the uplevel version (Q264630)",
+                            version::release_label(&v),
+                            s.code,
+                            version::release_label(&sv)
+                        ),
+                    )
+                    .with_label("client ahead of its site")
+                    .with_help(
+                        "assign the client to a site of its release, or upgrade the site (with \
+                         the SP2 prerequisite hotfixes, Q261931)",
+                    ),
+            );
+        } else {
+            stats.on_release += 1;
+        }
+    }
+
+    // The OS.
+    if let Some(i) = cols.os {
+        let os_raw = field(rec, i);
+        if !os_raw.is_empty() {
+            // Prefixes are short: the first 64 bytes decide.
+            let os = String::from_utf8_lossy(&os_raw[..os_raw.len().min(64)]);
+            let problem = match classify_os(&os) {
+                OsSupport::Never(why) => Some(why.to_string()),
+                OsSupport::NeedsSp(sp, why) => match site_version {
+                    Some(sv) if sv.sp_digit() < sp || sv.is_q240921_anomaly() => Some(format!(
+                        "{why}, and site `{}` is at {} ({sv})",
+                        site.map(|s| s.code.as_str()).unwrap_or(""),
+                        version::release_label(&sv)
+                    )),
+                    _ => None,
+                },
+                OsSupport::Supported | OsSupport::Unrecognised => None,
+            };
+            if let Some(why) = problem {
+                stats.unsupported += 1;
+                emit(
+                    rules::sms402_unsupported_client_os::RULE
+                        .diag(
+                            span,
+                            format!(
+                                "client {client} runs `{}`: {why}; the client installation \
+                                 fails or the client is not managed",
+                                text(os_raw)
+                            ),
+                        )
+                        .with_label("unsupported OS")
+                        .with_help(
+                            "upgrade the site to the service pack the OS needs, upgrade the \
+                             client's OS, or keep the client on a site that supports it",
+                        ),
+                );
+            }
+        }
+    }
+}
+
+/// Apply the selection and severity overrides in effect for the inventory (the config's
+/// `select`, `ignore`, `per-file-ignores` and `[severity]`, as `check` does).
+pub fn apply_settings(settings: &ResolvedSettings, mut f: Finding) -> Option<Finding> {
+    if !settings.is_selected(f.diag.code) {
+        return None;
+    }
+    f.diag.severity = settings.severity_of(f.diag.code, f.diag.severity);
+    Some(f)
+}
+
+/// Whether a finding makes the exit code 1.
+pub fn fails(sev: Severity, fail_on: FailOn) -> bool {
+    sev > Severity::Info
+        && match fail_on {
+            FailOn::Error => sev >= Severity::Error,
+            FailOn::Warning => sev >= Severity::Warning,
+        }
+}
+
+/// The `full` format's summary table per site.
+pub fn summary_table(summary: &AuditSummary) -> String {
+    use std::fmt::Write;
+    let mut rows: Vec<(String, SiteStats)> =
+        summary.sites.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    if summary.unknown_site.clients > 0 {
+        rows.push(("(unknown site)".to_string(), summary.unknown_site));
+    }
+    let w = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{:<w$}  {:>8}  {:>10}  {:>8}  {:>8}  {:>11}",
+        "site", "clients", "on release", "behind", "ahead", "unsupported"
+    );
+    for (k, v) in &rows {
+        let _ = writeln!(
+            s,
+            "{:<w$}  {:>8}  {:>10}  {:>8}  {:>8}  {:>11}",
+            k, v.clients, v.on_release, v.behind, v.ahead, v.unsupported
+        );
+    }
+    let _ = writeln!(s, "{} rows audited", summary.rows);
+    s
+}
+
+/// The smslint.toml an audit uses: `--config`, else the nearest one walking up from the
+/// inventory's directory, else from the current directory.
+pub fn find_manifest(inventory: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_path_buf());
+    }
+    let dir = inventory
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+    config::find_upwards(&dir).or_else(|| {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| config::find_upwards(&cwd))
+    })
+}
+
+/// Formats whose output is a concatenation of per-finding lines: written while streaming.
+fn streamable(format: Format, statistics: bool) -> bool {
+    !statistics
+        && matches!(
+            format,
+            Format::Concise | Format::Csv | Format::Github | Format::Json | Format::Sarif
+        )
+}
+
+/// Writes the findings of a streamed format chunk by chunk, so that the output is the same as
+/// rendering all of them at once: line formats are concatenated (the CSV header kept once);
+/// the JSON array is spliced (each chunk's `[`/`]` dropped, items joined by `,`); so is the
+/// SARIF `results` array (the rest of the log, the rule table, is the same for every chunk).
+struct Stream<'a> {
+    opts: &'a RenderOptions,
+    out: &'a mut Box<dyn Write>,
+    /// No finding written yet.
+    first: bool,
+    /// What follows the SARIF results array, kept from the first chunk.
+    sarif_tail: String,
+    err: Option<std::io::Error>,
+}
+
+/// The byte range of the items of the (pretty-printed) SARIF `results` array of `text`.
+fn sarif_items(text: &str) -> Option<(usize, usize)> {
+    const OPEN: &str = "\"results\": [\n";
+    // serde_json pretty-prints runs[0].results at an indent of 6: its `]` is alone on a line.
+    const CLOSE: &str = "\n      ]";
+    let start = text.find(OPEN)? + OPEN.len();
+    let end = start + text[start..].find(CLOSE)?;
+    Some((start, end))
+}
+
+impl Stream<'_> {
+    fn write(&mut self, text: &str) {
+        if self.err.is_none() {
+            if let Err(e) = self.out.write_all(text.as_bytes()) {
+                self.err = Some(e);
+            }
+        }
+    }
+
+    fn chunk(&mut self, reports: &[FileReport]) {
+        if reports.iter().all(|r| r.findings.is_empty()) {
+            return;
+        }
+        let text = report::render(reports, self.opts);
+        let first = std::mem::replace(&mut self.first, false);
+        match self.opts.format {
+            Format::Csv if !first => {
+                // Every chunk repeats the header row; keep the first only.
+                if let Some(i) = text.find('\n') {
+                    self.write(&text[i + 1..]);
+                }
+            }
+            Format::Json => {
+                let body = text
+                    .strip_prefix("[\n")
+                    .and_then(|t| t.strip_suffix("\n]\n"))
+                    .unwrap_or("");
+                self.write(if first { "[\n" } else { ",\n" });
+                self.write(body);
+            }
+            Format::Sarif => {
+                if let Some((start, end)) = sarif_items(&text) {
+                    if first {
+                        self.write(&text[..end]);
+                        self.sarif_tail = text[end..].to_string();
+                    } else {
+                        self.write(",\n");
+                        self.write(&text[start..end]);
+                    }
+                }
+            }
+            _ => self.write(&text),
+        }
+    }
+
+    fn finish(&mut self) {
+        match self.opts.format {
+            Format::Json => self.write(if self.first { "[]\n" } else { "\n]\n" }),
+            Format::Sarif if self.first => {
+                let empty = report::render(&[], self.opts);
+                self.write(&empty);
+            }
+            Format::Sarif => {
+                let tail = std::mem::take(&mut self.sarif_tail);
+                self.write(&tail);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// How many findings are rendered at once when streaming.
+const CHUNK: usize = 4096;
 
 /// `smslint audit`.
-pub fn run_audit(_args: &crate::cli::AuditArgs) -> miette::Result<crate::Exit> {
-    Err(miette::miette!("`smslint audit` is not implemented yet"))
+pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
+    let out_args = &args.output;
+    let manifest_path =
+        find_manifest(&args.inventory, out_args.config.as_deref()).ok_or_else(|| {
+            miette::miette!(
+                help =
+                    "create an smslint.toml with a [[site]] table per site, or pass --config FILE",
+                "no smslint.toml found for {} (looked in its directory and above, then in the \
+                 current directory and above)",
+                args.inventory.display()
+            )
+        })?;
+    let loaded = config::load(&manifest_path)?;
+    let policy = loaded.config.significance.unwrap_or_default();
+    let overrides = Overrides::default();
+    let settings = ResolvedSettings::for_file(Some(&loaded), &overrides, &args.inventory);
+    let manifest_report = engine::check_manifest(&loaded, &overrides).unwrap_or(FileReport {
+        path: engine::display_path(&loaded.path),
+        source: Some(Arc::clone(&loaded.source)),
+        findings: Vec::new(),
+    });
+    let manifest = Manifest::new(&loaded.config.site);
+
+    let inv_path = engine::display_path(&args.inventory);
+    let file = std::fs::File::open(&args.inventory)
+        .map_err(|e| miette::miette!("cannot read inventory {}: {e}", args.inventory.display()))?;
+    // The header is checked before anything is written.
+    let inventory = Inventory::open(file).map_err(|e| audit_failure(&inv_path, e))?;
+    let opts = engine::render_options(out_args);
+    let format = opts.format;
+
+    let mut writer: Box<dyn Write> = match &out_args.output {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p)
+                .map_err(|e| miette::miette!("cannot write {}: {e}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+
+    let mut failing = manifest_report
+        .findings
+        .iter()
+        .any(|f| fails(f.diag.severity, out_args.fail_on));
+    let mut write_err: Option<std::io::Error> = None;
+
+    if streamable(format, out_args.statistics) {
+        // Manifest findings first, then the inventory's in row order, a chunk at a time.
+        let mut stream = Stream {
+            opts: &opts,
+            out: &mut writer,
+            first: true,
+            sarif_tail: String::new(),
+            err: None,
+        };
+        stream.chunk(std::slice::from_ref(&manifest_report));
+        let mut chunk = FileReport {
+            path: inv_path.clone(),
+            source: None,
+            findings: Vec::with_capacity(CHUNK),
+        };
+        let result = {
+            let mut sink = |f: Finding| {
+                if let Some(f) = apply_settings(&settings, f) {
+                    failing |= fails(f.diag.severity, out_args.fail_on);
+                    chunk.findings.push(f);
+                    if chunk.findings.len() >= CHUNK {
+                        stream.chunk(std::slice::from_ref(&chunk));
+                        chunk.findings.clear();
+                    }
+                }
+            };
+            inventory.audit(&manifest, policy, &mut sink)
+        };
+        stream.chunk(std::slice::from_ref(&chunk));
+        stream.finish();
+        write_err = stream.err.take();
+        result.map_err(|e| audit_failure(&inv_path, e))?;
+    } else {
+        let mut findings = Vec::new();
+        let statistics = out_args.statistics;
+        let result = inventory.audit(&manifest, policy, &mut |f| {
+            if let Some(mut f) = apply_settings(&settings, f) {
+                failing |= fails(f.diag.severity, out_args.fail_on);
+                if statistics {
+                    // Only the codes are counted: drop the texts (no allocation kept).
+                    f.diag.message = String::new();
+                    f.diag.label = String::new();
+                    f.diag.help = String::new();
+                }
+                findings.push(f);
+            }
+        });
+        let summary = result.map_err(|e| audit_failure(&inv_path, e))?;
+        let reports = [
+            manifest_report,
+            FileReport {
+                path: inv_path.clone(),
+                source: None,
+                findings,
+            },
+        ];
+        let mut text = report::render(&reports, &opts);
+        if format == Format::Full && !out_args.statistics {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&summary_table(&summary));
+        }
+        if let Err(e) = writer.write_all(text.as_bytes()) {
+            write_err = Some(e);
+        }
+    }
+    if let Err(e) = writer.flush() {
+        write_err.get_or_insert(e);
+    }
+    if let Some(e) = write_err {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(miette::miette!("cannot write the report: {e}"));
+        }
+    }
+    Ok(if failing && !out_args.exit_zero {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    })
+}
+
+fn audit_failure(path: &str, e: AuditError) -> miette::Report {
+    miette::miette!("{path}: {e}")
 }

@@ -39,8 +39,18 @@ pub mod sms105_netlogon_relative_path;
 pub mod sms201_ras_unguarded;
 pub mod sms202_ras_guard_ineffective;
 pub mod sms203_ras_guard_weak;
+pub mod sms204_ras_client_pending_upgrade;
 pub mod sms205_slownet_weakened;
+pub mod sms301_invalid_version;
+pub mod sms302_client_behind_release;
+pub mod sms303_mixed_release_logon_point;
+pub mod sms304_client_ahead_of_site;
+pub mod sms305_unknown_site;
+pub mod sms306_duplicate_site;
+pub mod sms307_not_clicore_version;
+pub mod sms308_unknown_release;
 pub mod sms401_sms12_agent_leftover;
+pub mod sms402_unsupported_client_os;
 pub mod sms403_cli_nt_force;
 pub mod sms404_sms1x_client_path;
 pub mod sms405_unknown_sms_token;
@@ -160,8 +170,18 @@ pub static RULES: &[&Rule] = &[
     &sms201_ras_unguarded::RULE,
     &sms202_ras_guard_ineffective::RULE,
     &sms203_ras_guard_weak::RULE,
+    &sms204_ras_client_pending_upgrade::RULE,
     &sms205_slownet_weakened::RULE,
+    &sms301_invalid_version::RULE,
+    &sms302_client_behind_release::RULE,
+    &sms303_mixed_release_logon_point::RULE,
+    &sms304_client_ahead_of_site::RULE,
+    &sms305_unknown_site::RULE,
+    &sms306_duplicate_site::RULE,
+    &sms307_not_clicore_version::RULE,
+    &sms308_unknown_release::RULE,
     &sms401_sms12_agent_leftover::RULE,
+    &sms402_unsupported_client_os::RULE,
     &sms403_cli_nt_force::RULE,
     &sms404_sms1x_client_path::RULE,
     &sms405_unknown_sms_token::RULE,
