@@ -16,9 +16,9 @@ pub static RULE: Rule = Rule {
            opening `(`.",
     why: "cmd.exe keeps appending lines to an open block until its parenthesis counter drops \
           back to zero. When the file ends first, every line after the `(` has been swallowed \
-          into a block that never completes: none of those commands runs as written, labels \
-          below it are only reachable by a GOTO that loses the block context, and the script \
-          usually ends silently at the `(`.",
+          into a block that never completes, and cmd.exe runs none of it: the commands after the \
+          `(` (often the SMS client call at the end of a logon script) silently never run, and \
+          labels below it are only reachable by a GOTO that loses the block context.",
     example: "if exist %windir%\\system32\\rasapi32.dll (\n    goto ras\n:lan\ncall %0\\..\\smsls\n",
     fix: "if exist %windir%\\system32\\rasapi32.dll (\n    goto ras\n)\n:lan\ncall %0\\..\\smsls\n",
     sources: &[

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
-use crate::rules::bat_util::static_label;
+use crate::rules::bat_util::{snippet, static_label};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CallTarget, StmtKind};
 
@@ -51,7 +51,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if ctx.flow.resolution(id) != Some(&Resolution::Unresolved) {
             continue;
         }
-        let shown = ctx.source.display(name);
+        let shown = snippet(ctx.source, name, 60, false);
         let is_eof = key.eq_ignore_ascii_case(b"eof") && !is_call;
         let (message, help) = if is_eof {
             (

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
-use crate::rules::bat_util::{jump_target, static_label};
+use crate::rules::bat_util::{jump_target, snippet, static_label};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::labels::{key, Profile};
 
@@ -68,19 +68,24 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (gk, group) in dup_groups {
         let first = &defs[group[0]];
         let jumps = reaches.get(gk).map(Vec::as_slice).unwrap_or(&[]);
-        for &i in &group[1..] {
+        let mut reaching: HashMap<usize, usize> = HashMap::new();
+        for &(_, to) in jumps {
+            *reaching.entry(to).or_default() += 1;
+        }
+        for (nth, &i) in group.iter().enumerate().skip(1) {
             let def = &defs[i];
-            let shown = ctx.source.display(def.name);
-            let earlier: Vec<String> = group
-                .iter()
-                .map(|&j| defs[j].line)
-                .filter(|&l| l < def.line)
-                .map(|l| l.to_string())
-                .collect();
+            let shown = snippet(ctx.source, def.name, 60, false);
+            let already = match nth {
+                1 => format!("already on line {}", first.line),
+                2 => format!(
+                    "already on line {} and line {}",
+                    first.line, defs[group[1]].line
+                ),
+                n => format!("already on line {} and {} other lines", first.line, n - 1),
+            };
             let mut message = format!(
-                "label `:{shown}` is defined again on line {} (already on line {})",
-                def.line,
-                earlier.join(", ")
+                "label `:{shown}` is defined again on line {} ({already})",
+                def.line
             );
             if jumps.is_empty() {
                 message.push_str("; no static jump uses this name");
@@ -90,18 +95,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     .take(8)
                     .map(|&(from, to)| {
                         if to == def.line {
-                            format!("line {from} reaches this one")
+                            format!("the jump on line {from} reaches this one")
                         } else {
-                            format!("line {from} reaches line {to}")
+                            format!("the jump on line {from} reaches line {to}")
                         }
                     })
                     .collect();
                 if jumps.len() > 8 {
-                    parts.push(format!("{} more", jumps.len() - 8));
+                    parts.push(format!("{} more jumps", jumps.len() - 8));
                 }
-                let here = jumps.iter().filter(|&&(_, to)| to == def.line).count();
+                let here = reaching.get(&def.line).copied().unwrap_or(0);
                 message.push_str(&format!(
-                    ": GOTO searches forward and wraps around, so the jump on {}",
+                    ": GOTO searches forward and wraps around, so {}",
                     parts.join(", ")
                 ));
                 if here == 0 {

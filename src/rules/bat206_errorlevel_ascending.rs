@@ -66,7 +66,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         StmtKind::If(i) => Some(i),
         _ => None,
     };
+    // Statements already walked by a chain: a chain never starts there again (linear).
+    let mut walked = vec![false; script.stmts.len()];
     for id in script.ids() {
+        if walked[id.index()] {
+            continue;
+        }
         let Some(first) = is_if(id) else { continue };
         let Some((n0, span0)) = positive_test(first) else {
             continue;
@@ -84,6 +89,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let mut min: (u32, Span) = (n0, span0);
         for &next in sib.after(id) {
+            walked[next.index()] = true;
             let stmt = script.stmt(next);
             if matches!(stmt.kind, StmtKind::Comment(_)) {
                 continue;

@@ -1,10 +1,12 @@
 //! BAT208 call-without-colon: `call name` where `:name` is a label of the script.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::snippet;
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CallTarget, StmtKind};
-use crate::syntax::labels::Profile;
+use crate::syntax::labels::{key, Profile};
 
 pub static RULE: Rule = Rule {
     code: "BAT208",
@@ -28,6 +30,14 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
+    // The first definition of every label name (cmd.exe's rule).
+    let mut first_def: HashMap<Vec<u8>, usize> = HashMap::new();
+    for (i, d) in ctx.labels.defs.iter().enumerate() {
+        first_def.entry(key(&d.folded, Profile::Nt)).or_insert(i);
+    }
+    if first_def.is_empty() {
+        return;
+    }
     for stmt in &ctx.script.stmts {
         let StmtKind::Call(c) = &stmt.kind else {
             continue;
@@ -46,8 +56,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let line = src.line_of(program.span.start);
-        let Some(def) = ctx.labels.resolve(name, line, Profile::Nt) else {
+        let Some(def) = first_def
+            .get(&key(name, Profile::Nt))
+            .and_then(|&i| ctx.labels.defs.get(i))
+        else {
             continue;
         };
         let shown = snippet(src, program.span, 60, false);

@@ -1,7 +1,7 @@
 //! BAT209 redirect-digit: a digit glued to `>` is read as a handle number.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::is_delim;
+use crate::rules::bat_util::handle_char;
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
 
@@ -36,11 +36,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let before = bytes[at - 1];
-            if is_delim(before) || matches!(before, b'&' | b'|' | b'(' | b')' | b'<' | b'>' | b'@')
-            {
+            // After a space, the digit is clearly meant as a handle; after text, `=`, `,` or
+            // `;` it was meant as part of the value.
+            if matches!(
+                before,
+                b' ' | b'\t' | 0x0B | 0x0C | 0xFF | b'&' | b'|' | b'(' | b')' | b'<' | b'>' | b'@'
+            ) {
                 continue;
             }
-            let h = h as char;
+            let h = handle_char(h);
             out.push(
                 RULE.diag(
                     Span::new(at, at + 1),

@@ -11,7 +11,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "An IF comparison operand that is only an unquoted `%var%` / `%1`",
     what: "Reports an operand of `==` (or `EQU` …) that consists only of `%var%`, `%1`, `%*` \
-           or `%~…` expansions, without quotes.",
+           or `%~…` expansions, without quotes. cmd.exe's `%ERRORLEVEL%`, `%RANDOM%` and \
+           `%CMDEXTVERSION%` are never empty and are not reported, except in code Windows 9x \
+           clients run (COMMAND.COM does not define them).",
     why: "Variables are expanded before IF parses the line. When the value is empty, \
           `if %1==x goto a` becomes `if ==x goto a`, and cmd.exe stops the script with \
           \"goto was unexpected at this time\" (COMMAND.COM: \"Syntax error\"); a value with a \
@@ -30,7 +32,8 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
-    for stmt in &ctx.script.stmts {
+    for id in ctx.script.ids() {
+        let stmt = ctx.script.stmt(id);
         let StmtKind::If(i) = &stmt.kind else {
             continue;
         };
@@ -41,14 +44,23 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if !word_is_only_expansions(ctx.script, src, w) {
                 continue;
             }
+            // cmd.exe's dynamic variables that are never empty and have no spaces; COMMAND.COM
+            // has none of them, so they count only where Windows 9x cannot run the line.
+            let always_set = matches!(
+                src.slice(w.span).to_ascii_lowercase().as_slice(),
+                b"%errorlevel%" | b"%random%" | b"%cmdextversion%"
+            );
+            if always_set && (!ctx.settings.targets.win9x || ctx.flow.is_nt_only(id)) {
+                continue;
+            }
             let shown = snippet(src, w.span, 60, false);
             out.push(
                 RULE.diag(
                     w.span,
                     format!(
                         "if `{shown}` is empty or contains a space, this IF line becomes a \
-                         syntax error and cmd.exe stops the script here (\"… was unexpected at \
-                         this time\")"
+                         syntax error: cmd.exe stops the script here (\"… was unexpected at this \
+                         time\"), COMMAND.COM prints \"Syntax error\""
                     ),
                 )
                 .with_label("unquoted, may be empty")

@@ -1,4 +1,5 @@
-//! BAT212 exit-in-subroutine: a bare `exit` in code run by `call :label`.
+//! BAT212 exit-in-subroutine: a bare `exit` in code run by `call :label`, or in SMSLS.BAT,
+//! which user logon scripts run with `CALL`.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{EdgeKind, Node};
@@ -11,16 +12,22 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "`exit` without `/b` in a subroutine ends the whole script, not the subroutine",
     what: "Reports an `exit` without `/b` that is reachable from the entry of a `call :label` \
-           subroutine.",
+           subroutine, and every reachable `exit` without `/b` in SMSLS.BAT, which user logon \
+           scripts start with `CALL %0\\..\\SMSLS`.",
     why: "EXIT without /B does not return from a `call :label` subroutine: it ends cmd.exe \
           itself, so the caller never continues after its CALL (and when the logon script was \
           started from another script or a console, that console closes too). The commands \
-          after the CALL, often the SMS client call or the clean-up, silently never run.",
+          after the CALL, often the SMS client call or the clean-up, silently never run. The \
+          same holds one level up: SMS tells admins to start SMSLS.BAT from users' logon \
+          scripts with `CALL %0\\..\\SMSLS`, so a bare EXIT in SMSLS.BAT also ends the user's \
+          script, and whatever it does after the CALL (drive mappings, other tools) never runs. \
+          (`exit /b` is cmd.exe-only; a `goto END` to a label at the end works on Windows 9x too.)",
     example: "call :map\ncall %0\\..\\smsls\ngoto :eof\n:map\nnet use h: /home\nexit\n",
     fix: "call :map\ncall %0\\..\\smsls\ngoto :eof\n:map\nnet use h: /home\nexit /b\n",
     sources: &[
         "cmd-semantics §1.14 (SS64-exit: \"If EXIT without /B is used within a subroutine, then it will terminate the entire batch script\"), T66",
         "EXIT /? and CALL /? (CALL-help)",
+        "Q138348 (\"CALL %0\\..\\SMSLS\" from an existing logon script)",
     ],
     check: Some(check),
 };
@@ -57,21 +64,40 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    let is_smsls = ctx
+        .path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.eq_ignore_ascii_case("smsls.bat"));
     for id in ctx.script.ids() {
-        if !in_sub[id.index()] {
-            continue;
-        }
         let StmtKind::Exit(e) = &ctx.script.stmt(id).kind else {
             continue;
         };
         if e.b.is_some() {
             continue;
         }
+        if !in_sub[id.index()] {
+            if is_smsls && ctx.flow.is_reachable(id) {
+                out.push(
+                    RULE.diag(
+                        e.keyword,
+                        "users' logon scripts run SMSLS.BAT with `CALL %0\\..\\SMSLS`: this bare \
+                         `exit` ends the calling script too, so nothing after their CALL runs",
+                    )
+                    .with_label("ends the caller too")
+                    .with_help(
+                        "jump to a label at the end instead (`goto END` … `:END`), which works \
+                         on Windows NT and 9x; `exit /b` works on NT only",
+                    ),
+                );
+            }
+            continue;
+        }
         out.push(
             RULE.diag(
                 e.keyword,
                 format!(
-                    "this `exit` runs inside a subroutine (called at line {}): it ends the whole \
+                    "this `exit` runs inside the subroutine entered at line {}: it ends the whole \
                      script instead of returning, so the caller never continues after its CALL",
                     entry_line[id.index()]
                 ),

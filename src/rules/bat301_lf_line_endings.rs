@@ -53,11 +53,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             format!(
                 "{} of {} lines end in a bare LF: cmd.exe's GOTO/CALL label search can fail on \
                  LF-only lines (\"The system cannot find the batch label specified\") and abort \
-                 the script at one of the {} jumps",
-                facts.lf_lines, total, jumps
+                 the script at {}",
+                facts.lf_lines,
+                total,
+                if jumps == 1 {
+                    "its jump".to_string()
+                } else {
+                    format!("any of its {jumps} jumps")
+                }
             ),
         )
-        .with_label("this file has LF-only line endings")
+        .with_label("this file has lines ending in a bare LF")
         .with_help("convert the file to CR LF line endings (and add `*.bat text eol=crlf` to .gitattributes)");
     if let Some(l) = first_lf {
         let full = src.line_full_span(l);

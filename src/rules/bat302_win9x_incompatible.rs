@@ -1,7 +1,7 @@
 //! BAT302 win9x-incompatible: cmd.exe-only constructs in code Windows 9x clients run.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{kids, own_ranges};
+use crate::rules::bat_util::{handle_char, kids, own_ranges};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
 use crate::syntax::ast::{
@@ -145,7 +145,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for r in &stmt.redirects {
             match (r.op, r.handle) {
                 (RedirectOp::DupOut | RedirectOp::DupIn, _) => add("`>&` redirection", r.span),
-                (_, Some(h)) if h != b'1' => add(&format!("`{}>` redirection", h as char), r.span),
+                (_, Some(h)) if handle_char(h) != '1' => {
+                    add(&format!("`{}>` redirection", handle_char(h)), r.span)
+                }
                 _ => {}
             }
         }
@@ -173,28 +175,36 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         found.sort_by_key(|(_, s)| s.start);
-        let mut names: Vec<&str> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
         for (n, _) in &found {
-            if !names.contains(&n.as_str()) {
-                names.push(n);
+            if !names.contains(n) {
+                names.push(n.clone());
             }
         }
         let line = src.line_of(stmt.span.start);
-        let line_end = src.line_span(line).end.max(stmt.span.start);
-        let span = Span::new(stmt.span.start, stmt.span.end.min(line_end));
+        // The first construct carries the finding when it is on the statement's line (it
+        // always is, in practice); the others are labelled alongside.
+        let (primary, rest) = if src.line_of(found[0].1.start) == line {
+            let (n, s) = found.remove(0);
+            ((s, n), found)
+        } else {
+            let line_end = src.line_span(line).end.max(stmt.span.start);
+            let span = Span::new(stmt.span.start, stmt.span.end.min(line_end));
+            ((span, "cmd.exe-only syntax".to_string()), found)
+        };
         let mut d = RULE
             .diag(
-                span,
+                primary.0,
                 format!(
-                    "Windows 9x clients run this line under COMMAND.COM, which cannot run {}: the \
-                     command fails there (\"Syntax error\", \"Bad command or file name\", \"Label \
-                     not found\") or does something else",
+                    "COMMAND.COM on Windows 9x cannot run {}: on those clients this line fails \
+                     (\"Syntax error\", \"Bad command or file name\", \"Label not found\") or \
+                     does something else",
                     names.join(", ")
                 ),
             )
-            .with_label("cmd.exe-only syntax")
+            .with_label(primary.1)
             .with_help(help_for(&names));
-        for (n, s) in found {
+        for (n, s) in rest {
             d = d.with_related(s, n);
         }
         out.push(d);
@@ -215,18 +225,19 @@ fn unquoted_caret(bytes: &[u8]) -> Option<usize> {
     None
 }
 
-fn help_for(names: &[&str]) -> String {
+fn help_for(names: &[String]) -> String {
+    let has = |n: &str| names.iter().any(|x| x == n);
     let mut h = String::from(
         "jump past NT-only code on Windows 9x (`if not \"%OS%\"==\"Windows_NT\" goto <label>`), or \
          use the COMMAND.COM form",
     );
-    if names.contains(&"`goto :eof`") {
+    if has("`goto :eof`") {
         h.push_str("; for `goto :eof` use `goto END` with an `:END` label at the end");
     }
-    if names.contains(&"`call :label`") {
+    if has("`call :label`") {
         h.push_str("; for `call :label` move the subroutine into its own .bat file");
     }
-    if names.contains(&"parenthesised block") || names.contains(&"`else`") {
+    if has("parenthesised block") || has("`else`") {
         h.push_str("; for blocks and `else` use one `if … goto` per branch");
     }
     h

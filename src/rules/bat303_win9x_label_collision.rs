@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
-use crate::rules::bat_util::{jump_target, static_label};
+use crate::rules::bat_util::{jump_target, snippet, static_label};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::labels::{key, Profile};
 
@@ -62,33 +62,54 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     reported.sort();
+    if reported.is_empty() {
+        return;
+    }
+    // Static jumps to the reported names, by cmd.exe key: (jump line, Windows 9x
+    // destination line). GOTO's search under COMMAND.COM's 8-character rule: the next
+    // definition after the jump's line, else the first one (groups are in line order).
+    let wanted: std::collections::HashSet<Vec<u8>> = reported
+        .iter()
+        .map(|&(i, _)| key(&defs[i].folded, Profile::Nt))
+        .collect();
+    let mut jumps: HashMap<Vec<u8>, Vec<(usize, Option<usize>)>> = HashMap::new();
+    for id in ctx.script.ids() {
+        let stmt = ctx.script.stmt(id);
+        let Some((span, k)) = jump_target(stmt).and_then(static_label) else {
+            continue;
+        };
+        let nt = key(k, Profile::Nt);
+        if !wanted.contains(&nt)
+            || !matches!(ctx.flow.resolution(id), Some(Resolution::Label { .. }))
+        {
+            continue;
+        }
+        let line = ctx.source.line_of(span.start);
+        let to = groups.get(&key(k, Profile::Win9x)).and_then(|g| {
+            let after = g.partition_point(|&d| defs[d].line <= line);
+            g.get(after).or(g.first()).map(|&d| defs[d].line)
+        });
+        jumps.entry(nt).or_default().push((line, to));
+    }
     for (i, first) in reported {
         let def = &defs[i];
         let other = &defs[first];
-        let name = ctx.source.display(def.name);
-        let other_name = ctx.source.display(other.name);
+        let name = snippet(ctx.source, def.name, 60, false);
+        let other_name = snippet(ctx.source, other.name, 60, false);
         let short = String::from_utf8_lossy(&key(&def.folded, Profile::Win9x)).to_uppercase();
         // Jumps meant for this label (cmd.exe) that land elsewhere on Windows 9x.
         let want_nt = key(&def.folded, Profile::Nt);
-        let mut moved: Vec<String> = Vec::new();
-        for id in ctx.script.ids() {
-            let stmt = ctx.script.stmt(id);
-            let Some((span, k)) = jump_target(stmt).and_then(static_label) else {
-                continue;
-            };
-            if key(k, Profile::Nt) != want_nt {
-                continue;
-            }
-            if !matches!(ctx.flow.resolution(id), Some(Resolution::Label { .. })) {
-                continue;
-            }
-            let line = ctx.source.line_of(span.start);
-            if let Some(d9) = ctx.labels.resolve(k, line, Profile::Win9x) {
-                if d9.line != def.line {
-                    moved.push(format!("line {line} lands on line {}", d9.line));
-                }
-            }
-        }
+        let moved: Vec<String> = jumps
+            .get(&want_nt)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&(line, to)| match to {
+                Some(t) if t != def.line => Some(format!("line {line} lands on line {t}")),
+                _ => None,
+            })
+            .take(8)
+            .collect();
         let tail = if moved.is_empty() {
             String::from("a jump to either lands on whichever comes first in GOTO's search")
         } else {

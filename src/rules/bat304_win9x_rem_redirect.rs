@@ -1,4 +1,4 @@
-//! BAT304 win9x-rem-redirect: `REM` with `>`, `<` or `|`, which COMMAND.COM executes.
+//! BAT304 win9x-rem-redirect: `REM` with `>` or `|`, which COMMAND.COM executes.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
@@ -9,12 +9,12 @@ pub static RULE: Rule = Rule {
     code: "BAT304",
     name: "win9x-rem-redirect",
     severity: Severity::Warning,
-    summary: "A `REM` line with `>`, `<` or `|`, which COMMAND.COM on Windows 9x partly executes",
-    what: "Only when `win9x` is among the targets. Reports a `REM` comment containing a \
-           redirection or pipe character, in code Windows 9x clients run.",
+    summary: "A `REM` line with `>` or `|`, which COMMAND.COM on Windows 9x partly executes",
+    what: "Only when `win9x` is among the targets. Reports a `REM` comment containing an \
+           output redirection `>` or a pipe `|`, in code Windows 9x clients run.",
     why: "cmd.exe ignores the whole REM line, but MS-DOS and Windows 9x COMMAND.COM still \
-          process redirections and pipes on it: `REM copy a > b` creates or empties a file `b`, \
-          `REM see <readme>` fails with \"File not found\", and `REM a | b` runs `b`. On \
+          process redirections and pipes on it: `REM copy a > b` creates or empties a file `b` \
+          (the DOS idiom `rem > file` creates an empty file), and `REM a | b` runs `b`. On \
           Windows 9x clients the comment changes files or prints errors during logon. Use `::` \
           (a label COMMAND.COM never executes) or remove the characters.",
     example: "REM Output goes to > %TEMP%\\sms.log\n",
@@ -41,7 +41,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(off) = src
             .slice(c.text)
             .iter()
-            .position(|&b| matches!(b, b'>' | b'<' | b'|'))
+            .position(|&b| matches!(b, b'>' | b'|'))
         else {
             continue;
         };
@@ -50,7 +50,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let what = if ch == '|' {
             "runs the text after `|` as a command"
         } else {
-            "performs the redirection (creating, emptying or reading the file named after it)"
+            "performs the redirection, creating or emptying the file named after it"
         };
         out.push(
             RULE.diag(
@@ -61,7 +61,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )
             .with_label("executed by COMMAND.COM")
             .with_help(
-                "use a `::` comment, or remove the `>`, `<` and `|` characters from the REM text",
+                "use a `::` comment, or remove the `>` and `|` characters from the REM text",
             ),
         );
     }

@@ -49,10 +49,12 @@ pub fn own_ranges(script: &Script, kids: &[Vec<StmtId>], id: StmtId) -> Vec<Span
     out
 }
 
-/// For every statement: it is, or lies inside, a block that never closes. Linear: parents
-/// start before their children, so they come first in the arena.
+/// For every statement: it is, or lies inside, a block that never closes, or it is an
+/// `if`/`for` whose block never closes (its text runs to the end of the file). Linear:
+/// parents start before their children, so they come first in the arena.
 pub fn in_unclosed_block(script: &Script) -> Vec<bool> {
-    let mut flag = vec![false; script.stmts.len()];
+    let n = script.stmts.len();
+    let mut flag = vec![false; n];
     for (i, s) in script.stmts.iter().enumerate() {
         let own = matches!(&s.kind, StmtKind::Block(b) if b.close.is_none());
         let inherited = s
@@ -60,6 +62,24 @@ pub fn in_unclosed_block(script: &Script) -> Vec<bool> {
             .map(|p| p.index() < i && flag[p.index()])
             .unwrap_or(false);
         flag[i] = own || inherited;
+    }
+    // The `if`/`for` heads of unclosed blocks, up through directly nested heads.
+    for i in 0..n {
+        if !matches!(&script.stmts[i].kind, StmtKind::Block(b) if b.close.is_none()) {
+            continue;
+        }
+        let mut cur = script.stmts[i].parent;
+        while let Some(p) = cur {
+            let pi = p.index();
+            if pi >= n
+                || flag[pi]
+                || !matches!(script.stmts[pi].kind, StmtKind::If(_) | StmtKind::For(_))
+            {
+                break;
+            }
+            flag[pi] = true;
+            cur = script.stmts[pi].parent;
+        }
     }
     flag
 }
@@ -225,5 +245,14 @@ pub fn snippet(source: &Source, span: Span, max: usize, tail: bool) -> String {
             "{}…",
             source.display(Span::new(span.start, span.start + max))
         )
+    }
+}
+
+/// The handle digit of a redirection as a character (the AST stores the number 0-9; an
+/// ASCII digit is accepted too).
+pub fn handle_char(h: u8) -> char {
+    match h {
+        0..=9 => (b'0' + h) as char,
+        _ => h as char,
     }
 }

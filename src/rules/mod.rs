@@ -12,6 +12,9 @@ pub mod bat103_nul_byte;
 pub mod bat104_lone_cr;
 pub mod bat105_misplaced_else;
 pub mod bat106_line_too_long;
+pub mod bat107_syntax_error;
+pub mod bat108_unterminated_quote;
+pub mod bat109_colon_line_run_in_block;
 pub mod bat201_undefined_label;
 pub mod bat202_duplicate_label;
 pub mod bat203_unreachable_code;
@@ -28,6 +31,7 @@ pub mod bat301_lf_line_endings;
 pub mod bat302_win9x_incompatible;
 pub mod bat303_win9x_label_collision;
 pub mod bat304_win9x_rem_redirect;
+pub mod bat305_win9x_multiline_nt_block;
 pub mod bat_util;
 pub mod docs;
 pub mod sml001_unused_suppression;
@@ -55,6 +59,7 @@ pub mod sms403_cli_nt_force;
 pub mod sms404_sms1x_client_path;
 pub mod sms405_unknown_sms_token;
 pub mod sms406_temp_path_space;
+pub mod sms407_sms_local_dir_long_name;
 
 use std::path::Path;
 
@@ -145,6 +150,9 @@ pub static RULES: &[&Rule] = &[
     &bat104_lone_cr::RULE,
     &bat105_misplaced_else::RULE,
     &bat106_line_too_long::RULE,
+    &bat107_syntax_error::RULE,
+    &bat108_unterminated_quote::RULE,
+    &bat109_colon_line_run_in_block::RULE,
     &bat201_undefined_label::RULE,
     &bat202_duplicate_label::RULE,
     &bat203_unreachable_code::RULE,
@@ -161,6 +169,7 @@ pub static RULES: &[&Rule] = &[
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,
     &bat304_win9x_rem_redirect::RULE,
+    &bat305_win9x_multiline_nt_block::RULE,
     &sml001_unused_suppression::RULE,
     &sms101_missing_upgrade_gate::RULE,
     &sms102_ineffective_gate::RULE,
@@ -186,6 +195,7 @@ pub static RULES: &[&Rule] = &[
     &sms404_sms1x_client_path::RULE,
     &sms405_unknown_sms_token::RULE,
     &sms406_temp_path_space::RULE,
+    &sms407_sms_local_dir_long_name::RULE,
 ];
 
 /// Look a rule up by code (any case) or name.

@@ -55,7 +55,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "make the RAS branch (errorlevel >= N after checkras) jump past every SMS call, \
                  e.g. `if errorlevel 1 goto SKIPSMS` with `:SKIPSMS` after the calls",
             );
-        if let Some(c) = checks.first() {
+        // The RAS check nearest before the call (else the first one).
+        let call_start = ctx.script.stmt(call.inv.stmt).span.start;
+        let nearest = checks
+            .iter()
+            .filter(|c| ctx.script.stmt(c.test).span.start < call_start)
+            .max_by_key(|c| ctx.script.stmt(c.test).span.start)
+            .or(checks.first());
+        if let Some(c) = nearest {
             d = d.with_related(
                 ctx.script.stmt(c.test).span,
                 "RAS check whose RAS branch reaches the call",

@@ -61,6 +61,9 @@ struct Text {
     t: Vec<u8>,
     /// For each deleted CR, the cleaned offset it stood before.
     cr_at: Vec<usize>,
+    /// The answer of the last [`Text::orig`] lookup (`#cr_at <= i`): the parser asks for
+    /// nearly increasing offsets, so most lookups are a step or two from the last one.
+    hint: std::cell::Cell<usize>,
 }
 
 impl Text {
@@ -75,12 +78,35 @@ impl Text {
                 t.push(b);
             }
         }
-        Text { t, cr_at }
+        Text {
+            t,
+            cr_at,
+            hint: std::cell::Cell::new(0),
+        }
     }
 
     /// Original offset of cleaned offset `i`.
     fn orig(&self, i: usize) -> usize {
-        i + self.cr_at.partition_point(|&k| k <= i)
+        let cr = &self.cr_at;
+        let mut n = self.hint.get().min(cr.len());
+        // Walk a few steps from the last answer, else search.
+        let mut steps = 0;
+        loop {
+            if n > 0 && cr[n - 1] > i {
+                n -= 1;
+            } else if n < cr.len() && cr[n] <= i {
+                n += 1;
+            } else {
+                break;
+            }
+            steps += 1;
+            if steps > 8 {
+                n = cr.partition_point(|&k| k <= i);
+                break;
+            }
+        }
+        self.hint.set(n);
+        i + n
     }
 
     /// Original span of the cleaned range `a..b`.
@@ -1956,6 +1982,11 @@ fn frame_is_else(frames: &[Frame]) -> bool {
 /// Do the original bytes behind original span `a..b` equal `want`, ignoring ASCII case?
 /// (`Text` keeps only cleaned bytes; spans without CRs inside map one to one.)
 fn orig_slice_eq(text: &Text, a: usize, b: usize, want: &[u8]) -> bool {
+    // A CR inside the span would make it longer than what it reads as; such words are not
+    // keywords anyway.
+    if b.saturating_sub(a) != want.len() {
+        return false;
+    }
     let ca = text.clean_of(a);
     let cb = text.clean_of(b).max(ca);
     text.t[ca..cb].eq_ignore_ascii_case(want)

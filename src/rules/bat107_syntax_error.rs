@@ -1,0 +1,62 @@
+//! BAT107 syntax-error: a line cmd.exe rejects or ignores as a whole.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Ctx, Rule};
+use crate::syntax::ast::SyntaxErrorKind;
+
+pub static RULE: Rule = Rule {
+    code: "BAT107",
+    name: "syntax-error",
+    severity: Severity::Error,
+    summary: "A line cmd.exe rejects as a syntax error, or ignores as a whole",
+    what: "Reports the syntax errors the parser finds that no more specific rule covers: an IF \
+           condition that cannot be read, a FOR without `in (…) do`, a command made only of \
+           redirections, a `)` that closes nothing (a top-level `)` line, text after a block's \
+           closing `)`, a `)` right after a label line inside a block). Unclosed blocks are \
+           BAT101 and misplaced ELSE is BAT105.",
+    why: "cmd.exe parses a whole line (a whole block) before it runs any of it. A syntax error \
+          stops the batch file with a message such as \"… was unexpected at this time.\" or \
+          \"The syntax of the command is incorrect.\"; a block with such an error runs none of \
+          its commands, and a top-level line starting with `)` is skipped entirely. Whatever the \
+          logon script was meant to do from there on does not happen.",
+    example: "if exist %TEMP%\\sms.flg (\n  :: remove the flag\n)\n>nul\nfor %%i do echo %%i\n",
+    fix: "if exist %TEMP%\\sms.flg (\n  REM remove the flag\n  del %TEMP%\\sms.flg\n)\nfor %%i in (a b) do echo %%i\n",
+    sources: &[
+        "cmd-semantics §1.2 (SO-parse, DT-3587: phase 2, the parenthesis counter; ios12-issue, docon-comments: `)` after a label in a block)",
+        "cmd-semantics §1.4 (batch-spec: \"Live cmd rejects a statement that is only redirects\"; a top-level `)` line is ignored), §1.11, §1.12",
+        "cmd-semantics T25, T26, T50",
+    ],
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for err in &ctx.script.errors {
+        let (label, help) = match err.kind {
+            SyntaxErrorKind::StrayClose => (
+                "closes nothing",
+                "match every `)` with its `(` (escape a literal one as `^)`); use REM, not `::`, for comments inside blocks",
+            ),
+            SyntaxErrorKind::RedirectOnly => (
+                "no command",
+                "put the command the redirection belongs to on this line, or remove the line",
+            ),
+            SyntaxErrorKind::BadIf => (
+                "syntax error",
+                "write the condition as `if [not] \"a\"==\"b\"`, `if [not] exist file` or `if [not] errorlevel n`",
+            ),
+            SyntaxErrorKind::BadFor => (
+                "incomplete FOR",
+                "write `for %%v in (set) do command`",
+            ),
+            SyntaxErrorKind::UnclosedBlock
+            | SyntaxErrorKind::MisplacedElse
+            | SyntaxErrorKind::UnterminatedQuote
+            | SyntaxErrorKind::TooDeep => continue,
+        };
+        out.push(
+            RULE.diag(err.span, err.message.clone())
+                .with_label(label)
+                .with_help(help),
+        );
+    }
+}

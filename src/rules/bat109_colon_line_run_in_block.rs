@@ -1,0 +1,51 @@
+//! BAT109 colon-line-run-in-block: a `::` line inside a block that cmd.exe runs as a command.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::snippet;
+use crate::rules::{Ctx, Rule};
+use crate::syntax::ast::StmtKind;
+
+pub static RULE: Rule = Rule {
+    code: "BAT109",
+    name: "colon-line-run-in-block",
+    severity: Severity::Error,
+    summary: "A `::` comment or `:label` line inside a block that cmd.exe runs as a command",
+    what: "Reports a line starting with `:` inside a parenthesised block that cmd.exe reads as \
+           a command, because it directly follows another `::` comment or label line of the \
+           block.",
+    why: "Inside a block, cmd.exe parses the line after a label line (and `::` comments are \
+          label lines) as a command, even when it looks like a label. A second `::` comment in \
+          a row is then run: cmd.exe looks for a drive named `:` and prints \"The system cannot \
+          find the drive specified.\" during logon. `::` comments are only safe outside blocks.",
+    example: "if \"%OS%\"==\"Windows_NT\" (\n  :: map the home drive\n  :: for NT clients\n  net use h: /home\n)\n",
+    fix: "if \"%OS%\"==\"Windows_NT\" (\n  REM map the home drive\n  REM for NT clients\n  net use h: /home\n)\n",
+    sources: &[
+        "cmd-semantics §1.2 (SO-dcolon: \"The system cannot find the drive specified.\"), §1.7 (docon-comments, ios12-issue quoting SS64)",
+    ],
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let src = ctx.source;
+    for stmt in &ctx.script.stmts {
+        let StmtKind::Simple(s) = &stmt.kind else {
+            continue;
+        };
+        if stmt.parent.is_none() || !src.slice(s.name.span).starts_with(b":") {
+            continue;
+        }
+        let shown = snippet(src, s.name.span, 40, false);
+        out.push(
+            RULE.diag(
+                s.name.span,
+                format!(
+                    "cmd.exe runs this `{shown}` line as a command, because it follows a label or \
+                     `::` line inside the block: it prints \"The system cannot find the drive \
+                     specified.\""
+                ),
+            )
+            .with_label("run as a command")
+            .with_help("use REM for comments inside blocks"),
+        );
+    }
+}

@@ -1,0 +1,4 @@
+echo	ab
+goto		end
+	:end
+if	1	==	1	echo ok

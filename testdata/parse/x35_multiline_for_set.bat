@@ -1,0 +1,4 @@
+for %%f in (
+  a.txt
+  "b c.txt"
+) do type %%f

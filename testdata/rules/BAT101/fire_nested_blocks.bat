@@ -1,0 +1,6 @@
+@echo off
+(
+  echo outer
+  (
+    echo inner
+  )

@@ -1,0 +1,3 @@
+@echo off
+net use h: /homecall %0\..\smsls
+:end

@@ -1,0 +1,1 @@
+@echo offnet use h: /homecall %0\..\smsls

@@ -1,0 +1,2 @@
+@echo off
+if exist c:\keepit12.txt del c:\keepit12.txt else echo none

@@ -1,0 +1,4 @@
+@echo off
+>nul
+if not goto help
+:help

@@ -1,0 +1,3 @@
+@echo off
+if exist c:\keepit12.txt (goto end) else (call %0\..\smsls) echo done
+:end

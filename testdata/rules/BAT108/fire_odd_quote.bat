@@ -1,0 +1,2 @@
+@echo off
+net use h: "\\srv\home & call %0\..\smsls

@@ -1,0 +1,3 @@
+@echo off
+net use h: "\\srv\home" & call %0\..\smsls
+echo "hello

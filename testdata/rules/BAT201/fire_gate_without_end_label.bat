@@ -1,0 +1,3 @@
+@echo off
+GOTO END
+call %0\..\smsls

@@ -1,0 +1,3 @@
+@echo off
+if "%1"=="" goto eof
+echo %1

@@ -1,0 +1,4 @@
+@echo off
+goto %1
+:a
+:b

@@ -1,0 +1,5 @@
+@echo off
+:start
+echo once
+:Start
+echo twice

@@ -1,0 +1,8 @@
+@echo off
+goto lan
+:ras
+echo ras
+goto end
+:lan
+call %0\..\smsls
+:end

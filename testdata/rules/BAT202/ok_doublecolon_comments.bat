@@ -1,0 +1,5 @@
+@echo off
+:: first comment
+:: second comment
+::
+echo hi

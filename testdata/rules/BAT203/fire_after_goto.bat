@@ -1,0 +1,5 @@
+@echo off
+goto end
+net use h: \\server\home
+call %0\..\smsls
+:end

@@ -1,0 +1,4 @@
+@echo off
+GOTO END
+call %0\..\smsls
+:END

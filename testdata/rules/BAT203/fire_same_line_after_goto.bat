@@ -1,0 +1,4 @@
+@echo off
+goto next & echo never
+:next
+echo ok

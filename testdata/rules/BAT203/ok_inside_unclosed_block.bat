@@ -1,0 +1,4 @@
+@echo off
+goto :eof
+(
+echo never closed

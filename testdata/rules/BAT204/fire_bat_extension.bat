@@ -1,0 +1,3 @@
+@echo off
+\\dc1\netlogon\drives.bat
+echo drives mapped

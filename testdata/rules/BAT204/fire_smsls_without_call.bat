@@ -1,0 +1,3 @@
+@echo off
+%0\..\smsls
+net use h: /home

@@ -1,0 +1,3 @@
+@echo off
+net use h: /home
+%0\..\smsls

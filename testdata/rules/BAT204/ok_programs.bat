@@ -1,0 +1,3 @@
+@echo off
+%0\..\checkras.exe
+net use h: /home

@@ -1,0 +1,3 @@
+@echo off
+set "SITE =ABC"
+set /p ANSWER =Continue? 

@@ -1,0 +1,4 @@
+@echo off
+call netlogon
+call drives.bat
+:other

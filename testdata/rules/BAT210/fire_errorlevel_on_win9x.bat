@@ -1,0 +1,4 @@
+@echo off
+myprog.exe
+if %errorlevel%==0 goto ok
+:ok

@@ -1,0 +1,6 @@
+@echo off
+for %%i in (1 2) do (
+  :inner
+  echo %%i
+)
+goto inner

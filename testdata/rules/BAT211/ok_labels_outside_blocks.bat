@@ -1,0 +1,7 @@
+@echo off
+:again
+if exist %TEMP%\sms.flg (
+  REM remove the flag
+  del %TEMP%\sms.flg
+  goto again
+)

@@ -1,0 +1,3 @@
+@echo off
+echo no jumps here
+goto :eof

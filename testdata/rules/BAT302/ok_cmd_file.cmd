@@ -1,0 +1,4 @@
+@echo off
+setlocal
+if /i "%1"=="x" (echo a) else (echo b)
+goto :eof

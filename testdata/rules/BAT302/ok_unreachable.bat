@@ -1,0 +1,4 @@
+@echo off
+goto end
+setlocal
+:end

@@ -1,0 +1,3 @@
+@echo off
+REM Output goes to > %TEMP%\sms.log
+call %0\..\smsls

@@ -1,0 +1,4 @@
+@echo off
+if "%OS%"=="Windows_NT" (
+  setlocal
+)

@@ -1,0 +1,1 @@
+if "%SMS_LOCAL_DIR%"=="" set SMS_LOCAL_DIR=%SystemDrive%\SMSClient

@@ -1,0 +1,3 @@
+if "%SMS_LOCAL_DIR%"=="" set SMS_LOCAL_DIR=%windir%
+set SMS_LOCAL_DIR=C:\SMSCLI
+set SMS_LOCAL_DIR=C:\PROGRA~1\SMS
