@@ -82,5 +82,9 @@ pub(crate) fn all(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, 
 
 /// The registry name of a code (empty when the code is not registered).
 pub(crate) fn rule_name(code: &str) -> &'static str {
-    crate::rules::find(code).map(|r| r.name).unwrap_or("")
+    crate::rules::RULES
+        .iter()
+        .find(|r| r.code == code)
+        .map(|r| r.name)
+        .unwrap_or("")
 }
