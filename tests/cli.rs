@@ -511,3 +511,28 @@ fn rules_and_rule_commands() {
     assert_eq!(run(t.path(), &["rule", "sml001"]).stdout, o.stdout);
     assert_eq!(run(t.path(), &["rule", "NOPE"]).code, 2);
 }
+
+#[test]
+fn site_manifest_is_checked_even_without_scripts() {
+    let t = tree(&[(
+        "smslint.toml",
+        b"[[site]]\ncode = \"A01\"\nclicore = \"2.00.13B0.1000\"\n",
+    )]);
+    let o = run(t.path(), &["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stdout.starts_with("smslint.toml:3:12: error[SMS301]"),
+        "{}",
+        o.stdout
+    );
+    // Selection and severity apply to manifest findings like any other.
+    assert_eq!(run(t.path(), &["check", "--ignore", "SMS301"]).code, 0);
+    write(
+        t.path(),
+        "smslint.toml",
+        b"[[site]]\ncode = \"A01\"\nclicore = \"2.00.13B0.1000\"\n[severity]\nSMS301 = \"info\"\n",
+    );
+    let o = run(t.path(), &["check"]);
+    assert_eq!(o.code, 0);
+    assert!(o.stdout.contains("info[SMS301]"), "{}", o.stdout);
+}

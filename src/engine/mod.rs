@@ -264,10 +264,22 @@ pub fn run_check(args: &CheckArgs) -> miette::Result<Exit> {
         None
     };
 
+    // Only `full` shows source lines: other formats let each file's bytes go as soon as it
+    // is checked, so memory stays bounded by the findings, not by the corpus.
+    let opts = render_options(&args.output);
+    let keep_sources = opts.format == Format::Full && !opts.statistics;
     let results: Vec<Result<FileReport, String>> = found
         .inputs
         .par_iter()
         .map(|input| check_input(input, &ov, stdin_bytes.as_deref(), args.fix))
+        .map(|r| {
+            r.map(|mut rep| {
+                if !keep_sources {
+                    rep.source = None;
+                }
+                rep
+            })
+        })
         .collect();
 
     let mut reports = Vec::with_capacity(results.len());
@@ -434,16 +446,18 @@ pub fn render_options(out: &OutputArgs) -> RenderOptions {
 /// Render the reports to standard output or `-o FILE` and compute the exit status.
 pub fn emit(reports: &[FileReport], out: &OutputArgs) -> miette::Result<Exit> {
     let opts = render_options(out);
-    let text = report::render(reports, &opts);
     match &out.output {
-        Some(path) => std::fs::write(path, text.as_bytes())
-            .map_err(|e| miette::miette!("cannot write {}: {e}", path.display()))?,
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| miette::miette!("cannot write {}: {e}", path.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            report::render_to(reports, &opts, &mut w)
+                .and_then(|_| w.flush())
+                .map_err(|e| miette::miette!("cannot write {}: {e}", path.display()))?;
+        }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout
-                .write_all(text.as_bytes())
-                .and_then(|_| stdout.flush())
-            {
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            if let Err(e) = report::render_to(reports, &opts, &mut w).and_then(|_| w.flush()) {
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
                     return Err(miette::miette!("cannot write the report: {e}"));
                 }

@@ -119,7 +119,7 @@ fn parse_directive(bytes: &[u8], at: usize, end: usize) -> Option<(bool, Vec<Dir
 pub fn collect(source: &Source, script: &Script) -> Vec<Directive> {
     let bytes = source.bytes();
     // Fast path: most files have no directive at all.
-    if !contains_ci(bytes, b"smslint:") {
+    if !contains_directive_keyword(bytes) {
         return Vec::new();
     }
     let n = source.line_count();
@@ -186,9 +186,13 @@ fn logical_ends(source: &Source, script: &Script) -> Vec<usize> {
     ends
 }
 
-fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+/// Does `hay` contain `smslint:` in any case? Scans for the rare `:` first.
+fn contains_directive_keyword(hay: &[u8]) -> bool {
+    const KW: &[u8] = b"smslint";
+    hay.iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b':')
+        .any(|(i, _)| i >= KW.len() && hay[i - KW.len()..i].eq_ignore_ascii_case(KW))
 }
 
 /// Drop the diagnostics a directive covers, marking the codes that were used.

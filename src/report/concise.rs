@@ -3,19 +3,25 @@
 use crate::diagnostic::FileReport;
 
 pub fn render(reports: &[FileReport]) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    let _ = write(reports, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+pub fn write(reports: &[FileReport], w: &mut dyn std::io::Write) -> std::io::Result<()> {
     for (r, f) in super::all(reports) {
-        out.push_str(&format!(
-            "{}:{}:{}: {}[{}] {}\n",
+        writeln!(
+            w,
+            "{}:{}:{}: {}[{}] {}",
             r.path,
             f.line,
             f.column,
             f.diag.severity,
             f.diag.code,
             one_line(&f.diag.message)
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// Messages are one line in line-oriented formats.

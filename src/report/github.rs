@@ -16,7 +16,12 @@ pub fn escape_property(s: &str) -> String {
 }
 
 pub fn render(reports: &[FileReport]) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    let _ = write(reports, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+pub fn write(reports: &[FileReport], w: &mut dyn std::io::Write) -> std::io::Result<()> {
     for (r, f) in super::all(reports) {
         let level = match f.diag.severity {
             Severity::Error => "error",
@@ -45,14 +50,15 @@ pub fn render(reports: &[FileReport]) -> String {
             message.push_str("\nhelp: ");
             message.push_str(&f.diag.help);
         }
-        out.push_str(&format!(
-            "::{level} file={},{position},title={}::{}\n",
+        writeln!(
+            w,
+            "::{level} file={},{position},title={}::{}",
             escape_property(&r.path),
             escape_property(f.diag.code),
             escape_data(&message)
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

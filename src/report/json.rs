@@ -20,9 +20,9 @@ pub struct JsonFinding<'a> {
     pub url: String,
 }
 
-pub fn render(reports: &[FileReport]) -> String {
-    let items: Vec<JsonFinding<'_>> = super::all(reports)
-        .map(|(r, f)| JsonFinding {
+impl<'a> JsonFinding<'a> {
+    pub fn new(r: &'a FileReport, f: &'a crate::diagnostic::Finding) -> Self {
+        JsonFinding {
             code: f.diag.code,
             name: super::rule_name(f.diag.code),
             severity: f.diag.severity.as_str(),
@@ -34,9 +34,65 @@ pub fn render(reports: &[FileReport]) -> String {
             message: &f.diag.message,
             help: &f.diag.help,
             url: crate::rules::docs_url(f.diag.code),
-        })
-        .collect();
-    let mut s = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
-    s.push('\n');
-    s
+        }
+    }
+}
+
+pub fn render(reports: &[FileReport]) -> String {
+    let mut out = Vec::new();
+    let _ = write(reports, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Stream the array, pretty-printed exactly as `serde_json::to_string_pretty` prints it.
+pub fn write(reports: &[FileReport], w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    w.write_all(b"[")?;
+    let mut first = true;
+    for (r, f) in super::all(reports) {
+        let item = JsonFinding::new(r, f);
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        first = false;
+        // JSON strings escape newlines, so indenting every line nests the object exactly.
+        let text = serde_json::to_string_pretty(&item)?;
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                w.write_all(b"\n")?;
+            }
+            w.write_all(b"  ")?;
+            w.write_all(line.as_bytes())?;
+        }
+    }
+    w.write_all(if first { b"]\n" } else { b"\n]\n" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Diagnostic, Finding, Severity};
+    use crate::source::{Source, Span};
+
+    #[test]
+    fn streamed_json_equals_serde_pretty() {
+        let src = Source::new(b"a\nbb\n".to_vec());
+        let f = |s, e, m: &str| {
+            Finding::locate(
+                Diagnostic::new("SML001", Severity::Info, Span::new(s, e), m).with_help("h\"x"),
+                &src,
+            )
+        };
+        let rep = FileReport {
+            path: "p\\q.bat".into(),
+            source: None,
+            findings: vec![f(0, 1, "one\nline"), f(2, 4, "two")],
+        };
+        let items: Vec<JsonFinding<'_>> = rep
+            .findings
+            .iter()
+            .map(|f| JsonFinding::new(&rep, f))
+            .collect();
+        let mut want = serde_json::to_string_pretty(&items).unwrap();
+        want.push('\n');
+        assert_eq!(render(std::slice::from_ref(&rep)), want);
+        assert_eq!(render(&[]), "[]\n");
+    }
 }

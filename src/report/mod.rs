@@ -55,6 +55,24 @@ pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
     }
 }
 
+/// Render every report in the chosen format to a writer. The line-oriented formats and `json`
+/// are streamed finding by finding, so a large run needs no second copy of its report.
+pub fn render_to(
+    reports: &[FileReport],
+    opts: &RenderOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    if opts.statistics {
+        return w.write_all(render(reports, opts).as_bytes());
+    }
+    match opts.format {
+        Format::Concise => concise::write(reports, w),
+        Format::Json => json::write(reports, w),
+        Format::Github => github::write(reports, w),
+        _ => w.write_all(render(reports, opts).as_bytes()),
+    }
+}
+
 /// Every finding with its report, in report order.
 pub(crate) fn all(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, &Finding)> {
     reports
@@ -64,5 +82,9 @@ pub(crate) fn all(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, 
 
 /// The registry name of a code (empty when the code is not registered).
 pub(crate) fn rule_name(code: &str) -> &'static str {
-    crate::rules::find(code).map(|r| r.name).unwrap_or("")
+    crate::rules::RULES
+        .iter()
+        .find(|r| r.code == code)
+        .map(|r| r.name)
+        .unwrap_or("")
 }

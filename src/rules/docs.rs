@@ -21,15 +21,41 @@ fn indent(text: &str, by: &str) -> String {
         .join("\n")
 }
 
+/// Wrap prose at `width` columns (paragraphs and explicit line breaks kept), indented by `by`.
+fn wrap(text: &str, by: &str, width: usize) -> String {
+    let mut out = Vec::new();
+    for para in text.trim_end().lines() {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            if !line.is_empty()
+                && by.len() + line.chars().count() + 1 + word.chars().count() > width
+            {
+                out.push(format!("{by}{line}"));
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push(if line.is_empty() {
+            String::new()
+        } else {
+            format!("{by}{line}")
+        });
+    }
+    out.join("\n")
+}
+
 /// The full documentation of a rule as plain text (`smslint rule CODE`, SARIF `help.text`).
 pub fn rule_text(r: &Rule) -> String {
     let mut out = String::new();
     out.push_str(&format!("{} {} ({})\n", r.code, r.name, r.severity));
     out.push_str(&format!("{}\n\n", r.summary));
-    out.push_str(&format!("What it checks\n{}\n\n", indent(r.what, "  ")));
+    out.push_str(&format!("What it checks\n{}\n\n", wrap(r.what, "  ", 90)));
     out.push_str(&format!(
         "Why it matters on a client\n{}\n\n",
-        indent(r.why, "  ")
+        wrap(r.why, "  ", 90)
     ));
     out.push_str(&format!("Example\n{}\n\n", indent(r.example, "    ")));
     out.push_str(&format!("Fix\n{}\n\n", indent(r.fix, "    ")));
