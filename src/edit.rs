@@ -155,10 +155,12 @@ pub fn gate_on(bytes: &[u8]) -> GateOn {
     out.extend_from_slice(&bytes[at..]);
 
     let labels = LabelIndex::build(&src);
+    // Only an `:END` below the gate counts: GOTO searches forward from the gate first, so an
+    // `:END` among the leading labels would send the gate back to itself (an endless loop).
     let has_end = labels
         .defs
         .iter()
-        .any(|d| crate::syntax::labels::key(&d.folded, Profile::Nt) == b"end");
+        .any(|d| d.line >= line && crate::syntax::labels::key(&d.folded, Profile::Nt) == b"end");
     if !has_end {
         let body_end = tail_start(&out);
         let mut add = Vec::new();
@@ -469,6 +471,17 @@ mod tests {
     fn an_existing_end_label_is_reused() {
         let x = b"call smsls\r\n:end\r\n";
         assert_eq!(on(x), b"GOTO END\r\ncall smsls\r\n:end\r\n");
+    }
+
+    #[test]
+    fn an_end_label_above_the_gate_is_not_reused() {
+        // Reusing it would make `GOTO END` jump back above itself and loop forever.
+        let x = b"@echo off\r\n:END\r\necho x\r\n";
+        assert_eq!(
+            on(x),
+            b"@echo off\r\n:END\r\nGOTO END\r\necho x\r\n:END added by smslint gate on\r\n"
+        );
+        assert_eq!(off(&on(x)), x);
     }
 
     #[test]
