@@ -536,3 +536,27 @@ fn site_manifest_is_checked_even_without_scripts() {
     assert_eq!(o.code, 0);
     assert!(o.stdout.contains("info[SMS301]"), "{}", o.stdout);
 }
+
+#[test]
+fn manifest_found_above_the_working_directory_is_shown_relative() {
+    let t = tree(&[
+        (
+            "smslint.toml",
+            b"[[site]]\ncode = \"A01\"\nclicore = \"2.00.13B0.1000\"\n",
+        ),
+        ("sub/ok.bat", OK),
+    ]);
+    let sub = t.path().join("sub");
+    let o = run(&sub, &["check", "--format", "concise"]);
+    assert!(
+        o.stdout.starts_with("../smslint.toml:3:12: error[SMS301]"),
+        "{}",
+        o.stdout
+    );
+    // SARIF URIs are relative to the working directory, never absolute paths.
+    let o = run(&sub, &["check", "--format", "sarif"]);
+    let v: Value = serde_json::from_str(&o.stdout).expect("sarif json");
+    let uri =
+        &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert_eq!(uri, "../smslint.toml");
+}

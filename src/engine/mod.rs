@@ -391,15 +391,42 @@ pub fn check_manifest(cfg: &LoadedConfig, ov: &Overrides) -> Option<FileReport> 
     ))
 }
 
-/// A path for messages: relative to the current directory when it lies below it.
+/// A path for messages: relative to the current directory (`sub/x`, or `../smslint.toml` for
+/// a config found above it), so SARIF `artifactLocation.uri` and the other formats stay relative
+/// to the working directory; absolute only when the two share nothing but the root.
 pub fn display_path(path: &Path) -> String {
-    let abs = config::absolute(path);
     let cwd = config::absolute(Path::new("."));
-    let shown = match abs.strip_prefix(&cwd) {
-        Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
-        _ => path.to_path_buf(),
-    };
-    shown.to_string_lossy().replace('\\', "/")
+    relative_to(path, &cwd).replace('\\', "/")
+}
+
+/// `path` relative to the directory `base` (both made absolute first), as a string.
+fn relative_to(path: &Path, base: &Path) -> String {
+    use std::path::Component;
+    let abs = config::absolute(path);
+    let base = config::absolute(base);
+    if let Ok(rel) = abs.strip_prefix(&base) {
+        if !rel.as_os_str().is_empty() {
+            return rel.to_string_lossy().into_owned();
+        }
+        return path.to_string_lossy().into_owned();
+    }
+    let a: Vec<Component> = abs.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let shares_more_than_root = a[..common]
+        .iter()
+        .any(|c| matches!(c, Component::Normal(_)));
+    if !shares_more_than_root {
+        return abs.to_string_lossy().into_owned();
+    }
+    let mut rel = PathBuf::new();
+    for _ in common..b.len() {
+        rel.push("..");
+    }
+    for c in &a[common..] {
+        rel.push(c.as_os_str());
+    }
+    rel.to_string_lossy().into_owned()
 }
 
 /// The exit status for a set of reports.
@@ -569,6 +596,27 @@ mod tests {
     use crate::config::Selector;
     use crate::rules::Rule;
     use crate::source::Span;
+
+    #[test]
+    fn paths_are_shown_relative_to_the_working_directory() {
+        let base = Path::new("/srv/netlogon/sub");
+        assert_eq!(
+            relative_to(Path::new("/srv/netlogon/sub/a.bat"), base),
+            "a.bat"
+        );
+        assert_eq!(
+            relative_to(Path::new("/srv/netlogon/smslint.toml"), base),
+            "../smslint.toml"
+        );
+        assert_eq!(
+            relative_to(Path::new("/srv/x/y.bat"), base),
+            "../../x/y.bat"
+        );
+        assert_eq!(
+            relative_to(Path::new("/etc/smslint.toml"), base),
+            "/etc/smslint.toml"
+        );
+    }
 
     /// A test rule: reports every line containing `BAD`.
     fn check_bad(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
