@@ -3,9 +3,7 @@
 use crate::diagnostic::FileReport;
 
 pub fn render(reports: &[FileReport]) -> String {
-    let mut out = Vec::new();
-    let _ = write(reports, &mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    super::to_string(write, reports)
 }
 
 pub fn write(reports: &[FileReport], w: &mut dyn std::io::Write) -> std::io::Result<()> {

@@ -1,36 +1,17 @@
-//! `--format csv`: one row per finding, the same columns as `json`.
+//! `--format csv`: one row per finding, the same columns as `json` (header row first, also
+//! when there is no finding).
 
 use crate::diagnostic::FileReport;
 
+use super::json::{JsonFinding, FIELDS};
+
 pub fn render(reports: &[FileReport]) -> String {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
-        "code",
-        "name",
-        "severity",
-        "path",
-        "line",
-        "column",
-        "end_line",
-        "end_column",
-        "message",
-        "help",
-        "url",
-    ]);
+    let mut w = ::csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    let _ = w.write_record(FIELDS);
     for (r, f) in super::all(reports) {
-        let _ = w.write_record([
-            f.diag.code,
-            super::rule_name(f.diag.code),
-            f.diag.severity.as_str(),
-            &r.path,
-            &f.line.to_string(),
-            &f.column.to_string(),
-            &f.end_line.to_string(),
-            &f.end_column.to_string(),
-            &f.diag.message,
-            &f.diag.help,
-            &crate::rules::docs_url(f.diag.code),
-        ]);
+        let _ = w.serialize(JsonFinding::new(r, f));
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8_lossy(&bytes).into_owned()

@@ -5,6 +5,22 @@ use serde::Serialize;
 
 use crate::diagnostic::FileReport;
 
+/// The fields of a finding in `json` and `csv`, in order (the contract).
+pub const FIELDS: [&str; 11] = [
+    "code",
+    "name",
+    "severity",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "message",
+    "help",
+    "url",
+];
+
+/// One finding as `json` and `csv` write it: exactly [`FIELDS`], in that order.
 #[derive(Serialize)]
 pub struct JsonFinding<'a> {
     pub code: &'a str,
@@ -39,9 +55,7 @@ impl<'a> JsonFinding<'a> {
 }
 
 pub fn render(reports: &[FileReport]) -> String {
-    let mut out = Vec::new();
-    let _ = write(reports, &mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    super::to_string(write, reports)
 }
 
 /// Stream the array, pretty-printed exactly as `serde_json::to_string_pretty` prints it.
@@ -94,5 +108,32 @@ mod tests {
         want.push('\n');
         assert_eq!(render(std::slice::from_ref(&rep)), want);
         assert_eq!(render(&[]), "[]\n");
+    }
+
+    #[test]
+    fn csv_rows_have_the_json_fields_in_order() {
+        let src = Source::new(b"a,b\n".to_vec());
+        let d = Diagnostic::new("SML001", Severity::Warning, Span::new(0, 3), "x, \"y\"");
+        let rep = FileReport {
+            path: "p.bat".into(),
+            source: None,
+            findings: vec![Finding::locate(d, &src)],
+        };
+        let v = serde_json::to_value(JsonFinding::new(&rep, &rep.findings[0])).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut sorted = FIELDS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(keys, sorted, "JsonFinding serialises exactly FIELDS");
+        let out = super::super::csv::render(std::slice::from_ref(&rep));
+        let mut rdr = ::csv::Reader::from_reader(out.as_bytes());
+        let head: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(head, FIELDS);
+        let row = rdr.records().next().unwrap().unwrap();
+        assert_eq!(&row[0], "SML001");
+        assert_eq!(&row[2], "warning");
+        assert_eq!(&row[3], "p.bat");
+        assert_eq!(&row[4], "1");
+        assert_eq!(&row[8], "x, \"y\"");
+        assert_eq!(super::super::csv::render(&[]).lines().count(), 1);
     }
 }

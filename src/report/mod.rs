@@ -73,6 +73,16 @@ pub fn render_to(
     }
 }
 
+/// A streaming writer's output as a string (the `render` of the streamed formats).
+pub(crate) fn to_string(
+    write: fn(&[FileReport], &mut dyn std::io::Write) -> std::io::Result<()>,
+    reports: &[FileReport],
+) -> String {
+    let mut out = Vec::new();
+    let _ = write(reports, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Every finding with its report, in report order.
 pub(crate) fn all(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, &Finding)> {
     reports
