@@ -117,7 +117,7 @@ impl Selector {
     pub fn matches(&self, code: &str) -> bool {
         self.0 == "ALL" || code.starts_with(self.0.as_str())
     }
-    /// How specific the selector is (longer prefixes win for severity overrides).
+    /// How specific the selector is (longer prefixes win, for selection and severity).
     fn specificity(&self) -> usize {
         if self.0 == "ALL" {
             0
@@ -417,28 +417,43 @@ impl ResolvedSettings {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("cmd"));
 
-        // Selection: (select or ALL) + extend-select − ignore − per-file-ignores.
+        // Selection, as ruff does it: the most specific selector that matches a code decides
+        // between (select or ALL) + extend-select and ignore (a tie goes to ignore);
+        // per-file-ignores always drop.
         let all = [Selector("ALL".into())];
         let base: &[Selector] = match (&ov.select, &cfg.select) {
             (Some(s), _) => s,
             (None, Some(s)) => s,
             (None, None) => &all,
         };
-        let mut ignores: Vec<&Selector> = cfg.ignore.iter().chain(ov.ignore.iter()).collect();
-        for (glob, sels) in &cfg.per_file_ignores {
-            if glob.matches(&rel) {
-                ignores.extend(sels.iter());
-            }
-        }
+        let file_ignores: Vec<&Selector> = cfg
+            .per_file_ignores
+            .iter()
+            .filter(|(glob, _)| glob.matches(&rel))
+            .flat_map(|(_, sels)| sels.iter())
+            .collect();
+        let strongest = |sels: &mut dyn Iterator<Item = &Selector>, code: &str| {
+            sels.filter(|s| s.matches(code))
+                .map(Selector::specificity)
+                .max()
+        };
         let selected = RULES
             .iter()
             .filter(|r| {
-                let picked = base
-                    .iter()
-                    .chain(cfg.extend_select.iter())
-                    .chain(ov.extend_select.iter())
-                    .any(|s| s.matches(r.code));
-                picked && !ignores.iter().any(|s| s.matches(r.code))
+                let picked = strongest(
+                    &mut base
+                        .iter()
+                        .chain(cfg.extend_select.iter())
+                        .chain(ov.extend_select.iter()),
+                    r.code,
+                );
+                let dropped = strongest(&mut cfg.ignore.iter().chain(ov.ignore.iter()), r.code);
+                let kept = match (picked, dropped) {
+                    (Some(p), Some(d)) => p > d,
+                    (Some(_), None) => true,
+                    (None, _) => false,
+                };
+                kept && !file_ignores.iter().any(|s| s.matches(r.code))
             })
             .map(|r: &&'static Rule| r.code)
             .collect();
@@ -541,6 +556,31 @@ mod tests {
         assert_eq!(normalize_program(r#""\\srv\share\MyRas.EXE""#), "myras");
         assert_eq!(normalize_program("CheckRAS"), "checkras");
         assert_eq!(normalize_program("c:/tools/x.y.com"), "x.y");
+    }
+
+    #[test]
+    fn the_most_specific_selector_wins_as_in_ruff() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("smslint.toml");
+        std::fs::write(
+            &path,
+            "select = [\"BAT2\"]\nignore = [\"BAT\", \"BAT203\"]\nextend-select = [\"BAT201\"]\n",
+        )
+        .unwrap();
+        let cfg = load(&path).unwrap();
+        let s = ResolvedSettings::for_file(
+            Some(&cfg),
+            &Overrides::default(),
+            &dir.path().join("a.bat"),
+        );
+        // BAT201: extend-select (6 chars) beats ignore BAT (3 chars).
+        assert!(s.is_selected("BAT201"));
+        // BAT202: select BAT2 (4) beats ignore BAT (3).
+        assert!(s.is_selected("BAT202"));
+        // BAT203: ignore BAT203 (6) beats select BAT2 (4).
+        assert!(!s.is_selected("BAT203"));
+        // BAT101: not selected at all.
+        assert!(!s.is_selected("BAT101"));
     }
 
     #[test]
