@@ -2012,17 +2012,19 @@ fn find_else_in(text: &Text, span: Span) -> Option<Span> {
 impl Text {
     /// Cleaned offset of original offset `o` (a CR maps to the byte after it).
     fn clean_of(&self, o: usize) -> usize {
-        // orig(i) = i + #(cr_at <= i) is monotonic; find the smallest i with orig(i) >= o.
-        let (mut lo, mut hi) = (0usize, self.t.len());
+        // The j-th deleted CR stood at original offset `cr_at[j] + j` (strictly increasing).
+        // The cleaned offset is `o` minus the number of CRs that stood before it.
+        let cr = &self.cr_at;
+        let (mut lo, mut hi) = (0usize, cr.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if self.orig(mid) < o {
+            if cr[mid] + mid < o {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        lo
+        (o - lo).min(self.t.len())
     }
 }
 
@@ -2038,6 +2040,27 @@ mod tests {
 
     fn kind(script: &Script, i: u32) -> &StmtKind {
         &script.stmt(StmtId(i)).kind
+    }
+
+    #[test]
+    fn clean_of_inverts_orig() {
+        // Definition: the smallest cleaned offset whose original offset is >= `o`.
+        for bytes in [
+            &b"a\r\nb\r\r\r\nc\rd\r"[..],
+            b"\r\r\rx",
+            b"no crs",
+            b"",
+            b"\r",
+            b"ab\r\n\r\ncd\r\n",
+        ] {
+            let text = Text::new(bytes);
+            for o in 0..=bytes.len() + 1 {
+                let want = (0..=text.t.len())
+                    .find(|&i| text.orig(i) >= o)
+                    .unwrap_or(text.t.len());
+                assert_eq!(text.clean_of(o), want, "{bytes:?} at {o}");
+            }
+        }
     }
 
     #[test]
