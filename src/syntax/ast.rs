@@ -79,8 +79,9 @@ pub struct Stmt {
     pub connector_span: Option<Span>,
     /// Span of the `@` prefix(es), if present.
     pub at: Option<Span>,
-    /// Redirections anywhere in the command, in source order.
-    pub redirects: Vec<Redirect>,
+    /// Redirections anywhere in the command, in source order (a boxed slice: most
+    /// statements have none, and the rest need no spare capacity).
+    pub redirects: Box<[Redirect]>,
     pub kind: StmtKind,
 }
 

@@ -761,7 +761,7 @@ impl P {
             connector: conn,
             connector_span: cspan,
             at,
-            redirects,
+            redirects: redirects.into_boxed_slice(),
             kind,
         });
         match self.frames.last().copied() {
@@ -1029,7 +1029,10 @@ impl P {
             match self.try_redirect() {
                 Some(r) => {
                     let end = self.tok_end;
-                    self.stmts[b.index()].redirects.push(r);
+                    let stmt = &mut self.stmts[b.index()];
+                    let mut all = std::mem::take(&mut stmt.redirects).into_vec();
+                    all.push(r);
+                    stmt.redirects = all.into_boxed_slice();
                     self.done(b, end);
                 }
                 None => break,
