@@ -193,8 +193,6 @@ struct Builder<'a> {
     first: Vec<(Option<StmtId>, Option<StmtId>)>,
     /// The statement before each one in its sequence.
     prev: Vec<Option<StmtId>>,
-    /// Label definitions by cmd.exe key, in line order.
-    by_key: std::collections::HashMap<Vec<u8>, Vec<usize>>,
 }
 
 impl<'a> Builder<'a> {
@@ -207,15 +205,6 @@ impl<'a> Builder<'a> {
             after: vec![Node::End; n],
             first: vec![(None, None); n],
             prev: vec![None; n],
-            by_key: {
-                let mut m: std::collections::HashMap<Vec<u8>, Vec<usize>> = Default::default();
-                for (i, d) in labels.defs.iter().enumerate() {
-                    m.entry(crate::syntax::labels::key(&d.folded, Profile::Nt))
-                        .or_default()
-                        .push(i);
-                }
-                m
-            },
         }
     }
 
@@ -316,14 +305,11 @@ impl<'a> Builder<'a> {
             JumpTarget::Dynamic { .. } => Resolution::Dynamic,
             JumpTarget::Label { key, .. } => {
                 let from = self.jump_line(id);
-                let want = crate::syntax::labels::key(key, Profile::Nt);
-                let def = self.by_key.get(&want).and_then(|defs| {
-                    // Defs are in line order: the next one after the jump, else the first.
-                    let i = defs.partition_point(|&d| self.labels.defs[d].line <= from);
-                    defs.get(i)
-                        .or(defs.first())
-                        .map(|&d| (d, &self.labels.defs[d]))
-                });
+                // The next definition after the jump, else the first (cmd.exe's search).
+                let def = self
+                    .labels
+                    .resolve_index(key, from, Profile::Nt)
+                    .and_then(|d| Some((d, self.labels.defs.get(d)?)));
                 match def {
                     Some((i, d)) => Resolution::Label {
                         def: i,
