@@ -837,7 +837,7 @@ impl P {
         };
         let missing = match &self.stmts[id.index()].kind {
             StmtKind::If(f) => match f {
-                _ if matches!(f.condition, Condition::Invalid { .. }) => false,
+                _ if matches!(*f.condition, Condition::Invalid { .. }) => false,
                 _ if frame_is_else(&self.frames) => f.else_.is_none(),
                 _ => f.then.is_none(),
             },
@@ -1588,13 +1588,13 @@ impl P {
         if kind == SetKind::Arith {
             let (a, b) = self.raw_rest(redirects);
             set.expr = (b > a).then(|| self.sp(a, b));
-            return StmtKind::Set(set);
+            return StmtKind::Set(Box::new(set));
         }
         if self.at_cmd_end() {
             if kind == SetKind::Assign {
                 set.kind = SetKind::List;
             }
-            return StmtKind::Set(set);
+            return StmtKind::Set(Box::new(set));
         }
         let quoted = self.cur() == Some(b'"');
         let (a, b) = self.raw_rest(redirects);
@@ -1634,7 +1634,7 @@ impl P {
                 }
             }
         }
-        StmtKind::Set(set)
+        StmtKind::Set(Box::new(set))
     }
 
     fn exit(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
@@ -1705,7 +1705,7 @@ impl P {
                 keyword,
                 case_insensitive: ci,
                 not,
-                condition,
+                condition: Box::new(condition),
                 then: None,
                 else_: None,
             }),
