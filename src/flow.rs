@@ -67,8 +67,12 @@ pub enum Resolution {
 pub struct Flow {
     /// The first statement executed (`End` for an empty script).
     pub entry: Option<Node>,
-    /// Outgoing edges per statement (`succ[i]` for `StmtId(i)`).
-    pub succ: Vec<Vec<Edge>>,
+    /// Outgoing edges of all statements, statement by statement: those of `StmtId(i)` are
+    /// `edges[succ_start[i]..succ_start[i + 1]]` (see [`Flow::successors`]). One shared
+    /// vector instead of one per statement.
+    pub edges: Vec<Edge>,
+    /// Where each statement's edges start in `edges`; one more entry than statements.
+    pub succ_start: Vec<usize>,
     /// Edges that are the NT side of an `%OS%`=="Windows_NT" test.
     pub nt_edges: Vec<(StmtId, Edge)>,
     /// Resolution of each `goto` and `call :label` statement (`None` for other statements).
@@ -101,7 +105,20 @@ impl Flow {
     }
 
     pub fn successors(&self, id: StmtId) -> &[Edge] {
-        self.succ.get(id.index()).map(Vec::as_slice).unwrap_or(&[])
+        let i = id.index();
+        match (self.succ_start.get(i), self.succ_start.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.edges.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Number of statements the graph covers.
+    pub fn len(&self) -> usize {
+        self.succ_start.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     pub fn resolution(&self, id: StmtId) -> Option<&Resolution> {
@@ -110,14 +127,14 @@ impl Flow {
 
     /// Nodes reachable from `entry` following edges accepted by `keep`.
     pub fn reach_from(&self, entry: Node, keep: impl Fn(StmtId, &Edge) -> bool) -> Vec<bool> {
-        let mut seen = vec![false; self.succ.len()];
+        let mut seen = vec![false; self.len()];
         let mut stack = Vec::new();
         if let Node::Stmt(id) = entry {
             seen[id.index()] = true;
             stack.push(id);
         }
         while let Some(id) = stack.pop() {
-            for e in &self.succ[id.index()] {
+            for e in self.successors(id) {
                 if !keep(id, e) {
                     continue;
                 }
@@ -176,8 +193,6 @@ struct Builder<'a> {
     first: Vec<(Option<StmtId>, Option<StmtId>)>,
     /// The statement before each one in its sequence.
     prev: Vec<Option<StmtId>>,
-    /// Label definitions by cmd.exe key, in line order.
-    by_key: std::collections::HashMap<Vec<u8>, Vec<usize>>,
 }
 
 impl<'a> Builder<'a> {
@@ -190,15 +205,6 @@ impl<'a> Builder<'a> {
             after: vec![Node::End; n],
             first: vec![(None, None); n],
             prev: vec![None; n],
-            by_key: {
-                let mut m: std::collections::HashMap<Vec<u8>, Vec<usize>> = Default::default();
-                for (i, d) in labels.defs.iter().enumerate() {
-                    m.entry(crate::syntax::labels::key(&d.folded, Profile::Nt))
-                        .or_default()
-                        .push(i);
-                }
-                m
-            },
         }
     }
 
@@ -299,14 +305,11 @@ impl<'a> Builder<'a> {
             JumpTarget::Dynamic { .. } => Resolution::Dynamic,
             JumpTarget::Label { key, .. } => {
                 let from = self.jump_line(id);
-                let want = crate::syntax::labels::key(key, Profile::Nt);
-                let def = self.by_key.get(&want).and_then(|defs| {
-                    // Defs are in line order: the next one after the jump, else the first.
-                    let i = defs.partition_point(|&d| self.labels.defs[d].line <= from);
-                    defs.get(i)
-                        .or(defs.first())
-                        .map(|&d| (d, &self.labels.defs[d]))
-                });
+                // The next definition after the jump, else the first (cmd.exe's search).
+                let def = self
+                    .labels
+                    .resolve_index(key, from, Profile::Nt)
+                    .and_then(|d| Some((d, self.labels.defs.get(d)?)));
                 match def {
                     Some((i, d)) => Resolution::Label {
                         def: i,
@@ -321,7 +324,9 @@ impl<'a> Builder<'a> {
     fn build(mut self) -> Flow {
         self.sequences();
         let n = self.script.stmts.len();
-        let mut succ: Vec<Vec<Edge>> = vec![Vec::new(); n];
+        let mut edges: Vec<Edge> = Vec::with_capacity(n + n / 2);
+        let mut succ_start: Vec<usize> = Vec::with_capacity(n + 1);
+        succ_start.push(0);
         let mut jumps: Vec<Option<Resolution>> = vec![None; n];
         let mut nt_edges = Vec::new();
         // Every label target, for dynamic gotos (they may go anywhere).
@@ -340,11 +345,24 @@ impl<'a> Builder<'a> {
             v
         };
         let edge = |to: Node, kind: EdgeKind| Edge { to, kind };
+        // `a && b` / `a || b`: b may not run, an extra edge out of `a` (after its own).
+        let mut skips: Vec<(usize, Edge)> = Vec::new();
+        for id in self.script.ids() {
+            let s = self.script.stmt(id);
+            if matches!(s.connector, Connector::AndAnd | Connector::OrOr) {
+                if let Some(prev) = self.prev_on_line(id) {
+                    skips.push((prev.index(), edge(self.after[id.index()], EdgeKind::Skip)));
+                }
+            }
+        }
+        skips.sort_by_key(|k| k.0);
+        let mut skips = skips.into_iter().peekable();
         for id in self.script.ids() {
             let i = id.index();
             let stmt = self.script.stmt(id);
             let after = self.after[i];
-            let out = &mut succ[i];
+            let start = edges.len();
+            let out = &mut edges;
             match &stmt.kind {
                 StmtKind::Goto(g) => {
                     let r = self.resolve(id, &g.target);
@@ -399,18 +417,12 @@ impl<'a> Builder<'a> {
                 }
                 _ => out.push(edge(after, EdgeKind::Next)),
             }
-        }
-        // `a && b` / `a || b`: b may not run.
-        for id in self.script.ids() {
-            let s = self.script.stmt(id);
-            if matches!(s.connector, Connector::AndAnd | Connector::OrOr) {
-                if let Some(prev) = self.prev_on_line(id) {
-                    let skip = edge(self.after[id.index()], EdgeKind::Skip);
-                    if !succ[prev.index()].contains(&skip) {
-                        succ[prev.index()].push(skip);
-                    }
+            while let Some((_, skip)) = skips.next_if(|k| k.0 == i) {
+                if !edges[start..].contains(&skip) {
+                    edges.push(skip);
                 }
             }
+            succ_start.push(edges.len());
         }
         let entry = self
             .script
@@ -420,7 +432,8 @@ impl<'a> Builder<'a> {
             .unwrap_or(Node::End);
         let mut flow = Flow {
             entry: Some(entry),
-            succ,
+            edges,
+            succ_start,
             nt_edges,
             jumps,
             reachable: Vec::new(),
@@ -431,11 +444,13 @@ impl<'a> Builder<'a> {
         let nt: std::collections::HashSet<(StmtId, Edge)> = flow.nt_edges.iter().copied().collect();
         flow.win9x_reachable = flow.reach_from(entry, |from, e| !nt.contains(&(from, *e)));
         flow.end_reachable = entry == Node::End
-            || flow
-                .succ
-                .iter()
-                .enumerate()
-                .any(|(i, es)| flow.reachable[i] && es.iter().any(|e| e.to == Node::End));
+            || (0..flow.len()).any(|i| {
+                flow.reachable[i]
+                    && flow
+                        .successors(StmtId(i as u32))
+                        .iter()
+                        .any(|e| e.to == Node::End)
+            });
         flow
     }
 

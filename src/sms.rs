@@ -265,7 +265,7 @@ pub fn next_sibling(script: &Script, next: &[Option<StmtId>], id: StmtId) -> Opt
 /// An `if [not] errorlevel N` statement with N ≥ 1: `(N, negated)`.
 pub fn errorlevel_test(stmt: &Stmt) -> Option<(u32, bool)> {
     if let StmtKind::If(i) = &stmt.kind {
-        if let crate::syntax::ast::Condition::Errorlevel { value: Some(n), .. } = &i.condition {
+        if let crate::syntax::ast::Condition::Errorlevel { value: Some(n), .. } = &*i.condition {
             if *n >= 1 {
                 return Some((*n, i.not.is_some()));
             }
@@ -334,7 +334,7 @@ pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
         let stmt = script.stmt(id);
         match &stmt.kind {
             StmtKind::If(i) => {
-                if let crate::syntax::ast::Condition::Exist { path, .. } = &i.condition {
+                if let crate::syntax::ast::Condition::Exist { path, .. } = &*i.condition {
                     if program_name(word_text(source, path)) == "rasapi32" {
                         out.push(WeakGuard {
                             stmt: id,

@@ -37,7 +37,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::If(i) = &stmt.kind else {
             continue;
         };
-        let Condition::Compare { lhs, rhs, .. } = &i.condition else {
+        let Condition::Compare { lhs, rhs, .. } = &*i.condition else {
             continue;
         };
         for w in [lhs, rhs] {

@@ -80,7 +80,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 if let Some(s) = i.case_insensitive {
                     add("`if /i`", s);
                 }
-                match &i.condition {
+                match &*i.condition {
                     Condition::Defined { keyword, .. } => add("`if defined`", *keyword),
                     Condition::CmdExtVersion { keyword, .. } => add("`if cmdextversion`", *keyword),
                     Condition::Compare { op, op_span, .. } if *op != CmpOp::EqEq => {

@@ -85,7 +85,7 @@ impl RasFlow {
         flow: &Flow,
         settings: &LintSettings,
     ) -> RasFlow {
-        let n = script.stmts.len().min(flow.succ.len());
+        let n = script.stmts.len().min(flow.len());
         // `if` statements testing a RAS check's errorlevel: true when `then` is the RAS side.
         let mut ras_tests: HashMap<StmtId, bool> = HashMap::new();
         for check in crate::sms::ras_checks(script, source, settings) {
@@ -116,7 +116,7 @@ impl RasFlow {
             let s = state[i];
             let test = ras_tests.get(&StmtId(i as u32)).copied();
             let installed = installed_tests.get(&StmtId(i as u32)).copied();
-            for e in &flow.succ[i] {
+            for e in flow.successors(StmtId(i as u32)) {
                 let Node::Stmt(to) = e.to else {
                     continue;
                 };

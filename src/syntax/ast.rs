@@ -79,8 +79,9 @@ pub struct Stmt {
     pub connector_span: Option<Span>,
     /// Span of the `@` prefix(es), if present.
     pub at: Option<Span>,
-    /// Redirections anywhere in the command, in source order.
-    pub redirects: Vec<Redirect>,
+    /// Redirections anywhere in the command, in source order (a boxed slice: most
+    /// statements have none, and the rest need no spare capacity).
+    pub redirects: Box<[Redirect]>,
     pub kind: StmtKind,
 }
 
@@ -98,7 +99,8 @@ pub enum StmtKind {
     Call(Call),
     If(If),
     For(For),
-    Set(Set),
+    /// Boxed to keep every [`Stmt`] small (a `Set` is the largest statement kind).
+    Set(Box<Set>),
     Setlocal(Setlocal),
     Endlocal,
     Exit(Exit),
@@ -254,7 +256,9 @@ pub struct If {
     pub case_insensitive: Option<Span>,
     /// Span of `not`, if present.
     pub not: Option<Span>,
-    pub condition: Condition,
+    /// Boxed: a condition is the largest part of a statement, and most statements are not
+    /// `if`s (this keeps every [`Stmt`] smaller).
+    pub condition: Box<Condition>,
     /// The command run when the condition holds (a `Block` statement or a single command).
     pub then: Option<StmtId>,
     /// The `else` keyword and its command, if present.

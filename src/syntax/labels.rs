@@ -139,6 +139,12 @@ impl LabelIndex {
     /// The label a jump on physical line `from_line` to `name` reaches: the next matching
     /// definition after that line, else wrapping to the first one from the top.
     pub fn resolve(&self, name: &[u8], from_line: usize, profile: Profile) -> Option<&LabelDef> {
+        self.resolve_index(name, from_line, profile)
+            .and_then(|d| self.defs.get(d))
+    }
+
+    /// As [`LabelIndex::resolve`], the index of the definition in `defs`.
+    pub fn resolve_index(&self, name: &[u8], from_line: usize, profile: Profile) -> Option<usize> {
         let want = key(name, profile);
         let slot = match profile {
             Profile::Nt => 0,
@@ -148,17 +154,15 @@ impl LabelIndex {
         if !map.is_empty() || self.defs.is_empty() {
             let ids = map.get(&want)?;
             let i = ids.partition_point(|&d| self.defs[d].line <= from_line);
-            return ids
-                .get(i)
-                .or_else(|| ids.first())
-                .and_then(|&d| self.defs.get(d));
+            return ids.get(i).or_else(|| ids.first()).copied();
         }
-        let matches = |d: &&LabelDef| key(&d.folded, profile) == want;
-        self.defs
-            .iter()
-            .filter(|d| d.line > from_line)
+        let matches = |d: &(usize, &LabelDef)| key(&d.1.folded, profile) == want;
+        let mut all = self.defs.iter().enumerate();
+        all.clone()
+            .filter(|d| d.1.line > from_line)
             .find(matches)
-            .or_else(|| self.defs.iter().find(matches))
+            .or_else(|| all.find(matches))
+            .map(|d| d.0)
     }
 }
 

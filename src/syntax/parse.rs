@@ -761,7 +761,7 @@ impl P {
             connector: conn,
             connector_span: cspan,
             at,
-            redirects,
+            redirects: redirects.into_boxed_slice(),
             kind,
         });
         match self.frames.last().copied() {
@@ -837,7 +837,7 @@ impl P {
         };
         let missing = match &self.stmts[id.index()].kind {
             StmtKind::If(f) => match f {
-                _ if matches!(f.condition, Condition::Invalid { .. }) => false,
+                _ if matches!(*f.condition, Condition::Invalid { .. }) => false,
                 _ if frame_is_else(&self.frames) => f.else_.is_none(),
                 _ => f.then.is_none(),
             },
@@ -1029,7 +1029,10 @@ impl P {
             match self.try_redirect() {
                 Some(r) => {
                     let end = self.tok_end;
-                    self.stmts[b.index()].redirects.push(r);
+                    let stmt = &mut self.stmts[b.index()];
+                    let mut all = std::mem::take(&mut stmt.redirects).into_vec();
+                    all.push(r);
+                    stmt.redirects = all.into_boxed_slice();
                     self.done(b, end);
                 }
                 None => break,
@@ -1585,13 +1588,13 @@ impl P {
         if kind == SetKind::Arith {
             let (a, b) = self.raw_rest(redirects);
             set.expr = (b > a).then(|| self.sp(a, b));
-            return StmtKind::Set(set);
+            return StmtKind::Set(Box::new(set));
         }
         if self.at_cmd_end() {
             if kind == SetKind::Assign {
                 set.kind = SetKind::List;
             }
-            return StmtKind::Set(set);
+            return StmtKind::Set(Box::new(set));
         }
         let quoted = self.cur() == Some(b'"');
         let (a, b) = self.raw_rest(redirects);
@@ -1631,7 +1634,7 @@ impl P {
                 }
             }
         }
-        StmtKind::Set(set)
+        StmtKind::Set(Box::new(set))
     }
 
     fn exit(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
@@ -1702,7 +1705,7 @@ impl P {
                 keyword,
                 case_insensitive: ci,
                 not,
-                condition,
+                condition: Box::new(condition),
                 then: None,
                 else_: None,
             }),
@@ -2012,17 +2015,19 @@ fn find_else_in(text: &Text, span: Span) -> Option<Span> {
 impl Text {
     /// Cleaned offset of original offset `o` (a CR maps to the byte after it).
     fn clean_of(&self, o: usize) -> usize {
-        // orig(i) = i + #(cr_at <= i) is monotonic; find the smallest i with orig(i) >= o.
-        let (mut lo, mut hi) = (0usize, self.t.len());
+        // The j-th deleted CR stood at original offset `cr_at[j] + j` (strictly increasing).
+        // The cleaned offset is `o` minus the number of CRs that stood before it.
+        let cr = &self.cr_at;
+        let (mut lo, mut hi) = (0usize, cr.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if self.orig(mid) < o {
+            if cr[mid] + mid < o {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        lo
+        (o - lo).min(self.t.len())
     }
 }
 
@@ -2038,6 +2043,27 @@ mod tests {
 
     fn kind(script: &Script, i: u32) -> &StmtKind {
         &script.stmt(StmtId(i)).kind
+    }
+
+    #[test]
+    fn clean_of_inverts_orig() {
+        // Definition: the smallest cleaned offset whose original offset is >= `o`.
+        for bytes in [
+            &b"a\r\nb\r\r\r\nc\rd\r"[..],
+            b"\r\r\rx",
+            b"no crs",
+            b"",
+            b"\r",
+            b"ab\r\n\r\ncd\r\n",
+        ] {
+            let text = Text::new(bytes);
+            for o in 0..=bytes.len() + 1 {
+                let want = (0..=text.t.len())
+                    .find(|&i| text.orig(i) >= o)
+                    .unwrap_or(text.t.len());
+                assert_eq!(text.clean_of(o), want, "{bytes:?} at {o}");
+            }
+        }
     }
 
     #[test]
