@@ -18,6 +18,10 @@ pub enum Node {
     Stmt(StmtId),
     /// The end of the script (falling off the end, `exit`, `goto :eof`, a missing label).
     End,
+    /// Any label: where a dynamic `goto %x%` / `call :%x%` may go. One hub whose targets are
+    /// [`Flow::label_targets`], so a file with many dynamic jumps and many labels still has a
+    /// graph linear in its size.
+    AnyLabel,
 }
 
 /// Why control moves along an edge.
@@ -83,6 +87,8 @@ pub struct Flow {
     pub win9x_reachable: Vec<bool>,
     /// The end of the script can be reached.
     pub end_reachable: bool,
+    /// Where [`Node::AnyLabel`] leads: the statement after every label, in file order.
+    pub label_targets: Vec<Node>,
 }
 
 impl Flow {
@@ -128,21 +134,32 @@ impl Flow {
     /// Nodes reachable from `entry` following edges accepted by `keep`.
     pub fn reach_from(&self, entry: Node, keep: impl Fn(StmtId, &Edge) -> bool) -> Vec<bool> {
         let mut seen = vec![false; self.len()];
+        let mut hub_seen = false;
         let mut stack = Vec::new();
-        if let Node::Stmt(id) = entry {
-            seen[id.index()] = true;
-            stack.push(id);
-        }
+        let visit = |n: Node, seen: &mut Vec<bool>, stack: &mut Vec<StmtId>| {
+            if let Node::Stmt(t) = n {
+                if t.index() < seen.len() && !seen[t.index()] {
+                    seen[t.index()] = true;
+                    stack.push(t);
+                }
+            }
+        };
+        visit(entry, &mut seen, &mut stack);
         while let Some(id) = stack.pop() {
             for e in self.successors(id) {
                 if !keep(id, e) {
                     continue;
                 }
-                if let Node::Stmt(t) = e.to {
-                    if !seen[t.index()] {
-                        seen[t.index()] = true;
-                        stack.push(t);
+                if e.to == Node::AnyLabel {
+                    // The hub is expanded once, however many dynamic jumps reach it.
+                    if !hub_seen {
+                        hub_seen = true;
+                        for t in &self.label_targets {
+                            visit(*t, &mut seen, &mut stack);
+                        }
                     }
+                } else {
+                    visit(e.to, &mut seen, &mut stack);
                 }
             }
         }
@@ -339,7 +356,7 @@ impl<'a> Builder<'a> {
                 .collect();
             v.sort_by_key(|n| match n {
                 Node::Stmt(s) => s.0,
-                Node::End => u32::MAX,
+                Node::End | Node::AnyLabel => u32::MAX,
             });
             v.dedup();
             v
@@ -372,7 +389,7 @@ impl<'a> Builder<'a> {
                             out.push(edge(Node::End, EdgeKind::Jump))
                         }
                         Resolution::Dynamic => {
-                            out.extend(all_labels.iter().map(|t| edge(*t, EdgeKind::Jump)));
+                            out.push(edge(Node::AnyLabel, EdgeKind::Jump));
                             out.push(edge(Node::End, EdgeKind::Jump));
                         }
                         Resolution::Missing => out.push(edge(after, EdgeKind::Next)),
@@ -384,9 +401,7 @@ impl<'a> Builder<'a> {
                         let r = self.resolve(id, target);
                         match &r {
                             Resolution::Label { to, .. } => out.push(edge(*to, EdgeKind::Call)),
-                            Resolution::Dynamic => {
-                                out.extend(all_labels.iter().map(|t| edge(*t, EdgeKind::Call)))
-                            }
+                            Resolution::Dynamic => out.push(edge(Node::AnyLabel, EdgeKind::Call)),
                             _ => {}
                         }
                         jumps[i] = Some(r);
@@ -439,6 +454,7 @@ impl<'a> Builder<'a> {
             reachable: Vec::new(),
             win9x_reachable: Vec::new(),
             end_reachable: false,
+            label_targets: all_labels,
         };
         flow.reachable = flow.reach_from(entry, |_, _| true);
         let nt: std::collections::HashSet<(StmtId, Edge)> = flow.nt_edges.iter().copied().collect();

@@ -151,3 +151,17 @@ fn deep_nesting_does_not_overflow() {
     let a = analyse(&text);
     assert!(a.flow.reachable.iter().filter(|r| !**r).count() >= 1);
 }
+
+#[test]
+fn dynamic_jumps_share_one_hub_so_the_graph_stays_linear() {
+    // 20,000 dynamic gotos and 20,000 labels: one edge to the hub each, not 400 million.
+    let mut text = String::new();
+    for i in 0..20_000 {
+        text.push_str(&format!(":l{i}\ngoto %next%\n"));
+    }
+    text.push_str("echo after\n");
+    let a = analyse(&text);
+    assert!(a.flow.edges.len() < 10 * a.script.stmts.len());
+    // Every label is reachable through the hub; the line after the last goto is not.
+    assert_eq!(a.unreachable_lines(), vec![40_001]);
+}

@@ -111,19 +111,15 @@ impl RasFlow {
                 work.push(first.index());
             }
         }
+        // The states reaching any label through a dynamic `goto %x%` (the `AnyLabel` hub): it
+        // grows at most twice, so every label is updated from it at most three times.
+        let mut hub = 0u8;
         while let Some(i) = work.pop() {
             queued[i] = false;
             let s = state[i];
             let test = ras_tests.get(&StmtId(i as u32)).copied();
             let installed = installed_tests.get(&StmtId(i as u32)).copied();
             for e in flow.successors(StmtId(i as u32)) {
-                let Node::Stmt(to) = e.to else {
-                    continue;
-                };
-                let to = to.index();
-                if to >= n {
-                    continue;
-                }
                 let add = match (test, e.kind) {
                     (Some(true), EdgeKind::Then) | (Some(false), EdgeKind::Else) => RAS,
                     (Some(true), EdgeKind::Else) | (Some(false), EdgeKind::Then) => LAN,
@@ -132,12 +128,26 @@ impl RasFlow {
                         _ => s,
                     },
                 };
-                if state[to] | add != state[to] {
-                    state[to] |= add;
-                    if !queued[to] {
-                        queued[to] = true;
-                        work.push(to);
+                let mut flow_into = |to: usize, add: u8, work: &mut Vec<usize>| {
+                    if to < n && state[to] | add != state[to] {
+                        state[to] |= add;
+                        if !queued[to] {
+                            queued[to] = true;
+                            work.push(to);
+                        }
                     }
+                };
+                match e.to {
+                    Node::Stmt(to) => flow_into(to.index(), add, &mut work),
+                    Node::AnyLabel if hub | add != hub => {
+                        hub |= add;
+                        for t in &flow.label_targets {
+                            if let Node::Stmt(to) = t {
+                                flow_into(to.index(), hub, &mut work);
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
