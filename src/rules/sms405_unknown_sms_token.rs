@@ -32,11 +32,25 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if inv.is_client_program() || inv.name.len() < 5 {
             continue;
         }
-        let closest = sms::CLIENT_PROGRAMS
-            .iter()
-            .filter(|p| p.len() >= 5)
-            .map(|p| (sms::edit_distance(&inv.name, p), *p))
-            .min();
+        let never = NEVER_SHIPPED.contains(&inv.name.as_str());
+        if !never && !has_sms {
+            continue;
+        }
+        // Outside NEVER_SHIPPED only a distance of exactly 1 counts (0 would be a client
+        // program): a linear one-edit test instead of the full distance.
+        let closest = if never {
+            sms::CLIENT_PROGRAMS
+                .iter()
+                .filter(|p| p.len() >= 5)
+                .map(|p| (sms::edit_distance(&inv.name, p), *p))
+                .min()
+        } else {
+            sms::CLIENT_PROGRAMS
+                .iter()
+                .filter(|p| p.len() >= 5 && one_edit_apart(&inv.name, p))
+                .min()
+                .map(|p| (1, *p))
+        };
         let suggestion = match closest {
             Some((1, p)) if has_sms => p,
             Some((d, p)) if NEVER_SHIPPED.contains(&inv.name.as_str()) && d <= 3 => p,
@@ -57,5 +71,42 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_label("unknown SMS-like program")
             .with_help(format!("did you mean `{suggestion}`?")),
         );
+    }
+}
+
+/// `a` and `b` differ by exactly one insertion, deletion or substitution.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        prefix < short.len() && short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit_apart;
+
+    #[test]
+    fn one_edit_apart_agrees_with_the_edit_distance() {
+        let names = [
+            "snboot", "snsboot", "smsboot1", "smsboot", "smsls", "smsl", "xmsls", "boot32wn",
+            "boot16wn", "abc", "",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(
+                    one_edit_apart(a, b),
+                    crate::sms::edit_distance(a, b) == 1,
+                    "{a} vs {b}"
+                );
+            }
+        }
     }
 }
