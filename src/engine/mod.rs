@@ -47,6 +47,7 @@ pub fn lint_with_rules(
         labels: &labels,
         flow: &flow,
         settings: &settings.lint,
+        sms: Default::default(),
     };
     let mut diags = Vec::new();
     for rule in rules {

@@ -98,6 +98,16 @@ pub struct Ctx<'a> {
     pub labels: &'a LabelIndex,
     pub flow: &'a Flow,
     pub settings: &'a LintSettings,
+    /// The SMS analysis (RAS data flow, program invocations), built once on first use and
+    /// shared by every SMS rule.
+    pub sms: std::cell::OnceCell<crate::sms::Analysis>,
+}
+
+impl Ctx<'_> {
+    /// The shared SMS analysis of this script.
+    pub fn sms(&self) -> &crate::sms::Analysis {
+        self.sms.get_or_init(|| crate::sms::Analysis::new(self))
+    }
 }
 
 /// A rule's check: a pure function of the context.
@@ -223,6 +233,7 @@ pub fn run_rules(
         labels: &labels,
         flow: &flow,
         settings,
+        sms: Default::default(),
     };
     let mut out = Vec::new();
     for rule in rules {

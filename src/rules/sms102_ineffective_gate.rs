@@ -33,7 +33,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(gate) = sms::gate(ctx.script, ctx.source, ctx.settings) else {
         return;
     };
-    let analysis = sms::Analysis::new(ctx);
+    let analysis = ctx.sms();
     let calls = analysis.client_calls(ctx);
     let Some(first) = calls.first() else {
         return;

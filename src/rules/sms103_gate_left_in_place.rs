@@ -31,7 +31,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(gate) = sms::gate(ctx.script, ctx.source, ctx.settings) else {
         return;
     };
-    let analysis = sms::Analysis::new(ctx);
+    let analysis = ctx.sms();
     if !analysis.client_calls(ctx).is_empty() {
         return;
     }

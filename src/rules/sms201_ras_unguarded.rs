@@ -2,7 +2,6 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::sms;
 
 pub static RULE: Rule = Rule {
     code: "SMS201",
@@ -35,7 +34,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let analysis = sms::Analysis::new(ctx);
+    let analysis = ctx.sms();
     let severity = if ctx.settings.upgrade_window {
         Severity::Error
     } else {

@@ -26,7 +26,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let analysis = sms::Analysis::new(ctx);
+    let analysis = ctx.sms();
     let severity = if ctx.settings.upgrade_window {
         Severity::Error
     } else {

@@ -37,7 +37,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !sms::ras_checks(ctx.script, ctx.source, ctx.settings).is_empty() {
         return;
     }
-    let analysis = sms::Analysis::new(ctx);
+    let analysis = ctx.sms();
     let calls = analysis.client_calls(ctx);
     let Some(exposed) = calls
         .iter()

@@ -26,7 +26,7 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let seq = sms::sequence_next(ctx.script);
-    for inv in sms::invocations(ctx.script, ctx.source) {
+    for inv in &ctx.sms().invocations {
         if !sms::SLOWNET_PROGRAMS.contains(&inv.name.as_str()) {
             continue;
         }

@@ -2,7 +2,6 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::sms;
 
 pub static RULE: Rule = Rule {
     code: "SMS403",
@@ -31,7 +30,7 @@ fn is_force(text: &[u8]) -> bool {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for inv in sms::invocations(ctx.script, ctx.source) {
+    for inv in &ctx.sms().invocations {
         let words = std::iter::once(&inv.word).chain(inv.args.iter());
         let Some(cli) = words.clone().position(|w| {
             let text = ctx.source.slice(w.span).to_ascii_lowercase();

@@ -26,9 +26,9 @@ pub static RULE: Rule = Rule {
 const NEVER_SHIPPED: &[&str] = &["snbatch", "snsboot"];
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let invs = sms::invocations(ctx.script, ctx.source);
+    let invs = &ctx.sms().invocations;
     let has_sms = invs.iter().any(|i| i.is_client_program());
-    for inv in &invs {
+    for inv in invs {
         if inv.is_client_program() || inv.name.len() < 5 {
             continue;
         }

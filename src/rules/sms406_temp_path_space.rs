@@ -2,7 +2,6 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::sms;
 use crate::syntax::ast::{SetKind, StmtKind};
 
 pub static RULE: Rule = Rule {
@@ -25,9 +24,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let runs_sms = sms::invocations(ctx.script, ctx.source)
-        .iter()
-        .any(|i| i.is_client_program());
+    let runs_sms = ctx.sms().invocations.iter().any(|i| i.is_client_program());
     if !runs_sms {
         return;
     }
