@@ -1,8 +1,8 @@
 //! SMS406 temp-path-space.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::assignments;
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{SetKind, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "SMS406",
@@ -28,20 +28,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !runs_sms {
         return;
     }
-    for id in ctx.script.ids() {
-        let StmtKind::Set(set) = &ctx.script.stmt(id).kind else {
-            continue;
-        };
-        if set.kind != SetKind::Assign {
-            continue;
-        }
-        let (Some(name), Some(value)) = (set.name, set.value) else {
-            continue;
-        };
-        let n = ctx.source.slice(name);
-        if !(n.eq_ignore_ascii_case(b"temp") || n.eq_ignore_ascii_case(b"tmp")) {
-            continue;
-        }
+    for (name, value) in assignments(ctx.script, ctx.source, &[b"temp", b"tmp"]) {
         let v = ctx.source.slice(value);
         if !v.contains(&b' ') {
             continue;

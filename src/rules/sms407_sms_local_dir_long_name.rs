@@ -1,8 +1,8 @@
 //! SMS407 sms-local-dir-long-name.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::assignments;
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{SetKind, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "SMS407",
@@ -32,23 +32,7 @@ fn is_8dot3(component: &[u8]) -> bool {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for id in ctx.script.ids() {
-        let StmtKind::Set(set) = &ctx.script.stmt(id).kind else {
-            continue;
-        };
-        if set.kind != SetKind::Assign {
-            continue;
-        }
-        let (Some(name), Some(value)) = (set.name, set.value) else {
-            continue;
-        };
-        if !ctx
-            .source
-            .slice(name)
-            .eq_ignore_ascii_case(b"sms_local_dir")
-        {
-            continue;
-        }
+    for (_, value) in assignments(ctx.script, ctx.source, &[b"sms_local_dir"]) {
         let v: Vec<u8> = ctx
             .source
             .slice(value)
