@@ -108,6 +108,16 @@ impl Ctx<'_> {
     pub fn sms(&self) -> &crate::sms::Analysis {
         self.sms.get_or_init(|| crate::sms::Analysis::new(self))
     }
+
+    /// The severity of a RAS-exposure finding: `Error` while an upgrade window is open (the
+    /// 8-24 MB upgrade then runs over the dial-up link, Q237543), else the rule's default.
+    pub fn ras_severity(&self, rule: &Rule) -> Severity {
+        if self.settings.upgrade_window {
+            Severity::Error
+        } else {
+            rule.severity
+        }
+    }
 }
 
 /// A rule's check: a pure function of the context.

@@ -35,11 +35,7 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.sms();
-    let severity = if ctx.settings.upgrade_window {
-        Severity::Error
-    } else {
-        RULE.severity
-    };
+    let severity = ctx.ras_severity(&RULE);
     for call in analysis.client_calls(ctx) {
         if !call.state.has_unknown() {
             continue;

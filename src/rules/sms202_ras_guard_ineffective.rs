@@ -27,11 +27,7 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.sms();
-    let severity = if ctx.settings.upgrade_window {
-        Severity::Error
-    } else {
-        RULE.severity
-    };
+    let severity = ctx.ras_severity(&RULE);
     // Spans of the errorlevel tests of the RAS checks, in source order.
     let mut tests: Vec<crate::source::Span> = sms::ras_checks(ctx.script, ctx.source, ctx.settings)
         .iter()
