@@ -161,7 +161,10 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
         .map_err(|e| miette::miette!("cannot read inventory {}: {e}", args.inventory.display()))?;
     // The header is checked before anything is written.
     let inventory = Inventory::open(file).map_err(|e| audit_failure(&inv_path, e))?;
-    let opts = super::render_options(out_args);
+    let mut opts = super::render_options(out_args);
+    if let Some(url) = &loaded.config.docs_url {
+        opts.docs = url.clone();
+    }
     let format = opts.format;
 
     let mut writer: Box<dyn Write> = match &out_args.output {

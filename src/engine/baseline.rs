@@ -98,11 +98,11 @@ pub struct Keys {
 impl Keys {
     /// Keys for a baseline file at `file`, with report paths relative to `cwd`.
     pub fn new(file: &Path, cwd: &Path) -> Keys {
-        let abs = crate::config::absolute(&cwd.join(file));
+        let abs = super::config::absolute(&cwd.join(file));
         let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
         Keys {
             dir,
-            cwd: crate::config::absolute(cwd),
+            cwd: super::config::absolute(cwd),
         }
     }
 
@@ -111,7 +111,7 @@ impl Keys {
         if report_path == "-" {
             return "-".to_string();
         }
-        let abs = crate::config::absolute(&self.cwd.join(report_path));
+        let abs = super::config::absolute(&self.cwd.join(report_path));
         super::relative_to(&abs, &self.dir).replace('\\', "/")
     }
 
@@ -177,10 +177,16 @@ impl Baseline {
         out
     }
 
-    /// Write the baseline file (through a temporary file and a rename).
+    /// Write the baseline file: a new one as any file is created, an existing one through a
+    /// temporary file and a rename (keeping its permissions).
     pub fn write(&self, path: &Path) -> Result<(), String> {
-        crate::edit::write_atomic(path, self.render().as_bytes())
-            .map_err(|e| format!("cannot write the baseline {}: {e}", path.display()))
+        let text = self.render();
+        let written = if path.exists() {
+            crate::edit::write_atomic(path, text.as_bytes())
+        } else {
+            std::fs::write(path, text.as_bytes())
+        };
+        written.map_err(|e| format!("cannot write the baseline {}: {e}", path.display()))
     }
 
     /// The number of recorded findings.
@@ -204,21 +210,23 @@ impl Baseline {
             .count()
     }
 
-    /// Remove from `reports` every finding the baseline records. Recorded findings of the
-    /// checked files that were not found, and those of files that no longer exist, are
-    /// returned as fixed; files not checked in this run (a pre-commit hook passes only the
-    /// changed ones) are left alone.
-    pub fn apply(&self, reports: &mut [FileReport], keys: &Keys) -> Outcome {
+    /// Which findings of `reports` the baseline records (per report, per finding), and the
+    /// recorded findings not found again. Recorded findings of the checked files that were
+    /// not found, and those of files that no longer exist, are fixed; files not checked in
+    /// this run (a pre-commit hook passes only the changed ones) are left alone.
+    pub fn matching(&self, reports: &[FileReport], keys: &Keys) -> (Vec<Vec<bool>>, Outcome) {
         let mut outcome = Outcome::default();
+        let mut recorded: Vec<Vec<bool>> = Vec::with_capacity(reports.len());
         let mut checked: HashSet<String> = HashSet::with_capacity(reports.len());
-        for r in reports.iter_mut() {
+        for r in reports {
             let key = keys.key(&r.path);
-            let recorded = self.entries.get(&key);
+            let codes = self.entries.get(&key);
             checked.insert(key.clone());
-            let Some(codes) = recorded else {
+            let Some(codes) = codes else {
+                recorded.push(vec![false; r.findings.len()]);
                 continue;
             };
-            // Fingerprints per code as sets, with a flag for "found again".
+            // Fingerprints per code, each with a flag for "found again".
             let mut sets: HashMap<&str, HashMap<&str, bool>> = codes
                 .iter()
                 .map(|(c, e)| {
@@ -226,23 +234,24 @@ impl Baseline {
                     (c.as_str(), set)
                 })
                 .collect();
-            let before = r.findings.len();
-            r.findings.retain(|f| {
-                let Some(fp) = f.fingerprint else {
-                    return true;
-                };
-                let Some(set) = sets.get_mut(f.diag.code) else {
-                    return true;
-                };
-                match set.get_mut(fp.to_string().as_str()) {
-                    Some(seen) => {
-                        *seen = true;
-                        false
+            let flags: Vec<bool> = r
+                .findings
+                .iter()
+                .map(|f| {
+                    let (Some(fp), Some(set)) = (f.fingerprint, sets.get_mut(f.diag.code)) else {
+                        return false;
+                    };
+                    match set.get_mut(fp.to_string().as_str()) {
+                        Some(seen) => {
+                            *seen = true;
+                            true
+                        }
+                        None => false,
                     }
-                    None => true,
-                }
-            });
-            outcome.suppressed += before - r.findings.len();
+                })
+                .collect();
+            outcome.suppressed += flags.iter().filter(|&&b| b).count();
+            recorded.push(flags);
             for (code, set) in sets {
                 let count = set.values().filter(|seen| !**seen).count();
                 if count > 0 {
@@ -272,6 +281,16 @@ impl Baseline {
         outcome
             .fixed
             .sort_by(|a, b| (&a.path, &a.code).cmp(&(&b.path, &b.code)));
+        (recorded, outcome)
+    }
+
+    /// Remove from `reports` every finding the baseline records; see [`Baseline::matching`].
+    pub fn apply(&self, reports: &mut [FileReport], keys: &Keys) -> Outcome {
+        let (recorded, outcome) = self.matching(reports, keys);
+        for (r, flags) in reports.iter_mut().zip(recorded) {
+            let mut flags = flags.into_iter();
+            r.findings.retain(|_| !flags.next().unwrap_or(false));
+        }
         outcome
     }
 

@@ -47,6 +47,13 @@ pub struct Config {
     pub significance: Option<Significance>,
     #[serde(default)]
     pub site: Vec<SiteEntry>,
+    /// The baseline file (`check --baseline`), relative to this file's directory.
+    #[serde(default)]
+    pub baseline: Option<PathBuf>,
+    /// The rules page findings link to (a site's own mirror of docs/rules.md); `#code` is
+    /// appended.
+    #[serde(default)]
+    pub docs_url: Option<String>,
 }
 
 /// `per-file-ignores` as a list of (glob, selectors), each glob validated with its span.

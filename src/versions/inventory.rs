@@ -489,6 +489,7 @@ fn check_row(
             column,
             end_line: line,
             end_column,
+            fingerprint: None,
         })
     };
     let span = Span::empty(offset);
