@@ -154,10 +154,8 @@ fn every_format() {
         (&f["end_line"], &f["end_column"]),
         (&Value::from(1), &Value::from(4))
     );
-    assert_eq!(
-        f["url"],
-        "https://github.com/smslint/smslint/blob/main/docs/rules.md#bat102"
-    );
+    // No repository in Cargo.toml and no `docs-url`: the rule's anchor in the installed docs.
+    assert_eq!(f["url"], "docs/rules.md#bat102");
 
     let o = run(t.path(), &["check", "--format", "sarif"]);
     let v: Value = serde_json::from_str(&o.stdout).expect("sarif json");
@@ -190,7 +188,7 @@ fn every_format() {
     assert!(o.stdout.contains("╭─[bom.bat:1:1]"), "{}", o.stdout);
     assert!(o
         .stdout
-        .contains("BAT102 (https://github.com/smslint/smslint/blob/main/docs/rules.md#bat102)"));
+        .contains("BAT102 (docs/rules.md#bat102)"));
     assert!(
         o.stdout.contains("help: save the file without a BOM"),
         "{}",
@@ -559,4 +557,56 @@ fn manifest_found_above_the_working_directory_is_shown_relative() {
     let uri =
         &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
     assert_eq!(uri, "../smslint.toml");
+}
+
+#[test]
+fn docs_links_follow_docs_url_and_sarif_carries_the_help() {
+    let t = tree(&[("bom.bat", BOM)]);
+    // Without a web page: SARIF has no helpUri (it must be absolute) but the full help text.
+    let o = run(t.path(), &["check", "--format", "sarif"]);
+    let v: Value = serde_json::from_str(&o.stdout).expect("sarif json");
+    let driver = &v["runs"][0]["tool"]["driver"];
+    assert!(driver.get("informationUri").is_none(), "{driver}");
+    let rule = driver["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .find(|r| r["id"] == "BAT102")
+        .expect("BAT102 listed");
+    assert!(rule.get("helpUri").is_none(), "{rule}");
+    let md = rule["help"]["markdown"].as_str().unwrap_or_default();
+    for part in ["### What it checks", "### Why it matters on a client", "### Fix", "### Sources"] {
+        assert!(md.contains(part), "{md}");
+    }
+    let result = &v["runs"][0]["results"][0];
+    let fp = result["partialFingerprints"]["smslintLineHash/v1"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(fp.len() == 18 && fp.ends_with(":0"), "{result}");
+    // `smslint rule` names the same anchor.
+    let o = run(t.path(), &["rule", "BAT102"]);
+    assert!(o.stdout.contains("Docs: docs/rules.md#bat102"), "{}", o.stdout);
+
+    // A site's own mirror, from smslint.toml.
+    write(
+        t.path(),
+        "smslint.toml",
+        b"docs-url = \"https://intranet.example/smslint/rules.html\"\n",
+    );
+    let o = run(t.path(), &["check", "--format", "json"]);
+    let v: Value = serde_json::from_str(&o.stdout).expect("json");
+    assert_eq!(
+        v[0]["url"],
+        "https://intranet.example/smslint/rules.html#bat102"
+    );
+    let o = run(t.path(), &["check", "--format", "sarif"]);
+    let v: Value = serde_json::from_str(&o.stdout).expect("sarif json");
+    let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert!(rules.iter().any(|r| r["helpUri"] == "https://intranet.example/smslint/rules.html#bat102"));
+    let o = run(t.path(), &["check", "--format", "full", "--color", "never"]);
+    assert!(
+        o.stdout.contains("BAT102 (https://intranet.example/smslint/rules.html#bat102)"),
+        "{}",
+        o.stdout
+    );
 }
