@@ -714,6 +714,7 @@ mod tests {
         fix: "f",
         sources: &["t"],
         check: Some(check_bad),
+        opt_in: None,
     };
 
     fn settings() -> ResolvedSettings {
