@@ -811,6 +811,7 @@ mod tests {
         fix: "f",
         sources: &["t"],
         check: Some(check_bad),
+        opt_in: None,
     };
 
     fn settings() -> ResolvedSettings {

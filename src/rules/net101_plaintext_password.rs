@@ -32,6 +32,7 @@ pub static RULE: Rule = Rule {
         "Windows command reference: net use, net user, cmdkey, schtasks, sc config, runas, wmic",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 /// One password on a command line: the command that receives it and the value's bytes.

@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
         "MITRE ATT&CK T1078 (Valid Accounts), T1555.004 (Windows Credential Manager)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -29,6 +29,7 @@ pub static RULE: Rule = Rule {
         "MITRE ATT&CK T1552.001 (Unsecured Credentials: Credentials In Files)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 /// A variable name that reads as a password (lower case, no `%`).
