@@ -110,6 +110,20 @@ pub struct Fingerprint {
     pub occurrence: u32,
 }
 
+impl Fingerprint {
+    /// Read the `0123456789abcdef:0` form back.
+    pub fn parse(text: &str) -> Option<Fingerprint> {
+        let (hash, occurrence) = text.split_once(':')?;
+        if hash.len() != 16 {
+            return None;
+        }
+        Some(Fingerprint {
+            line_hash: u64::from_str_radix(hash, 16).ok()?,
+            occurrence: occurrence.parse().ok()?,
+        })
+    }
+}
+
 impl std::fmt::Display for Fingerprint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:016x}:{}", self.line_hash, self.occurrence)

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::FileReport;
+use crate::diagnostic::{FileReport, Fingerprint};
 
 /// The format version written in `"smslint-baseline"`.
 pub const VERSION: u32 = 1;
@@ -35,7 +35,7 @@ pub const VERSION: u32 = 1;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Entry {
     /// Sorted, each fingerprint once (occurrence numbers keep equal lines apart).
-    pub fingerprints: Vec<String>,
+    pub fingerprints: Vec<Fingerprint>,
 }
 
 /// A loaded (or freshly built) baseline: path → code → entry.
@@ -135,7 +135,11 @@ impl Baseline {
         let mut b = Baseline::default();
         for e in f.entries {
             let entry = b.entries.entry(e.path).or_default().entry(e.code).or_default();
-            entry.fingerprints.extend(e.fingerprints);
+            for f in e.fingerprints {
+                let fp = Fingerprint::parse(&f)
+                    .ok_or_else(|| format!("`{f}` is not a fingerprint (hash:occurrence)"))?;
+                entry.fingerprints.push(fp);
+            }
         }
         for codes in b.entries.values_mut() {
             for e in codes.values_mut() {
@@ -153,7 +157,8 @@ impl Baseline {
         Baseline::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    /// The baseline as its file text: sorted, one entry per line, ending in a newline.
+    /// The baseline as its file text: sorted (paths and codes as strings, fingerprints by
+    /// hash then occurrence), one entry per line, ending in a newline.
     pub fn render(&self) -> String {
         let mut out = format!("{{\n  \"smslint-baseline\": {VERSION},\n  \"entries\": [");
         let mut first = true;
@@ -166,7 +171,7 @@ impl Baseline {
                     path: path.clone(),
                     code: code.clone(),
                     count: e.fingerprints.len(),
-                    fingerprints: e.fingerprints.clone(),
+                    fingerprints: e.fingerprints.iter().map(Fingerprint::to_string).collect(),
                 };
                 out.push_str(if first { "\n    " } else { ",\n    " });
                 first = false;
@@ -227,10 +232,10 @@ impl Baseline {
                 continue;
             };
             // Fingerprints per code, each with a flag for "found again".
-            let mut sets: HashMap<&str, HashMap<&str, bool>> = codes
+            let mut sets: HashMap<&str, HashMap<Fingerprint, bool>> = codes
                 .iter()
                 .map(|(c, e)| {
-                    let set = e.fingerprints.iter().map(|f| (f.as_str(), false)).collect();
+                    let set = e.fingerprints.iter().map(|&f| (f, false)).collect();
                     (c.as_str(), set)
                 })
                 .collect();
@@ -241,7 +246,7 @@ impl Baseline {
                     let (Some(fp), Some(set)) = (f.fingerprint, sets.get_mut(f.diag.code)) else {
                         return false;
                     };
-                    match set.get_mut(fp.to_string().as_str()) {
+                    match set.get_mut(&fp) {
                         Some(seen) => {
                             *seen = true;
                             true
@@ -311,7 +316,7 @@ impl Baseline {
                         .entry(f.diag.code.to_string())
                         .or_default()
                         .fingerprints
-                        .push(fp.to_string());
+                        .push(fp);
                 }
             }
         }
@@ -367,6 +372,8 @@ mod tests {
             .unwrap_err()
             .contains("format 9"));
         assert!(Baseline::parse("{\"smslint-baseline\": 1, \"entries\": [], \"x\": 1}").is_err());
+        let bad_fp = "{\"smslint-baseline\": 1, \"entries\": [{\"path\": \"a\", \"code\": \"BAT201\", \"count\": 1, \"fingerprints\": [\"12:0\"]}]}";
+        assert!(Baseline::parse(bad_fp).unwrap_err().contains("`12:0`"));
     }
 
     #[test]

@@ -85,7 +85,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let t = src.slice(e.span);
-        let inner = &t[1..t.len().saturating_sub(1).max(1)];
+        if t.len() < 3 {
+            continue;
+        }
+        let inner = &t[1..t.len() - 1];
         let name = match inner.iter().position(|&b| b == b':') {
             Some(i) => &inner[..i],
             None => inner,
