@@ -160,11 +160,17 @@ pub fn line_hash(source: &Source, offset: usize, secrets: &[Span]) -> u64 {
         eat(source.bytes()[i]);
         i += 1;
     }
-    // The length tells long lines apart beyond the hashed bytes.
-    (end - start).to_le_bytes().iter().for_each(|&b| eat(b));
+    // The length (secrets counted as the mask) tells long lines apart beyond the hashed bytes.
+    let mut len = end - start;
+    for s in secrets {
+        let (a, b) = (s.start.max(start), s.end.min(end));
+        if a < b {
+            len = len - (b - a) + MASK.len();
+        }
+    }
+    len.to_le_bytes().iter().for_each(|&b| eat(b));
     h
 }
-
 
 /// A located finding, ready for the reporters: 1-based line/column (byte columns) of the
 /// span's start and end.
@@ -214,4 +220,47 @@ pub struct FileReport {
     /// (inventories), whose findings are shown without a snippet.
     pub source: Option<Arc<Source>>,
     pub findings: Vec<Finding>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fp(text: &[u8], at: usize, secrets: &[Span]) -> u64 {
+        line_hash(&Source::new(text.to_vec()), at, secrets)
+    }
+
+    #[test]
+    fn the_line_hash_ignores_indentation_and_line_endings_but_not_the_text() {
+        let a = fp(b"goto x\r\n", 0, &[]);
+        assert_eq!(a, fp(b"rem new\n    goto x  \n", 12, &[]));
+        assert_ne!(a, fp(b"goto y\r\n", 0, &[]));
+        // A masked secret does not reach the hash: any password gives the same one.
+        let one = fp(
+            b"net use x: \\\\s\\t Pa55 /user:u\r\n",
+            17,
+            &[Span::new(17, 21)],
+        );
+        let two = fp(
+            b"net use x: \\\\s\\t Longer99 /user:u\r\n",
+            17,
+            &[Span::new(17, 25)],
+        );
+        assert_eq!(one, two);
+        // Long lines cost their first bytes only, and never panic.
+        let long = vec![b'a'; 5_000_000];
+        let _ = fp(&long, 4_999_999, &[]);
+    }
+
+    #[test]
+    fn fingerprints_read_back() {
+        let f = Fingerprint {
+            line_hash: 0xfe,
+            occurrence: 3,
+        };
+        assert_eq!(f.to_string(), "00000000000000fe:3");
+        assert_eq!(Fingerprint::parse("00000000000000fe:3"), Some(f));
+        assert_eq!(Fingerprint::parse("fe:3"), None);
+        assert_eq!(Fingerprint::parse("00000000000000fe:x"), None);
+    }
 }

@@ -98,40 +98,78 @@ fn round_trip_moved_lines_and_an_edited_line() {
     // Record them: nothing is reported, the run passes.
     let o = run(
         dir,
-        &["check", "--baseline", "base.json", "--update-baseline", "--format", "json"],
+        &[
+            "check",
+            "--baseline",
+            "base.json",
+            "--update-baseline",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!((o.code, o.stdout.as_str()), (0, "[]\n"), "{}", o.stderr);
-    assert!(o.stderr.contains(&format!("{} findings", all.len())), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(&format!("{} findings", all.len())),
+        "{}",
+        o.stderr
+    );
     let text = std::fs::read_to_string(dir.join("base.json")).expect("baseline written");
-    assert!(!text.contains("Tulip42x"), "the baseline holds no secret:\n{text}");
+    assert!(
+        !text.contains("Tulip42x"),
+        "the baseline holds no secret:\n{text}"
+    );
     // One entry per line, sorted by path then code.
     let entries: Vec<&str> = text.lines().filter(|l| l.contains("\"path\"")).collect();
     let mut sorted = entries.clone();
     sorted.sort();
     assert_eq!(entries, sorted);
-    assert!(entries.iter().any(|l| l.contains("\"path\":\"logon.bat\",\"code\":\"BAT201\",\"count\":2")));
+    assert!(entries
+        .iter()
+        .any(|l| l.contains("\"path\":\"logon.bat\",\"code\":\"BAT201\",\"count\":2")));
 
     // Writing it again changes nothing (stable).
-    let o = run(dir, &["check", "--baseline", "base.json", "--update-baseline"]);
+    let o = run(
+        dir,
+        &["check", "--baseline", "base.json", "--update-baseline"],
+    );
     assert_eq!(o.code, 0);
-    assert_eq!(std::fs::read_to_string(dir.join("base.json")).expect("read"), text);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("base.json")).expect("read"),
+        text
+    );
 
-    let o = run(dir, &["check", "--baseline", "base.json", "--format", "json"]);
+    let o = run(
+        dir,
+        &["check", "--baseline", "base.json", "--format", "json"],
+    );
     assert_eq!((o.code, o.stdout.as_str()), (0, "[]\n"), "{}", o.stderr);
 
     // Ten lines inserted at the top of every file: still nothing.
     for f in ["logon.bat", "dept/sales.cmd", "dept/clean.bat"] {
         prepend_lines(&dir.join(f), 10);
     }
-    let o = run(dir, &["check", "--baseline", "base.json", "--format", "json"]);
+    let o = run(
+        dir,
+        &["check", "--baseline", "base.json", "--format", "json"],
+    );
     assert_eq!((o.code, o.stdout.as_str()), (0, "[]\n"), "{}", o.stderr);
     assert!(!o.stderr.contains("fixed"), "{}", o.stderr);
 
     // Editing one flagged line reports exactly that finding.
-    replace(&dir.join("logon.bat"), "set SMS_BIN = x86.bin", "set SMS_BIN = alpha.bin");
-    let o = run(dir, &["check", "--baseline", "base.json", "--format", "json"]);
+    replace(
+        &dir.join("logon.bat"),
+        "set SMS_BIN = x86.bin",
+        "set SMS_BIN = alpha.bin",
+    );
+    let o = run(
+        dir,
+        &["check", "--baseline", "base.json", "--format", "json"],
+    );
     assert_eq!(o.code, 1);
-    assert_eq!(findings(&o.stdout), [("logon.bat".to_string(), 13, "BAT205".to_string())]);
+    assert_eq!(
+        findings(&o.stdout),
+        [("logon.bat".to_string(), 13, "BAT205".to_string())]
+    );
     // ... and its old record is listed as fixed.
     assert!(o.stderr.contains("logon.bat BAT205"), "{}", o.stderr);
 }
@@ -140,20 +178,37 @@ fn round_trip_moved_lines_and_an_edited_line() {
 fn fixed_findings_are_listed_and_dropped_by_update() {
     let t = share();
     let dir = t.path();
-    run(dir, &["check", "--baseline", "base.json", "--update-baseline"]);
+    run(
+        dir,
+        &["check", "--baseline", "base.json", "--update-baseline"],
+    );
     // One of two identical lines goes: the other one still matches (occurrence 0).
-    replace(&dir.join("logon.bat"), "call :cleanup\r\ncall :cleanup", "call :cleanup");
+    replace(
+        &dir.join("logon.bat"),
+        "call :cleanup\r\ncall :cleanup",
+        "call :cleanup",
+    );
     std::fs::remove_file(dir.join("dept/sales.cmd")).expect("rm");
     let o = run(dir, &["check", "--baseline", "base.json"]);
     assert_eq!((o.code, o.stdout.as_str()), (0, ""), "{}", o.stderr);
     assert!(o.stderr.contains("logon.bat BAT201 (1)"), "{}", o.stderr);
-    assert!(o.stderr.contains("dept/sales.cmd BAT201 (1)"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("dept/sales.cmd BAT201 (1)"),
+        "{}",
+        o.stderr
+    );
 
-    let o = run(dir, &["check", "--baseline", "base.json", "--update-baseline"]);
+    let o = run(
+        dir,
+        &["check", "--baseline", "base.json", "--update-baseline"],
+    );
     assert_eq!(o.code, 0);
     let text = std::fs::read_to_string(dir.join("base.json")).expect("read");
     assert!(!text.contains("sales.cmd"), "{text}");
-    assert!(text.contains("\"path\":\"logon.bat\",\"code\":\"BAT201\",\"count\":1"), "{text}");
+    assert!(
+        text.contains("\"path\":\"logon.bat\",\"code\":\"BAT201\",\"count\":1"),
+        "{text}"
+    );
     let o = run(dir, &["check", "--baseline", "base.json"]);
     assert_eq!((o.code, o.stdout.as_str(), o.stderr.as_str()), (0, "", ""));
 }
@@ -163,9 +218,21 @@ fn every_format_statistics_and_stdin() {
     let t = share();
     let dir = t.path();
     // Only logon.bat is recorded.
-    run(dir, &["check", "logon.bat", "--baseline", "base.json", "--update-baseline"]);
+    run(
+        dir,
+        &[
+            "check",
+            "logon.bat",
+            "--baseline",
+            "base.json",
+            "--update-baseline",
+        ],
+    );
     for format in ["full", "concise", "github", "json", "sarif"] {
-        let o = run(dir, &["check", "--baseline", "base.json", "--format", format]);
+        let o = run(
+            dir,
+            &["check", "--baseline", "base.json", "--format", format],
+        );
         assert_eq!(o.code, 1, "{format}: {}", o.stderr);
         assert!(!o.stdout.contains("logon.bat"), "{format}:\n{}", o.stdout);
         assert!(o.stdout.contains("sales.cmd"), "{format}:\n{}", o.stdout);
@@ -175,7 +242,14 @@ fn every_format_statistics_and_stdin() {
 
     // Standard input with a file name matches the recorded file.
     let bytes = std::fs::read(dir.join("logon.bat")).expect("read");
-    let args = ["check", "-", "--stdin-filename", "logon.bat", "--baseline", "base.json"];
+    let args = [
+        "check",
+        "-",
+        "--stdin-filename",
+        "logon.bat",
+        "--baseline",
+        "base.json",
+    ];
     let o = run_stdin(dir, &args, &bytes);
     assert_eq!((o.code, o.stdout.as_str()), (0, ""), "{}", o.stderr);
     let o = run_stdin(dir, &args[..4], &bytes);
@@ -186,8 +260,11 @@ fn every_format_statistics_and_stdin() {
 fn config_names_the_baseline_and_a_partial_run_keeps_other_files() {
     let t = share();
     let dir = t.path();
-    std::fs::write(dir.join("smslint.toml"), "baseline = \"ci/smslint-baseline.json\"\n")
-        .expect("toml");
+    std::fs::write(
+        dir.join("smslint.toml"),
+        "baseline = \"ci/smslint-baseline.json\"\n",
+    )
+    .expect("toml");
     std::fs::create_dir_all(dir.join("ci")).expect("mkdir");
     let o = run(dir, &["check", "--update-baseline"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
@@ -197,7 +274,11 @@ fn config_names_the_baseline_and_a_partial_run_keeps_other_files() {
 
     // The pre-commit hook passes only changed files: the others' entries stay, and are not
     // listed as fixed.
-    replace(&dir.join("dept/sales.cmd"), "goto failed", "goto failed_now");
+    replace(
+        &dir.join("dept/sales.cmd"),
+        "goto failed",
+        "goto failed_now",
+    );
     let o = run(dir, &["check", "dept/sales.cmd"]);
     assert_eq!(o.code, 1);
     assert!(o.stdout.contains("dept/sales.cmd:3:"), "{}", o.stdout);

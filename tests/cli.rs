@@ -186,9 +186,7 @@ fn every_format() {
 
     let o = run(t.path(), &["check", "--format", "full", "--color", "never"]);
     assert!(o.stdout.contains("╭─[bom.bat:1:1]"), "{}", o.stdout);
-    assert!(o
-        .stdout
-        .contains("BAT102 (docs/rules.md#bat102)"));
+    assert!(o.stdout.contains("BAT102 (docs/rules.md#bat102)"));
     assert!(
         o.stdout.contains("help: save the file without a BOM"),
         "{}",
@@ -585,7 +583,12 @@ fn docs_links_follow_docs_url_and_sarif_carries_the_help() {
         .expect("BAT102 listed");
     assert!(rule.get("helpUri").is_none(), "{rule}");
     let md = rule["help"]["markdown"].as_str().unwrap_or_default();
-    for part in ["### What it checks", "### Why it matters on a client", "### Fix", "### Sources"] {
+    for part in [
+        "### What it checks",
+        "### Why it matters on a client",
+        "### Fix",
+        "### Sources",
+    ] {
         assert!(md.contains(part), "{md}");
     }
     let result = &v["runs"][0]["results"][0];
@@ -595,7 +598,11 @@ fn docs_links_follow_docs_url_and_sarif_carries_the_help() {
     assert!(fp.len() == 18 && fp.ends_with(":0"), "{result}");
     // `smslint rule` names the same anchor.
     let o = run(t.path(), &["rule", "BAT102"]);
-    assert!(o.stdout.contains("Docs: docs/rules.md#bat102"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("Docs: docs/rules.md#bat102"),
+        "{}",
+        o.stdout
+    );
 
     // A site's own mirror, from smslint.toml.
     write(
@@ -611,11 +618,20 @@ fn docs_links_follow_docs_url_and_sarif_carries_the_help() {
     );
     let o = run(t.path(), &["check", "--format", "sarif"]);
     let v: Value = serde_json::from_str(&o.stdout).expect("sarif json");
-    let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert!(rules.iter().any(|r| r["helpUri"] == "https://intranet.example/smslint/rules.html#bat102"));
+    let rules = v["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    assert!(rules
+        .iter()
+        .any(|r| r["helpUri"] == "https://intranet.example/smslint/rules.html#bat102"));
+    assert_eq!(
+        v["runs"][0]["tool"]["driver"]["informationUri"],
+        "https://intranet.example/smslint/rules.html"
+    );
     let o = run(t.path(), &["check", "--format", "full", "--color", "never"]);
     assert!(
-        o.stdout.contains("BAT102 (https://intranet.example/smslint/rules.html#bat102)"),
+        o.stdout
+            .contains("BAT102 (https://intranet.example/smslint/rules.html#bat102)"),
         "{}",
         o.stdout
     );

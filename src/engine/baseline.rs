@@ -134,7 +134,12 @@ impl Baseline {
         }
         let mut b = Baseline::default();
         for e in f.entries {
-            let entry = b.entries.entry(e.path).or_default().entry(e.code).or_default();
+            let entry = b
+                .entries
+                .entry(e.path)
+                .or_default()
+                .entry(e.code)
+                .or_default();
             for f in e.fingerprints {
                 let fp = Fingerprint::parse(&f)
                     .ok_or_else(|| format!("`{f}` is not a fingerprint (hash:occurrence)"))?;
@@ -368,9 +373,11 @@ mod tests {
     #[test]
     fn bad_files_are_errors() {
         assert!(Baseline::parse("[]").is_err());
-        assert!(Baseline::parse("{\"smslint-baseline\": 9, \"entries\": []}")
-            .unwrap_err()
-            .contains("format 9"));
+        assert!(
+            Baseline::parse("{\"smslint-baseline\": 9, \"entries\": []}")
+                .unwrap_err()
+                .contains("format 9")
+        );
         assert!(Baseline::parse("{\"smslint-baseline\": 1, \"entries\": [], \"x\": 1}").is_err());
         let bad_fp = "{\"smslint-baseline\": 1, \"entries\": [{\"path\": \"a\", \"code\": \"BAT201\", \"count\": 1, \"fingerprints\": [\"12:0\"]}]}";
         assert!(Baseline::parse(bad_fp).unwrap_err().contains("`12:0`"));
@@ -378,7 +385,10 @@ mod tests {
 
     #[test]
     fn keys_are_relative_to_the_baseline_directory() {
-        let keys = Keys::new(Path::new("/srv/share/smslint-baseline.json"), Path::new("/srv"));
+        let keys = Keys::new(
+            Path::new("/srv/share/smslint-baseline.json"),
+            Path::new("/srv"),
+        );
         assert_eq!(keys.key("share/logon/a.bat"), "logon/a.bat");
         assert_eq!(keys.key("/srv/share/b.cmd"), "b.cmd");
         assert_eq!(keys.key("other/c.bat"), "../other/c.bat");

@@ -453,14 +453,30 @@ mod tests {
             .with_label("password in clear text")
             .with_secret(secret);
         // A second finding on the next line: its window shows line 2 too.
-        let other = Diagnostic::new("SML001", Severity::Warning, Span::new(at + 30, at + 32), "m");
+        let other = Diagnostic::new(
+            "SML001",
+            Severity::Warning,
+            Span::new(at + 30, at + 32),
+            "m",
+        );
         let findings = vec![Finding::locate(d, &src), Finding::locate(other, &src)];
         let secrets = Secrets::of(&findings);
         for f in &findings {
-            let out = render_finding(&handler(false, false), "t.bat", Some(&src), f, &secrets, "d");
+            let out = render_finding(
+                &handler(false, false),
+                "t.bat",
+                Some(&src),
+                f,
+                &secrets,
+                "d",
+            );
             let line2 = out.lines().find(|l| l.contains("net use")).unwrap_or("");
             assert!(line2.contains("\\t ******* /user:x"), "{out}");
-            assert_eq!(out.matches("Hunter2").count(), 1, "only line 3 echoes it: {out}");
+            assert_eq!(
+                out.matches("Hunter2").count(),
+                1,
+                "only line 3 echoes it: {out}"
+            );
         }
     }
 

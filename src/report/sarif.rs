@@ -137,9 +137,13 @@ pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
         "semanticVersion": env!("CARGO_PKG_VERSION"),
         "rules": rules,
     });
-    let home = env!("CARGO_PKG_REPOSITORY").trim();
-    if is_absolute_url(home) {
-        driver["informationUri"] = json!(home);
+    // Where the tool is described: its repository, else a web rules page (`docs-url`); none
+    // when neither is known (the validator then notes SARIF2005, a warning).
+    let repository = env!("CARGO_PKG_REPOSITORY").trim();
+    if is_absolute_url(repository) {
+        driver["informationUri"] = json!(repository);
+    } else if is_absolute_url(&opts.docs) {
+        driver["informationUri"] = json!(opts.docs);
     }
     let log = json!({
         "$schema": SCHEMA,

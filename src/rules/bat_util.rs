@@ -317,3 +317,34 @@ pub fn argv(source: &Source, words: &[Word]) -> Vec<Arg> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn argv_joins_what_only_cmd_splits() {
+        let text = b"sc config s obj= x password= a,b;c=d \"q r\"\r\n";
+        let src = Source::new(text.to_vec());
+        let script = crate::syntax::parse(&src);
+        let StmtKind::Simple(s) = &script.stmts[0].kind else {
+            panic!("a simple command");
+        };
+        let args: Vec<String> = argv(&src, &s.args)
+            .iter()
+            .map(|a| src.display(a.span))
+            .collect();
+        assert_eq!(
+            args,
+            [
+                "config",
+                "s",
+                "obj=",
+                "x",
+                "password=",
+                "a,b;c=d",
+                "\"q r\""
+            ]
+        );
+    }
+}

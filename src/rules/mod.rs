@@ -332,3 +332,27 @@ pub fn run_rules(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn docs_links_from_a_repository_or_the_installed_docs() {
+        assert_eq!(docs_base_for(""), "docs/rules.md");
+        assert_eq!(
+            docs_base_for("https://git.example/smslint/"),
+            "https://git.example/smslint/blob/main/docs/rules.md"
+        );
+        assert_eq!(
+            docs_url_at("https://x.example/r.html", "NET101"),
+            "https://x.example/r.html#net101"
+        );
+        // Cargo.toml names no repository: links point into the installed docs.
+        assert_eq!(docs_url("BAT201"), "docs/rules.md#bat201");
+        assert!(is_absolute_url("https://x.example/r.html"));
+        assert!(is_absolute_url("file:///usr/share/doc/smslint/rules.md"));
+        assert!(!is_absolute_url("docs/rules.md"));
+        assert!(!is_absolute_url("C:\\docs\\rules.md"));
+    }
+}

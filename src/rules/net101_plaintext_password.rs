@@ -223,13 +223,10 @@ fn net(src: &Source, args: &[Arg], found: &mut Vec<Secret>) {
             let share = match positional.as_slice() {
                 [first, ..] if starts_unc(first) => 0,
                 [first, second, ..]
-                    if is_device(src.slice(first.span)) || (first.dynamic && starts_unc(second)) =>
+                    if (is_device(src.slice(first.span)) || first.dynamic)
+                        && (starts_unc(second) || (second.dynamic && !first.dynamic)) =>
                 {
-                    if starts_unc(second) || second.dynamic {
-                        1
-                    } else {
-                        return;
-                    }
+                    1
                 }
                 _ => return,
             };

@@ -21,7 +21,8 @@ pub static RULE: Rule = Rule {
     why: "Moving the password into a variable does not hide it: the `set` line is in the \
           script, and logon scripts live in NETLOGON, which every domain user can read. The \
           password is given to every user of the domain.",
-    example: "set ADMINPWD=Winter2001\r\nnet use X: \\\\FILES\\tools %ADMINPWD% /user:CORP\\admin\r\n",
+    example:
+        "set ADMINPWD=Winter2001\r\nnet use X: \\\\FILES\\tools %ADMINPWD% /user:CORP\\admin\r\n",
     fix: "rem map with the user's own credentials; the share grants the users' group access\r\n\
           net use X: \\\\FILES\\tools\r\n",
     sources: &[
