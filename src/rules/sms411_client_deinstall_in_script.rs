@@ -1,0 +1,76 @@
+//! SMS411 client-deinstall-in-script: CLI_NT /R, CLI_DOS /R or DEINSTAL in a logon script.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Ctx, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "SMS411",
+    name: "client-deinstall-in-script",
+    severity: Severity::Error,
+    summary: "A logon script removes the SMS client (CLI_NT /R, CLI_DOS /R, DEINSTAL.BAT)",
+    what: "In a logon script, or a script that also runs the SMS logon machinery (SMSLS, \
+           RUNSMS, SNBOOT, SMSBOOT1, SETLS…), reports `cli_nt`, `cli_dos` or `cli_os2` run \
+           with `/r`, any program given `-pa:/r` (the SETLS form that passes `/r` to CLI_*), \
+           and DEINSTAL.BAT / DEINSTAL.CMD run directly or with CALL.",
+    why: "These remove the SMS client. Left in a logon script they deinstall every client at \
+          every logon, and the next logon script run may install it again (Q124361, Q125978).",
+    example: "call %0\\..\\smsls\r\n%0\\..\\x86.bin\\cli_nt.exe /r\r\n",
+    fix: "call %0\\..\\smsls\r\n",
+    sources: &[
+        "Q124361 (removing SMS clients: CLI_* /R)",
+        "Q125978 (DEINSTAL.BAT)",
+    ],
+    check: Some(check),
+};
+
+const LOGON_MACHINERY: &[&str] = &[
+    "smsls", "runsms", "snboot", "smsboot1", "setls", "setls16", "setls32", "setlsos2",
+];
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let invs = &ctx.sms().invocations;
+    let logon = ctx.settings.logon_script
+        || invs
+            .iter()
+            .any(|i| LOGON_MACHINERY.contains(&i.name.as_str()));
+    if !logon {
+        return;
+    }
+    for inv in invs {
+        let is_cli = matches!(inv.name.as_str(), "cli_nt" | "cli_dos" | "cli_os2");
+        let mut hit = None;
+        for a in &inv.args {
+            let t = ctx.source.slice(a.span);
+            let t: Vec<u8> = t.iter().filter(|&&b| b != b'"').copied().collect();
+            if (is_cli && t.eq_ignore_ascii_case(b"/r"))
+                || t.eq_ignore_ascii_case(b"-pa:/r")
+                || t.eq_ignore_ascii_case(b"/pa:/r")
+            {
+                hit = Some(a.span);
+                break;
+            }
+        }
+        let (span, what) = match hit {
+            Some(s) => (s, format!("`{}` with `/r`", ctx.source.display(inv.word.span))),
+            None if inv.name == "deinstal" => (
+                inv.word.span,
+                format!("`{}`", ctx.source.display(inv.word.span)),
+            ),
+            None => continue,
+        };
+        out.push(
+            RULE.diag(
+                span,
+                format!(
+                    "{what} removes the SMS client: from a logon script it deinstalls the \
+                     client at every logon (Q124361, Q125978)"
+                ),
+            )
+            .with_label("SMS client removal")
+            .with_help(
+                "remove the client once, from a separate script or an advertised package, and \
+                 take this line out of the logon script",
+            ),
+        );
+    }
+}
