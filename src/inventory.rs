@@ -193,6 +193,8 @@ struct Columns {
     clicore: usize,
     os: Option<usize>,
     link: Option<usize>,
+    /// `temp`, `path`, `smsid`, `ts` (issue 10).
+    env: crate::versions::client_env::EnvColumns,
 }
 
 fn find_columns(headers: &csv::ByteRecord) -> Result<Columns, AuditError> {
@@ -210,6 +212,7 @@ fn find_columns(headers: &csv::ByteRecord) -> Result<Columns, AuditError> {
         clicore: find("clicore").ok_or(AuditError::MissingColumn("clicore"))?,
         os: find("os"),
         link: find("link"),
+        env: crate::versions::client_env::EnvColumns::find(headers),
     })
 }
 
@@ -349,6 +352,7 @@ impl<R: Read> Inventory<R> {
     ) -> Result<AuditSummary, AuditError> {
         let mut rec = csv::ByteRecord::new();
         let mut summary = AuditSummary::default();
+        let mut smsids = crate::versions::client_env::SmsIdIndex::default();
         loop {
             let from = self.rdr.position().byte();
             if !self
@@ -364,7 +368,16 @@ impl<R: Read> Inventory<R> {
             let start = rec.position().map(|p| p.byte()).unwrap_or(from);
             let at = self.rdr.get_mut().record_at(start);
             summary.rows += 1;
-            check_row(&rec, &self.cols, manifest, policy, at, &mut summary, sink);
+            check_row(
+                &rec,
+                &self.cols,
+                manifest,
+                policy,
+                at,
+                &mut summary,
+                &mut smsids,
+                sink,
+            );
         }
         Ok(summary)
     }
@@ -395,8 +408,10 @@ fn check_row(
     policy: Significance,
     at: RowStart,
     summary: &mut AuditSummary,
+    smsids: &mut crate::versions::client_env::SmsIdIndex,
     sink: &mut dyn FnMut(Finding),
 ) {
+    use crate::versions::client_env::{self, Column};
     let client_raw = field(rec, cols.client);
     let client = if client_raw.is_empty() {
         "(unnamed client)".to_string()
@@ -408,12 +423,20 @@ fn check_row(
     let line = at.line as usize;
     let offset = at.offset as usize;
     let col0 = (at.offset - at.line_start) as usize + 1;
-    let mut emit = |mut d: Diagnostic| {
+    let mut emit_at = |mut d: Diagnostic, column: Column| {
         // The field the finding is about; its exact bytes when the record has no quotes.
+        let field_index = match column {
+            Column::Clicore => Some(cols.clicore),
+            Column::Os => cols.os,
+            Column::Link => cols.link,
+            Column::Temp => cols.env.temp,
+            Column::Path => cols.env.path,
+            Column::SmsId => cols.env.smsid,
+            Column::Ts => cols.env.ts,
+        };
         let field_index = match d.code {
             "SMS305" => Some(cols.site),
-            "SMS402" => cols.os,
-            _ => Some(cols.clicore),
+            _ => field_index,
         };
         let (mut column, mut end_column) = (col0, col0);
         if let Some(i) = column_index(&at, rec, field_index) {
@@ -433,6 +456,14 @@ fn check_row(
             end_line: line,
             end_column,
         })
+    };
+    let mut emit = |d: Diagnostic| {
+        let column = if d.code == "SMS402" {
+            Column::Os
+        } else {
+            Column::Clicore
+        };
+        emit_at(d, column)
     };
     let span = Span::empty(offset);
 
@@ -638,6 +669,32 @@ fn check_row(
             }
         }
     }
+
+    // The client's environment, identity and dial-up state (issue 10).
+    let raw = |i: Option<usize>| i.map(|i| rec.get(i).unwrap_or(b""));
+    let env_row = client_env::Row {
+        client: &client,
+        os: cols.os.map(|i| field(rec, i)).unwrap_or(b""),
+        link: cols.link.map(|i| field(rec, i)).unwrap_or(b""),
+        clicore: clicore_raw,
+        temp_raw: raw(cols.env.temp),
+        path_raw: raw(cols.env.path),
+        ts: raw(cols.env.ts),
+        site_code: site.map(|s| s.code.as_str()),
+        site_version,
+    };
+    for (mut d, column) in client_env::check_row(&env_row) {
+        d.span = span;
+        emit_at(d, column);
+    }
+    if let Some(i) = cols.env.smsid {
+        let id = field(rec, i);
+        if let Some(first) = smsids.see(id, at.line) {
+            let mut d = client_env::duplicate_smsid(&client, id, first);
+            d.span = span;
+            emit_at(d, Column::SmsId);
+        }
+    }
 }
 
 /// Apply the selection and severity overrides in effect for the inventory (the config's
@@ -823,11 +880,19 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
     let policy = loaded.config.significance.unwrap_or_default();
     let overrides = Overrides::default();
     let settings = ResolvedSettings::for_file(Some(&loaded), &overrides, &args.inventory);
-    let manifest_report = engine::check_manifest(&loaded, &overrides).unwrap_or(FileReport {
-        path: engine::display_path(&loaded.path),
-        source: Some(Arc::clone(&loaded.source)),
-        findings: Vec::new(),
-    });
+    // The manifest's report first (empty when it has no finding), then its logon points' files.
+    let (mut manifest_reports, point_errors) = engine::check_manifest(&loaded, &overrides);
+    let toml_path = engine::display_path(&loaded.path);
+    if manifest_reports.first().is_none_or(|r| r.path != toml_path) {
+        manifest_reports.insert(
+            0,
+            FileReport {
+                path: toml_path,
+                source: Some(Arc::clone(&loaded.source)),
+                findings: Vec::new(),
+            },
+        );
+    }
     let manifest = Manifest::new(&loaded.config.site);
 
     let inv_path = engine::display_path(&args.inventory);
@@ -846,9 +911,9 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
 
-    let mut failing = manifest_report
-        .findings
+    let mut failing = manifest_reports
         .iter()
+        .flat_map(|r| &r.findings)
         .any(|f| fails(f.diag.severity, out_args.fail_on));
     let mut write_err: Option<std::io::Error> = None;
 
@@ -861,7 +926,7 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
             sarif_tail: String::new(),
             err: None,
         };
-        stream.chunk(std::slice::from_ref(&manifest_report));
+        stream.chunk(&manifest_reports);
         let mut chunk = FileReport {
             path: inv_path.clone(),
             source: None,
@@ -900,14 +965,12 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
             }
         });
         let summary = result.map_err(|e| audit_failure(&inv_path, e))?;
-        let reports = [
-            manifest_report,
-            FileReport {
-                path: inv_path.clone(),
-                source: None,
-                findings,
-            },
-        ];
+        let mut reports = manifest_reports;
+        reports.push(FileReport {
+            path: inv_path.clone(),
+            source: None,
+            findings,
+        });
         let mut text = report::render(&reports, &opts);
         if format == Format::Full && !out_args.statistics {
             if !text.is_empty() && !text.ends_with('\n') {
@@ -929,6 +992,12 @@ pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return Err(miette::miette!("cannot write the report: {e}"));
         }
+    }
+    for e in &point_errors {
+        eprintln!("smslint: error: {e}");
+    }
+    if !point_errors.is_empty() {
+        return Ok(Exit::Failure);
     }
     Ok(if failing && !out_args.exit_zero {
         Exit::Findings

@@ -17,6 +17,13 @@ pub mod sms;
 pub mod source;
 pub mod syntax;
 pub mod version;
+/// TEMP shim until the house move lands.
+pub mod versions {
+    pub use crate::sites;
+    pub use crate::version;
+    pub mod client_env;
+    pub mod logon_point;
+}
 
 /// The process outcome of a command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

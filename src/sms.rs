@@ -6,6 +6,7 @@
 //! carets removed, `%0\..\`, drive and directories dropped, the extension stripped, ASCII
 //! lower case.
 
+pub mod env;
 pub mod ras;
 
 use crate::rules::LintSettings;
@@ -277,13 +278,23 @@ pub fn errorlevel_test(stmt: &Stmt) -> Option<(u32, bool)> {
 /// A RAS check: a RAS-check program run as a command, and the errorlevel test right after it.
 #[derive(Clone, Debug)]
 pub struct RasCheck {
-    /// The statement running `checkras` (or a `ras_guards` program).
+    /// The statement running `checkras` (or a `ras_guards` program, or the Slownet
+    /// threshold-0 test).
     pub check: StmtId,
     /// The `if [not] errorlevel N` statement.
     pub test: StmtId,
     pub level: u32,
-    /// `if not errorlevel N`: the then-branch is the LAN branch.
+    /// The then-branch is the LAN branch: `if not errorlevel N` after CHECKRAS (which exits
+    /// >= 1 on RAS), or `if errorlevel N` after the Slownet threshold-0 test (which returns 0
+    /// on RAS).
     pub negated: bool,
+}
+
+/// The Slownet threshold-0 RAS test (Q224388: `slownet \\srv\share 0`, "if RAS is
+/// detected, the return code is 0"): a slow-link test program given the threshold `0`.
+pub fn is_slownet_ras_test(source: &Source, inv: &Invocation) -> bool {
+    SLOWNET_PROGRAMS.contains(&inv.name.as_str())
+        && inv.args.iter().any(|w| source.slice(w.span) == b"0")
 }
 
 /// Every RAS check in the script.
@@ -291,7 +302,8 @@ pub fn ras_checks(script: &Script, source: &Source, settings: &LintSettings) -> 
     let mut out = Vec::new();
     let seq = sequence_next(script);
     for inv in invocations(script, source) {
-        if !is_ras_guard(&inv.name, settings) {
+        let zero_is_ras = is_slownet_ras_test(source, &inv);
+        if !zero_is_ras && !is_ras_guard(&inv.name, settings) {
             continue;
         }
         let Some(next) = next_sibling(script, &seq, inv.stmt) else {
@@ -302,7 +314,7 @@ pub fn ras_checks(script: &Script, source: &Source, settings: &LintSettings) -> 
                 check: inv.stmt,
                 test: next,
                 level,
-                negated,
+                negated: negated != zero_is_ras,
             });
         }
     }
@@ -460,13 +472,29 @@ pub struct Analysis {
     pub ras: ras::RasFlow,
     /// Every program invocation in the script.
     pub invocations: Vec<Invocation>,
+    /// Statements that run a Slownet threshold-0 RAS test followed by its errorlevel test:
+    /// RAS checks, not client setup.
+    slownet_checks: Vec<StmtId>,
 }
 
 impl Analysis {
     pub fn new(ctx: &crate::rules::Ctx<'_>) -> Analysis {
+        let invocations = invocations(ctx.script, ctx.source);
+        let slownet_checks = if invocations
+            .iter()
+            .any(|i| is_slownet_ras_test(ctx.source, i))
+        {
+            ras_checks(ctx.script, ctx.source, ctx.settings)
+                .into_iter()
+                .map(|c| c.check)
+                .collect()
+        } else {
+            Vec::new()
+        };
         Analysis {
             ras: ras::RasFlow::build(ctx.script, ctx.source, ctx.flow, ctx.settings),
-            invocations: invocations(ctx.script, ctx.source),
+            invocations,
+            slownet_checks,
         }
     }
 
@@ -480,7 +508,12 @@ impl Analysis {
     pub fn client_calls(&self, ctx: &crate::rules::Ctx<'_>) -> Vec<CallSite> {
         self.invocations
             .iter()
-            .filter(|inv| inv.is_client_program() && self.reachable(ctx, inv.stmt))
+            .filter(|inv| {
+                inv.is_client_program()
+                    && self.reachable(ctx, inv.stmt)
+                    && !(self.slownet_checks.contains(&inv.stmt)
+                        && is_slownet_ras_test(ctx.source, inv))
+            })
             .map(|inv| CallSite {
                 inv: inv.clone(),
                 state: self.ras.state(inv.stmt),

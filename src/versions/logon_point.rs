@@ -391,7 +391,7 @@ fn check_copylog(ctx: &PointCtx<'_>, root: &Path, report: &mut Report) {
                     bad.push(line);
                 }
             }
-            IniLine::Entry { key, value, line } => {
+            IniLine::Entry { key, value, .. } => {
                 if !in_section {
                     continue;
                 }
@@ -399,7 +399,7 @@ fn check_copylog(ctx: &PointCtx<'_>, root: &Path, report: &mut Report) {
                 keys.insert(nk.clone());
                 let code = String::from_utf8_lossy(&bytes[value.range()]).into_owned();
                 if nk == CLICORE_KEY {
-                    sms501(ctx, &code, value, line, &mut diags);
+                    sms501(ctx, &code, value, &mut diags);
                 } else {
                     sms502(ctx, bytes, key, value, &code, &mut diags);
                 }
@@ -487,43 +487,50 @@ fn check_copylog(ctx: &PointCtx<'_>, root: &Path, report: &mut Report) {
     }
 }
 
-fn sms501(ctx: &PointCtx<'_>, code: &str, value: Span, line: Span, out: &mut Vec<Diagnostic>) {
+fn sms501(ctx: &PointCtx<'_>, code: &str, value: Span, out: &mut Vec<Diagnostic>) {
     let name = ctx.name;
     let rule = &rules::sms501_copylog_stale_clicore_source::RULE;
-    let stale = match standing(ctx.view, ctx.members, code) {
-        Standing::Unknown => Some(format!(
-            "names site `{code}`, which the manifest does not define"
-        )),
-        Standing::Elsewhere => Some(format!(
-            "names site `{code}`, which does not list logon point {name} ({})",
-            ctx.member_list()
-        )),
+    const GONE: &str = "the bootstrap looks for that site's SITES\\<code>\\Cli_inst.cfg, cannot \
+                        continue, and no new client in the domain installs (Q263345)";
+    let (what, consequence) = match standing(ctx.view, ctx.members, code) {
+        Standing::Unknown => (
+            format!("names site `{code}`, which the manifest does not define"),
+            GONE.to_string(),
+        ),
+        Standing::Elsewhere => (
+            format!(
+                "names site `{code}`, which does not list logon point {name} ({})",
+                ctx.member_list()
+            ),
+            GONE.to_string(),
+        ),
         Standing::Member(m) => match (m.clicore, ctx.newest()) {
             (Some(v), Some((newest, nv)))
                 if v < nv && version::significant(&v, &nv, ctx.policy) =>
             {
-                Some(format!(
-                    "names site `{code}` ({}, {v}), not the newest site on logon point {name}: \
-                     `{}` ({}, {nv})",
-                    version::release_label(&v),
-                    newest.code,
-                    version::release_label(&nv)
-                ))
+                (
+                    format!(
+                        "names site `{code}` ({}, {v}), not the newest site on logon point \
+                         {name}, `{}` ({}, {nv})",
+                        version::release_label(&v),
+                        newest.code,
+                        version::release_label(&nv)
+                    ),
+                    "clients get the Clicore with the older site's configuration and CRC \
+                     values and end in a mixed installation state, components in Repair \
+                     Pending (Q264630, Q261931)"
+                        .to_string(),
+                )
             }
-            _ => None,
+            _ => return,
         },
     };
-    let Some(what) = stale else {
-        return;
-    };
-    let _ = line;
     out.push(
         rule.diag(
             value,
             format!(
-                "Copylog.tcf attributes X86.BIN\\CLICORE.EXE to the wrong site: it {what}; the \
-                 bootstrap looks for that site's SITES\\<code>\\Cli_inst.cfg and CRC values, \
-                 cannot continue, and no new client in the domain installs (Q263345, Q264630)"
+                "Copylog.tcf attributes X86.BIN\\CLICORE.EXE to the wrong site: it {what}; \
+                 {consequence}"
             ),
         )
         .with_label("stale Clicore source")
