@@ -54,7 +54,10 @@ fn check_case(article: &str, case: &Path) {
         .to_string();
     let shown = rel(case);
     let (output, expect) = if let Some(rest) = name.strip_prefix("version_") {
-        assert!(rest.ends_with(".args"), "{shown}: version cases are .args files");
+        assert!(
+            rest.ends_with(".args"),
+            "{shown}: version cases are .args files"
+        );
         let text = std::fs::read_to_string(case).expect("args readable");
         let mut args = vec!["version"];
         args.extend(text.split_whitespace());
@@ -97,9 +100,15 @@ fn check_case(article: &str, case: &Path) {
     if let Some((fire, code)) = expect {
         let tag = format!("[{code}]");
         if fire {
-            assert!(output.contains(&tag), "{shown}: expected a {code} finding:\n{output}");
+            assert!(
+                output.contains(&tag),
+                "{shown}: expected a {code} finding:\n{output}"
+            );
         } else {
-            assert!(!output.contains(&tag), "{shown}: expected no {code} finding:\n{output}");
+            assert!(
+                !output.contains(&tag),
+                "{shown}: expected no {code} finding:\n{output}"
+            );
         }
     }
     let stem = name.trim_end_matches(".args");

@@ -109,6 +109,23 @@ pub struct LintSettings {
     pub ras_guards: Vec<String>,
 }
 
+impl LintSettings {
+    /// The part of the settings the SMS analysis reads.
+    pub fn sms_settings(&self) -> crate::sms::Settings<'_> {
+        crate::sms::Settings {
+            logon_script: self.logon_script,
+            ras_guards: &self.ras_guards,
+        }
+    }
+}
+
+/// Rules hand their settings to `sms` as they are; `sms` sees only its own part.
+impl<'a> From<&'a LintSettings> for crate::sms::Settings<'a> {
+    fn from(s: &'a LintSettings) -> Self {
+        s.sms_settings()
+    }
+}
+
 /// What a batch rule sees: one file, read and analysed once.
 pub struct Ctx<'a> {
     pub path: &'a Path,
@@ -125,7 +142,14 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The shared SMS analysis of this script.
     pub fn sms(&self) -> &crate::sms::Analysis {
-        self.sms.get_or_init(|| crate::sms::Analysis::new(self))
+        self.sms.get_or_init(|| {
+            crate::sms::Analysis::new(
+                self.script,
+                self.source,
+                self.flow,
+                self.settings.sms_settings(),
+            )
+        })
     }
 
     /// The severity of a RAS-exposure finding: `Error` while an upgrade window is open (the

@@ -36,7 +36,7 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.sms();
     let severity = ctx.ras_severity(&RULE);
-    for call in analysis.client_calls(ctx) {
+    for call in analysis.client_calls(ctx.flow) {
         if !call.state.has_unknown() {
             continue;
         }

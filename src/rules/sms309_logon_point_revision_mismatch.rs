@@ -7,7 +7,8 @@ pub static RULE: Rule = Rule {
     code: "SMS309",
     name: "logon-point-revision-mismatch",
     severity: Severity::Warning,
-    summary: "Sites sharing a logon point are at the same release but different hotfix or ICP revisions",
+    summary:
+        "Sites sharing a logon point are at the same release but different hotfix or ICP revisions",
     what: "In the site manifest, reports each site whose `clicore` is of the same release as \
            the newest site listing the same logon point but differs from it in the rest of the \
            revision: the hundreds digit (International Client Pack build, 4-9) or the hotfix \
@@ -19,7 +20,8 @@ pub static RULE: Rule = Rule {
           Sites sharing logon points must be at the same revision, hotfixes and International \
           Client Pack included, and the ICP must match the service pack (Q269615, Q202941, \
           Q270912; revision digits, Q213410).",
-    example: "[[site]]\ncode = \"A01\"\nclicore = \"2.00.1493.3242\"\nlogon_points = [\"DC01\"]\n\n\
+    example:
+        "[[site]]\ncode = \"A01\"\nclicore = \"2.00.1493.3242\"\nlogon_points = [\"DC01\"]\n\n\
               [[site]]\ncode = \"B01\"\nclicore = \"2.00.1493.3442\"\nlogon_points = [\"DC01\"]\n",
     fix: "[[site]]\ncode = \"A01\"\nclicore = \"2.00.1493.3442\"\nlogon_points = [\"DC01\"]\n\n\
           [[site]]\ncode = \"B01\"\nclicore = \"2.00.1493.3442\"\nlogon_points = [\"DC01\"]\n",

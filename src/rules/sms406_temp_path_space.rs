@@ -78,14 +78,21 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// AUTOEXEC.BAT: a PATH line ending in a space or tab (Q238144).
 fn path_trailing_space(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for setting in crate::sms::env::path_settings(ctx.script, ctx.source) {
-        let line = ctx.source.line_span(ctx.source.line_of(setting.value.start));
+        let line = ctx
+            .source
+            .line_span(ctx.source.line_of(setting.value.start));
         let bytes = ctx.source.slice(line);
         let content = bytes.trim_ascii_end();
         if content.len() == bytes.len() || content.is_empty() {
             continue;
         }
         let blank = crate::source::Span::new(line.start + content.len(), line.end);
-        if !ctx.source.slice(blank).iter().all(|&b| b == b' ' || b == b'\t') {
+        if !ctx
+            .source
+            .slice(blank)
+            .iter()
+            .all(|&b| b == b' ' || b == b'\t')
+        {
             continue; // only a CR or other control bytes after the text
         }
         out.push(

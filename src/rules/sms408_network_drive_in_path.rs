@@ -74,7 +74,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                      them to a local folder",
                 );
             if let NetworkEntry::MappedDrive(l) = kind {
-                if let Some(m) = drives.iter().rev().find(|m| m.letter == l && m.span.start < entry.start) {
+                if let Some(m) = drives
+                    .iter()
+                    .rev()
+                    .find(|m| m.letter == l && m.span.start < entry.start)
+                {
                     d = d.with_related(m.span, "mapped to a share here");
                 }
             }

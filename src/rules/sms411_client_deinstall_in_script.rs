@@ -51,7 +51,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         let (span, what) = match hit {
-            Some(s) => (s, format!("`{}` with `/r`", ctx.source.display(inv.word.span))),
+            Some(s) => (
+                s,
+                format!("`{}` with `/r`", ctx.source.display(inv.word.span)),
+            ),
             None if inv.name == "deinstal" => (
                 inv.word.span,
                 format!("`{}`", ctx.source.display(inv.word.span)),

@@ -27,7 +27,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(last_sms) = analysis
         .invocations
         .iter()
-        .filter(|i| matches!(i.name.as_str(), "smsls" | "runsms") && analysis.reachable(ctx, i.stmt))
+        .filter(|i| {
+            matches!(i.name.as_str(), "smsls" | "runsms") && analysis.reachable(ctx.flow, i.stmt)
+        })
         .map(|i| i.word.span)
         .max_by_key(|s| s.start)
     else {
@@ -45,7 +47,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         };
         if !ctx.source.slice(sub.span).eq_ignore_ascii_case(b"time")
             || sub.span.start > last_sms.start
-            || !analysis.reachable(ctx, id)
+            || !analysis.reachable(ctx.flow, id)
         {
             continue;
         }

@@ -29,7 +29,9 @@ fn looks_like_failure(ctx: &Ctx<'_>, id: StmtId) -> bool {
         StmtKind::Goto(g) => match &g.target {
             JumpTarget::Label { key, .. } => {
                 let k = String::from_utf8_lossy(key).to_ascii_lowercase();
-                ["err", "fail", "bad", "abort"].iter().any(|w| k.contains(w))
+                ["err", "fail", "bad", "abort"]
+                    .iter()
+                    .any(|w| k.contains(w))
             }
             _ => false,
         },
@@ -52,10 +54,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if inv.name != "clitravl" {
             continue;
         }
-        let on = env::switch_params(ctx.source, &inv.args).into_iter().any(|p| {
-            ctx.source.slice(p.name).eq_ignore_ascii_case(b"travel")
-                && ctx.source.slice(p.value).eq_ignore_ascii_case(b"on")
-        });
+        let on = env::switch_params(ctx.source, &inv.args)
+            .into_iter()
+            .any(|p| {
+                ctx.source.slice(p.name).eq_ignore_ascii_case(b"travel")
+                    && ctx.source.slice(p.value).eq_ignore_ascii_case(b"on")
+            });
         if !on {
             continue;
         }

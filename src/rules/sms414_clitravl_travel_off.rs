@@ -34,7 +34,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                          laptop is assigned to every site it visits (Q276531)",
                     )
                     .with_label("travelling mode off")
-                    .with_help("keep mobile clients in travelling mode (`/TRAVEL=ON`); remove this line"),
+                    .with_help(
+                        "keep mobile clients in travelling mode (`/TRAVEL=ON`); remove this line",
+                    ),
                 );
             }
         }

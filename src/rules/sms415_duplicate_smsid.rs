@@ -20,6 +20,9 @@ pub static RULE: Rule = Rule {
               WS02,A01,2.00.1493.4009,GUID:1234\n",
     fix: "client,site,clicore,smsid\nWS01,A01,2.00.1493.4009,GUID:1234\n\
           WS02,A01,2.00.1493.4009,GUID:5678\n",
-    sources: &["Q254735 (duplicate SMS unique IDs)", "Q199248 (cloned images)"],
+    sources: &[
+        "Q254735 (duplicate SMS unique IDs)",
+        "Q199248 (cloned images)",
+    ],
     check: None,
 };

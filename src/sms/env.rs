@@ -56,10 +56,10 @@ pub fn mapped_drives(script: &Script, source: &Source) -> Vec<MappedDrive> {
         // `X:` alone, then a share; or `X:\\server\share` glued.
         let glued_share = d.len() > 2 && d[2..].starts_with(b"\\\\");
         let share_next = d.len() == 2
-            && rest
-                .get(1)
-                .is_some_and(|w| text(source, w).trim_ascii_start().starts_with(b"\\\\")
-                    || text(source, w).starts_with(b"\"\\\\"));
+            && rest.get(1).is_some_and(|w| {
+                text(source, w).trim_ascii_start().starts_with(b"\\\\")
+                    || text(source, w).starts_with(b"\"\\\\")
+            });
         let deletes = rest.iter().any(|w| {
             let t = text(source, w);
             t.len() >= 2 && t[0] == b'/' && (t[1] | 0x20) == b'd'
@@ -264,9 +264,15 @@ mod tests {
             .map(|e| src.slice(*e).to_vec())
             .collect();
         assert_eq!(entries, [&b"%PATH%"[..], b"P:\\BIN", b"\\\\srv\\tools"]);
-        assert_eq!(network_entry(b"P:\\BIN", b"P"), Some(NetworkEntry::MappedDrive(b'P')));
+        assert_eq!(
+            network_entry(b"P:\\BIN", b"P"),
+            Some(NetworkEntry::MappedDrive(b'P'))
+        );
         assert_eq!(network_entry(b"P:\\BIN", b"Q"), None);
-        assert_eq!(network_entry(b"\\\\srv\\tools", b""), Some(NetworkEntry::Unc));
+        assert_eq!(
+            network_entry(b"\\\\srv\\tools", b""),
+            Some(NetworkEntry::Unc)
+        );
         assert_eq!(network_entry(b"%0\\..", b""), None);
     }
 

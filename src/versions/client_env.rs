@@ -99,7 +99,9 @@ pub fn check_row(row: &Row<'_>) -> Vec<(Diagnostic, Column)> {
                         ),
                     )
                     .with_label("TEMP unset")
-                    .with_help("set TEMP (and TMP) on the client to an existing 8.3 folder, e.g. C:\\TEMP"),
+                    .with_help(
+                        "set TEMP (and TMP) on the client to an existing 8.3 folder, e.g. C:\\TEMP",
+                    ),
                 Column::Temp,
             ));
         } else if v.contains(&b'%') {
@@ -216,7 +218,11 @@ pub fn check_row(row: &Row<'_>) -> Vec<(Diagnostic, Column)> {
                          hangs after Boot32wn starts, inside a Terminal Services session it \
                          quits silently, and on NT 4.0 TSE the components stay Repair Pending \
                          (Q308705, Q302579, Q309437)",
-                        if ts_os { format!(" (`{}`)", text(row.os)) } else { String::new() }
+                        if ts_os {
+                            format!(" (`{}`)", text(row.os))
+                        } else {
+                            String::new()
+                        }
                     ),
                 )
                 .with_label("Terminal Services client")
@@ -367,11 +373,19 @@ mod tests {
 
     #[test]
     fn dial_up_and_terminal_services() {
-        let codes = |r: &Row<'_>| -> Vec<&str> { check_row(r).iter().map(|(d, _)| d.code).collect() };
-        assert_eq!(codes(&row(b"Windows 2000 Professional", b"ras", b"")), ["SMS206"]);
+        let codes =
+            |r: &Row<'_>| -> Vec<&str> { check_row(r).iter().map(|(d, _)| d.code).collect() };
+        assert_eq!(
+            codes(&row(b"Windows 2000 Professional", b"ras", b"")),
+            ["SMS206"]
+        );
         assert!(codes(&row(b"Windows 2000 Professional", b"lan", b"")).is_empty());
         assert_eq!(
-            codes(&row(b"Windows NT Server 4.0, Terminal Server Edition", b"lan", b"2.00.1493.4009")),
+            codes(&row(
+                b"Windows NT Server 4.0, Terminal Server Edition",
+                b"lan",
+                b"2.00.1493.4009"
+            )),
             ["SMS416"]
         );
         let mut r = row(b"Windows 98", b"ras", b"2.00.1380.1000");

@@ -147,7 +147,12 @@ fn list(dir: &Path) -> Vec<(String, bool)> {
     };
     let mut out: Vec<(String, bool)> = rd
         .filter_map(Result::ok)
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path().is_dir()))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                e.path().is_dir(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -234,10 +239,19 @@ impl PointCtx<'_> {
 /// One line of an INI file, by byte spans into its source.
 #[derive(Clone, Copy, Debug)]
 enum IniLine {
-    Section { line: Span, name: Span },
-    Entry { line: Span, key: Span, value: Span },
+    Section {
+        line: Span,
+        name: Span,
+    },
+    Entry {
+        line: Span,
+        key: Span,
+        value: Span,
+    },
     /// Neither a section header, an entry, a comment nor blank.
-    Bad { line: Span },
+    Bad {
+        line: Span,
+    },
 }
 
 fn trim_span(bytes: &[u8], mut s: Span) -> Span {
@@ -255,7 +269,11 @@ fn trim_span(bytes: &[u8], mut s: Span) -> Span {
 fn ini_lines(src: &Source) -> Vec<IniLine> {
     let bytes = src.bytes();
     let end = bytes.iter().position(|&b| b == 0x1A).unwrap_or(bytes.len());
-    let mut pos = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let mut pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     let mut out = Vec::new();
     while pos < end {
         let nl = bytes[pos..end]
@@ -296,7 +314,13 @@ fn ini_lines(src: &Source) -> Vec<IniLine> {
 /// A key of `[FILE SOURCE]` for comparison: ASCII upper case, `/` read as `\`.
 fn norm_key(b: &[u8]) -> String {
     b.iter()
-        .map(|&c| if c == b'/' { '\\' } else { c.to_ascii_uppercase() as char })
+        .map(|&c| {
+            if c == b'/' {
+                '\\'
+            } else {
+                c.to_ascii_uppercase() as char
+            }
+        })
         .collect()
 }
 
@@ -323,7 +347,8 @@ const CLICORE_KEY: &str = r"X86.BIN\CLICORE.EXE";
 /// The site code of a `SITES\<code>\…` key: its span.
 fn sites_key_code(bytes: &[u8], key: Span) -> Option<Span> {
     let k = &bytes[key.range()];
-    if k.len() < 6 || !k[..6].eq_ignore_ascii_case(b"SITES\\") && !k[..6].eq_ignore_ascii_case(b"SITES/")
+    if k.len() < 6
+        || !k[..6].eq_ignore_ascii_case(b"SITES\\") && !k[..6].eq_ignore_ascii_case(b"SITES/")
     {
         return None;
     }
@@ -571,13 +596,21 @@ fn sms502(
         match describe(&kc) {
             Some(w) => (ks, w, "site folder of a site not on this logon point"),
             None => match describe(value_code) {
-                Some(w) => (value, w, "file attributed to a site not on this logon point"),
+                Some(w) => (
+                    value,
+                    w,
+                    "file attributed to a site not on this logon point",
+                ),
                 None => return,
             },
         }
     } else {
         match describe(value_code) {
-            Some(w) => (value, w, "file attributed to a site not on this logon point"),
+            Some(w) => (
+                value,
+                w,
+                "file attributed to a site not on this logon point",
+            ),
             None => return,
         }
     };
@@ -704,7 +737,11 @@ fn check_senior(ctx: &PointCtx<'_>, root: &Path, report: &mut Report) {
     };
     let bytes = src.bytes();
     let end = bytes.iter().position(|&b| b == 0x1A).unwrap_or(bytes.len());
-    let start = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let start = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     // The first line with content.
     let mut pos = start;
     let mut line = Span::empty(start.min(end));
@@ -784,7 +821,9 @@ fn check_senior(ctx: &PointCtx<'_>, root: &Path, report: &mut Report) {
              first line",
             site_key(&m.code)
         ),
-        None => format!("write the upper-case code of a site that uses {name} as the file's first line"),
+        None => {
+            format!("write the upper-case code of a site that uses {name} as the file's first line")
+        }
     };
     report.files.push(FileFindings {
         path,
