@@ -152,7 +152,10 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
     // The manifest's report first (empty when it has no finding), then its logon points' files.
     let (mut manifest_reports, point_errors) = engine::check_manifest(&loaded, &overrides);
     let toml_path = engine::display_path(&loaded.path);
-    if manifest_reports.first().is_none_or(|r| r.path != toml_path) {
+    if !manifest_reports
+        .first()
+        .is_some_and(|r| r.path == toml_path)
+    {
         manifest_reports.insert(
             0,
             FileReport {

@@ -58,9 +58,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             RULE.diag(
                 target.span,
                 format!(
-                    "SUBST of `{shown}`, a folder on network drive {}: the SMS client accounts \
-                     SMSCliToknAcct& and SMSCCMBootAcct& connect to the share through the SUBST \
-                     drive and are locked out (Q241982)",
+                    "SUBST of `{shown}`, a folder on drive {}:, which this script maps to a \
+                     share: the SMS client accounts SMSCliToknAcct& and SMSCCMBootAcct& connect \
+                     to the share through the SUBST drive and are locked out (Q241982)",
                     letter as char
                 ),
             )

@@ -53,7 +53,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let (span, what) = match hit {
             Some(s) => (
                 s,
-                format!("`{}` with `/r`", ctx.source.display(inv.word.span)),
+                format!(
+                    "`{}` with `{}`",
+                    ctx.source.display(inv.word.span),
+                    ctx.source.display(s)
+                ),
             ),
             None if inv.name == "deinstal" => (
                 inv.word.span,

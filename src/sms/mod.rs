@@ -296,8 +296,8 @@ pub struct RasCheck {
     pub test: StmtId,
     pub level: u32,
     /// The then-branch is the LAN branch: `if not errorlevel N` after CHECKRAS (which exits
-    /// >= 1 on RAS), or `if errorlevel N` after the Slownet threshold-0 test (which returns 0
-    /// on RAS).
+    /// with 1 or more on RAS), or `if errorlevel N` after the Slownet threshold-0 test (which
+    /// returns 0 on RAS).
     pub negated: bool,
 }
 
