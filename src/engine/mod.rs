@@ -742,6 +742,7 @@ mod tests {
         fix: "f",
         sources: &["t"],
         check: Some(check_bad),
+        opt_in: None,
     };
 
     fn settings() -> ResolvedSettings {

@@ -188,9 +188,19 @@ pub struct Rule {
     /// The batch check; `None` for rules reported by the engine, the site manifest or the
     /// inventory audit.
     pub check: Option<CheckFn>,
+    /// `None`: the rule runs by default. `Some(why)`: it is opt-in (its precision on real
+    /// scripts is below 90 %, or it only suits some shares) and runs only when a selector
+    /// names it (`select = ["ALL"]`, a prefix or its code in `select` / `extend-select`);
+    /// `why` says so in `smslint rules` and the docs.
+    pub opt_in: Option<&'static str>,
 }
 
 impl Rule {
+    /// Does the rule run when no `select` is given?
+    pub fn on_by_default(&self) -> bool {
+        self.opt_in.is_none()
+    }
+
     /// A diagnostic of this rule at its default severity.
     pub fn diag(&'static self, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.code, self.severity, span, message)

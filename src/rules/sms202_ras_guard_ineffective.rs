@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
     fix: "%0\\..\\checkras.exe > nul\r\nif errorlevel 1 goto SKIPRAS\r\ncall %0\\..\\smsls\r\n:SKIPRAS\r\n",
     sources: &["Q185346", "Q237543", "Q224388"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -19,4 +19,5 @@ pub static RULE: Rule = Rule {
     fix: "client,site,clicore,os,link\nLAP01,A01,2.00.1493.4009,Windows 2000 Professional,ras\n",
     sources: &["Q235797 (client logon scripts do not function over a RAS link)"],
     check: None,
+    opt_in: None,
 };

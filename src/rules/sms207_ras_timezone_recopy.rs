@@ -18,4 +18,5 @@ pub static RULE: Rule = Rule {
     fix: "# upgrade site A01 to SP2 or later\n",
     sources: &["Q251164 (changing the time zone recopies three core SMS client files)"],
     check: None,
+    opt_in: None,
 };

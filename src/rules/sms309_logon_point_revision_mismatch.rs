@@ -32,4 +32,5 @@ pub static RULE: Rule = Rule {
         "Q213410 (revision digits: SP, ICP, hotfix)",
     ],
     check: None,
+    opt_in: None,
 };

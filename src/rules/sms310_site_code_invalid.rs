@@ -24,4 +24,5 @@ pub static RULE: Rule = Rule {
         "Q235726 (three-character upper-case site code)",
     ],
     check: None,
+    opt_in: None,
 };

@@ -30,6 +30,7 @@ pub static RULE: Rule = Rule {
         "Q238144 (client installation corrupts a PATH line ending in a space)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 /// The file is a client's AUTOEXEC.BAT (or a copy named `*autoexec.bat`).

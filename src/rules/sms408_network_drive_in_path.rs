@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
         "Q226368 (NAL LoadLibrary over PATH)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 /// The script is one the SMS client environment depends on: a logon script, or one that runs

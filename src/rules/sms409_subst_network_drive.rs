@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
     fix: "net use h: \\\\fs1\\users\\%USERNAME%\r\ncall %0\\..\\smsls\r\n",
     sources: &["Q241982 (Subst command locks out SMSCliToknAcct& and SMSCCMBootAcct&)"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

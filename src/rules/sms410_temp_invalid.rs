@@ -29,6 +29,7 @@ pub static RULE: Rule = Rule {
         "Q220858 (CLICORE.EXE exit code 1: TEMP as an unexpanded REG_SZ)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
         "Q125978 (DEINSTAL.BAT)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 const LOGON_MACHINERY: &[&str] = &[

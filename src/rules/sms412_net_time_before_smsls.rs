@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
     fix: "call %0\\..\\smsls\r\nnet time \\\\dc1 /set /yes\r\n",
     sources: &["Q161293 (NET TIME may cause the logon script to fail)"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

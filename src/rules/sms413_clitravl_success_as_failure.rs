@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
     fix: "clitravl.exe /TRAVEL=ON\r\nif errorlevel 1 exit 0\r\n",
     sources: &["Q324721 (Clitravl.exe returns error code 1 even if successful)"],
     check: Some(check),
+    opt_in: None,
 };
 
 /// A statement that looks like the start of an error path.

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
     fix: "clitravl.exe /TRAVEL=ON\r\nif errorlevel 1 exit 0\r\n",
     sources: &["Q276531 (mobile client assigned to every site it visits)"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

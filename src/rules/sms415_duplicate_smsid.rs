@@ -25,4 +25,5 @@ pub static RULE: Rule = Rule {
         "Q199248 (cloned images)",
     ],
     check: None,
+    opt_in: None,
 };

@@ -24,4 +24,5 @@ pub static RULE: Rule = Rule {
         "Q309437 (NT 4.0 TSE components Repair Pending)",
     ],
     check: None,
+    opt_in: None,
 };

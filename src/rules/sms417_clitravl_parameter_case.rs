@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
     fix: "clitravl.exe /TRAVEL=ON\r\n",
     sources: &["Q199114 (how to configure travelling mode: parameters in capitals)"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

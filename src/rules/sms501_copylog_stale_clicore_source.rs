@@ -30,4 +30,5 @@ pub static RULE: Rule = Rule {
         "Q261931 (prerequisite hotfixes before SP2)",
     ],
     check: None,
+    opt_in: None,
 };

@@ -21,4 +21,5 @@ pub static RULE: Rule = Rule {
           SITES\\AAA\\caplist.ini=AAA\n",
     sources: &["Q313209 (Copylog.tcf contains invalid sites after site removal)"],
     check: None,
+    opt_in: None,
 };

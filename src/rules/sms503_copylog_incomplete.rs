@@ -26,4 +26,5 @@ pub static RULE: Rule = Rule {
           SITES\\ZZZ\\NETCONF.NCF=ZZZ\nSITES\\ZZZ\\caplist.ini=ZZZ\n",
     sources: &["Q264976 (client slow after running Boot32wn: corrupt Copylog.tcf)"],
     check: None,
+    opt_in: None,
 };

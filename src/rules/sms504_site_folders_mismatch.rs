@@ -25,4 +25,5 @@ pub static RULE: Rule = Rule {
         "Q242492 (clients deinstall when the site files are missing)",
     ],
     check: None,
+    opt_in: None,
 };

@@ -25,4 +25,5 @@ pub static RULE: Rule = Rule {
         "Q271885 (lower-case site codes)",
     ],
     check: None,
+    opt_in: None,
 };
