@@ -51,17 +51,10 @@ fn looks_like_failure(ctx: &Ctx<'_>, id: StmtId) -> bool {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let seq = sms::sequence_next(ctx.script);
-    for inv in &ctx.sms().invocations {
-        if inv.name != "clitravl" {
-            continue;
-        }
-        let on = env::switch_params(ctx.source, &inv.args)
-            .into_iter()
-            .any(|p| {
-                ctx.source.slice(p.name).eq_ignore_ascii_case(b"travel")
-                    && ctx.source.slice(p.value).eq_ignore_ascii_case(b"on")
-            });
-        if !on {
+    for (inv, p) in env::clitravl_switches(ctx.source, &ctx.sms().invocations) {
+        if !ctx.source.slice(p.name).eq_ignore_ascii_case(b"travel")
+            || !ctx.source.slice(p.value).eq_ignore_ascii_case(b"on")
+        {
             continue;
         }
         let Some(next) = sms::next_sibling(ctx.script, &seq, inv.stmt) else {

@@ -20,26 +20,20 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for inv in &ctx.sms().invocations {
-        if inv.name != "clitravl" {
+    for (_, p) in env::clitravl_switches(ctx.source, &ctx.sms().invocations) {
+        if !ctx.source.slice(p.name).eq_ignore_ascii_case(b"travel")
+            || !ctx.source.slice(p.value).eq_ignore_ascii_case(b"off")
+        {
             continue;
         }
-        for p in env::switch_params(ctx.source, &inv.args) {
-            if ctx.source.slice(p.name).eq_ignore_ascii_case(b"travel")
-                && ctx.source.slice(p.value).eq_ignore_ascii_case(b"off")
-            {
-                out.push(
-                    RULE.diag(
-                        p.span,
-                        "travelling mode off: automatic site assignment is back on, and the \
-                         laptop is assigned to every site it visits (Q276531)",
-                    )
-                    .with_label("travelling mode off")
-                    .with_help(
-                        "keep mobile clients in travelling mode (`/TRAVEL=ON`); remove this line",
-                    ),
-                );
-            }
-        }
+        out.push(
+            RULE.diag(
+                p.span,
+                "travelling mode off: automatic site assignment is back on, and the laptop is \
+                 assigned to every site it visits (Q276531)",
+            )
+            .with_label("travelling mode off")
+            .with_help("keep mobile clients in travelling mode (`/TRAVEL=ON`); remove this line"),
+        );
     }
 }

@@ -21,32 +21,25 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for inv in &ctx.sms().invocations {
-        if inv.name != "clitravl" {
+    for (_, p) in env::clitravl_switches(ctx.source, &ctx.sms().invocations) {
+        let name = ctx.source.slice(p.name);
+        if !name.eq_ignore_ascii_case(b"travel") && !name.eq_ignore_ascii_case(b"prompt") {
             continue;
         }
-        for p in env::switch_params(ctx.source, &inv.args) {
-            let name = ctx.source.slice(p.name);
-            if !name.eq_ignore_ascii_case(b"travel") && !name.eq_ignore_ascii_case(b"prompt") {
-                continue;
-            }
-            let text = ctx.source.slice(p.span);
-            if !text.iter().any(u8::is_ascii_lowercase) {
-                continue;
-            }
-            let upper = ctx.source.display(p.span).to_ascii_uppercase();
-            out.push(
-                RULE.diag(
-                    p.span,
-                    format!(
-                        "`{}` is not in capitals: CLITRAVL recognises its parameters only in \
-                         capital letters and ignores this one (Q199114)",
-                        ctx.source.display(p.span)
-                    ),
-                )
-                .with_label("parameter not in capitals")
-                .with_help(format!("write `{upper}`")),
-            );
+        if !ctx.source.slice(p.span).iter().any(u8::is_ascii_lowercase) {
+            continue;
         }
+        let shown = ctx.source.display(p.span);
+        out.push(
+            RULE.diag(
+                p.span,
+                format!(
+                    "`{shown}` is not in capitals: CLITRAVL recognises its parameters only in \
+                     capital letters and ignores this one (Q199114)"
+                ),
+            )
+            .with_label("parameter not in capitals")
+            .with_help(format!("write `{}`", shown.to_ascii_uppercase())),
+        );
     }
 }

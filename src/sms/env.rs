@@ -379,3 +379,19 @@ pub fn switch_params(source: &Source, args: &[Word]) -> Vec<SwitchParam> {
     }
     out
 }
+
+/// The `/NAME=VALUE` switches of every CLITRAVL run, with the invocation (Q199114, Q276531,
+/// Q324721).
+pub fn clitravl_switches<'a>(
+    source: &'a Source,
+    invocations: &'a [super::Invocation],
+) -> impl Iterator<Item = (&'a super::Invocation, SwitchParam)> + 'a {
+    invocations
+        .iter()
+        .filter(|i| i.name == "clitravl")
+        .flat_map(move |i| {
+            switch_params(source, &i.args)
+                .into_iter()
+                .map(move |p| (i, p))
+        })
+}

@@ -23,17 +23,21 @@ pub struct EnvColumns {
     pub ts: Option<usize>,
 }
 
+/// The index of the column named `name` in a header row (any case, surrounding spaces and a
+/// BOM ignored).
+pub fn header_index(headers: &csv::ByteRecord, name: &str) -> Option<usize> {
+    headers.iter().position(|h| {
+        let h = String::from_utf8_lossy(h);
+        h.trim()
+            .trim_start_matches('\u{feff}')
+            .eq_ignore_ascii_case(name)
+    })
+}
+
 impl EnvColumns {
-    /// Find the columns by header name (any case, surrounding spaces and a BOM ignored).
+    /// Find the columns by header name ([`header_index`]).
     pub fn find(headers: &csv::ByteRecord) -> EnvColumns {
-        let find = |name: &str| {
-            headers.iter().position(|h| {
-                let h = String::from_utf8_lossy(h);
-                h.trim()
-                    .trim_start_matches('\u{feff}')
-                    .eq_ignore_ascii_case(name)
-            })
-        };
+        let find = |name: &str| header_index(headers, name);
         EnvColumns {
             temp: find("temp"),
             path: find("path"),

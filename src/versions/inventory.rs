@@ -192,14 +192,7 @@ struct Columns {
 }
 
 fn find_columns(headers: &csv::ByteRecord) -> Result<Columns, AuditError> {
-    let find = |name: &str| {
-        headers.iter().position(|h| {
-            let h = String::from_utf8_lossy(h);
-            h.trim()
-                .trim_start_matches('\u{feff}')
-                .eq_ignore_ascii_case(name)
-        })
-    };
+    let find = |name: &str| crate::versions::client_env::header_index(headers, name);
     Ok(Columns {
         client: find("client").ok_or(AuditError::MissingColumn("client"))?,
         site: find("site").ok_or(AuditError::MissingColumn("site"))?,

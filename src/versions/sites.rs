@@ -227,55 +227,6 @@ pub fn check_manifest(toml: &Source, sites: &[SiteEntry], policy: Significance) 
         }
     }
     let mut sms303: Vec<(Span, Diagnostic)> = Vec::new();
-    for (point, members) in &by_point {
-        let valid: Vec<(usize, Span, Clicore)> = members
-            .iter()
-            .filter_map(|&(i, sp)| parsed[i].map(|v| (i, sp, v)))
-            .collect();
-        let Some(&(newest_i, newest_span, newest)) = valid.iter().max_by_key(|(_, _, v)| *v) else {
-            continue;
-        };
-        for &(i, span, v) in &valid {
-            if v >= newest || !version::significant(&v, &newest, policy) {
-                continue;
-            }
-            let code = sites[i].code.get_ref();
-            let newer_code = sites[newest_i].code.get_ref();
-            let point_name = toml.display(span);
-            let consequence = if newest.refuses_significant_upgrades() {
-                format!(
-                    "from SP2 on, new clients logging on at {point_name} are assigned only to \
-                     the latest site `{newer_code}`, never to `{code}` (Q262677)"
-                )
-            } else {
-                format!(
-                    "the pre-SP2 logon point pushes `{newer_code}`'s newer base components to \
-                     `{code}`'s clients, whose optional components then fail out of sync \
-                     (Q236596)"
-                )
-            };
-            let d = rules::sms303_mixed_release_logon_point::RULE
-                .diag(
-                    span,
-                    format!(
-                        "site `{code}` ({}, {v}) shares logon point {point_name} with newer site \
-                         `{newer_code}` ({}, {newest}): {consequence}",
-                        version::release_label(&v),
-                        version::release_label(&newest),
-                    ),
-                )
-                .with_label(format!("`{code}` is older than `{newer_code}` here"))
-                .with_related(newest_span, format!("`{newer_code}` ({newest}) shares it"))
-                .with_help(format!(
-                    "upgrade `{code}` to the release of `{newer_code}`, or stop sharing \
-                     {point_name}: remove it from one site's logon_points (upgrade sites that \
-                     share logon points together, Q238780)"
-                ));
-            let _ = point;
-            sms303.push((span, d));
-        }
-    }
-    // SMS309: same release as the newest site on the logon point, another revision.
     for (_, members) in &by_point {
         let valid: Vec<(usize, Span, Clicore)> = members
             .iter()
@@ -285,44 +236,79 @@ pub fn check_manifest(toml: &Source, sites: &[SiteEntry], policy: Significance) 
             continue;
         };
         for &(i, span, v) in &valid {
-            // Releases (service packs) are SMS303's, under the configured policy; only the
-            // rest of the revision is compared here.
-            if v == newest || v.release() != newest.release() {
+            if v == newest {
                 continue;
             }
             let code = sites[i].code.get_ref();
             let newer_code = sites[newest_i].code.get_ref();
             let point_name = toml.display(span);
-            let what = if v.icp_digit() != newest.icp_digit() {
-                let icp = |c: &Clicore| match c.icp_digit() {
-                    Some(d) => format!("ICP build (hundreds digit {d})"),
-                    None => "no ICP".to_string(),
-                };
-                format!(
-                    "International Client Pack differs: {} vs {}",
-                    icp(&v),
-                    icp(&newest)
-                )
-            } else {
-                format!("hotfix {} vs {}", v.hotfix(), newest.hotfix())
-            };
-            let d = rules::sms309_logon_point_revision_mismatch::RULE
-                .diag(
-                    span,
+            let d = if v < newest && version::significant(&v, &newest, policy) {
+                // SMS303: a significantly older release.
+                let consequence = if newest.refuses_significant_upgrades() {
                     format!(
-                        "site `{code}` ({v}) shares logon point {point_name} with `{newer_code}` \
-                         ({newest}), same release but another revision ({what}): clients check \
-                         the client programs' CRCs against their site's copy and fail with \
-                         \"Client Service is not authorized to run this application! (5)\" \
-                         (Q246331, Q269615)"
-                    ),
-                )
-                .with_label(format!("`{code}` is at another revision here"))
-                .with_related(newest_span, format!("`{newer_code}` ({newest}) shares it"))
-                .with_help(format!(
-                    "apply the same hotfixes and International Client Pack to `{code}` and \
-                     `{newer_code}`, or stop sharing {point_name}"
-                ));
+                        "from SP2 on, new clients logging on at {point_name} are assigned only to \
+                         the latest site `{newer_code}`, never to `{code}` (Q262677)"
+                    )
+                } else {
+                    format!(
+                        "the pre-SP2 logon point pushes `{newer_code}`'s newer base components to \
+                         `{code}`'s clients, whose optional components then fail out of sync \
+                         (Q236596)"
+                    )
+                };
+                rules::sms303_mixed_release_logon_point::RULE
+                    .diag(
+                        span,
+                        format!(
+                            "site `{code}` ({}, {v}) shares logon point {point_name} with newer site \
+                             `{newer_code}` ({}, {newest}): {consequence}",
+                            version::release_label(&v),
+                            version::release_label(&newest),
+                        ),
+                    )
+                    .with_label(format!("`{code}` is older than `{newer_code}` here"))
+                    .with_related(newest_span, format!("`{newer_code}` ({newest}) shares it"))
+                    .with_help(format!(
+                        "upgrade `{code}` to the release of `{newer_code}`, or stop sharing \
+                         {point_name}: remove it from one site's logon_points (upgrade sites that \
+                         share logon points together, Q238780)"
+                    ))
+            } else if v.release() == newest.release() {
+                // SMS309: the same release (service pack), another revision. Releases are
+                // SMS303's, under the configured policy; only the rest is compared here.
+                let what = if v.icp_digit() != newest.icp_digit() {
+                    let icp = |c: &Clicore| match c.icp_digit() {
+                        Some(d) => format!("ICP build (hundreds digit {d})"),
+                        None => "no ICP".to_string(),
+                    };
+                    format!(
+                        "International Client Pack differs: {} vs {}",
+                        icp(&v),
+                        icp(&newest)
+                    )
+                } else {
+                    format!("hotfix {} vs {}", v.hotfix(), newest.hotfix())
+                };
+                rules::sms309_logon_point_revision_mismatch::RULE
+                    .diag(
+                        span,
+                        format!(
+                            "site `{code}` ({v}) shares logon point {point_name} with `{newer_code}` \
+                             ({newest}), same release but another revision ({what}): clients check \
+                             the client programs' CRCs against their site's copy and fail with \
+                             \"Client Service is not authorized to run this application! (5)\" \
+                             (Q246331, Q269615)"
+                        ),
+                    )
+                    .with_label(format!("`{code}` is at another revision here"))
+                    .with_related(newest_span, format!("`{newer_code}` ({newest}) shares it"))
+                    .with_help(format!(
+                        "apply the same hotfixes and International Client Pack to `{code}` and \
+                         `{newer_code}`, or stop sharing {point_name}"
+                    ))
+            } else {
+                continue;
+            };
             sms303.push((span, d));
         }
     }
