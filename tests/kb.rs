@@ -162,3 +162,24 @@ fn kb_cases() {
         }
     }
 }
+
+#[test]
+fn missing_smslogon_copy_is_a_failure_naming_it() {
+    let out = Command::cargo_bin("smslint")
+        .expect("binary")
+        .current_dir(root())
+        .args([
+            "check",
+            "testdata/logon-points/missing-copy",
+            "--format",
+            "concise",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no-such-dir") && err.contains("logon point DC01"),
+        "{err}"
+    );
+}

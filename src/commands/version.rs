@@ -204,7 +204,17 @@ mod cmd {
                             Ordering::Equal => None,
                         },
                         significant: rel == Relation::Significant,
-                        explanation: explain_pair(first, other, policy),
+                        explanation: {
+                            // A short release form is named as written, not as the
+                            // stand-in version it was read as.
+                            let mut e = explain_pair(first, other, policy);
+                            for (q, v) in [(&parsed[0], first), (p, other)] {
+                                if q.short {
+                                    e = e.replace(&v.to_string(), q.input);
+                                }
+                            }
+                            e
+                        },
                     });
                 }
             }
