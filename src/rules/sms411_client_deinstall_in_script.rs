@@ -11,14 +11,18 @@ pub static RULE: Rule = Rule {
     what: "In a logon script, or a script that also runs the SMS logon machinery (SMSLS, \
            RUNSMS, SNBOOT, SMSBOOT1, SETLS…), reports `cli_nt`, `cli_dos` or `cli_os2` run \
            with `/r`, any program given `-pa:/r` (the SETLS form that passes `/r` to CLI_*), \
-           and DEINSTAL.BAT / DEINSTAL.CMD run directly or with CALL.",
+           DEINSTAL.BAT / DEINSTAL.CMD run directly or with CALL, and `reg add` of the \
+           `SMS Client Deinstall` value (Client Properties) with data `True`.",
     why: "These remove the SMS client. Left in a logon script they deinstall every client at \
-          every logon, and the next logon script run may install it again (Q124361, Q125978).",
+          every logon, and the next logon script run may install it again (Q124361, Q125978). \
+          The `SMS Client Deinstall=True` flag marks a pending deinstallation: the client then \
+          accepts no new site assignment and installation fails (Q293117, Q199078).",
     example: "call %0\\..\\smsls\r\n%0\\..\\x86.bin\\cli_nt.exe /r\r\n",
     fix: "call %0\\..\\smsls\r\n",
     sources: &[
         "Q124361 (removing SMS clients: CLI_* /R)",
         "Q125978 (DEINSTAL.BAT)",
+        "Q293117, Q199078 (the SMS Client Deinstall flag blocks new assignments)",
     ],
     check: Some(check),
     opt_in: None,
@@ -38,6 +42,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for inv in invs {
+        if inv.name == "reg" {
+            deinstall_flag(ctx, inv, out);
+            continue;
+        }
         let is_cli = matches!(inv.name.as_str(), "cli_nt" | "cli_dos" | "cli_os2");
         let mut hit = None;
         for a in &inv.args {
@@ -81,4 +89,42 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ),
         );
     }
+}
+
+/// `reg add <key> /v "SMS Client Deinstall" … /d True` (Q293117).
+fn deinstall_flag(ctx: &Ctx<'_>, inv: &crate::sms::Invocation, out: &mut Vec<Diagnostic>) {
+    let unquoted = |w: &crate::syntax::ast::Word| -> Vec<u8> {
+        ctx.source
+            .slice(w.span)
+            .iter()
+            .filter(|&&b| b != b'"')
+            .map(u8::to_ascii_lowercase)
+            .collect()
+    };
+    let args = &inv.args;
+    if !args.first().is_some_and(|w| unquoted(w) == b"add") {
+        return;
+    }
+    let after = |flag: &[u8]| {
+        let i = args.iter().position(|w| unquoted(w) == flag)?;
+        args.get(i + 1)
+    };
+    let (Some(v), Some(d)) = (after(b"/v"), after(b"/d")) else {
+        return;
+    };
+    if unquoted(v) != b"sms client deinstall" || unquoted(d) != b"true" {
+        return;
+    }
+    out.push(
+        RULE.diag(
+            d.span,
+            "this sets `SMS Client Deinstall=True`: the client is marked for deinstallation and \
+             accepts no new site assignment, so installation fails at every logon (Q293117, \
+             Q199078)",
+        )
+        .with_label("client deinstall flag set")
+        .with_help(
+            "remove this line; delete the `SMS Client Deinstall` value on clients that have it",
+        ),
+    );
 }
