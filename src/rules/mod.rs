@@ -47,6 +47,7 @@ pub mod sms204_ras_client_pending_upgrade;
 pub mod sms205_slownet_weakened;
 pub mod sms206_ras_client_not_installed;
 pub mod sms207_ras_timezone_recopy;
+pub mod sms208_ras_nt351_client;
 pub mod sms301_invalid_version;
 pub mod sms302_client_behind_release;
 pub mod sms303_mixed_release_logon_point;
@@ -256,6 +257,7 @@ pub static RULES: &[&Rule] = &[
     &sms205_slownet_weakened::RULE,
     &sms206_ras_client_not_installed::RULE,
     &sms207_ras_timezone_recopy::RULE,
+    &sms208_ras_nt351_client::RULE,
     &sms301_invalid_version::RULE,
     &sms302_client_behind_release::RULE,
     &sms303_mixed_release_logon_point::RULE,

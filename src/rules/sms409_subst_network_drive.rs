@@ -38,6 +38,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if sms::program_name(ctx.source.slice(s.name.span)) != "subst" {
             continue;
         }
+        // `subst X: Y:\…` (not `subst /d X:`).
+        if !s
+            .args
+            .first()
+            .is_some_and(|w| !ctx.source.slice(w.span).starts_with(b"/"))
+        {
+            continue;
+        }
         let Some(target) = s.args.get(1) else {
             continue;
         };

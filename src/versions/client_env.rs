@@ -268,6 +268,26 @@ pub fn check_row(row: &Row<'_>) -> Vec<(Diagnostic, Column)> {
                 Column::Link,
             ));
         }
+        if os.starts_with("windows nt 3.51") {
+            out.push((
+                rules::sms208_ras_nt351_client::RULE
+                    .diag(
+                        span,
+                        format!(
+                            "dial-up client {client} runs `{}`: SMS 2.0 does not support \
+                             Windows NT 3.51 over RAS; the logon script must keep SMS from it \
+                             with CheckRAS (Q224388)",
+                            text(row.os)
+                        ),
+                    )
+                    .with_label("NT 3.51 over RAS")
+                    .with_help(
+                        "guard the logon script with CheckRAS (`if errorlevel 1 goto SKIPSMS`), \
+                         and manage the client only while it is on the LAN",
+                    ),
+                Column::Os,
+            ));
+        }
         let win9x = os.starts_with("windows 95") || os.starts_with("windows 98");
         if let (true, Some(sv)) = (win9x, row.site_version) {
             if sv.sp_digit() < 2 || sv.is_q240921_anomaly() {
@@ -384,6 +404,11 @@ mod tests {
             ["SMS206"]
         );
         assert!(codes(&row(b"Windows 2000 Professional", b"lan", b"")).is_empty());
+        assert_eq!(
+            codes(&row(b"Windows NT 3.51", b"ras", b"2.00.1493.4009")),
+            ["SMS208"]
+        );
+        assert!(codes(&row(b"Windows NT 3.51", b"lan", b"2.00.1493.4009")).is_empty());
         assert_eq!(
             codes(&row(
                 b"Windows NT Server 4.0, Terminal Server Edition",
