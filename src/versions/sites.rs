@@ -350,7 +350,21 @@ pub fn site_code_problem(code: &str) -> Option<String> {
 
 fn unknown_release(code: &str, value: &str, span: Span, v: &Clicore) -> Diagnostic {
     let rule = &rules::sms308_unknown_release::RULE;
-    if v.is_sp3_rc9() {
+    if v.is_pre_rtm() {
+        rule.diag(
+            span,
+            format!(
+                "site `{code}`: clicore `{value}` is an SMS 2.0 beta build (before RTM 1239): its \
+                 clients' Remote Control agent does not upgrade to the released version \
+                 (Q215129)"
+            ),
+        )
+        .with_label("pre-RTM (beta) build")
+        .with_help(
+            "upgrade the site to a released SMS 2.0 (SP4: 2.00.1493.4009) and write its base \
+             version here",
+        )
+    } else if v.is_sp3_rc9() {
         rule.diag(
             span,
             format!(

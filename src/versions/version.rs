@@ -418,6 +418,12 @@ impl Clicore {
         self.is_sms20() && self.build == 1380 && self.sp_digit() == 2
     }
 
+    /// An SMS 2.0 build before RTM (1239), e.g. the beta release candidate 0, build 1196,
+    /// whose Remote Control agent does not upgrade to RTM (Q215129).
+    pub fn is_pre_rtm(&self) -> bool {
+        self.is_sms20() && self.build < 1239 && self.not_clicore().is_none()
+    }
+
     /// SMS 2.0 SP3 RC9, `2.00.1493.3009`: a pre-release whose client agent settings do not
     /// propagate; the Q289000 hotfix brings Clicore to 2.0.1493.3010.
     pub fn is_sp3_rc9(&self) -> bool {
@@ -663,6 +669,13 @@ pub fn describe(v: &Clicore) -> Description {
         v.release_name()
     };
     if v.is_sms20() && v.not_clicore().is_none() {
+        if v.is_pre_rtm() {
+            notes.push(
+                "an SMS 2.0 beta build (before RTM 1239): its Remote Control agent does not \
+                 upgrade to RTM (Q215129)"
+                    .to_string(),
+            );
+        }
         if v.is_sp3_rc9() {
             notes.push(
                 "SMS 2.0 SP3 RC9, a pre-release build: client agent settings do not propagate; \
