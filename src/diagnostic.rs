@@ -220,6 +220,9 @@ pub struct FileReport {
     /// (inventories), whose findings are shown without a snippet.
     pub source: Option<Arc<Source>>,
     pub findings: Vec<Finding>,
+    /// Bytes of the file no report may show (the passwords rules found), also those of
+    /// findings a suppression or the baseline hid: `full` masks them in every source window.
+    pub secrets: Vec<Span>,
 }
 
 #[cfg(test)]

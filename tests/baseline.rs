@@ -306,3 +306,39 @@ fn missing_or_broken_baseline_is_a_tool_failure() {
     assert_eq!(o.code, 2, "--update-baseline needs a file");
     assert!(o.stderr.contains("--baseline"), "{}", o.stderr);
 }
+
+#[test]
+fn a_baselined_password_stays_masked_in_other_findings_windows() {
+    let t = share();
+    let dir = t.path();
+    run(
+        dir,
+        &["check", "--baseline", "base.json", "--update-baseline"],
+    );
+    // A new finding right below the recorded NET101 line: its window shows that line.
+    replace(
+        &dir.join("logon.bat"),
+        "/user:CORP\\svc_tools\r\n",
+        "/user:CORP\\svc_tools\r\ngoto nowhere\r\n",
+    );
+    let o = run(
+        dir,
+        &[
+            "check",
+            "--baseline",
+            "base.json",
+            "--format",
+            "full",
+            "--color",
+            "never",
+        ],
+    );
+    assert_eq!(o.code, 1);
+    assert!(o.stdout.contains("goto nowhere"), "{}", o.stdout);
+    assert!(!o.stdout.contains("Tulip42x"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("\\\\APPSRV\\tools ******** /user:"),
+        "{}",
+        o.stdout
+    );
+}

@@ -162,6 +162,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
                 path: toml_path,
                 source: Some(Arc::clone(&loaded.source)),
                 findings: Vec::new(),
+                secrets: Vec::new(),
             },
         );
     }
@@ -206,6 +207,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
             path: inv_path.clone(),
             source: None,
             findings: Vec::with_capacity(CHUNK),
+            secrets: Vec::new(),
         };
         let result = {
             let mut sink = |f: Finding| {
@@ -245,6 +247,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
             path: inv_path.clone(),
             source: None,
             findings,
+            secrets: Vec::new(),
         });
         let mut text = report::render(&reports, &opts);
         if format == Format::Full && !out_args.statistics {

@@ -17,7 +17,7 @@ use crate::diagnostic::{Diagnostic, FileReport, Finding, Severity};
 use crate::flow::Flow;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, Ctx, RULES};
-use crate::source::Source;
+use crate::source::{Source, Span};
 use crate::syntax::labels::LabelIndex;
 use crate::Exit;
 use config::LoadedConfig;
@@ -165,11 +165,15 @@ pub fn lint_with_rules(
     // A check may report a companion code; only selected codes are kept.
     diags.retain(|d| settings.is_selected(d.code));
 
+    // Secrets stay masked even when their finding is suppressed (or later baselined).
+    let secrets: Vec<Span> = diags.iter().flat_map(|d| d.secrets.clone()).collect();
     let mut directives = suppress::collect(&source, &script);
     suppress::apply(&source, &mut directives, &mut diags);
     diags.extend(unused_suppressions(&directives, settings, rules));
 
-    finish(path, Some(source), diags, settings)
+    let mut report = finish(path, Some(source), diags, settings);
+    report.secrets = secrets;
+    report
 }
 
 /// Severity overrides, location and sorting: the last step for every kind of input.
@@ -205,10 +209,15 @@ pub fn finish(
             .collect(),
     };
     number_occurrences(&mut findings);
+    let secrets = findings
+        .iter()
+        .flat_map(|f| f.diag.secrets.clone())
+        .collect();
     FileReport {
         path: path.to_string(),
         source,
         findings,
+        secrets,
     }
 }
 

@@ -186,13 +186,20 @@ impl SourceCode for Window {
 pub struct Secrets(Vec<Span>);
 
 impl Secrets {
-    /// The secrets of every finding of a report.
-    pub fn of(findings: &[Finding]) -> Secrets {
-        let mut spans: Vec<Span> = findings
-            .iter()
-            .flat_map(|f| f.diag.secrets.iter().copied())
-            .filter(|s| !s.is_empty())
-            .collect();
+    /// The secrets of a report: its own (also those of hidden findings) and its findings'.
+    pub fn of(report: &FileReport) -> Secrets {
+        Secrets::from_spans(
+            report
+                .secrets
+                .iter()
+                .chain(report.findings.iter().flat_map(|f| f.diag.secrets.iter()))
+                .copied(),
+        )
+    }
+
+    /// Secret spans in any order, merged.
+    fn from_spans(spans: impl Iterator<Item = Span>) -> Secrets {
+        let mut spans: Vec<Span> = spans.filter(|s| !s.is_empty()).collect();
         spans.sort_unstable();
         let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
         for s in spans {
@@ -392,7 +399,7 @@ pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
         if !r.findings.is_empty() {
             files += 1;
         }
-        let secrets = Secrets::of(&r.findings);
+        let secrets = Secrets::of(r);
         for f in &r.findings {
             match f.diag.severity {
                 Severity::Error => errors += 1,
@@ -460,7 +467,7 @@ mod tests {
             "m",
         );
         let findings = vec![Finding::locate(d, &src), Finding::locate(other, &src)];
-        let secrets = Secrets::of(&findings);
+        let secrets = Secrets::from_spans(findings.iter().flat_map(|f| f.diag.secrets.clone()));
         for f in &findings {
             let out = render_finding(
                 &handler(false, false),

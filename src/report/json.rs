@@ -102,6 +102,7 @@ mod tests {
         let rep = FileReport {
             path: "p\\q.bat".into(),
             source: None,
+            secrets: Vec::new(),
             findings: vec![f(0, 1, "one\nline"), f(2, 4, "two")],
         };
         let items: Vec<JsonFinding<'_>> = rep
@@ -122,6 +123,7 @@ mod tests {
         let rep = FileReport {
             path: "p.bat".into(),
             source: None,
+            secrets: Vec::new(),
             findings: vec![Finding::locate(d, &src)],
         };
         let v = serde_json::to_value(JsonFinding::new(&rep, &rep.findings[0], "d")).unwrap();
