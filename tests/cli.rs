@@ -610,6 +610,13 @@ fn docs_links_follow_docs_url_and_sarif_carries_the_help() {
         "smslint.toml",
         b"docs-url = \"https://intranet.example/smslint/rules.html\"\n",
     );
+    let o = run(t.path(), &["check", "--show-config", "bom.bat"]);
+    assert!(
+        o.stdout
+            .contains("docs-url = \"https://intranet.example/smslint/rules.html\""),
+        "{}",
+        o.stdout
+    );
     let o = run(t.path(), &["check", "--format", "json"]);
     let v: Value = serde_json::from_str(&o.stdout).expect("json");
     assert_eq!(

@@ -787,6 +787,13 @@ pub fn render_settings(shown: &str, cfg: Option<&LoadedConfig>, s: &ResolvedSett
         "sites = {}\n",
         c.map(|c| c.site.len()).unwrap_or(0)
     ));
+    if let Some(b) = c.and_then(|c| c.baseline.as_ref()) {
+        out.push_str(&format!("baseline = {:?}\n", b.display().to_string()));
+    }
+    let docs = c
+        .and_then(|c| c.docs_url.clone())
+        .unwrap_or_else(rules::default_docs_base);
+    out.push_str(&format!("docs-url = {docs:?}\n"));
     if !s.severity.is_empty() {
         out.push_str("[severity]\n");
         for (sel, sev) in &s.severity {
