@@ -4,10 +4,11 @@ use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
-use crate::rules::bat_util::{in_unclosed_block, is_inert};
+use crate::flow::looks_like_batch;
+use crate::rules::bat_util::{in_unclosed_block, is_inert, program_file_name, snippet, split_ext};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{StmtId, StmtKind};
+use crate::syntax::ast::{CallTarget, Connector, JumpTarget, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT203",
@@ -35,6 +36,14 @@ pub static RULE: Rule = Rule {
     check: Some(check),
 };
 
+/// One unreachable region: its counted statements in source order, and whether it starts
+/// at a label nothing jumps to (an unused subroutine or handler).
+struct Region {
+    ids: Vec<StmtId>,
+    at_label: bool,
+    cause: Option<StmtId>,
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let script = ctx.script;
     let unclosed = in_unclosed_block(script);
@@ -51,10 +60,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    // The current run: (first, last) statement.
-    let mut run: Option<(StmtId, StmtId)> = None;
+    let last_reachable_index = script
+        .ids()
+        .filter(|&id| ctx.flow.is_reachable(id))
+        .map(|id| id.index())
+        .max();
+    let mut regions: Vec<Region> = Vec::new();
+    let mut run: Option<Region> = None;
     let mut last_reachable: Option<StmtId> = None;
-    let mut cause: Option<StmtId> = None;
+    let mut pending_label = false;
     for id in script.ids() {
         let stmt = script.stmt(id);
         let reachable = ctx.flow.is_reachable(id);
@@ -68,28 +82,109 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             reachable || exempt.as_ref().is_some_and(|e| e[id.index()])
         };
         if ends {
-            if let Some((first, last)) = run.take() {
-                report(ctx, first, last, cause, out);
-            }
+            regions.extend(run.take());
+            pending_label = false;
             if reachable && !is_inert(&stmt.kind) {
                 last_reachable = Some(id);
             }
             continue;
         }
-        let counts = !is_inert(&stmt.kind) && !matches!(stmt.kind, StmtKind::Label(_));
-        if !counts {
+        if matches!(stmt.kind, StmtKind::Label(_)) {
+            if run.is_none() {
+                pending_label = true;
+            }
+            continue;
+        }
+        if is_inert(&stmt.kind) {
             continue;
         }
         match &mut run {
-            Some((_, last)) => *last = id,
+            Some(r) => r.ids.push(id),
             None => {
-                run = Some((id, id));
-                cause = last_reachable;
+                run = Some(Region {
+                    ids: vec![id],
+                    at_label: pending_label,
+                    cause: last_reachable,
+                });
             }
         }
     }
-    if let Some((first, last)) = run {
-        report(ctx, first, last, cause, out);
+    regions.extend(run);
+    for region in regions {
+        let (Some(&first), Some(&last)) = (region.ids.first(), region.ids.last()) else {
+            continue;
+        };
+        // Notes, tables, art and other languages' text after the last exit are data that
+        // cmd.exe never reads, not code.
+        if !looks_like_batch(ctx.source, script, &region.ids) {
+            continue;
+        }
+        // Everything after the batch part of a file that feeds itself to another engine is
+        // its payload.
+        if ctx.flow.reads_itself && last_reachable_index.map_or(true, |r| r < first.index()) {
+            continue;
+        }
+        let dynamic_cause = region.cause.is_some_and(|c| {
+            matches!(&script.stmt(c).kind, StmtKind::Goto(g) if matches!(g.target, JumpTarget::Dynamic { .. }))
+        });
+        if !dynamic_cause {
+            // A redundant terminator (`exit /b` after `… & exit /b`, `endlocal` after
+            // `goto :eof`) changes nothing.
+            if region.ids.iter().all(|&i| is_terminator(ctx, i)) {
+                continue;
+            }
+            // A bypass the author annotated: `GOTO START & REM <-- leave this in`.
+            if region.cause.is_some_and(|c| annotated(ctx, c)) {
+                continue;
+            }
+        }
+        let unused_sub = region.at_label && !dynamic_cause;
+        if unused_sub && !region.ids.iter().any(|&i| has_effect(ctx, i)) {
+            // An unused subroutine or handler that only prints or returns: deliberate.
+            continue;
+        }
+        report(ctx, first, last, region.cause, unused_sub, out);
+    }
+}
+
+/// `exit`, `goto`, `endlocal`, `pause`, `popd`: a statement that only ends or unwinds.
+fn is_terminator(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    match &ctx.script.stmt(id).kind {
+        StmtKind::Exit(_) | StmtKind::Goto(_) | StmtKind::Endlocal => true,
+        StmtKind::Simple(s) => {
+            let name = program_file_name(ctx.source.slice(s.name.span));
+            name == b"pause" || name == b"popd"
+        }
+        _ => false,
+    }
+}
+
+/// The jump or exit carries a trailing `& REM …` / `& :: …` comment.
+fn annotated(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    let next = StmtId(id.0.saturating_add(1));
+    ctx.script.stmts.get(next.index()).is_some_and(|n| {
+        matches!(n.kind, StmtKind::Comment(_))
+            && n.connector == Connector::Amp
+            && ctx.source.line_of(n.span.start) == ctx.source.line_of(ctx.script.stmt(id).span.start)
+    })
+}
+
+/// A statement that changes something on the client (runs a program, maps a drive, copies
+/// files), as opposed to printing, setting variables, prompting or returning.
+fn has_effect(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    match &ctx.script.stmt(id).kind {
+        StmtKind::Simple(s) => {
+            let name = program_file_name(ctx.source.slice(s.name.span));
+            let (stem, _) = split_ext(&name);
+            !matches!(
+                stem,
+                b"pause" | b"cls" | b"title" | b"color" | b"ver" | b"timeout" | b"choice"
+                    | b"popd" | b"pushd" | b"cd" | b"chdir" | b"prompt" | b"mode" | b"chcp"
+                    | b"type" | b"more" | b"msg"
+            )
+        }
+        StmtKind::Call(c) => matches!(c.target, CallTarget::External { .. }),
+        _ => false,
     }
 }
 
@@ -98,6 +193,7 @@ fn report(
     first: StmtId,
     last: StmtId,
     cause: Option<StmtId>,
+    unused_sub: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     let src = ctx.source;
@@ -113,6 +209,22 @@ fn report(
     } else {
         format!("line {line}")
     };
+    if unused_sub {
+        out.push(
+            Diagnostic::new(
+                RULE.code,
+                Severity::Info,
+                span,
+                format!(
+                    "this subroutine or handler ({lines}) is never used: no jump or CALL leads \
+                     to its label, so its commands never run on any client"
+                ),
+            )
+            .with_label("unused")
+            .with_help("call it where it is needed, or delete it if it is obsolete"),
+        );
+        return;
+    }
     // Only an unconditional jump or exit explains the gap (not one under an `if`).
     let cause = cause.filter(|c| {
         ctx.script.stmt(*c).parent.map_or(true, |p| {
@@ -120,10 +232,18 @@ fn report(
         })
     });
     let why = match cause.map(|c| (c, &ctx.script.stmt(c).kind)) {
-        Some((c, StmtKind::Goto(_))) => format!(
-            ": control never falls through the `goto` on line {} and no reachable jump lands here",
-            src.line_of(ctx.script.stmt(c).span.start)
-        ),
+        Some((c, StmtKind::Goto(g))) => match &g.target {
+            JumpTarget::Dynamic { name } => format!(
+                ": a GOTO to a computed label never falls through, so this fallback never \
+                 runs; if `{}` names no label, cmd.exe aborts the script at line {} instead",
+                snippet(src, *name, 40, false),
+                src.line_of(ctx.script.stmt(c).span.start)
+            ),
+            _ => format!(
+                ": control never falls through the `goto` on line {} and no reachable jump lands here",
+                src.line_of(ctx.script.stmt(c).span.start)
+            ),
+        },
         Some((c, StmtKind::Exit(_))) => format!(
             ": the `exit` on line {} ends the script and no reachable jump lands here",
             src.line_of(ctx.script.stmt(c).span.start)
