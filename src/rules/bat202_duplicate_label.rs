@@ -151,7 +151,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         format!("the jump on line {from} reaches line {to}")
                     };
                     match hijacked {
-                        Some(own) => format!("{reached}, not the copy on line {own} beside it"),
+                        Some(own) => format!("{reached}, not the copy on line {own} in its own section"),
                         None => reached,
                     }
                 })
