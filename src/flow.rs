@@ -105,6 +105,9 @@ pub struct Flow {
     /// `ReadAllText('%~f0')`, `more +5 "%~f0"`, `"%~f0?.wsf"`, …): what follows its batch
     /// part may be a payload.
     pub reads_itself: bool,
+    /// Some CALL takes its target from an argument or variable (`call %*`, `call %~1`):
+    /// the file is a library module whose caller names the subroutine.
+    pub call_dispatch: bool,
 }
 
 impl Flow {
@@ -418,6 +421,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        let mut call_dispatch = false;
         let hidden = self.hidden_jumps();
         let mut hidden = hidden.into_iter().peekable();
         // `a && b` / `a || b`: b may not run, an extra edge out of `a` (after its own).
@@ -474,6 +478,7 @@ impl<'a> Builder<'a> {
                     if let CallTarget::External { program, .. } = &c.target {
                         if self.is_dispatch(program) {
                             out.push(edge(Node::AnyLabel, EdgeKind::Call));
+                            call_dispatch = true;
                         }
                     }
                     out.push(edge(after, EdgeKind::Next));
@@ -545,6 +550,7 @@ impl<'a> Builder<'a> {
             runs: Vec::new(),
             run_segments: Vec::new(),
             reads_itself: reads_itself(self.source),
+            call_dispatch,
         };
         flow.reachable = flow.reach_from(entry, |_, _| true);
         flow.runs = self.runs(&flow);

@@ -20,8 +20,10 @@ pub static RULE: Rule = Rule {
            there is none. Targets built from variables (`goto %choice%`) are not checked. \
            Not reported: a jump in code that never runs; a deliberate probe (standard error \
            sent to `nul`, or the result tested with `&&`/`||`); a `call :name` in a library \
-           module when `name.bat`/`name.cmd` (or the part of `name` before its first `.`) \
-           exists beside the script or in its `lib` folder.",
+           module (a file whose entry is a dispatching `call %*` / `call %~1`) when \
+           `name.bat`/`name.cmd` (or the part of `name` before its first `.`) exists beside \
+           the script or in its `lib` folder: the library joins the modules or calls the \
+           sibling.",
     why: "When GOTO cannot find its label, cmd.exe prints \"The system cannot find the batch \
           label specified - END\" and stops the whole batch file at that line; COMMAND.COM \
           prints \"Label not found\" and stops too. In a logon script that means everything \
@@ -62,10 +64,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if stderr_silenced(ctx.source, ctx.script, id) || result_tested(ctx.script, id) {
             continue;
         }
-        // A library module whose subroutine lives in a sibling file (`call :input_string`
+        // A library module (entered through `call %*`) whose subroutine lives in a sibling file (`call :input_string`
         // beside `input_string.bat`, `call :wcdir._find` beside `wcdir.bat`): the library
         // is assembled or called through that file.
-        if is_call && in_sibling_module(ctx, key) {
+        if is_call && ctx.flow.call_dispatch && in_sibling_module(ctx, key) {
             continue;
         }
         let shown = snippet(ctx.source, name, 60, false);
@@ -90,9 +92,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     "no label `:{shown}` in this file: cmd.exe prints \"The system cannot find the \
                      batch label specified - {shown}\" and the subroutine never runs"
                 ),
-                format!(
-                    "define the subroutine with a line `:{shown}`, or fix the name in the call"
-                ),
+                if sibling_exists(ctx.path, key, &["bat", "cmd"], &[]) {
+                    format!(
+                        "a batch file `{shown}` sits beside this script: write `call {shown}` \
+                         (no colon) to run it, or define the subroutine with a line `:{shown}`"
+                    )
+                } else {
+                    format!(
+                        "define the subroutine with a line `:{shown}`, or fix the name in the call"
+                    )
+                },
             )
         } else {
             (
