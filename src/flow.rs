@@ -406,6 +406,7 @@ impl<'a> Builder<'a> {
         // its line still runs, the next line does not.
         let group = self.logical_lines();
         let mut fails_at: Vec<usize> = vec![usize::MAX; n + 1];
+        let conditional = self.conditional_in_line();
         for id in self.script.ids() {
             if let StmtKind::Goto(g) = &self.script.stmt(id).kind {
                 let fails = match &g.target {
@@ -416,7 +417,7 @@ impl<'a> Builder<'a> {
                     _ => false,
                 };
                 let gi = group[id.index()];
-                if fails && id.index() < fails_at[gi] {
+                if fails && !conditional[id.index()] && id.index() < fails_at[gi] {
                     fails_at[gi] = id.index();
                 }
             }
@@ -597,6 +598,23 @@ impl<'a> Builder<'a> {
             }
         }
         group
+    }
+
+    /// For every statement: it runs only under a condition within its logical line (an IF
+    /// above it, or after `&&` / `||`, itself or an ancestor). Linear: parents come first.
+    fn conditional_in_line(&self) -> Vec<bool> {
+        let n = self.script.stmts.len();
+        let mut cond = vec![false; n];
+        for i in 0..n {
+            let s = &self.script.stmts[i];
+            let own = matches!(s.connector, Connector::AndAnd | Connector::OrOr);
+            let inherited = s.parent.is_some_and(|p| {
+                p.index() < i
+                    && (cond[p.index()] || matches!(self.script.stmts[p.index()].kind, StmtKind::If(_)))
+            });
+            cond[i] = own || inherited;
+        }
+        cond
     }
 
     /// `call %*`, `call %~1`, `call %var%`, `call %%#`, `call !x!`: a CALL whose program is
@@ -867,7 +885,7 @@ const BATCH_WORDS: &[&[u8]] = &[
 /// counted statement is batch-like, and at least half of them are. Batch-like: a cmd.exe
 /// keyword statement (`set`, `if`, `for`, `goto`, `call`, `echo`, `exit`, `setlocal`…), or a
 /// command word that is an internal command or common program, a variable, or a path or
-/// file name with `.exe`/`.com`/`.bat`/`.cmd`. Comments and labels do not count.
+/// file name of a program (`.exe`/`.com`/`.bat`/`.cmd`, or a path without extension). Comments and labels do not count.
 pub fn looks_like_batch(source: &Source, script: &Script, ids: &[StmtId]) -> bool {
     let mut total = 0usize;
     let mut batch = 0usize;
@@ -888,7 +906,7 @@ pub fn looks_like_batch(source: &Source, script: &Script, ids: &[StmtId]) -> boo
                 if is_foreign_opener(head) {
                     return false;
                 }
-                command_word_is_batch(source.slice(sm.name.span))
+                sm.name.dynamic || command_word_is_batch(source.slice(sm.name.span))
             }
             _ => {
                 let line_end = source.line_span(source.line_of(stmt.span.start)).end;
@@ -906,8 +924,8 @@ pub fn looks_like_batch(source: &Source, script: &Script, ids: &[StmtId]) -> boo
     first == Some(true) && batch * 2 >= total
 }
 
-/// A command word that reads as batch: an internal command or common program, a variable,
-/// or a path / program file name.
+/// A command word that reads as batch: an internal command or common program, or a path /
+/// program file name.
 fn command_word_is_batch(word: &[u8]) -> bool {
     let w: Vec<u8> = word
         .iter()
@@ -917,16 +935,16 @@ fn command_word_is_batch(word: &[u8]) -> bool {
     if w.is_empty() {
         return false;
     }
-    if w[0] == b'%' || w[0] == b'!' {
-        return true;
-    }
-    if w.contains(&b'\\') {
-        return true;
-    }
     for ext in [&b".exe"[..], b".com", b".bat", b".cmd"] {
         if w.ends_with(ext) {
             return true;
         }
+    }
+    // A path to a program: no extension in its last part (`\\srv\tools\setup`); a path to
+    // a data file (`c:\data\list.xlsx`) is a line of a file list.
+    if w.contains(&b'\\') {
+        let last = w.rsplit(|&b| b == b'\\').next().unwrap_or(&[]);
+        return !last.contains(&b'.');
     }
     let bare = match w.iter().position(|&b| b == b'.') {
         Some(i) if i > 0 && w[i..].len() <= 4 => &w[..i],

@@ -130,11 +130,33 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !dynamic_cause {
             // A redundant terminator (`exit /b` after `… & exit /b`, `endlocal` after
             // `goto :eof`) changes nothing.
-            if region.ids.iter().all(|&i| is_terminator(ctx, i)) {
+            if region
+                .ids
+                .iter()
+                .filter(|&&i| !matches!(script.stmt(i).kind, StmtKind::Block(_)))
+                .all(|&i| is_terminator(ctx, i))
+            {
                 continue;
             }
-            // A bypass the author annotated: `GOTO START & REM <-- leave this in`.
-            if region.cause.is_some_and(|c| annotated(ctx, c)) {
+            // A bypass the author annotated: `GOTO START & REM <-- leave this in`, or a
+            // jump to a label named for skipping (`GOTO SkipHelp` over the help text).
+            if region.cause.is_some_and(|c| annotated(ctx, c) || skips_by_name(ctx, c)) {
+                continue;
+            }
+            // Only messages on lines of their own after a GOTO (`ECHO If you see me, the
+            // GOTO failed`): a test sentinel, and nothing on the client changes. A dead `echo` on the
+            // jump's own line (`goto x & echo never`) is still reported.
+            let cause_line = region
+                .cause
+                .map(|c| ctx.source.line_of(script.stmt(c).span.start));
+            let first_line = ctx.source.line_of(script.stmt(first).span.start);
+            let after_goto = region
+                .cause
+                .is_some_and(|c| matches!(script.stmt(c).kind, StmtKind::Goto(_)));
+            if after_goto
+                && cause_line != Some(first_line)
+                && region.ids.iter().all(|&i| is_message(ctx, i))
+            {
                 continue;
             }
         }
@@ -154,6 +176,33 @@ fn is_terminator(ctx: &Ctx<'_>, id: StmtId) -> bool {
         StmtKind::Simple(s) => {
             let name = program_file_name(ctx.source.slice(s.name.span));
             name == b"pause" || name == b"popd"
+        }
+        _ => false,
+    }
+}
+
+/// The jump goes to a label whose name says it skips (`:SkipHelp`, `:skip_old_checks`), or
+/// to a separator label (`GOTO ////////` … `:////////` around a block of notes).
+fn skips_by_name(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    let Some(Resolution::Label { def, .. }) = ctx.flow.resolution(id) else {
+        return false;
+    };
+    ctx.labels
+        .defs
+        .get(*def)
+        .is_some_and(|d| {
+            d.folded.windows(4).any(|w| w == b"skip")
+                || !d.folded.iter().any(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+        })
+}
+
+/// `echo`, `rem`, `pause`, `cls`, `title`: a statement that only talks to the user.
+fn is_message(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    match &ctx.script.stmt(id).kind {
+        StmtKind::Echo(_) | StmtKind::Comment(_) => true,
+        StmtKind::Simple(s) => {
+            let name = program_file_name(ctx.source.slice(s.name.span));
+            matches!(name.as_slice(), b"pause" | b"cls" | b"title")
         }
         _ => false,
     }
