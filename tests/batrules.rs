@@ -182,7 +182,7 @@ fn bat202_three_definitions_give_two_findings() {
 fn bat203_one_finding_per_run() {
     let src = "@echo off\r\n\
                goto main\r\n\
-               echo dead 1\r\n\
+               net use x: /delete\r\n\
                \r\n\
                REM comments neither start nor end a run\r\n\
                echo dead 2\r\n\
@@ -230,7 +230,7 @@ fn bat203_gate_exception_in_logon_scripts_only() {
         let d = run_with(src.as_bytes(), &s, &["BAT203"]);
         assert!(d.is_empty(), "window {window}: {d:#?}");
         // Code that is dead for another reason is still reported in a logon script.
-        let other = format!("{src}goto :eof\r\necho really dead\r\n");
+        let other = format!("{src}goto :eof\r\nnet use z: /delete\r\n");
         let d = run_with(other.as_bytes(), &s, &["BAT203"]);
         assert_eq!(d.len(), 1, "window {window}: {d:#?}");
     }

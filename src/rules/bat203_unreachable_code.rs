@@ -19,9 +19,21 @@ pub static RULE: Rule = Rule {
            returning, IF branches, `exit`, `goto :eof`, a GOTO to a missing label ending the \
            script) and reports each run of consecutive unreachable statements once, at its \
            first statement. Blank lines and comments neither start nor end a run; a label that \
-           reachable code jumps to ends it. Not reported: statements inside a block that never \
-           closes (BAT101 reports those), and in a logon script the code that only its upgrade \
-           gate (`GOTO END` as the first command) makes unreachable.",
+           reachable code jumps to ends it. A dispatcher (`goto %1`, `call %*`, `call %~1`, \
+           `for … do call %%x`) or a jump written in a variable (`%onerror%`, `%_nul% call :x`) \
+           may reach every label. A region that starts at a label nothing uses is an unused \
+           subroutine: reported at `info` severity when it changes something on the client, not \
+           at all when it only prints or returns. Not reported: text that does not read as \
+           batch (notes, tables, art, file lists, PowerShell/JScript/VBScript/XML payloads) and \
+           everything after the batch part of a file that feeds itself to another engine \
+           (`cscript //E:JScript \"%~f0\"`, `ReadAllText('%~f0')`, `\"%~f0?.wsf\"`); a region of \
+           only `exit`/`goto`/`endlocal`/`pause`/`popd` (a redundant terminator); a region \
+           skipped by a jump the author annotated (`GOTO START & REM …`) or named for skipping \
+           (`GOTO SkipHelp`, `GOTO ////`); `echo` sentinels on lines of their own after a GOTO to a label; \
+           statements inside a block that never closes (BAT101 reports those); and in a logon \
+           script the code that only its upgrade gate (`GOTO END` as the first command) makes \
+           unreachable. A fallback after a computed GOTO (`goto %os%` then `goto end`) is \
+           reported: a computed GOTO never falls through.",
     why: "Code after an unconditional GOTO or EXIT that no label leads back to never runs on any \
           client. In logon scripts it is usually a sign of a jump to the wrong label, a label \
           that was renamed or deleted, or a `goto end` left in by mistake: the drive mappings or \
@@ -143,8 +155,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if region.cause.is_some_and(|c| annotated(ctx, c) || skips_by_name(ctx, c)) {
                 continue;
             }
-            // Only messages on lines of their own after a GOTO (`ECHO If you see me, the
-            // GOTO failed`): a test sentinel, and nothing on the client changes. A dead `echo` on the
+            // Only messages on lines of their own after a GOTO to a label (`ECHO If you see
+            // me, the GOTO failed`): a test sentinel, and nothing on the client changes. A dead `echo` on the
             // jump's own line (`goto x & echo never`) is still reported.
             let cause_line = region
                 .cause
@@ -152,7 +164,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             let first_line = ctx.source.line_of(script.stmt(first).span.start);
             let after_goto = region
                 .cause
-                .is_some_and(|c| matches!(script.stmt(c).kind, StmtKind::Goto(_)));
+                .is_some_and(|c| matches!(&script.stmt(c).kind, StmtKind::Goto(g) if matches!(g.target, JumpTarget::Label { .. })));
             if after_goto
                 && cause_line != Some(first_line)
                 && region.ids.iter().all(|&i| is_message(ctx, i))
