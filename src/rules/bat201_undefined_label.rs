@@ -59,6 +59,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if ctx.flow.resolution(id) != Some(&Resolution::Unresolved) {
             continue;
         }
+        // `goto : x`, `call :`: no name at all is a deliberate probe or a way to leave the
+        // context (like a GOTO with no target), never a misspelt label.
+        if key.is_empty() {
+            continue;
+        }
         // A probe (`call :x 2>nul && …`, `goto :nolabel >nul 2>&1 || …`): the author
         // silenced the message and branches on the result.
         if stderr_silenced(ctx.source, ctx.script, id) || result_tested(ctx.script, id) {

@@ -7,7 +7,7 @@ use crate::flow::Resolution;
 use crate::rules::bat_util::{jump_target, snippet, static_label};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{Connector, StmtKind};
-use crate::syntax::labels::{key, Profile};
+use crate::syntax::labels::{key, LabelDef, Profile};
 
 pub static RULE: Rule = Rule {
     code: "BAT202",
@@ -91,16 +91,25 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 // The jump's own copy: one in its straight-line segment. A jump that lands
                 // elsewhere although such a copy exists is hijacked (it wraps to the top or
                 // runs forward past its own exit to a later copy).
+                // A copy above the jump belongs to another section when another label
+                // starts one between them (a local `:help` of the previous function that
+                // falls through into this one). A `call :x` never means a loop: only GOTOs.
                 let (lo, hi) = segment(line);
-                let inside = |l: usize| l > lo && l <= hi;
-                let hijacked = if inside(d.line) {
+                let inside = |g: usize| {
+                    let l = defs[g].line;
+                    l > lo && l <= hi && !(l < line && section_between(defs, g, line))
+                };
+                let is_goto = matches!(stmt.kind, StmtKind::Goto(_));
+                // Only the nearest copy above the jump can be its own: a copy below it in the
+                // segment would be what the forward search finds.
+                let hijacked = if !is_goto || inside(*def) {
                     None
                 } else {
-                    group
-                        .iter()
-                        .map(|&g| defs[g].line)
-                        .filter(|&l| inside(l))
-                        .min_by_key(|&l| l.abs_diff(line))
+                    let i = group.partition_point(|&g| defs[g].line < line);
+                    i.checked_sub(1)
+                        .map(|i| group[i])
+                        .filter(|&g| inside(g))
+                        .map(|g| defs[g].line)
                 };
                 reaches
                     .entry(gk)
@@ -175,4 +184,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// Another label (of a different name) is defined after `defs[from]` and before `line`: a
+/// new section starts between them. Looks at no more than 64 following definitions.
+fn section_between(defs: &[LabelDef], from: usize, line: usize) -> bool {
+    let Some(d) = defs.get(from) else {
+        return false;
+    };
+    let own = key(&d.folded, Profile::Nt);
+    defs.iter()
+        .skip(from + 1)
+        .take(64)
+        .take_while(|e| e.line < line)
+        .any(|e| key(&e.folded, Profile::Nt) != own)
 }
