@@ -46,6 +46,7 @@ pub static RULE: Rule = Rule {
         "Q237543, Q238780 (the upgrade gate is intentional dead code)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 /// One unreachable region: its counted statements in source order, and whether it starts

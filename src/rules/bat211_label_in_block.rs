@@ -33,6 +33,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics T61, T62",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 /// Why jumping to a label inside a block goes wrong.

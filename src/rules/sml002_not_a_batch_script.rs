@@ -23,4 +23,5 @@ pub static RULE: Rule = Rule {
         "cmd-semantics §1.16 (what COMMAND.COM and cmd.exe read)",
     ],
     check: None,
+    opt_in: None,
 };
