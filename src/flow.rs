@@ -906,7 +906,16 @@ pub fn looks_like_batch(source: &Source, script: &Script, ids: &[StmtId]) -> boo
                 if is_foreign_opener(head) {
                     return false;
                 }
-                sm.name.dynamic || command_word_is_batch(source.slice(sm.name.span))
+                let word = source.slice(sm.name.span);
+                // `Date  Version  Machine` is a table header, `date /t` a command.
+                let clock = word.eq_ignore_ascii_case(b"date") || word.eq_ignore_ascii_case(b"time");
+                if clock {
+                    sm.args
+                        .first()
+                        .map_or(true, |a| source.slice(a.span).starts_with(b"/"))
+                } else {
+                    sm.name.dynamic || command_word_is_batch(word)
+                }
             }
             _ => {
                 let line_end = source.line_span(source.line_of(stmt.span.start)).end;

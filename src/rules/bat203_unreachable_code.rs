@@ -29,7 +29,7 @@ pub static RULE: Rule = Rule {
            (`cscript //E:JScript \"%~f0\"`, `ReadAllText('%~f0')`, `\"%~f0?.wsf\"`); a region of \
            only `exit`/`goto`/`endlocal`/`pause`/`popd` (a redundant terminator); a region \
            skipped by a jump the author annotated (`GOTO START & REM …`) or named for skipping \
-           (`GOTO SkipHelp`, `GOTO ////`); `echo` sentinels on lines of their own after a GOTO to a label; \
+           (`GOTO SkipHelp`, `GOTO ////`); a region after a `:name:` payload marker; `echo` sentinels on lines of their own after a GOTO to a label; \
            statements inside a block that never closes (BAT101 reports those); and in a logon \
            script the code that only its upgrade gate (`GOTO END` as the first command) makes \
            unreachable. A fallback after a computed GOTO (`goto %os%` then `goto end`) is \
@@ -46,7 +46,9 @@ pub static RULE: Rule = Rule {
         "Q237543, Q238780 (the upgrade gate is intentional dead code)",
     ],
     check: Some(check),
-    opt_in: None,
+    opt_in: Some(
+        "Most unreachable code in working scripts is deliberate (bypassed checks, unused helpers, demos and notes kept after an exit), so the rule stays opt-in until its precision on real scripts reaches 90 %.",
+    ),
 };
 
 /// One unreachable region: its counted statements in source order, and whether it starts
@@ -54,6 +56,9 @@ pub static RULE: Rule = Rule {
 struct Region {
     ids: Vec<StmtId>,
     at_label: bool,
+    /// The label it starts at is a payload marker `:name:` (an embedded file that the
+    /// script extracts, not a subroutine).
+    at_marker: bool,
     cause: Option<StmtId>,
 }
 
@@ -82,6 +87,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut run: Option<Region> = None;
     let mut last_reachable: Option<StmtId> = None;
     let mut pending_label = false;
+    let mut pending_marker = false;
     for id in script.ids() {
         let stmt = script.stmt(id);
         let reachable = ctx.flow.is_reachable(id);
@@ -97,14 +103,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if ends {
             regions.extend(run.take());
             pending_label = false;
+            pending_marker = false;
             if reachable && !is_inert(&stmt.kind) {
                 last_reachable = Some(id);
             }
             continue;
         }
-        if matches!(stmt.kind, StmtKind::Label(_)) {
+        if let StmtKind::Label(l) = &stmt.kind {
             if run.is_none() {
                 pending_label = true;
+                pending_marker = ctx.source.bytes().get(l.name.end) == Some(&b':');
             }
             continue;
         }
@@ -117,6 +125,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 run = Some(Region {
                     ids: vec![id],
                     at_label: pending_label,
+                    at_marker: pending_label && pending_marker,
                     cause: last_reachable,
                 });
             }
@@ -172,6 +181,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             {
                 continue;
             }
+        }
+        // `:name:` … : an embedded file the script writes out or hands to another engine.
+        if region.at_marker {
+            continue;
         }
         let unused_sub = region.at_label && !dynamic_cause;
         if unused_sub && !region.ids.iter().any(|&i| has_effect(ctx, i)) {
