@@ -92,7 +92,8 @@ pub struct Flow {
     pub win9x_reachable: Vec<bool>,
     /// The end of the script can be reached.
     pub end_reachable: bool,
-    /// Where [`Node::AnyLabel`] leads: the statement after every label, in file order.
+    /// Where [`Node::AnyLabel`] leads: the statement after every label with a letter or digit
+    /// in its name (separators such as `:_` or `:-----` are no entry points), in file order.
     pub label_targets: Vec<Node>,
     /// `runs[i]`: statement `StmtId(i)` is batch code cmd.exe really reads: reachable, and
     /// not inside a foreign region (a payload of another language) that only a dynamic jump
@@ -385,11 +386,14 @@ impl<'a> Builder<'a> {
         let mut jumps: Vec<Option<Resolution>> = vec![None; n];
         let mut nt_edges = Vec::new();
         // Every label target, for dynamic gotos (they may go anywhere).
+        // A separator label (`:_`, `:----`, `:////`: no letter or digit) is no entry point
+        // a caller names.
         let all_labels: Vec<Node> = {
             let mut v: Vec<Node> = self
                 .labels
                 .defs
                 .iter()
+                .filter(|d| d.folded.iter().any(|b| b.is_ascii_alphanumeric() || *b >= 0x80))
                 .map(|d| self.label_target(d.line))
                 .collect();
             v.sort_by_key(|n| match n {
