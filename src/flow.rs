@@ -8,8 +8,8 @@
 
 use crate::source::{Source, Span};
 use crate::syntax::ast::{
-    CallTarget, CmpOp, Condition, Connector, ExpansionKind, JumpTarget, Script, StmtId,
-    StmtKind, Word,
+    CallTarget, CmpOp, Condition, Connector, ExpansionKind, JumpTarget, Script, StmtId, StmtKind,
+    Word,
 };
 use crate::syntax::labels::{LabelIndex, Profile};
 
@@ -393,7 +393,11 @@ impl<'a> Builder<'a> {
                 .labels
                 .defs
                 .iter()
-                .filter(|d| d.folded.iter().any(|b| b.is_ascii_alphanumeric() || *b >= 0x80))
+                .filter(|d| {
+                    d.folded
+                        .iter()
+                        .any(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+                })
                 .map(|d| self.label_target(d.line))
                 .collect();
             v.sort_by_key(|n| match n {
@@ -614,7 +618,8 @@ impl<'a> Builder<'a> {
             let own = matches!(s.connector, Connector::AndAnd | Connector::OrOr);
             let inherited = s.parent.is_some_and(|p| {
                 p.index() < i
-                    && (cond[p.index()] || matches!(self.script.stmts[p.index()].kind, StmtKind::If(_)))
+                    && (cond[p.index()]
+                        || matches!(self.script.stmts[p.index()].kind, StmtKind::If(_)))
             });
             cond[i] = own || inherited;
         }
@@ -633,7 +638,9 @@ impl<'a> Builder<'a> {
         let Some(first) = exps.first() else {
             return false;
         };
-        if first.span.start != program.span.start || exps.last().map(|e| e.span.end) != Some(program.span.end) {
+        if first.span.start != program.span.start
+            || exps.last().map(|e| e.span.end) != Some(program.span.end)
+        {
             return false;
         }
         // Contiguous atoms, none of them `%0` / `%~dp0`.
@@ -704,7 +711,7 @@ impl<'a> Builder<'a> {
         // Regions: runs of statements reached only through the hub, split at labels.
         let mut i = 0;
         while i < n {
-            if !(runs[i] && !direct.get(i).copied().unwrap_or(false)) {
+            if !runs[i] || direct.get(i).copied().unwrap_or(false) {
                 i += 1;
                 continue;
             }
@@ -719,9 +726,7 @@ impl<'a> Builder<'a> {
             }
             let ids: Vec<StmtId> = (start..i).map(|k| StmtId(k as u32)).collect();
             if !looks_like_batch(self.source, self.script, &ids) {
-                for k in start..i {
-                    runs[k] = false;
-                }
+                runs[start..i].iter_mut().for_each(|r| *r = false);
             }
         }
         runs
@@ -787,7 +792,10 @@ fn jump_names_in(text: &[u8]) -> Vec<Vec<u8>> {
         while q < lower.len() {
             let b = lower[q];
             if crate::syntax::parse::is_delim(b)
-                || matches!(b, b':' | b'+' | b'&' | b'|' | b'<' | b'>' | b'\r' | b'\n' | b')' | b'"')
+                || matches!(
+                    b,
+                    b':' | b'+' | b'&' | b'|' | b'<' | b'>' | b'\r' | b'\n' | b')' | b'"'
+                )
             {
                 break;
             }
@@ -800,7 +808,7 @@ fn jump_names_in(text: &[u8]) -> Vec<Vec<u8>> {
             }
             q += 1;
         }
-        if !name.is_empty() && !(colon && name == b"eof") {
+        if !(name.is_empty() || colon && name == b"eof") {
             out.push(name);
         }
         p = q.max(p);
@@ -863,25 +871,117 @@ fn is_foreign_opener(line: &[u8]) -> bool {
         .map(|b| b.to_ascii_lowercase())
         .collect();
     const OPENERS: &[&[u8]] = &[
-        b"if (@", b"*/", b"/*", b"<", b"//", b"#", b"$", b"{", b"}", b"param(", b"param (",
-        b"function ", b"[version]", b";;", b".set ", b"import ", b"from ", b"var ", b"-->",
-        b"wscript.", b"write-host", b"try {", b"try{",
+        b"if (@",
+        b"*/",
+        b"/*",
+        b"<",
+        b"//",
+        b"#",
+        b"$",
+        b"{",
+        b"}",
+        b"param(",
+        b"param (",
+        b"function ",
+        b"[version]",
+        b";;",
+        b".set ",
+        b"import ",
+        b"from ",
+        b"var ",
+        b"-->",
+        b"wscript.",
+        b"write-host",
+        b"try {",
+        b"try{",
     ];
     OPENERS.iter().any(|o| t.starts_with(o))
 }
 
 /// Internal commands and common programs: a statement starting with one reads as batch.
 const BATCH_WORDS: &[&[u8]] = &[
-    b"assoc", b"attrib", b"bitsadmin", b"break", b"cacls", b"cd", b"certutil", b"chcp",
-    b"chdir", b"choice", b"chkdsk", b"cls", b"cmd", b"color", b"comp", b"copy", b"cscript",
-    b"date", b"del", b"dir", b"diskpart", b"dism", b"erase", b"expand", b"fc", b"find",
-    b"findstr", b"forfiles", b"format", b"ftype", b"gpupdate", b"icacls", b"ipconfig",
-    b"label", b"md", b"mkdir", b"mklink", b"mode", b"more", b"move", b"msiexec", b"net",
-    b"netsh", b"nslookup", b"path", b"pause", b"ping", b"popd", b"powershell", b"prompt",
-    b"pushd", b"rd", b"reg", b"regedit", b"regsvr32", b"ren", b"rename", b"rmdir",
-    b"robocopy", b"rundll32", b"sc", b"schtasks", b"setx", b"shift", b"shutdown", b"sort",
-    b"start", b"subst", b"takeown", b"taskkill", b"tasklist", b"time", b"timeout", b"title",
-    b"type", b"ver", b"verify", b"vol", b"where", b"wmic", b"wscript", b"xcopy",
+    b"assoc",
+    b"attrib",
+    b"bitsadmin",
+    b"break",
+    b"cacls",
+    b"cd",
+    b"certutil",
+    b"chcp",
+    b"chdir",
+    b"choice",
+    b"chkdsk",
+    b"cls",
+    b"cmd",
+    b"color",
+    b"comp",
+    b"copy",
+    b"cscript",
+    b"date",
+    b"del",
+    b"dir",
+    b"diskpart",
+    b"dism",
+    b"erase",
+    b"expand",
+    b"fc",
+    b"find",
+    b"findstr",
+    b"forfiles",
+    b"format",
+    b"ftype",
+    b"gpupdate",
+    b"icacls",
+    b"ipconfig",
+    b"label",
+    b"md",
+    b"mkdir",
+    b"mklink",
+    b"mode",
+    b"more",
+    b"move",
+    b"msiexec",
+    b"net",
+    b"netsh",
+    b"nslookup",
+    b"path",
+    b"pause",
+    b"ping",
+    b"popd",
+    b"powershell",
+    b"prompt",
+    b"pushd",
+    b"rd",
+    b"reg",
+    b"regedit",
+    b"regsvr32",
+    b"ren",
+    b"rename",
+    b"rmdir",
+    b"robocopy",
+    b"rundll32",
+    b"sc",
+    b"schtasks",
+    b"setx",
+    b"shift",
+    b"shutdown",
+    b"sort",
+    b"start",
+    b"subst",
+    b"takeown",
+    b"taskkill",
+    b"tasklist",
+    b"time",
+    b"timeout",
+    b"title",
+    b"type",
+    b"ver",
+    b"verify",
+    b"vol",
+    b"where",
+    b"wmic",
+    b"wscript",
+    b"xcopy",
 ];
 
 /// Does a run of statements read as batch code rather than as data (prose, tables, art,
@@ -906,13 +1006,17 @@ pub fn looks_like_batch(source: &Source, script: &Script, ids: &[StmtId]) -> boo
                     .line_span(source.line_of(stmt.span.start))
                     .end
                     .max(stmt.span.start);
-                let head = source.slice(Span::new(stmt.span.start, line_end.min(stmt.span.end.max(stmt.span.start))));
+                let head = source.slice(Span::new(
+                    stmt.span.start,
+                    line_end.min(stmt.span.end.max(stmt.span.start)),
+                ));
                 if is_foreign_opener(head) {
                     return false;
                 }
                 let word = source.slice(sm.name.span);
                 // `Date  Version  Machine` is a table header, `date /t` a command.
-                let clock = word.eq_ignore_ascii_case(b"date") || word.eq_ignore_ascii_case(b"time");
+                let clock =
+                    word.eq_ignore_ascii_case(b"date") || word.eq_ignore_ascii_case(b"time");
                 if clock {
                     sm.args
                         .first()
@@ -963,7 +1067,7 @@ fn command_word_is_batch(word: &[u8]) -> bool {
         Some(i) if i > 0 && w[i..].len() <= 4 => &w[..i],
         _ => &w[..],
     };
-    BATCH_WORDS.iter().any(|k| *k == bare)
+    BATCH_WORDS.contains(&bare)
 }
 
 /// Why a file is not a cmd.exe script at all, when it is not one.
@@ -1018,8 +1122,14 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
             .unwrap_or(t.len());
         let first = &t[..word_end];
         let is_then = |t: &[u8]| {
-            let trimmed: Vec<u8> = t.iter().rev().skip_while(|b| b.is_ascii_whitespace()).copied().collect();
-            trimmed.starts_with(b"neht") && trimmed.get(4).is_none_or(|b| !b.is_ascii_alphanumeric())
+            let trimmed: Vec<u8> = t
+                .iter()
+                .rev()
+                .skip_while(|b| b.is_ascii_whitespace())
+                .copied()
+                .collect();
+            trimmed.starts_with(b"neht")
+                && trimmed.get(4).map_or(true, |b| !b.is_ascii_alphanumeric())
         };
         match first {
             b"iff" if is_then(&t) => marks[0] = true,

@@ -40,6 +40,10 @@ pub static RULE: Rule = Rule {
     opt_in: None,
 };
 
+/// A static jump to a duplicated name: (its line, the line of the copy it reaches, the line of
+/// the copy in its own section that it should have reached, if hijacked).
+type Reach = (usize, usize, Option<usize>);
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let defs = &ctx.labels.defs;
     let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
@@ -76,7 +80,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     };
     // Every static jump whose name belongs to a duplicated label: (jump line, reached def
     // line, hijacked from this def line).
-    let mut reaches: HashMap<Vec<u8>, Vec<(usize, usize, Option<usize>)>> = HashMap::new();
+    let mut reaches: HashMap<Vec<u8>, Vec<Reach>> = HashMap::new();
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let Some((name, k)) = jump_target(stmt).and_then(static_label) else {
@@ -161,7 +165,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         format!("the jump on line {from} reaches line {to}")
                     };
                     match hijacked {
-                        Some(own) => format!("{reached}, not the copy on line {own} in its own section"),
+                        Some(own) => {
+                            format!("{reached}, not the copy on line {own} in its own section")
+                        }
                         None => reached,
                     }
                 })

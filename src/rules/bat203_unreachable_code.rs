@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::flow::Resolution;
 use crate::flow::looks_like_batch;
+use crate::flow::Resolution;
 use crate::rules::bat_util::{in_unclosed_block, is_inert, program_file_name, snippet, split_ext};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
@@ -162,7 +162,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
             // A bypass the author annotated: `GOTO START & REM <-- leave this in`, or a
             // jump to a label named for skipping (`GOTO SkipHelp` over the help text).
-            if region.cause.is_some_and(|c| annotated(ctx, c) || skips_by_name(ctx, c)) {
+            if region
+                .cause
+                .is_some_and(|c| annotated(ctx, c) || skips_by_name(ctx, c))
+            {
                 continue;
             }
             // Only messages on lines of their own after a GOTO to a label (`ECHO If you see
@@ -213,13 +216,13 @@ fn skips_by_name(ctx: &Ctx<'_>, id: StmtId) -> bool {
     let Some(Resolution::Label { def, .. }) = ctx.flow.resolution(id) else {
         return false;
     };
-    ctx.labels
-        .defs
-        .get(*def)
-        .is_some_and(|d| {
-            d.folded.windows(4).any(|w| w == b"skip")
-                || !d.folded.iter().any(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
-        })
+    ctx.labels.defs.get(*def).is_some_and(|d| {
+        d.folded.windows(4).any(|w| w == b"skip")
+            || !d
+                .folded
+                .iter()
+                .any(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+    })
 }
 
 /// `echo`, `rem`, `pause`, `cls`, `title`: a statement that only talks to the user.
@@ -240,7 +243,8 @@ fn annotated(ctx: &Ctx<'_>, id: StmtId) -> bool {
     ctx.script.stmts.get(next.index()).is_some_and(|n| {
         matches!(n.kind, StmtKind::Comment(_))
             && n.connector == Connector::Amp
-            && ctx.source.line_of(n.span.start) == ctx.source.line_of(ctx.script.stmt(id).span.start)
+            && ctx.source.line_of(n.span.start)
+                == ctx.source.line_of(ctx.script.stmt(id).span.start)
     })
 }
 
@@ -253,9 +257,23 @@ fn has_effect(ctx: &Ctx<'_>, id: StmtId) -> bool {
             let (stem, _) = split_ext(&name);
             !matches!(
                 stem,
-                b"pause" | b"cls" | b"title" | b"color" | b"ver" | b"timeout" | b"choice"
-                    | b"popd" | b"pushd" | b"cd" | b"chdir" | b"prompt" | b"mode" | b"chcp"
-                    | b"type" | b"more" | b"msg"
+                b"pause"
+                    | b"cls"
+                    | b"title"
+                    | b"color"
+                    | b"ver"
+                    | b"timeout"
+                    | b"choice"
+                    | b"popd"
+                    | b"pushd"
+                    | b"cd"
+                    | b"chdir"
+                    | b"prompt"
+                    | b"mode"
+                    | b"chcp"
+                    | b"type"
+                    | b"more"
+                    | b"msg"
             )
         }
         StmtKind::Call(c) => matches!(c.target, CallTarget::External { .. }),

@@ -87,12 +87,13 @@ fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node) -> bool {
                 Some(Resolution::Dynamic) => return false,
                 _ => return true,
             },
-            StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Endlocal | StmtKind::StrayClose => {
-                match ctx.flow.successors(id) {
-                    [only] => node = only.to,
-                    _ => return false,
-                }
-            }
+            StmtKind::Comment(_)
+            | StmtKind::Label(_)
+            | StmtKind::Endlocal
+            | StmtKind::StrayClose => match ctx.flow.successors(id) {
+                [only] => node = only.to,
+                _ => return false,
+            },
             _ => return false,
         }
     }

@@ -130,7 +130,10 @@ fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option
             _ => {}
         }
         steps += 1;
-        cur = script.stmt(c).parent.filter(|p| p.index() < c.index() && steps < 4096);
+        cur = script
+            .stmt(c)
+            .parent
+            .filter(|p| p.index() < c.index() && steps < 4096);
     }
     if let Some(i) = nearest_if {
         if let StmtKind::If(ifs) = &script.stmt(i).kind {
@@ -161,7 +164,10 @@ fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option
 /// `&&`/`||` before it.
 fn guarded(ctx: &Ctx<'_>, jump: StmtId, block: StmtId) -> bool {
     let script = ctx.script;
-    if matches!(script.stmt(jump).connector, Connector::AndAnd | Connector::OrOr) {
+    if matches!(
+        script.stmt(jump).connector,
+        Connector::AndAnd | Connector::OrOr
+    ) {
         return true;
     }
     let mut cur = script.stmt(jump).parent;
@@ -174,7 +180,10 @@ fn guarded(ctx: &Ctx<'_>, jump: StmtId, block: StmtId) -> bool {
             return true;
         }
         steps += 1;
-        cur = script.stmt(c).parent.filter(|p| p.index() < c.index() && steps < 4096);
+        cur = script
+            .stmt(c)
+            .parent
+            .filter(|p| p.index() < c.index() && steps < 4096);
     }
     false
 }

@@ -3,8 +3,8 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{EdgeKind, Node};
-use crate::rules::{Ctx, Rule};
 use crate::rules::bat_util::{program_file_name, split_ext};
+use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{SetKind, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {

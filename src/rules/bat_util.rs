@@ -283,7 +283,12 @@ pub fn assignments<'a>(
 /// Is there a file `stem.<ext>` (any case, one of `exts`, lower case without the dot) in
 /// the script's own folder or in one of `subdirs` beside it? `false` for standard input or
 /// a folder that cannot be read.
-pub fn sibling_exists(path: &std::path::Path, stem: &[u8], exts: &[&str], subdirs: &[&str]) -> bool {
+pub fn sibling_exists(
+    path: &std::path::Path,
+    stem: &[u8],
+    exts: &[&str],
+    subdirs: &[&str],
+) -> bool {
     if stem.is_empty() {
         return false;
     }
@@ -334,7 +339,9 @@ pub fn stderr_silenced(source: &Source, script: &Script, id: StmtId) -> bool {
                 (Some(2), RedirectOp::Out | RedirectOp::Append) if is_nul(&r.target) => {
                     return true
                 }
-                (None | Some(1), RedirectOp::Out | RedirectOp::Append) => out_nul = is_nul(&r.target),
+                (None | Some(1), RedirectOp::Out | RedirectOp::Append) => {
+                    out_nul = is_nul(&r.target)
+                }
                 (Some(2), RedirectOp::DupOut)
                     if out_nul && r.target.is_some_and(|t| source.slice(t.span) == b"1") =>
                 {
@@ -355,6 +362,9 @@ pub fn result_tested(script: &Script, id: StmtId) -> bool {
     let next = StmtId(id.0.saturating_add(1));
     script.stmts.get(next.index()).is_some_and(|n| {
         n.parent == script.stmt(id).parent
-            && matches!(n.connector, crate::syntax::ast::Connector::AndAnd | crate::syntax::ast::Connector::OrOr)
+            && matches!(
+                n.connector,
+                crate::syntax::ast::Connector::AndAnd | crate::syntax::ast::Connector::OrOr
+            )
     })
 }
