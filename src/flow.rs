@@ -761,6 +761,12 @@ impl<'a> Builder<'a> {
 /// Label names after `call :` and `goto` (with or without the colon) in a piece of text,
 /// as keys (carets removed). Dynamic names and `:eof` are left out.
 fn jump_names_in(text: &[u8]) -> Vec<Vec<u8>> {
+    let mentions = text
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"goto") || w.eq_ignore_ascii_case(b"call"));
+    if !mentions {
+        return Vec::new();
+    }
     let lower: Vec<u8> = text.iter().map(|b| b.to_ascii_lowercase()).collect();
     let mut out = Vec::new();
     let mut p = 0;
@@ -821,11 +827,20 @@ fn jump_names_in(text: &[u8]) -> Vec<Vec<u8>> {
 /// `ReadAllText`, `Get-Content`, `iexpress`, `makecab`, or a `?.wsf` self-reference.
 pub fn reads_itself(source: &Source) -> bool {
     let bytes = source.bytes();
-    let lower: Vec<u8> = bytes.iter().map(|b| b.to_ascii_lowercase()).collect();
-    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
-    if has(b"?.wsf") {
+    // Cheap test first: no `%~…0` and no `?.wsf`, no self-reference.
+    let has_ci = |needle: &[u8]| {
+        bytes
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    if !bytes.windows(2).any(|w| w == b"%~") {
+        return false;
+    }
+    if has_ci(b"?.wsf") {
         return true;
     }
+    let lower: Vec<u8> = bytes.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
     // `%~` modifiers naming the script's own file (f, or n with x).
     let mut self_ref = false;
     let mut p = 0;
@@ -1108,6 +1123,19 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
         .unwrap_or(bytes.len());
     if bytes[start..].starts_with(b"/*") {
         return Some(Foreign::Rexx);
+    }
+    // Cheap test first: none of the words at all.
+    let has_ci = |needle: &[u8]| {
+        bytes
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    if !(has_ci(b"iff")
+        || has_ci(b"gosub")
+        || has_ci(b"enddo")
+        || bytes.windows(2).any(|w| w == b"%+"))
+    {
+        return None;
     }
     let mut marks = [false; 6];
     for line in bytes.split(|&b| b == b'\n') {
