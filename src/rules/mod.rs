@@ -38,6 +38,7 @@ pub mod net101_plaintext_password;
 pub mod net102_saved_credential;
 pub mod net103_credential_in_variable;
 pub mod sml001_unused_suppression;
+pub mod sml002_not_a_batch_script;
 pub mod sms101_missing_upgrade_gate;
 pub mod sms102_ineffective_gate;
 pub mod sms103_gate_left_in_place;
@@ -154,6 +155,18 @@ impl Ctx<'_> {
                 self.settings.sms_settings(),
             )
         })
+    }
+
+    /// The statement is batch code that cmd.exe reads and runs (reachable, and no foreign
+    /// payload): the shared test of every rule about code. See [`Flow::runs`].
+    pub fn runs(&self, id: crate::syntax::ast::StmtId) -> bool {
+        self.flow.runs(id)
+    }
+
+    /// [`Ctx::runs`] for a byte offset (findings whose span is not a statement: syntax
+    /// errors, words, redirections).
+    pub fn runs_at(&self, offset: usize) -> bool {
+        self.flow.runs_at(offset)
     }
 
     /// The severity of a RAS-exposure finding: `Error` while an upgrade window is open (the
@@ -290,6 +303,7 @@ pub static RULES: &[&Rule] = &[
     &net102_saved_credential::RULE,
     &net103_credential_in_variable::RULE,
     &sml001_unused_suppression::RULE,
+    &sml002_not_a_batch_script::RULE,
     &sms101_missing_upgrade_gate::RULE,
     &sms102_ineffective_gate::RULE,
     &sms103_gate_left_in_place::RULE,
@@ -337,6 +351,38 @@ pub static RULES: &[&Rule] = &[
     &sms505_senior_lst_invalid::RULE,
 ];
 
+/// Rules about code as cmd.exe reads it: their findings are kept only where that code runs
+/// ([`Ctx::runs_at`] at the finding's first byte). cmd.exe parses a line only when it
+/// executes it, so a syntax error, a misquoted compare or a missing CALL in a line it never
+/// reaches (dead code, an embedded PowerShell/JScript/XML payload, notes after `exit /b`)
+/// cannot happen. Rules about the file as a whole or about the label scan (BOM, NUL, line
+/// endings, duplicate and colliding labels, unreachable code itself) are not listed.
+pub static CODE_RULES: &[&str] = &[
+    "BAT101", "BAT104", "BAT105", "BAT106", "BAT107", "BAT108", "BAT109", "BAT201", "BAT204",
+    "BAT205", "BAT206", "BAT207", "BAT208", "BAT209", "BAT210", "BAT211", "BAT212", "BAT302",
+    "BAT304", "BAT305", "SMS105",
+];
+
+/// Run one rule's check over a file, keeping a code rule's findings only in code that runs
+/// (see [`CODE_RULES`]).
+pub fn run_check(rule: &Rule, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(check) = rule.check else {
+        return;
+    };
+    let from = out.len();
+    check(ctx, out);
+    if CODE_RULES.contains(&rule.code) {
+        let mut i = from;
+        while i < out.len() {
+            if ctx.runs_at(out[i].span.start) {
+                i += 1;
+            } else {
+                out.swap_remove(i);
+            }
+        }
+    }
+}
+
 /// Look a rule up by code (any case) or name.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| {
@@ -365,10 +411,11 @@ pub fn run_rules(
         sms: Default::default(),
     };
     let mut out = Vec::new();
+    if crate::flow::foreign_script(source).is_some() {
+        return out;
+    }
     for rule in rules {
-        if let Some(check) = rule.check {
-            check(&ctx, &mut out);
-        }
+        run_check(rule, &ctx, &mut out);
     }
     out
 }
