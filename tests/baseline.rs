@@ -5,36 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
 
-fn run_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Out {
-    let o = Command::cargo_bin("smslint")
-        .expect("binary")
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env("TERM", "dumb")
-        .args(args)
-        .write_stdin(stdin.to_vec())
-        .output()
-        .expect("run smslint");
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
-}
-
-fn run(dir: &Path, args: &[&str]) -> Out {
-    run_stdin(dir, args, b"")
-}
+use common::{run, run_stdin};
 
 /// A scratch copy of the fixture share.
 fn share() -> TempDir {
@@ -50,6 +26,17 @@ fn share() -> TempDir {
             std::fs::copy(e.path(), &to).expect("copy");
         }
     }
+    t
+}
+
+/// A scratch copy of the share with every finding recorded in `base.json`.
+fn recorded_share() -> TempDir {
+    let t = share();
+    let o = run(
+        t.path(),
+        &["check", "--baseline", "base.json", "--update-baseline"],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
     t
 }
 
@@ -176,12 +163,8 @@ fn round_trip_moved_lines_and_an_edited_line() {
 
 #[test]
 fn fixed_findings_are_listed_and_dropped_by_update() {
-    let t = share();
+    let t = recorded_share();
     let dir = t.path();
-    run(
-        dir,
-        &["check", "--baseline", "base.json", "--update-baseline"],
-    );
     // One of two identical lines goes: the other one still matches (occurrence 0).
     replace(
         &dir.join("logon.bat"),
@@ -309,12 +292,8 @@ fn missing_or_broken_baseline_is_a_tool_failure() {
 
 #[test]
 fn a_baselined_password_stays_masked_in_other_findings_windows() {
-    let t = share();
+    let t = recorded_share();
     let dir = t.path();
-    run(
-        dir,
-        &["check", "--baseline", "base.json", "--update-baseline"],
-    );
     // A new finding right below the recorded NET101 line: its window shows that line.
     replace(
         &dir.join("logon.bat"),

@@ -1,61 +1,14 @@
 //! `smslint check` as users and CI call it: exit codes, formats, stdin, config discovery,
 //! suppressions, bad config, unreadable inputs, `--force-exclude`, `--show-config`.
 
-use std::path::Path;
-
-use assert_cmd::Command;
 use serde_json::Value;
-use tempfile::TempDir;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF@echo off\r\necho hi\r\n";
 const OK: &[u8] = b"@echo off\r\necho hi\r\n";
 
-fn write(dir: &Path, rel: &str, bytes: &[u8]) {
-    let p = dir.join(rel);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(p, bytes).expect("write");
-}
+mod common;
 
-fn smslint(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("smslint").expect("binary");
-    c.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env("TERM", "dumb");
-    c
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Out {
-    run_stdin(dir, args, b"")
-}
-
-fn run_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Out {
-    let o = smslint(dir)
-        .args(args)
-        .write_stdin(stdin.to_vec())
-        .output()
-        .expect("run smslint");
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
-}
-
-fn tree(files: &[(&str, &[u8])]) -> TempDir {
-    let t = tempfile::tempdir().expect("tempdir");
-    for (rel, bytes) in files {
-        write(t.path(), rel, bytes);
-    }
-    t
-}
+use common::{run, run_stdin, tree, write};
 
 #[test]
 fn exit_codes() {
