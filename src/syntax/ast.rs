@@ -247,6 +247,13 @@ pub enum Condition {
     Invalid {
         span: Span,
     },
+    /// The whole `if …` (or `for …`) comes from a `%var%` in command position
+    /// (`%_ifexist% (`, where the file sets `_ifexist=if exist "…"`, or a variable the file
+    /// never sets): the test is not known, only that the `(` after it opens the command's
+    /// block. `span` is the atom; `If::keyword` is the same span.
+    Opaque {
+        span: Span,
+    },
 }
 
 #[derive(Clone, Debug)]
