@@ -440,6 +440,11 @@ struct P {
     guessed_open: Option<usize>,
     /// Original offsets of the `(` of blocks opened on a guess: no error if never closed.
     guessed: Vec<usize>,
+    /// The command word (cleaned range) and `(` of the last command whose final argument
+    /// was a lone `(` at the end of a top-level line.
+    arg_paren: Option<((usize, usize), usize)>,
+    /// The last [`P::line_no`] answer: (cleaned offset, line number).
+    line_memo: (usize, usize),
 }
 
 impl P {
@@ -459,6 +464,8 @@ impl P {
             sets: std::cell::OnceCell::new(),
             guessed_open: None,
             guessed: Vec::new(),
+            arg_paren: None,
+            line_memo: (0, 1),
         }
     }
 
@@ -484,6 +491,20 @@ impl P {
         } else {
             self.text.orig(e - 1) + 1
         }
+    }
+
+    /// 1-based line number of a cleaned offset (CRs never hold an LF, so counting LFs in
+    /// the cleaned text gives the physical line).
+    /// Asked for increasing offsets only, it counts from the last answer (linear overall).
+    fn line_no(&mut self, i: usize) -> usize {
+        let i = i.min(self.len());
+        let (mut at, mut n) = self.line_memo;
+        if i < at {
+            (at, n) = (0, 1);
+        }
+        n += self.text.t[at..i].iter().filter(|&&b| b == LF).count();
+        self.line_memo = (i, n);
+        n
     }
 
     fn error(&mut self, kind: SyntaxErrorKind, a: usize, b: usize, message: impl Into<String>) {
@@ -1128,6 +1149,31 @@ impl P {
                 }
             }
         }
+        // Only `%…%` atoms after the `)` (`) %= end of loop =%`): they may expand to
+        // nothing, so the line's structure depends on their values; not an error.
+        let mut p = self.pos;
+        let mut atoms_only = false;
+        while let Some(c) = self.at(p) {
+            if c == b'%' {
+                if let Some(e) = self.opaque_at(p) {
+                    p = e;
+                    atoms_only = true;
+                    continue;
+                }
+            }
+            if !is_delim(c) {
+                break;
+            }
+            p += 1;
+        }
+        if atoms_only && {
+            let save = std::mem::replace(&mut self.pos, p);
+            let end = self.at_cmd_end();
+            self.pos = save;
+            end
+        } {
+            self.pos = p;
+        }
         if !self.at_cmd_end() {
             let s = self.pos;
             let mut r = Vec::new();
@@ -1220,21 +1266,55 @@ impl P {
                 Outcome::Opened
             }
             b')' => {
-                // Paren counter 0: cmd ignores the rest of the line.
+                // Paren counter 0: cmd ignores the rest of the line. A bare `)` (nothing
+                // after it but blanks and `%…%` atoms) is harmless, unless it closes the `(`
+                // that an earlier command took as its argument (`if x do (`): that `(` is the
+                // real mistake, reported where it stands.
                 let s = self.pos;
-                while self.cur().is_some_and(|c| !is_eol(c)) {
+                self.pos += 1;
+                let mut bare = true;
+                while let Some(c) = self.cur() {
+                    if is_eol(c) {
+                        break;
+                    }
+                    if c == b'%' {
+                        if let Some(e) = self.opaque_at(self.pos) {
+                            self.pos = e;
+                            continue;
+                        }
+                    }
+                    bare &= is_delim(c);
                     self.pos += 1;
                 }
                 let end = self.pos;
                 let id =
                     self.push_stmt(start, end, StmtKind::StrayClose, conn, cspan, at, redirects);
                 self.done(id, end);
-                self.error(
-                    SyntaxErrorKind::StrayClose,
-                    s,
-                    s + 1,
-                    "`)` outside any block closes nothing: cmd.exe ignores this whole line",
-                );
+                match (bare, self.arg_paren.take()) {
+                    (true, Some((cmd, paren))) => {
+                        let shown = crate::source::decode_display(&self.text.t[cmd.0..cmd.1]);
+                        let shown: String = shown.chars().take(40).collect();
+                        let line = self.line_no(s);
+                        self.error(
+                            SyntaxErrorKind::StrayClose,
+                            cmd.0,
+                            paren + 1,
+                            format!(
+                                "this `(` is an argument of the command `{shown}`, not a block: \
+                                 cmd.exe runs `{shown}` and then every line up to the `)` on \
+                                 line {line} unconditionally"
+                            ),
+                        );
+                    }
+                    (true, None) => {}
+                    (false, _) => self.error(
+                        SyntaxErrorKind::StrayClose,
+                        s,
+                        s + 1,
+                        "`)` outside any block closes nothing: cmd.exe ignores this whole line, \
+                         including the text after the `)`",
+                    ),
+                }
                 Outcome::Done
             }
             b':' if !no_label => self.label(start, conn, cspan, at, redirects),
@@ -1427,6 +1507,14 @@ impl P {
         }
         let args = self.args(&mut redirects);
         let end = self.tok_end;
+        // A `(` that ends the line as the last argument: a block opener in the wrong place
+        // (`if not exist x do (`), remembered for the stray `)` that will close it.
+        if let Some(last) = args.last() {
+            let r = self.word_range(*last);
+            if self.depth == 0 && r.len() == 1 && self.text.t[r.start] == b'(' && self.at_cmd_end() {
+                self.arg_paren = Some(((name_start, self.word_range(name).end), r.start));
+            }
+        }
         let is_else = orig_slice_eq(&self.text, name.span.start, name.span.end, b"else");
         let id = self.push_stmt(
             start,
