@@ -15,9 +15,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A line longer than cmd.exe's command-line limit (2047 bytes on NT 4.0/2000, 8191 on XP)",
     what: "Reports each physical line longer than 8191 bytes (line break not counted). In a \
-           logon script (SMSLS.BAT or a file matching `logon_scripts`), which NT 4.0 and 2000 \
-           clients run, lines over 2047 bytes are reported too, saying whether they are also \
-           over 8191.",
+           logon script (SMSLS.BAT, a file matching `logon_scripts`, or a script that starts \
+           an SMS client program such as SMSLS), which NT 4.0 and 2000 clients run, lines over \
+           2047 bytes are reported too, saying whether they are also over 8191.",
     why: "cmd.exe reads at most 2047 characters of a command line on Windows NT 4.0 and \
           Windows 2000, and 8191 on Windows XP and later; the limit applies to the line after \
           `%variables%` are expanded, so a line that is already longer as written can never \
@@ -35,13 +35,15 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
+    if !(1..=src.line_count()).any(|l| src.line_span(l).len() > NT4_LIMIT) {
+        return;
+    }
     // The 2047-byte limit matters only where NT 4.0 / 2000 clients run the file: logon
-    // scripts (SMSLS.BAT and the configured `logon_scripts`). Elsewhere only 8191 counts.
-    let limit = if ctx.settings.logon_script {
-        NT4_LIMIT
-    } else {
-        XP_LIMIT
-    };
+    // scripts (SMSLS.BAT and the configured `logon_scripts`) and scripts that start the SMS
+    // client themselves (`call %0\..\smsls`). Elsewhere only 8191 counts.
+    let nt4_clients = ctx.settings.logon_script
+        || ctx.sms().invocations.iter().any(|i| i.is_client_program());
+    let limit = if nt4_clients { NT4_LIMIT } else { XP_LIMIT };
     for line in 1..=src.line_count() {
         let span = src.line_span(line);
         let len = span.len();
