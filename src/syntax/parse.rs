@@ -2157,10 +2157,17 @@ impl P {
             var_word = self.word();
         }
         let var = var_word.map_or(self.sp(self.tok_end, self.tok_end), |w| w.span);
+        // `%%x`; also a variable character that is escaped (`%%^^`) or comes from an
+        // expansion (`%%%ESC%`): phase 1 and the caret leave one character after `%%`.
         let var_ok = {
             let t = &self.text.t;
             let e = self.pos;
-            e == var_start + 3 && t[var_start] == b'%' && t[var_start + 1] == b'%'
+            e >= var_start + 3
+                && t[var_start] == b'%'
+                && t[var_start + 1] == b'%'
+                && (e == var_start + 3
+                    || (e == var_start + 4 && t[var_start + 2] == b'^')
+                    || self.only_var_atoms(var_start + 2, e))
         };
         let mut fail: Option<&'static str> = None;
         let mut set = self.sp(self.tok_end, self.tok_end);
