@@ -18,9 +18,9 @@ pub static RULE: Rule = Rule {
     what: "Reports an unquoted operand of `==` (or `EQU` …) made only of expansions when it \
            can really be empty or hold spaces: a batch argument (`%1`-`%9`, `%~1`, `%*`) no \
            emptiness test guards (inside a `call :label` subroutine: one of its call sites \
-           passes no plain word there), a `set /p` input, a variable set to an empty value or \
-           one with spaces, set only conditionally, copied from an argument, or never set in \
-           the file; and, in code Windows 9x clients run, `%OS%`, `%ERRORLEVEL%`, \
+           passes it on from its own arguments or not at all), a `set /p` input, a variable \
+           set to a constant with spaces (and not unconditionally set again), copied from an \
+           argument, or never set in the file; and, in code Windows 9x clients run, `%OS%`, `%ERRORLEVEL%`, \
            `%COMPUTERNAME%` (COMMAND.COM does not set them). A variable the file sets to a \
            non-empty constant without spaces (or with `set /a`, or defaults with \
            `if not defined x set x=0`) before the test, in file order, is not reported, nor \
@@ -55,10 +55,8 @@ enum State {
 enum Why {
     /// `set /p` on this line: Enter leaves it empty, a typed space splits it.
     Prompt(usize),
-    /// Set to an empty value or one with spaces on this line.
+    /// Set to a constant with spaces or specials on this line.
     Value(usize),
-    /// Set only under a condition on this line, and not set before.
-    Conditional(usize),
     /// Copied from a batch argument on this line.
     Argument(usize),
 }
@@ -146,23 +144,35 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        for (name, how) in assigned_names(ctx, id) {
+        for (name, mut how) in assigned_names(ctx, id) {
+            if how == Assign::Argument {
+                if let StmtKind::Set(set) = &stmt.kind {
+                    let v = set.value.unwrap_or(stmt.span);
+                    let all_safe = script.expansions_in(v).iter().all(|e| {
+                        arg_safe(ctx, arg_pos(ctx, e), &args_guarded, sub)
+                    });
+                    if all_safe {
+                        how = Assign::Copy;
+                    }
+                }
+            }
             let before = state.get(&name).copied();
             let new = match how {
-                Assign::Safe => match before {
-                    Some(State::Unsafe(_)) | None if conditional => {
-                        before.unwrap_or(State::Unsafe(Why::Conditional(line)))
-                    }
+                // A constant set under a condition does not repair a value known to be
+                // empty (`set x=` then `if … set x=1`); a variable set only conditionally
+                // is left alone (the conditions are often exhaustive).
+                Assign::Safe | Assign::Copy => match before {
+                    Some(u @ State::Unsafe(_)) if conditional => u,
+                    // A copy of another variable or a FOR token: its value is not known,
+                    // and not reported.
                     _ => State::Safe,
                 },
                 Assign::Prompt => State::Unsafe(Why::Prompt(line)),
                 Assign::Value => State::Unsafe(Why::Value(line)),
+                // An argument copied under a condition (argument parsing: `if /i "%~1"=="-x"
+                // set x=%~2`) over a default keeps the default's verdict.
+                Assign::Argument if conditional && before == Some(State::Safe) => State::Safe,
                 Assign::Argument => State::Unsafe(Why::Argument(line)),
-                // A copy of another variable or a FOR token keeps what was known.
-                Assign::Copy => match before {
-                    Some(s) => s,
-                    None => continue,
-                },
             };
             state.insert(name, new);
         }
@@ -175,11 +185,11 @@ enum Assign {
     Safe,
     /// `set /p`.
     Prompt,
-    /// Empty, or a constant with delimiters or specials.
+    /// A constant with delimiters or specials.
     Value,
     /// Copied from `%1`…`%9`, `%~1`, `%*`.
     Argument,
-    /// Copied from another variable or a FOR variable.
+    /// Copied from another variable or a FOR variable (value unknown).
     Copy,
 }
 
@@ -227,17 +237,18 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
             let value = src.slice(v);
             let exps = ctx.script.expansions_in(v);
             let how = if exps.is_empty() {
-                let safe = !value.is_empty()
-                    && value
-                        .iter()
-                        .all(|&b| !is_delim(b) && !matches!(b, b'&' | b'|' | b'<' | b'>' | b'(' | b')' | b'"' | b'^' | b'\r'));
-                if safe {
-                    Assign::Safe
-                } else {
+                // `set x=` clears a variable, usually before a subroutine sets it again; only
+                // a constant with spaces or specials is known to break an unquoted test.
+                let spaced = value.iter().any(|&b| {
+                    is_delim(b) || matches!(b, b'&' | b'|' | b'<' | b'>' | b'(' | b')' | b'"')
+                });
+                if spaced && !trim(value).is_empty() {
                     Assign::Value
+                } else {
+                    Assign::Safe
                 }
-            } else if exps.iter().any(|e| {
-                matches!(e.kind, ExpansionKind::Arg | ExpansionKind::AllArgs | ExpansionKind::ArgModifier)
+            } else if word_span_is(ctx, v, |k| {
+                matches!(k, ExpansionKind::Arg | ExpansionKind::AllArgs | ExpansionKind::ArgModifier)
             }) {
                 Assign::Argument
             } else {
@@ -247,6 +258,52 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
         }
         SetKind::List => Vec::new(),
     }
+}
+
+/// Argument position `pos` (0 for `%*`) is known to be non-empty: an emptiness test guarded
+/// it, or, in a subroutine, every `call :label` passes a word there that is not itself
+/// passed through from the caller's arguments (a literal, a FOR token, another variable).
+fn arg_safe(ctx: &Ctx<'_>, pos: usize, args_guarded: &[bool; 10], sub: Option<&Vec<Vec<Word>>>) -> bool {
+    if args_guarded[pos] {
+        return true;
+    }
+    let Some(sites) = sub else {
+        return false;
+    };
+    pos > 0
+        && sites.iter().all(|args| {
+            args.get(pos - 1).is_some_and(|w| {
+                !w.quoted
+                    && !w.span.is_empty()
+                    && !word_span_is(ctx, w.span, |k| {
+                        matches!(
+                            k,
+                            ExpansionKind::Arg | ExpansionKind::AllArgs | ExpansionKind::ArgModifier
+                        )
+                    })
+            })
+        })
+}
+
+/// The argument position of an `%N` / `%~…N` / `%*` atom (0 for `%*` and `%0`).
+fn arg_pos(ctx: &Ctx<'_>, e: &crate::syntax::ast::Expansion) -> usize {
+    if e.kind == ExpansionKind::AllArgs {
+        return 0;
+    }
+    let b = ctx.source.slice(e.span);
+    usize::from(b.last().copied().unwrap_or(b'0').wrapping_sub(b'0')).min(9)
+}
+
+/// Is `span` made only of expansion atoms whose kind satisfies `want`?
+fn word_span_is(ctx: &Ctx<'_>, span: crate::source::Span, want: impl Fn(ExpansionKind) -> bool) -> bool {
+    let mut pos = span.start;
+    for e in ctx.script.expansions_in(span) {
+        if e.span.start != pos || !want(e.kind) {
+            return false;
+        }
+        pos = e.span.end;
+    }
+    pos == span.end && pos > span.start
 }
 
 /// Names assigned by a `set /a` expression: `x=1`, `x+=1`, `"x=1, y=2"`.
@@ -361,29 +418,15 @@ fn unsafe_atom(
     let b = src.slice(e.span);
     match e.kind {
         ExpansionKind::Arg | ExpansionKind::ArgModifier | ExpansionKind::AllArgs => {
-            let pos = if e.kind == ExpansionKind::AllArgs {
-                0
-            } else {
-                usize::from(b.last().copied().unwrap_or(b'0').wrapping_sub(b'0')).min(9)
-            };
+            let pos = arg_pos(ctx, e);
             // `%~z0`: the script's size, never empty.
             if pos == 0 && e.kind == ExpansionKind::ArgModifier && b.eq_ignore_ascii_case(b"%~z0") {
                 return None;
             }
-            if args_guarded[pos] {
+            if arg_safe(ctx, pos, args_guarded, sub) {
                 return None;
             }
-            if let Some(sites) = sub {
-                // A subroutine: safe when every `call :label` passes a plain word there.
-                let ok = pos > 0
-                    && sites.iter().all(|args| {
-                        args.get(pos - 1).is_some_and(|w| {
-                            !w.dynamic && !w.quoted && !w.span.is_empty()
-                        })
-                    });
-                if ok {
-                    return None;
-                }
+            if sub.is_some() {
                 return Some(format!(
                     "`{}` is an argument of a `call` that may pass it empty or with spaces",
                     text(src, e.span)
@@ -416,10 +459,7 @@ fn unsafe_atom(
                         "`{atom}` is typed by the user (`set /p` on line {l}): pressing Enter leaves it empty"
                     ),
                     Why::Value(l) => format!(
-                        "`{atom}` is set to an empty value or one with spaces on line {l}"
-                    ),
-                    Why::Conditional(l) => format!(
-                        "`{atom}` is set only conditionally (line {l}) and may be unset here"
+                        "`{atom}` is set to a value with spaces or special characters on line {l}"
                     ),
                     Why::Argument(l) => format!(
                         "`{atom}` is copied from a batch argument on line {l}, which may be empty"
