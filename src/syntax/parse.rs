@@ -1509,13 +1509,14 @@ impl P {
         let end = self.tok_end;
         // A `(` that ends the line as the last argument: a block opener in the wrong place
         // (`if not exist x do (`), remembered for the stray `)` that will close it.
-        if let Some(last) = args.last() {
+        // (Not for `else (`: that misplaced ELSE is reported as such.)
+        let is_else = orig_slice_eq(&self.text, name.span.start, name.span.end, b"else");
+        if let Some(last) = args.last().filter(|_| !is_else) {
             let r = self.word_range(*last);
             if self.depth == 0 && r.len() == 1 && self.text.t[r.start] == b'(' && self.at_cmd_end() {
                 self.arg_paren = Some(((name_start, self.word_range(name).end), r.start));
             }
         }
-        let is_else = orig_slice_eq(&self.text, name.span.start, name.span.end, b"else");
         let id = self.push_stmt(
             start,
             end,
