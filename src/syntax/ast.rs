@@ -402,6 +402,10 @@ pub enum SyntaxErrorKind {
     UnclosedBlock,
     /// A `)` that closes nothing inside a block context, or a stray close.
     StrayClose,
+    /// A `(` that ends a line as the last argument of a command (`if x do (`): not a block,
+    /// so the lines up to the stray `)` that was meant to close it run unconditionally.
+    /// Span: the command word to the `(`.
+    ParenArgument,
     /// A quote left open at the end of a line where it changes the reading.
     UnterminatedQuote,
     /// `if` whose condition cannot be read.

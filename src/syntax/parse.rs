@@ -1296,7 +1296,7 @@ impl P {
                         let shown: String = shown.chars().take(40).collect();
                         let line = self.line_no(s);
                         self.error(
-                            SyntaxErrorKind::StrayClose,
+                            SyntaxErrorKind::ParenArgument,
                             cmd.0,
                             paren + 1,
                             format!(
