@@ -20,7 +20,8 @@ pub static RULE: Rule = Rule {
            emptiness test guards (inside a `call :label` subroutine: one of its call sites \
            passes it on from its own arguments or not at all), a `set /p` input, a variable \
            set to a constant with spaces (and not unconditionally set again), copied from an \
-           argument, or never set in the file; and, in code Windows 9x clients run, `%OS%`, `%ERRORLEVEL%`, \
+           argument, or never set in the file (nor possibly set by a `set` with a computed \
+           name, or by another batch file the script calls); and, in code Windows 9x clients run, `%OS%`, `%ERRORLEVEL%`, \
            `%COMPUTERNAME%` (COMMAND.COM does not set them). A variable the file sets to a \
            non-empty constant without spaces (or with `set /a`, or defaults with \
            `if not defined x set x=0`) before the test, in file order, is not reported, nor \
@@ -80,6 +81,58 @@ const NT_ALWAYS_SET: &[&[u8]] = &[
 struct Vars {
     /// Lower-case names set anywhere in the file (any form).
     ever_set: std::collections::HashSet<Vec<u8>>,
+    /// Names set through an expansion (`set _O%1MSI=0`, `set %%#=0`): lower-case literal
+    /// prefix and suffix around it; any name with both may be set.
+    patterns: Vec<(Vec<u8>, Vec<u8>)>,
+    /// The file runs another batch file (`call x.cmd`, `call %cfg%`), which may set anything.
+    calls_out: bool,
+}
+
+impl Vars {
+    fn build(ctx: &Ctx<'_>) -> Vars {
+        let script = ctx.script;
+        let src = ctx.source;
+        let mut ever_set = std::collections::HashSet::new();
+        let mut patterns = Vec::new();
+        let mut calls_out = false;
+        for id in script.ids() {
+            match &script.stmt(id).kind {
+                StmtKind::Set(set) => {
+                    if let Some(n) = set.name {
+                        let exps = script.expansions_in(n);
+                        if let (Some(first), Some(last)) = (exps.first(), exps.last()) {
+                            patterns.push((
+                                src.slice(crate::source::Span::new(n.start, first.span.start))
+                                    .to_ascii_lowercase(),
+                                trim(src.slice(crate::source::Span::new(last.span.end, n.end)))
+                                    .to_ascii_lowercase(),
+                            ));
+                            continue;
+                        }
+                    }
+                    ever_set.extend(assigned_names(ctx, id).into_iter().map(|(n, _)| n));
+                }
+                StmtKind::Call(Call { target: CallTarget::External { .. }, .. }) => {
+                    calls_out = true;
+                }
+                _ => {}
+            }
+        }
+        Vars {
+            ever_set,
+            patterns,
+            calls_out,
+        }
+    }
+
+    /// Might the file (or a batch file it calls) set `name`?
+    fn may_be_set(&self, name: &[u8]) -> bool {
+        self.calls_out
+            || self.ever_set.contains(name)
+            || self.patterns.iter().any(|(p, s)| {
+                name.len() >= p.len() + s.len() && name.starts_with(p) && name.ends_with(s)
+            })
+    }
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -102,12 +155,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if candidates.is_empty() {
         return;
     }
-    let vars = Vars {
-        ever_set: script
-            .ids()
-            .flat_map(|id| assigned_names(ctx, id).into_iter().map(|(n, _)| n))
-            .collect(),
-    };
+    let vars = Vars::build(ctx);
     let calls = call_sites(ctx);
     let mut state: HashMap<Vec<u8>, State> = HashMap::new();
     // Batch-argument positions (1-9, 0 = `%*`) known non-empty here, per "frame": the script
@@ -131,6 +179,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             next.next();
             if ctx.flow.is_reachable(id) {
                 report(ctx, id, &vars, &state, &args_guarded, sub, out);
+            }
+        }
+        // A `set /a` reading `%x%` validates it as a number (`set /a _t=%x%` then
+        // `if errorlevel 1 goto ask`): an empty or spaced input fails there.
+        if let StmtKind::Set(set) = &stmt.kind {
+            if let (SetKind::Arith, Some(expr)) = (set.kind, set.expr) {
+                for e in script.expansions_in(expr) {
+                    if let Some(n) = expansion_name(src, e) {
+                        state.insert(n.to_ascii_lowercase(), State::Safe);
+                    }
+                }
             }
         }
         // Guards: `if "%x%"==""`, `if [%1]==[]`, `if defined x`, `if not defined x`.
@@ -239,10 +298,13 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
             let how = if exps.is_empty() {
                 // `set x=` clears a variable, usually before a subroutine sets it again; only
                 // a constant with spaces or specials is known to break an unquoted test.
-                let spaced = value.iter().any(|&b| {
+                // Blanks around the value are harmless (`set x=0 ` gives `if 0  EQU 1`).
+                let inner = trim(value);
+                let inner = &inner[inner.iter().position(|&b| !matches!(b, b' ' | b'\t')).unwrap_or(inner.len())..];
+                let spaced = inner.iter().any(|&b| {
                     is_delim(b) || matches!(b, b'&' | b'|' | b'<' | b'>' | b'(' | b')' | b'"')
                 });
-                if spaced && !trim(value).is_empty() {
+                if spaced {
                     Assign::Value
                 } else {
                     Assign::Safe
@@ -374,9 +436,13 @@ fn guarded(ctx: &Ctx<'_>, cond: &Condition) -> Vec<Guarded> {
         Condition::Compare { lhs, op: CmpOp::EqEq, rhs, .. } => {
             // `"%x%"==""`, `[%1]==[]`, `%1.==.`: one side has no expansion and only quotes
             // or brackets or a dot.
+            // `""`, `[]`, `.`, `!`, `x`: a side with no expansion, only punctuation (or one
+            // letter) that the other side wraps around the value.
             let bare = |w: &Word| {
+                let b = src.slice(w.span);
                 ctx.script.expansions_in(w.span).is_empty()
-                    && src.slice(w.span).iter().all(|b| matches!(b, b'"' | b'[' | b']' | b'.' | b'{' | b'}' | b'-' | b'x' | b'X'))
+                    && (b.iter().all(|c| c.is_ascii_punctuation())
+                        || (b.len() == 1 && b[0].is_ascii_alphabetic()))
             };
             if bare(rhs) {
                 atoms_of(lhs);
@@ -465,7 +531,7 @@ fn unsafe_atom(
                         "`{atom}` is copied from a batch argument on line {l}, which may be empty"
                     ),
                 }),
-                None if vars.ever_set.contains(&name) => None,
+                None if vars.may_be_set(&name) => None,
                 None => Some(format!(
                     "`{atom}` is never set in this script, so it is empty unless the caller sets it"
                 )),

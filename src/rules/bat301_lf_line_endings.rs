@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
            a `goto label` or `call :label` makes cmd.exe's label search cover 512 bytes or \
            more (from the jump's line forward to the label, or, when the search wraps around, \
            from the start of the file). Not reported when a `.gitattributes` above the file \
-           forces CRLF for it (`eol=crlf`): every checkout is then CRLF.",
+           gives it `eol=crlf` (every checkout is CRLF) or `text` / `text=auto` without `eol` \
+           (every Windows checkout is CRLF).",
     why: "cmd.exe's label search has a long-standing bug with LF-only files: GOTO and CALL \
           sometimes fail with \"The system cannot find the batch label specified\" although the \
           label exists, depending on where the label falls relative to 512-byte boundaries of \
@@ -121,6 +122,9 @@ mod gitattributes {
         Auto,
     }
 
+    /// `text` / `text=auto` without `eol` counts too: every Windows checkout is then CRLF,
+    /// and an LF copy exists only on other systems.
+    ///
     /// Walks from the file's folder up to the work tree's root (a folder holding `.git`) or
     /// the file system's root, then applies the attribute files from the outside in: a
     /// deeper file and a later line win, as in Git.
@@ -149,7 +153,13 @@ mod gitattributes {
             let rel = rel.to_string_lossy().replace('\\', "/");
             apply(&body, &rel, &mut eol_crlf, &mut text);
         }
-        eol_crlf == Some(true) && text != Some(Text::Unset)
+        match (eol_crlf, text) {
+            (Some(true), t) => t != Some(Text::Unset),
+            // `text` / `text=auto` without `eol`: Git writes the platform's line ending on
+            // checkout (core.eol=native), so every Windows working tree is CRLF.
+            (None, Some(Text::Set | Text::Auto)) => true,
+            _ => false,
+        }
     }
 
     /// Apply every line of one `.gitattributes` whose pattern matches `rel` (the file's path
@@ -218,6 +228,10 @@ mod gitattributes {
             let (_d, f) = tree(&[(".gitattributes", "*.bat eol=crlf\n")], "a.BAT.txt");
             assert!(!forces_crlf(&f));
             let (_d, f) = tree(&[(".gitattributes", "* text=auto\n")], "a.bat");
+            assert!(forces_crlf(&f));
+            let (_d, f) = tree(&[(".gitattributes", "* text=auto eol=lf\n")], "a.bat");
+            assert!(!forces_crlf(&f));
+            let (_d, f) = tree(&[(".gitattributes", "*.txt text\n")], "a.bat");
             assert!(!forces_crlf(&f));
         }
 
