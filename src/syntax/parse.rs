@@ -90,6 +90,7 @@ fn macro_continuations(
     for (slot, e) in hits {
         text.t[e - 1] = b'^';
         atoms.opaque[slot].1 = e - 1;
+        atoms.macro_carets.push(e - 1);
     }
 }
 
@@ -178,6 +179,9 @@ struct Atoms {
     opaque: Vec<(usize, usize)>,
     /// Starts of atoms that make a word dynamic (everything but `%%` and a lone `%`).
     dynamic: Vec<usize>,
+    /// Cleaned offsets of the carets that stand for a continuation macro's expansion (the
+    /// macro's last `%`), sorted. Not text the author wrote: never a reason for BAT108.
+    macro_carets: Vec<usize>,
 }
 
 fn is_for_var_char(b: u8) -> bool {
@@ -315,6 +319,7 @@ fn scan_expansions(t: &[u8]) -> Atoms {
         all,
         opaque,
         dynamic,
+        macro_carets: Vec::new(),
     }
 }
 
@@ -524,6 +529,10 @@ impl P {
         }
     }
 
+    fn is_macro_caret(&self, i: usize) -> bool {
+        self.atoms.macro_carets.binary_search(&i).is_ok()
+    }
+
     fn has_dynamic(&self, a: usize, b: usize) -> bool {
         let k = self.atoms.dynamic.partition_point(|&s| s < a);
         matches!(self.atoms.dynamic.get(k), Some(&s) if s < b)
@@ -625,7 +634,7 @@ impl P {
             if inq.is_some() {
                 if b == b'"' {
                     inq = None;
-                } else if is_special(b) {
+                } else if is_special(b) && !self.is_macro_caret(self.pos) {
                     special_in_quote = true;
                 }
                 self.pos += 1;
@@ -741,7 +750,7 @@ impl P {
             if inq.is_some() {
                 if b == b'"' {
                     inq = None;
-                } else if is_special(b) {
+                } else if is_special(b) && !self.is_macro_caret(self.pos) {
                     special_in_quote = true;
                 }
                 self.pos += 1;
