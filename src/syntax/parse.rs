@@ -1762,6 +1762,12 @@ impl P {
 
     fn goto(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
         self.skip_d();
+        // `goto 2>nul`: the redirection is read first (phase 2), so the GOTO has no target
+        // (the "(goto)" idiom that leaves a called label silently).
+        while let Some(r) = self.try_redirect() {
+            redirects.push(r);
+            self.skip_d();
+        }
         let colon = self.cur() == Some(b':');
         if colon {
             self.pos += 1;
