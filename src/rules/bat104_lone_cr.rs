@@ -33,9 +33,9 @@ pub static RULE: Rule = Rule {
 /// Commands that, standing right after a CR, show the author meant a new line.
 const COMMANDS: &[&str] = &[
     "call", "set", "goto", "if", "echo", "rem", "for", "exit", "start", "cd", "chdir", "copy",
-    "xcopy", "del", "erase", "md", "mkdir", "rd", "rmdir", "move", "ren", "rename", "net",
-    "pushd", "popd", "setlocal", "endlocal", "cls", "pause", "title", "type", "shift", "cmd",
-    "reg", "regedit", "attrib", "path", "prompt",
+    "xcopy", "del", "erase", "md", "mkdir", "rd", "rmdir", "move", "ren", "rename", "net", "pushd",
+    "popd", "setlocal", "endlocal", "cls", "pause", "title", "type", "shift", "cmd", "reg",
+    "regedit", "attrib", "path", "prompt",
 ];
 
 /// Does deleting the CR at `i` change what cmd.exe runs? It does when it glues two words
@@ -51,7 +51,10 @@ fn join_changes_meaning(bytes: &[u8], i: usize) -> bool {
     if word_byte(before) && word_byte(after) {
         return true;
     }
-    let s = &rest[rest.iter().position(|&b| !is_delim(b)).unwrap_or(rest.len())..];
+    let s = &rest[rest
+        .iter()
+        .position(|&b| !is_delim(b))
+        .unwrap_or(rest.len())..];
     if matches!(s.first(), Some(b'@' | b':')) {
         return true;
     }

@@ -41,8 +41,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // The 2047-byte limit matters only where NT 4.0 / 2000 clients run the file: logon
     // scripts (SMSLS.BAT and the configured `logon_scripts`) and scripts that start the SMS
     // client themselves (`call %0\..\smsls`). Elsewhere only 8191 counts.
-    let nt4_clients = ctx.settings.logon_script
-        || ctx.sms().invocations.iter().any(|i| i.is_client_program());
+    let nt4_clients =
+        ctx.settings.logon_script || ctx.sms().invocations.iter().any(|i| i.is_client_program());
     let limit = if nt4_clients { NT4_LIMIT } else { XP_LIMIT };
     for line in 1..=src.line_count() {
         let span = src.line_span(line);

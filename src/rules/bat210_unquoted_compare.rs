@@ -112,7 +112,10 @@ impl Vars {
                     }
                     ever_set.extend(assigned_names(ctx, id).into_iter().map(|(n, _)| n));
                 }
-                StmtKind::Call(Call { target: CallTarget::External { .. }, .. }) => {
+                StmtKind::Call(Call {
+                    target: CallTarget::External { .. },
+                    ..
+                }) => {
                     calls_out = true;
                 }
                 _ => {}
@@ -207,9 +210,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if how == Assign::Argument {
                 if let StmtKind::Set(set) = &stmt.kind {
                     let v = set.value.unwrap_or(stmt.span);
-                    let all_safe = script.expansions_in(v).iter().all(|e| {
-                        arg_safe(ctx, arg_pos(ctx, e), &args_guarded, sub)
-                    });
+                    let all_safe = script
+                        .expansions_in(v)
+                        .iter()
+                        .all(|e| arg_safe(ctx, arg_pos(ctx, e), &args_guarded, sub));
                     if all_safe {
                         how = Assign::Copy;
                     }
@@ -300,7 +304,10 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
                 // a constant with spaces or specials is known to break an unquoted test.
                 // Blanks around the value are harmless (`set x=0 ` gives `if 0  EQU 1`).
                 let inner = trim(value);
-                let inner = &inner[inner.iter().position(|&b| !matches!(b, b' ' | b'\t')).unwrap_or(inner.len())..];
+                let inner = &inner[inner
+                    .iter()
+                    .position(|&b| !matches!(b, b' ' | b'\t'))
+                    .unwrap_or(inner.len())..];
                 let spaced = inner.iter().any(|&b| {
                     is_delim(b) || matches!(b, b'&' | b'|' | b'<' | b'>' | b'(' | b')' | b'"')
                 });
@@ -310,7 +317,10 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
                     Assign::Safe
                 }
             } else if word_span_is(ctx, v, |k| {
-                matches!(k, ExpansionKind::Arg | ExpansionKind::AllArgs | ExpansionKind::ArgModifier)
+                matches!(
+                    k,
+                    ExpansionKind::Arg | ExpansionKind::AllArgs | ExpansionKind::ArgModifier
+                )
             }) {
                 Assign::Argument
             } else {
@@ -325,7 +335,12 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
 /// Argument position `pos` (0 for `%*`) is known to be non-empty: an emptiness test guarded
 /// it, or, in a subroutine, every `call :label` passes a word there that is not itself
 /// passed through from the caller's arguments (a literal, a FOR token, another variable).
-fn arg_safe(ctx: &Ctx<'_>, pos: usize, args_guarded: &[bool; 10], sub: Option<&Vec<Vec<Word>>>) -> bool {
+fn arg_safe(
+    ctx: &Ctx<'_>,
+    pos: usize,
+    args_guarded: &[bool; 10],
+    sub: Option<&Vec<Vec<Word>>>,
+) -> bool {
     if args_guarded[pos] {
         return true;
     }
@@ -340,7 +355,9 @@ fn arg_safe(ctx: &Ctx<'_>, pos: usize, args_guarded: &[bool; 10], sub: Option<&V
                     && !word_span_is(ctx, w.span, |k| {
                         matches!(
                             k,
-                            ExpansionKind::Arg | ExpansionKind::AllArgs | ExpansionKind::ArgModifier
+                            ExpansionKind::Arg
+                                | ExpansionKind::AllArgs
+                                | ExpansionKind::ArgModifier
                         )
                     })
             })
@@ -357,7 +374,11 @@ fn arg_pos(ctx: &Ctx<'_>, e: &crate::syntax::ast::Expansion) -> usize {
 }
 
 /// Is `span` made only of expansion atoms whose kind satisfies `want`?
-fn word_span_is(ctx: &Ctx<'_>, span: crate::source::Span, want: impl Fn(ExpansionKind) -> bool) -> bool {
+fn word_span_is(
+    ctx: &Ctx<'_>,
+    span: crate::source::Span,
+    want: impl Fn(ExpansionKind) -> bool,
+) -> bool {
     let mut pos = span.start;
     for e in ctx.script.expansions_in(span) {
         if e.span.start != pos || !want(e.kind) {
@@ -382,11 +403,15 @@ fn arith_targets(expr: &[u8]) -> Vec<Vec<u8>> {
         let lhs = &part[..eq];
         let lhs = lhs
             .iter()
-            .rposition(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.' | b'#' | b'[' | b']'))
+            .rposition(|&b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.' | b'#' | b'[' | b']')
+            })
             .map_or(&lhs[..0], |e| &lhs[..=e]);
         let start = lhs
             .iter()
-            .rposition(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.' | b'#' | b'[' | b']')))
+            .rposition(|&b| {
+                !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.' | b'#' | b'[' | b']'))
+            })
             .map_or(0, |p| p + 1);
         let name = &lhs[start..];
         if !name.is_empty() && !name[0].is_ascii_digit() {
@@ -397,7 +422,10 @@ fn arith_targets(expr: &[u8]) -> Vec<Vec<u8>> {
 }
 
 fn trim(b: &[u8]) -> &[u8] {
-    let e = b.iter().rposition(|&c| !matches!(c, b' ' | b'\t')).map_or(0, |p| p + 1);
+    let e = b
+        .iter()
+        .rposition(|&c| !matches!(c, b' ' | b'\t'))
+        .map_or(0, |p| p + 1);
     &b[..e]
 }
 
@@ -433,7 +461,12 @@ fn guarded(ctx: &Ctx<'_>, cond: &Condition) -> Vec<Guarded> {
         Condition::Defined { var, .. } => {
             out.push(Guarded::Var(src.slice(var.span).to_ascii_lowercase()));
         }
-        Condition::Compare { lhs, op: CmpOp::EqEq, rhs, .. } => {
+        Condition::Compare {
+            lhs,
+            op: CmpOp::EqEq,
+            rhs,
+            ..
+        } => {
             // `"%x%"==""`, `[%1]==[]`, `%1.==.`: one side has no expansion and only quotes
             // or brackets or a dot.
             // `""`, `[]`, `.`, `!`, `x`: a side with no expansion, only punctuation (or one
@@ -460,11 +493,17 @@ fn call_sites(ctx: &Ctx<'_>) -> HashMap<Vec<u8>, Vec<Vec<Word>>> {
     let mut m: HashMap<Vec<u8>, Vec<Vec<Word>>> = HashMap::new();
     for stmt in &ctx.script.stmts {
         if let StmtKind::Call(Call {
-            target: CallTarget::Label { target: JumpTarget::Label { key, .. }, args },
+            target:
+                CallTarget::Label {
+                    target: JumpTarget::Label { key, .. },
+                    args,
+                },
             ..
         }) = &stmt.kind
         {
-            m.entry(key.to_ascii_lowercase()).or_default().push(args.clone());
+            m.entry(key.to_ascii_lowercase())
+                .or_default()
+                .push(args.clone());
         }
     }
     m
@@ -511,7 +550,10 @@ fn unsafe_atom(
                 if !nine_x {
                     return None;
                 }
-                if matches!(name.as_slice(), b"errorlevel" | b"random" | b"cmdextversion" | b"os" | b"computername") {
+                if matches!(
+                    name.as_slice(),
+                    b"errorlevel" | b"random" | b"cmdextversion" | b"os" | b"computername"
+                ) {
                     return Some(format!(
                         "`{atom}` is not set by COMMAND.COM on Windows 9x clients"
                     ));

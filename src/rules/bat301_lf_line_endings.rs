@@ -178,7 +178,10 @@ mod gitattributes {
                 None if pat.contains('/') => (pat, rel),
                 None => (pat, base),
             };
-            let Ok(glob) = globset::GlobBuilder::new(pat).literal_separator(true).build() else {
+            let Ok(glob) = globset::GlobBuilder::new(pat)
+                .literal_separator(true)
+                .build()
+            else {
                 continue;
             };
             if !glob.compile_matcher().is_match(subject) {
@@ -223,7 +226,10 @@ mod gitattributes {
 
         #[test]
         fn eol_crlf_from_a_parent_folder() {
-            let (_d, f) = tree(&[(".gitattributes", "*.bat text eol=crlf\n")], "netlogon/a.bat");
+            let (_d, f) = tree(
+                &[(".gitattributes", "*.bat text eol=crlf\n")],
+                "netlogon/a.bat",
+            );
             assert!(forces_crlf(&f));
             let (_d, f) = tree(&[(".gitattributes", "*.bat eol=crlf\n")], "a.BAT.txt");
             assert!(!forces_crlf(&f));
@@ -250,7 +256,10 @@ mod gitattributes {
                 "scripts/x.bat",
             );
             assert!(!forces_crlf(&f));
-            let (_d, f) = tree(&[(".gitattributes", "/scripts/** eol=crlf\n")], "scripts/a/x.bat");
+            let (_d, f) = tree(
+                &[(".gitattributes", "/scripts/** eol=crlf\n")],
+                "scripts/a/x.bat",
+            );
             assert!(forces_crlf(&f));
         }
     }

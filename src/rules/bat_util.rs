@@ -282,7 +282,10 @@ pub fn assignments<'a>(
 
 /// The name inside a `%name%` / `%name:~1,2%` / `!name:a=b!` atom, without the signs and the
 /// substring or substitution part. `None` for other atoms.
-pub fn expansion_name<'a>(source: &'a Source, e: &crate::syntax::ast::Expansion) -> Option<&'a [u8]> {
+pub fn expansion_name<'a>(
+    source: &'a Source,
+    e: &crate::syntax::ast::Expansion,
+) -> Option<&'a [u8]> {
     if !matches!(e.kind, ExpansionKind::Var | ExpansionKind::Delayed) {
         return None;
     }

@@ -61,11 +61,7 @@ pub fn parse(source: &Source) -> Script {
 /// idiom, cmd-semantics §1.3/§1.5). Phase 1 expands it before phase 2 sees the line end, so
 /// the expansion's final caret escapes the LF. The atom's last `%` is turned into that caret
 /// in the cleaned text (the atom stays opaque up to it); spans are unchanged.
-fn macro_continuations(
-    text: &mut Text,
-    atoms: &mut Atoms,
-    sets: &std::cell::OnceCell<SetTable>,
-) {
+fn macro_continuations(text: &mut Text, atoms: &mut Atoms, sets: &std::cell::OnceCell<SetTable>) {
     let t = &text.t;
     let mut hits = Vec::new();
     let mut k = 0;
@@ -780,7 +776,9 @@ impl P {
                         && self.at(self.pos - 1).is_some_and(|d| d.is_ascii_digit())
                         && (self.pos - 1 == 0
                             || self.at(self.pos - 2).is_some_and(|c| {
-                                is_delim(c) || is_eol(c) || matches!(c, b'&' | b'|' | b'(' | b'<' | b'>' | b'@')
+                                is_delim(c)
+                                    || is_eol(c)
+                                    || matches!(c, b'&' | b'|' | b'(' | b'<' | b'>' | b'@')
                             }));
                     if digit_before {
                         self.pos -= 1;
@@ -1522,7 +1520,8 @@ impl P {
         let is_else = orig_slice_eq(&self.text, name.span.start, name.span.end, b"else");
         if let Some(last) = args.last().filter(|_| !is_else) {
             let r = self.word_range(*last);
-            if self.depth == 0 && r.len() == 1 && self.text.t[r.start] == b'(' && self.at_cmd_end() {
+            if self.depth == 0 && r.len() == 1 && self.text.t[r.start] == b'(' && self.at_cmd_end()
+            {
                 self.arg_paren = Some(((name_start, self.word_range(name).end), r.start));
             }
         }
@@ -2162,7 +2161,11 @@ impl P {
             }
             let save = self.pos;
             self.skip_d();
-            if self.at_cmd_end() || self.kw_at("in", |c| c.is_some_and(|c| is_delim(c) || c == b'(')).is_some() {
+            if self.at_cmd_end()
+                || self
+                    .kw_at("in", |c| c.is_some_and(|c| is_delim(c) || c == b'('))
+                    .is_some()
+            {
                 self.pos = save;
                 break;
             }

@@ -86,7 +86,7 @@ fn set_line(line: &[u8]) -> Option<(Vec<u8>, Shape)> {
     let body = &rest[j..];
     let eq = body.iter().position(|&b| b == b'=')?;
     let name = &body[..eq];
-    if name.is_empty() || name.starts_with(b"/") || name.iter().any(|&b| b == b' ') {
+    if name.is_empty() || name.starts_with(b"/") || name.contains(&b' ') {
         return None;
     }
     let mut value = &body[eq + 1..];
