@@ -28,6 +28,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics T47, T54",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 /// Commands that, standing right after a CR, show the author meant a new line.

@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
         "precision study, portability.md F7 (negative exit codes on NT; MS-DOS 4.0 TBATCH2.ASM IFERLEV: the errorlevel is a byte)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -31,6 +31,7 @@ pub static RULE: Rule = Rule {
         "precision study, portability.md F1 (Wine's cmd tests run on Windows: `echo foo1> foo` writes `foo1`; ReactOS ParseToken: a handle digit starts a token), F2 (`%1>>log`)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

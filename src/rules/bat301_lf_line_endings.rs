@@ -32,6 +32,7 @@ pub static RULE: Rule = Rule {
         "precision study, portability.md F4 (rocq #8610: \"only if the jump label is more than 512 bytes away\"), F5 (git attributes)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 /// The bug needs distance: a label is missed only when it lies about 512 bytes or more from

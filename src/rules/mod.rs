@@ -90,6 +90,23 @@ pub struct LintSettings {
     pub ras_guards: Vec<String>,
 }
 
+impl LintSettings {
+    /// The part of the settings the SMS analysis reads.
+    pub fn sms_settings(&self) -> crate::sms::Settings<'_> {
+        crate::sms::Settings {
+            logon_script: self.logon_script,
+            ras_guards: &self.ras_guards,
+        }
+    }
+}
+
+/// Rules hand their settings to `sms` as they are; `sms` sees only its own part.
+impl<'a> From<&'a LintSettings> for crate::sms::Settings<'a> {
+    fn from(s: &'a LintSettings) -> Self {
+        s.sms_settings()
+    }
+}
+
 /// What a batch rule sees: one file, read and analysed once.
 pub struct Ctx<'a> {
     pub path: &'a Path,
@@ -106,7 +123,14 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The shared SMS analysis of this script.
     pub fn sms(&self) -> &crate::sms::Analysis {
-        self.sms.get_or_init(|| crate::sms::Analysis::new(self))
+        self.sms.get_or_init(|| {
+            crate::sms::Analysis::new(
+                self.script,
+                self.source,
+                self.flow,
+                self.settings.sms_settings(),
+            )
+        })
     }
 
     /// The severity of a RAS-exposure finding: `Error` while an upgrade window is open (the
@@ -145,9 +169,19 @@ pub struct Rule {
     /// The batch check; `None` for rules reported by the engine, the site manifest or the
     /// inventory audit.
     pub check: Option<CheckFn>,
+    /// `None`: the rule runs by default. `Some(why)`: it is opt-in (its precision on real
+    /// scripts is below 90 %, or it only suits some shares) and runs only when a selector
+    /// names it (`select = ["ALL"]`, a prefix or its code in `select` / `extend-select`);
+    /// `why` says so in `smslint rules` and the docs.
+    pub opt_in: Option<&'static str>,
 }
 
 impl Rule {
+    /// Does the rule run when no `select` is given?
+    pub fn on_by_default(&self) -> bool {
+        self.opt_in.is_none()
+    }
+
     /// A diagnostic of this rule at its default severity.
     pub fn diag(&'static self, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.code, self.severity, span, message)

@@ -31,12 +31,13 @@ pub static RULE: Rule = Rule {
           call %0\\..\\smsls\r\n:SKIPSMS\r\n",
     sources: &["Q237543", "Q238780", "Q185346", "Q185344", "Q224388"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.sms();
     let severity = ctx.ras_severity(&RULE);
-    for call in analysis.client_calls(ctx) {
+    for call in analysis.client_calls(ctx.flow) {
         if !call.state.has_unknown() {
             continue;
         }

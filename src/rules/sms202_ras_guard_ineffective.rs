@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
     fix: "%0\\..\\checkras.exe > nul\r\nif errorlevel 1 goto SKIPRAS\r\ncall %0\\..\\smsls\r\n:SKIPRAS\r\n",
     sources: &["Q185346", "Q237543", "Q224388"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -34,7 +35,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .map(|c| ctx.script.stmt(c.test).span)
         .collect();
     tests.sort();
-    for call in analysis.client_calls(ctx) {
+    for call in analysis.client_calls(ctx.flow) {
         if call.state.has_unknown() || !call.state.has_ras() {
             continue;
         }

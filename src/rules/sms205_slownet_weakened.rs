@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
     fix: "%SMS_LOCAL_DIR%\\MS\\SMS\\CORE\\BIN\\Slownet.exe %0\r\nif errorlevel 1 goto END\r\n",
     sources: &["Q224388", "Q202338"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

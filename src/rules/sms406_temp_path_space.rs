@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
     fix: "set TEMP=C:\\Temp\r\ncall %0\\..\\smsls\r\n",
     sources: &["Q268586", "Q288883"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
