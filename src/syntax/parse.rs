@@ -49,11 +49,8 @@ fn is_special(b: u8) -> bool {
 pub fn parse(source: &Source) -> Script {
     let mut text = Text::new(source.bytes());
     let mut atoms = scan_expansions(&text.t);
-    let sets = std::cell::OnceCell::new();
-    macro_continuations(&mut text, &mut atoms, &sets);
-    let mut p = P::new(text, atoms);
-    p.sets = sets;
-    p.run()
+    macro_continuations(&mut text, &mut atoms);
+    P::new(text, atoms).run()
 }
 
 /// A `%name%` atom that is the last thing on its physical line continues the line like a
@@ -61,9 +58,11 @@ pub fn parse(source: &Source) -> Script {
 /// idiom, cmd-semantics §1.3/§1.5). Phase 1 expands it before phase 2 sees the line end, so
 /// the expansion's final caret escapes the LF. The atom's last `%` is turned into that caret
 /// in the cleaned text (the atom stays opaque up to it); spans are unchanged.
-fn macro_continuations(text: &mut Text, atoms: &mut Atoms, sets: &std::cell::OnceCell<SetTable>) {
+fn macro_continuations(text: &mut Text, atoms: &mut Atoms) {
+    let sets = std::cell::OnceCell::new();
     let t = &text.t;
     let mut hits = Vec::new();
+    let mut buf = Vec::new();
     let mut k = 0;
     for &(s, e, kind) in &atoms.all {
         if kind == ExpansionKind::Delayed {
@@ -78,7 +77,10 @@ fn macro_continuations(text: &mut Text, atoms: &mut Atoms, sets: &std::cell::Onc
         let name = &t[s + 1..e - 1];
         // The table is read from the unchanged text, before any atom is rewritten.
         let cont = vars::conventional_continuation(name)
-            || sets.get_or_init(|| SetTable::scan(t)).shape(name) == Some(Shape::Continuation);
+            || sets
+                .get_or_init(|| SetTable::continuations(t, &atoms.caret_lines))
+                .shape(name, &mut buf)
+                == Some(Shape::Continuation);
         if cont {
             hits.push((slot, e));
         }
@@ -178,6 +180,9 @@ struct Atoms {
     /// Cleaned offsets of the carets that stand for a continuation macro's expansion (the
     /// macro's last `%`), sorted. Not text the author wrote: never a reason for BAT108.
     macro_carets: Vec<usize>,
+    /// Physical lines (cleaned ranges) ending in `^` or `^"`: the only ones that can define
+    /// a continuation macro.
+    caret_lines: Vec<(usize, usize)>,
 }
 
 fn is_for_var_char(b: u8) -> bool {
@@ -276,12 +281,18 @@ fn delayed_atom(s: &[u8]) -> Option<usize> {
 /// Phase 1: find every expansion atom, line by line (LF and Ctrl-Z end a line).
 fn scan_expansions(t: &[u8]) -> Atoms {
     let mut all = Vec::new();
+    let mut caret_lines = Vec::new();
     let mut i = 0;
     while i < t.len() {
         let line_end = t[i..]
             .iter()
             .position(|&b| is_eol(b))
             .map_or(t.len(), |p| i + p);
+        // A line ending in `^` or `^"` may define a continuation macro (vars.rs).
+        let line = &t[i..line_end];
+        if line.strip_suffix(b"\"").unwrap_or(line).last() == Some(&b'^') {
+            caret_lines.push((i, line_end));
+        }
         while i < line_end {
             match t[i] {
                 b'%' => {
@@ -316,6 +327,7 @@ fn scan_expansions(t: &[u8]) -> Atoms {
         opaque,
         dynamic,
         macro_carets: Vec::new(),
+        caret_lines,
     }
 }
 
@@ -434,8 +446,8 @@ struct P {
     last_end: usize,
     /// The last command was a label line inside a block.
     after_label: bool,
-    /// The file's own `set` lines, read on first use.
-    sets: std::cell::OnceCell<SetTable>,
+    /// The file's own `set` lines, every value, read on first use.
+    all_sets: std::cell::OnceCell<SetTable>,
     /// The cleaned offset of a `(` about to be opened as a block on a guess (after a
     /// `%var%` command the file never sets).
     guessed_open: Option<usize>,
@@ -462,7 +474,7 @@ impl P {
             tok_end: 0,
             last_end: 0,
             after_label: false,
-            sets: std::cell::OnceCell::new(),
+            all_sets: std::cell::OnceCell::new(),
             guessed_open: None,
             guessed: Vec::new(),
             arg_paren: None,
@@ -674,6 +686,12 @@ impl P {
 
     /// A redirection at `pos`: `[digit](> | >> | < | >& | <&)` and its target.
     fn try_redirect(&mut self) -> Option<Redirect> {
+        // Most words are not redirections: decide on the first byte before any parsing.
+        match self.cur() {
+            Some(b'<' | b'>') => {}
+            Some(b'0'..=b'9') if matches!(self.at(self.pos + 1), Some(b'<' | b'>')) => {}
+            _ => return None,
+        }
         let s = self.pos;
         let mut p = s;
         let mut handle = None;
@@ -1518,7 +1536,7 @@ impl P {
         // (`if not exist x do (`), remembered for the stray `)` that will close it.
         // (Not for `else (`: that misplaced ELSE is reported as such.)
         let is_else = orig_slice_eq(&self.text, name.span.start, name.span.end, b"else");
-        if let Some(last) = args.last().filter(|_| !is_else) {
+        if let Some(last) = args.last().filter(|w| !is_else && w.span.len() <= 2) {
             let r = self.word_range(*last);
             if self.depth == 0 && r.len() == 1 && self.text.t[r.start] == b'(' && self.at_cmd_end()
             {
@@ -1567,6 +1585,9 @@ impl P {
         redirects: &mut Vec<Redirect>,
     ) -> Option<Outcome> {
         let name_end = self.pos;
+        if self.at(name_start) != Some(b'%') {
+            return None;
+        }
         let k = self.atoms.all.partition_point(|x| x.0 < name_start);
         let (s, e, kind) = *self.atoms.all.get(k)?;
         if s != name_start || e != name_end || kind != ExpansionKind::Var {
@@ -1579,11 +1600,12 @@ impl P {
         if self.at(p) != Some(b'(') {
             return None;
         }
+        // The full table (plain values too): read once, only by files with such a line.
         let var = &self.text.t[s + 1..e - 1];
         let shape = self
-            .sets
+            .all_sets
             .get_or_init(|| SetTable::scan(&self.text.t))
-            .shape(var);
+            .shape(var, &mut Vec::new());
         let guess = match shape {
             Some(Shape::If | Shape::For) => false,
             None => {

@@ -40,14 +40,35 @@ impl SetTable {
         let mut names = HashMap::new();
         for line in t.split(|&b| b == b'\n' || b == 0x1A) {
             if let Some((name, shape)) = set_line(line) {
-                names.entry(name).or_insert(shape);
+                if !names.contains_key(name) {
+                    names.insert(name.to_ascii_lowercase(), shape);
+                }
             }
         }
         SetTable { names }
     }
 
-    pub(crate) fn shape(&self, name: &[u8]) -> Option<Shape> {
-        self.names.get(&name.to_ascii_lowercase()).copied()
+    /// Only the continuation macros: the set lines whose value ends in a caret, read from
+    /// `lines` (cleaned ranges of the lines ending in `^` or `^"`, found while phase 1 reads
+    /// the file).
+    pub(crate) fn continuations(t: &[u8], lines: &[(usize, usize)]) -> SetTable {
+        let mut names = HashMap::new();
+        for &(a, b) in lines {
+            if let Some((name, Shape::Continuation)) = set_line(&t[a..b]) {
+                if !names.contains_key(name) {
+                    names.insert(name.to_ascii_lowercase(), Shape::Continuation);
+                }
+            }
+        }
+        SetTable { names }
+    }
+
+    /// The shape of `name`'s first in-file value; `buf` is scratch space for the lower-case
+    /// key (reused by callers that ask often).
+    pub(crate) fn shape(&self, name: &[u8], buf: &mut Vec<u8>) -> Option<Shape> {
+        buf.clear();
+        buf.extend(name.iter().map(u8::to_ascii_lowercase));
+        self.names.get(buf.as_slice()).copied()
     }
 }
 
@@ -58,8 +79,9 @@ pub(crate) fn conventional_continuation(name: &[u8]) -> bool {
     name.len() > 1 && (name.starts_with(b"\\") || name.starts_with(b"$\\"))
 }
 
-/// `[(|@|D]* set [^]"name=value["]` or `set name=value` on one line.
-fn set_line(line: &[u8]) -> Option<(Vec<u8>, Shape)> {
+/// `[(|@|D]* set [^]"name=value["]` or `set name=value` on one line: the name as written
+/// (the table folds case) and the value's shape.
+fn set_line(line: &[u8]) -> Option<(&[u8], Shape)> {
     let mut i = 0;
     while i < line.len() && (is_delim(line[i]) || matches!(line[i], b'(' | b'@')) {
         i += 1;
@@ -104,7 +126,7 @@ fn set_line(line: &[u8]) -> Option<(Vec<u8>, Shape)> {
     } else {
         Shape::Plain
     };
-    Some((name.to_ascii_lowercase(), shape))
+    Some((name, shape))
 }
 
 fn starts_keyword(v: &[u8], kw: &[u8]) -> bool {
@@ -125,12 +147,29 @@ mod tests {
                   set NL=^^^%LF%%LF%^%LF%%LF%^\n\
                   set /a n=1\n";
         let s = SetTable::scan(t);
-        assert_eq!(s.shape(b"\\n"), Some(Shape::Continuation));
-        assert_eq!(s.shape(b"_IFX"), Some(Shape::If));
-        assert_eq!(s.shape(b"re"), Some(Shape::Plain));
-        assert_eq!(s.shape(b"loop"), Some(Shape::For));
-        assert_eq!(s.shape(b"nl"), Some(Shape::Continuation));
-        assert_eq!(s.shape(b"n"), None);
+        let b = &mut Vec::new();
+        assert_eq!(s.shape(b"\\n", b), Some(Shape::Continuation));
+        assert_eq!(s.shape(b"_IFX", b), Some(Shape::If));
+        assert_eq!(s.shape(b"re", b), Some(Shape::Plain));
+        assert_eq!(s.shape(b"loop", b), Some(Shape::For));
+        assert_eq!(s.shape(b"nl", b), Some(Shape::Continuation));
+        assert_eq!(s.shape(b"n", b), None);
+        let lines: Vec<(usize, usize)> = {
+            let mut v = Vec::new();
+            let mut a = 0;
+            for (i, &c) in t.iter().enumerate() {
+                if c == b'\n' {
+                    v.push((a, i));
+                    a = i + 1;
+                }
+            }
+            v
+        };
+        let cont = SetTable::continuations(t, &lines);
+        assert_eq!(cont.shape(b"re", b), None);
+        assert_eq!(cont.shape(b"_ifx", b), None);
+        assert_eq!(cont.shape(b"NL", b), Some(Shape::Continuation));
+        assert_eq!(cont.shape(b"\\n", b), Some(Shape::Continuation));
         assert!(conventional_continuation(b"\\macroN"));
         assert!(conventional_continuation(b"$\\n"));
         assert!(!conventional_continuation(b"nul"));
