@@ -205,7 +205,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     Guarded::Var(n) => {
                         state.insert(n, State::Safe);
                     }
-                    Guarded::Arg(k) => args_guarded[k] = true,
+                    // Arguments are positional: when `%3` is there, so are `%1` and `%2`.
+                    Guarded::Arg(k) => args_guarded[..=k].iter_mut().for_each(|g| *g = true),
                 }
             }
         }
