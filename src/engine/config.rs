@@ -47,6 +47,9 @@ pub struct Config {
     pub significance: Option<Significance>,
     #[serde(default)]
     pub site: Vec<SiteEntry>,
+    /// Logon points whose SMSLOGON share is copied next to this file (`[[logon_point]]`).
+    #[serde(default, rename = "logon_point")]
+    pub logon_point: Vec<crate::versions::logon_point::LogonPointEntry>,
 }
 
 /// `per-file-ignores` as a list of (glob, selectors), each glob validated with its span.

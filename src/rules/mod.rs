@@ -35,6 +35,7 @@ pub mod bat305_win9x_multiline_nt_block;
 pub mod bat_util;
 pub mod docs;
 pub mod sml001_unused_suppression;
+pub mod sml002_not_a_batch_script;
 pub mod sms101_missing_upgrade_gate;
 pub mod sms102_ineffective_gate;
 pub mod sms103_gate_left_in_place;
@@ -45,6 +46,9 @@ pub mod sms202_ras_guard_ineffective;
 pub mod sms203_ras_guard_weak;
 pub mod sms204_ras_client_pending_upgrade;
 pub mod sms205_slownet_weakened;
+pub mod sms206_ras_client_not_installed;
+pub mod sms207_ras_timezone_recopy;
+pub mod sms208_ras_nt351_client;
 pub mod sms301_invalid_version;
 pub mod sms302_client_behind_release;
 pub mod sms303_mixed_release_logon_point;
@@ -53,6 +57,8 @@ pub mod sms305_unknown_site;
 pub mod sms306_duplicate_site;
 pub mod sms307_not_clicore_version;
 pub mod sms308_unknown_release;
+pub mod sms309_logon_point_revision_mismatch;
+pub mod sms310_site_code_invalid;
 pub mod sms401_sms12_agent_leftover;
 pub mod sms402_unsupported_client_os;
 pub mod sms403_cli_nt_force;
@@ -60,6 +66,21 @@ pub mod sms404_sms1x_client_path;
 pub mod sms405_unknown_sms_token;
 pub mod sms406_temp_path_space;
 pub mod sms407_sms_local_dir_long_name;
+pub mod sms408_network_drive_in_path;
+pub mod sms409_subst_network_drive;
+pub mod sms410_temp_invalid;
+pub mod sms411_client_deinstall_in_script;
+pub mod sms412_net_time_before_smsls;
+pub mod sms413_clitravl_success_as_failure;
+pub mod sms414_clitravl_travel_off;
+pub mod sms415_duplicate_smsid;
+pub mod sms416_terminal_services_client;
+pub mod sms417_clitravl_parameter_case;
+pub mod sms501_copylog_stale_clicore_source;
+pub mod sms502_copylog_removed_site;
+pub mod sms503_copylog_incomplete;
+pub mod sms504_site_folders_mismatch;
+pub mod sms505_senior_lst_invalid;
 
 use std::path::Path;
 
@@ -131,6 +152,18 @@ impl Ctx<'_> {
                 self.settings.sms_settings(),
             )
         })
+    }
+
+    /// The statement is batch code that cmd.exe reads and runs (reachable, and no foreign
+    /// payload): the shared test of every rule about code. See [`Flow::runs`].
+    pub fn runs(&self, id: crate::syntax::ast::StmtId) -> bool {
+        self.flow.runs(id)
+    }
+
+    /// [`Ctx::runs`] for a byte offset (findings whose span is not a statement: syntax
+    /// errors, words, redirections).
+    pub fn runs_at(&self, offset: usize) -> bool {
+        self.flow.runs_at(offset)
     }
 
     /// The severity of a RAS-exposure finding: `Error` while an upgrade window is open (the
@@ -225,6 +258,7 @@ pub static RULES: &[&Rule] = &[
     &bat304_win9x_rem_redirect::RULE,
     &bat305_win9x_multiline_nt_block::RULE,
     &sml001_unused_suppression::RULE,
+    &sml002_not_a_batch_script::RULE,
     &sms101_missing_upgrade_gate::RULE,
     &sms102_ineffective_gate::RULE,
     &sms103_gate_left_in_place::RULE,
@@ -235,6 +269,9 @@ pub static RULES: &[&Rule] = &[
     &sms203_ras_guard_weak::RULE,
     &sms204_ras_client_pending_upgrade::RULE,
     &sms205_slownet_weakened::RULE,
+    &sms206_ras_client_not_installed::RULE,
+    &sms207_ras_timezone_recopy::RULE,
+    &sms208_ras_nt351_client::RULE,
     &sms301_invalid_version::RULE,
     &sms302_client_behind_release::RULE,
     &sms303_mixed_release_logon_point::RULE,
@@ -243,6 +280,8 @@ pub static RULES: &[&Rule] = &[
     &sms306_duplicate_site::RULE,
     &sms307_not_clicore_version::RULE,
     &sms308_unknown_release::RULE,
+    &sms309_logon_point_revision_mismatch::RULE,
+    &sms310_site_code_invalid::RULE,
     &sms401_sms12_agent_leftover::RULE,
     &sms402_unsupported_client_os::RULE,
     &sms403_cli_nt_force::RULE,
@@ -250,7 +289,54 @@ pub static RULES: &[&Rule] = &[
     &sms405_unknown_sms_token::RULE,
     &sms406_temp_path_space::RULE,
     &sms407_sms_local_dir_long_name::RULE,
+    &sms408_network_drive_in_path::RULE,
+    &sms409_subst_network_drive::RULE,
+    &sms410_temp_invalid::RULE,
+    &sms411_client_deinstall_in_script::RULE,
+    &sms412_net_time_before_smsls::RULE,
+    &sms413_clitravl_success_as_failure::RULE,
+    &sms414_clitravl_travel_off::RULE,
+    &sms415_duplicate_smsid::RULE,
+    &sms416_terminal_services_client::RULE,
+    &sms417_clitravl_parameter_case::RULE,
+    &sms501_copylog_stale_clicore_source::RULE,
+    &sms502_copylog_removed_site::RULE,
+    &sms503_copylog_incomplete::RULE,
+    &sms504_site_folders_mismatch::RULE,
+    &sms505_senior_lst_invalid::RULE,
 ];
+
+/// Rules about code as cmd.exe reads it: their findings are kept only where that code runs
+/// ([`Ctx::runs_at`] at the finding's first byte). cmd.exe parses a line only when it
+/// executes it, so a syntax error, a misquoted compare or a missing CALL in a line it never
+/// reaches (dead code, an embedded PowerShell/JScript/XML payload, notes after `exit /b`)
+/// cannot happen. Rules about the file as a whole or about the label scan (BOM, NUL, line
+/// endings, duplicate and colliding labels, unreachable code itself) are not listed.
+pub static CODE_RULES: &[&str] = &[
+    "BAT101", "BAT104", "BAT105", "BAT106", "BAT107", "BAT108", "BAT109", "BAT201", "BAT204",
+    "BAT205", "BAT206", "BAT207", "BAT208", "BAT209", "BAT210", "BAT211", "BAT212", "BAT302",
+    "BAT304", "BAT305", "SMS105",
+];
+
+/// Run one rule's check over a file, keeping a code rule's findings only in code that runs
+/// (see [`CODE_RULES`]).
+pub fn run_check(rule: &Rule, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(check) = rule.check else {
+        return;
+    };
+    let from = out.len();
+    check(ctx, out);
+    if CODE_RULES.contains(&rule.code) {
+        let mut i = from;
+        while i < out.len() {
+            if ctx.runs_at(out[i].span.start) {
+                i += 1;
+            } else {
+                out.swap_remove(i);
+            }
+        }
+    }
+}
 
 /// Look a rule up by code (any case) or name.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
@@ -280,10 +366,11 @@ pub fn run_rules(
         sms: Default::default(),
     };
     let mut out = Vec::new();
+    if crate::flow::foreign_script(source).is_some() {
+        return out;
+    }
     for rule in rules {
-        if let Some(check) = rule.check {
-            check(&ctx, &mut out);
-        }
+        run_check(rule, &ctx, &mut out);
     }
     out
 }

@@ -2462,7 +2462,9 @@ mod tests {
 
     #[test]
     fn goto_targets() {
-        let (_, sc) = read(b"goto :En^d x\r\ngoto :EOF\r\ngoto %x%\r\ngoto\r\ngoto eof\r\n");
+        let (_, sc) = read(
+            b"goto :En^d x\r\ngoto :EOF\r\ngoto %x%\r\ngoto\r\ngoto eof\r\ngoto 2>nul\r\ngoto 2nd\r\n",
+        );
         let t = |i| match kind(&sc, i) {
             StmtKind::Goto(g) => g.target.clone(),
             k => panic!("{k:?}"),
@@ -2472,6 +2474,10 @@ mod tests {
         assert!(matches!(t(2), JumpTarget::Dynamic { .. }));
         assert_eq!(t(3), JumpTarget::Missing);
         assert!(matches!(t(4), JumpTarget::Label { key, .. } if key == b"eof"));
+        // `goto 2>nul` has no target (the digit is a handle); `goto 2nd` is a label.
+        assert_eq!(t(5), JumpTarget::Missing);
+        assert_eq!(sc.stmt(StmtId(5)).redirects[0].handle, Some(2));
+        assert!(matches!(t(6), JumpTarget::Label { key, .. } if key == b"2nd"));
     }
 
     #[test]
