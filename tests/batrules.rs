@@ -237,11 +237,15 @@ fn bat203_gate_exception_in_logon_scripts_only() {
 }
 
 #[test]
-fn bat301_needs_lf_lines_and_a_label_jump() {
-    assert_eq!(run("goto x\n:x\n", &["BAT301"]).len(), 1);
-    assert!(run("goto x\r\n:x\r\n", &["BAT301"]).is_empty());
-    assert!(run("echo a\ngoto :eof\n", &["BAT301"]).is_empty());
-    let d = run("goto x\n:x\n", &["BAT301"]);
+fn bat301_needs_lf_lines_and_a_distant_label_jump() {
+    // The label search misses a label only 512 bytes or more away (F4 of the study).
+    let pad = "rem padding padding padding padding padding padding padding\n".repeat(10);
+    let far = format!("goto x\n{pad}:x\n");
+    assert_eq!(run(&far, &["BAT301"]).len(), 1);
+    assert!(run(&far.replace('\n', "\r\n"), &["BAT301"]).is_empty());
+    assert!(run("goto x\n:x\n", &["BAT301"]).is_empty(), "a near label");
+    assert!(run(&format!("echo a\n{pad}goto :eof\n"), &["BAT301"]).is_empty());
+    let d = run(&far, &["BAT301"]);
     assert_eq!(d[0].span.start, 0, "reported on line 1");
 }
 
@@ -321,7 +325,8 @@ fn extra_rules_fire_on_their_cases() {
         ),
         ("BAT204", "%0\\..\\smsls\r\necho after\r\n", 1),
         ("BAT204", "call %0\\..\\smsls\r\necho after\r\n", 0),
-        ("BAT205", "set x = y\r\n", 1),
+        ("BAT205", "set x = y\r\necho %x%\r\n", 1),
+        ("BAT205", "set x = y\r\n", 0),
         ("BAT205", "set x=y z\r\n", 0),
         (
             "BAT206",
@@ -336,7 +341,8 @@ fn extra_rules_fire_on_their_cases() {
         ("BAT207", "if errorlevel 0 echo x\r\n", 1),
         ("BAT208", "call sub\r\n:sub\r\n", 1),
         ("BAT208", "call :sub\r\n:sub\r\n", 0),
-        ("BAT209", "echo value1>out.txt\r\n", 1),
+        ("BAT209", "echo value=1>out.txt\r\n", 1),
+        ("BAT209", "echo value1>out.txt\r\n", 0),
         ("BAT209", "echo value 2>nul\r\n", 0),
         ("BAT210", "if %1==x echo y\r\n", 1),
         ("BAT210", "if \"%1\"==\"x\" echo y\r\n", 0),
@@ -372,12 +378,20 @@ fn extra_rules_fire_on_their_cases() {
 
 #[test]
 fn bat106_counts_bytes_per_physical_line() {
-    let ok = format!("set A={}\r\n", "x".repeat(2041));
+    // A logon script (it starts SMSLS) runs on NT 4.0 / 2000: 2047 bytes.
+    let ok = format!("set A={}\r\ncall %0\\..\\smsls\r\n", "x".repeat(2041));
     assert!(run(&ok, &["BAT106"]).is_empty());
-    let long = format!("set A={}\r\n", "x".repeat(2042));
+    let long = format!("set A={}\r\ncall %0\\..\\smsls\r\n", "x".repeat(2042));
     let d = run(&long, &["BAT106"]);
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].span.start, 2047);
+    // Any other script: 8191 bytes.
+    let tool = format!("set A={}\r\n", "x".repeat(2042));
+    assert!(run(&tool, &["BAT106"]).is_empty());
+    let huge = format!("set A={}\r\n", "x".repeat(8186));
+    let d = run(&huge, &["BAT106"]);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].span.start, 8191);
 }
 
 #[test]

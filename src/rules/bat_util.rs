@@ -280,6 +280,42 @@ pub fn assignments<'a>(
     })
 }
 
+/// The name inside a `%name%` / `%name:~1,2%` / `!name:a=b!` atom, without the signs and the
+/// substring or substitution part. `None` for other atoms.
+pub fn expansion_name<'a>(
+    source: &'a Source,
+    e: &crate::syntax::ast::Expansion,
+) -> Option<&'a [u8]> {
+    if !matches!(e.kind, ExpansionKind::Var | ExpansionKind::Delayed) {
+        return None;
+    }
+    let b = source.slice(e.span);
+    let inner = b.get(1..b.len().saturating_sub(1))?;
+    let end = inner.iter().position(|&c| c == b':').unwrap_or(inner.len());
+    Some(&inner[..end])
+}
+
+/// Lower-case names of every variable read (`%name%`, `!name!`) by a reachable statement.
+/// Linear in statements plus expansions.
+pub fn reachable_reads(ctx: &crate::rules::Ctx<'_>) -> std::collections::HashSet<Vec<u8>> {
+    let script = ctx.script;
+    let kids = kids(script);
+    let mut out = std::collections::HashSet::new();
+    for id in script.ids() {
+        if !ctx.flow.is_reachable(id) {
+            continue;
+        }
+        for r in own_ranges(script, &kids, id) {
+            for e in script.expansions_in(r) {
+                if let Some(n) = expansion_name(ctx.source, e) {
+                    out.insert(n.to_ascii_lowercase());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// One argument of an external program as its C runtime splits the command line: at spaces
 /// and tabs outside quotes only. cmd.exe's words also end at `=`, `,` and `;`; words joined
 /// by those alone are one argument (`/pass:a,b`, `password=x`), and a trailing `=` stays on

@@ -5,3 +5,4 @@ net use T: \\APPSRV\tools Tulip42x /user:CORP\svc_tools
 call :cleanup
 call :cleanup
 echo done
+echo client files from %SMS_BIN%
