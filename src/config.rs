@@ -501,6 +501,7 @@ impl ResolvedSettings {
                 upgrade_window: ov.upgrade_window || cfg.upgrade_window.unwrap_or(false),
                 logon_script,
                 ras_guards,
+                ..LintSettings::default()
             },
             selected,
             severity,

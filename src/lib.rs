@@ -16,6 +16,7 @@ pub mod sites;
 pub mod sms;
 pub mod source;
 pub mod syntax;
+pub mod tree;
 pub mod version;
 
 /// The process outcome of a command.

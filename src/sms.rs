@@ -465,7 +465,13 @@ pub struct Analysis {
 impl Analysis {
     pub fn new(ctx: &crate::rules::Ctx<'_>) -> Analysis {
         Analysis {
-            ras: ras::RasFlow::build(ctx.script, ctx.source, ctx.flow, ctx.settings),
+            ras: ras::RasFlow::build_from(
+                ctx.script,
+                ctx.source,
+                ctx.flow,
+                ctx.settings,
+                ctx.settings.tree.ras_entry,
+            ),
             invocations: invocations(ctx.script, ctx.source),
         }
     }

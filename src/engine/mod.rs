@@ -48,6 +48,7 @@ pub fn lint_with_rules(
         flow: &flow,
         settings: &settings.lint,
         sms: Default::default(),
+        win9x: Default::default(),
     };
     let mut diags = Vec::new();
     for rule in rules {

@@ -78,12 +78,26 @@ impl RasFlow {
         !self.state(id).is_empty()
     }
 
-    /// Run the data flow over one script's control-flow graph.
+    /// Run the data flow over one script's control-flow graph, starting in `unknown`.
     pub fn build(
         script: &Script,
         source: &Source,
         flow: &Flow,
         settings: &LintSettings,
+    ) -> RasFlow {
+        Self::build_from(script, source, flow, settings, StateSet(UNKNOWN))
+    }
+
+    /// The data flow starting in the states `entry` (a called script starts in the join of
+    /// its callers' states at their calls; see `crate::tree`). The flow is distributive:
+    /// a statement's state under `entry` is its `ras`/`lan` bits under `unknown`, plus
+    /// `entry` where its set under `unknown` contains `unknown`.
+    pub fn build_from(
+        script: &Script,
+        source: &Source,
+        flow: &Flow,
+        settings: &LintSettings,
+        entry: StateSet,
     ) -> RasFlow {
         let n = script.stmts.len().min(flow.len());
         // `if` statements testing a RAS check's errorlevel: true when `then` is the RAS side.
@@ -105,8 +119,8 @@ impl RasFlow {
         let mut queued = vec![false; n];
         let mut work: Vec<usize> = Vec::new();
         if let Some(Node::Stmt(first)) = flow.entry {
-            if first.index() < n {
-                state[first.index()] = UNKNOWN;
+            if first.index() < n && entry.0 != 0 {
+                state[first.index()] = entry.0;
                 queued[first.index()] = true;
                 work.push(first.index());
             }

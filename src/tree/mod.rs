@@ -21,6 +21,7 @@
 //! parallel, reading their facts through [`crate::rules::LintSettings::tree`].
 
 pub mod calls;
+pub mod dump;
 pub mod guards;
 
 use std::collections::{HashMap, VecDeque};
@@ -148,8 +149,9 @@ pub struct MissingHelper {
     pub batch: bool,
 }
 
-/// What the tree says about one file: the facts its rules read.
-#[derive(Clone, Debug, Default)]
+/// What the tree says about one file: the facts its rules read. The default is a file read
+/// on its own: NT only, starting in RAS state `unknown`, no callees.
+#[derive(Clone, Debug)]
 pub struct FileFacts {
     /// Windows 9x clients run this file.
     pub win9x: bool,
@@ -172,6 +174,27 @@ pub struct FileFacts {
     /// It runs SMS client setup, itself or through a callee.
     pub runs_setup: bool,
     pub missing: Vec<MissingHelper>,
+    /// A CHOICE.COM or CHOICE.EXE sits next to the file (the SMS 1.x NETLOGON copy).
+    pub netlogon_choice: bool,
+}
+
+impl Default for FileFacts {
+    fn default() -> Self {
+        FileFacts {
+            win9x: false,
+            decided_by: Decider::NtOnly,
+            win9x_chain: Vec::new(),
+            win9x_root: Decider::NtOnly,
+            logon_reached: false,
+            ras_entry: StateSet(UNKNOWN),
+            ras_root: true,
+            ras_chain: Vec::new(),
+            callees: Vec::new(),
+            runs_setup: false,
+            missing: Vec::new(),
+            netlogon_choice: false,
+        }
+    }
 }
 
 impl FileFacts {
@@ -270,7 +293,11 @@ impl Tree {
             resolved,
             facts: Vec::new(),
         };
-        tree.facts = tree.compute().into_iter().map(Arc::new).collect();
+        tree.facts = tree
+            .compute(&mut listings)
+            .into_iter()
+            .map(Arc::new)
+            .collect();
         tree
     }
 
@@ -288,9 +315,16 @@ impl Tree {
         &self.members[f].summary.calls[c]
     }
 
-    fn compute(&self) -> Vec<FileFacts> {
+    fn compute(&self, listings: &mut Listings) -> Vec<FileFacts> {
         let n = self.members.len();
-        let mut facts: Vec<FileFacts> = vec![FileFacts::default(); n];
+        let mut facts: Vec<FileFacts> = vec![
+            FileFacts {
+                ras_entry: StateSet(0),
+                ras_root: false,
+                ..FileFacts::default()
+            };
+            n
+        ];
         // Outgoing resolved edges per file, reachable calls only.
         let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
         let mut called = vec![false; n];
@@ -414,10 +448,10 @@ impl Tree {
                     if at.has_unknown() {
                         add |= entry[f];
                     }
+                    if add & UNKNOWN != 0 && ras_pred[g].is_none() && g != f {
+                        ras_pred[g] = Some((f, c));
+                    }
                     if entry[g] | add != entry[g] {
-                        if add & UNKNOWN != 0 && entry[g] & UNKNOWN == 0 && g != f {
-                            ras_pred[g] = Some((f, c));
-                        }
                         entry[g] |= add;
                         if !queued[g] {
                             queued[g] = true;
@@ -440,7 +474,7 @@ impl Tree {
         }
         for i in 0..n {
             facts[i].ras_entry = StateSet(entry[i]);
-            if entry[i] & UNKNOWN != 0 && ras_pred[i].is_some() {
+            if ras_pred[i].is_some() {
                 facts[i].ras_chain = self.chain(i, &ras_pred);
             }
         }
@@ -518,22 +552,34 @@ impl Tree {
                 }
             }
         }
+        // 6. A NETLOGON copy of CHOICE next to the logon scripts (SMS105).
+        for (f, m) in self.members.iter().enumerate() {
+            if !facts[f].logon_reached {
+                continue;
+            }
+            if let Some(dir) = m.path.parent() {
+                if let Some(l) = listings.list(dir) {
+                    facts[f].netlogon_choice =
+                        l.contains_key("choice.com") || l.contains_key("choice.exe");
+                }
+            }
+        }
         facts
     }
 
-    /// The calls leading to file `i` through `pred`, root first. Each predecessor was set
-    /// before its successor, so the walk ends; it is bounded by the number of files anyway.
+    /// The calls leading to file `i` through `pred`, root first; the walk stops at the first
+    /// file seen twice (RAS predecessors may form a cycle through the roots).
     fn chain(&self, i: usize, pred: &[Option<(usize, usize)>]) -> Vec<Hop> {
         let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        seen.insert(i);
         let mut cur = i;
-        let mut steps = 0;
         while let Some((f, c)) = pred[cur] {
             out.push(Hop::of(&self.members[f], self.call(f, c)));
-            cur = f;
-            steps += 1;
-            if steps > pred.len() {
+            if !seen.insert(f) {
                 break;
             }
+            cur = f;
         }
         out.reverse();
         out
@@ -582,4 +628,68 @@ fn resolve(
         }
     }
     Resolved::Missing
+}
+
+/// A parsed file: what the engine builds once per file and the rules read.
+pub struct Parsed {
+    pub script: crate::syntax::ast::Script,
+    pub labels: crate::syntax::labels::LabelIndex,
+    pub flow: crate::flow::Flow,
+}
+
+impl Parsed {
+    pub fn new(source: &crate::source::Source) -> Parsed {
+        let script = crate::syntax::parse(source);
+        let labels = crate::syntax::labels::LabelIndex::build(source);
+        let flow = crate::flow::Flow::build(source, &script, &labels);
+        Parsed {
+            script,
+            labels,
+            flow,
+        }
+    }
+
+    /// What this file contributes to the tree.
+    pub fn summary(
+        &self,
+        source: &crate::source::Source,
+        settings: &crate::rules::LintSettings,
+    ) -> Summary {
+        let view = guards::Win9xView::build(source, &self.script, &self.flow);
+        calls::summarize(source, &self.script, &self.flow, &view, settings)
+    }
+}
+
+/// The settings a file is linted with: its own, with the targets, the NT 4.0 client fact and
+/// the tree's facts filled in.
+pub fn settings_for(
+    base: &crate::rules::LintSettings,
+    member: &Member,
+    facts: Arc<FileFacts>,
+) -> crate::rules::LintSettings {
+    let mut s = base.clone();
+    s.targets = match facts.decided_by {
+        Decider::Flag | Decider::Pragma | Decider::PerFileConfig | Decider::Config => {
+            let explicit = match (member.explicit, member.summary.pragma) {
+                (Some((t, Decider::Flag)), _) => t,
+                (_, Some(t)) => t,
+                (Some((t, _)), None) => t,
+                (None, None) => Targets {
+                    nt: true,
+                    win9x: facts.win9x,
+                },
+            };
+            Targets {
+                nt: explicit.nt,
+                win9x: facts.win9x,
+            }
+        }
+        _ => Targets {
+            nt: true,
+            win9x: facts.win9x,
+        },
+    };
+    s.nt4_client = facts.logon_reached || base.logon_script;
+    s.tree = facts;
+    s
 }
