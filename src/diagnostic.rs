@@ -65,19 +65,6 @@ pub struct Location {
     pub label: String,
 }
 
-impl Location {
-    /// A place in another file of the tree.
-    pub fn of_hop(hop: &crate::tree::Hop, label: impl Into<String>) -> Location {
-        Location {
-            path: Some(hop.path.clone()),
-            line: hop.line,
-            column: hop.column,
-            end_line: hop.end_line,
-            end_column: hop.end_column,
-            label: label.into(),
-        }
-    }
-}
 
 impl Diagnostic {
     pub fn new(

@@ -1,9 +1,14 @@
+//! The `smslint` command line: parse the flags, run the command, exit with its status.
+//! The command layer lives in the binary, so the `smslint` library knows no flags.
+
 use std::process::ExitCode;
 
 use clap::Parser;
 
+mod commands;
+
 fn main() -> ExitCode {
-    let cli = match smslint::cli::Cli::try_parse() {
+    let cli = match commands::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -11,7 +16,7 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match smslint::run(cli) {
+    match commands::run(cli) {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(report) => {
             eprintln!("{report:?}");

@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use proptest::prelude::*;
-use smslint::cli::Format;
-use smslint::config::{Overrides, ResolvedSettings};
 use smslint::diagnostic::{Diagnostic, Severity};
+use smslint::engine::config::{Overrides, ResolvedSettings};
 use smslint::engine::{finish, lint_source};
+use smslint::report::Format;
 use smslint::report::{render, RenderOptions};
 use smslint::source::{Source, Span};
 

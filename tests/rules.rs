@@ -6,9 +6,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use smslint::cli::Format;
-use smslint::config::{self, Overrides, ResolvedSettings};
+use smslint::engine::config::{self, Overrides, ResolvedSettings};
 use smslint::engine::lint_source;
+use smslint::report::Format;
 use smslint::report::{render, RenderOptions};
 use smslint::source::Source;
 

@@ -3,10 +3,10 @@
 
 use proptest::prelude::*;
 use smslint::diagnostic::{Diagnostic, Finding};
-use smslint::inventory::{self, AuditError, OsSupport};
-use smslint::sites::{self, Manifest, SiteEntry};
 use smslint::source::Source;
-use smslint::version::{
+use smslint::versions::inventory::{self, AuditError, OsSupport};
+use smslint::versions::sites::{self, Manifest, SiteEntry};
+use smslint::versions::version::{
     compare, describe, significant, Clicore, Field, ParseErrorKind, Relation, Significance,
     Spelling,
 };
@@ -155,7 +155,7 @@ fn revision_decodes_sp_icp_hotfix() {
 
 #[test]
 fn non_clicore_values_are_recognised() {
-    use smslint::version::NotClicore;
+    use smslint::versions::version::NotClicore;
     assert_eq!(v("2.50.2726.0018").not_clicore(), Some(NotClicore::Sms2003));
     assert_eq!(
         v("2.00.0000.0000").not_clicore(),
@@ -180,14 +180,14 @@ fn non_clicore_values_are_recognised() {
 #[test]
 fn short_release_form_is_noted() {
     let (x, s) = Clicore::parse_spelled(b"2.00.1380.1").unwrap();
-    let notes = smslint::version::spelling_notes(b"2.00.1380.1", &x, s);
+    let notes = smslint::versions::version::spelling_notes(b"2.00.1380.1", &x, s);
     assert!(
         notes.iter().any(|n| n.contains("short release form")),
         "{notes:?}"
     );
     // A four-digit revision is not ambiguous.
     let (x, s) = Clicore::parse_spelled(b"2.00.1380.0001").unwrap();
-    assert!(smslint::version::spelling_notes(b"2.00.1380.0001", &x, s).is_empty());
+    assert!(smslint::versions::version::spelling_notes(b"2.00.1380.0001", &x, s).is_empty());
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn pre_sp2_versions_do_not_refuse() {
 
 // ---- parse errors ------------------------------------------------------------------------
 
-fn err(s: &[u8]) -> smslint::version::ParseError {
+fn err(s: &[u8]) -> smslint::versions::version::ParseError {
     match Clicore::parse_bytes(s) {
         Ok(v) => panic!("{} should not parse, got {v}", String::from_utf8_lossy(s)),
         Err(e) => e,

@@ -6,9 +6,8 @@ use std::sync::Arc;
 
 use walkdir::WalkDir;
 
-use super::ConfigCache;
-use crate::cli::CheckArgs;
-use crate::config::{self, LoadedConfig, ResolvedSettings};
+use super::config::{self, LoadedConfig, ResolvedSettings};
+use super::{CheckOptions, ConfigCache};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputKind {
@@ -52,8 +51,47 @@ fn hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
+/// The files `smslint gate` acts on: files named on the command line, and the logon scripts
+/// (SMSLS.BAT or `logon_scripts` in the smslint.toml in effect) under directories.
+pub fn logon_scripts(paths: &[PathBuf]) -> miette::Result<(Vec<PathBuf>, Vec<String>)> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut configs = ConfigCache::new(None)?;
+    for p in paths {
+        if p.is_dir() {
+            for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        errors.push(format!("{}: {e}", p.display()));
+                        continue;
+                    }
+                };
+                let path = entry.path();
+                if !entry.file_type().is_file() || !is_batch_file(path) {
+                    continue;
+                }
+                let cfg = configs.for_file(path)?;
+                let settings = config::ResolvedSettings::for_file(
+                    cfg.as_deref(),
+                    &config::Overrides::default(),
+                    path,
+                );
+                if settings.lint.logon_script {
+                    files.push(path.to_path_buf());
+                }
+            }
+        } else if p.is_file() {
+            files.push(p.clone());
+        } else {
+            errors.push(format!("{}: no such file or directory", p.display()));
+        }
+    }
+    Ok((files, errors))
+}
+
 /// Find the inputs of `smslint check`. A bad smslint.toml is a tool failure (`Err`).
-pub fn discover(args: &CheckArgs, configs: &mut ConfigCache) -> miette::Result<Discovered> {
+pub fn discover(args: &CheckOptions, configs: &mut ConfigCache) -> miette::Result<Discovered> {
     let mut out = Discovered::default();
     for named in &args.paths {
         if named.as_os_str() == "-" {

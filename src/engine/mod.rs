@@ -1,28 +1,125 @@
 //! The lint engine: discovery, per-file analysis in parallel, rule selection, suppressions,
 //! severity, sorting.
 
+pub mod config;
 pub mod discover;
 pub mod suppress;
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::cli::{CheckArgs, ColorChoice, FailOn, Format, OutputArgs};
-use crate::config::{self, LoadedConfig};
-pub use crate::config::{Overrides, ResolvedSettings};
 use crate::diagnostic::{Diagnostic, FileReport, Finding, Severity};
 use crate::flow::Flow;
-use crate::report::{self, RenderOptions};
+use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, Ctx, RULES};
 use crate::source::Source;
 use crate::syntax::labels::LabelIndex;
 use crate::Exit;
+use config::LoadedConfig;
+pub use config::{Overrides, ResolvedSettings};
 
 use discover::{Input, InputKind};
+
+/// Everything `smslint check` is asked to do, as plain values (the command layer builds it
+/// from the flags; an integration can build it directly).
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    /// Files or directories to check; `-` is standard input.
+    pub paths: Vec<PathBuf>,
+    /// The name standard input goes by in messages and config matching.
+    pub stdin_filename: Option<PathBuf>,
+    /// Apply the config's `exclude` even to files named explicitly.
+    pub force_exclude: bool,
+    /// Settings that override the config (selection, targets, upgrade window).
+    pub overrides: Overrides,
+    /// Apply the automatic fixes (the SMS101 upgrade gate) to the files.
+    pub fix: bool,
+    /// Print the resolved settings instead of checking.
+    pub show_config: bool,
+    /// This smslint.toml instead of discovering one.
+    pub config: Option<PathBuf>,
+    pub output: OutputOptions,
+}
+
+/// Where and how a run's findings are written, and what makes the run fail.
+#[derive(Clone, Debug)]
+pub struct OutputOptions {
+    pub render: RenderOptions,
+    /// Lowest severity that makes the outcome [`Exit::Findings`] (info never does).
+    pub fail_on: FailOn,
+    /// The outcome is [`Exit::Clean`] even with findings (still a failure when smslint fails).
+    pub exit_zero: bool,
+    /// Write the report to this file instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// The lowest severity that fails a run.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+}
+
+/// Whether a finding of severity `sev` fails the run.
+pub fn fails(sev: Severity, fail_on: FailOn) -> bool {
+    sev > Severity::Info
+        && match fail_on {
+            FailOn::Error => sev >= Severity::Error,
+            FailOn::Warning => sev >= Severity::Warning,
+        }
+}
+
+/// Apply the selection and severity overrides in effect to a finding made outside the
+/// per-file pipeline (the inventory audit's: the config's `select`, `ignore`,
+/// `per-file-ignores` and `[severity]`, as `check` does).
+pub fn apply_settings(settings: &ResolvedSettings, mut f: Finding) -> Option<Finding> {
+    if !settings.is_selected(f.diag.code) {
+        return None;
+    }
+    f.diag.severity = settings.severity_of(f.diag.code, f.diag.severity);
+    Some(f)
+}
+
+/// The per-file analysis every rule reads: the parsed script, the label index as the GOTO
+/// scanner sees it, and the control-flow graph over both.
+pub struct Analysis {
+    pub script: crate::syntax::ast::Script,
+    pub labels: LabelIndex,
+    pub flow: Flow,
+}
+
+impl Analysis {
+    /// Parse and analyse one script. Never fails.
+    pub fn of(source: &Source) -> Analysis {
+        let script = crate::syntax::parse(source);
+        let labels = LabelIndex::build(source);
+        let flow = Flow::build(source, &script, &labels);
+        Analysis {
+            script,
+            labels,
+            flow,
+        }
+    }
+}
+
+/// [`Analysis::of`] a script's bytes.
+pub fn analyse(bytes: &[u8]) -> Analysis {
+    Analysis::of(&Source::new(bytes.to_vec()))
+}
+
+/// Lint one script's bytes as `path` with `settings`: the findings `smslint check` reports
+/// for it (selection, suppressions and severity overrides applied), in source order.
+pub fn lint(path: &str, bytes: &[u8], settings: &ResolvedSettings) -> Vec<Diagnostic> {
+    lint_source(path, Arc::new(Source::new(bytes.to_vec())), settings)
+        .findings
+        .into_iter()
+        .map(|f| f.diag)
+        .collect()
+}
 
 /// Lint one script: parse, analyse, run the selected rules, apply suppressions and severity
 /// overrides, locate and sort the findings. Never fails.
@@ -37,9 +134,11 @@ pub fn lint_with_rules(
     settings: &ResolvedSettings,
     rules: &[&'static rules::Rule],
 ) -> FileReport {
-    let script = crate::syntax::parse(&source);
-    let labels = LabelIndex::build(&source);
-    let flow = Flow::build(&source, &script, &labels);
+    let Analysis {
+        script,
+        labels,
+        flow,
+    } = Analysis::of(&source);
     let ctx = Ctx {
         path: Path::new(path),
         source: &source,
@@ -241,13 +340,14 @@ impl ConfigCache {
     }
 }
 
-/// `smslint check`.
-pub fn run_check(args: &CheckArgs) -> miette::Result<Exit> {
-    let ov = Overrides::from_args(args)?;
-    let mut configs = ConfigCache::new(args.output.config.as_deref())?;
+/// `smslint check`: discover, lint in parallel, check the manifests in effect, write the
+/// report; the outcome says whether anything fails the run.
+pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
+    let ov = &args.overrides;
+    let mut configs = ConfigCache::new(args.config.as_deref())?;
 
     if args.show_config {
-        return show_config(args, &ov, &mut configs);
+        return show_config(args, ov, &mut configs);
     }
 
     let found = discover::discover(args, &mut configs)?;
@@ -268,12 +368,12 @@ pub fn run_check(args: &CheckArgs) -> miette::Result<Exit> {
 
     // Only `full` shows source lines: other formats let each file's bytes go as soon as it
     // is checked, so memory stays bounded by the findings, not by the corpus.
-    let opts = render_options(&args.output);
+    let opts = &args.output.render;
     let keep_sources = opts.format == Format::Full && !opts.statistics;
     let results: Vec<Result<FileReport, String>> = found
         .inputs
         .par_iter()
-        .map(|input| check_input(input, &ov, stdin_bytes.as_deref(), args.fix))
+        .map(|input| check_input(input, ov, stdin_bytes.as_deref(), args.fix))
         .map(|r| {
             r.map(|mut rep| {
                 if !keep_sources {
@@ -303,7 +403,7 @@ pub fn run_check(args: &CheckArgs) -> miette::Result<Exit> {
         }
     }
     for cfg in in_effect.values() {
-        if let Some(rep) = check_manifest(cfg, &ov) {
+        if let Some(rep) = check_manifest(cfg, ov) {
             reports.push(rep);
         }
     }
@@ -376,7 +476,7 @@ fn fix_file(input: &Input, settings: &ResolvedSettings, bytes: Vec<u8>) -> Resul
 /// The findings of one smslint.toml's `[[site]]` manifest, selection and severity applied.
 pub fn check_manifest(cfg: &LoadedConfig, ov: &Overrides) -> Option<FileReport> {
     let settings = ResolvedSettings::for_file(Some(cfg), ov, &cfg.path);
-    let mut diags = crate::sites::check_manifest(
+    let mut diags = crate::versions::sites::check_manifest(
         &cfg.source,
         &cfg.config.site,
         cfg.config.significance.unwrap_or_default(),
@@ -433,14 +533,10 @@ fn relative_to(path: &Path, base: &Path) -> String {
 
 /// The exit status for a set of reports.
 pub fn exit_for(reports: &[FileReport], fail_on: FailOn, exit_zero: bool) -> Exit {
-    let threshold = match fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-    };
     let failing = reports
         .iter()
         .flat_map(|r| &r.findings)
-        .any(|f| f.diag.severity >= threshold && f.diag.severity > Severity::Info);
+        .any(|f| fails(f.diag.severity, fail_on));
     if failing && !exit_zero {
         Exit::Findings
     } else {
@@ -448,45 +544,21 @@ pub fn exit_for(reports: &[FileReport], fail_on: FailOn, exit_zero: bool) -> Exi
     }
 }
 
-/// Resolve the output options (`--format`, `--color`, `NO_COLOR`, `-o`) for this process.
-pub fn render_options(out: &OutputArgs) -> RenderOptions {
-    let stdout_tty = out.output.is_none() && std::io::stdout().is_terminal();
-    let format = out.format.unwrap_or(if stdout_tty {
-        Format::Full
-    } else {
-        Format::Concise
-    });
-    let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-    let color = match out.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => stdout_tty && !no_color_env && !dumb,
-    };
-    RenderOptions {
-        format,
-        color,
-        links: color && stdout_tty,
-        statistics: out.statistics,
-        cwd: config::absolute(Path::new(".")),
-    }
-}
-
 /// Render the reports to standard output or `-o FILE` and compute the exit status.
-pub fn emit(reports: &[FileReport], out: &OutputArgs) -> miette::Result<Exit> {
-    let opts = render_options(out);
+pub fn emit(reports: &[FileReport], out: &OutputOptions) -> miette::Result<Exit> {
+    let opts = &out.render;
     match &out.output {
         Some(path) => {
             let file = std::fs::File::create(path)
                 .map_err(|e| miette::miette!("cannot write {}: {e}", path.display()))?;
             let mut w = std::io::BufWriter::new(file);
-            report::render_to(reports, &opts, &mut w)
+            report::render_to(reports, opts, &mut w)
                 .and_then(|_| w.flush())
                 .map_err(|e| miette::miette!("cannot write {}: {e}", path.display()))?;
         }
         None => {
             let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-            if let Err(e) = report::render_to(reports, &opts, &mut w).and_then(|_| w.flush()) {
+            if let Err(e) = report::render_to(reports, opts, &mut w).and_then(|_| w.flush()) {
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
                     return Err(miette::miette!("cannot write the report: {e}"));
                 }
@@ -498,7 +570,7 @@ pub fn emit(reports: &[FileReport], out: &OutputArgs) -> miette::Result<Exit> {
 
 /// `--show-config`: the resolved settings for each named path.
 fn show_config(
-    args: &CheckArgs,
+    args: &CheckOptions,
     ov: &Overrides,
     configs: &mut ConfigCache,
 ) -> miette::Result<Exit> {
@@ -595,9 +667,9 @@ pub fn render_settings(shown: &str, cfg: Option<&LoadedConfig>, s: &ResolvedSett
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Selector;
     use crate::rules::Rule;
     use crate::source::Span;
+    use config::Selector;
 
     #[test]
     fn paths_are_shown_relative_to_the_working_directory() {

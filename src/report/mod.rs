@@ -10,8 +10,24 @@ pub mod statistics;
 
 use std::path::PathBuf;
 
-use crate::cli::Format;
 use crate::diagnostic::{FileReport, Finding};
+
+/// An output format.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Graphical report with source lines (default on a terminal).
+    Full,
+    /// One line per finding: path:line:col: severity[CODE] message.
+    Concise,
+    /// A JSON array of findings.
+    Json,
+    /// SARIF 2.1.0 for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// CSV, one row per finding (audit only).
+    Csv,
+}
 
 /// How to render a run's findings.
 #[derive(Clone, Debug)]

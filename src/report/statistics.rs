@@ -4,10 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::cli::Format;
 use crate::diagnostic::FileReport;
 
-use super::RenderOptions;
+use super::{Format, RenderOptions};
 
 #[derive(Serialize)]
 struct Count<'a> {

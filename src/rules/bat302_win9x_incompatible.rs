@@ -343,8 +343,7 @@ fn why_9x(facts: &crate::tree::FileFacts) -> String {
 /// The calls that bring Windows 9x clients here, as related locations in other files.
 fn with_chain(mut d: Diagnostic, facts: &crate::tree::FileFacts) -> Diagnostic {
     for h in &facts.win9x_chain {
-        d = d.with_elsewhere(crate::diagnostic::Location::of_hop(
-            h,
+        d = d.with_elsewhere(h.location(
             format!("Windows 9x clients get here through `{}`", h.text),
         ));
     }

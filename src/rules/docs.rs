@@ -1,8 +1,6 @@
 //! `smslint rules`, `smslint rule CODE` and the generated `docs/rules.md`, all from the
 //! registry text.
 
-use serde::Serialize;
-
 use crate::rules::{docs_url, Rule, RULES};
 
 /// Indent every line of a block.
@@ -163,60 +161,4 @@ pub fn rules_table() -> String {
         ));
     }
     out
-}
-
-#[derive(Serialize)]
-struct RuleJson<'a> {
-    code: &'a str,
-    name: &'a str,
-    severity: &'a str,
-    summary: &'a str,
-    what: &'a str,
-    why: &'a str,
-    example: &'a str,
-    fix: &'a str,
-    sources: &'a [&'a str],
-    url: String,
-}
-
-/// `smslint rules`.
-pub fn run_rules(args: &crate::cli::RulesArgs) -> miette::Result<crate::Exit> {
-    if args.json {
-        let items: Vec<RuleJson<'_>> = RULES
-            .iter()
-            .map(|r| RuleJson {
-                code: r.code,
-                name: r.name,
-                severity: r.severity.as_str(),
-                summary: r.summary,
-                what: r.what,
-                why: r.why,
-                example: r.example,
-                fix: r.fix,
-                sources: r.sources,
-                url: docs_url(r.code),
-            })
-            .collect();
-        let s = serde_json::to_string_pretty(&items)
-            .map_err(|e| miette::miette!("cannot write JSON: {e}"))?;
-        println!("{s}");
-    } else {
-        print!("{}", rules_table());
-    }
-    Ok(crate::Exit::Clean)
-}
-
-/// `smslint rule CODE`.
-pub fn run_rule(args: &crate::cli::RuleArgs) -> miette::Result<crate::Exit> {
-    match crate::rules::find(args.rule.trim()) {
-        Some(r) => {
-            print!("{}", rule_text(r));
-            Ok(crate::Exit::Clean)
-        }
-        None => Err(miette::miette!(
-            help = "`smslint rules` lists every rule",
-            "no rule is called `{}`",
-            args.rule
-        )),
-    }
 }

@@ -70,14 +70,8 @@ use crate::source::{Source, Span};
 use crate::syntax::ast::Script;
 use crate::syntax::labels::LabelIndex;
 
-/// Client interpreters a script must run on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Targets {
-    /// cmd.exe on Windows NT 4.0 / 2000 / XP.
-    pub nt: bool,
-    /// COMMAND.COM on Windows 95/98/ME.
-    pub win9x: bool,
-}
+/// Client interpreters a script must run on (decided per file by the tree).
+pub use crate::tree::Targets;
 
 /// The settings a batch rule may read, resolved per file by the engine from config, flags and
 /// the tree the file belongs to.
@@ -101,6 +95,24 @@ pub struct LintSettings {
     pub tree: std::sync::Arc<crate::tree::FileFacts>,
 }
 
+impl LintSettings {
+    /// The part of the settings the SMS analysis reads.
+    pub fn sms_settings(&self) -> crate::sms::Settings<'_> {
+        crate::sms::Settings {
+            logon_script: self.logon_script,
+            ras_guards: &self.ras_guards,
+            ras_entry: self.tree.ras_entry,
+        }
+    }
+}
+
+/// Rules hand their settings to `sms` as they are; `sms` sees only its own part.
+impl<'a> From<&'a LintSettings> for crate::sms::Settings<'a> {
+    fn from(s: &'a LintSettings) -> Self {
+        s.sms_settings()
+    }
+}
+
 /// What a batch rule sees: one file, read and analysed once.
 pub struct Ctx<'a> {
     pub path: &'a Path,
@@ -119,7 +131,14 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The shared SMS analysis of this script.
     pub fn sms(&self) -> &crate::sms::Analysis {
-        self.sms.get_or_init(|| crate::sms::Analysis::new(self))
+        self.sms.get_or_init(|| {
+            crate::sms::Analysis::new(
+                self.script,
+                self.source,
+                self.flow,
+                self.settings.sms_settings(),
+            )
+        })
     }
 
     /// The statements Windows 9x clients run (every recognised OS guard's NT side cut off).

@@ -38,7 +38,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     // Every client program it runs is another script of the tree that runs no client setup
     // (a gated SMSLS.BAT): that script's gate already holds logons back.
-    let calls = ctx.sms().client_calls(ctx);
+    let calls = ctx.sms().client_calls(ctx.flow);
     let tree = &ctx.settings.tree;
     if !calls.is_empty()
         && calls

@@ -34,7 +34,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let analysis = ctx.sms();
-    let calls = analysis.client_calls(ctx);
+    let calls = analysis.client_calls(ctx.flow);
     let Some(first) = calls.first() else {
         return;
     };

@@ -32,7 +32,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let analysis = ctx.sms();
-    if !analysis.client_calls(ctx).is_empty() {
+    if !analysis.client_calls(ctx.flow).is_empty() {
         return;
     }
     out.push(

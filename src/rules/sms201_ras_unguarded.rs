@@ -42,7 +42,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.sms();
     let severity = ctx.ras_severity(&RULE);
     let facts = &ctx.settings.tree;
-    for call in analysis.client_calls(ctx) {
+    for call in analysis.client_calls(ctx.flow) {
         if !call.state.has_unknown() {
             continue;
         }
@@ -80,8 +80,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
              with `:SKIPSMS` after the SMS calls",
             );
         for h in &facts.ras_chain {
-            d = d.with_elsewhere(crate::diagnostic::Location::of_hop(
-                h,
+            d = d.with_elsewhere(h.location(
                 format!("`{}` runs with no RAS check before it", h.text),
             ));
         }

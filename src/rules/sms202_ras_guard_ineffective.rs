@@ -36,7 +36,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .map(|c| ctx.script.stmt(c.test).span)
         .collect();
     tests.sort();
-    for call in analysis.client_calls(ctx) {
+    for call in analysis.client_calls(ctx.flow) {
         if call.state.has_unknown() || !call.state.has_ras() {
             continue;
         }

@@ -38,7 +38,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let analysis = ctx.sms();
-    let calls = analysis.client_calls(ctx);
+    let calls = analysis.client_calls(ctx.flow);
     let Some(exposed) = calls
         .iter()
         .find(|c| c.state.has_unknown())

@@ -17,7 +17,6 @@
 use std::collections::HashMap;
 
 use crate::flow::{EdgeKind, Flow, Node};
-use crate::rules::LintSettings;
 use crate::source::Source;
 use crate::syntax::ast::{Script, StmtId};
 
@@ -83,7 +82,7 @@ impl RasFlow {
         script: &Script,
         source: &Source,
         flow: &Flow,
-        settings: &LintSettings,
+        settings: crate::sms::Settings<'_>,
     ) -> RasFlow {
         Self::build_from(script, source, flow, settings, StateSet(UNKNOWN))
     }
@@ -96,7 +95,7 @@ impl RasFlow {
         script: &Script,
         source: &Source,
         flow: &Flow,
-        settings: &LintSettings,
+        settings: crate::sms::Settings<'_>,
         entry: StateSet,
     ) -> RasFlow {
         let n = script.stmts.len().min(flow.len());

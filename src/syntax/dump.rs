@@ -46,34 +46,6 @@ pub fn render_with(
     out
 }
 
-/// `smslint dump FILE`.
-pub fn run(args: &crate::cli::DumpArgs) -> miette::Result<crate::Exit> {
-    use std::io::Read as _;
-    let bytes = if args.file.as_os_str() == "-" {
-        let mut v = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut v)
-            .map_err(|e| miette::miette!("cannot read standard input: {e}"))?;
-        v
-    } else {
-        std::fs::read(&args.file)
-            .map_err(|e| miette::miette!("cannot read {}: {e}", args.file.display()))?
-    };
-    let profile = match args.target {
-        crate::cli::Target::Nt => Profile::Nt,
-        crate::cli::Target::Win9x => Profile::Win9x,
-    };
-    let source = Source::new(bytes);
-    let script = crate::syntax::parse(&source);
-    let labels = LabelIndex::build(&source);
-    let text = render_with(&source, &script, &labels, profile);
-    use std::io::Write as _;
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`smslint dump x | head`) is not a failure.
-    let _ = stdout.write_all(text.as_bytes());
-    Ok(crate::Exit::Clean)
-}
-
 struct Renderer<'a> {
     source: &'a Source,
     script: &'a Script,

@@ -4,13 +4,13 @@
 //! then resolved from these summaries alone.
 
 use crate::flow::Flow;
-use crate::rules::{LintSettings, Targets};
 use crate::sms::ras::{RasFlow, StateSet};
 use crate::sms::{invocation, is_client_program, Via};
 use crate::source::{Source, Span};
 use crate::syntax::ast::{Script, StmtId, StmtKind};
 
 use super::guards::Win9xView;
+use super::Targets;
 
 /// How a file is started.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -231,7 +231,7 @@ pub fn summarize(
     script: &Script,
     flow: &Flow,
     view: &Win9xView,
-    settings: &LintSettings,
+    settings: crate::sms::Settings<'_>,
 ) -> Summary {
     let mut calls = Vec::new();
     let mut client_stmts = Vec::new();

@@ -28,12 +28,20 @@ use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::rules::Targets;
 use crate::sms::ras::{StateSet, LAN, RAS, UNKNOWN};
 use crate::source::Span;
 use crate::syntax::ast::StmtId;
 
 use calls::{extension, CallKind, CallOut, Summary, TargetSpec};
+
+/// Client interpreters a script must run on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Targets {
+    /// cmd.exe on Windows NT 4.0 / 2000 / XP.
+    pub nt: bool,
+    /// COMMAND.COM on Windows 95/98/ME.
+    pub win9x: bool,
+}
 
 /// One file of the tree, as the engine hands it over.
 #[derive(Clone, Debug)]
@@ -115,6 +123,18 @@ impl Hop {
             end_line: c.end_line,
             end_column: c.end_column,
             text: c.text.clone(),
+        }
+    }
+
+    /// This place as a related location of a finding.
+    pub fn location(&self, label: impl Into<String>) -> crate::diagnostic::Location {
+        crate::diagnostic::Location {
+            path: Some(self.path.clone()),
+            line: self.line,
+            column: self.column,
+            end_line: self.end_line,
+            end_column: self.end_column,
+            label: label.into(),
         }
     }
 
@@ -628,68 +648,4 @@ fn resolve(
         }
     }
     Resolved::Missing
-}
-
-/// A parsed file: what the engine builds once per file and the rules read.
-pub struct Parsed {
-    pub script: crate::syntax::ast::Script,
-    pub labels: crate::syntax::labels::LabelIndex,
-    pub flow: crate::flow::Flow,
-}
-
-impl Parsed {
-    pub fn new(source: &crate::source::Source) -> Parsed {
-        let script = crate::syntax::parse(source);
-        let labels = crate::syntax::labels::LabelIndex::build(source);
-        let flow = crate::flow::Flow::build(source, &script, &labels);
-        Parsed {
-            script,
-            labels,
-            flow,
-        }
-    }
-
-    /// What this file contributes to the tree.
-    pub fn summary(
-        &self,
-        source: &crate::source::Source,
-        settings: &crate::rules::LintSettings,
-    ) -> Summary {
-        let view = guards::Win9xView::build(source, &self.script, &self.flow);
-        calls::summarize(source, &self.script, &self.flow, &view, settings)
-    }
-}
-
-/// The settings a file is linted with: its own, with the targets, the NT 4.0 client fact and
-/// the tree's facts filled in.
-pub fn settings_for(
-    base: &crate::rules::LintSettings,
-    member: &Member,
-    facts: Arc<FileFacts>,
-) -> crate::rules::LintSettings {
-    let mut s = base.clone();
-    s.targets = match facts.decided_by {
-        Decider::Flag | Decider::Pragma | Decider::PerFileConfig | Decider::Config => {
-            let explicit = match (member.explicit, member.summary.pragma) {
-                (Some((t, Decider::Flag)), _) => t,
-                (_, Some(t)) => t,
-                (Some((t, _)), None) => t,
-                (None, None) => Targets {
-                    nt: true,
-                    win9x: facts.win9x,
-                },
-            };
-            Targets {
-                nt: explicit.nt,
-                win9x: facts.win9x,
-            }
-        }
-        _ => Targets {
-            nt: true,
-            win9x: facts.win9x,
-        },
-    };
-    s.nt4_client = facts.logon_reached || base.logon_script;
-    s.tree = facts;
-    s
 }

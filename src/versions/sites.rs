@@ -8,7 +8,7 @@ use toml::Spanned;
 use crate::diagnostic::Diagnostic;
 use crate::rules;
 use crate::source::{Source, Span};
-use crate::version::{self, Clicore, Significance};
+use crate::versions::version::{self, Clicore, Significance};
 
 /// One `[[site]]` table. Spans point into the smslint.toml bytes, so findings can label the
 /// exact value.

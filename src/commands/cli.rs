@@ -1,8 +1,12 @@
-//! Every command-line flag, in one place.
+//! Every command-line flag, in one place. The value enums the layers below own (`Format`,
+//! `FailOn`, `Significance`) derive `ValueEnum` where they are defined; the rest are here.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use smslint::engine::FailOn;
+use smslint::report::Format;
+use smslint::versions::version::Significance;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -35,28 +39,6 @@ pub enum Command {
     Audit(AuditArgs),
     /// Add, remove or report the `GOTO END` upgrade gate in logon scripts.
     Gate(GateArgs),
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// Graphical report with source lines (default on a terminal).
-    Full,
-    /// One line per finding: path:line:col: severity[CODE] message.
-    Concise,
-    /// A JSON array of findings.
-    Json,
-    /// SARIF 2.1.0 for GitHub code scanning.
-    Sarif,
-    /// GitHub Actions workflow commands.
-    Github,
-    /// CSV, one row per finding (audit only).
-    Csv,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FailOn {
-    Error,
-    Warning,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,8 +143,6 @@ pub enum VersionFormat {
     Text,
     Json,
 }
-
-pub use crate::version::Significance;
 
 #[derive(Args, Debug, Clone)]
 pub struct VersionArgs {

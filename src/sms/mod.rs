@@ -8,7 +8,7 @@
 
 pub mod ras;
 
-use crate::rules::LintSettings;
+use crate::flow::Flow;
 use crate::source::{Source, Span};
 use crate::syntax::ast::{CallTarget, Connector, JumpTarget, Script, Stmt, StmtId, StmtKind, Word};
 
@@ -66,8 +66,21 @@ pub fn is_client_program(name: &str) -> bool {
     CLIENT_PROGRAMS.contains(&name)
 }
 
+/// What the SMS analysis needs from the settings of a file, borrowed from the caller's own
+/// settings (the rules' `LintSettings::sms_settings`). `sms` reads nothing else of them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Settings<'a> {
+    /// The file is a logon script (SMSLS.BAT or matches `logon_scripts`).
+    pub logon_script: bool,
+    /// Extra RAS-check program names (lower case, no path or extension), besides `checkras`.
+    pub ras_guards: &'a [String],
+    /// The RAS states the script starts in: `unknown` for a script run on its own, the join
+    /// of its callers' states at their calls for a script others call (`crate::tree`).
+    pub ras_entry: ras::StateSet,
+}
+
 /// `name` (already normalised) is a RAS-check program: `checkras` or a `ras_guards` entry.
-pub fn is_ras_guard(name: &str, settings: &LintSettings) -> bool {
+pub fn is_ras_guard(name: &str, settings: Settings<'_>) -> bool {
     name == DEFAULT_RAS_GUARD
         || settings
             .ras_guards
@@ -77,7 +90,8 @@ pub fn is_ras_guard(name: &str, settings: &LintSettings) -> bool {
 
 // Whether a file is a logon script (SMSLS.BAT, any case, or a `logon_scripts` glob of the
 // smslint.toml in effect) is decided once, with the config, by
-// `config::ResolvedSettings::for_file`; rules read it as `LintSettings::logon_script`.
+// `config::ResolvedSettings::for_file`; rules read it as `LintSettings::logon_script` and hand it
+// here as `Settings::logon_script`.
 
 /// How a program is started.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -287,7 +301,12 @@ pub struct RasCheck {
 }
 
 /// Every RAS check in the script.
-pub fn ras_checks(script: &Script, source: &Source, settings: &LintSettings) -> Vec<RasCheck> {
+pub fn ras_checks<'a>(
+    script: &Script,
+    source: &Source,
+    settings: impl Into<Settings<'a>>,
+) -> Vec<RasCheck> {
+    let settings = settings.into();
     let mut out = Vec::new();
     let seq = sequence_next(script);
     for inv in invocations(script, source) {
@@ -414,7 +433,12 @@ pub struct Gate {
 /// The gate of a script: in a logon script only (`settings.logon_script`), the first
 /// executable statement when it is an unconditional `goto` to any label, existing or not,
 /// in any form (`GOTO END`, `goto :end`, `goto:End`, `GOTO START`), or `goto :eof`.
-pub fn gate(script: &Script, source: &Source, settings: &LintSettings) -> Option<Gate> {
+pub fn gate<'a>(
+    script: &Script,
+    source: &Source,
+    settings: impl Into<Settings<'a>>,
+) -> Option<Gate> {
+    let settings = settings.into();
     if !settings.logon_script {
         return None;
     }
@@ -463,30 +487,24 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    pub fn new(ctx: &crate::rules::Ctx<'_>) -> Analysis {
+    pub fn new(script: &Script, source: &Source, flow: &Flow, settings: Settings<'_>) -> Analysis {
         Analysis {
-            ras: ras::RasFlow::build_from(
-                ctx.script,
-                ctx.source,
-                ctx.flow,
-                ctx.settings,
-                ctx.settings.tree.ras_entry,
-            ),
-            invocations: invocations(ctx.script, ctx.source),
+            ras: ras::RasFlow::build_from(script, source, flow, settings, settings.ras_entry),
+            invocations: invocations(script, source),
         }
     }
 
     /// Statement `id` can run: reached by the RAS data flow and not ruled out by the shared
     /// flow analysis.
-    pub fn reachable(&self, ctx: &crate::rules::Ctx<'_>, id: StmtId) -> bool {
-        self.ras.reachable(id) && ctx.flow.reachable.get(id.index()).copied().unwrap_or(true)
+    pub fn reachable(&self, flow: &Flow, id: StmtId) -> bool {
+        self.ras.reachable(id) && flow.reachable.get(id.index()).copied().unwrap_or(true)
     }
 
     /// Reachable SMS client-program call sites, in source order.
-    pub fn client_calls(&self, ctx: &crate::rules::Ctx<'_>) -> Vec<CallSite> {
+    pub fn client_calls(&self, flow: &Flow) -> Vec<CallSite> {
         self.invocations
             .iter()
-            .filter(|inv| inv.is_client_program() && self.reachable(ctx, inv.stmt))
+            .filter(|inv| inv.is_client_program() && self.reachable(flow, inv.stmt))
             .map(|inv| CallSite {
                 inv: inv.clone(),
                 state: self.ras.state(inv.stmt),
@@ -533,13 +551,14 @@ mod tests {
 
     #[test]
     fn ras_guard_names_come_from_settings() {
-        let s = LintSettings {
-            ras_guards: vec!["IsDialup.exe".into()],
-            ..LintSettings::default()
+        let guards = vec!["IsDialup.exe".to_string()];
+        let s = Settings {
+            ras_guards: &guards,
+            ..Settings::default()
         };
-        assert!(is_ras_guard("checkras", &s));
-        assert!(is_ras_guard("isdialup", &s));
-        assert!(!is_ras_guard("ipconfig", &s));
+        assert!(is_ras_guard("checkras", s));
+        assert!(is_ras_guard("isdialup", s));
+        assert!(!is_ras_guard("ipconfig", s));
     }
 
     #[test]
@@ -550,7 +569,7 @@ mod tests {
         assert_eq!(edit_distance("abc", ""), 3);
     }
 
-    fn analyse(text: &[u8], settings: &LintSettings) -> (Script, Source, ras::RasFlow) {
+    fn analyse(text: &[u8], settings: Settings<'_>) -> (Script, Source, ras::RasFlow) {
         let source = Source::new(text.to_vec());
         let script = crate::syntax::parse(&source);
         let labels = crate::syntax::labels::LabelIndex::build(&source);
@@ -561,8 +580,7 @@ mod tests {
 
     /// The state set of every SMS client-program call, in source order.
     fn call_states(text: &[u8]) -> Vec<String> {
-        let settings = LintSettings::default();
-        let (script, source, ras) = analyse(text, &settings);
+        let (script, source, ras) = analyse(text, Settings::default());
         invocations(&script, &source)
             .into_iter()
             .filter(|i| i.is_client_program())
@@ -600,9 +618,9 @@ mod tests {
 
     #[test]
     fn gates_are_recognised_in_every_form() {
-        let settings = LintSettings {
+        let settings = Settings {
             logon_script: true,
-            ..LintSettings::default()
+            ..Settings::default()
         };
         for text in [
             &b"GOTO END\r\nsnboot\r\n:END\r\n"[..],
@@ -611,14 +629,13 @@ mod tests {
             b"@Echo Off\r\n\r\nGOTO START\r\n:START\r\n",
             b"goto nowhere\r\n",
         ] {
-            let (script, source, _) = analyse(text, &settings);
+            let (script, source, _) = analyse(text, settings);
             assert!(
-                gate(&script, &source, &settings).is_some(),
+                gate(&script, &source, settings).is_some(),
                 "{:?}",
                 String::from_utf8_lossy(text)
             );
-            let user = LintSettings::default();
-            assert!(gate(&script, &source, &user).is_none());
+            assert!(gate(&script, &source, Settings::default()).is_none());
         }
         for text in [
             &b"@echo off\r\nnet time\r\nGOTO END\r\n"[..],
@@ -627,9 +644,9 @@ mod tests {
             b"echo on\r\ngoto end\r\n",
             b"",
         ] {
-            let (script, source, _) = analyse(text, &settings);
+            let (script, source, _) = analyse(text, settings);
             assert!(
-                gate(&script, &source, &settings).is_none(),
+                gate(&script, &source, settings).is_none(),
                 "{:?}",
                 String::from_utf8_lossy(text)
             );

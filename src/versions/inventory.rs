@@ -1,4 +1,5 @@
-//! The fleet inventory audit (`smslint audit --inventory FILE.csv`), streamed.
+//! The fleet inventory audit (`smslint audit --inventory FILE.csv`), streamed. The command
+//! (`commands/audit.rs`) finds the manifest, applies the settings and writes the report.
 //!
 //! The inventory is read record by record with the `csv` crate over a byte reader; no row is
 //! kept after it is checked. Findings are handed to a sink as they are found, so line-oriented
@@ -11,20 +12,13 @@
 //! surrounding spaces excluded); otherwise it points at the record's first byte.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::io::Read;
 
-use crate::cli::{AuditArgs, FailOn, Format};
-use crate::config::{self, Overrides, ResolvedSettings};
-use crate::diagnostic::{Diagnostic, FileReport, Finding, Severity};
-use crate::engine;
-use crate::report::{self, RenderOptions};
+use crate::diagnostic::{Diagnostic, Finding};
 use crate::rules;
-use crate::sites::{shorten, Manifest};
 use crate::source::Span;
-use crate::version::{self, Clicore, Significance, BOOT32WN_REFUSES};
-use crate::Exit;
+use crate::versions::sites::{shorten, Manifest};
+use crate::versions::version::{self, Clicore, Significance, BOOT32WN_REFUSES};
 
 /// Counts per site for the summary table of the `full` format.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -342,31 +336,94 @@ impl<R: Read> Inventory<R> {
     /// Check every row against `manifest`, handing each finding to `sink` as soon as it is
     /// found (rows in file order). No row is kept.
     pub fn audit(
-        mut self,
+        self,
         manifest: &Manifest,
         policy: Significance,
         sink: &mut dyn FnMut(Finding),
     ) -> Result<AuditSummary, AuditError> {
-        let mut rec = csv::ByteRecord::new();
-        let mut summary = AuditSummary::default();
+        let mut findings = self.findings(manifest, policy);
+        for f in findings.by_ref() {
+            sink(f?);
+        }
+        Ok(findings.summary)
+    }
+
+    /// The audit as an iterator: the findings of each row as it is read (rows in file order,
+    /// no row kept); an `Err` (a malformed CSV record) ends it. [`Findings::summary`] holds the
+    /// counts of the rows read so far.
+    pub fn findings(self, manifest: &Manifest, policy: Significance) -> Findings<'_, R> {
+        Findings {
+            inv: self,
+            manifest,
+            policy,
+            rec: csv::ByteRecord::new(),
+            pending: VecDeque::new(),
+            summary: AuditSummary::default(),
+            done: false,
+        }
+    }
+}
+
+/// The findings of an inventory audit, row by row ([`Inventory::findings`]).
+pub struct Findings<'m, R: Read> {
+    inv: Inventory<R>,
+    manifest: &'m Manifest,
+    policy: Significance,
+    rec: csv::ByteRecord,
+    /// The findings of the last row read, not yet handed out.
+    pending: VecDeque<Finding>,
+    summary: AuditSummary,
+    done: bool,
+}
+
+impl<R: Read> Findings<'_, R> {
+    /// The per-site counts of the rows read so far (all rows once the iterator is spent).
+    pub fn summary(&self) -> &AuditSummary {
+        &self.summary
+    }
+}
+
+impl<R: Read> Iterator for Findings<'_, R> {
+    type Item = Result<Finding, AuditError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let from = self.rdr.position().byte();
-            if !self
-                .rdr
-                .read_byte_record(&mut rec)
-                .map_err(AuditError::Csv)?
-            {
-                break;
+            if let Some(f) = self.pending.pop_front() {
+                return Some(Ok(f));
             }
+            if self.done {
+                return None;
+            }
+            let from = self.inv.rdr.position().byte();
+            match self.inv.rdr.read_byte_record(&mut self.rec) {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.done = true;
+                    return None;
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(AuditError::Csv(e)));
+                }
+            }
+            let rec = &self.rec;
             if rec.iter().all(|f| f.trim_ascii().is_empty()) {
                 continue; // a line of spaces or bare commas: nothing to check
             }
             let start = rec.position().map(|p| p.byte()).unwrap_or(from);
-            let at = self.rdr.get_mut().record_at(start);
-            summary.rows += 1;
-            check_row(&rec, &self.cols, manifest, policy, at, &mut summary, sink);
+            let at = self.inv.rdr.get_mut().record_at(start);
+            self.summary.rows += 1;
+            let pending = &mut self.pending;
+            check_row(
+                rec,
+                &self.inv.cols,
+                self.manifest,
+                self.policy,
+                at,
+                &mut self.summary,
+                &mut |f| pending.push_back(f),
+            );
         }
-        Ok(summary)
     }
 }
 
@@ -640,25 +697,6 @@ fn check_row(
     }
 }
 
-/// Apply the selection and severity overrides in effect for the inventory (the config's
-/// `select`, `ignore`, `per-file-ignores` and `[severity]`, as `check` does).
-pub fn apply_settings(settings: &ResolvedSettings, mut f: Finding) -> Option<Finding> {
-    if !settings.is_selected(f.diag.code) {
-        return None;
-    }
-    f.diag.severity = settings.severity_of(f.diag.code, f.diag.severity);
-    Some(f)
-}
-
-/// Whether a finding makes the exit code 1.
-pub fn fails(sev: Severity, fail_on: FailOn) -> bool {
-    sev > Severity::Info
-        && match fail_on {
-            FailOn::Error => sev >= Severity::Error,
-            FailOn::Warning => sev >= Severity::Warning,
-        }
-}
-
 /// The `full` format's summary table per site.
 pub fn summary_table(summary: &AuditSummary) -> String {
     use std::fmt::Write;
@@ -688,255 +726,4 @@ pub fn summary_table(summary: &AuditSummary) -> String {
     }
     let _ = writeln!(s, "{} rows audited", summary.rows);
     s
-}
-
-/// The smslint.toml an audit uses: `--config`, else the nearest one walking up from the
-/// inventory's directory, else from the current directory.
-pub fn find_manifest(inventory: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
-    if let Some(p) = explicit {
-        return Some(p.to_path_buf());
-    }
-    let dir = inventory
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-    config::find_upwards(&dir).or_else(|| {
-        std::env::current_dir()
-            .ok()
-            .and_then(|cwd| config::find_upwards(&cwd))
-    })
-}
-
-/// Formats whose output is a concatenation of per-finding lines: written while streaming.
-fn streamable(format: Format, statistics: bool) -> bool {
-    !statistics
-        && matches!(
-            format,
-            Format::Concise | Format::Csv | Format::Github | Format::Json | Format::Sarif
-        )
-}
-
-/// Writes the findings of a streamed format chunk by chunk, so that the output is the same as
-/// rendering all of them at once: line formats are concatenated (the CSV header kept once);
-/// the JSON array is spliced (each chunk's `[`/`]` dropped, items joined by `,`); so is the
-/// SARIF `results` array (the rest of the log, the rule table, is the same for every chunk).
-struct Stream<'a> {
-    opts: &'a RenderOptions,
-    out: &'a mut Box<dyn Write>,
-    /// No finding written yet.
-    first: bool,
-    /// What follows the SARIF results array, kept from the first chunk.
-    sarif_tail: String,
-    err: Option<std::io::Error>,
-}
-
-/// The byte range of the items of the (pretty-printed) SARIF `results` array of `text`.
-fn sarif_items(text: &str) -> Option<(usize, usize)> {
-    const OPEN: &str = "\"results\": [\n";
-    // serde_json pretty-prints runs[0].results at an indent of 6: its `]` is alone on a line.
-    const CLOSE: &str = "\n      ]";
-    let start = text.find(OPEN)? + OPEN.len();
-    let end = start + text[start..].find(CLOSE)?;
-    Some((start, end))
-}
-
-impl Stream<'_> {
-    fn write(&mut self, text: &str) {
-        if self.err.is_none() {
-            if let Err(e) = self.out.write_all(text.as_bytes()) {
-                self.err = Some(e);
-            }
-        }
-    }
-
-    fn chunk(&mut self, reports: &[FileReport]) {
-        if reports.iter().all(|r| r.findings.is_empty()) {
-            return;
-        }
-        let text = report::render(reports, self.opts);
-        let first = std::mem::replace(&mut self.first, false);
-        match self.opts.format {
-            Format::Csv if !first => {
-                // Every chunk repeats the header row; keep the first only.
-                if let Some(i) = text.find('\n') {
-                    self.write(&text[i + 1..]);
-                }
-            }
-            Format::Json => {
-                let body = text
-                    .strip_prefix("[\n")
-                    .and_then(|t| t.strip_suffix("\n]\n"))
-                    .unwrap_or("");
-                self.write(if first { "[\n" } else { ",\n" });
-                self.write(body);
-            }
-            Format::Sarif => {
-                if let Some((start, end)) = sarif_items(&text) {
-                    if first {
-                        self.write(&text[..end]);
-                        self.sarif_tail = text[end..].to_string();
-                    } else {
-                        self.write(",\n");
-                        self.write(&text[start..end]);
-                    }
-                }
-            }
-            _ => self.write(&text),
-        }
-    }
-
-    fn finish(&mut self) {
-        match self.opts.format {
-            Format::Json => self.write(if self.first { "[]\n" } else { "\n]\n" }),
-            Format::Sarif if self.first => {
-                let empty = report::render(&[], self.opts);
-                self.write(&empty);
-            }
-            Format::Sarif => {
-                let tail = std::mem::take(&mut self.sarif_tail);
-                self.write(&tail);
-            }
-            _ => {}
-        }
-    }
-}
-
-/// How many findings are rendered at once when streaming.
-const CHUNK: usize = 4096;
-
-/// `smslint audit`.
-pub fn run_audit(args: &AuditArgs) -> miette::Result<Exit> {
-    let out_args = &args.output;
-    let manifest_path =
-        find_manifest(&args.inventory, out_args.config.as_deref()).ok_or_else(|| {
-            miette::miette!(
-                help =
-                    "create an smslint.toml with a [[site]] table per site, or pass --config FILE",
-                "no smslint.toml found for {} (looked in its directory and above, then in the \
-                 current directory and above)",
-                args.inventory.display()
-            )
-        })?;
-    let loaded = config::load(&manifest_path)?;
-    let policy = loaded.config.significance.unwrap_or_default();
-    let overrides = Overrides::default();
-    let settings = ResolvedSettings::for_file(Some(&loaded), &overrides, &args.inventory);
-    let manifest_report = engine::check_manifest(&loaded, &overrides).unwrap_or(FileReport {
-        path: engine::display_path(&loaded.path),
-        source: Some(Arc::clone(&loaded.source)),
-        findings: Vec::new(),
-    });
-    let manifest = Manifest::new(&loaded.config.site);
-
-    let inv_path = engine::display_path(&args.inventory);
-    let file = std::fs::File::open(&args.inventory)
-        .map_err(|e| miette::miette!("cannot read inventory {}: {e}", args.inventory.display()))?;
-    // The header is checked before anything is written.
-    let inventory = Inventory::open(file).map_err(|e| audit_failure(&inv_path, e))?;
-    let opts = engine::render_options(out_args);
-    let format = opts.format;
-
-    let mut writer: Box<dyn Write> = match &out_args.output {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p)
-                .map_err(|e| miette::miette!("cannot write {}: {e}", p.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
-
-    let mut failing = manifest_report
-        .findings
-        .iter()
-        .any(|f| fails(f.diag.severity, out_args.fail_on));
-    let mut write_err: Option<std::io::Error> = None;
-
-    if streamable(format, out_args.statistics) {
-        // Manifest findings first, then the inventory's in row order, a chunk at a time.
-        let mut stream = Stream {
-            opts: &opts,
-            out: &mut writer,
-            first: true,
-            sarif_tail: String::new(),
-            err: None,
-        };
-        stream.chunk(std::slice::from_ref(&manifest_report));
-        let mut chunk = FileReport {
-            path: inv_path.clone(),
-            source: None,
-            findings: Vec::with_capacity(CHUNK),
-        };
-        let result = {
-            let mut sink = |f: Finding| {
-                if let Some(f) = apply_settings(&settings, f) {
-                    failing |= fails(f.diag.severity, out_args.fail_on);
-                    chunk.findings.push(f);
-                    if chunk.findings.len() >= CHUNK {
-                        stream.chunk(std::slice::from_ref(&chunk));
-                        chunk.findings.clear();
-                    }
-                }
-            };
-            inventory.audit(&manifest, policy, &mut sink)
-        };
-        stream.chunk(std::slice::from_ref(&chunk));
-        stream.finish();
-        write_err = stream.err.take();
-        result.map_err(|e| audit_failure(&inv_path, e))?;
-    } else {
-        let mut findings = Vec::new();
-        let statistics = out_args.statistics;
-        let result = inventory.audit(&manifest, policy, &mut |f| {
-            if let Some(mut f) = apply_settings(&settings, f) {
-                failing |= fails(f.diag.severity, out_args.fail_on);
-                if statistics {
-                    // Only the codes are counted: drop the texts (no allocation kept).
-                    f.diag.message = String::new();
-                    f.diag.label = String::new();
-                    f.diag.help = String::new();
-                }
-                findings.push(f);
-            }
-        });
-        let summary = result.map_err(|e| audit_failure(&inv_path, e))?;
-        let reports = [
-            manifest_report,
-            FileReport {
-                path: inv_path.clone(),
-                source: None,
-                findings,
-            },
-        ];
-        let mut text = report::render(&reports, &opts);
-        if format == Format::Full && !out_args.statistics {
-            if !text.is_empty() && !text.ends_with('\n') {
-                text.push('\n');
-            }
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            text.push_str(&summary_table(&summary));
-        }
-        if let Err(e) = writer.write_all(text.as_bytes()) {
-            write_err = Some(e);
-        }
-    }
-    if let Err(e) = writer.flush() {
-        write_err.get_or_insert(e);
-    }
-    if let Some(e) = write_err {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(miette::miette!("cannot write the report: {e}"));
-        }
-    }
-    Ok(if failing && !out_args.exit_zero {
-        Exit::Findings
-    } else {
-        Exit::Clean
-    })
-}
-
-fn audit_failure(path: &str, e: AuditError) -> miette::Report {
-    miette::miette!("{path}: {e}")
 }

@@ -11,10 +11,8 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{GateAction, GateArgs, GateState};
 use crate::source::{LineEnding, Source, Span};
 use crate::syntax::labels::{LabelIndex, Profile};
-use crate::Exit;
 
 /// The gate `on` inserts.
 pub const GATE_LINE: &[u8] = b"GOTO END";
@@ -288,124 +286,6 @@ pub fn unified_diff(path: &str, old: &[u8], new: &[u8]) -> String {
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))
         .to_string()
-}
-
-/// The files `smslint gate` acts on: files named on the command line, and the logon scripts
-/// (SMSLS.BAT or `logon_scripts` in the smslint.toml in effect) under directories.
-fn gate_files(paths: &[PathBuf]) -> miette::Result<(Vec<PathBuf>, Vec<String>)> {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    let mut configs = crate::engine::ConfigCache::new(None)?;
-    for p in paths {
-        if p.is_dir() {
-            for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
-                let entry = match entry {
-                    Ok(e) => e,
-                    Err(e) => {
-                        errors.push(format!("{}: {e}", p.display()));
-                        continue;
-                    }
-                };
-                let path = entry.path();
-                if !entry.file_type().is_file() || !crate::engine::discover::is_batch_file(path) {
-                    continue;
-                }
-                let cfg = configs.for_file(path)?;
-                let settings = crate::config::ResolvedSettings::for_file(
-                    cfg.as_deref(),
-                    &crate::config::Overrides::default(),
-                    path,
-                );
-                if settings.lint.logon_script {
-                    files.push(path.to_path_buf());
-                }
-            }
-        } else if p.is_file() {
-            files.push(p.clone());
-        } else {
-            errors.push(format!("{}: no such file or directory", p.display()));
-        }
-    }
-    Ok((files, errors))
-}
-
-/// `smslint gate`.
-pub fn run_gate(args: &GateArgs) -> miette::Result<Exit> {
-    let (files, mut errors) = gate_files(&args.paths)?;
-    let mut differs = false;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for path in &files {
-        let shown = path.display().to_string();
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                errors.push(format!("{shown}: cannot read: {e}"));
-                continue;
-            }
-        };
-        let edit = match args.action {
-            GateAction::Status => {
-                let line = match gate_status(&bytes) {
-                    Some(g) => {
-                        if args.expect == Some(GateState::Off) {
-                            differs = true;
-                        }
-                        format!("{shown}: gated (line {}: {})", g.line, g.text)
-                    }
-                    None => {
-                        if args.expect == Some(GateState::On) {
-                            differs = true;
-                        }
-                        format!("{shown}: open")
-                    }
-                };
-                writeln!(out, "{line}").map_err(|e| miette::miette!("cannot write: {e}"))?;
-                continue;
-            }
-            GateAction::On => match gate_on(&bytes) {
-                GateOn::Applied(b) => Ok((b, "gate added")),
-                GateOn::AlreadyGated => Err(Ok("already gated")),
-                GateOn::NothingToGate => Err(Ok("nothing to gate (no executable statement)")),
-                GateOn::Unsupported(why) => Err(Err(why)),
-            },
-            GateAction::Off => match gate_off(&bytes) {
-                GateOff::Removed(b) => Ok((b, "gate removed")),
-                GateOff::NotGated => Err(Ok("not gated")),
-                GateOff::Unsupported(why) => Err(Err(why)),
-            },
-        };
-        match edit {
-            Ok((new, what)) => {
-                if args.dry_run {
-                    write!(out, "{}", unified_diff(&shown, &bytes, &new))
-                        .map_err(|e| miette::miette!("cannot write: {e}"))?;
-                } else {
-                    if let Err(e) = write_atomic(path, &new) {
-                        errors.push(format!("{shown}: cannot write: {e}"));
-                        continue;
-                    }
-                    writeln!(out, "{shown}: {what}")
-                        .map_err(|e| miette::miette!("cannot write: {e}"))?;
-                }
-            }
-            Err(Ok(note)) => {
-                if !args.dry_run {
-                    writeln!(out, "{shown}: {note}")
-                        .map_err(|e| miette::miette!("cannot write: {e}"))?;
-                }
-            }
-            Err(Err(why)) => errors.push(format!("{shown}: {why}")),
-        }
-    }
-    drop(out);
-    for e in &errors {
-        eprintln!("smslint: error: {e}");
-    }
-    if !errors.is_empty() {
-        return Ok(Exit::Failure);
-    }
-    Ok(if differs { Exit::Findings } else { Exit::Clean })
 }
 
 #[cfg(test)]

@@ -14,9 +14,9 @@ use toml::Spanned;
 
 use crate::diagnostic::Severity;
 use crate::rules::{LintSettings, Rule, Targets, RULES};
-use crate::sites::SiteEntry;
 use crate::source::Source;
-use crate::version::Significance;
+use crate::versions::sites::SiteEntry;
+use crate::versions::version::Significance;
 
 /// The keys of smslint.toml. Unknown keys are errors.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -344,34 +344,6 @@ pub struct Overrides {
 }
 
 impl Overrides {
-    /// Read the overrides from `smslint check` flags. Unknown selectors are tool failures.
-    pub fn from_args(args: &crate::cli::CheckArgs) -> miette::Result<Overrides> {
-        fn sels(list: &[String], flag: &str) -> miette::Result<Vec<Selector>> {
-            list.iter()
-                .map(|s| Selector::parse(s).map_err(|e| miette::miette!("--{flag}: {e}")))
-                .collect()
-        }
-        let targets = if args.target.is_empty() {
-            None
-        } else {
-            Some(Targets {
-                nt: args.target.contains(&crate::cli::Target::Nt),
-                win9x: args.target.contains(&crate::cli::Target::Win9x),
-            })
-        };
-        Ok(Overrides {
-            select: if args.select.is_empty() {
-                None
-            } else {
-                Some(sels(&args.select, "select")?)
-            },
-            extend_select: sels(&args.extend_select, "extend-select")?,
-            ignore: sels(&args.ignore, "ignore")?,
-            targets,
-            upgrade_window: args.upgrade_window,
-        })
-    }
-
     /// Only these rules (for tests and the rule harness).
     pub fn only(codes: &[&str]) -> Overrides {
         Overrides {
