@@ -4,6 +4,7 @@
 pub mod config;
 pub mod discover;
 pub mod suppress;
+pub mod tree;
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -128,24 +129,48 @@ pub fn lint_source(path: &str, source: Arc<Source>, settings: &ResolvedSettings)
 }
 
 /// [`lint_source`] with an explicit rule list (the registry in production; tests add rules).
+/// The file is a tree of its own: its calls resolve against its directory only.
 pub fn lint_with_rules(
     path: &str,
     source: Arc<Source>,
     settings: &ResolvedSettings,
     rules: &[&'static rules::Rule],
 ) -> FileReport {
+    let analysis = Analysis::of(&source);
+    let input = Input {
+        kind: InputKind::File,
+        path: PathBuf::from(path),
+        display: path.to_string(),
+        config: None,
+    };
+    let member = tree::summarize_member(&input, settings, &source, &analysis);
+    let lone = crate::tree::Tree::build(vec![member]);
+    let lint = tree::with_facts(&settings.lint, &lone.members[0], lone.facts[0].clone());
+    lint_analysed(path, source, analysis, settings, &lint, rules)
+}
+
+/// Run the selected rules over an analysed script with `lint` (its settings with the tree's
+/// facts), then suppressions, severity overrides, location and sorting.
+pub fn lint_analysed(
+    path: &str,
+    source: Arc<Source>,
+    analysis: Analysis,
+    settings: &ResolvedSettings,
+    lint: &rules::LintSettings,
+    rules: &[&'static rules::Rule],
+) -> FileReport {
     let Analysis {
         script,
         labels,
         flow,
-    } = Analysis::of(&source);
+    } = analysis;
     let ctx = Ctx {
         path: Path::new(path),
         source: &source,
         script: &script,
         labels: &labels,
         flow: &flow,
-        settings: &settings.lint,
+        settings: lint,
         sms: Default::default(),
         win9x: Default::default(),
     };
@@ -366,14 +391,31 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
         None
     };
 
+    // The tree: the named files and every other batch file of their project roots, each
+    // read into its summary in parallel, then resolved once (crate::tree).
+    let inputs = tree::tree_inputs(found.inputs, &args.paths, &mut configs)?;
+    let (the_tree, index, tree_errors) = tree::build(&inputs, ov, stdin_bytes.as_deref());
+    errors.extend(tree_errors);
+
     // Only `full` shows source lines: other formats let each file's bytes go as soon as it
     // is checked, so memory stays bounded by the findings, not by the corpus.
     let opts = &args.output.render;
     let keep_sources = opts.format == Format::Full && !opts.statistics;
-    let results: Vec<Result<FileReport, String>> = found
-        .inputs
+    let results: Vec<Result<FileReport, String>> = inputs
         .par_iter()
-        .map(|input| check_input(input, ov, stdin_bytes.as_deref(), args.fix))
+        .zip(index.par_iter())
+        .filter(|(t, _)| t.lint)
+        .filter_map(|(t, i)| {
+            // An unreadable file was reported while the tree was read.
+            let i = (*i)?;
+            Some(check_input(
+                &t.input,
+                ov,
+                stdin_bytes.as_deref(),
+                args.fix,
+                (&the_tree.members[i], the_tree.facts[i].clone()),
+            ))
+        })
         .map(|r| {
             r.map(|mut rep| {
                 if !keep_sources {
@@ -397,7 +439,7 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
     if let Some(c) = configs.for_cwd()? {
         in_effect.insert(c.path.clone(), c);
     }
-    for input in &found.inputs {
+    for input in inputs.iter().filter(|t| t.lint).map(|t| &t.input) {
         if let Some(c) = &input.config {
             in_effect.insert(c.path.clone(), c.clone());
         }
@@ -422,20 +464,33 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
     Ok(exit)
 }
 
-/// Lint one discovered input; `Err` is an error line naming the path.
+/// `smslint dump --calls PATH`: the resolved call graph of the tree `path` belongs to (its
+/// project root: the smslint.toml's directory, the git work tree, or `path` itself).
+pub fn dump_calls(path: &Path) -> miette::Result<String> {
+    let mut configs = ConfigCache::new(None)?;
+    if !path.exists() {
+        return Err(miette::miette!("{}: no such file or directory", path.display()));
+    }
+    let named = if path.is_dir() {
+        discover::batch_files(path, &mut configs)?.inputs
+    } else {
+        vec![discover::file_input(path, &mut configs)?]
+    };
+    let inputs = tree::tree_inputs(named, &[path.to_path_buf()], &mut configs)?;
+    let (the_tree, _, _) = tree::build(&inputs, &Overrides::default(), None);
+    Ok(crate::tree::dump::render(&the_tree))
+}
+
+/// Lint one discovered input with its facts from the tree; `Err` is an error line naming the
+/// path.
 fn check_input(
     input: &Input,
     ov: &Overrides,
     stdin: Option<&[u8]>,
     fix: bool,
+    (member, facts): (&crate::tree::Member, Arc<crate::tree::FileFacts>),
 ) -> Result<FileReport, String> {
-    let bytes = match input.kind {
-        InputKind::Stdin => stdin
-            .map(<[u8]>::to_vec)
-            .ok_or_else(|| format!("{}: standard input could not be read", input.display))?,
-        InputKind::File => std::fs::read(&input.path)
-            .map_err(|e| format!("{}: cannot read: {e}", input.display))?,
-    };
+    let bytes = tree::read_input(input, stdin)?;
     let settings = ResolvedSettings::for_file(input.config.as_deref(), ov, &input.path);
     let bytes = if fix && input.kind == InputKind::File {
         fix_file(input, &settings, bytes)?
@@ -443,15 +498,12 @@ fn check_input(
         bytes
     };
     let source = Arc::new(Source::new(bytes));
+    let lint = tree::with_facts(&settings.lint, member, facts);
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lint_source(&input.display, source, &settings)
+        let analysis = Analysis::of(&source);
+        lint_analysed(&input.display, source, analysis, &settings, &lint, RULES)
     }))
-    .map_err(|_| {
-        format!(
-            "{}: internal error while checking this file (a bug in smslint; please report it)",
-            input.display
-        )
-    })
+    .map_err(|_| tree::internal_error(input))
 }
 
 /// `check --fix`: add the upgrade gate SMS101 asks for (the edit `smslint gate on` makes),

@@ -371,10 +371,26 @@ fn consequence(names: &[String]) -> &'static str {
             "fails on the `(` line (\"Syntax error\" or \"Bad command or file name\") and then \
              runs the lines of the block unconditionally"
         }
-        Some(n) if n.ends_with("> redirection`") || n == "`>&` redirection" => {
+        Some(n) if n.ends_with("` redirection") => {
             "passes the handle digit to the command as an extra argument and redirects its \
              ordinary output instead"
         }
+        Some("`if /i`") => {
+            "reads `/i` as the first string to compare, so the test is never true and the \
+             command after it never runs"
+        }
+        Some("`setlocal`") | Some("`endlocal`") => {
+            "prints \"Bad command or file name\", and every variable the script sets stays \
+             set in the client's environment"
+        }
+        Some(n) if n.starts_with("`for /") => {
+            "stops at the switch with \"Syntax error\": the loop never runs"
+        }
+        Some("`set /a`") | Some("`set /p`") => {
+            "sets a variable whose name starts with the switch instead of computing or \
+             prompting, and the variable the script reads stays empty"
+        }
+        Some("`^` escape") => "keeps the caret as text",
         Some("`%~` modifier") | Some("`%*`") | Some("`%var:…%` edit") | Some("delayed `!var!`") => {
             "expands it to something else (empty or the literal text), so the command gets \
              the wrong argument"

@@ -29,12 +29,6 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let dir = ctx
-        .path
-        .parent()
-        .map(|p| p.display().to_string())
-        .filter(|d| !d.is_empty())
-        .unwrap_or_else(|| ".".to_string());
     for m in &ctx.settings.tree.missing {
         let consequence = if m.batch {
             "the call prints \"Bad command or file name\" at logon and whatever the helper \
@@ -47,8 +41,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             RULE.diag(
                 m.span,
                 format!(
-                    "`{}` is not in `{dir}`, the directory this script runs from \
-                     (`%0\\..\\`): {consequence} (Q192660, Q134956)",
+                    "`{}` is not next to this script, and `%0\\..\\` is the directory the \
+                     script runs from: {consequence} (Q192660, Q134956)",
                     m.name
                 ),
             )

@@ -595,10 +595,10 @@ impl Tree {
         seen.insert(i);
         let mut cur = i;
         while let Some((f, c)) = pred[cur] {
-            out.push(Hop::of(&self.members[f], self.call(f, c)));
             if !seen.insert(f) {
                 break;
             }
+            out.push(Hop::of(&self.members[f], self.call(f, c)));
             cur = f;
         }
         out.reverse();

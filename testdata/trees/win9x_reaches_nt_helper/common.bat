@@ -1,7 +1,7 @@
 @echo off
 REM Shared patches for every PC
-:patches
-if not exist P:\Patches goto patches_done
+:old_patches
+if not exist P:\Patches goto old_patches_end
 for /D %%i in (P:\Patches\*.*) do if exist %%i\start.bat call %%i\start.bat
-:patches_done
+:old_patches_end
 echo done
