@@ -49,6 +49,88 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !ctx.settings.targets.win9x {
         return;
     }
+    let view = ctx.win9x();
+    let (hits, first_hit_rank) = scan(ctx, |id| view.runs(id));
+    if hits.is_empty() {
+        return;
+    }
+    let facts = &ctx.settings.tree;
+    let why = why_9x(facts);
+    let by_design = !view.guarded() && (first_hit_rank <= 3 || hits.len() >= 5);
+    if by_design {
+        let first = &hits[0];
+        let n = hits.len();
+        let also: Vec<String> = {
+            let mut v: Vec<String> = Vec::new();
+            for h in &hits[1..] {
+                for name in &h.names {
+                    if !first.names.contains(name) && !v.contains(name) {
+                        v.push(name.clone());
+                    }
+                }
+            }
+            v.truncate(4);
+            v
+        };
+        let also = if also.is_empty() {
+            String::new()
+        } else {
+            format!("; also {}", also.join(", "))
+        };
+        let statements = if n == 1 { "statement uses" } else { "statements use" };
+        let mut d = RULE
+            .diag(
+                first.primary.0,
+                format!(
+                    "this script is written for cmd.exe only, but Windows 9x clients run it \
+                     ({why}): {n} {statements} syntax COMMAND.COM does not have (first: {} on \
+                     line {}{also}). On Windows 9x it {}",
+                    first.names.join(", "),
+                    first.line,
+                    consequence(&first.names),
+                ),
+            )
+            .with_label(first.primary.1.clone())
+            .with_help(
+                "if Windows 9x clients run this script, start it with `if not \"%OS%\"==\"Windows_NT\" \
+                 goto win9x` and give them their own branch; if none do, mark it NT-only with \
+                 `REM smslint: targets=nt` (or `per-file-targets` in smslint.toml)",
+            );
+        for h in hits.iter().skip(1).take(5) {
+            d = d.with_related(h.primary.0, h.primary.1.clone());
+        }
+        out.push(with_chain(d, facts));
+        return;
+    }
+    let total = hits.len();
+    for (i, h) in hits.into_iter().take(MAX_PER_FILE).enumerate() {
+        let more = if i + 1 == MAX_PER_FILE && total > MAX_PER_FILE {
+            format!(" (and {} more in this file)", total - MAX_PER_FILE)
+        } else {
+            String::new()
+        };
+        let mut d = RULE
+            .diag(
+                h.primary.0,
+                format!(
+                    "COMMAND.COM on Windows 9x cannot run {} and Windows 9x clients run this \
+                     line ({why}): there it {}{more}",
+                    h.names.join(", "),
+                    consequence(&h.names),
+                ),
+            )
+            .with_label(h.primary.1)
+            .with_help(help_for(&h.names));
+        for (n, s) in h.rest {
+            d = d.with_related(s, n);
+        }
+        out.push(with_chain(d, facts));
+    }
+}
+
+/// The statements with cmd.exe-only syntax among those `runs` accepts (the OS guards
+/// themselves excepted), and the rank of the first among the executable statements (1-based).
+pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, usize) {
     let script = ctx.script;
     let src = ctx.source;
     let kids = kids(script);
@@ -62,7 +144,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         _ => false,
     });
     let view = ctx.win9x();
-    let win9x_runs = |id: StmtId| view.runs(id);
+    let win9x_runs = |id: StmtId| runs(id);
     let guard_stmts: std::collections::HashSet<StmtId> =
         view.guards.iter().map(|(id, _)| *id).collect();
     let mut hits: Vec<Hit> = Vec::new();
@@ -226,92 +308,40 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             rest,
         });
     }
-    if hits.is_empty() {
-        return;
+    (hits, first_hit_rank)
+}
+
+/// Whether the Windows 9x rules look at this file, and why (for messages): it must run on
+/// Windows 9x (the tree's answer or the configured targets), or, left to the tree and found
+/// NT only, it uses no cmd.exe-only syntax at all, so COMMAND.COM runs it as written (DOS
+/// build and test scripts). `None`: NT only.
+pub(crate) fn dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
+    if ctx.settings.targets.win9x {
+        return Some("");
     }
-    let facts = &ctx.settings.tree;
-    let why = why_9x(facts);
-    let by_design = !view.guarded() && (first_hit_rank <= 3 || hits.len() >= 5);
-    if by_design {
-        let first = &hits[0];
-        let n = hits.len();
-        let also: Vec<String> = {
-            let mut v: Vec<String> = Vec::new();
-            for h in &hits[1..] {
-                for name in &h.names {
-                    if !first.names.contains(name) && !v.contains(name) {
-                        v.push(name.clone());
-                    }
-                }
-            }
-            v.truncate(4);
-            v
-        };
-        let also = if also.is_empty() {
-            String::new()
-        } else {
-            format!("; also {}", also.join(", "))
-        };
-        let statements = if n == 1 { "statement uses" } else { "statements use" };
-        let mut d = RULE
-            .diag(
-                first.primary.0,
-                format!(
-                    "this script is written for cmd.exe only, but Windows 9x clients run it \
-                     ({why}): {n} {statements} syntax COMMAND.COM does not have (first: {} on \
-                     line {}{also}). On Windows 9x it {}",
-                    first.names.join(", "),
-                    first.line,
-                    consequence(&first.names),
-                ),
-            )
-            .with_label(first.primary.1.clone())
-            .with_help(
-                "if Windows 9x clients run this script, start it with `if not \"%OS%\"==\"Windows_NT\" \
-                 goto win9x` and give them their own branch; if none do, mark it NT-only with \
-                 `REM smslint: targets=nt` (or `per-file-targets` in smslint.toml)",
-            );
-        for h in hits.iter().skip(1).take(5) {
-            d = d.with_related(h.primary.0, h.primary.1.clone());
-        }
-        out.push(with_chain(d, facts));
-        return;
+    let is_cmd = ctx
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("cmd"));
+    if is_cmd || ctx.settings.tree.decided_by != crate::tree::Decider::NtOnly {
+        return None;
     }
-    let total = hits.len();
-    for (i, h) in hits.into_iter().take(MAX_PER_FILE).enumerate() {
-        let more = if i + 1 == MAX_PER_FILE && total > MAX_PER_FILE {
-            format!(" (and {} more in this file)", total - MAX_PER_FILE)
-        } else {
-            String::new()
-        };
-        let mut d = RULE
-            .diag(
-                h.primary.0,
-                format!(
-                    "COMMAND.COM on Windows 9x cannot run {} and Windows 9x clients run this \
-                     line ({why}): there it {}{more}",
-                    h.names.join(", "),
-                    consequence(&h.names),
-                ),
-            )
-            .with_label(h.primary.1)
-            .with_help(help_for(&h.names));
-        for (n, s) in h.rest {
-            d = d.with_related(s, n);
-        }
-        out.push(with_chain(d, facts));
-    }
+    let (hits, _) = scan(ctx, |id| ctx.flow.is_reachable(id));
+    hits.is_empty().then_some(
+        " (this script uses no cmd.exe-only syntax, so COMMAND.COM on DOS and Windows 9x runs \
+         it as written)",
+    )
 }
 
 /// Findings per file when the NT-only statements are leaks (a guarded or mostly-9x file).
 const MAX_PER_FILE: usize = 5;
 
 /// One statement with NT-only syntax on the Windows 9x path.
-struct Hit {
-    line: usize,
-    names: Vec<String>,
-    primary: (Span, String),
-    rest: Vec<(String, Span)>,
+pub(crate) struct Hit {
+    pub line: usize,
+    pub names: Vec<String>,
+    pub primary: (Span, String),
+    pub rest: Vec<(String, Span)>,
 }
 
 /// Why the file runs on Windows 9x, for messages.

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{Node, Resolution};
+use crate::rules::bat302_win9x_incompatible::dos_reason;
 use crate::rules::bat_util::{snippet, static_label};
 use crate::syntax::ast::{StmtId, StmtKind};
 use crate::rules::{Ctx, Rule};
@@ -14,8 +15,9 @@ pub static RULE: Rule = Rule {
     name: "win9x-label-collision",
     severity: Severity::Warning,
     summary: "A `goto` lands on another label on Windows 9x, where only the first 8 characters of a label count",
-    what: "Only in files Windows 9x clients run (see BAT302) and only for `goto`s Windows 9x \
-           reaches. Resolves each static `goto label` as COMMAND.COM does, from the top of the \
+    what: "Only in files Windows 9x clients run (see BAT302), or that use no cmd.exe-only \
+           syntax at all (so COMMAND.COM runs them as written: DOS build and test scripts), and \
+           only for `goto`s Windows 9x reaches. Resolves each static `goto label` as COMMAND.COM does, from the top of the \
            file to the first label whose first 8 characters match (case-insensitive), and \
            reports the `goto` when that label is not the one cmd.exe jumps to, saying where \
            Windows 9x lands and whether the script loops there. `call :label` is no jump on \
@@ -36,9 +38,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.settings.targets.win9x {
-        return;
-    }
+    // Whether this file runs under COMMAND.COM is decided at the first candidate.
+    let mut dos: Option<Option<&'static str>> = None;
     let defs = &ctx.labels.defs;
     if defs.len() < 2 {
         return;
@@ -72,6 +73,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if def9 == *nt_def || key(&w9.folded, Profile::Nt) == key(&nt.folded, Profile::Nt) {
             continue;
         }
+        let reason = *dos.get_or_insert_with(|| dos_reason(ctx));
+        let Some(reason) = reason else {
+            return;
+        };
         let line = ctx.source.line_of(span.start);
         // Does the script come back to this `goto` from where Windows 9x lands?
         let loops = w9.line <= line && loops_checked < MAX_LOOP_CHECKS && {
@@ -100,7 +105,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 format!(
                     "on Windows 9x `goto {name}` lands on `:{w9_name}` (line {}), the first \
                      label from the top whose first 8 characters are `{short}`, not on \
-                     `:{name}` (line {}) as on Windows NT{tail}",
+                     `:{name}` (line {}) as on Windows NT{tail}{reason}",
                     w9.line, nt.line
                 ),
             )

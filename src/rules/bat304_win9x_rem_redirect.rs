@@ -1,6 +1,7 @@
 //! BAT304 win9x-rem-redirect: `REM` with `>` or `|`, which COMMAND.COM executes.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat302_win9x_incompatible::dos_reason;
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
 use crate::syntax::ast::{CommentStyle, StmtKind};
@@ -10,8 +11,9 @@ pub static RULE: Rule = Rule {
     name: "win9x-rem-redirect",
     severity: Severity::Warning,
     summary: "A `REM` line with `>` or `|`, which COMMAND.COM on Windows 9x partly executes",
-    what: "Only in files Windows 9x clients run (see BAT302), and only for REM lines Windows 9x \
-           reaches. Reports a `REM` comment containing a pipe `|` (warning: COMMAND.COM runs \
+    what: "Only in files Windows 9x clients run (see BAT302), or that use no cmd.exe-only \
+           syntax at all (so COMMAND.COM runs them as written), and only for REM lines Windows \
+           9x reaches. Reports a `REM` comment containing a pipe `|` (warning: COMMAND.COM runs \
            the command after it) or an output redirection to a file: `>` (warning: the file is \
            created or emptied) or `>>` (info: the file is created if missing). Redirections to \
            `NUL` or `CON` and input redirections change nothing and are not reported.",
@@ -29,9 +31,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.settings.targets.win9x {
-        return;
-    }
+    // Whether this file runs under COMMAND.COM is decided at the first candidate.
+    let mut dos: Option<Option<&'static str>> = None;
     let src = ctx.source;
     let view = ctx.win9x();
     for id in ctx.script.ids() {
@@ -44,6 +45,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let Some((off, effect)) = first_effect(src.slice(c.text)) else {
             continue;
+        };
+        let reason = *dos.get_or_insert_with(|| dos_reason(ctx));
+        let Some(reason) = reason else {
+            return;
         };
         let at = c.text.start + off;
         let (op_len, what, severity) = match effect {
@@ -64,7 +69,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .diag(
                 Span::new(at, at + op_len),
                 format!(
-                    "COMMAND.COM on Windows 9x does not ignore this `{op}` in a REM line: it {what}"
+                    "COMMAND.COM on Windows 9x does not ignore this `{op}` in a REM line: it \
+                     {what}{reason}"
                 ),
             )
             .with_label("executed by COMMAND.COM")
