@@ -19,7 +19,8 @@
 //!
 //! // The per-file analysis the rules read: statements, labels, control flow.
 //! let analysis = smslint::analyse(bytes);
-//! assert!(analysis.labels.find(b"nowhere").is_none());
+//! assert_eq!(analysis.script.top.len(), 2); // two statements
+//! assert!(analysis.labels.defs.is_empty()); // and no label for the goto to reach
 //!
 //! // The version model.
 //! use smslint::versions::version::{significant, Clicore, Significance};
