@@ -645,8 +645,42 @@ fn show_config(
         } else {
             configs.for_file(&probe)?
         };
-        let s = ResolvedSettings::for_file(cfg.as_deref(), ov, &probe);
-        out.push_str(&render_settings(&shown, cfg.as_deref(), &s));
+        let mut s = ResolvedSettings::for_file(cfg.as_deref(), ov, &probe);
+        // A file: the tree of its project root says which targets it must run on, and why.
+        let mut why = None;
+        if p.is_file() {
+            let named = vec![discover::file_input(p, configs)?];
+            let inputs = tree::tree_inputs(named, std::slice::from_ref(p), configs)?;
+            let (the_tree, index, _) = tree::build(&inputs, ov, None);
+            if let Some(Some(i)) = index.first() {
+                let facts = the_tree.facts[*i].clone();
+                s.lint = tree::with_facts(&s.lint, &the_tree.members[*i], facts.clone());
+                why = Some(facts);
+            }
+        }
+        let mut block = render_settings(&shown, cfg.as_deref(), &s);
+        if block.ends_with("\n\n") {
+            block.pop();
+        }
+        out.push_str(&block);
+        if let Some(f) = why {
+            out.push_str(&format!(
+                "targets-decided-by = {:?}\n",
+                f.decided_by.describe()
+            ));
+            if !f.win9x_chain.is_empty() {
+                out.push_str(&format!(
+                    "targets-call-chain = {:?}\n",
+                    crate::tree::describe_chain(&f.win9x_chain)
+                ));
+            }
+        } else if s.explicit_targets.is_none() {
+            out.push_str(
+                "targets-decided-by = \"auto: the tree decides per file (name a file to see \
+                 its answer)\"\n",
+            );
+        }
+        out.push('\n');
     }
     print!("{out}");
     Ok(Exit::Clean)

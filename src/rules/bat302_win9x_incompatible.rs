@@ -355,13 +355,14 @@ fn why_9x(facts: &crate::tree::FileFacts) -> String {
                 Decider::TestsOs => "script with a Windows 9x branch",
                 _ => "Windows 9x script",
             };
-            match facts.win9x_chain.first() {
-                Some(h) => format!(
-                    "the {root} {} reaches it: {}",
+            match facts.win9x_chain.as_slice() {
+                [] => format!("a {root} reaches it"),
+                [h] => format!("the {root} {} calls it on line {}", h.path, h.line),
+                [h, ..] => format!(
+                    "the {root} {} reaches it through {}",
                     h.path,
                     crate::tree::describe_chain(&facts.win9x_chain)
                 ),
-                None => format!("a {root} reaches it"),
             }
         }
         Decider::TestsOs => "it tests %OS%, so it is meant to run there too".into(),

@@ -75,7 +75,7 @@ pub struct Settings<'a> {
     /// Extra RAS-check program names (lower case, no path or extension), besides `checkras`.
     pub ras_guards: &'a [String],
     /// The RAS states the script starts in: `unknown` for a script run on its own, the join
-    /// of its callers' states at their calls for a script others call (`crate::tree`).
+    /// of its callers' states at their calls for a script others call (the tree module).
     pub ras_entry: ras::StateSet,
 }
 

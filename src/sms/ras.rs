@@ -88,7 +88,7 @@ impl RasFlow {
     }
 
     /// The data flow starting in the states `entry` (a called script starts in the join of
-    /// its callers' states at their calls; see `crate::tree`). The flow is distributive:
+    /// its callers' states at their calls; see the tree module). The flow is distributive:
     /// a statement's state under `entry` is its `ras`/`lan` bits under `unknown`, plus
     /// `entry` where its set under `unknown` contains `unknown`.
     pub fn build_from(

@@ -20,7 +20,7 @@ pub fn render(tree: &Tree) -> String {
         } else {
             "nt only".to_string()
         };
-        let _ = write!(role, " ({})", f.decided_by.describe());
+        let _ = write!(role, ", because {}", f.decided_by.describe());
         if f.decided_by == Decider::Reached && !f.win9x_chain.is_empty() {
             let _ = write!(role, " via {}", describe_chain(&f.win9x_chain));
         }
@@ -72,7 +72,9 @@ pub fn render(tree: &Tree) -> String {
             if !c.reachable {
                 notes.push("unreachable".to_string());
             } else {
-                notes.push(if c.win9x { "9x path" } else { "NT path only" }.to_string());
+                if f.win9x {
+                    notes.push(if c.win9x { "9x path" } else { "NT path only" }.to_string());
+                }
                 if !c.ras.is_empty() {
                     notes.push(format!("ras {}", c.ras.describe()));
                 }
@@ -82,7 +84,11 @@ pub fn render(tree: &Tree) -> String {
                 "  {}:{} {} {} -> {} [{}]",
                 c.line,
                 c.column,
-                c.kind.describe(),
+                match (c.kind, r) {
+                    (CallKind::Transfer, Resolved::File(_)) => "transfer",
+                    (CallKind::Transfer, _) => "run",
+                    (k, _) => k.describe(),
+                },
                 c.text,
                 to,
                 notes.join(", ")

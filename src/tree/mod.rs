@@ -18,7 +18,7 @@
 //! * the `%0\..\` helpers that are missing from the caller's directory (SMS106).
 //!
 //! The result is one [`FileFacts`] per file; the files are then linted independently, in
-//! parallel, reading their facts through [`crate::rules::LintSettings::tree`].
+//! parallel, reading their facts through `LintSettings::tree` (in the rules).
 
 pub mod calls;
 pub mod dump;
