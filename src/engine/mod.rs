@@ -11,7 +11,6 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, FileReport, Finding, Severity};
 use crate::flow::Flow;
@@ -137,16 +136,20 @@ pub fn lint_with_rules(
     rules: &[&'static rules::Rule],
 ) -> FileReport {
     let analysis = Analysis::of(&source);
-    let input = Input {
-        kind: InputKind::File,
-        path: PathBuf::from(path),
-        display: path.to_string(),
-        config: None,
+    let input = tree::TreeInput {
+        input: Input {
+            kind: InputKind::File,
+            path: PathBuf::from(path),
+            display: path.to_string(),
+            config: None,
+        },
+        abs: config::absolute(Path::new(path)),
+        lint: true,
     };
-    let member = tree::summarize_member(&input, settings, &source, &analysis);
+    let (member, sms) = tree::summarize_member(&input, settings, &source, &analysis, None);
     let lone = crate::tree::Tree::build(vec![member]);
     let lint = tree::with_facts(&settings.lint, &lone.members[0], lone.facts[0].clone());
-    lint_analysed(path, source, analysis, settings, &lint, rules)
+    lint_analysed(path, source, analysis, Some(sms), settings, &lint, rules)
 }
 
 /// Run the selected rules over an analysed script with `lint` (its settings with the tree's
@@ -155,6 +158,7 @@ pub fn lint_analysed(
     path: &str,
     source: Arc<Source>,
     analysis: Analysis,
+    sms: Option<crate::sms::Analysis>,
     settings: &ResolvedSettings,
     lint: &rules::LintSettings,
     rules: &[&'static rules::Rule],
@@ -171,7 +175,14 @@ pub fn lint_analysed(
         labels: &labels,
         flow: &flow,
         settings: lint,
-        sms: Default::default(),
+        // The SMS analysis of the summary, started in the file's entry state.
+        sms: match sms {
+            Some(mut a) => {
+                a.ras = a.ras.with_entry(lint.tree.ras_entry);
+                std::cell::OnceCell::from(a)
+            }
+            None => Default::default(),
+        },
         win9x: Default::default(),
     };
     let mut diags = Vec::new();
@@ -391,48 +402,36 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
         None
     };
 
-    // The tree: the named files and every other batch file of their project roots, each
-    // read into its summary in parallel, then resolved once (crate::tree).
+    // The tree: the named files and every other batch file of their project roots, checked
+    // directory by directory (crate::tree resolves each directory's calls once).
     let inputs = tree::tree_inputs(found.inputs, &args.paths, &mut configs)?;
-    let (the_tree, index, tree_errors) = tree::build(&inputs, ov, stdin_bytes.as_deref());
-    errors.extend(tree_errors);
-
+    let opts = &args.output.render;
     // Only `full` shows source lines: other formats let each file's bytes go as soon as it
     // is checked, so memory stays bounded by the findings, not by the corpus.
-    let opts = &args.output.render;
     let keep_sources = opts.format == Format::Full && !opts.statistics;
-    let results: Vec<Result<FileReport, String>> = inputs
-        .par_iter()
-        .zip(index.par_iter())
-        .filter(|(t, _)| t.lint)
-        .filter_map(|(t, i)| {
-            // An unreadable file was reported while the tree was read.
-            let i = (*i)?;
-            Some(check_input(
-                &t.input,
-                ov,
-                stdin_bytes.as_deref(),
-                args.fix,
-                (&the_tree.members[i], the_tree.facts[i].clone()),
-            ))
-        })
-        .map(|r| {
-            r.map(|mut rep| {
-                if !keep_sources {
-                    rep.source = None;
-                }
-                rep
-            })
-        })
-        .collect();
-
-    let mut reports = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(rep) => reports.push(rep),
-            Err(e) => errors.push(e),
+    let do_fix = args.fix;
+    let fix = move |input: &Input, settings: &ResolvedSettings, bytes: Vec<u8>| {
+        if do_fix {
+            fix_file(input, settings, bytes)
+        } else {
+            Ok(bytes)
         }
-    }
+    };
+    let lint = move |path: &str,
+                source: Arc<Source>,
+                analysis: Analysis,
+                sms: Option<crate::sms::Analysis>,
+                settings: &ResolvedSettings,
+                lint: &rules::LintSettings| {
+        let mut rep = lint_analysed(path, source, analysis, sms, settings, lint, RULES);
+        if !keep_sources {
+            rep.source = None;
+        }
+        rep
+    };
+    let (mut reports, tree_errors) =
+        tree::check(&inputs, ov, stdin_bytes.as_deref(), &fix, &lint);
+    errors.extend(tree_errors);
 
     // The site manifest of every smslint.toml in effect.
     let mut in_effect: BTreeMap<PathBuf, Arc<LoadedConfig>> = BTreeMap::new();
@@ -479,31 +478,6 @@ pub fn dump_calls(path: &Path) -> miette::Result<String> {
     let inputs = tree::tree_inputs(named, &[path.to_path_buf()], &mut configs)?;
     let (the_tree, _, _) = tree::build(&inputs, &Overrides::default(), None);
     Ok(crate::tree::dump::render(&the_tree))
-}
-
-/// Lint one discovered input with its facts from the tree; `Err` is an error line naming the
-/// path.
-fn check_input(
-    input: &Input,
-    ov: &Overrides,
-    stdin: Option<&[u8]>,
-    fix: bool,
-    (member, facts): (&crate::tree::Member, Arc<crate::tree::FileFacts>),
-) -> Result<FileReport, String> {
-    let bytes = tree::read_input(input, stdin)?;
-    let settings = ResolvedSettings::for_file(input.config.as_deref(), ov, &input.path);
-    let bytes = if fix && input.kind == InputKind::File {
-        fix_file(input, &settings, bytes)?
-    } else {
-        bytes
-    };
-    let source = Arc::new(Source::new(bytes));
-    let lint = tree::with_facts(&settings.lint, member, facts);
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let analysis = Analysis::of(&source);
-        lint_analysed(&input.display, source, analysis, &settings, &lint, RULES)
-    }))
-    .map_err(|_| tree::internal_error(input))
 }
 
 /// `check --fix`: add the upgrade gate SMS101 asks for (the edit `smslint gate on` makes),

@@ -72,6 +72,20 @@ impl RasFlow {
         StateSet(self.entry.get(id.index()).copied().unwrap_or(0))
     }
 
+    /// The same flow started in `entry` instead of `unknown` (`self` must have been built
+    /// from `unknown`). The flow is distributive, so each statement keeps its `ras`/`lan`
+    /// bits and gets `entry` where it had `unknown`: no second pass over the graph.
+    pub fn with_entry(mut self, entry: StateSet) -> RasFlow {
+        if entry.0 == UNKNOWN {
+            return self;
+        }
+        for s in &mut self.entry {
+            let carried = if *s & UNKNOWN != 0 { entry.0 } else { 0 };
+            *s = (*s & (RAS | LAN)) | carried;
+        }
+        self
+    }
+
     /// Statement `id` can be reached from the top of the script.
     pub fn reachable(&self, id: StmtId) -> bool {
         !self.state(id).is_empty()

@@ -5,7 +5,7 @@
 
 use crate::flow::Flow;
 use crate::sms::ras::{RasFlow, StateSet};
-use crate::sms::{invocation, is_client_program, Via};
+use crate::sms::{is_client_program, Via};
 use crate::source::{Source, Span};
 use crate::syntax::ast::{Script, StmtId, StmtKind};
 
@@ -217,28 +217,37 @@ pub fn extension(name: &str) -> Option<&str> {
     name.rsplit_once('.').map(|(_, e)| e).filter(|e| !e.is_empty())
 }
 
-/// A plain command is kept as a possible transfer when it can name a file of the tree.
-fn worth_keeping(target: &TargetSpec) -> bool {
+/// A command that is not a `call` is kept when it can name a file of the tree (`known` says
+/// whether a lower-case file stem is one) or is a `%0\..\` helper (SMS106).
+fn worth_keeping(target: &TargetSpec, known: &dyn Fn(&str) -> bool) -> bool {
     match target {
-        TargetSpec::Relative { .. } | TargetSpec::SelfFile => true,
+        TargetSpec::Relative {
+            percent0: true, ..
+        }
+        | TargetSpec::SelfFile => true,
+        TargetSpec::Relative { parts, .. } => parts.last().is_some_and(|n| {
+            let stem = n.rsplit_once('.').map_or(n.as_str(), |(s, _)| s);
+            known(stem)
+        }),
         TargetSpec::Dynamic | TargetSpec::Elsewhere => false,
     }
 }
 
-/// Read what a script contributes to the tree.
+/// Read what a script contributes to the tree, and its SMS analysis (RAS flow from
+/// `unknown`, invocations), which the SMS rules reuse once the entry state is known.
 pub fn summarize(
     source: &Source,
     script: &Script,
     flow: &Flow,
-    view: &Win9xView,
     settings: crate::sms::Settings<'_>,
-) -> Summary {
+    known: &dyn Fn(&str) -> bool,
+) -> (Summary, crate::sms::Analysis) {
+    let (guards, tests_os) = super::guards::nt_guards(source, script);
     let mut calls = Vec::new();
     let mut client_stmts = Vec::new();
-    for id in script.ids() {
-        let Some(inv) = invocation(script, source, id) else {
-            continue;
-        };
+    let invocations = crate::sms::invocations(script, source);
+    for inv in &invocations {
+        let id = inv.stmt;
         let reachable = flow.is_reachable(id);
         let client = is_client_program(&inv.name);
         if client && reachable {
@@ -273,7 +282,7 @@ pub fn summarize(
                 continue;
             }
         }
-        if kind == CallKind::Transfer && !worth_keeping(&target) {
+        if kind != CallKind::Call && !worth_keeping(&target, known) {
             continue;
         }
         let (line, column) = source.line_col(inv.word.span.start);
@@ -289,24 +298,35 @@ pub fn summarize(
             kind,
             target,
             reachable,
-            win9x: view.runs(id),
+            win9x: false,
             ras: StateSet::default(),
             client_program: client,
         });
     }
-    // The RAS state at each call, only when the script starts another one.
+    // The RAS flow from `unknown`: the state at each call here, and (shifted to the file's
+    // entry state once the tree is known) the SMS rules' flow.
+    let ras = RasFlow::build(script, source, flow, settings);
+    // Where each call runs, only when the script starts another one.
     if !calls.is_empty() {
-        let ras = RasFlow::build(script, source, flow, settings);
+        let view = Win9xView::from_guards(flow, guards, tests_os);
         for c in &mut calls {
+            c.win9x = view.runs(c.stmt);
             c.ras = ras.state(c.stmt);
         }
     }
-    Summary {
+    let summary = Summary {
         calls,
         pragma: pragma(source, script),
-        tests_os: view.tests_os,
+        tests_os,
         client_stmts,
-    }
+    };
+    (
+        summary,
+        crate::sms::Analysis {
+            ras,
+            invocations,
+        },
+    )
 }
 
 #[cfg(test)]

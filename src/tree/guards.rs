@@ -34,6 +34,11 @@ pub struct Win9xView {
 impl Win9xView {
     pub fn build(source: &Source, script: &Script, flow: &Flow) -> Win9xView {
         let (guards, tests_os) = nt_guards(source, script);
+        Self::from_guards(flow, guards, tests_os)
+    }
+
+    /// The view from guards already found by [`nt_guards`].
+    pub fn from_guards(flow: &Flow, guards: Vec<(StmtId, EdgeKind)>, tests_os: bool) -> Win9xView {
         let cut: HashSet<(StmtId, EdgeKind)> = guards.iter().copied().collect();
         let runs = match flow.entry {
             Some(entry) if !cut.is_empty() => {

@@ -150,7 +150,7 @@ pub fn describe_chain(chain: &[Hop]) -> String {
 }
 
 /// A resolved call from a file to another file of the tree.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Callee {
     pub stmt: StmtId,
     pub path: String,
@@ -159,7 +159,7 @@ pub struct Callee {
 }
 
 /// A `%0\..\X` whose target is not in the caller's directory (SMS106).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MissingHelper {
     pub span: Span,
     /// The name as written after `%0\..\`.
@@ -171,7 +171,7 @@ pub struct MissingHelper {
 
 /// What the tree says about one file: the facts its rules read. The default is a file read
 /// on its own: NT only, starting in RAS state `unknown`, no callees.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileFacts {
     /// Windows 9x clients run this file.
     pub win9x: bool,
@@ -288,6 +288,16 @@ fn key(path: &Path) -> String {
 }
 
 impl Tree {
+    /// Some call of the members names a file in another directory (`%0\..\sub\x.bat`): a
+    /// tree of one directory is then not the whole answer.
+    pub fn crosses_directories(members: &[Member]) -> bool {
+        members.iter().any(|m| {
+            m.summary.calls.iter().any(|c| {
+                matches!(&c.target, TargetSpec::Relative { parts, .. } if parts.len() > 1)
+            })
+        })
+    }
+
     /// Resolve the calls and compute every file's facts.
     pub fn build(members: Vec<Member>) -> Tree {
         let n = members.len();
