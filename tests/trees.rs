@@ -83,3 +83,27 @@ fn tree_fixtures() {
         check_share(path);
     });
 }
+
+/// The bundled NETLOGON sample as `cargo run -- check testdata/sample-netlogon` shows it: the
+/// users' calls of SMSLS.BAT resolve into the tree, so the RAS exposure is reported once in
+/// SMSLS.BAT, naming an unguarded caller, and not again at every caller.
+#[test]
+fn sample_netlogon() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = smslint(
+        root,
+        &[
+            "check".into(),
+            "--exit-zero".into(),
+            "--format".into(),
+            "concise".into(),
+            "testdata/sample-netlogon".into(),
+        ],
+    );
+    insta::with_settings!({
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("sample_netlogon", out);
+    });
+}

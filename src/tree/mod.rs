@@ -478,8 +478,19 @@ impl Tree {
                     if at.has_unknown() {
                         add |= entry[f];
                     }
-                    if add & UNKNOWN != 0 && ras_pred[g].is_none() && g != f {
-                        ras_pred[g] = Some((f, c));
+                    // One unguarded caller for messages: the first by path, so the chain
+                    // does not depend on the order of the work-list.
+                    if add & UNKNOWN != 0 && g != f {
+                        let better = match ras_pred[g] {
+                            None => true,
+                            Some((p, pc)) => {
+                                (&self.members[f].display, self.call(f, c).line)
+                                    < (&self.members[p].display, self.call(p, pc).line)
+                            }
+                        };
+                        if better {
+                            ras_pred[g] = Some((f, c));
+                        }
                     }
                     if entry[g] | add != entry[g] {
                         entry[g] |= add;
