@@ -4,7 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat302_win9x_incompatible::dos_reason;
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{CommentStyle, StmtKind};
+use crate::syntax::ast::{CommentStyle, RedirectOp, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT304",
@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
            9x reaches. Reports a `REM` comment containing a pipe `|` (warning: COMMAND.COM runs \
            the command after it) or an output redirection to a file: `>` (warning: the file is \
            created or emptied) or `>>` (info: the file is created if missing). Redirections to \
-           `NUL` or `CON` and input redirections change nothing and are not reported.",
+           `NUL` or `CON`, `>>` to a file the script writes anyway, and input redirections \
+           change nothing and are not reported.",
     why: "cmd.exe ignores the whole REM line, but MS-DOS and Windows 9x COMMAND.COM still \
           process redirections and pipes on it: `REM copy a > b` creates or empties a file `b` \
           (the DOS idiom `rem > file` creates an empty file), and `REM a | b` runs `b`. On \
@@ -43,9 +44,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if c.style != CommentStyle::Rem || !view.runs(id) {
             continue;
         }
-        let Some((off, effect)) = first_effect(src.slice(c.text)) else {
+        let Some((off, effect, target)) = first_effect(src.slice(c.text)) else {
             continue;
         };
+        // `>>` to a file the script writes anyway (`echo … >> %VBFILE%` around a
+        // commented-out line) appends nothing to it: no effect.
+        if effect == Effect::Append && written(ctx).contains(&target) {
+            continue;
+        }
         let reason = *dos.get_or_insert_with(|| dos_reason(ctx));
         let Some(reason) = reason else {
             return;
@@ -90,13 +96,32 @@ enum Effect {
     Append,
 }
 
+/// The files the script's own commands redirect to (lower case, quotes removed).
+fn written(ctx: &Ctx<'_>) -> std::collections::HashSet<Vec<u8>> {
+    ctx.script
+        .stmts
+        .iter()
+        .flat_map(|s| s.redirects.iter())
+        .filter(|r| matches!(r.op, RedirectOp::Out | RedirectOp::Append))
+        .filter_map(|r| r.target)
+        .map(|w| {
+            ctx.source
+                .slice(w.span)
+                .iter()
+                .filter(|&&b| b != b'"')
+                .map(u8::to_ascii_lowercase)
+                .collect()
+        })
+        .collect()
+}
+
 /// The first operator in REM text that changes something: `|`, or `>`/`>>` to a file other
-/// than `NUL`/`CON`. Returns its offset.
-fn first_effect(text: &[u8]) -> Option<(usize, Effect)> {
+/// than `NUL`/`CON`. Returns its offset and the target (lower case, quotes removed).
+fn first_effect(text: &[u8]) -> Option<(usize, Effect, Vec<u8>)> {
     let mut i = 0;
     while i < text.len() {
         match text[i] {
-            b'|' => return Some((i, Effect::Pipe)),
+            b'|' => return Some((i, Effect::Pipe, Vec::new())),
             b'>' => {
                 let append = text.get(i + 1) == Some(&b'>');
                 let mut j = i + if append { 2 } else { 1 };
@@ -117,7 +142,12 @@ fn first_effect(text: &[u8]) -> Option<(usize, Effect)> {
                     b"" | b"nul" | b"nul:" | b"con" | b"con:" | b"&1" | b"&2"
                 );
                 if !harmless {
-                    return Some((i, if append { Effect::Append } else { Effect::Truncate }));
+                    let effect = if append {
+                        Effect::Append
+                    } else {
+                        Effect::Truncate
+                    };
+                    return Some((i, effect, target));
                 }
                 i = end.max(i + 1);
                 continue;
