@@ -65,7 +65,6 @@ pub struct Location {
     pub label: String,
 }
 
-
 impl Diagnostic {
     pub fn new(
         code: &'static str,

@@ -596,7 +596,13 @@ fn pre_commit_run_reports_a_cross_file_finding_for_the_changed_script() {
     // root as pre-commit runs it.
     let o = run(
         t.path(),
-        &["check", "--force-exclude", "--format", "concise", "netlogon/common.bat"],
+        &[
+            "check",
+            "--force-exclude",
+            "--format",
+            "concise",
+            "netlogon/common.bat",
+        ],
     );
     assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
     // The rest of the tree (the git work tree) is read: SMSLS.BAT runs common.bat on Windows 9x.
@@ -609,12 +615,17 @@ fn pre_commit_run_reports_a_cross_file_finding_for_the_changed_script() {
     assert!(o.stdout.contains("SMSLS.BAT"), "{}", o.stdout);
     // Findings only for the named file: alice.bat and SMSLS.BAT are not reported.
     assert!(
-        o.stdout.lines().all(|l| l.starts_with("netlogon/common.bat:")),
+        o.stdout
+            .lines()
+            .all(|l| l.starts_with("netlogon/common.bat:")),
         "{}",
         o.stdout
     );
     // The chain is a related location in SARIF.
-    let o = run(t.path(), &["check", "--format", "sarif", "netlogon/common.bat"]);
+    let o = run(
+        t.path(),
+        &["check", "--format", "sarif", "netlogon/common.bat"],
+    );
     let v: Value = serde_json::from_str(&o.stdout).expect("sarif json");
     let results = v["runs"][0]["results"].as_array().expect("results");
     let r = results
@@ -630,17 +641,34 @@ fn pre_commit_run_reports_a_cross_file_finding_for_the_changed_script() {
 fn a_named_file_outside_any_project_is_a_tree_of_its_own() {
     // No smslint.toml, no git: the named file alone; nothing makes common.bat a 9x script.
     let t = tree(&[
+        ("SMSLS.BAT", b"@echo off\r\ncall %0\\..\\common.bat\r\n"),
         (
-            "SMSLS.BAT",
-            b"@echo off\r\ncall %0\\..\\common.bat\r\n",
+            "common.bat",
+            b"@echo off\r\nfor /f %%a in (x.txt) do echo %%a\r\n",
         ),
-        ("common.bat", b"@echo off\r\nfor /f %%a in (x.txt) do echo %%a\r\n"),
     ]);
-    let o = run(t.path(), &["check", "--format", "concise", "--select", "BAT302", "common.bat"]);
+    let o = run(
+        t.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--select",
+            "BAT302",
+            "common.bat",
+        ],
+    );
     assert_eq!(o.code, 0, "{}", o.stdout);
     // Named as a directory, the tree is the directory: SMSLS.BAT reaches common.bat.
-    let o = run(t.path(), &["check", "--format", "concise", "--select", "BAT302", "."]);
-    assert!(o.stdout.contains("common.bat:2:5: warning[BAT302]"), "{}", o.stdout);
+    let o = run(
+        t.path(),
+        &["check", "--format", "concise", "--select", "BAT302", "."],
+    );
+    assert!(
+        o.stdout.contains("common.bat:2:5: warning[BAT302]"),
+        "{}",
+        o.stdout
+    );
 }
 
 #[test]
@@ -649,12 +677,14 @@ fn dump_calls_prints_the_resolved_graph() {
     let o = run(&t.path().join("netlogon"), &["dump", "--calls", "."]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(
-        o.stdout.contains("3:6 call %0\\..\\common.bat -> common.bat [9x path"),
+        o.stdout
+            .contains("3:6 call %0\\..\\common.bat -> common.bat [9x path"),
         "{}",
         o.stdout
     );
     assert!(
-        o.stdout.contains("6:6 call %0\\..\\common.bat -> common.bat [NT path only"),
+        o.stdout
+            .contains("6:6 call %0\\..\\common.bat -> common.bat [NT path only"),
         "{}",
         o.stdout
     );

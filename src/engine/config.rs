@@ -14,8 +14,8 @@ use toml::Spanned;
 
 use crate::diagnostic::Severity;
 use crate::rules::{LintSettings, Rule, Targets, RULES};
-use crate::tree::Decider;
 use crate::source::Source;
+use crate::tree::Decider;
 use crate::versions::sites::SiteEntry;
 use crate::versions::version::Significance;
 
@@ -63,36 +63,40 @@ pub struct Config {
 fn per_file_ignores<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Vec<(GlobPattern, Vec<Selector>)>, D::Error> {
-    struct V;
-    impl<'de> serde::de::Visitor<'de> for V {
-        type Value = Vec<(GlobPattern, Vec<Selector>)>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a table of glob = [codes]")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::new();
-            while let Some(k) = map.next_key::<GlobPattern>()? {
-                let v = map.next_value::<Vec<Selector>>()?;
-                out.push((k, v));
-            }
-            Ok(out)
-        }
-    }
-    d.deserialize_map(V)
+    glob_table(d, "a table of glob = [codes]", |_| Ok(()))
 }
 
 /// `per-file-targets` as a list of (glob, targets).
 fn per_file_targets<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Vec<(GlobPattern, Vec<TargetName>)>, D::Error> {
-    struct V;
-    impl<'de> serde::de::Visitor<'de> for V {
-        type Value = Vec<(GlobPattern, Vec<TargetName>)>;
+    glob_table(
+        d,
+        "a table of glob = [\"nt\", \"win9x\"]",
+        |v: &Vec<TargetName>| {
+            if v.is_empty() {
+                Err("a per-file target list must name at least one of \"nt\", \"win9x\"")
+            } else {
+                Ok(())
+            }
+        },
+    )
+}
+
+/// A TOML table of glob = value, in file order, each glob and value validated as read.
+fn glob_table<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+    expecting: &'static str,
+    check: fn(&T) -> Result<(), &'static str>,
+) -> Result<Vec<(GlobPattern, T)>, D::Error> {
+    struct V<T> {
+        expecting: &'static str,
+        check: fn(&T) -> Result<(), &'static str>,
+    }
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+        type Value = Vec<(GlobPattern, T)>;
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a table of glob = [\"nt\", \"win9x\"]")
+            f.write_str(self.expecting)
         }
         fn visit_map<A: serde::de::MapAccess<'de>>(
             self,
@@ -100,18 +104,14 @@ fn per_file_targets<'de, D: Deserializer<'de>>(
         ) -> Result<Self::Value, A::Error> {
             let mut out = Vec::new();
             while let Some(k) = map.next_key::<GlobPattern>()? {
-                let v = map.next_value::<Vec<TargetName>>()?;
-                if v.is_empty() {
-                    return Err(serde::de::Error::custom(
-                        "a per-file target list must name at least one of \"nt\", \"win9x\"",
-                    ));
-                }
+                let v = map.next_value::<T>()?;
+                (self.check)(&v).map_err(serde::de::Error::custom)?;
                 out.push((k, v));
             }
             Ok(out)
         }
     }
-    d.deserialize_map(V)
+    d.deserialize_map(V { expecting, check })
 }
 
 /// The value of `targets`: `"auto"` or a list of interpreters.
@@ -522,7 +522,11 @@ impl ResolvedSettings {
             .iter()
             .find(|(glob, _)| glob.matches(&rel))
             .map(|(_, t)| targets_of(t));
-        let explicit = match (ov.targets, per_file, cfg.targets.as_ref().map(|t| t.get_ref())) {
+        let explicit = match (
+            ov.targets,
+            per_file,
+            cfg.targets.as_ref().map(|t| t.get_ref()),
+        ) {
             (Some(t), _, _) => Some((t, Decider::Flag)),
             (None, Some(t), _) => Some((t, Decider::PerFileConfig)),
             (None, None, Some(TargetsValue::List(l))) => Some((targets_of(l), Decider::Config)),

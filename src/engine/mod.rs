@@ -11,7 +11,6 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-
 use crate::diagnostic::{Diagnostic, FileReport, Finding, Severity};
 use crate::flow::Flow;
 use crate::report::{self, Format, RenderOptions};
@@ -418,19 +417,18 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
         }
     };
     let lint = move |path: &str,
-                source: Arc<Source>,
-                analysis: Analysis,
-                sms: Option<crate::sms::Analysis>,
-                settings: &ResolvedSettings,
-                lint: &rules::LintSettings| {
+                     source: Arc<Source>,
+                     analysis: Analysis,
+                     sms: Option<crate::sms::Analysis>,
+                     settings: &ResolvedSettings,
+                     lint: &rules::LintSettings| {
         let mut rep = lint_analysed(path, source, analysis, sms, settings, lint, RULES);
         if !keep_sources {
             rep.source = None;
         }
         rep
     };
-    let (mut reports, tree_errors) =
-        tree::check(&inputs, ov, stdin_bytes.as_deref(), &fix, &lint);
+    let (mut reports, tree_errors) = tree::check(&inputs, ov, stdin_bytes.as_deref(), &fix, &lint);
     errors.extend(tree_errors);
 
     // The site manifest of every smslint.toml in effect.
@@ -468,7 +466,10 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
 pub fn dump_calls(path: &Path) -> miette::Result<String> {
     let mut configs = ConfigCache::new(None)?;
     if !path.exists() {
-        return Err(miette::miette!("{}: no such file or directory", path.display()));
+        return Err(miette::miette!(
+            "{}: no such file or directory",
+            path.display()
+        ));
     }
     let named = if path.is_dir() {
         discover::batch_files(path, &mut configs)?.inputs

@@ -16,9 +16,9 @@ use rayon::prelude::*;
 use super::config::{self, ResolvedSettings};
 use super::discover::{self, Input, InputKind};
 use super::{display_path, Analysis, ConfigCache, Overrides};
+use crate::diagnostic::FileReport;
 use crate::rules::LintSettings;
 use crate::source::Source;
-use crate::diagnostic::FileReport;
 use crate::tree::{calls, Decider, FileFacts, Member, Targets, Tree};
 
 /// The git work tree `dir` lies in: the nearest ancestor with a `.git` entry.
@@ -140,7 +140,7 @@ pub fn summarize_member(
     analysis: &Analysis,
     stems: Option<&HashSet<String>>,
 ) -> (Member, crate::sms::Analysis) {
-    let known = |stem: &str| stems.is_none_or(|s| s.contains(stem));
+    let known = |stem: &str| stems.map_or(true, |s| s.contains(stem));
     let (summary, sms) = calls::summarize(
         source,
         &analysis.script,
@@ -381,7 +381,7 @@ fn recheck_crossing(
             inputs[member_inputs[j]].lint
                 && old_facts[j]
                     .as_ref()
-                    .is_none_or(|old| **old != *whole.facts[j])
+                    .map_or(true, |old| **old != *whole.facts[j])
         })
         .collect();
     todo.par_iter()
@@ -432,8 +432,7 @@ fn check_dir(
             let source = Arc::new(Source::new(bytes));
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let analysis = Analysis::of(&source);
-                let (member, sms) =
-                    summarize_member(t, &settings, &source, &analysis, Some(stems));
+                let (member, sms) = summarize_member(t, &settings, &source, &analysis, Some(stems));
                 (
                     Read {
                         input: i,
@@ -474,7 +473,14 @@ fn check_dir(
             let l = with_facts(&r.settings.lint, &tree.members[j], tree.facts[j].clone());
             let t = &inputs[r.input].input;
             let rep = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                lint(&t.display, r.source, r.analysis, Some(r.sms), &r.settings, &l)
+                lint(
+                    &t.display,
+                    r.source,
+                    r.analysis,
+                    Some(r.sms),
+                    &r.settings,
+                    &l,
+                )
             }))
             .map_err(|_| internal_error(t));
             (r.input, rep)
@@ -497,8 +503,9 @@ pub fn read_input(input: &Input, stdin: Option<&[u8]>) -> Result<Vec<u8>, String
         InputKind::Stdin => stdin
             .map(<[u8]>::to_vec)
             .ok_or_else(|| format!("{}: standard input could not be read", input.display)),
-        InputKind::File => std::fs::read(&input.path)
-            .map_err(|e| format!("{}: cannot read: {e}", input.display)),
+        InputKind::File => {
+            std::fs::read(&input.path).map_err(|e| format!("{}: cannot read: {e}", input.display))
+        }
     }
 }
 

@@ -77,7 +77,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             format!("; also {}", also.join(", "))
         };
-        let statements = if n == 1 { "statement uses" } else { "statements use" };
+        let statements = if n == 1 {
+            "statement uses"
+        } else {
+            "statements use"
+        };
         let mut d = RULE
             .diag(
                 first.primary.0,
@@ -357,7 +361,7 @@ fn why_9x(facts: &crate::tree::FileFacts) -> String {
             };
             match facts.win9x_chain.as_slice() {
                 [] => format!("a {root} reaches it"),
-                [h] => format!("the {root} {} calls it on line {}", h.path, h.line),
+                [h] => format!("the {root} {} calls it on line {}", h.path, h.at.line),
                 [h, ..] => format!(
                     "the {root} {} reaches it through {}",
                     h.path,
@@ -374,9 +378,10 @@ fn why_9x(facts: &crate::tree::FileFacts) -> String {
 /// The calls that bring Windows 9x clients here, as related locations in other files.
 fn with_chain(mut d: Diagnostic, facts: &crate::tree::FileFacts) -> Diagnostic {
     for h in &facts.win9x_chain {
-        d = d.with_elsewhere(h.location(
-            format!("Windows 9x clients get here through `{}`", h.text),
-        ));
+        d = d.with_elsewhere(h.location(format!(
+            "Windows 9x clients get here through `{}`",
+            h.at.text
+        )));
     }
     d
 }

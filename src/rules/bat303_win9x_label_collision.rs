@@ -3,11 +3,11 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::flow::{Node, Resolution};
+use crate::flow::{label_node, Resolution};
 use crate::rules::bat302_win9x_incompatible::dos_reason;
 use crate::rules::bat_util::{snippet, static_label};
-use crate::syntax::ast::{StmtId, StmtKind};
 use crate::rules::{Ctx, Rule};
+use crate::syntax::ast::StmtKind;
 use crate::syntax::labels::{key, Profile};
 
 pub static RULE: Rule = Rule {
@@ -81,7 +81,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // Does the script come back to this `goto` from where Windows 9x lands?
         let loops = w9.line <= line && loops_checked < MAX_LOOP_CHECKS && {
             loops_checked += 1;
-            let start = label_target(ctx, w9.line);
+            let start = label_node(ctx.source, ctx.script, w9.line);
             let cut: std::collections::HashSet<_> = view.guards.iter().copied().collect();
             let seen = ctx
                 .flow
@@ -123,19 +123,3 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// Loop checks per file (each is one walk over the graph), so a file with many colliding
 /// jumps stays linear.
 const MAX_LOOP_CHECKS: usize = 8;
-
-/// The node where execution continues after the label on physical line `line`.
-fn label_target(ctx: &Ctx<'_>, line: usize) -> Node {
-    let start = ctx
-        .source
-        .line_starts()
-        .get(line.saturating_sub(1))
-        .copied()
-        .unwrap_or(usize::MAX);
-    let i = ctx.script.stmts.partition_point(|s| s.span.start < start);
-    if i < ctx.script.stmts.len() {
-        Node::Stmt(StmtId(i as u32))
-    } else {
-        Node::End
-    }
-}

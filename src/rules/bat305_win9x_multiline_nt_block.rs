@@ -37,8 +37,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::If(i) = &ctx.script.stmt(id).kind else {
             continue;
         };
-        if i.not.is_some() || !ctx.win9x().runs(id) || !os_test_is_nt(src, &i.condition)
-        {
+        if i.not.is_some() || !ctx.win9x().runs(id) || !os_test_is_nt(src, &i.condition) {
             continue;
         }
         let Some(then) = i.then else { continue };

@@ -143,8 +143,9 @@ impl Ctx<'_> {
 
     /// The statements Windows 9x clients run (every recognised OS guard's NT side cut off).
     pub fn win9x(&self) -> &crate::tree::guards::Win9xView {
-        self.win9x
-            .get_or_init(|| crate::tree::guards::Win9xView::build(self.source, self.script, self.flow))
+        self.win9x.get_or_init(|| {
+            crate::tree::guards::Win9xView::build(self.source, self.script, self.flow)
+        })
     }
 
     /// The severity of a RAS-exposure finding: `Error` while an upgrade window is open (the

@@ -80,9 +80,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
              with `:SKIPSMS` after the SMS calls",
             );
         for h in &facts.ras_chain {
-            d = d.with_elsewhere(h.location(
-                format!("`{}` runs with no RAS check before it", h.text),
-            ));
+            d = d.with_elsewhere(
+                h.location(format!("`{}` runs with no RAS check before it", h.at.text)),
+            );
         }
         d.severity = severity;
         out.push(d);

@@ -59,19 +59,24 @@ pub enum TargetSpec {
     Elsewhere,
 }
 
-/// One file-starting statement.
-#[derive(Clone, Debug)]
-pub struct CallOut {
-    pub stmt: StmtId,
-    /// The target word.
+/// A located word: its bytes, the 1-based line and byte column of its start and end, and
+/// its text for messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
     pub span: Span,
-    /// Where the target word is: 1-based line and byte column of its start and end.
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
-    /// The target as written (for `dump --calls`).
     pub text: String,
+}
+
+/// One file-starting statement.
+#[derive(Clone, Debug)]
+pub struct CallOut {
+    pub stmt: StmtId,
+    /// The target word, as written.
+    pub at: Place,
     pub kind: CallKind,
     pub target: TargetSpec,
     /// Reachable from the top of the script.
@@ -98,10 +103,10 @@ pub struct Summary {
 
 /// cmd.exe and COMMAND.COM internal commands: a bare name among them never starts a file.
 const INTERNAL: &[&str] = &[
-    "echo", "set", "if", "for", "goto", "call", "rem", "cd", "chdir", "md", "mkdir", "rd",
-    "rmdir", "del", "erase", "copy", "move", "ren", "rename", "type", "dir", "cls", "pause",
-    "path", "prompt", "ver", "vol", "date", "time", "break", "verify", "shift", "exit", "pushd",
-    "popd", "title", "color", "start", "setlocal", "endlocal", "assoc", "ftype", "mklink", "lh",
+    "echo", "set", "if", "for", "goto", "call", "rem", "cd", "chdir", "md", "mkdir", "rd", "rmdir",
+    "del", "erase", "copy", "move", "ren", "rename", "type", "dir", "cls", "pause", "path",
+    "prompt", "ver", "vol", "date", "time", "break", "verify", "shift", "exit", "pushd", "popd",
+    "title", "color", "start", "setlocal", "endlocal", "assoc", "ftype", "mklink", "lh",
     "loadhigh", "ctty", "cmd", "command", "lfnfor", "truename",
 ];
 
@@ -214,17 +219,16 @@ pub fn target_spec(raw: &[u8]) -> TargetSpec {
 
 /// The extension of a lower-case file name, if any.
 pub fn extension(name: &str) -> Option<&str> {
-    name.rsplit_once('.').map(|(_, e)| e).filter(|e| !e.is_empty())
+    name.rsplit_once('.')
+        .map(|(_, e)| e)
+        .filter(|e| !e.is_empty())
 }
 
 /// A command that is not a `call` is kept when it can name a file of the tree (`known` says
 /// whether a lower-case file stem is one) or is a `%0\..\` helper (SMS106).
 fn worth_keeping(target: &TargetSpec, known: &dyn Fn(&str) -> bool) -> bool {
     match target {
-        TargetSpec::Relative {
-            percent0: true, ..
-        }
-        | TargetSpec::SelfFile => true,
+        TargetSpec::Relative { percent0: true, .. } | TargetSpec::SelfFile => true,
         TargetSpec::Relative { parts, .. } => parts.last().is_some_and(|n| {
             let stem = n.rsplit_once('.').map_or(n.as_str(), |(s, _)| s);
             known(stem)
@@ -289,12 +293,14 @@ pub fn summarize(
         let (end_line, end_column) = source.line_col(inv.word.span.end);
         calls.push(CallOut {
             stmt: id,
-            span: inv.word.span,
-            line,
-            column,
-            end_line,
-            end_column,
-            text: source.display(inv.word.span),
+            at: Place {
+                span: inv.word.span,
+                line,
+                column,
+                end_line,
+                end_column,
+                text: source.display(inv.word.span),
+            },
             kind,
             target,
             reachable,
@@ -320,13 +326,7 @@ pub fn summarize(
         tests_os,
         client_stmts,
     };
-    (
-        summary,
-        crate::sms::Analysis {
-            ras,
-            invocations,
-        },
-    )
+    (summary, crate::sms::Analysis { ras, invocations })
 }
 
 #[cfg(test)]
@@ -357,8 +357,14 @@ mod tests {
             rel(&["kix32.exe"], false, false)
         );
         assert_eq!(target_spec(br"Z:\smsls"), rel(&["smsls"], false, false));
-        assert_eq!(target_spec(br"z:smsls.bat"), rel(&["smsls.bat"], false, false));
-        assert_eq!(target_spec(b"helper.bat"), rel(&["helper.bat"], false, false));
+        assert_eq!(
+            target_spec(br"z:smsls.bat"),
+            rel(&["smsls.bat"], false, false)
+        );
+        assert_eq!(
+            target_spec(b"helper.bat"),
+            rel(&["helper.bat"], false, false)
+        );
         assert_eq!(target_spec(b"%0"), TargetSpec::SelfFile);
         assert_eq!(target_spec(b"%ROLE%.bat"), TargetSpec::Dynamic);
         assert_eq!(target_spec(br"%0\..\%SMS_BIN%\x.exe"), TargetSpec::Dynamic);

@@ -82,14 +82,14 @@ pub fn render(tree: &Tree) -> String {
             let _ = writeln!(
                 out,
                 "  {}:{} {} {} -> {} [{}]",
-                c.line,
-                c.column,
+                c.at.line,
+                c.at.column,
                 match (c.kind, r) {
                     (CallKind::Transfer, Resolved::File(_)) => "transfer",
                     (CallKind::Transfer, _) => "run",
                     (k, _) => k.describe(),
                 },
-                c.text,
+                c.at.text,
                 to,
                 notes.join(", ")
             );

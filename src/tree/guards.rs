@@ -86,7 +86,10 @@ fn cmd_text(source: &Source, w: &Word) -> Vec<u8> {
 
 /// Decoration around compared strings: quotes, brackets, dots, apostrophes.
 fn is_decoration(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | b'.' | b'[' | b']' | b'{' | b'}' | b'(' | b')')
+    matches!(
+        b,
+        b'"' | b'\'' | b'.' | b'[' | b']' | b'{' | b'}' | b'(' | b')'
+    )
 }
 
 /// The two operands with decoration removed and a shared literal prefix/suffix (`x%OS%`
@@ -120,7 +123,12 @@ fn operands(source: &Source, lhs: &Word, rhs: &Word) -> (Vec<u8>, Vec<u8>) {
 fn os_condition(source: &Source, cond: &Condition) -> (Option<bool>, bool) {
     match cond {
         Condition::CmdExtVersion { .. } => (Some(true), false),
-        Condition::Compare { lhs, op, rhs, .. } if matches!(op, CmpOp::EqEq | CmpOp::Equ) => {
+        Condition::Compare {
+            lhs,
+            op: CmpOp::EqEq | CmpOp::Equ,
+            rhs,
+            ..
+        } => {
             let raw_l = source.slice(lhs.span);
             // The cmd.exe probe `if '^(' == '('`: equal only when the caret escapes.
             if raw_l.contains(&b'^') && !raw_l.contains(&b'"') {
@@ -167,7 +175,8 @@ fn ver_marker(text: &[u8]) -> Option<bool> {
         || has(b"version 10")
         || has(b"windows 2000")
         || has(b"windows xp")
-        || t.split(|b| !b.is_ascii_alphanumeric()).any(|w| w == b"nt" || w == b"xp")
+        || t.split(|b| !b.is_ascii_alphanumeric())
+            .any(|w| w == b"nt" || w == b"xp")
     {
         return Some(true);
     }
@@ -281,7 +290,8 @@ mod tests {
             assert_eq!(echoes(text), vec![2 + usize::from(text.starts_with("ver"))], "{text}");
         }
         // The 9x side: `if not "%OS%"=="Windows_NT" goto 9x` jumps on 9x.
-        let t = "if not \"%OS%\"==\"Windows_NT\" goto w9x\necho nt\ngoto end\n:w9x\necho 9x\n:end\n";
+        let t =
+            "if not \"%OS%\"==\"Windows_NT\" goto w9x\necho nt\ngoto end\n:w9x\necho 9x\n:end\n";
         assert_eq!(echoes(t), vec![5]);
     }
 

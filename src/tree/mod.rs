@@ -32,7 +32,7 @@ use crate::sms::ras::{StateSet, LAN, RAS, UNKNOWN};
 use crate::source::Span;
 use crate::syntax::ast::StmtId;
 
-use calls::{extension, CallKind, CallOut, Summary, TargetSpec};
+use calls::{extension, CallKind, CallOut, Place, Summary, TargetSpec};
 
 /// Client interpreters a script must run on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -104,25 +104,15 @@ impl Decider {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hop {
     pub path: String,
-    pub span: Span,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-    /// What happens there (`call %0\..\SMSLS`).
-    pub text: String,
+    /// The call's target word there (`%0\..\SMSLS`).
+    pub at: Place,
 }
 
 impl Hop {
     fn of(m: &Member, c: &CallOut) -> Hop {
         Hop {
             path: m.display.clone(),
-            span: c.span,
-            line: c.line,
-            column: c.column,
-            end_line: c.end_line,
-            end_column: c.end_column,
-            text: c.text.clone(),
+            at: c.at.clone(),
         }
     }
 
@@ -130,17 +120,17 @@ impl Hop {
     pub fn location(&self, label: impl Into<String>) -> crate::diagnostic::Location {
         crate::diagnostic::Location {
             path: Some(self.path.clone()),
-            line: self.line,
-            column: self.column,
-            end_line: self.end_line,
-            end_column: self.end_column,
+            line: self.at.line,
+            column: self.at.column,
+            end_line: self.at.end_line,
+            end_column: self.at.end_column,
             label: label.into(),
         }
     }
 
     /// `alice.bat:9`
     pub fn at(&self) -> String {
-        format!("{}:{}", self.path, self.line)
+        format!("{}:{}", self.path, self.at.line)
     }
 }
 
@@ -284,7 +274,9 @@ impl Listings {
 }
 
 fn key(path: &Path) -> String {
-    path.to_string_lossy().to_ascii_lowercase().replace('\\', "/")
+    path.to_string_lossy()
+        .to_ascii_lowercase()
+        .replace('\\', "/")
 }
 
 impl Tree {
@@ -292,9 +284,10 @@ impl Tree {
     /// tree of one directory is then not the whole answer.
     pub fn crosses_directories(members: &[Member]) -> bool {
         members.iter().any(|m| {
-            m.summary.calls.iter().any(|c| {
-                matches!(&c.target, TargetSpec::Relative { parts, .. } if parts.len() > 1)
-            })
+            m.summary
+                .calls
+                .iter()
+                .any(|c| matches!(&c.target, TargetSpec::Relative { parts, .. } if parts.len() > 1))
         })
     }
 
@@ -420,16 +413,27 @@ impl Tree {
                 }
             }
         };
-        spread(&mut queue, &mut decided, &mut facts, &mut pred, &mut root_of);
-        for i in 0..n {
-            if decided[i].is_none() && self.members[i].summary.tests_os {
-                decided[i] = Some(Decider::TestsOs);
-                facts[i].win9x = true;
-                root_of[i] = Decider::TestsOs;
-                queue.push_back(i);
+        // Roles first (logon scripts and explicit answers), then intent (files that test
+        // %OS%, and what they reach that nothing else decided).
+        for intent in [false, true] {
+            if intent {
+                for i in 0..n {
+                    if decided[i].is_none() && self.members[i].summary.tests_os {
+                        decided[i] = Some(Decider::TestsOs);
+                        facts[i].win9x = true;
+                        root_of[i] = Decider::TestsOs;
+                        queue.push_back(i);
+                    }
+                }
             }
+            spread(
+                &mut queue,
+                &mut decided,
+                &mut facts,
+                &mut pred,
+                &mut root_of,
+            );
         }
-        spread(&mut queue, &mut decided, &mut facts, &mut pred, &mut root_of);
         for i in 0..n {
             facts[i].decided_by = decided[i].unwrap_or(Decider::NtOnly);
             facts[i].win9x_root = root_of[i];
@@ -484,8 +488,8 @@ impl Tree {
                         let better = match ras_pred[g] {
                             None => true,
                             Some((p, pc)) => {
-                                (&self.members[f].display, self.call(f, c).line)
-                                    < (&self.members[p].display, self.call(p, pc).line)
+                                (&self.members[f].display, self.call(f, c).at.line)
+                                    < (&self.members[p].display, self.call(p, pc).at.line)
                             }
                         };
                         if better {
@@ -586,7 +590,7 @@ impl Tree {
                     .is_some_and(|e| e == "bat" || e == "cmd");
                 if batch || m.netlogon_complete {
                     facts[f].missing.push(MissingHelper {
-                        span: c.span,
+                        span: c.at.span,
                         name,
                         batch,
                     });
