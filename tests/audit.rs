@@ -471,7 +471,7 @@ fn site_fixtures() {
         let want: &[&str] = match name.as_str() {
             "clean" | "build_policy" => &[],
             "invalid_version" => &["SMS301", "SMS301", "SMS301"],
-            "duplicate_site" => &["SMS306"],
+            "duplicate_site" => &["SMS306", "SMS310"],
             "mixed_release" => &["SMS303", "SMS303", "SMS303"],
             "mixed_release_pre_sp2" => &["SMS303"],
             "not_clicore" => &["SMS307", "SMS307"],

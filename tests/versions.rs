@@ -115,9 +115,12 @@ fn compver_anomaly_is_named_not_called_sp2() {
         d.notes.iter().any(|n| n.contains("2.00.1380.1072")),
         "{d:?}"
     );
-    // Still significant by the rule (flagged separately, sms-domain §2.4).
+    // Its release is SP1 (issue 10): after the Compver reset Q244410 prescribes, a client at
+    // 2004 and a site at 1072 differ by a hotfix only, so SMS304 stays silent.
+    assert_eq!(a.release().to_string(), "2.00.1380.1");
+    assert_eq!(rel("2.00.1380.1072", "2.00.1380.2004"), Relation::Hotfix);
     assert_eq!(
-        rel("2.00.1380.1072", "2.00.1380.2004"),
+        rel("2.00.1493.2009", "2.00.1380.2004"),
         Relation::Significant
     );
 }
@@ -317,8 +320,9 @@ fn manifest_invalid_version_at_the_value() {
 fn manifest_duplicate_site_at_second_code() {
     let t = "[[site]]\ncode = \"A01\"\nclicore = \"2.00.1380.1000\"\n\n[[site]]\ncode = \"a01\"\nclicore = \"2.00.1493.2009\"\n";
     let (src, d) = manifest(t, Significance::Release);
-    assert_eq!(d.len(), 1, "{d:?}");
-    assert_eq!(d[0].code, "SMS306");
+    // The lower-case code is also SMS310 (Q271885).
+    let codes: Vec<_> = d.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["SMS306", "SMS310"], "{d:?}");
     assert_eq!(src.slice(d[0].span), b"a01");
     assert_eq!(Finding::locate(d[0].clone(), &src).line, 6);
     assert_eq!(src.slice(d[0].related[0].0), b"A01");
@@ -343,7 +347,9 @@ logon_points = ["DC03"]
 "#;
     let (src, d) = manifest(t, Significance::Release);
     let codes: Vec<_> = d.iter().map(|d| d.code).collect();
-    assert_eq!(codes, ["SMS303", "SMS303"], "{d:?}");
+    // B01 and C01 share DC03 at one release but two hotfixes: SMS309 (issue 10), not SMS303.
+    assert_eq!(codes, ["SMS303", "SMS303", "SMS309"], "{d:?}");
+    let d: Vec<_> = d.into_iter().filter(|d| d.code == "SMS303").collect();
     assert_eq!(src.slice(d[0].span), b"DC01");
     assert_eq!(src.slice(d[1].span), b"DC02");
     for x in &d {

@@ -149,11 +149,22 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
     let policy = loaded.config.significance.unwrap_or_default();
     let overrides = Overrides::default();
     let settings = ResolvedSettings::for_file(Some(&loaded), &overrides, &args.inventory);
-    let manifest_report = engine::check_manifest(&loaded, &overrides).unwrap_or(FileReport {
-        path: engine::display_path(&loaded.path),
-        source: Some(Arc::clone(&loaded.source)),
-        findings: Vec::new(),
-    });
+    // The manifest's report first (empty when it has no finding), then its logon points' files.
+    let (mut manifest_reports, point_errors) = engine::check_manifest(&loaded, &overrides);
+    let toml_path = engine::display_path(&loaded.path);
+    if !manifest_reports
+        .first()
+        .is_some_and(|r| r.path == toml_path)
+    {
+        manifest_reports.insert(
+            0,
+            FileReport {
+                path: toml_path,
+                source: Some(Arc::clone(&loaded.source)),
+                findings: Vec::new(),
+            },
+        );
+    }
     let manifest = Manifest::new(&loaded.config.site);
 
     let inv_path = engine::display_path(&args.inventory);
@@ -172,9 +183,9 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
 
-    let mut failing = manifest_report
-        .findings
+    let mut failing = manifest_reports
         .iter()
+        .flat_map(|r| &r.findings)
         .any(|f| engine::fails(f.diag.severity, out_args.fail_on));
     let mut write_err: Option<std::io::Error> = None;
 
@@ -187,7 +198,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
             sarif_tail: String::new(),
             err: None,
         };
-        stream.chunk(std::slice::from_ref(&manifest_report));
+        stream.chunk(&manifest_reports);
         let mut chunk = FileReport {
             path: inv_path.clone(),
             source: None,
@@ -226,14 +237,12 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
             }
         });
         let summary = result.map_err(|e| audit_failure(&inv_path, e))?;
-        let reports = [
-            manifest_report,
-            FileReport {
-                path: inv_path.clone(),
-                source: None,
-                findings,
-            },
-        ];
+        let mut reports = manifest_reports;
+        reports.push(FileReport {
+            path: inv_path.clone(),
+            source: None,
+            findings,
+        });
         let mut text = report::render(&reports, &opts);
         if format == Format::Full && !out_args.statistics {
             if !text.is_empty() && !text.ends_with('\n') {
@@ -255,6 +264,12 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return Err(miette::miette!("cannot write the report: {e}"));
         }
+    }
+    for e in &point_errors {
+        eprintln!("smslint: error: {e}");
+    }
+    if !point_errors.is_empty() {
+        return Ok(Exit::Failure);
     }
     Ok(if failing && !out_args.exit_zero {
         Exit::Findings

@@ -19,6 +19,10 @@ struct RuleJson<'a> {
     fix: &'a str,
     sources: &'a [&'a str],
     url: String,
+    /// Runs without being selected.
+    default: bool,
+    /// Why the rule is opt-in, when it is.
+    opt_in: Option<&'a str>,
 }
 
 /// `smslint rules`.
@@ -37,6 +41,8 @@ pub fn run_rules(args: &RulesArgs) -> miette::Result<Exit> {
                 fix: r.fix,
                 sources: r.sources,
                 url: docs_url(r.code),
+                default: r.on_by_default(),
+                opt_in: r.opt_in,
             })
             .collect();
         let s = serde_json::to_string_pretty(&items)

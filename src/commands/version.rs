@@ -88,7 +88,11 @@ mod cmd {
 
     struct Parsed<'a> {
         input: &'a str,
+        /// The version, or for CCIM's short release form ([`short_release_form`]) the release
+        /// it stands for.
         result: Result<(Clicore, Spelling), ParseError>,
+        /// Written in CCIM's short release form: a release, not a version.
+        short: bool,
     }
 
     /// Explain what a pair means for Boot32wn, from `a`'s side (a client at `a` logging on to a
@@ -148,9 +152,17 @@ mod cmd {
         let parsed: Vec<Parsed<'_>> = args
             .versions
             .iter()
-            .map(|s| Parsed {
-                input: s,
-                result: Clicore::parse_spelled(s.as_bytes()),
+            .map(|s| match short_release_form(s.as_bytes()) {
+                Some(r) => Parsed {
+                    input: s,
+                    result: Ok((r, Spelling::NonCanonical)),
+                    short: true,
+                },
+                None => Parsed {
+                    input: s,
+                    result: Clicore::parse_spelled(s.as_bytes()),
+                    short: false,
+                },
             })
             .collect();
         let any_invalid = parsed.iter().any(|p| p.result.is_err());
@@ -192,7 +204,17 @@ mod cmd {
                             Ordering::Equal => None,
                         },
                         significant: rel == Relation::Significant,
-                        explanation: explain_pair(first, other, policy),
+                        explanation: {
+                            // A short release form is named as written, not as the
+                            // stand-in version it was read as.
+                            let mut e = explain_pair(first, other, policy);
+                            for (q, v) in [(&parsed[0], first), (p, other)] {
+                                if q.short {
+                                    e = e.replace(&v.to_string(), q.input);
+                                }
+                            }
+                            e
+                        },
                     });
                 }
             }
@@ -243,6 +265,33 @@ mod cmd {
                 anomaly: false,
                 notes: Vec::new(),
             },
+            Ok((v, _)) if p.short => {
+                let d = describe(v);
+                let mut notes = vec![format!(
+                    "CCIM's short release form (Q264630): release {} of build {}, read as a \
+                     release (any hotfix of it), not as hotfix {} of SP0",
+                    release_label(v),
+                    v.build,
+                    v.sp_digit()
+                )];
+                notes.extend(d.notes);
+                JsonVersion {
+                    input: p.input.to_string(),
+                    valid: true,
+                    error: None,
+                    canonical: None,
+                    spelling: None,
+                    fields: None,
+                    release: Some(v.release().to_string()),
+                    release_name: d.release_name,
+                    service_pack: Some(d.sp),
+                    icp: None,
+                    hotfix: None,
+                    not_clicore: None,
+                    anomaly: false,
+                    notes,
+                }
+            }
             Ok((v, spelling)) => {
                 let d = describe(v);
                 let mut notes = spelling_notes(p.input.as_bytes(), v, *spelling);
@@ -310,9 +359,10 @@ mod cmd {
                     Some(d) => format!(", International Client Pack build (hundreds digit {d})"),
                     None => String::new(),
                 };
-                let hotfix = match v.hotfix.unwrap_or(0) {
-                    0 => "no hotfix".to_string(),
-                    n => format!("hotfix {n}"),
+                let hotfix = match v.hotfix {
+                    None => "a release: no hotfix given".to_string(),
+                    Some(0) => "no hotfix".to_string(),
+                    Some(n) => format!("hotfix {n}"),
                 };
                 let _ = writeln!(
                     s,

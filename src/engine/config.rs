@@ -57,6 +57,9 @@ pub struct Config {
     pub significance: Option<Significance>,
     #[serde(default)]
     pub site: Vec<SiteEntry>,
+    /// Logon points whose SMSLOGON share is copied next to this file (`[[logon_point]]`).
+    #[serde(default, rename = "logon_point")]
+    pub logon_point: Vec<crate::versions::logon_point::LogonPointEntry>,
 }
 
 /// `per-file-ignores` as a list of (glob, selectors), each glob validated with its span.
@@ -470,13 +473,14 @@ impl ResolvedSettings {
             .is_some_and(|e| e.eq_ignore_ascii_case("cmd"));
 
         // Selection, as ruff does it: the most specific selector that matches a code decides
-        // between (select or ALL) + extend-select and ignore (a tie goes to ignore);
-        // per-file-ignores always drop.
+        // between (select, or the default set) + extend-select and ignore (a tie goes to
+        // ignore); per-file-ignores always drop. With no `select`, the default set is every
+        // rule that is on by default; opt-in rules need a selector that names them.
         let all = [Selector("ALL".into())];
-        let base: &[Selector] = match (&ov.select, &cfg.select) {
-            (Some(s), _) => s,
-            (None, Some(s)) => s,
-            (None, None) => &all,
+        let (base, default_set): (&[Selector], bool) = match (&ov.select, &cfg.select) {
+            (Some(s), _) => (s, false),
+            (None, Some(s)) => (s, false),
+            (None, None) => (&all, true),
         };
         let file_ignores: Vec<&Selector> = cfg
             .per_file_ignores
@@ -492,6 +496,11 @@ impl ResolvedSettings {
         let selected = RULES
             .iter()
             .filter(|r| {
+                let base = if default_set && !r.on_by_default() {
+                    &[]
+                } else {
+                    base
+                };
                 let picked = strongest(
                     &mut base
                         .iter()
@@ -645,6 +654,29 @@ mod tests {
         assert!(!s.is_selected("BAT203"));
         // BAT101: not selected at all.
         assert!(!s.is_selected("BAT101"));
+    }
+
+    #[test]
+    fn opt_in_rules_run_only_when_a_selector_names_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.bat");
+        let with = |toml: &str| {
+            let path = dir.path().join("smslint.toml");
+            std::fs::write(&path, toml).unwrap();
+            ResolvedSettings::for_file(Some(&load(&path).unwrap()), &Overrides::default(), &file)
+        };
+        let none = ResolvedSettings::for_file(None, &Overrides::default(), &file);
+        let all = with("select = [\"ALL\"]\n");
+        for r in RULES {
+            assert_eq!(none.is_selected(r.code), r.on_by_default(), "{}", r.code);
+            assert!(all.is_selected(r.code), "{}", r.code);
+            let own = with(&format!("extend-select = [\"{}\"]\n", r.code));
+            assert!(own.is_selected(r.code), "{}", r.code);
+        }
+        assert!(
+            RULES.iter().any(|r| !r.on_by_default()),
+            "some rule is opt-in (else this test proves nothing)"
+        );
     }
 
     #[test]

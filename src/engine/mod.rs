@@ -441,10 +441,19 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
             in_effect.insert(c.path.clone(), c.clone());
         }
     }
-    for cfg in in_effect.values() {
-        if let Some(rep) = check_manifest(cfg, ov) {
-            reports.push(rep);
+    // A named directory brings its own smslint.toml even when it holds no script (a manifest
+    // with the SMSLOGON copies of its logon points).
+    for named in &args.paths {
+        if named.as_os_str() != "-" && named.is_dir() {
+            if let Some(c) = configs.for_dir(&config::absolute(named))? {
+                in_effect.insert(c.path.clone(), c);
+            }
         }
+    }
+    for cfg in in_effect.values() {
+        let (reps, errs) = check_manifest(cfg, ov);
+        reports.extend(reps);
+        errors.extend(errs);
     }
 
     reports.sort_by(|a, b| a.path.cmp(&b.path));
@@ -500,24 +509,43 @@ fn fix_file(input: &Input, settings: &ResolvedSettings, bytes: Vec<u8>) -> Resul
     }
 }
 
-/// The findings of one smslint.toml's `[[site]]` manifest, selection and severity applied.
-pub fn check_manifest(cfg: &LoadedConfig, ov: &Overrides) -> Option<FileReport> {
+/// The findings of one smslint.toml's `[[site]]` manifest and of the SMSLOGON copies of its
+/// `[[logon_point]]`s, selection and severity applied: one report for the smslint.toml and
+/// one per logon-point file with findings; and the copies that could not be read.
+pub fn check_manifest(cfg: &LoadedConfig, ov: &Overrides) -> (Vec<FileReport>, Vec<String>) {
     let settings = ResolvedSettings::for_file(Some(cfg), ov, &cfg.path);
-    let mut diags = crate::versions::sites::check_manifest(
+    let policy = cfg.config.significance.unwrap_or_default();
+    let mut diags = crate::versions::sites::check_manifest(&cfg.source, &cfg.config.site, policy);
+    let points = crate::versions::logon_point::check(
         &cfg.source,
+        &cfg.dir(),
+        &cfg.config.logon_point,
         &cfg.config.site,
-        cfg.config.significance.unwrap_or_default(),
+        policy,
     );
+    diags.extend(points.manifest);
     diags.retain(|d| settings.is_selected(d.code));
-    if diags.is_empty() {
-        return None;
+    let mut reports = Vec::new();
+    if !diags.is_empty() {
+        reports.push(finish(
+            &display_path(&cfg.path),
+            Some(cfg.source.clone()),
+            diags,
+            &settings,
+        ));
     }
-    Some(finish(
-        &display_path(&cfg.path),
-        Some(cfg.source.clone()),
-        diags,
-        &settings,
-    ))
+    for mut file in points.files {
+        file.diags.retain(|d| settings.is_selected(d.code));
+        if !file.diags.is_empty() {
+            reports.push(finish(
+                &display_path(&file.path),
+                Some(file.source),
+                file.diags,
+                &settings,
+            ));
+        }
+    }
+    (reports, points.errors)
 }
 
 /// A path for messages: relative to the current directory (`sub/x`, or `../smslint.toml` for
@@ -776,6 +804,7 @@ mod tests {
         fix: "f",
         sources: &["t"],
         check: Some(check_bad),
+        opt_in: None,
     };
 
     fn settings() -> ResolvedSettings {

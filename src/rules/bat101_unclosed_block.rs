@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics §1.4 (blocks, first unquoted `)` closes)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

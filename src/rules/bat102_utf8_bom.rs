@@ -24,6 +24,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics T57",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics T58",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

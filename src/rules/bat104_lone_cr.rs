@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics T47, T54",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -27,6 +27,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics §1.11, T52",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

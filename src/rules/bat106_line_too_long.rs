@@ -29,6 +29,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics §1.1 (Wiki-cmd)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -27,6 +27,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics T25, T26, T50",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics §1.2 (DT-3587: \"A quote toggles a quote flag … special characters are ignored\"), §1.4 (quotes do not span lines)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics §1.2 (SO-dcolon: \"The system cannot find the drive specified.\"), §1.7 (docon-comments, ios12-issue quoting SS64)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -32,6 +32,7 @@ pub static RULE: Rule = Rule {
         "Q237543, Q238780 (the `GOTO END` gate)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -30,6 +30,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics T18, T65",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -33,6 +33,7 @@ pub static RULE: Rule = Rule {
         "Q237543, Q238780 (the upgrade gate is intentional dead code)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

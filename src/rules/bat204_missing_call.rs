@@ -27,6 +27,7 @@ pub static RULE: Rule = Rule {
         "sms-domain §5 LS008",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

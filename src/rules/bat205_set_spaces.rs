@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics §1.13 (bat-to-exe-set: \"The number one problem people run into with SET\")",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -27,6 +27,7 @@ pub static RULE: Rule = Rule {
         "sms-domain §5 LS013",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 /// `if errorlevel N` without `not`: (N, the condition's span).

@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics T51 (\"Lint info when `if errorlevel 0` is used (always true)\")",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics §1.10 (cmd-call-graph: a target without `:` is an external call)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -28,6 +28,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics T61, T62",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

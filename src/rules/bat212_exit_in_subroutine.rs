@@ -30,6 +30,7 @@ pub static RULE: Rule = Rule {
         "Q138348 (\"CALL %0\\..\\SMSLS\" from an existing logon script)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -27,6 +27,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics T53; Blinter E018",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

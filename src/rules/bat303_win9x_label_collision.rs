@@ -35,6 +35,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics §1.8, §1.16 (gopher-label lists Windows 95/98/ME; SO-labellen for cmd.exe's 127)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -29,6 +29,7 @@ pub static RULE: Rule = Rule {
         "cmd-semantics §1.7, §1.16 (msdos7-rem: \"everything up to the symbol is ignored BUT the symbol itself and everything following is interpreted\")",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
         "sms-domain §1.2 (the `if \"%OS%\"==\"Windows_NT\"` idiom, Q136073, Q121388, Q200791)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -50,6 +50,12 @@ pub fn rule_text(r: &Rule) -> String {
     let mut out = String::new();
     out.push_str(&format!("{} {} ({})\n", r.code, r.name, r.severity));
     out.push_str(&format!("{}\n\n", r.summary));
+    if let Some(why) = r.opt_in {
+        out.push_str(&format!(
+            "Off by default\n{}\n\n",
+            wrap(&opt_in_text(r, why), "  ", 90)
+        ));
+    }
     out.push_str(&format!("What it checks\n{}\n\n", wrap(r.what, "  ", 90)));
     out.push_str(&format!(
         "Why it matters on a client\n{}\n\n",
@@ -63,6 +69,25 @@ pub fn rule_text(r: &Rule) -> String {
     }
     out.push_str(&format!("\nDocs: {}\n", docs_url(r.code)));
     out
+}
+
+/// Why an opt-in rule is off, and how to turn it on.
+fn opt_in_text(r: &Rule, why: &str) -> String {
+    format!(
+        "{} Turn it on with `extend-select = [\"{}\"]` in smslint.toml (or `--extend-select {}`, or `select = [\"ALL\"]`).",
+        why.trim_end(),
+        r.code,
+        r.code
+    )
+}
+
+/// The default column of the rule tables.
+fn default_column(r: &Rule) -> &'static str {
+    if r.on_by_default() {
+        "on"
+    } else {
+        "opt-in"
+    }
 }
 
 /// A fenced code block whose fence is longer than any backtick run in the text.
@@ -104,6 +129,9 @@ pub fn rule_markdown(r: &Rule, heading: bool) -> String {
         "**{}** · default severity: {}\n\n{}\n\n",
         r.name, r.severity, r.summary
     ));
+    if let Some(why) = r.opt_in {
+        out.push_str(&format!("**Off by default.** {}\n\n", opt_in_text(r, why)));
+    }
     out.push_str(&format!("### What it checks\n\n{}\n\n", r.what.trim()));
     out.push_str(&format!(
         "### Why it matters on a client\n\n{}\n\n",
@@ -127,14 +155,20 @@ pub fn render_markdown() -> String {
         "<!-- Generated from the rule registry (src/rules/). Do not edit by hand: run\n     \
          `SMSLINT_BLESS=1 cargo test --test docs` to regenerate. -->\n\n",
     );
-    out.push_str("| code | name | default | summary |\n|---|---|---|---|\n");
+    out.push_str(
+        "Rules marked *opt-in* are off unless a selector names them (`extend-select`, a prefix \
+         in `select`, or `select = [\"ALL\"]`): their precision on real scripts is not yet \
+         high enough for every share, or they only suit some shares. Each says why.\n\n",
+    );
+    out.push_str("| code | name | default severity | runs | summary |\n|---|---|---|---|---|\n");
     for r in RULES {
         out.push_str(&format!(
-            "| [{}](#{}) | {} | {} | {} |\n",
+            "| [{}](#{}) | {} | {} | {} | {} |\n",
             r.code,
             r.code.to_ascii_lowercase(),
             r.name,
             r.severity,
+            default_column(r),
             r.summary.replace('|', "\\|")
         ));
     }
@@ -150,13 +184,17 @@ pub fn render_markdown() -> String {
 pub fn rules_table() -> String {
     let wc = RULES.iter().map(|r| r.code.len()).max().unwrap_or(4).max(4);
     let wn = RULES.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4);
-    let mut out = format!("{:wc$}  {:wn$}  {:8}  summary\n", "code", "name", "default");
+    let mut out = format!(
+        "{:wc$}  {:wn$}  {:8}  {:6}  summary\n",
+        "code", "name", "severity", "runs"
+    );
     for r in RULES {
         out.push_str(&format!(
-            "{:wc$}  {:wn$}  {:8}  {}\n",
+            "{:wc$}  {:wn$}  {:8}  {:6}  {}\n",
             r.code,
             r.name,
             r.severity.as_str(),
+            default_column(r),
             r.summary
         ));
     }

@@ -46,6 +46,9 @@ pub mod sms202_ras_guard_ineffective;
 pub mod sms203_ras_guard_weak;
 pub mod sms204_ras_client_pending_upgrade;
 pub mod sms205_slownet_weakened;
+pub mod sms206_ras_client_not_installed;
+pub mod sms207_ras_timezone_recopy;
+pub mod sms208_ras_nt351_client;
 pub mod sms301_invalid_version;
 pub mod sms302_client_behind_release;
 pub mod sms303_mixed_release_logon_point;
@@ -54,6 +57,8 @@ pub mod sms305_unknown_site;
 pub mod sms306_duplicate_site;
 pub mod sms307_not_clicore_version;
 pub mod sms308_unknown_release;
+pub mod sms309_logon_point_revision_mismatch;
+pub mod sms310_site_code_invalid;
 pub mod sms401_sms12_agent_leftover;
 pub mod sms402_unsupported_client_os;
 pub mod sms403_cli_nt_force;
@@ -61,6 +66,21 @@ pub mod sms404_sms1x_client_path;
 pub mod sms405_unknown_sms_token;
 pub mod sms406_temp_path_space;
 pub mod sms407_sms_local_dir_long_name;
+pub mod sms408_network_drive_in_path;
+pub mod sms409_subst_network_drive;
+pub mod sms410_temp_invalid;
+pub mod sms411_client_deinstall_in_script;
+pub mod sms412_net_time_before_smsls;
+pub mod sms413_clitravl_success_as_failure;
+pub mod sms414_clitravl_travel_off;
+pub mod sms415_duplicate_smsid;
+pub mod sms416_terminal_services_client;
+pub mod sms417_clitravl_parameter_case;
+pub mod sms501_copylog_stale_clicore_source;
+pub mod sms502_copylog_removed_site;
+pub mod sms503_copylog_incomplete;
+pub mod sms504_site_folders_mismatch;
+pub mod sms505_senior_lst_invalid;
 
 use std::path::Path;
 
@@ -184,9 +204,19 @@ pub struct Rule {
     /// The batch check; `None` for rules reported by the engine, the site manifest or the
     /// inventory audit.
     pub check: Option<CheckFn>,
+    /// `None`: the rule runs by default. `Some(why)`: it is opt-in (its precision on real
+    /// scripts is below 90 %, or it only suits some shares) and runs only when a selector
+    /// names it (`select = ["ALL"]`, a prefix or its code in `select` / `extend-select`);
+    /// `why` says so in `smslint rules` and the docs.
+    pub opt_in: Option<&'static str>,
 }
 
 impl Rule {
+    /// Does the rule run when no `select` is given?
+    pub fn on_by_default(&self) -> bool {
+        self.opt_in.is_none()
+    }
+
     /// A diagnostic of this rule at its default severity.
     pub fn diag(&'static self, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.code, self.severity, span, message)
@@ -241,6 +271,9 @@ pub static RULES: &[&Rule] = &[
     &sms203_ras_guard_weak::RULE,
     &sms204_ras_client_pending_upgrade::RULE,
     &sms205_slownet_weakened::RULE,
+    &sms206_ras_client_not_installed::RULE,
+    &sms207_ras_timezone_recopy::RULE,
+    &sms208_ras_nt351_client::RULE,
     &sms301_invalid_version::RULE,
     &sms302_client_behind_release::RULE,
     &sms303_mixed_release_logon_point::RULE,
@@ -249,6 +282,8 @@ pub static RULES: &[&Rule] = &[
     &sms306_duplicate_site::RULE,
     &sms307_not_clicore_version::RULE,
     &sms308_unknown_release::RULE,
+    &sms309_logon_point_revision_mismatch::RULE,
+    &sms310_site_code_invalid::RULE,
     &sms401_sms12_agent_leftover::RULE,
     &sms402_unsupported_client_os::RULE,
     &sms403_cli_nt_force::RULE,
@@ -256,6 +291,21 @@ pub static RULES: &[&Rule] = &[
     &sms405_unknown_sms_token::RULE,
     &sms406_temp_path_space::RULE,
     &sms407_sms_local_dir_long_name::RULE,
+    &sms408_network_drive_in_path::RULE,
+    &sms409_subst_network_drive::RULE,
+    &sms410_temp_invalid::RULE,
+    &sms411_client_deinstall_in_script::RULE,
+    &sms412_net_time_before_smsls::RULE,
+    &sms413_clitravl_success_as_failure::RULE,
+    &sms414_clitravl_travel_off::RULE,
+    &sms415_duplicate_smsid::RULE,
+    &sms416_terminal_services_client::RULE,
+    &sms417_clitravl_parameter_case::RULE,
+    &sms501_copylog_stale_clicore_source::RULE,
+    &sms502_copylog_removed_site::RULE,
+    &sms503_copylog_incomplete::RULE,
+    &sms504_site_folders_mismatch::RULE,
+    &sms505_senior_lst_invalid::RULE,
 ];
 
 /// Look a rule up by code (any case) or name.

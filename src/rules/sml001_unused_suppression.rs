@@ -24,4 +24,5 @@ pub static RULE: Rule = Rule {
         "ShellCheck `# shellcheck disable=` directives (apply to the next command)",
     ],
     check: None,
+    opt_in: None,
 };

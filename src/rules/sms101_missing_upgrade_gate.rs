@@ -27,6 +27,7 @@ pub static RULE: Rule = Rule {
           edit; `smslint gate off` removes it after the window.",
     sources: &["Q237543", "Q238780", "sms-domain.md §1.5, §4.1"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

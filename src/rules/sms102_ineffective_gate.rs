@@ -24,6 +24,7 @@ pub static RULE: Rule = Rule {
     fix: "GOTO END\r\n:START\r\n%0\\..\\SNBOOT.EXE %0\r\n:END\r\n",
     sources: &["Q237543", "Q238780"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
           or declare `upgrade_window = true` while the window lasts.",
     sources: &["Q238780", "Q237543"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

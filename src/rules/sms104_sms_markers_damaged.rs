@@ -28,6 +28,7 @@ pub static RULE: Rule = Rule {
           REM Microsoft Systems Management Server (end)\r\n",
     sources: &["Q121388", "Q201640", "Q148944"],
     check: Some(check),
+    opt_in: None,
 };
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
     fix: "%0\\..\\checkras > nul\r\nif errorlevel 1 goto SKIPSMS\r\ncall %0\\..\\smsls\r\n:SKIPSMS\r\n",
     sources: &["Q121387", "Q136073", "Q138348"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
     fix: "REM copy drives.bat into NETLOGON next to alice.bat (and replicate it)\r\ncall %0\\..\\drives.bat\r\n",
     sources: &["Q192660", "Q134956", "Q285206", "Q121387", "Q138348"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -36,6 +36,7 @@ pub static RULE: Rule = Rule {
           call %0\\..\\smsls\r\n:SKIPSMS\r\n",
     sources: &["Q237543", "Q238780", "Q185346", "Q185344", "Q224388"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

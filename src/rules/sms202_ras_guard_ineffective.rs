@@ -15,16 +15,19 @@ pub static RULE: Rule = Rule {
            directly by `:X` (the Q185346 sample), a jump to a label above the SMS call, the \
            polarity reversed (`if not errorlevel 1 goto SKIP`), or both branches joining \
            before the call. The RAS branch may come from a script of the tree that calls this one \
-           (a called script starts in its callers' states). The severity is error while an \
-           upgrade window is open.",
+           (a called script starts in its callers' states). Not reported: SMSRUN16/SMSRUN32 \
+           reached on the RAS branch only, the deliberate Q185344 workaround that gets SMS 1.2 \
+           RAS clients their service pack (SMS401 reports the 1.2 agent). The severity is error \
+           while an upgrade window is open.",
     why: "The script looks guarded, so nobody checks it again, but dial-in clients still run \
           SMS client setup over the RAS link and download the client or the upgrade over it \
           (Q237543). The Q185346 IPCONFIG sample is this no-op: its `IF errorlevel 1 GOTO \
           SKIP_RAS` is followed directly by `:SKIP_RAS`.",
     example: "%0\\..\\checkras.exe > nul\r\nif errorlevel 1 goto SKIPRAS\r\n:SKIPRAS\r\ncall %0\\..\\smsls\r\n",
     fix: "%0\\..\\checkras.exe > nul\r\nif errorlevel 1 goto SKIPRAS\r\ncall %0\\..\\smsls\r\n:SKIPRAS\r\n",
-    sources: &["Q185346", "Q237543", "Q224388"],
+    sources: &["Q185346", "Q237543", "Q224388", "Q185344 (the RAS-only SMSRUN16 call)"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -42,6 +45,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // A call into another script of the tree: the callee reports it.
         if ctx.settings.tree.callee(call.inv.stmt).is_some() {
+            continue;
+        }
+        // Q185344: SMS 1.2 runs SMSRUN16/SMSRUN32 again on the RAS branch only, on purpose, so
+        // RAS clients get their service pack (SMS401 reports the 1.2 agent itself).
+        if !call.state.has_lan() && matches!(call.inv.name.as_str(), "smsrun16" | "smsrun32") {
             continue;
         }
         let name = ctx.source.display(call.inv.word.span);

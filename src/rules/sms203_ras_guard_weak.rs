@@ -27,6 +27,7 @@ pub static RULE: Rule = Rule {
           if errorlevel 1 goto SKIPSMS\r\n:RUNSMS\r\ncall %0\\..\\smsls\r\n:SKIPSMS\r\n",
     sources: &["Q224388", "Q185346", "Q235797"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -27,4 +27,5 @@ pub static RULE: Rule = Rule {
         "Q185346 (CheckRAS in logon scripts)",
     ],
     check: None,
+    opt_in: None,
 };

@@ -8,10 +8,12 @@ pub static RULE: Rule = Rule {
     code: "SMS205",
     name: "slownet-weakened",
     severity: Severity::Warning,
-    summary: "SLOWNET/SLWNT* is given a slow-link threshold below the 40,000 bit/s default, or 0 outside a RAS test",
-    what: "Reports a numeric threshold argument of SLOWNET, SLWNT16, SLWNT32 or SLWNT32A that \
-           is below 40000, and a threshold of 0 whose result is not tested by the next \
-           statement (`if [not] errorlevel …`).",
+    summary: "SLOWNET/SLWNT*/SNBOOT is given a slow-link threshold below the 40,000 bit/s default, or 0 outside a RAS test",
+    what: "Reports a numeric threshold argument of SLOWNET, SLWNT16, SLWNT32, SLWNT32A or \
+           SNBOOT (`%0\\..\\SNBOOT.exe 1000`) that is below 40000, and a SLOWNET/SLWNT* \
+           threshold of 0 whose result is not tested by the next statement (`if [not] \
+           errorlevel …`). Threshold 0 followed by that test is the Q224388 RAS test, which \
+           the SMS2xx rules read as a RAS check.",
     why: "The SMS 2.0 logon script runs Slownet to skip client installation on links slower \
           than its threshold, 40 kbit/s by default (Q224388). A lower threshold makes clients \
           on fast modems, ISDN and compressed dial-up links install the client (about 14 MB, \
@@ -22,12 +24,16 @@ pub static RULE: Rule = Rule {
     fix: "%SMS_LOCAL_DIR%\\MS\\SMS\\CORE\\BIN\\Slownet.exe %0\r\nif errorlevel 1 goto END\r\n",
     sources: &["Q224388", "Q202338"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let seq = sms::sequence_next(ctx.script);
     for inv in &ctx.sms().invocations {
-        if !sms::SLOWNET_PROGRAMS.contains(&inv.name.as_str()) {
+        // SNBOOT (the server-side bootstrap) takes the threshold too (Q224388's
+        // `%0\..\SNBOOT.exe 1000`); its threshold-0 form is no RAS test.
+        let snboot = inv.name == "snboot";
+        if !snboot && !sms::SLOWNET_PROGRAMS.contains(&inv.name.as_str()) {
             continue;
         }
         for w in &inv.args {
@@ -42,7 +48,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if n >= 40_000 {
                 continue;
             }
-            if n == 0 {
+            if n == 0 && !snboot {
                 let tested = sms::next_sibling(ctx.script, &seq, inv.stmt)
                     .is_some_and(|s| sms::errorlevel_test(ctx.script.stmt(s)).is_some());
                 if tested {

@@ -27,4 +27,5 @@ pub static RULE: Rule = Rule {
         "sms-domain.md §2.1",
     ],
     check: None,
+    opt_in: None,
 };

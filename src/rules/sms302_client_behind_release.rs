@@ -29,4 +29,5 @@ pub static RULE: Rule = Rule {
         "sms-domain.md §2.4",
     ],
     check: None,
+    opt_in: None,
 };

@@ -35,4 +35,5 @@ pub static RULE: Rule = Rule {
         "sms-domain.md §2.4, §4.1",
     ],
     check: None,
+    opt_in: None,
 };

@@ -10,7 +10,9 @@ pub static RULE: Rule = Rule {
     summary: "An inventory client's Clicore release is ahead of its site's",
     what: "In `smslint audit`, reports a row whose `clicore` is of a significantly newer release \
            than its site's `clicore` in the manifest (same significance policy as SMS302). A \
-           newer hotfix of the same release is not reported. In the example, the manifest has A01 at `2.00.1380.1000` (SP1) and B01 \
+           newer hotfix of the same release is not reported; the Q240921 Compver anomaly \
+           (`2.00.1380.20xx`) is SP1, so a client at 2.00.1380.2004 at a site reset to \
+           2.00.1380.1072 as Q244410 prescribes is not reported. In the example, the manifest has A01 at `2.00.1380.1000` (SP1) and B01 \
            at `2.00.1493.2009` (SP2); the fix assigns the client to B01 (or upgrades A01, with \
            Q249077 and Q252717 first).",
     why: "A client with a newer base than its site's CAPs is in the mixed installation state of \
@@ -28,4 +30,5 @@ pub static RULE: Rule = Rule {
         "sms-domain.md §2.4",
     ],
     check: None,
+    opt_in: None,
 };

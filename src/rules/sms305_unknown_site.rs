@@ -24,4 +24,5 @@ pub static RULE: Rule = Rule {
         "Q313209",
     ],
     check: None,
+    opt_in: None,
 };

@@ -22,4 +22,5 @@ pub static RULE: Rule = Rule {
           clicore = \"2.00.1493.2009\"\n",
     sources: &["Q263345", "Q235726 (site codes in Senior.lst)"],
     check: None,
+    opt_in: None,
 };

@@ -29,4 +29,5 @@ pub static RULE: Rule = Rule {
         "sms-domain.md §2.1, §2.3",
     ],
     check: None,
+    opt_in: None,
 };

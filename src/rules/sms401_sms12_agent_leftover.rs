@@ -27,6 +27,7 @@ pub static RULE: Rule = Rule {
     fix: "REM SMS 2.0 installs and starts its own client; no SMSRUN line is needed\r\n",
     sources: &["Q185344", "Q130417", "upgrading-sms-1.2-to-2.0-whitepaper", "sms-domain.md §4.1 (IN004)"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {

@@ -35,4 +35,5 @@ pub static RULE: Rule = Rule {
         "sms-domain.md §4.1, §4.2",
     ],
     check: None,
+    opt_in: None,
 };

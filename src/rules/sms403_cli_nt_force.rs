@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
     fix: "%0\\..\\x86.bin\\setls32 -m:E -i -p:%SMS_BIN%\\CLI_NT.EXE\r\n",
     sources: &["Q270697"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn is_force(text: &[u8]) -> bool {

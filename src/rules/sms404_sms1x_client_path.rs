@@ -28,6 +28,7 @@ pub static RULE: Rule = Rule {
         "sms-domain.md §5 (LS011)",
     ],
     check: Some(check),
+    opt_in: None,
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

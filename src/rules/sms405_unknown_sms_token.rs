@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
     fix: "%0\\..\\SNBOOT.EXE %0 /s\r\n",
     sources: &["Q285206", "Q310614", "sms-domain.md §1.3"],
     check: Some(check),
+    opt_in: None,
 };
 
 const NEVER_SHIPPED: &[&str] = &["snbatch", "snsboot"];

@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
     fix: "set SMS_LOCAL_DIR=C:\\SMSCLI\r\n%0\\..\\SMSBOOT1.EXE /s\r\n",
     sources: &["Q226894", "Q216881"],
     check: Some(check),
+    opt_in: None,
 };
 
 fn is_8dot3(component: &[u8]) -> bool {

@@ -6,6 +6,7 @@
 //! carets removed, `%0\..\`, drive and directories dropped, the extension stripped, ASCII
 //! lower case.
 
+pub mod env;
 pub mod ras;
 
 use crate::flow::Flow;
@@ -291,13 +292,23 @@ pub fn errorlevel_test(stmt: &Stmt) -> Option<(u32, bool)> {
 /// A RAS check: a RAS-check program run as a command, and the errorlevel test right after it.
 #[derive(Clone, Debug)]
 pub struct RasCheck {
-    /// The statement running `checkras` (or a `ras_guards` program).
+    /// The statement running `checkras` (or a `ras_guards` program, or the Slownet
+    /// threshold-0 test).
     pub check: StmtId,
     /// The `if [not] errorlevel N` statement.
     pub test: StmtId,
     pub level: u32,
-    /// `if not errorlevel N`: the then-branch is the LAN branch.
+    /// The then-branch is the LAN branch: `if not errorlevel N` after CHECKRAS (which exits
+    /// with 1 or more on RAS), or `if errorlevel N` after the Slownet threshold-0 test (which
+    /// returns 0 on RAS).
     pub negated: bool,
+}
+
+/// The Slownet threshold-0 RAS test (Q224388: `slownet \\srv\share 0`, "if RAS is
+/// detected, the return code is 0"): a slow-link test program given the threshold `0`.
+pub fn is_slownet_ras_test(source: &Source, inv: &Invocation) -> bool {
+    SLOWNET_PROGRAMS.contains(&inv.name.as_str())
+        && inv.args.iter().any(|w| source.slice(w.span) == b"0")
 }
 
 /// Every RAS check in the script.
@@ -310,7 +321,8 @@ pub fn ras_checks<'a>(
     let mut out = Vec::new();
     let seq = sequence_next(script);
     for inv in invocations(script, source) {
-        if !is_ras_guard(&inv.name, settings) {
+        let zero_is_ras = is_slownet_ras_test(source, &inv);
+        if !zero_is_ras && !is_ras_guard(&inv.name, settings) {
             continue;
         }
         let Some(next) = next_sibling(script, &seq, inv.stmt) else {
@@ -321,7 +333,7 @@ pub fn ras_checks<'a>(
                 check: inv.stmt,
                 test: next,
                 level,
-                negated,
+                negated: negated != zero_is_ras,
             });
         }
     }
@@ -484,13 +496,32 @@ pub struct Analysis {
     pub ras: ras::RasFlow,
     /// Every program invocation in the script.
     pub invocations: Vec<Invocation>,
+    /// Statements that run a Slownet threshold-0 RAS test followed by its errorlevel test:
+    /// RAS checks, not client setup.
+    slownet_checks: Vec<StmtId>,
 }
 
 impl Analysis {
     pub fn new(script: &Script, source: &Source, flow: &Flow, settings: Settings<'_>) -> Analysis {
+        let invocations = invocations(script, source);
+        // The Slownet threshold-0 RAS tests followed by their errorlevel test: RAS checks.
+        let slownet_checks = if invocations.iter().any(|i| is_slownet_ras_test(source, i)) {
+            ras_checks(script, source, settings)
+                .into_iter()
+                .map(|c| c.check)
+                .filter(|id| {
+                    invocations
+                        .iter()
+                        .any(|i| i.stmt == *id && is_slownet_ras_test(source, i))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Analysis {
             ras: ras::RasFlow::build_from(script, source, flow, settings, settings.ras_entry),
-            invocations: invocations(script, source),
+            invocations,
+            slownet_checks,
         }
     }
 
@@ -504,7 +535,11 @@ impl Analysis {
     pub fn client_calls(&self, flow: &Flow) -> Vec<CallSite> {
         self.invocations
             .iter()
-            .filter(|inv| inv.is_client_program() && self.reachable(flow, inv.stmt))
+            .filter(|inv| {
+                inv.is_client_program()
+                    && self.reachable(flow, inv.stmt)
+                    && !self.slownet_checks.contains(&inv.stmt)
+            })
             .map(|inv| CallSite {
                 inv: inv.clone(),
                 state: self.ras.state(inv.stmt),

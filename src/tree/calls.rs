@@ -4,7 +4,7 @@
 //! then resolved from these summaries alone.
 
 use crate::flow::Flow;
-use crate::sms::ras::{RasFlow, StateSet};
+use crate::sms::ras::StateSet;
 use crate::sms::{is_client_program, Via};
 use crate::source::{Source, Span};
 use crate::syntax::ast::{Script, StmtId, StmtKind};
@@ -249,8 +249,10 @@ pub fn summarize(
     let (guards, tests_os) = super::guards::nt_guards(source, script);
     let mut calls = Vec::new();
     let mut client_stmts = Vec::new();
-    let invocations = crate::sms::invocations(script, source);
-    for inv in &invocations {
+    // The SMS analysis from `unknown`: its invocations are the calls here, and its RAS flow
+    // (shifted to the file's entry state once the tree is known) is the SMS rules' flow.
+    let sms = crate::sms::Analysis::new(script, source, flow, settings);
+    for inv in &sms.invocations {
         let id = inv.stmt;
         let reachable = flow.is_reachable(id);
         let client = is_client_program(&inv.name);
@@ -309,9 +311,7 @@ pub fn summarize(
             client_program: client,
         });
     }
-    // The RAS flow from `unknown`: the state at each call here, and (shifted to the file's
-    // entry state once the tree is known) the SMS rules' flow.
-    let ras = RasFlow::build(script, source, flow, settings);
+    let ras = &sms.ras;
     // Where each call runs, only when the script starts another one.
     if !calls.is_empty() {
         let view = Win9xView::from_guards(flow, guards, tests_os);
@@ -326,7 +326,7 @@ pub fn summarize(
         tests_os,
         client_stmts,
     };
-    (summary, crate::sms::Analysis { ras, invocations })
+    (summary, sms)
 }
 
 #[cfg(test)]

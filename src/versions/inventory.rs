@@ -187,23 +187,19 @@ struct Columns {
     clicore: usize,
     os: Option<usize>,
     link: Option<usize>,
+    /// `temp`, `path`, `smsid`, `ts` (issue 10).
+    env: crate::versions::client_env::EnvColumns,
 }
 
 fn find_columns(headers: &csv::ByteRecord) -> Result<Columns, AuditError> {
-    let find = |name: &str| {
-        headers.iter().position(|h| {
-            let h = String::from_utf8_lossy(h);
-            h.trim()
-                .trim_start_matches('\u{feff}')
-                .eq_ignore_ascii_case(name)
-        })
-    };
+    let find = |name: &str| crate::versions::client_env::header_index(headers, name);
     Ok(Columns {
         client: find("client").ok_or(AuditError::MissingColumn("client"))?,
         site: find("site").ok_or(AuditError::MissingColumn("site"))?,
         clicore: find("clicore").ok_or(AuditError::MissingColumn("clicore"))?,
         os: find("os"),
         link: find("link"),
+        env: crate::versions::client_env::EnvColumns::find(headers),
     })
 }
 
@@ -359,6 +355,7 @@ impl<R: Read> Inventory<R> {
             rec: csv::ByteRecord::new(),
             pending: VecDeque::new(),
             summary: AuditSummary::default(),
+            smsids: crate::versions::client_env::SmsIdIndex::default(),
             done: false,
         }
     }
@@ -373,6 +370,8 @@ pub struct Findings<'m, R: Read> {
     /// The findings of the last row read, not yet handed out.
     pending: VecDeque<Finding>,
     summary: AuditSummary,
+    /// The SMS IDs seen so far (SMS415): one hash and one line per distinct ID.
+    smsids: crate::versions::client_env::SmsIdIndex,
     done: bool,
 }
 
@@ -421,6 +420,7 @@ impl<R: Read> Iterator for Findings<'_, R> {
                 self.policy,
                 at,
                 &mut self.summary,
+                &mut self.smsids,
                 &mut |f| pending.push_back(f),
             );
         }
@@ -452,8 +452,10 @@ fn check_row(
     policy: Significance,
     at: RowStart,
     summary: &mut AuditSummary,
+    smsids: &mut crate::versions::client_env::SmsIdIndex,
     sink: &mut dyn FnMut(Finding),
 ) {
+    use crate::versions::client_env::{self, Column};
     let client_raw = field(rec, cols.client);
     let client = if client_raw.is_empty() {
         "(unnamed client)".to_string()
@@ -465,12 +467,20 @@ fn check_row(
     let line = at.line as usize;
     let offset = at.offset as usize;
     let col0 = (at.offset - at.line_start) as usize + 1;
-    let mut emit = |mut d: Diagnostic| {
+    let mut emit_at = |mut d: Diagnostic, column: Column| {
         // The field the finding is about; its exact bytes when the record has no quotes.
+        let field_index = match column {
+            Column::Clicore => Some(cols.clicore),
+            Column::Os => cols.os,
+            Column::Link => cols.link,
+            Column::Temp => cols.env.temp,
+            Column::Path => cols.env.path,
+            Column::SmsId => cols.env.smsid,
+            Column::Ts => cols.env.ts,
+        };
         let field_index = match d.code {
             "SMS305" => Some(cols.site),
-            "SMS402" => cols.os,
-            _ => Some(cols.clicore),
+            _ => field_index,
         };
         let (mut column, mut end_column) = (col0, col0);
         if let Some(i) = column_index(&at, rec, field_index) {
@@ -490,6 +500,14 @@ fn check_row(
             end_line: line,
             end_column,
         })
+    };
+    let mut emit = |d: Diagnostic| {
+        let column = if d.code == "SMS402" {
+            Column::Os
+        } else {
+            Column::Clicore
+        };
+        emit_at(d, column)
     };
     let span = Span::empty(offset);
 
@@ -693,6 +711,32 @@ fn check_row(
                         ),
                 );
             }
+        }
+    }
+
+    // The client's environment, identity and dial-up state (issue 10).
+    let raw = |i: Option<usize>| i.map(|i| rec.get(i).unwrap_or(b""));
+    let env_row = client_env::Row {
+        client: &client,
+        os: cols.os.map(|i| field(rec, i)).unwrap_or(b""),
+        link: cols.link.map(|i| field(rec, i)).unwrap_or(b""),
+        clicore: clicore_raw,
+        temp_raw: raw(cols.env.temp),
+        path_raw: raw(cols.env.path),
+        ts: raw(cols.env.ts),
+        site_code: site.map(|s| s.code.as_str()),
+        site_version,
+    };
+    for (mut d, column) in client_env::check_row(&env_row) {
+        d.span = span;
+        emit_at(d, column);
+    }
+    if let Some(i) = cols.env.smsid {
+        let id = field(rec, i);
+        if let Some(first) = smsids.see(id, at.line) {
+            let mut d = client_env::duplicate_smsid(&client, id, first);
+            d.span = span;
+            emit_at(d, Column::SmsId);
         }
     }
 }

@@ -131,6 +131,22 @@ pub fn check_manifest(toml: &Source, sites: &[SiteEntry], policy: Significance) 
             first_def.insert(key, i);
         }
 
+        // SMS310: a code that cannot be a site folder or is not 3 upper-case characters.
+        if let Some(why) = site_code_problem(code) {
+            out.push(
+                rules::sms310_site_code_invalid::RULE
+                    .diag(
+                        inner_span(toml, span_of(&site.code), code),
+                        format!("site code `{}` {why}", shorten(code)),
+                    )
+                    .with_label("invalid site code")
+                    .with_help(
+                        "use three upper-case letters or digits that are no device name, e.g. \
+                         `C01`; a site code cannot be changed later, so the site is reinstalled",
+                    ),
+            );
+        }
+
         // SMS301 / SMS307: the clicore value.
         let value = site.clicore.get_ref();
         let vspan = inner_span(toml, span_of(&site.clicore), value);
@@ -176,7 +192,7 @@ pub fn check_manifest(toml: &Source, sites: &[SiteEntry], policy: Significance) 
                     );
                     parsed.push(None);
                 } else {
-                    if v.release_name().is_none() {
+                    if v.release_name().is_none() || v.is_sp3_rc9() {
                         out.push(unknown_release(code, value, vspan, &v));
                     }
                     parsed.push(Some(v));
@@ -211,7 +227,7 @@ pub fn check_manifest(toml: &Source, sites: &[SiteEntry], policy: Significance) 
         }
     }
     let mut sms303: Vec<(Span, Diagnostic)> = Vec::new();
-    for (point, members) in &by_point {
+    for (_, members) in &by_point {
         let valid: Vec<(usize, Span, Clicore)> = members
             .iter()
             .filter_map(|&(i, sp)| parsed[i].map(|v| (i, sp, v)))
@@ -220,42 +236,79 @@ pub fn check_manifest(toml: &Source, sites: &[SiteEntry], policy: Significance) 
             continue;
         };
         for &(i, span, v) in &valid {
-            if v >= newest || !version::significant(&v, &newest, policy) {
+            if v == newest {
                 continue;
             }
             let code = sites[i].code.get_ref();
             let newer_code = sites[newest_i].code.get_ref();
             let point_name = toml.display(span);
-            let consequence = if newest.refuses_significant_upgrades() {
-                format!(
-                    "from SP2 on, new clients logging on at {point_name} are assigned only to \
-                     the latest site `{newer_code}`, never to `{code}` (Q262677)"
-                )
-            } else {
-                format!(
-                    "the pre-SP2 logon point pushes `{newer_code}`'s newer base components to \
-                     `{code}`'s clients, whose optional components then fail out of sync \
-                     (Q236596)"
-                )
-            };
-            let d = rules::sms303_mixed_release_logon_point::RULE
-                .diag(
-                    span,
+            let d = if v < newest && version::significant(&v, &newest, policy) {
+                // SMS303: a significantly older release.
+                let consequence = if newest.refuses_significant_upgrades() {
                     format!(
-                        "site `{code}` ({}, {v}) shares logon point {point_name} with newer site \
-                         `{newer_code}` ({}, {newest}): {consequence}",
-                        version::release_label(&v),
-                        version::release_label(&newest),
-                    ),
-                )
-                .with_label(format!("`{code}` is older than `{newer_code}` here"))
-                .with_related(newest_span, format!("`{newer_code}` ({newest}) shares it"))
-                .with_help(format!(
-                    "upgrade `{code}` to the release of `{newer_code}`, or stop sharing \
-                     {point_name}: remove it from one site's logon_points (upgrade sites that \
-                     share logon points together, Q238780)"
-                ));
-            let _ = point;
+                        "from SP2 on, new clients logging on at {point_name} are assigned only to \
+                         the latest site `{newer_code}`, never to `{code}` (Q262677)"
+                    )
+                } else {
+                    format!(
+                        "the pre-SP2 logon point pushes `{newer_code}`'s newer base components to \
+                         `{code}`'s clients, whose optional components then fail out of sync \
+                         (Q236596)"
+                    )
+                };
+                rules::sms303_mixed_release_logon_point::RULE
+                    .diag(
+                        span,
+                        format!(
+                            "site `{code}` ({}, {v}) shares logon point {point_name} with newer site \
+                             `{newer_code}` ({}, {newest}): {consequence}",
+                            version::release_label(&v),
+                            version::release_label(&newest),
+                        ),
+                    )
+                    .with_label(format!("`{code}` is older than `{newer_code}` here"))
+                    .with_related(newest_span, format!("`{newer_code}` ({newest}) shares it"))
+                    .with_help(format!(
+                        "upgrade `{code}` to the release of `{newer_code}`, or stop sharing \
+                         {point_name}: remove it from one site's logon_points (upgrade sites that \
+                         share logon points together, Q238780)"
+                    ))
+            } else if v.release() == newest.release() {
+                // SMS309: the same release (service pack), another revision. Releases are
+                // SMS303's, under the configured policy; only the rest is compared here.
+                let what = if v.icp_digit() != newest.icp_digit() {
+                    let icp = |c: &Clicore| match c.icp_digit() {
+                        Some(d) => format!("ICP build (hundreds digit {d})"),
+                        None => "no ICP".to_string(),
+                    };
+                    format!(
+                        "International Client Pack differs: {} vs {}",
+                        icp(&v),
+                        icp(&newest)
+                    )
+                } else {
+                    format!("hotfix {} vs {}", v.hotfix(), newest.hotfix())
+                };
+                rules::sms309_logon_point_revision_mismatch::RULE
+                    .diag(
+                        span,
+                        format!(
+                            "site `{code}` ({v}) shares logon point {point_name} with `{newer_code}` \
+                             ({newest}), same release but another revision ({what}): clients check \
+                             the client programs' CRCs against their site's copy and fail with \
+                             \"Client Service is not authorized to run this application! (5)\" \
+                             (Q246331, Q269615)"
+                        ),
+                    )
+                    .with_label(format!("`{code}` is at another revision here"))
+                    .with_related(newest_span, format!("`{newer_code}` ({newest}) shares it"))
+                    .with_help(format!(
+                        "apply the same hotfixes and International Client Pack to `{code}` and \
+                         `{newer_code}`, or stop sharing {point_name}"
+                    ))
+            } else {
+                continue;
+            };
             sms303.push((span, d));
         }
     }
@@ -264,9 +317,67 @@ pub fn check_manifest(toml: &Source, sites: &[SiteEntry], policy: Significance) 
     out
 }
 
+/// Why a site code is invalid (SMS310), or `None`: a reserved device name (Q182420,
+/// Q279868), or not exactly three upper-case ASCII letters or digits (Q271885, Q235726).
+pub fn site_code_problem(code: &str) -> Option<String> {
+    let c = code.trim();
+    let upper = c.to_ascii_uppercase();
+    let reserved = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (upper.len() == 4
+            && (upper.starts_with("COM") || upper.starts_with("LPT"))
+            && matches!(upper.as_bytes()[3], b'1'..=b'9'));
+    if reserved {
+        return Some(format!(
+            "is a reserved device name: no `Sites\\{upper}` folder can be created on the logon \
+             points, so they fail (Q182420, Q279868)"
+        ));
+    }
+    if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Some(
+            "is not three letters or digits: SMS site codes are three characters (Q235726)"
+                .to_string(),
+        );
+    }
+    if c.bytes().any(|b| b.is_ascii_lowercase()) {
+        return Some(format!(
+            "is not upper case: every status message of the site goes to the retry queue \
+             (Q271885), and the Logon Server Manager compares `{upper}` case-sensitively \
+             (Q235726)"
+        ));
+    }
+    None
+}
+
 fn unknown_release(code: &str, value: &str, span: Span, v: &Clicore) -> Diagnostic {
     let rule = &rules::sms308_unknown_release::RULE;
-    if v.is_q240921_anomaly() {
+    if v.is_pre_rtm() {
+        rule.diag(
+            span,
+            format!(
+                "site `{code}`: clicore `{value}` is an SMS 2.0 beta build (before RTM 1239): its \
+                 clients' Remote Control agent does not upgrade to the released version \
+                 (Q215129)"
+            ),
+        )
+        .with_label("pre-RTM (beta) build")
+        .with_help(
+            "upgrade the site to a released SMS 2.0 (SP4: 2.00.1493.4009) and write its base \
+             version here",
+        )
+    } else if v.is_sp3_rc9() {
+        rule.diag(
+            span,
+            format!(
+                "site `{code}`: clicore `{value}` is SMS 2.0 SP3 RC9, a pre-release build: client \
+                 agent settings do not propagate to its clients (Q289000)"
+            ),
+        )
+        .with_label("SP3 pre-release (RC9)")
+        .with_help(
+            "apply the Q289000 hotfix (Clicore 2.0.1493.3010) or the released SP3, and write \
+             that version here",
+        )
+    } else if v.is_q240921_anomaly() {
         rule.diag(
             span,
             format!(

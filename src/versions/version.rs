@@ -360,13 +360,18 @@ impl Clicore {
         Ok((v, spelling))
     }
 
-    /// The release: (major, minor, build, revision / 1000).
+    /// The release: (major, minor, build, revision / 1000), except that the Q240921 Compver
+    /// anomaly (`2.00.1380.20xx`) is SP1, the release it really is (Q244410, Q246527).
     pub fn release(&self) -> Release {
         Release {
             major: self.major,
             minor: self.minor,
             build: self.build,
-            sp: self.revision / 1000,
+            sp: if self.is_q240921_anomaly() {
+                1
+            } else {
+                self.revision / 1000
+            },
         }
     }
 
@@ -411,6 +416,18 @@ impl Clicore {
     /// (`2.00.1380.20xx`), which a digit-only decoder misreads as SP2 (Q244410, Q246527).
     pub fn is_q240921_anomaly(&self) -> bool {
         self.is_sms20() && self.build == 1380 && self.sp_digit() == 2
+    }
+
+    /// An SMS 2.0 build before RTM (1239), e.g. the beta release candidate 0, build 1196,
+    /// whose Remote Control agent does not upgrade to RTM (Q215129).
+    pub fn is_pre_rtm(&self) -> bool {
+        self.is_sms20() && self.build < 1239 && self.not_clicore().is_none()
+    }
+
+    /// SMS 2.0 SP3 RC9, `2.00.1493.3009`: a pre-release whose client agent settings do not
+    /// propagate; the Q289000 hotfix brings Clicore to 2.0.1493.3010.
+    pub fn is_sp3_rc9(&self) -> bool {
+        self.is_sms20() && self.build == 1493 && self.revision == 3009
     }
 
     /// Whether Boot32wn at a logon point supplying this version refuses significant upgrades
@@ -622,6 +639,22 @@ pub fn spelling_notes(input: &[u8], v: &Clicore, spelling: Spelling) -> Vec<Stri
     notes
 }
 
+/// CCIM's short release form (Q264630: "CAP base release ... is 2.00.1380.1 (client release is
+/// 2.00.1493.2)"): an SMS 2.0 version written with a two-digit minor (`2.00`) and a one-digit
+/// revision, which is the service pack, not a hotfix. Returns the release as a version whose
+/// revision is that digit times 1000 (`2.00.1380.1` → `2.00.1380.1000`).
+pub fn short_release_form(input: &[u8]) -> Option<Clicore> {
+    let fields: Vec<&[u8]> = input.split(|&b| b == b'.').collect();
+    if fields.len() != 4 || fields[1].len() != 2 || fields[3].len() != 1 {
+        return None;
+    }
+    let v = Clicore::parse_bytes(input).ok()?;
+    if !v.is_sms20() || v.not_clicore().is_some() {
+        return None;
+    }
+    Some(Clicore::new(v.major, v.minor, v.build, v.revision * 1000))
+}
+
 /// A plain-language decoding of the revision and release.
 pub fn describe(v: &Clicore) -> Description {
     let mut notes = Vec::new();
@@ -630,10 +663,26 @@ pub fn describe(v: &Clicore) -> Description {
     }
     let release = if !v.is_sms20() {
         None
+    } else if v.is_sp3_rc9() {
+        Some("SP3 RC9 (pre-release)")
     } else {
         v.release_name()
     };
     if v.is_sms20() && v.not_clicore().is_none() {
+        if v.is_pre_rtm() {
+            notes.push(
+                "an SMS 2.0 beta build (before RTM 1239): its Remote Control agent does not \
+                 upgrade to RTM (Q215129)"
+                    .to_string(),
+            );
+        }
+        if v.is_sp3_rc9() {
+            notes.push(
+                "SMS 2.0 SP3 RC9, a pre-release build: client agent settings do not propagate; \
+                 apply the Q289000 hotfix (Clicore 2.0.1493.3010) or the released SP3 (Q289000)"
+                    .to_string(),
+            );
+        }
         if v.is_q240921_anomaly() {
             notes.push(
                 "the Q240921 Compver anomaly: an early Q240921 hotfix raised the SP1 base Compver \

@@ -1,0 +1,3 @@
+set TEMP=
+set TMP=
+call %0\..\smsls

@@ -1,0 +1,1 @@
+clitravl.exe /PROMPT=OFF

@@ -1,0 +1,2 @@
+clitravl.exe /TRAVEL=ON
+if errorlevel 1 exit 0

@@ -1,0 +1,2 @@
+:SLOWNETSERVER
+%0\..\SNBOOT.exe

@@ -1,0 +1,2 @@
+REM no SMS program here, and not a logon script
+set PATH=%PATH%;\\tools01\bin

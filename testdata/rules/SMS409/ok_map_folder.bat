@@ -1,0 +1,2 @@
+net use h: \\fs1\users\%USERNAME%
+call %0\..\smsls

@@ -1,0 +1,3 @@
+net use g: \\fs1\users
+subst /d g:
+call %0\..\smsls

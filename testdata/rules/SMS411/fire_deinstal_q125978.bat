@@ -1,0 +1,2 @@
+call %0\..\smsls
+call %0\..\deinstal.bat

@@ -1,0 +1,2 @@
+call %0\..\smsls
+%0\..\x86.bin\cli_nt.exe /i

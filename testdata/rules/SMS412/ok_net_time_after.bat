@@ -1,0 +1,3 @@
+@echo off
+call %0\..\smsls
+net time \\dc1 /set /yes

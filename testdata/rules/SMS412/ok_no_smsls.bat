@@ -1,0 +1,3 @@
+@echo off
+net time \\dc1 /set /yes
+net use h: /home
