@@ -699,3 +699,36 @@ fn dump_calls_prints_the_resolved_graph() {
         o.stdout
     );
 }
+
+#[test]
+fn a_deep_chain_of_calls_names_only_the_nearest_calls() {
+    // 1,500 scripts, each calling the next: every file's path is kept short (the tree stays
+    // linear), and the message says the path was cut.
+    let t = tempfile::tempdir().expect("tempdir");
+    write(t.path(), "smslint.toml", b"logon_scripts = [\"s0000.bat\"]\n");
+    let n = 1500;
+    for i in 0..n {
+        let body = if i + 1 < n {
+            format!("@echo off\r\ncall %0\\..\\s{:04}.bat\r\n", i + 1)
+        } else {
+            "@echo off\r\n%0\\..\\snboot.exe /s\r\nfor /f %%a in (x) do echo %%a\r\n".to_string()
+        };
+        write(t.path(), &format!("s{i:04}.bat"), body.as_bytes());
+    }
+    let last = format!("s{:04}.bat", n - 1);
+    let o = run(
+        t.path(),
+        &["check", "--format", "concise", "--select", "SMS201,BAT302", "."],
+    );
+    let line = o
+        .stdout
+        .lines()
+        .find(|l| l.starts_with(&format!("{last}:2:1: warning[SMS201]")))
+        .unwrap_or_else(|| panic!("{}", o.stdout));
+    assert!(line.contains("on the path … → s1491.bat:2 → "), "{line}");
+    assert!(
+        o.stdout.contains(&format!("{last}:3:5: warning[BAT302]")),
+        "{}",
+        o.stdout
+    );
+}

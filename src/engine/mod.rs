@@ -674,7 +674,7 @@ fn show_config(
             if !f.win9x_chain.is_empty() {
                 out.push_str(&format!(
                     "targets-call-chain = {:?}\n",
-                    crate::tree::describe_chain(&f.win9x_chain)
+                    crate::tree::describe_chain(&f.win9x_chain, f.win9x_chain_cut)
                 ));
             }
         } else if s.explicit_targets.is_none() {

@@ -362,11 +362,15 @@ fn why_9x(facts: &crate::tree::FileFacts) -> String {
             };
             match facts.win9x_chain.as_slice() {
                 [] => format!("a {root} reaches it"),
+                chain if facts.win9x_chain_cut => format!(
+                    "a {root} reaches it through {}",
+                    crate::tree::describe_chain(chain, true)
+                ),
                 [h] => format!("the {root} {} calls it on line {}", h.path, h.at.line),
                 [h, ..] => format!(
                     "the {root} {} reaches it through {}",
                     h.path,
-                    crate::tree::describe_chain(&facts.win9x_chain)
+                    crate::tree::describe_chain(&facts.win9x_chain, false)
                 ),
             }
         }

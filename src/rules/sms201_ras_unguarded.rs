@@ -59,7 +59,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             format!(
                 "on the path {} → {}:{line}",
-                crate::tree::describe_chain(&facts.ras_chain),
+                crate::tree::describe_chain(&facts.ras_chain, facts.ras_chain_cut),
                 ctx.path.display()
             )
         };

@@ -22,7 +22,11 @@ pub fn render(tree: &Tree) -> String {
         };
         let _ = write!(role, ", because {}", f.decided_by.describe());
         if f.decided_by == Decider::Reached && !f.win9x_chain.is_empty() {
-            let _ = write!(role, " via {}", describe_chain(&f.win9x_chain));
+            let _ = write!(
+                role,
+                " via {}",
+                describe_chain(&f.win9x_chain, f.win9x_chain_cut)
+            );
         }
         let _ = writeln!(out, "{}", m.display);
         if m.logon_script {
@@ -38,7 +42,11 @@ pub fn render(tree: &Tree) -> String {
             });
         }
         if !f.ras_chain.is_empty() {
-            let _ = write!(ras, "; unguarded path {}", describe_chain(&f.ras_chain));
+            let _ = write!(
+                ras,
+                "; unguarded path {}",
+                describe_chain(&f.ras_chain, f.ras_chain_cut)
+            );
         }
         let _ = writeln!(out, "{ras}");
         if f.runs_setup {

@@ -135,9 +135,19 @@ impl Hop {
 }
 
 /// `a.bat:3 → b.bat:7` for a chain of places.
-pub fn describe_chain(chain: &[Hop]) -> String {
-    chain.iter().map(Hop::at).collect::<Vec<_>>().join(" → ")
+/// `cut`: the chain was longer and starts with its nearest [`MAX_HOPS`] calls (`… → x:3`).
+pub fn describe_chain(chain: &[Hop], cut: bool) -> String {
+    let hops = chain.iter().map(Hop::at).collect::<Vec<_>>().join(" → ");
+    if cut {
+        format!("… → {hops}")
+    } else {
+        hops
+    }
 }
+
+/// The calls kept of a chain into a file: its nearest ones, so a deep chain of calls costs
+/// each file a bounded number of hops (the tree stays linear).
+pub const MAX_HOPS: usize = 8;
 
 /// A resolved call from a file to another file of the tree.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -168,6 +178,8 @@ pub struct FileFacts {
     pub decided_by: Decider,
     /// For `Reached`: the calls from the first Windows 9x file to this one (root first).
     pub win9x_chain: Vec<Hop>,
+    /// `win9x_chain` holds only the nearest [`MAX_HOPS`] calls.
+    pub win9x_chain_cut: bool,
     /// What made the root of `win9x_chain` a Windows 9x file.
     pub win9x_root: Decider,
     /// A logon script or a file one reaches (on any client).
@@ -179,6 +191,8 @@ pub struct FileFacts {
     /// One path of unguarded calls into the file (root first), when a caller contributes
     /// `unknown`.
     pub ras_chain: Vec<Hop>,
+    /// `ras_chain` holds only the nearest [`MAX_HOPS`] calls.
+    pub ras_chain_cut: bool,
     /// Calls that resolve to other files of the tree, by statement.
     pub callees: Vec<Callee>,
     /// It runs SMS client setup, itself or through a callee.
@@ -194,11 +208,13 @@ impl Default for FileFacts {
             win9x: false,
             decided_by: Decider::NtOnly,
             win9x_chain: Vec::new(),
+            win9x_chain_cut: false,
             win9x_root: Decider::NtOnly,
             logon_reached: false,
             ras_entry: StateSet(UNKNOWN),
             ras_root: true,
             ras_chain: Vec::new(),
+            ras_chain_cut: false,
             callees: Vec::new(),
             runs_setup: false,
             missing: Vec::new(),
@@ -438,7 +454,7 @@ impl Tree {
             facts[i].decided_by = decided[i].unwrap_or(Decider::NtOnly);
             facts[i].win9x_root = root_of[i];
             if facts[i].decided_by == Decider::Reached {
-                facts[i].win9x_chain = self.chain(i, &pred);
+                (facts[i].win9x_chain, facts[i].win9x_chain_cut) = self.chain(i, &pred, &[]);
             }
         }
 
@@ -517,10 +533,15 @@ impl Tree {
             queued[cursor] = true;
             work.push(cursor);
         }
+        // A path into a file starts at a file that runs on its own (a logon script may also be
+        // called, and its callers' path is the one to name).
+        let starts: Vec<bool> = (0..n)
+            .map(|f| facts[f].ras_root && !self.members[f].logon_script)
+            .collect();
         for i in 0..n {
             facts[i].ras_entry = StateSet(entry[i]);
             if ras_pred[i].is_some() {
-                facts[i].ras_chain = self.chain(i, &ras_pred);
+                (facts[i].ras_chain, facts[i].ras_chain_cut) = self.chain(i, &ras_pred, &starts);
             }
         }
 
@@ -612,22 +633,37 @@ impl Tree {
         facts
     }
 
-    /// The calls leading to file `i` through `pred`, root first; the walk stops at the first
-    /// file seen twice (RAS predecessors may form a cycle through the roots).
-    fn chain(&self, i: usize, pred: &[Option<(usize, usize)>]) -> Vec<Hop> {
+    /// The calls leading to file `i` through `pred`, root first, at most [`MAX_HOPS`] (the
+    /// nearest; the flag says the chain was cut); the walk stops at a file `starts` marks (it
+    /// runs on its own) and at the first file seen twice (RAS predecessors may form a cycle
+    /// through the roots).
+    fn chain(
+        &self,
+        i: usize,
+        pred: &[Option<(usize, usize)>],
+        starts: &[bool],
+    ) -> (Vec<Hop>, bool) {
         let mut out = Vec::new();
         let mut seen = std::collections::HashSet::new();
         seen.insert(i);
         let mut cur = i;
+        let mut cut = false;
         while let Some((f, c)) = pred[cur] {
+            if cur != i && starts.get(cur).copied().unwrap_or(false) {
+                break;
+            }
             if !seen.insert(f) {
+                break;
+            }
+            if out.len() == MAX_HOPS {
+                cut = true;
                 break;
             }
             out.push(Hop::of(&self.members[f], self.call(f, c)));
             cur = f;
         }
         out.reverse();
-        out
+        (out, cut)
     }
 }
 
