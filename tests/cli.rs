@@ -705,7 +705,11 @@ fn a_deep_chain_of_calls_names_only_the_nearest_calls() {
     // 1,500 scripts, each calling the next: every file's path is kept short (the tree stays
     // linear), and the message says the path was cut.
     let t = tempfile::tempdir().expect("tempdir");
-    write(t.path(), "smslint.toml", b"logon_scripts = [\"s0000.bat\"]\n");
+    write(
+        t.path(),
+        "smslint.toml",
+        b"logon_scripts = [\"s0000.bat\"]\n",
+    );
     let n = 1500;
     for i in 0..n {
         let body = if i + 1 < n {
@@ -718,7 +722,14 @@ fn a_deep_chain_of_calls_names_only_the_nearest_calls() {
     let last = format!("s{:04}.bat", n - 1);
     let o = run(
         t.path(),
-        &["check", "--format", "concise", "--select", "SMS201,BAT302", "."],
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--select",
+            "SMS201,BAT302",
+            ".",
+        ],
     );
     let line = o
         .stdout
