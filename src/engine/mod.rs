@@ -185,10 +185,19 @@ pub fn lint_analysed(
         win9x: Default::default(),
     };
     let mut diags = Vec::new();
-    for rule in rules {
-        if let Some(check) = rule.check {
+    if let Some(foreign) = crate::flow::foreign_script(&source) {
+        // Another interpreter's script: no batch finding, one note saying why.
+        let note = &rules::sml002_not_a_batch_script::RULE;
+        let first = source.line_span(1);
+        diags.push(
+            note.diag(first, foreign.describe())
+                .with_label("not a cmd.exe script")
+                .with_help("nothing to fix; exclude the file (`exclude` in smslint.toml) to silence this note"),
+        );
+    } else {
+        for rule in rules {
             if settings.is_selected(rule.code) {
-                check(&ctx, &mut diags);
+                rules::run_check(rule, &ctx, &mut diags);
             }
         }
     }

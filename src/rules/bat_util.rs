@@ -3,7 +3,7 @@
 
 use crate::source::{Source, Span};
 use crate::syntax::ast::{
-    CallTarget, ExpansionKind, JumpTarget, Script, Stmt, StmtId, StmtKind, Word,
+    CallTarget, ExpansionKind, JumpTarget, RedirectOp, Script, Stmt, StmtId, StmtKind, Word,
 };
 
 /// cmd.exe's token delimiters (space, tab, `,`, `;`, `=`, VT, FF, 0xFF).
@@ -277,5 +277,94 @@ pub fn assignments<'a>(
             .iter()
             .any(|want| n.eq_ignore_ascii_case(want))
             .then_some((name, value))
+    })
+}
+
+/// Is there a file `stem.<ext>` (any case, one of `exts`, lower case without the dot) in
+/// the script's own folder or in one of `subdirs` beside it? `false` for standard input or
+/// a folder that cannot be read.
+pub fn sibling_exists(
+    path: &std::path::Path,
+    stem: &[u8],
+    exts: &[&str],
+    subdirs: &[&str],
+) -> bool {
+    if stem.is_empty() {
+        return false;
+    }
+    let Some(dir) = path.parent() else {
+        return false;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        dir
+    };
+    let want: Vec<u8> = stem.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let found_in = |d: &std::path::Path| {
+        let Ok(entries) = std::fs::read_dir(d) else {
+            return false;
+        };
+        entries.flatten().any(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy().to_ascii_lowercase();
+            let (s, x) = split_ext(name.as_bytes());
+            s == want.as_slice() && x.is_some_and(|x| exts.iter().any(|w| w.as_bytes() == x))
+        })
+    };
+    found_in(dir) || subdirs.iter().any(|sub| found_in(&dir.join(sub)))
+}
+
+/// The statement's standard error goes to `nul` (`2>nul`, `>nul 2>&1`), on itself or on a
+/// block around it: the author silenced cmd.exe's message on purpose.
+pub fn stderr_silenced(source: &Source, script: &Script, id: StmtId) -> bool {
+    let is_nul = |w: &Option<Word>| {
+        w.is_some_and(|w| {
+            let t: Vec<u8> = source
+                .slice(w.span)
+                .iter()
+                .filter(|&&b| b != b'"')
+                .map(|b| b.to_ascii_lowercase())
+                .collect();
+            t == b"nul" || t == b"nul:"
+        })
+    };
+    let mut cur = Some(id);
+    let mut steps = 0;
+    while let Some(c) = cur {
+        let stmt = script.stmt(c);
+        let mut out_nul = false;
+        for r in stmt.redirects.iter() {
+            match (r.handle, r.op) {
+                (Some(2), RedirectOp::Out | RedirectOp::Append) if is_nul(&r.target) => {
+                    return true
+                }
+                (None | Some(1), RedirectOp::Out | RedirectOp::Append) => {
+                    out_nul = is_nul(&r.target)
+                }
+                (Some(2), RedirectOp::DupOut)
+                    if out_nul && r.target.is_some_and(|t| source.slice(t.span) == b"1") =>
+                {
+                    return true
+                }
+                _ => {}
+            }
+        }
+        steps += 1;
+        cur = stmt.parent.filter(|p| p.index() < c.index() && steps < 64);
+    }
+    false
+}
+
+/// The statement right after this one on its line is joined by `&&` or `||`: the author
+/// branches on whether this one succeeded.
+pub fn result_tested(script: &Script, id: StmtId) -> bool {
+    let next = StmtId(id.0.saturating_add(1));
+    script.stmts.get(next.index()).is_some_and(|n| {
+        n.parent == script.stmt(id).parent
+            && matches!(
+                n.connector,
+                crate::syntax::ast::Connector::AndAnd | crate::syntax::ast::Connector::OrOr
+            )
     })
 }

@@ -35,6 +35,7 @@ pub mod bat305_win9x_multiline_nt_block;
 pub mod bat_util;
 pub mod docs;
 pub mod sml001_unused_suppression;
+pub mod sml002_not_a_batch_script;
 pub mod sms101_missing_upgrade_gate;
 pub mod sms102_ineffective_gate;
 pub mod sms103_gate_left_in_place;
@@ -168,6 +169,18 @@ impl Ctx<'_> {
         })
     }
 
+    /// The statement is batch code that cmd.exe reads and runs (reachable, and no foreign
+    /// payload): the shared test of every rule about code. See [`Flow::runs`].
+    pub fn runs(&self, id: crate::syntax::ast::StmtId) -> bool {
+        self.flow.runs(id)
+    }
+
+    /// [`Ctx::runs`] for a byte offset (findings whose span is not a statement: syntax
+    /// errors, words, redirections).
+    pub fn runs_at(&self, offset: usize) -> bool {
+        self.flow.runs_at(offset)
+    }
+
     /// The severity of a RAS-exposure finding: `Error` while an upgrade window is open (the
     /// 8-24 MB upgrade then runs over the dial-up link, Q237543), else the rule's default.
     pub fn ras_severity(&self, rule: &Rule) -> Severity {
@@ -260,6 +273,7 @@ pub static RULES: &[&Rule] = &[
     &bat304_win9x_rem_redirect::RULE,
     &bat305_win9x_multiline_nt_block::RULE,
     &sml001_unused_suppression::RULE,
+    &sml002_not_a_batch_script::RULE,
     &sms101_missing_upgrade_gate::RULE,
     &sms102_ineffective_gate::RULE,
     &sms103_gate_left_in_place::RULE,
@@ -308,6 +322,38 @@ pub static RULES: &[&Rule] = &[
     &sms505_senior_lst_invalid::RULE,
 ];
 
+/// Rules about code as cmd.exe reads it: their findings are kept only where that code runs
+/// ([`Ctx::runs_at`] at the finding's first byte). cmd.exe parses a line only when it
+/// executes it, so a syntax error, a misquoted compare or a missing CALL in a line it never
+/// reaches (dead code, an embedded PowerShell/JScript/XML payload, notes after `exit /b`)
+/// cannot happen. Rules about the file as a whole or about the label scan (BOM, NUL, line
+/// endings, duplicate and colliding labels, unreachable code itself) are not listed.
+pub static CODE_RULES: &[&str] = &[
+    "BAT101", "BAT104", "BAT105", "BAT106", "BAT107", "BAT108", "BAT109", "BAT201", "BAT204",
+    "BAT205", "BAT206", "BAT207", "BAT208", "BAT209", "BAT210", "BAT211", "BAT212", "BAT302",
+    "BAT304", "BAT305", "SMS105",
+];
+
+/// Run one rule's check over a file, keeping a code rule's findings only in code that runs
+/// (see [`CODE_RULES`]).
+pub fn run_check(rule: &Rule, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(check) = rule.check else {
+        return;
+    };
+    let from = out.len();
+    check(ctx, out);
+    if CODE_RULES.contains(&rule.code) {
+        let mut i = from;
+        while i < out.len() {
+            if ctx.runs_at(out[i].span.start) {
+                i += 1;
+            } else {
+                out.swap_remove(i);
+            }
+        }
+    }
+}
+
 /// Look a rule up by code (any case) or name.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| {
@@ -337,10 +383,11 @@ pub fn run_rules(
         win9x: Default::default(),
     };
     let mut out = Vec::new();
+    if crate::flow::foreign_script(source).is_some() {
+        return out;
+    }
     for rule in rules {
-        if let Some(check) = rule.check {
-            check(&ctx, &mut out);
-        }
+        run_check(rule, &ctx, &mut out);
     }
     out
 }

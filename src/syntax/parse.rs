@@ -1507,6 +1507,12 @@ impl P {
 
     fn goto(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
         self.skip_d();
+        // `goto 2>nul`: a redirection before the target is no target (a lone digit before
+        // `>`/`<` is a handle, T50); GOTO then has no target at all.
+        while let Some(r) = self.try_redirect() {
+            redirects.push(r);
+            self.skip_d();
+        }
         let colon = self.cur() == Some(b':');
         if colon {
             self.pos += 1;
@@ -2110,7 +2116,9 @@ mod tests {
 
     #[test]
     fn goto_targets() {
-        let (_, sc) = read(b"goto :En^d x\r\ngoto :EOF\r\ngoto %x%\r\ngoto\r\ngoto eof\r\n");
+        let (_, sc) = read(
+            b"goto :En^d x\r\ngoto :EOF\r\ngoto %x%\r\ngoto\r\ngoto eof\r\ngoto 2>nul\r\ngoto 2nd\r\n",
+        );
         let t = |i| match kind(&sc, i) {
             StmtKind::Goto(g) => g.target.clone(),
             k => panic!("{k:?}"),
@@ -2120,6 +2128,10 @@ mod tests {
         assert!(matches!(t(2), JumpTarget::Dynamic { .. }));
         assert_eq!(t(3), JumpTarget::Missing);
         assert!(matches!(t(4), JumpTarget::Label { key, .. } if key == b"eof"));
+        // `goto 2>nul` has no target (the digit is a handle); `goto 2nd` is a label.
+        assert_eq!(t(5), JumpTarget::Missing);
+        assert_eq!(sc.stmt(StmtId(5)).redirects[0].handle, Some(2));
+        assert!(matches!(t(6), JumpTarget::Label { key, .. } if key == b"2nd"));
     }
 
     #[test]

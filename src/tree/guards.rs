@@ -46,6 +46,11 @@ impl Win9xView {
             }
             _ => flow.reachable.clone(),
         };
+        // Only batch code that runs at all (no foreign payload after `exit`/`goto :eof`).
+        let mut runs = runs;
+        for (i, r) in runs.iter_mut().enumerate() {
+            *r = *r && flow.runs(StmtId(i as u32));
+        }
         Win9xView {
             runs,
             guards,
