@@ -47,8 +47,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     // COMMAND.COM's GOTO: the first definition from the top with the same 8-character key.
     let mut first_9x: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut collides = false;
     for (i, d) in defs.iter().enumerate() {
-        first_9x.entry(key(&d.folded, Profile::Win9x)).or_insert(i);
+        let first = *first_9x.entry(key(&d.folded, Profile::Win9x)).or_insert(i);
+        collides |=
+            first != i && key(&defs[first].folded, Profile::Nt) != key(&d.folded, Profile::Nt);
+    }
+    // No two different labels share their first 8 characters: no jump can move.
+    if !collides {
+        return;
     }
     let view = ctx.win9x();
     let mut loops_checked = 0usize;

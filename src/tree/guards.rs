@@ -213,7 +213,18 @@ pub fn nt_guards(source: &Source, script: &Script) -> (Vec<(StmtId, EdgeKind)>, 
                 prev_simple = None;
             }
             StmtKind::Simple(s) => {
-                let name = program_name(source.slice(s.name.span));
+                // Only `ver` and `find`/`findstr` matter: skip the name's normalisation for
+                // every other command.
+                let raw = source.slice(s.name.span);
+                let maybe = raw.len() < 64
+                    && raw
+                        .windows(3)
+                        .any(|w| w.eq_ignore_ascii_case(b"ver") || w.eq_ignore_ascii_case(b"fin"));
+                if !maybe {
+                    prev_simple = Some((id, false));
+                    continue;
+                }
+                let name = program_name(raw);
                 if stmt.connector == Connector::Pipe {
                     if let Some((_, true)) = prev_simple {
                         if name == "find" || name == "findstr" {
