@@ -7,20 +7,16 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
 /// The rules whose findings depend on the tree.
 const TREE_RULES: &[&str] = &[
     "BAT302", "BAT303", "BAT304", "BAT305", "SMS101", "SMS105", "SMS106", "SMS201", "SMS202",
     "SMS203",
 ];
 
+mod common;
+
 fn smslint(dir: &Path, args: &[String]) -> String {
-    let out = Command::cargo_bin("smslint")
-        .expect("binary")
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env("TERM", "dumb")
+    let out = common::smslint(dir)
         .args(args)
         .output()
         .expect("run smslint");

@@ -162,6 +162,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
                 path: toml_path,
                 source: Some(Arc::clone(&loaded.source)),
                 findings: Vec::new(),
+                secrets: Vec::new(),
             },
         );
     }
@@ -172,7 +173,10 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
         .map_err(|e| miette::miette!("cannot read inventory {}: {e}", args.inventory.display()))?;
     // The header is checked before anything is written.
     let inventory = Inventory::open(file).map_err(|e| audit_failure(&inv_path, e))?;
-    let opts = super::render_options(out_args);
+    let mut opts = super::render_options(out_args);
+    if let Some(url) = &loaded.config.docs_url {
+        opts.docs = url.clone();
+    }
     let format = opts.format;
 
     let mut writer: Box<dyn Write> = match &out_args.output {
@@ -203,6 +207,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
             path: inv_path.clone(),
             source: None,
             findings: Vec::with_capacity(CHUNK),
+            secrets: Vec::new(),
         };
         let result = {
             let mut sink = |f: Finding| {
@@ -242,6 +247,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
             path: inv_path.clone(),
             source: None,
             findings,
+            secrets: Vec::new(),
         });
         let mut text = report::render(&reports, &opts);
         if format == Format::Full && !out_args.statistics {

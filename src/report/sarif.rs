@@ -7,9 +7,14 @@ use std::path::Path;
 use serde_json::{json, Value};
 
 use crate::diagnostic::{FileReport, Severity};
-use crate::rules::{docs_url, Rule, RULES};
+use crate::rules::{docs_url_at, is_absolute_url, Rule, RULES};
 
 use super::RenderOptions;
+
+/// The `partialFingerprints` key of smslint's fingerprint (`hash:occurrence` of the flagged
+/// line's text, as in the baseline). Not `primaryLocationLineHash`: GitHub computes that one
+/// itself and warns when a tool's value differs from its own.
+pub const FINGERPRINT_KEY: &str = "smslintLineHash/v1";
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -31,23 +36,28 @@ fn cap(s: &str, max: usize) -> String {
     t
 }
 
-fn rule_descriptor(r: &Rule) -> Value {
+/// A rule's metadata: its full documentation as `help` (text and Markdown, so code scanning
+/// shows it offline) and, when the rules page is a web page, its link as `helpUri`.
+fn rule_descriptor(r: &Rule, docs: &str) -> Value {
     let help_text = crate::rules::docs::rule_text(r);
     let help_md = crate::rules::docs::rule_markdown(r, false);
-    json!({
+    let mut v = json!({
         "id": r.code,
         "name": r.name,
         "shortDescription": { "text": cap(r.summary, 1024) },
         "fullDescription": { "text": cap(r.what, 1024) },
         "help": { "text": help_text, "markdown": help_md },
-        "helpUri": docs_url(r.code),
         "defaultConfiguration": { "level": level(r.severity) },
         "properties": { "problem.severity": match r.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "recommendation",
         } }
-    })
+    });
+    if is_absolute_url(docs) {
+        v["helpUri"] = json!(docs_url_at(docs, r.code));
+    }
+    v
 }
 
 /// A report path as a URI relative to `cwd`, with `/` separators.
@@ -91,7 +101,10 @@ pub fn relative_uri(path: &str, cwd: &Path) -> String {
 }
 
 pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
-    let rules: Vec<Value> = RULES.iter().map(|r| rule_descriptor(r)).collect();
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| rule_descriptor(r, &opts.docs))
+        .collect();
     let results: Vec<Value> = super::all(reports)
         .map(|(r, f)| {
             let mut result = json!({
@@ -138,19 +151,30 @@ pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
                     .collect();
                 result["relatedLocations"] = json!(related);
             }
+            if let Some(fp) = f.fingerprint {
+                result["partialFingerprints"] = json!({ FINGERPRINT_KEY: fp.to_string() });
+            }
             result
         })
         .collect();
+    let mut driver = json!({
+        "name": "smslint",
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    // Where the tool is described: its repository, else a web rules page (`docs-url`); none
+    // when neither is known (the validator then notes SARIF2005, a warning).
+    let repository = env!("CARGO_PKG_REPOSITORY").trim();
+    if is_absolute_url(repository) {
+        driver["informationUri"] = json!(repository);
+    } else if is_absolute_url(&opts.docs) {
+        driver["informationUri"] = json!(opts.docs);
+    }
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": {
-                "name": "smslint",
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/smslint/smslint",
-                "rules": rules,
-            }},
+            "tool": { "driver": driver },
             "columnKind": "unicodeCodePoints",
             "results": results,
         }]

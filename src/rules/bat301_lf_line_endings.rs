@@ -65,7 +65,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ),
         )
         .with_label("this file has lines ending in a bare LF")
-        .with_help("convert the file to CR LF line endings (and add `*.bat text eol=crlf` to .gitattributes)");
+        .with_help("convert the file to CR LF line endings (and add `*.bat text eol=crlf` to .gitattributes)")
+        .about_whole_file();
     if let Some(l) = first_lf {
         let full = src.line_full_span(l);
         let lf = Span::new(full.end.saturating_sub(1), full.end);

@@ -280,6 +280,44 @@ pub fn assignments<'a>(
     })
 }
 
+/// One argument of an external program as its C runtime splits the command line: at spaces
+/// and tabs outside quotes only. cmd.exe's words also end at `=`, `,` and `;`; words joined
+/// by those alone are one argument (`/pass:a,b`, `password=x`), and a trailing `=` stays on
+/// its argument (`password=` of `sc … password= x`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arg {
+    pub span: Span,
+    /// Contains an expansion.
+    pub dynamic: bool,
+}
+
+/// The arguments of an external program from cmd.exe's words (see [`Arg`]). Linear.
+pub fn argv(source: &Source, words: &[Word]) -> Vec<Arg> {
+    let glue = |b: u8| matches!(b, b'=' | b',' | b';');
+    let bytes = source.bytes();
+    let mut out: Vec<Arg> = Vec::with_capacity(words.len());
+    for w in words {
+        if let Some(last) = out.last_mut() {
+            let gap = source.slice(Span::new(last.span.end, w.span.start));
+            if w.span.start >= last.span.end && gap.iter().all(|&b| glue(b)) {
+                last.span.end = w.span.end;
+                last.dynamic |= w.dynamic;
+                continue;
+            }
+        }
+        out.push(Arg {
+            span: w.span,
+            dynamic: w.dynamic,
+        });
+    }
+    for a in &mut out {
+        while a.span.end < bytes.len() && glue(bytes[a.span.end]) {
+            a.span.end += 1;
+        }
+    }
+    out
+}
+
 /// Is there a file `stem.<ext>` (any case, one of `exts`, lower case without the dot) in
 /// the script's own folder or in one of `subdirs` beside it? `false` for standard input or
 /// a folder that cannot be read.
@@ -367,4 +405,35 @@ pub fn result_tested(script: &Script, id: StmtId) -> bool {
                 crate::syntax::ast::Connector::AndAnd | crate::syntax::ast::Connector::OrOr
             )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn argv_joins_what_only_cmd_splits() {
+        let text = b"sc config s obj= x password= a,b;c=d \"q r\"\r\n";
+        let src = Source::new(text.to_vec());
+        let script = crate::syntax::parse(&src);
+        let StmtKind::Simple(s) = &script.stmts[0].kind else {
+            panic!("a simple command");
+        };
+        let args: Vec<String> = argv(&src, &s.args)
+            .iter()
+            .map(|a| src.display(a.span))
+            .collect();
+        assert_eq!(
+            args,
+            [
+                "config",
+                "s",
+                "obj=",
+                "x",
+                "password=",
+                "a,b;c=d",
+                "\"q r\""
+            ]
+        );
+    }
 }

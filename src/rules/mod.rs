@@ -34,6 +34,9 @@ pub mod bat304_win9x_rem_redirect;
 pub mod bat305_win9x_multiline_nt_block;
 pub mod bat_util;
 pub mod docs;
+pub mod net101_plaintext_password;
+pub mod net102_saved_credential;
+pub mod net103_credential_in_variable;
 pub mod sml001_unused_suppression;
 pub mod sml002_not_a_batch_script;
 pub mod sms101_missing_upgrade_gate;
@@ -236,12 +239,51 @@ impl Rule {
     }
 }
 
-/// The documentation page every finding links to; `#<code in lower case>` selects the rule.
-pub const DOCS_URL: &str = "https://github.com/smslint/smslint/blob/main/docs/rules.md";
+/// The rules page of the documentation installed with smslint (`docs/rules.md` of its
+/// source package, the text `smslint rule CODE` prints): what findings link to when no web
+/// page is known.
+pub const LOCAL_DOCS: &str = "docs/rules.md";
 
-/// The docs link of a rule code.
+/// The rules page for a repository URL (Cargo.toml's `repository`): its `docs/rules.md` on
+/// the `main` branch; [`LOCAL_DOCS`] when there is none.
+pub fn docs_base_for(repository: &str) -> String {
+    let repo = repository.trim().trim_end_matches('/');
+    if repo.is_empty() {
+        LOCAL_DOCS.to_string()
+    } else {
+        format!("{repo}/blob/main/{LOCAL_DOCS}")
+    }
+}
+
+/// The rules page findings link to unless `docs-url` in smslint.toml names another: from
+/// Cargo.toml's `repository` when it is set (it is not: smslint has no public home yet).
+pub fn default_docs_base() -> String {
+    docs_base_for(env!("CARGO_PKG_REPOSITORY"))
+}
+
+/// The link of a rule on a rules page: `#<code in lower case>` selects the rule.
+pub fn docs_url_at(base: &str, code: &str) -> String {
+    format!("{base}#{}", code.to_ascii_lowercase())
+}
+
+/// The link of a rule on the default rules page ([`default_docs_base`]).
 pub fn docs_url(code: &str) -> String {
-    format!("{DOCS_URL}#{}", code.to_ascii_lowercase())
+    docs_url_at(&default_docs_base(), code)
+}
+
+/// A link is absolute (has a scheme such as `https:` or `file:`), so it resolves outside the
+/// smslint package (SARIF `helpUri` must be one).
+pub fn is_absolute_url(url: &str) -> bool {
+    match url.split_once(':') {
+        Some((scheme, _)) => {
+            scheme.len() > 1
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
 }
 
 /// Every rule, in code order.
@@ -272,6 +314,9 @@ pub static RULES: &[&Rule] = &[
     &bat303_win9x_label_collision::RULE,
     &bat304_win9x_rem_redirect::RULE,
     &bat305_win9x_multiline_nt_block::RULE,
+    &net101_plaintext_password::RULE,
+    &net102_saved_credential::RULE,
+    &net103_credential_in_variable::RULE,
     &sml001_unused_suppression::RULE,
     &sml002_not_a_batch_script::RULE,
     &sms101_missing_upgrade_gate::RULE,
@@ -390,4 +435,28 @@ pub fn run_rules(
         run_check(rule, &ctx, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn docs_links_from_a_repository_or_the_installed_docs() {
+        assert_eq!(docs_base_for(""), "docs/rules.md");
+        assert_eq!(
+            docs_base_for("https://git.example/smslint/"),
+            "https://git.example/smslint/blob/main/docs/rules.md"
+        );
+        assert_eq!(
+            docs_url_at("https://x.example/r.html", "NET101"),
+            "https://x.example/r.html#net101"
+        );
+        // Cargo.toml names no repository: links point into the installed docs.
+        assert_eq!(docs_url("BAT201"), "docs/rules.md#bat201");
+        assert!(is_absolute_url("https://x.example/r.html"));
+        assert!(is_absolute_url("file:///usr/share/doc/smslint/rules.md"));
+        assert!(!is_absolute_url("docs/rules.md"));
+        assert!(!is_absolute_url("C:\\docs\\rules.md"));
+    }
 }
