@@ -126,6 +126,31 @@ pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
             if let Some(i) = RULES.iter().position(|x| x.code == f.diag.code) {
                 result["ruleIndex"] = json!(i);
             }
+            if !f.diag.elsewhere.is_empty() {
+                let related: Vec<Value> = f
+                    .diag
+                    .elsewhere
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let path = l.path.as_deref().unwrap_or(&r.path);
+                        json!({
+                            "id": i,
+                            "physicalLocation": {
+                                "artifactLocation": { "uri": relative_uri(path, &opts.cwd) },
+                                "region": {
+                                    "startLine": l.line,
+                                    "startColumn": l.column,
+                                    "endLine": l.end_line,
+                                    "endColumn": l.end_column,
+                                }
+                            },
+                            "message": { "text": l.label },
+                        })
+                    })
+                    .collect();
+                result["relatedLocations"] = json!(related);
+            }
             if let Some(fp) = f.fingerprint {
                 result["partialFingerprints"] = json!({ FINGERPRINT_KEY: fp.to_string() });
             }
