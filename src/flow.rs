@@ -699,42 +699,138 @@ impl<'a> Builder<'a> {
         out
     }
 
-    /// Which statements are batch code that runs (see [`Flow::runs`]). A statement that only
-    /// the [`Node::AnyLabel`] hub reaches is a payload, not code, when the file reads itself
-    /// and the region after its label does not read as batch (PowerShell after `:ps:`, XML,
-    /// JScript).
+    /// Which statements are batch code that runs (see [`Flow::runs`]). A region (a run of
+    /// statements split at labels) is a payload, not code, when:
+    /// - only the [`Node::AnyLabel`] hub reaches it, and either the file reads itself and the
+    ///   region does not read as batch (PowerShell after `:ps:`, XML, JScript), or the region
+    ///   plainly is another language (its first line and most of the rest are no batch);
+    /// - only the hub reaches it and its label is handed, by name, to a reader of the file's
+    ///   own text (`call :render "%~f0" "tpl.demo"`): a template read as text;
+    /// - the file reads itself, the region is entered only by falling through a statement
+    ///   that exits on one of its branches (`choice …` then `if errorlevel 1 (exit /b) else
+    ///   (rem.)`) and it does not read as batch (`<package>` after it).
     fn runs(&self, flow: &Flow) -> Vec<bool> {
         let n = self.script.stmts.len();
         let mut runs = flow.reachable.clone();
         runs.resize(n, false);
-        if !flow.reads_itself || flow.label_targets.is_empty() {
-            return runs;
+        let is_label = |i: usize| matches!(self.script.stmts[i].kind, StmtKind::Label(_));
+        let region_end = |start: usize, keep: &dyn Fn(usize) -> bool| {
+            let mut i = start + 1;
+            while i < n && keep(i) && !is_label(i) {
+                i += 1;
+            }
+            i
+        };
+        let ids_of = |a: usize, b: usize| -> Vec<StmtId> { (a..b).map(|k| StmtId(k as u32)).collect() };
+        if !flow.label_targets.is_empty() {
+            let direct = flow.reach_from(flow.entry.unwrap_or(Node::End), |_, e| {
+                e.to != Node::AnyLabel
+            });
+            let direct_at = |i: usize| direct.get(i).copied().unwrap_or(false);
+            let text_read = self.labels_read_as_text();
+            // Regions: runs of statements reached only through the hub, split at labels.
+            let mut i = 0;
+            while i < n {
+                if !runs[i] || direct_at(i) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                i = region_end(start, &|k| runs[k] && !direct_at(k));
+                let ids = ids_of(start, i);
+                let data = if flow.reads_itself {
+                    !looks_like_batch(self.source, self.script, &ids)
+                } else {
+                    reads_as_foreign(self.source, self.script, &ids)
+                };
+                let template = self
+                    .label_before(start).is_some_and(|k| text_read.contains(&k));
+                if data || template {
+                    runs[start..i].iter_mut().for_each(|r| *r = false);
+                }
+            }
         }
-        let direct = flow.reach_from(flow.entry.unwrap_or(Node::End), |_, e| {
-            e.to != Node::AnyLabel
-        });
-        // Regions: runs of statements reached only through the hub, split at labels.
-        let mut i = 0;
-        while i < n {
-            if !runs[i] || direct.get(i).copied().unwrap_or(false) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            i += 1;
-            while i < n
-                && runs[i]
-                && !direct.get(i).copied().unwrap_or(false)
-                && !matches!(self.script.stmts[i].kind, StmtKind::Label(_))
-            {
-                i += 1;
-            }
-            let ids: Vec<StmtId> = (start..i).map(|k| StmtId(k as u32)).collect();
-            if !looks_like_batch(self.source, self.script, &ids) {
-                runs[start..i].iter_mut().for_each(|r| *r = false);
-            }
+        if flow.reads_itself {
+            self.payload_after_exit_branch(&mut runs);
         }
         runs
+    }
+
+    /// The folded name of the label statement right before `start`, if `start` follows one.
+    fn label_before(&self, start: usize) -> Option<Vec<u8>> {
+        let at = match self.script.stmts.get(start)?.kind {
+            StmtKind::Label(_) => start,
+            _ => start.checked_sub(1)?,
+        };
+        let s = self.script.stmts.get(at)?;
+        match &s.kind {
+            StmtKind::Label(l) => Some(self.source.slice(l.name).to_ascii_lowercase()),
+            _ => None,
+        }
+    }
+
+    /// Names the file hands, as arguments, to a reader of its own text: every word on a line
+    /// that names the script itself (`%~f0`, `%~dpnx0`) and is not a jump target
+    /// (`call :render "%~f0" "tpl.demo"` reads the lines under `:tpl.demo`). Folded like
+    /// label names.
+    fn labels_read_as_text(&self) -> std::collections::HashSet<Vec<u8>> {
+        let mut out = std::collections::HashSet::new();
+        let bytes = self.source.bytes();
+        for line in bytes.split(|&b| b == b'\n') {
+            let lower: Vec<u8> = line.iter().map(|b| b.to_ascii_lowercase()).collect();
+            let names_self = lower.windows(4).any(|w| w == b"~f0%" || w == b"x0%\"")
+                || lower.windows(3).any(|w| w == b"~f0")
+                || lower.windows(4).any(|w| w == b"nx0\"");
+            if !names_self {
+                continue;
+            }
+            for word in line.split(|b| b" \t\"\r,;=".contains(b)) {
+                if word.is_empty() || word[0] == b':' || word.contains(&b'%') {
+                    continue;
+                }
+                if word.iter().any(|b| b.is_ascii_alphabetic()) {
+                    out.insert(word.to_ascii_lowercase());
+                }
+            }
+        }
+        out
+    }
+
+    /// In a file that reads itself: a region after a top-level statement that exits on one of
+    /// its branches and that no jump enters, which does not read as batch, is a payload.
+    fn payload_after_exit_branch(&self, runs: &mut [bool]) {
+        let n = self.script.stmts.len();
+        let top = &self.script.top;
+        for (k, &t) in top.iter().enumerate().skip(1) {
+            let start = t.index();
+            if !runs[start] || matches!(self.script.stmts[start].kind, StmtKind::Label(_)) {
+                continue;
+            }
+            if self.script.stmts[start].connector != Connector::None {
+                continue;
+            }
+            // The previous top-level statement on its own logical line.
+            let prev = top[k - 1].index();
+            if !matches!(self.script.stmts[prev].kind, StmtKind::If(_)) {
+                continue;
+            }
+            let exits = (prev..start).any(|i| {
+                matches!(self.script.stmts[i].kind, StmtKind::Exit(_))
+            });
+            if !exits {
+                continue;
+            }
+            let mut end = start + 1;
+            while end < n && !matches!(self.script.stmts[end].kind, StmtKind::Label(_)) {
+                end += 1;
+            }
+            let ids: Vec<StmtId> = (start..end).map(|i| StmtId(i as u32)).collect();
+            if !looks_like_batch(self.source, self.script, &ids)
+                && reads_as_foreign(self.source, self.script, &ids)
+            {
+                runs[start..end].iter_mut().for_each(|r| *r = false);
+            }
+        }
     }
 
     /// The flat map of [`Flow::runs_at`]: one entry wherever the innermost statement
@@ -1059,6 +1155,32 @@ pub fn looks_like_batch(source: &Source, script: &Script, ids: &[StmtId]) -> boo
         first.get_or_insert(yes);
     }
     first == Some(true) && batch * 2 >= total
+}
+
+/// Is a run of statements plainly another language, even in a file that does not read
+/// itself (test data, a Python or PowerShell listing under a label)? Yes when its first
+/// counted statement opens a foreign language or is no batch, and fewer than half of the
+/// counted statements read as batch.
+pub fn reads_as_foreign(source: &Source, script: &Script, ids: &[StmtId]) -> bool {
+    let mut total = 0usize;
+    let mut batch = 0usize;
+    let mut first: Option<bool> = None;
+    for &id in ids {
+        let Some(stmt) = script.stmts.get(id.index()) else {
+            continue;
+        };
+        if matches!(
+            stmt.kind,
+            StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Block(_)
+        ) {
+            continue;
+        }
+        let yes = looks_like_batch(source, script, &[id]);
+        total += 1;
+        batch += usize::from(yes);
+        first.get_or_insert(yes);
+    }
+    first == Some(false) && batch * 2 < total
 }
 
 /// A command word that reads as batch: an internal command or common program, or a path /
