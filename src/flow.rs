@@ -840,13 +840,26 @@ impl<'a> Builder<'a> {
         let mut open: Vec<(usize, bool)> = Vec::new();
         let value = |i: usize| runs.get(i).copied().unwrap_or(false);
         for (i, s) in self.script.stmts.iter().enumerate() {
-            while let Some(&(end, _)) = open.last() {
+            while let Some(&(end, ended)) = open.last() {
                 if end > s.span.start {
                     break;
                 }
                 open.pop();
-                let v = open.last().map_or(value(i), |o| o.1);
-                segs.push((end, v));
+                match open.last() {
+                    Some(o) => segs.push((end, o.1)),
+                    None => {
+                        // The rest of a top-level statement's line (text the parser could
+                        // not place, after a closing `)`) belongs to that statement; the
+                        // lines up to the next statement belong to the next one.
+                        let line_end = self.source.line_span(self.source.line_of(end)).end;
+                        if line_end > end && line_end <= s.span.start {
+                            segs.push((end, ended));
+                            segs.push((line_end, value(i)));
+                        } else {
+                            segs.push((end, value(i)));
+                        }
+                    }
+                }
             }
             segs.push((s.span.start, value(i)));
             open.push((s.span.end.max(s.span.start + 1), value(i)));

@@ -117,7 +117,12 @@ fn set_line(line: &[u8]) -> Option<(&[u8], Shape)> {
             value = &value[..q];
         }
     }
-    let shape = if value.last() == Some(&b'^') {
+    // Unquoted, a lone caret at the end of a plain value (`set help=text ^`) escapes the
+    // line end: the SET goes on with the next line and its value ends in no caret. The
+    // macro idioms build their final caret with `^^` or from `%LF%` expansions before it.
+    let carets = value.iter().rev().take_while(|&&b| b == b'^').count();
+    let own_continuation = !quoted && carets == 1 && !value.contains(&b'%');
+    let shape = if carets > 0 && !own_continuation {
         Shape::Continuation
     } else if starts_keyword(value, b"if") {
         Shape::If
@@ -145,7 +150,8 @@ mod tests {
                   (set re=/R)\n\
                   @set loop=for %%a in (1) do\n\
                   set NL=^^^%LF%%LF%^%LF%%LF%^\n\
-                  set /a n=1\n";
+                  set /a n=1\n\
+                  set usage=first half of a long text ^\n";
         let s = SetTable::scan(t);
         let b = &mut Vec::new();
         assert_eq!(s.shape(b"\\n", b), Some(Shape::Continuation));
@@ -154,6 +160,7 @@ mod tests {
         assert_eq!(s.shape(b"loop", b), Some(Shape::For));
         assert_eq!(s.shape(b"nl", b), Some(Shape::Continuation));
         assert_eq!(s.shape(b"n", b), None);
+        assert_eq!(s.shape(b"usage", b), Some(Shape::Plain));
         let lines: Vec<(usize, usize)> = {
             let mut v = Vec::new();
             let mut a = 0;
