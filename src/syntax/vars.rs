@@ -119,9 +119,12 @@ fn set_line(line: &[u8]) -> Option<(&[u8], Shape)> {
     }
     // Unquoted, a lone caret at the end of a plain value (`set help=text ^`) escapes the
     // line end: the SET goes on with the next line and its value ends in no caret. The
-    // macro idioms build their final caret with `^^` or from `%LF%` expansions before it.
+    // macro idioms build their final caret with `^^` or put it right after a `%LF%` expansion.
     let carets = value.iter().rev().take_while(|&&b| b == b'^').count();
-    let own_continuation = !quoted && carets == 1 && !value.contains(&b'%');
+    let own_continuation = !quoted
+        && carets == 1
+        && value.len() >= 2
+        && value[value.len() - 2] != b'%';
     let shape = if carets > 0 && !own_continuation {
         Shape::Continuation
     } else if starts_keyword(value, b"if") {
@@ -151,7 +154,7 @@ mod tests {
                   @set loop=for %%a in (1) do\n\
                   set NL=^^^%LF%%LF%^%LF%%LF%^\n\
                   set /a n=1\n\
-                  set usage=first half of a long text ^\n";
+                  set usage=first half of %~n0 text ^\n";
         let s = SetTable::scan(t);
         let b = &mut Vec::new();
         assert_eq!(s.shape(b"\\n", b), Some(Shape::Continuation));
