@@ -721,7 +721,8 @@ impl<'a> Builder<'a> {
             }
             i
         };
-        let ids_of = |a: usize, b: usize| -> Vec<StmtId> { (a..b).map(|k| StmtId(k as u32)).collect() };
+        let ids_of =
+            |a: usize, b: usize| -> Vec<StmtId> { (a..b).map(|k| StmtId(k as u32)).collect() };
         if !flow.label_targets.is_empty() {
             let direct = flow.reach_from(flow.entry.unwrap_or(Node::End), |_, e| {
                 e.to != Node::AnyLabel
@@ -744,7 +745,8 @@ impl<'a> Builder<'a> {
                     reads_as_foreign(self.source, self.script, &ids)
                 };
                 let template = self
-                    .label_before(start).is_some_and(|k| text_read.contains(&k));
+                    .label_before(start)
+                    .is_some_and(|k| text_read.contains(&k));
                 if data || template {
                     runs[start..i].iter_mut().for_each(|r| *r = false);
                 }
@@ -814,9 +816,8 @@ impl<'a> Builder<'a> {
             if !matches!(self.script.stmts[prev].kind, StmtKind::If(_)) {
                 continue;
             }
-            let exits = (prev..start).any(|i| {
-                matches!(self.script.stmts[i].kind, StmtKind::Exit(_))
-            });
+            let exits =
+                (prev..start).any(|i| matches!(self.script.stmts[i].kind, StmtKind::Exit(_)));
             if !exits {
                 continue;
             }

@@ -216,6 +216,9 @@ pub enum CmpOp {
     Leq,
     Gtr,
     Geq,
+    /// A lone `%var%` / `!var!` in the operator place (`if "a" %op% "b"`): phase 1 supplies
+    /// the operator; which one is unknown.
+    FromVar,
 }
 
 #[derive(Clone, Debug)]

@@ -246,6 +246,7 @@ impl Renderer<'_> {
                     CmpOp::Leq => "LEQ",
                     CmpOp::Gtr => "GTR",
                     CmpOp::Geq => "GEQ",
+                    CmpOp::FromVar => "%op%",
                 };
                 format!("{} {op} {}", self.q(lhs.span), self.q(rhs.span))
             }

@@ -2077,6 +2077,15 @@ impl P {
                     self.pos += 3;
                     (op, s)
                 }
+                // `if "a" %op% "b"`: the operator comes from a variable (cmd-semantics §1.3,
+                // phase 1 runs first); read the condition as a comparison, not an error.
+                _ if matches!(self.cur(), Some(b'%' | b'!')) => {
+                    let a = self.pos;
+                    match self.word() {
+                        Some(w) if self.only_var_atoms(a, self.pos) => (CmpOp::FromVar, w.span),
+                        _ => return invalid(self),
+                    }
+                }
                 _ => return invalid(self),
             }
         };

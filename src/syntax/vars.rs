@@ -121,10 +121,8 @@ fn set_line(line: &[u8]) -> Option<(&[u8], Shape)> {
     // line end: the SET goes on with the next line and its value ends in no caret. The
     // macro idioms build their final caret with `^^` or put it right after a `%LF%` expansion.
     let carets = value.iter().rev().take_while(|&&b| b == b'^').count();
-    let own_continuation = !quoted
-        && carets == 1
-        && value.len() >= 2
-        && value[value.len() - 2] != b'%';
+    let own_continuation =
+        !quoted && carets == 1 && value.len() >= 2 && value[value.len() - 2] != b'%';
     let shape = if carets > 0 && !own_continuation {
         Shape::Continuation
     } else if starts_keyword(value, b"if") {

@@ -1,0 +1,5 @@
+@echo off
+rem Two operands and no operator: cmd.exe stops with a syntax error.
+if "%~1" "%~2" (
+    echo same
+)
