@@ -7,6 +7,7 @@ pub mod github;
 pub mod json;
 pub mod sarif;
 pub mod statistics;
+pub mod stream;
 
 use std::path::PathBuf;
 
@@ -71,8 +72,8 @@ pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
     }
 }
 
-/// Render every report in the chosen format to a writer. The line-oriented formats and `json`
-/// are streamed finding by finding, so a large run needs no second copy of its report.
+/// Render every report in the chosen format to a writer. The formats [`stream::streamable`]
+/// are written finding by finding, so a large run needs no second copy of its report.
 pub fn render_to(
     reports: &[FileReport],
     opts: &RenderOptions,
@@ -81,12 +82,10 @@ pub fn render_to(
     if opts.statistics {
         return w.write_all(render(reports, opts).as_bytes());
     }
-    match opts.format {
-        Format::Concise => concise::write(reports, w),
-        Format::Json => json::write(reports, w),
-        Format::Github => github::write(reports, w),
-        _ => w.write_all(render(reports, opts).as_bytes()),
+    if stream::streamable(opts) {
+        return stream::write_all(reports, opts, w);
     }
+    w.write_all(render(reports, opts).as_bytes())
 }
 
 /// A streaming writer's output as a string (the `render` of the streamed formats).

@@ -4,9 +4,10 @@
 
 use std::path::Path;
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::diagnostic::{FileReport, Severity};
+use crate::diagnostic::{FileReport, Finding, Severity};
 use crate::rules::{docs_url, Rule, RULES};
 
 use super::RenderOptions;
@@ -90,32 +91,143 @@ pub fn relative_uri(path: &str, cwd: &Path) -> String {
     out
 }
 
-pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
-    let rules: Vec<Value> = RULES.iter().map(|r| rule_descriptor(r)).collect();
-    let results: Vec<Value> = super::all(reports)
-        .map(|(r, f)| {
-            let mut result = json!({
-                "ruleId": f.diag.code,
-                "level": level(f.diag.severity),
-                "message": { "text": f.diag.message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": relative_uri(&r.path, &opts.cwd) },
-                        "region": {
-                            "startLine": f.line,
-                            "startColumn": f.column,
-                            "endLine": f.end_line,
-                            "endColumn": f.end_column,
-                        }
-                    }
-                }],
-            });
-            if let Some(i) = RULES.iter().position(|x| x.code == f.diag.code) {
-                result["ruleIndex"] = json!(i);
+/// The `results` of the log: a SARIF result per finding, written as it comes
+/// ([`Results::write`]) between the rest of the log, which [`Results::start`] and
+/// [`Results::finish`] write around them.
+pub(crate) struct Results {
+    /// The log after the opening `[` of `results` (`]` and the rest).
+    tail: String,
+    /// The last path and its URI (a report's findings share one).
+    uri: Option<(String, String)>,
+    /// The last code and its index in the rule table.
+    rule: Option<(&'static str, Option<usize>)>,
+}
+
+/// One result. Its fields are in the order a `serde_json::Value` sorts its keys, so the output
+/// is that of the same result built as a JSON value (a test checks it).
+#[derive(Serialize)]
+struct SarifResult<'a> {
+    level: &'static str,
+    locations: [Location<'a>; 1],
+    message: Text<'a>,
+    #[serde(rename = "ruleId")]
+    rule_id: &'a str,
+    #[serde(rename = "ruleIndex", skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    #[serde(rename = "physicalLocation")]
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+struct PhysicalLocation<'a> {
+    #[serde(rename = "artifactLocation")]
+    artifact_location: ArtifactLocation<'a>,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+struct Region {
+    #[serde(rename = "endColumn")]
+    end_column: usize,
+    #[serde(rename = "endLine")]
+    end_line: usize,
+    #[serde(rename = "startColumn")]
+    start_column: usize,
+    #[serde(rename = "startLine")]
+    start_line: usize,
+}
+
+/// The `results` array of a pretty-printed log without results.
+const EMPTY_RESULTS: &str = "\"results\": []";
+
+impl Results {
+    /// Write the log up to the opening `[` of its `results`.
+    pub(crate) fn start(opts: &RenderOptions, out: &mut Vec<u8>) -> Results {
+        let text = log_without_results(opts);
+        let at = text
+            .find(EMPTY_RESULTS)
+            .map(|i| i + EMPTY_RESULTS.len() - 1)
+            .unwrap_or(text.len());
+        out.extend_from_slice(&text.as_bytes()[..at]);
+        Results {
+            tail: text[at..].to_string(),
+            uri: None,
+            rule: None,
+        }
+    }
+
+    /// Write the result of one finding of the file shown as `path`.
+    pub(crate) fn write(
+        &mut self,
+        path: &str,
+        f: &Finding,
+        first: bool,
+        opts: &RenderOptions,
+        out: &mut Vec<u8>,
+    ) -> std::io::Result<()> {
+        if !matches!(&self.uri, Some((p, _)) if p == path) {
+            self.uri = Some((path.to_string(), relative_uri(path, &opts.cwd)));
+        }
+        let code = f.diag.code;
+        let rule_index = match self.rule {
+            Some((c, i)) if c == code => i,
+            _ => {
+                let i = RULES.iter().position(|x| x.code == code);
+                self.rule = Some((code, i));
+                i
             }
-            result
-        })
-        .collect();
+        };
+        let uri = self.uri.as_ref().map_or("", |(_, u)| u.as_str());
+        let result = SarifResult {
+            level: level(f.diag.severity),
+            locations: [Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri },
+                    region: Region {
+                        end_column: f.end_column,
+                        end_line: f.end_line,
+                        start_column: f.column,
+                        start_line: f.line,
+                    },
+                },
+            }],
+            message: Text {
+                text: &f.diag.message,
+            },
+            rule_id: code,
+            rule_index,
+        };
+        // runs[0].results[i] is four levels deep.
+        out.extend_from_slice(if first { b"\n        " } else { b",\n        " });
+        super::stream::write_pretty_at(out, &result, 4)
+    }
+
+    /// Close `results` (`any`: a result was written) and write the rest of the log.
+    pub(crate) fn finish(self, any: bool, out: &mut Vec<u8>) {
+        if any {
+            out.extend_from_slice(b"\n      ");
+        }
+        out.extend_from_slice(self.tail.as_bytes());
+    }
+}
+
+/// The whole log with an empty `results` array, pretty-printed.
+fn log_without_results(_opts: &RenderOptions) -> String {
+    let rules: Vec<Value> = RULES.iter().map(|r| rule_descriptor(r)).collect();
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -127,10 +239,46 @@ pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [],
         }]
     });
     let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
     s.push('\n');
     s
+}
+
+pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
+    let mut out = Vec::new();
+    let _ = super::stream::write_all(reports, opts, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::source::{Source, Span};
+
+    #[test]
+    fn results_stream_into_the_log_as_one_value_would() {
+        let src = Source::new(b"a\nbb\n".to_vec());
+        let d = Diagnostic::new("BAT101", Severity::Error, Span::new(2, 4), "two \"q\"\n");
+        let f = Finding::locate(d, &src);
+        let rep = FileReport {
+            path: "dir/x y.bat".into(),
+            source: None,
+            findings: vec![f.clone(), f],
+        };
+        let opts = RenderOptions::plain(super::super::Format::Sarif);
+        for reports in [vec![], vec![rep]] {
+            let text = render(&reports, &opts);
+            let v: Value = serde_json::from_str(&text).unwrap();
+            // Re-printing the parsed log (keys sorted) gives the same bytes.
+            let mut again = serde_json::to_string_pretty(&v).unwrap();
+            again.push('\n');
+            assert_eq!(text, again);
+            let n = v["runs"][0]["results"].as_array().unwrap().len();
+            assert_eq!(n, reports.iter().map(|r| r.findings.len()).sum::<usize>());
+        }
+    }
 }
