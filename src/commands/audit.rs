@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use smslint::diagnostic::{FileReport, Finding};
+use smslint::diagnostic::{FileReport, Finding, Severity};
 use smslint::engine;
 use smslint::engine::config::{self, Overrides, ResolvedSettings};
 use smslint::report::stream::Stream;
@@ -34,6 +34,33 @@ fn find_manifest(inventory: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
             .ok()
             .and_then(|cwd| config::find_upwards(&cwd))
     })
+}
+
+/// [`engine::apply_settings`] remembered per code and default severity: a million rows ask
+/// the same few questions.
+struct Settle<'a> {
+    settings: &'a ResolvedSettings,
+    known: Vec<(&'static str, Severity, Option<Severity>)>,
+}
+
+impl Settle<'_> {
+    fn apply(&mut self, mut f: Finding) -> Option<Finding> {
+        let (code, default) = (f.diag.code, f.diag.severity);
+        let hit = self
+            .known
+            .iter()
+            .find(|(c, d, _)| *d == default && (std::ptr::eq(*c, code) || *c == code));
+        let severity = match hit {
+            Some(&(_, _, s)) => s,
+            None => {
+                let s = engine::apply_settings(self.settings, f.clone()).map(|f| f.diag.severity);
+                self.known.push((code, default, s));
+                s
+            }
+        };
+        f.diag.severity = severity?;
+        Some(f)
+    }
 }
 
 /// `smslint audit`.
@@ -105,8 +132,12 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
                 }
             }
         }
+        let mut settle = Settle {
+            settings: &settings,
+            known: Vec::new(),
+        };
         let result = inventory.audit(&manifest, policy, &mut |f: Finding| {
-            if let Some(f) = engine::apply_settings(&settings, f) {
+            if let Some(f) = settle.apply(f) {
                 failing |= engine::fails(f.diag.severity, out_args.fail_on);
                 if let (Ok(stream), None) = (&mut stream, &write_err) {
                     if let Err(e) = stream.finding(&inv_path, &f) {

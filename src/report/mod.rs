@@ -107,9 +107,23 @@ pub(crate) fn all(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, 
 
 /// The registry name of a code (empty when the code is not registered).
 pub(crate) fn rule_name(code: &str) -> &'static str {
-    crate::rules::RULES
-        .iter()
-        .find(|r| r.code == code)
-        .map(|r| r.name)
+    rule_index(code)
+        .map(|i| crate::rules::RULES[i].name)
         .unwrap_or("")
+}
+
+/// The position of a code in the registry (a hash lookup: reporters ask once per finding).
+pub(crate) fn rule_index(code: &str) -> Option<usize> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, usize>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            crate::rules::RULES
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.code, i))
+                .collect()
+        })
+        .get(code)
+        .copied()
 }

@@ -186,7 +186,7 @@ impl Results {
         let rule_index = match self.rule {
             Some((c, i)) if c == code => i,
             _ => {
-                let i = RULES.iter().position(|x| x.code == code);
+                let i = super::rule_index(code);
                 self.rule = Some((code, i));
                 i
             }
