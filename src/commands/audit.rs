@@ -2,7 +2,7 @@
 //! findings (`versions::inventory`) through the settings in effect into the report, and map
 //! the outcome to an exit status.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -102,7 +102,10 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
     let file = std::fs::File::open(&args.inventory)
         .map_err(|e| miette::miette!("cannot read inventory {}: {e}", args.inventory.display()))?;
     // The header is checked before anything is written.
-    let inventory = Inventory::open(file).map_err(|e| audit_failure(&inv_path, e))?;
+    let (progress, bar) = super::progress::counter(super::progress::Unit::Rows, out_args.quiet);
+    let inventory = Inventory::open(file)
+        .map_err(|e| audit_failure(&inv_path, e))?
+        .with_progress(progress.clone());
     let opts = super::render_options(out_args);
     let format = opts.format;
 
@@ -111,7 +114,11 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
             std::fs::File::create(p)
                 .map_err(|e| miette::miette!("cannot write {}: {e}", p.display()))?,
         )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        // Findings streamed to the terminal the bar is drawn on hide it while they are written.
+        None => Box::new(std::io::BufWriter::new(super::progress::Suspending {
+            inner: std::io::stdout().lock(),
+            bar: bar.clone().filter(|_| std::io::stdout().is_terminal()),
+        })),
     };
 
     let mut failing = manifest_reports
@@ -146,6 +153,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
                 }
             }
         });
+        progress.finish();
         match stream {
             Ok(stream) => {
                 if let Err(e) = stream.finish() {
@@ -172,6 +180,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
                 findings.push(f);
             }
         });
+        progress.finish();
         let summary = result.map_err(|e| audit_failure(&inv_path, e))?;
         let mut reports = manifest_reports;
         reports.push(FileReport {

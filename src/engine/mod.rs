@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, FileReport, Finding, Severity};
 use crate::flow::Flow;
+use crate::progress::Progress;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, Ctx, RULES};
 use crate::source::Source;
@@ -43,6 +44,9 @@ pub struct CheckOptions {
     /// This smslint.toml instead of discovering one.
     pub config: Option<PathBuf>,
     pub output: OutputOptions,
+    /// Counts the files checked (the total once discovered) and is finished before the report
+    /// is written, for a progress display the caller draws.
+    pub progress: Option<Progress>,
 }
 
 /// Where and how a run's findings are written, and what makes the run fail.
@@ -367,12 +371,16 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
 
     // Only `full` shows source lines: other formats let each file's bytes go as soon as it
     // is checked, so memory stays bounded by the findings, not by the corpus.
+    let progress = args.progress.clone().unwrap_or_default();
+    progress.set_total(found.inputs.len() as u64);
+
     let opts = &args.output.render;
     let keep_sources = opts.format == Format::Full && !opts.statistics;
     let results: Vec<Result<FileReport, String>> = found
         .inputs
         .par_iter()
         .map(|input| check_input(input, ov, stdin_bytes.as_deref(), args.fix))
+        .inspect(|_| progress.add(1))
         .map(|r| {
             r.map(|mut rep| {
                 if !keep_sources {
@@ -420,6 +428,7 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
     errors.sort();
     errors.dedup();
 
+    progress.finish();
     let exit = emit(&reports, &args.output)?;
     for e in &errors {
         eprintln!("smslint: error: {e}");
