@@ -47,6 +47,11 @@ pub struct Diagnostic {
     pub help: String,
     /// Further labelled places (e.g. the other definition of a duplicate label).
     pub related: Vec<(Span, String)>,
+    /// Bytes no reporter may show (a password): masked in source windows and fingerprints.
+    pub secrets: Vec<Span>,
+    /// The finding is about the whole file (its line endings, its BOM), not about the line it
+    /// is shown on: its fingerprint does not depend on that line's text.
+    pub whole_file: bool,
 }
 
 impl Diagnostic {
@@ -64,6 +69,8 @@ impl Diagnostic {
             label: String::new(),
             help: String::new(),
             related: Vec::new(),
+            secrets: Vec::new(),
+            whole_file: false,
         }
     }
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
@@ -78,6 +85,91 @@ impl Diagnostic {
         self.related.push((span, label.into()));
         self
     }
+    /// Mark the finding as one about the whole file (see [`Diagnostic::whole_file`]).
+    pub fn about_whole_file(mut self) -> Self {
+        self.whole_file = true;
+        self
+    }
+    /// Mark bytes as secret: reporters show them masked, fingerprints never hash them.
+    pub fn with_secret(mut self, span: Span) -> Self {
+        self.secrets.push(span);
+        self
+    }
+}
+
+/// How a secret is written in messages: never the secret itself, nor its length.
+pub const MASK: &str = "****";
+
+/// A finding's identity that survives edits elsewhere in its file: a hash of the text of the
+/// line the finding starts on (without its leading and trailing blanks, secrets replaced by
+/// [`MASK`]) and which occurrence of that text it is among the file's findings of the same
+/// rule. Shown as `0123456789abcdef:0`, in the baseline and in SARIF `partialFingerprints`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Fingerprint {
+    pub line_hash: u64,
+    pub occurrence: u32,
+}
+
+impl Fingerprint {
+    /// Read the `0123456789abcdef:0` form back.
+    pub fn parse(text: &str) -> Option<Fingerprint> {
+        let (hash, occurrence) = text.split_once(':')?;
+        if hash.len() != 16 {
+            return None;
+        }
+        Some(Fingerprint {
+            line_hash: u64::from_str_radix(hash, 16).ok()?,
+            occurrence: occurrence.parse().ok()?,
+        })
+    }
+}
+
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:016x}:{}", self.line_hash, self.occurrence)
+    }
+}
+
+/// The line hash of a finding about the whole file: the hash of no text.
+const FILE_HASH: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Bytes of a line hashed at most: a finding on a 5 MB line costs what a short one costs.
+const HASHED_LINE_BYTES: usize = 512;
+
+/// The line hash of a finding at `offset` (FNV-1a, 64 bits: stable across platforms and
+/// releases). `secrets` are replaced by [`MASK`].
+pub fn line_hash(source: &Source, offset: usize, secrets: &[Span]) -> u64 {
+    let line = source.line_span(source.line_of(offset));
+    let bytes = source.slice(line);
+    let lead = bytes.len() - bytes.trim_ascii_start().len();
+    let trail = bytes.len() - bytes.trim_ascii_end().len();
+    let (start, end) = (line.start + lead, (line.end - trail).max(line.start + lead));
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    let stop = end.min(start + HASHED_LINE_BYTES);
+    let mut i = start;
+    while i < stop {
+        if let Some(s) = secrets.iter().find(|s| s.contains(i)) {
+            MASK.bytes().for_each(&mut eat);
+            i = s.end;
+            continue;
+        }
+        eat(source.bytes()[i]);
+        i += 1;
+    }
+    // The length (secrets counted as the mask) tells long lines apart beyond the hashed bytes.
+    let mut len = end - start;
+    for s in secrets {
+        let (a, b) = (s.start.max(start), s.end.min(end));
+        if a < b {
+            len = len - (b - a) + MASK.len();
+        }
+    }
+    len.to_le_bytes().iter().for_each(|&b| eat(b));
+    h
 }
 
 /// A located finding, ready for the reporters: 1-based line/column (byte columns) of the
@@ -89,6 +181,9 @@ pub struct Finding {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+    /// The identity of the finding across edits ([`Fingerprint`]); `None` for findings without
+    /// a source (inventory rows). Its occurrence is numbered by the engine per file.
+    pub fingerprint: Option<Fingerprint>,
 }
 
 impl Finding {
@@ -97,7 +192,16 @@ impl Finding {
     pub fn locate(diag: Diagnostic, source: &Source) -> Self {
         let (line, column) = source.line_col(diag.span.start);
         let (end_line, end_column) = source.line_col(diag.span.end.max(diag.span.start));
+        let fingerprint = Some(Fingerprint {
+            line_hash: if diag.whole_file {
+                FILE_HASH
+            } else {
+                line_hash(source, diag.span.start, &diag.secrets)
+            },
+            occurrence: 0,
+        });
         Finding {
+            fingerprint,
             diag,
             line,
             column,
@@ -116,4 +220,50 @@ pub struct FileReport {
     /// (inventories), whose findings are shown without a snippet.
     pub source: Option<Arc<Source>>,
     pub findings: Vec<Finding>,
+    /// Bytes of the file no report may show (the passwords rules found), also those of
+    /// findings a suppression or the baseline hid: `full` masks them in every source window.
+    pub secrets: Vec<Span>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fp(text: &[u8], at: usize, secrets: &[Span]) -> u64 {
+        line_hash(&Source::new(text.to_vec()), at, secrets)
+    }
+
+    #[test]
+    fn the_line_hash_ignores_indentation_and_line_endings_but_not_the_text() {
+        let a = fp(b"goto x\r\n", 0, &[]);
+        assert_eq!(a, fp(b"rem new\n    goto x  \n", 12, &[]));
+        assert_ne!(a, fp(b"goto y\r\n", 0, &[]));
+        // A masked secret does not reach the hash: any password gives the same one.
+        let one = fp(
+            b"net use x: \\\\s\\t Pa55 /user:u\r\n",
+            17,
+            &[Span::new(17, 21)],
+        );
+        let two = fp(
+            b"net use x: \\\\s\\t Longer99 /user:u\r\n",
+            17,
+            &[Span::new(17, 25)],
+        );
+        assert_eq!(one, two);
+        // Long lines cost their first bytes only, and never panic.
+        let long = vec![b'a'; 5_000_000];
+        let _ = fp(&long, 4_999_999, &[]);
+    }
+
+    #[test]
+    fn fingerprints_read_back() {
+        let f = Fingerprint {
+            line_hash: 0xfe,
+            occurrence: 3,
+        };
+        assert_eq!(f.to_string(), "00000000000000fe:3");
+        assert_eq!(Fingerprint::parse("00000000000000fe:3"), Some(f));
+        assert_eq!(Fingerprint::parse("fe:3"), None);
+        assert_eq!(Fingerprint::parse("00000000000000fe:x"), None);
+    }
 }

@@ -6,9 +6,10 @@
 //! analysis here is an iterative work-list over the arena: nothing recurses on the input, so
 //! 10,000 nested blocks are as cheap as 10,000 lines.
 
-use crate::source::Source;
+use crate::source::{Source, Span};
 use crate::syntax::ast::{
-    CallTarget, CmpOp, Condition, Connector, JumpTarget, Script, StmtId, StmtKind, Word,
+    CallTarget, CmpOp, Condition, Connector, ExpansionKind, JumpTarget, Script, StmtId, StmtKind,
+    Word,
 };
 use crate::syntax::labels::{LabelIndex, Profile};
 
@@ -41,6 +42,10 @@ pub enum EdgeKind {
     LoopBody,
     /// Skipping: a `for` with no iterations, or `&&`/`||` not running the next command.
     Skip,
+    /// A `goto`/`call :` written inside a variable's value or behind a command word that is
+    /// a variable (`set onerror=if errorlevel 1 goto failed` … `%onerror%`, `%_Nul3% call
+    /// :sub`): the label may be reached when the variable is expanded.
+    Hidden,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -87,8 +92,23 @@ pub struct Flow {
     pub win9x_reachable: Vec<bool>,
     /// The end of the script can be reached.
     pub end_reachable: bool,
-    /// Where [`Node::AnyLabel`] leads: the statement after every label, in file order.
+    /// Where [`Node::AnyLabel`] leads: the statement after every label with a letter or digit
+    /// in its name (separators such as `:_` or `:-----` are no entry points), in file order.
     pub label_targets: Vec<Node>,
+    /// `runs[i]`: statement `StmtId(i)` is batch code cmd.exe really reads: reachable, and
+    /// not inside a foreign region (a payload of another language) that only a dynamic jump
+    /// could reach in a file that reads itself. See [`Flow::runs`].
+    pub runs: Vec<bool>,
+    /// Byte offsets where the innermost statement changes, with its `runs` value: the
+    /// answer of [`Flow::runs_at`] for any offset from there to the next entry.
+    run_segments: Vec<(usize, bool)>,
+    /// The file feeds itself to another engine (`cscript //E:JScript "%~f0"`,
+    /// `ReadAllText('%~f0')`, `more +5 "%~f0"`, `"%~f0?.wsf"`, …): what follows its batch
+    /// part may be a payload.
+    pub reads_itself: bool,
+    /// Some CALL takes its target from an argument or variable (`call %*`, `call %~1`):
+    /// the file is a library module whose caller names the subroutine.
+    pub call_dispatch: bool,
 }
 
 impl Flow {
@@ -98,6 +118,25 @@ impl Flow {
 
     pub fn is_reachable(&self, id: StmtId) -> bool {
         self.reachable.get(id.index()).copied().unwrap_or(false)
+    }
+
+    /// The statement is batch code that cmd.exe reads and runs: reachable from the top, and
+    /// not a foreign payload that only a dynamic jump could land in. cmd.exe reads a script
+    /// line by line as it runs, so lines it never reaches are never parsed: syntax and
+    /// statement findings apply only where this holds.
+    pub fn runs(&self, id: StmtId) -> bool {
+        self.runs.get(id.index()).copied().unwrap_or(false)
+    }
+
+    /// [`Flow::runs`] for the innermost statement around byte `offset` (for findings whose
+    /// span is not a statement, such as syntax errors). Bytes between statements take the
+    /// value of the statement that follows them. `true` when the file has no statements.
+    pub fn runs_at(&self, offset: usize) -> bool {
+        let i = self.run_segments.partition_point(|s| s.0 <= offset);
+        match i.checked_sub(1).and_then(|i| self.run_segments.get(i)) {
+            Some(s) => s.1,
+            None => self.run_segments.first().map_or(true, |s| s.1),
+        }
     }
 
     /// Reachable, but only through the NT side of an `%OS%` test.
@@ -347,11 +386,18 @@ impl<'a> Builder<'a> {
         let mut jumps: Vec<Option<Resolution>> = vec![None; n];
         let mut nt_edges = Vec::new();
         // Every label target, for dynamic gotos (they may go anywhere).
+        // A separator label (`:_`, `:----`, `:////`: no letter or digit) is no entry point
+        // a caller names.
         let all_labels: Vec<Node> = {
             let mut v: Vec<Node> = self
                 .labels
                 .defs
                 .iter()
+                .filter(|d| {
+                    d.folded
+                        .iter()
+                        .any(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+                })
                 .map(|d| self.label_target(d.line))
                 .collect();
             v.sort_by_key(|n| match n {
@@ -362,6 +408,31 @@ impl<'a> Builder<'a> {
             v
         };
         let edge = |to: Node, kind: EdgeKind| Edge { to, kind };
+        // Logical lines: a top-level statement and everything joined to it by `&`, `&&`,
+        // `||`, `|` or nested in it. A GOTO with no target or a missing label finishes its
+        // logical line (and block), then leaves the batch context (§1.9, T36): the rest of
+        // its line still runs, the next line does not.
+        let group = self.logical_lines();
+        let mut fails_at: Vec<usize> = vec![usize::MAX; n + 1];
+        let conditional = self.conditional_in_line();
+        for id in self.script.ids() {
+            if let StmtKind::Goto(g) = &self.script.stmt(id).kind {
+                let fails = match &g.target {
+                    JumpTarget::Missing => true,
+                    JumpTarget::Label { .. } => {
+                        matches!(self.resolve(id, &g.target), Resolution::Unresolved)
+                    }
+                    _ => false,
+                };
+                let gi = group[id.index()];
+                if fails && !conditional[id.index()] && id.index() < fails_at[gi] {
+                    fails_at[gi] = id.index();
+                }
+            }
+        }
+        let mut call_dispatch = false;
+        let hidden = self.hidden_jumps();
+        let mut hidden = hidden.into_iter().peekable();
         // `a && b` / `a || b`: b may not run, an extra edge out of `a` (after its own).
         let mut skips: Vec<(usize, Edge)> = Vec::new();
         for id in self.script.ids() {
@@ -385,14 +456,19 @@ impl<'a> Builder<'a> {
                     let r = self.resolve(id, &g.target);
                     match &r {
                         Resolution::Label { to, .. } => out.push(edge(*to, EdgeKind::Jump)),
-                        Resolution::Eof | Resolution::Unresolved => {
-                            out.push(edge(Node::End, EdgeKind::Jump))
-                        }
+                        Resolution::Eof => out.push(edge(Node::End, EdgeKind::Jump)),
                         Resolution::Dynamic => {
                             out.push(edge(Node::AnyLabel, EdgeKind::Jump));
                             out.push(edge(Node::End, EdgeKind::Jump));
                         }
-                        Resolution::Missing => out.push(edge(after, EdgeKind::Next)),
+                        // The rest of the logical line runs, then the context ends (the
+                        // `(goto) 2>nul & del "%~f0"` idiom).
+                        Resolution::Missing | Resolution::Unresolved => match after {
+                            Node::Stmt(t) if group[t.index()] == group[i] => {
+                                out.push(edge(after, EdgeKind::Next))
+                            }
+                            _ => out.push(edge(Node::End, EdgeKind::Jump)),
+                        },
                     }
                     jumps[i] = Some(r);
                 }
@@ -405,6 +481,14 @@ impl<'a> Builder<'a> {
                             _ => {}
                         }
                         jumps[i] = Some(r);
+                    }
+                    // `call %*`, `call %~1 args`, `for … do call %%#`: the caller names the
+                    // target, which may be any `:label` of the file (a dispatcher).
+                    if let CallTarget::External { program, .. } = &c.target {
+                        if self.is_dispatch(program) {
+                            out.push(edge(Node::AnyLabel, EdgeKind::Call));
+                            call_dispatch = true;
+                        }
                     }
                     out.push(edge(after, EdgeKind::Next));
                 }
@@ -437,6 +521,23 @@ impl<'a> Builder<'a> {
                     edges.push(skip);
                 }
             }
+            while let Some((_, to)) = hidden.next_if(|k| k.0 == i) {
+                let e = edge(to, EdgeKind::Hidden);
+                if !edges[start..].contains(&e) {
+                    edges.push(e);
+                }
+            }
+            // After a failing GOTO earlier on this logical line, leaving the line leaves
+            // the batch context.
+            if fails_at[group[i]] <= i {
+                for e in &mut edges[start..] {
+                    if let Node::Stmt(t) = e.to {
+                        if group[t.index()] != group[i] {
+                            e.to = Node::End;
+                        }
+                    }
+                }
+            }
             succ_start.push(edges.len());
         }
         let entry = self
@@ -455,8 +556,14 @@ impl<'a> Builder<'a> {
             win9x_reachable: Vec::new(),
             end_reachable: false,
             label_targets: all_labels,
+            runs: Vec::new(),
+            run_segments: Vec::new(),
+            reads_itself: reads_itself(self.source),
+            call_dispatch,
         };
         flow.reachable = flow.reach_from(entry, |_, _| true);
+        flow.runs = self.runs(&flow);
+        flow.run_segments = self.run_segments(&flow.runs);
         let nt: std::collections::HashSet<(StmtId, Edge)> = flow.nt_edges.iter().copied().collect();
         flow.win9x_reachable = flow.reach_from(entry, |from, e| !nt.contains(&(from, *e)));
         flow.end_reachable = entry == Node::End
@@ -474,4 +581,595 @@ impl<'a> Builder<'a> {
     fn prev_on_line(&self, id: StmtId) -> Option<StmtId> {
         self.prev[id.index()]
     }
+
+    /// The logical line of every statement: top-level statements joined by a connector
+    /// share one, and a nested statement has its top-level ancestor's. One extra slot
+    /// (index `n`) stays unused so every value indexes a vector of `n + 1`.
+    fn logical_lines(&self) -> Vec<usize> {
+        let n = self.script.stmts.len();
+        let mut group: Vec<usize> = (0..n).collect();
+        let mut cur = usize::MAX;
+        for &t in &self.script.top {
+            let s = self.script.stmt(t);
+            if cur == usize::MAX || s.connector == Connector::None {
+                cur = t.index();
+            }
+            if let Some(g) = group.get_mut(t.index()) {
+                *g = cur;
+            }
+        }
+        for i in 0..n {
+            if let Some(p) = self.script.stmts[i].parent {
+                if p.index() < i {
+                    group[i] = group[p.index()];
+                }
+            }
+        }
+        group
+    }
+
+    /// For every statement: it runs only under a condition within its logical line (an IF
+    /// above it, or after `&&` / `||`, itself or an ancestor). Linear: parents come first.
+    fn conditional_in_line(&self) -> Vec<bool> {
+        let n = self.script.stmts.len();
+        let mut cond = vec![false; n];
+        for i in 0..n {
+            let s = &self.script.stmts[i];
+            let own = matches!(s.connector, Connector::AndAnd | Connector::OrOr);
+            let inherited = s.parent.is_some_and(|p| {
+                p.index() < i
+                    && (cond[p.index()]
+                        || matches!(self.script.stmts[p.index()].kind, StmtKind::If(_)))
+            });
+            cond[i] = own || inherited;
+        }
+        cond
+    }
+
+    /// `call %*`, `call %~1`, `call %var%`, `call %%#`, `call !x!`: a CALL whose program is
+    /// only an expansion may be handed `:label` by its caller. `call %0` (the script itself)
+    /// is no dispatch.
+    fn is_dispatch(&self, program: &Word) -> bool {
+        if program.quoted || !program.dynamic {
+            return false;
+        }
+        let text = self.source.slice(program.span);
+        let exps = self.script.expansions_in(program.span);
+        let Some(first) = exps.first() else {
+            return false;
+        };
+        if first.span.start != program.span.start
+            || exps.last().map(|e| e.span.end) != Some(program.span.end)
+        {
+            return false;
+        }
+        // Contiguous atoms, none of them `%0` / `%~dp0`.
+        let mut pos = program.span.start;
+        for e in exps {
+            if e.span.start != pos {
+                return false;
+            }
+            pos = e.span.end;
+            let atom = self.source.slice(e.span);
+            if matches!(e.kind, ExpansionKind::Arg | ExpansionKind::ArgModifier)
+                && atom.last() == Some(&b'0')
+            {
+                return false;
+            }
+            if matches!(e.kind, ExpansionKind::Percent | ExpansionKind::Lone) {
+                return false;
+            }
+        }
+        !text.is_empty()
+    }
+
+    /// Jumps written inside text that a variable carries to the command line later: the
+    /// value of a `set`, or a command whose first word is a variable (`%_Nul3% call :sub`,
+    /// `%nul% && %nul% call :x`). Each `call :name` / `goto name` found there gives an
+    /// edge to the label, so the subroutine is not dead code. Sorted by statement.
+    fn hidden_jumps(&self) -> Vec<(usize, Node)> {
+        let mut out = Vec::new();
+        for id in self.script.ids() {
+            let stmt = self.script.stmt(id);
+            let span = match &stmt.kind {
+                StmtKind::Set(set) => match set.value {
+                    Some(v) => v,
+                    None => continue,
+                },
+                StmtKind::Simple(sm) if sm.name.dynamic => stmt.span,
+                _ => continue,
+            };
+            let text = self.source.slice(span);
+            let line = self.source.line_of(span.start);
+            for name in jump_names_in(text) {
+                if let Some(d) = self
+                    .labels
+                    .resolve_index(&name, line, Profile::Nt)
+                    .and_then(|d| self.labels.defs.get(d))
+                {
+                    out.push((id.index(), self.label_target(d.line)));
+                }
+            }
+        }
+        out
+    }
+
+    /// Which statements are batch code that runs (see [`Flow::runs`]). A statement that only
+    /// the [`Node::AnyLabel`] hub reaches is a payload, not code, when the file reads itself
+    /// and the region after its label does not read as batch (PowerShell after `:ps:`, XML,
+    /// JScript).
+    fn runs(&self, flow: &Flow) -> Vec<bool> {
+        let n = self.script.stmts.len();
+        let mut runs = flow.reachable.clone();
+        runs.resize(n, false);
+        if !flow.reads_itself || flow.label_targets.is_empty() {
+            return runs;
+        }
+        let direct = flow.reach_from(flow.entry.unwrap_or(Node::End), |_, e| {
+            e.to != Node::AnyLabel
+        });
+        // Regions: runs of statements reached only through the hub, split at labels.
+        let mut i = 0;
+        while i < n {
+            if !runs[i] || direct.get(i).copied().unwrap_or(false) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += 1;
+            while i < n
+                && runs[i]
+                && !direct.get(i).copied().unwrap_or(false)
+                && !matches!(self.script.stmts[i].kind, StmtKind::Label(_))
+            {
+                i += 1;
+            }
+            let ids: Vec<StmtId> = (start..i).map(|k| StmtId(k as u32)).collect();
+            if !looks_like_batch(self.source, self.script, &ids) {
+                runs[start..i].iter_mut().for_each(|r| *r = false);
+            }
+        }
+        runs
+    }
+
+    /// The flat map of [`Flow::runs_at`]: one entry wherever the innermost statement
+    /// around an offset changes. A stack sweep over statements in source order: linear.
+    fn run_segments(&self, runs: &[bool]) -> Vec<(usize, bool)> {
+        let mut segs: Vec<(usize, bool)> = Vec::with_capacity(self.script.stmts.len() * 2);
+        let mut open: Vec<(usize, bool)> = Vec::new();
+        let value = |i: usize| runs.get(i).copied().unwrap_or(false);
+        for (i, s) in self.script.stmts.iter().enumerate() {
+            while let Some(&(end, _)) = open.last() {
+                if end > s.span.start {
+                    break;
+                }
+                open.pop();
+                let v = open.last().map_or(value(i), |o| o.1);
+                segs.push((end, v));
+            }
+            segs.push((s.span.start, value(i)));
+            open.push((s.span.end.max(s.span.start + 1), value(i)));
+        }
+        let last = runs.last().copied().unwrap_or(true);
+        while let Some((end, _)) = open.pop() {
+            segs.push((end, open.last().map_or(last, |o| o.1)));
+        }
+        segs
+    }
+}
+
+/// Label names after `call :` and `goto` (with or without the colon) in a piece of text,
+/// as keys (carets removed). Dynamic names and `:eof` are left out.
+fn jump_names_in(text: &[u8]) -> Vec<Vec<u8>> {
+    let mentions = text
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"goto") || w.eq_ignore_ascii_case(b"call"));
+    if !mentions {
+        return Vec::new();
+    }
+    let lower: Vec<u8> = text.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p + 4 <= lower.len() {
+        let (kw, colon_needed) = if lower[p..].starts_with(b"goto") {
+            (4, false)
+        } else if lower[p..].starts_with(b"call") {
+            (4, true)
+        } else {
+            p += 1;
+            continue;
+        };
+        let word_start = p == 0 || !lower[p - 1].is_ascii_alphanumeric();
+        p += kw;
+        if !word_start {
+            continue;
+        }
+        let mut q = p;
+        while q < lower.len() && crate::syntax::parse::is_delim(lower[q]) {
+            q += 1;
+        }
+        let colon = q < lower.len() && lower[q] == b':';
+        if colon {
+            q += 1;
+        } else if colon_needed || q == p {
+            continue;
+        }
+        let mut name = Vec::new();
+        while q < lower.len() {
+            let b = lower[q];
+            if crate::syntax::parse::is_delim(b)
+                || matches!(
+                    b,
+                    b':' | b'+' | b'&' | b'|' | b'<' | b'>' | b'\r' | b'\n' | b')' | b'"'
+                )
+            {
+                break;
+            }
+            if matches!(b, b'%' | b'!') {
+                name.clear();
+                break;
+            }
+            if b != b'^' {
+                name.push(b);
+            }
+            q += 1;
+        }
+        if !(name.is_empty() || colon && name == b"eof") {
+            out.push(name);
+        }
+        p = q.max(p);
+    }
+    out
+}
+
+/// The file passes itself to another engine or reads its own text: `%~f0` (or `%~dpnx0`,
+/// `%~nx0`…) together with `cscript`, `wscript`, `mshta`, `powershell`, `findstr`, `more`,
+/// `ReadAllText`, `Get-Content`, `iexpress`, `makecab`, or a `?.wsf` self-reference.
+pub fn reads_itself(source: &Source) -> bool {
+    let bytes = source.bytes();
+    // Cheap test first: no `%~…0` and no `?.wsf`, no self-reference.
+    let has_ci = |needle: &[u8]| {
+        bytes
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    if !bytes.windows(2).any(|w| w == b"%~") {
+        return false;
+    }
+    if has_ci(b"?.wsf") {
+        return true;
+    }
+    let lower: Vec<u8> = bytes.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    // `%~` modifiers naming the script's own file (f, or n with x).
+    let mut self_ref = false;
+    let mut p = 0;
+    while let Some(off) = lower[p..].windows(2).position(|w| w == b"%~") {
+        let mut q = p + off + 2;
+        let mut mods = Vec::new();
+        while q < lower.len() && lower[q].is_ascii_alphabetic() {
+            mods.push(lower[q]);
+            q += 1;
+        }
+        if q < lower.len() && lower[q] == b'0' && (mods.contains(&b'f') || mods.contains(&b'n')) {
+            self_ref = true;
+            break;
+        }
+        p = q.max(p + off + 2);
+    }
+    self_ref
+        && [
+            &b"cscript"[..],
+            b"wscript",
+            b"mshta",
+            b"powershell",
+            b"pwsh",
+            b"findstr",
+            b"more +",
+            b"readalltext",
+            b"readalllines",
+            b"get-content",
+            b"iexpress",
+            b"makecab",
+        ]
+        .iter()
+        .any(|n| has(n))
+}
+
+/// The first words of lines that open another language's text in a hybrid script: the
+/// JScript `@if (@X)==(@Y) @end` trick, comment and tag openers, PowerShell and INF/DDF
+/// headers.
+fn is_foreign_opener(line: &[u8]) -> bool {
+    let t: Vec<u8> = line
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace() || **b == b'@')
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    const OPENERS: &[&[u8]] = &[
+        b"if (@",
+        b"*/",
+        b"/*",
+        b"<",
+        b"//",
+        b"#",
+        b"$",
+        b"{",
+        b"}",
+        b"param(",
+        b"param (",
+        b"function ",
+        b"[version]",
+        b";;",
+        b".set ",
+        b"import ",
+        b"from ",
+        b"var ",
+        b"-->",
+        b"wscript.",
+        b"write-host",
+        b"try {",
+        b"try{",
+    ];
+    OPENERS.iter().any(|o| t.starts_with(o))
+}
+
+/// Internal commands and common programs: a statement starting with one reads as batch.
+const BATCH_WORDS: &[&[u8]] = &[
+    b"assoc",
+    b"attrib",
+    b"bitsadmin",
+    b"break",
+    b"cacls",
+    b"cd",
+    b"certutil",
+    b"chcp",
+    b"chdir",
+    b"choice",
+    b"chkdsk",
+    b"cls",
+    b"cmd",
+    b"color",
+    b"comp",
+    b"copy",
+    b"cscript",
+    b"date",
+    b"del",
+    b"dir",
+    b"diskpart",
+    b"dism",
+    b"erase",
+    b"expand",
+    b"fc",
+    b"find",
+    b"findstr",
+    b"forfiles",
+    b"format",
+    b"ftype",
+    b"gpupdate",
+    b"icacls",
+    b"ipconfig",
+    b"label",
+    b"md",
+    b"mkdir",
+    b"mklink",
+    b"mode",
+    b"more",
+    b"move",
+    b"msiexec",
+    b"net",
+    b"netsh",
+    b"nslookup",
+    b"path",
+    b"pause",
+    b"ping",
+    b"popd",
+    b"powershell",
+    b"prompt",
+    b"pushd",
+    b"rd",
+    b"reg",
+    b"regedit",
+    b"regsvr32",
+    b"ren",
+    b"rename",
+    b"rmdir",
+    b"robocopy",
+    b"rundll32",
+    b"sc",
+    b"schtasks",
+    b"setx",
+    b"shift",
+    b"shutdown",
+    b"sort",
+    b"start",
+    b"subst",
+    b"takeown",
+    b"taskkill",
+    b"tasklist",
+    b"time",
+    b"timeout",
+    b"title",
+    b"type",
+    b"ver",
+    b"verify",
+    b"vol",
+    b"where",
+    b"wmic",
+    b"wscript",
+    b"xcopy",
+];
+
+/// Does a run of statements read as batch code rather than as data (prose, tables, art,
+/// another language's text)? Yes when no statement opens a foreign language, the first
+/// counted statement is batch-like, and at least half of them are. Batch-like: a cmd.exe
+/// keyword statement (`set`, `if`, `for`, `goto`, `call`, `echo`, `exit`, `setlocal`…), or a
+/// command word that is an internal command or common program, a variable, or a path or
+/// file name of a program (`.exe`/`.com`/`.bat`/`.cmd`, or a path without extension). Comments and labels do not count.
+pub fn looks_like_batch(source: &Source, script: &Script, ids: &[StmtId]) -> bool {
+    let mut total = 0usize;
+    let mut batch = 0usize;
+    let mut first: Option<bool> = None;
+    for &id in ids {
+        let Some(stmt) = script.stmts.get(id.index()) else {
+            continue;
+        };
+        let yes = match &stmt.kind {
+            StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Block(_) => continue,
+            StmtKind::StrayClose | StmtKind::RedirectOnly => false,
+            StmtKind::Simple(sm) => {
+                let line_end = source
+                    .line_span(source.line_of(stmt.span.start))
+                    .end
+                    .max(stmt.span.start);
+                let head = source.slice(Span::new(
+                    stmt.span.start,
+                    line_end.min(stmt.span.end.max(stmt.span.start)),
+                ));
+                if is_foreign_opener(head) {
+                    return false;
+                }
+                let word = source.slice(sm.name.span);
+                // `Date  Version  Machine` is a table header, `date /t` a command.
+                let clock =
+                    word.eq_ignore_ascii_case(b"date") || word.eq_ignore_ascii_case(b"time");
+                if clock {
+                    sm.args
+                        .first()
+                        .map_or(true, |a| source.slice(a.span).starts_with(b"/"))
+                } else {
+                    sm.name.dynamic || command_word_is_batch(word)
+                }
+            }
+            _ => {
+                let line_end = source.line_span(source.line_of(stmt.span.start)).end;
+                let head = source.slice(Span::new(stmt.span.start, line_end.max(stmt.span.start)));
+                if is_foreign_opener(head) {
+                    return false;
+                }
+                true
+            }
+        };
+        total += 1;
+        batch += usize::from(yes);
+        first.get_or_insert(yes);
+    }
+    first == Some(true) && batch * 2 >= total
+}
+
+/// A command word that reads as batch: an internal command or common program, or a path /
+/// program file name.
+fn command_word_is_batch(word: &[u8]) -> bool {
+    let w: Vec<u8> = word
+        .iter()
+        .filter(|&&b| b != b'"' && b != b'^' && b != b'@')
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    if w.is_empty() {
+        return false;
+    }
+    for ext in [&b".exe"[..], b".com", b".bat", b".cmd"] {
+        if w.ends_with(ext) {
+            return true;
+        }
+    }
+    // A path to a program: no extension in its last part (`\\srv\tools\setup`); a path to
+    // a data file (`c:\data\list.xlsx`) is a line of a file list.
+    if w.contains(&b'\\') {
+        let last = w.rsplit(|&b| b == b'\\').next().unwrap_or(&[]);
+        return !last.contains(&b'.');
+    }
+    let bare = match w.iter().position(|&b| b == b'.') {
+        Some(i) if i > 0 && w[i..].len() <= 4 => &w[..i],
+        _ => &w[..],
+    };
+    BATCH_WORDS.contains(&bare)
+}
+
+/// Why a file is not a cmd.exe script at all, when it is not one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Foreign {
+    /// An OS/2 REXX program: a `.cmd` whose first bytes are a `/*` comment.
+    Rexx,
+    /// A 4DOS / 4NT / Take Command script (`iff … endiff`, `gosub`, `%+`).
+    FourDos,
+}
+
+impl Foreign {
+    /// The reason, for the user.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Foreign::Rexx => {
+                "this file starts with a `/*` comment: it is an OS/2 REXX program, run by the \
+                 REXX interpreter, not by cmd.exe (on Windows, cmd.exe would fail on its first \
+                 line)"
+            }
+            Foreign::FourDos => {
+                "this file uses 4DOS / 4NT / Take Command syntax (`iff … endiff`, `gosub`, \
+                 `%+`), which cmd.exe and COMMAND.COM do not have: it is run by that shell, \
+                 not by cmd.exe"
+            }
+        }
+    }
+}
+
+/// Is this a script for another interpreter? OS/2 REXX: the first non-blank bytes are `/*`.
+/// 4DOS/4NT/TCC: at least two distinct marks among `iff … then`, `elseiff`, `endiff`,
+/// `enddo`, `gosub`, `%+` at the start of lines (or `%+` anywhere).
+pub fn foreign_script(source: &Source) -> Option<Foreign> {
+    let bytes = source.bytes();
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    if bytes[start..].starts_with(b"/*") {
+        return Some(Foreign::Rexx);
+    }
+    // Cheap test first: none of the words at all.
+    let has_ci = |needle: &[u8]| {
+        bytes
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    if !(has_ci(b"iff")
+        || has_ci(b"gosub")
+        || has_ci(b"enddo")
+        || bytes.windows(2).any(|w| w == b"%+"))
+    {
+        return None;
+    }
+    let mut marks = [false; 6];
+    for line in bytes.split(|&b| b == b'\n') {
+        let t: Vec<u8> = line
+            .iter()
+            .skip_while(|b| b.is_ascii_whitespace() || **b == b'@')
+            .map(|b| b.to_ascii_lowercase())
+            .collect();
+        let word_end = t
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(t.len());
+        let first = &t[..word_end];
+        let is_then = |t: &[u8]| {
+            let trimmed: Vec<u8> = t
+                .iter()
+                .rev()
+                .skip_while(|b| b.is_ascii_whitespace())
+                .copied()
+                .collect();
+            trimmed.starts_with(b"neht")
+                && trimmed.get(4).map_or(true, |b| !b.is_ascii_alphanumeric())
+        };
+        match first {
+            b"iff" if is_then(&t) => marks[0] = true,
+            b"elseiff" => marks[1] = true,
+            b"endiff" => marks[2] = true,
+            b"enddo" => marks[3] = true,
+            b"gosub" => marks[4] = true,
+            _ => {}
+        }
+        if line.windows(2).any(|w| w == b"%+") {
+            marks[5] = true;
+        }
+    }
+    (marks.iter().filter(|m| **m).count() >= 2).then_some(Foreign::FourDos)
 }

@@ -108,8 +108,10 @@ fn bat102_and_bat103_point_at_the_bytes() {
 
 #[test]
 fn bat201_undefined_labels_and_goto_eof() {
-    let src =
-        "goto END\r\ngoto :eof\r\ngoto eof\r\ncall :nosub\r\ngoto %x%\r\ngoto Start\r\n:START\r\n";
+    // Each jump under an IF: a failing GOTO ends the script, and the lines after it never
+    // run (a jump there cannot fail).
+    let src = "if a==%1 goto END\r\nif b==%1 goto :eof\r\nif c==%1 goto eof\r\ncall :nosub\r\n\
+               goto %x%\r\ngoto Start\r\n:START\r\n";
     let d = run(src, &["BAT201"]);
     let got: Vec<&str> = d.iter().map(|d| text_of(src, d)).collect();
     assert_eq!(got, ["END", "eof", "nosub"]);
@@ -166,15 +168,21 @@ fn bat202_says_which_definition_each_jump_reaches() {
 
 #[test]
 fn bat202_three_definitions_give_two_findings() {
-    let d = run(":a\r\n:A\r\n:a\r\n", &["BAT202"]);
+    // The jump on line 3 belongs to the copy on line 1 but runs forward to line 5.
+    let d = run(
+        ":a\r\necho x\r\nif x==%1 goto a\r\nexit /b\r\n:A\r\n:a\r\n",
+        &["BAT202"],
+    );
     assert_eq!(d.len(), 2);
+    // Names no static jump uses are separators or comments, not duplicates.
+    assert!(run(":_\r\n:_\r\n:_\r\n", &["BAT202"]).is_empty());
 }
 
 #[test]
 fn bat203_one_finding_per_run() {
     let src = "@echo off\r\n\
                goto main\r\n\
-               echo dead 1\r\n\
+               net use x: /delete\r\n\
                \r\n\
                REM comments neither start nor end a run\r\n\
                echo dead 2\r\n\
@@ -185,18 +193,23 @@ fn bat203_one_finding_per_run() {
                exit /b\r\n\
                REM trailing comment only: no run\r\n\
                :sub2\r\n\
-               echo dead 4\r\n";
+               net use h: /home\r\n";
     let d = run(src, &["BAT203"]);
     let lines: Vec<usize> = d.iter().map(|d| line_of(src, d)).collect();
     assert_eq!(lines, [3, 14], "{d:#?}");
     assert!(d[0].message.contains("lines 3-8"), "{}", d[0].message);
+    // A subroutine nothing calls is an info note, not a warning.
+    assert_eq!(d[1].severity, smslint::diagnostic::Severity::Info);
+    assert!(d[1].message.contains("never used"), "{}", d[1].message);
 }
 
 #[test]
 fn bat203_skips_code_inside_a_never_closed_block() {
-    let src = "goto :eof\r\nif 1==1 (\r\necho a\r\necho b\r\n";
+    let src = "if %1==x goto :eof\r\nif 1==1 (\r\necho a\r\necho b\r\n";
     assert!(run(src, &["BAT203"]).is_empty());
     assert_eq!(run(src, &["BAT101"]).len(), 1);
+    // Behind an unconditional `goto :eof`, cmd.exe never reads the block: no BAT101.
+    assert!(run("goto :eof\r\nif 1==1 (\r\necho a\r\n", &["BAT101"]).is_empty());
 }
 
 #[test]
@@ -217,18 +230,22 @@ fn bat203_gate_exception_in_logon_scripts_only() {
         let d = run_with(src.as_bytes(), &s, &["BAT203"]);
         assert!(d.is_empty(), "window {window}: {d:#?}");
         // Code that is dead for another reason is still reported in a logon script.
-        let other = format!("{src}goto :eof\r\necho really dead\r\n");
+        let other = format!("{src}goto :eof\r\nnet use z: /delete\r\n");
         let d = run_with(other.as_bytes(), &s, &["BAT203"]);
         assert_eq!(d.len(), 1, "window {window}: {d:#?}");
     }
 }
 
 #[test]
-fn bat301_needs_lf_lines_and_a_label_jump() {
-    assert_eq!(run("goto x\n:x\n", &["BAT301"]).len(), 1);
-    assert!(run("goto x\r\n:x\r\n", &["BAT301"]).is_empty());
-    assert!(run("echo a\ngoto :eof\n", &["BAT301"]).is_empty());
-    let d = run("goto x\n:x\n", &["BAT301"]);
+fn bat301_needs_lf_lines_and_a_distant_label_jump() {
+    // The label search misses a label only 512 bytes or more away (F4 of the study).
+    let pad = "rem padding padding padding padding padding padding padding\n".repeat(10);
+    let far = format!("goto x\n{pad}:x\n");
+    assert_eq!(run(&far, &["BAT301"]).len(), 1);
+    assert!(run(&far.replace('\n', "\r\n"), &["BAT301"]).is_empty());
+    assert!(run("goto x\n:x\n", &["BAT301"]).is_empty(), "a near label");
+    assert!(run(&format!("echo a\n{pad}goto :eof\n"), &["BAT301"]).is_empty());
+    let d = run(&far, &["BAT301"]);
     assert_eq!(d[0].span.start, 0, "reported on line 1");
 }
 
@@ -308,7 +325,8 @@ fn extra_rules_fire_on_their_cases() {
         ),
         ("BAT204", "%0\\..\\smsls\r\necho after\r\n", 1),
         ("BAT204", "call %0\\..\\smsls\r\necho after\r\n", 0),
-        ("BAT205", "set x = y\r\n", 1),
+        ("BAT205", "set x = y\r\necho %x%\r\n", 1),
+        ("BAT205", "set x = y\r\n", 0),
         ("BAT205", "set x=y z\r\n", 0),
         (
             "BAT206",
@@ -323,11 +341,13 @@ fn extra_rules_fire_on_their_cases() {
         ("BAT207", "if errorlevel 0 echo x\r\n", 1),
         ("BAT208", "call sub\r\n:sub\r\n", 1),
         ("BAT208", "call :sub\r\n:sub\r\n", 0),
-        ("BAT209", "echo value1>out.txt\r\n", 1),
+        ("BAT209", "echo value=1>out.txt\r\n", 1),
+        ("BAT209", "echo value1>out.txt\r\n", 0),
         ("BAT209", "echo value 2>nul\r\n", 0),
         ("BAT210", "if %1==x echo y\r\n", 1),
         ("BAT210", "if \"%1\"==\"x\" echo y\r\n", 0),
-        ("BAT211", "if 1==1 (\r\n:in\r\necho x\r\n)\r\n", 1),
+        ("BAT211", "for %%i in (a) do (\r\n:in\r\necho x\r\n)\r\n", 1),
+        ("BAT211", "if 1==1 (\r\n:in\r\necho x\r\n)\r\n", 0),
         ("BAT212", "call :s\r\ngoto :eof\r\n:s\r\nexit\r\n", 1),
         ("BAT212", "call :s\r\nexit\r\n:s\r\nexit /b\r\n", 0),
         ("BAT107", ">nul\r\n) ignored\r\n", 2),
@@ -358,12 +378,20 @@ fn extra_rules_fire_on_their_cases() {
 
 #[test]
 fn bat106_counts_bytes_per_physical_line() {
-    let ok = format!("set A={}\r\n", "x".repeat(2041));
+    // A logon script (it starts SMSLS) runs on NT 4.0 / 2000: 2047 bytes.
+    let ok = format!("set A={}\r\ncall %0\\..\\smsls\r\n", "x".repeat(2041));
     assert!(run(&ok, &["BAT106"]).is_empty());
-    let long = format!("set A={}\r\n", "x".repeat(2042));
+    let long = format!("set A={}\r\ncall %0\\..\\smsls\r\n", "x".repeat(2042));
     let d = run(&long, &["BAT106"]);
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].span.start, 2047);
+    // Any other script: 8191 bytes.
+    let tool = format!("set A={}\r\n", "x".repeat(2042));
+    assert!(run(&tool, &["BAT106"]).is_empty());
+    let huge = format!("set A={}\r\n", "x".repeat(8186));
+    let d = run(&huge, &["BAT106"]);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].span.start, 8191);
 }
 
 #[test]
@@ -388,7 +416,7 @@ fn hostile_inputs_do_not_break_the_rules() {
     let crs = [b"echo a".as_slice(), &vec![b'\r'; 5 << 20], b"echo b"].concat();
     let d = run_all(crs, &s);
     assert_eq!(d.iter().filter(|d| d.code == "BAT104").count(), 1);
-    let label = format!("goto {0}\r\n:{0}\r\n:{0}\r\n", "L".repeat(5 << 20));
+    let label = format!(":{0}\r\ngoto {0}\r\n:{0}\r\n", "L".repeat(5 << 20));
     let d = run_all(label.into_bytes(), &s);
     assert_eq!(d.iter().filter(|d| d.code == "BAT202").count(), 1);
     assert!(

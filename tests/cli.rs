@@ -1,61 +1,14 @@
 //! `smslint check` as users and CI call it: exit codes, formats, stdin, config discovery,
 //! suppressions, bad config, unreadable inputs, `--force-exclude`, `--show-config`.
 
-use std::path::Path;
-
-use assert_cmd::Command;
 use serde_json::Value;
-use tempfile::TempDir;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF@echo off\r\necho hi\r\n";
 const OK: &[u8] = b"@echo off\r\necho hi\r\n";
 
-fn write(dir: &Path, rel: &str, bytes: &[u8]) {
-    let p = dir.join(rel);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(p, bytes).expect("write");
-}
+mod common;
 
-fn smslint(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("smslint").expect("binary");
-    c.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env("TERM", "dumb");
-    c
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Out {
-    run_stdin(dir, args, b"")
-}
-
-fn run_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Out {
-    let o = smslint(dir)
-        .args(args)
-        .write_stdin(stdin.to_vec())
-        .output()
-        .expect("run smslint");
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
-}
-
-fn tree(files: &[(&str, &[u8])]) -> TempDir {
-    let t = tempfile::tempdir().expect("tempdir");
-    for (rel, bytes) in files {
-        write(t.path(), rel, bytes);
-    }
-    t
-}
+use common::{run, run_stdin, tree, write};
 
 #[test]
 fn exit_codes() {
@@ -154,10 +107,8 @@ fn every_format() {
         (&f["end_line"], &f["end_column"]),
         (&Value::from(1), &Value::from(4))
     );
-    assert_eq!(
-        f["url"],
-        "https://github.com/smslint/smslint/blob/main/docs/rules.md#bat102"
-    );
+    // No repository in Cargo.toml and no `docs-url`: the rule's anchor in the installed docs.
+    assert_eq!(f["url"], "docs/rules.md#bat102");
 
     let o = run(t.path(), &["check", "--format", "sarif"]);
     let v: Value = serde_json::from_str(&o.stdout).expect("sarif json");
@@ -188,9 +139,7 @@ fn every_format() {
 
     let o = run(t.path(), &["check", "--format", "full", "--color", "never"]);
     assert!(o.stdout.contains("╭─[bom.bat:1:1]"), "{}", o.stdout);
-    assert!(o
-        .stdout
-        .contains("BAT102 (https://github.com/smslint/smslint/blob/main/docs/rules.md#bat102)"));
+    assert!(o.stdout.contains("BAT102 (docs/rules.md#bat102)"));
     assert!(
         o.stdout.contains("help: save the file without a BOM"),
         "{}",
@@ -569,4 +518,81 @@ fn manifest_found_above_the_working_directory_is_shown_relative() {
     let uri =
         &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
     assert_eq!(uri, "../smslint.toml");
+}
+
+#[test]
+fn docs_links_follow_docs_url_and_sarif_carries_the_help() {
+    let t = tree(&[("bom.bat", BOM)]);
+    // Without a web page: SARIF has no helpUri (it must be absolute) but the full help text.
+    let o = run(t.path(), &["check", "--format", "sarif"]);
+    let v: Value = serde_json::from_str(&o.stdout).expect("sarif json");
+    let driver = &v["runs"][0]["tool"]["driver"];
+    assert!(driver.get("informationUri").is_none(), "{driver}");
+    let rule = driver["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .find(|r| r["id"] == "BAT102")
+        .expect("BAT102 listed");
+    assert!(rule.get("helpUri").is_none(), "{rule}");
+    let md = rule["help"]["markdown"].as_str().unwrap_or_default();
+    for part in [
+        "### What it checks",
+        "### Why it matters on a client",
+        "### Fix",
+        "### Sources",
+    ] {
+        assert!(md.contains(part), "{md}");
+    }
+    let result = &v["runs"][0]["results"][0];
+    let fp = result["partialFingerprints"]["smslintLineHash/v1"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(fp.len() == 18 && fp.ends_with(":0"), "{result}");
+    // `smslint rule` names the same anchor.
+    let o = run(t.path(), &["rule", "BAT102"]);
+    assert!(
+        o.stdout.contains("Docs: docs/rules.md#bat102"),
+        "{}",
+        o.stdout
+    );
+
+    // A site's own mirror, from smslint.toml.
+    write(
+        t.path(),
+        "smslint.toml",
+        b"docs-url = \"https://intranet.example/smslint/rules.html\"\n",
+    );
+    let o = run(t.path(), &["check", "--show-config", "bom.bat"]);
+    assert!(
+        o.stdout
+            .contains("docs-url = \"https://intranet.example/smslint/rules.html\""),
+        "{}",
+        o.stdout
+    );
+    let o = run(t.path(), &["check", "--format", "json"]);
+    let v: Value = serde_json::from_str(&o.stdout).expect("json");
+    assert_eq!(
+        v[0]["url"],
+        "https://intranet.example/smslint/rules.html#bat102"
+    );
+    let o = run(t.path(), &["check", "--format", "sarif"]);
+    let v: Value = serde_json::from_str(&o.stdout).expect("sarif json");
+    let rules = v["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    assert!(rules
+        .iter()
+        .any(|r| r["helpUri"] == "https://intranet.example/smslint/rules.html#bat102"));
+    assert_eq!(
+        v["runs"][0]["tool"]["driver"]["informationUri"],
+        "https://intranet.example/smslint/rules.html"
+    );
+    let o = run(t.path(), &["check", "--format", "full", "--color", "never"]);
+    assert!(
+        o.stdout
+            .contains("BAT102 (https://intranet.example/smslint/rules.html#bat102)"),
+        "{}",
+        o.stdout
+    );
 }

@@ -85,7 +85,7 @@ fn spans(stmt: &Stmt) -> Vec<Span> {
                     v.push(*op_span);
                     word(&mut v, rhs);
                 }
-                Condition::Invalid { span } => v.push(*span),
+                Condition::Invalid { span } | Condition::Opaque { span } => v.push(*span),
             }
             if let Some((kw, _)) = f.else_ {
                 v.push(kw);

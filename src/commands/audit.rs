@@ -93,6 +93,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
                 path: toml_path,
                 source: Some(Arc::clone(&loaded.source)),
                 findings: Vec::new(),
+                secrets: Vec::new(),
             },
         );
     }
@@ -106,7 +107,10 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
     let inventory = Inventory::open(file)
         .map_err(|e| audit_failure(&inv_path, e))?
         .with_progress(progress.clone());
-    let opts = super::render_options(out_args);
+    let mut opts = super::render_options(out_args);
+    if let Some(url) = &loaded.config.docs_url {
+        opts.docs = url.clone();
+    }
     let format = opts.format;
 
     let mut writer: Box<dyn Write> = match &out_args.output {
@@ -187,6 +191,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
             path: inv_path.clone(),
             source: None,
             findings,
+            secrets: Vec::new(),
         });
         let mut text = report::render(&reports, &opts);
         if format == Format::Full && !out_args.statistics {

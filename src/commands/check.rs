@@ -20,6 +20,8 @@ pub fn run(args: &CheckArgs) -> miette::Result<Exit> {
         fix: args.fix,
         show_config: args.show_config,
         config: out.config.clone(),
+        baseline: args.baseline.clone(),
+        update_baseline: args.update_baseline,
         output: OutputOptions {
             render: super::render_options(out),
             fail_on: out.fail_on,

@@ -118,6 +118,13 @@ pub struct CheckArgs {
     /// Print the resolved settings and exit.
     #[arg(long)]
     pub show_config: bool,
+    /// Report only findings not recorded in this baseline file (also `baseline = "…"` in
+    /// smslint.toml); recorded ones do not fail the run.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in the baseline file (dropping fixed ones) and report none.
+    #[arg(long)]
+    pub update_baseline: bool,
 }
 
 #[derive(Args, Debug, Clone)]

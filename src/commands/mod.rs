@@ -56,5 +56,6 @@ pub(crate) fn render_options(out: &OutputArgs) -> RenderOptions {
         links: color && stdout_tty,
         statistics: out.statistics,
         cwd: config::absolute(Path::new(".")),
+        docs: smslint::rules::default_docs_base(),
     }
 }

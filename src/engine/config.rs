@@ -50,6 +50,13 @@ pub struct Config {
     /// Logon points whose SMSLOGON share is copied next to this file (`[[logon_point]]`).
     #[serde(default, rename = "logon_point")]
     pub logon_point: Vec<crate::versions::logon_point::LogonPointEntry>,
+    /// The baseline file (`check --baseline`), relative to this file's directory.
+    #[serde(default)]
+    pub baseline: Option<PathBuf>,
+    /// The rules page findings link to (a site's own mirror of docs/rules.md); `#code` is
+    /// appended.
+    #[serde(default)]
+    pub docs_url: Option<String>,
 }
 
 /// `per-file-ignores` as a list of (glob, selectors), each glob validated with its span.

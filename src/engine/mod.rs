@@ -1,6 +1,7 @@
 //! The lint engine: discovery, per-file analysis in parallel, rule selection, suppressions,
 //! severity, sorting.
 
+pub mod baseline;
 pub mod config;
 pub mod discover;
 pub mod suppress;
@@ -17,7 +18,7 @@ use crate::flow::Flow;
 use crate::progress::Progress;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, Ctx, RULES};
-use crate::source::Source;
+use crate::source::{Source, Span};
 use crate::syntax::labels::LabelIndex;
 use crate::Exit;
 use config::LoadedConfig;
@@ -43,6 +44,11 @@ pub struct CheckOptions {
     pub show_config: bool,
     /// This smslint.toml instead of discovering one.
     pub config: Option<PathBuf>,
+    /// Report only findings not recorded in this baseline file (else the `baseline` of the
+    /// smslint.toml in effect for the current directory, if any).
+    pub baseline: Option<PathBuf>,
+    /// Record the run's findings in the baseline file instead of reporting them.
+    pub update_baseline: bool,
     pub output: OutputOptions,
     /// Counts the files checked (the total once discovered) and is finished before the report
     /// is written, for a progress display the caller draws.
@@ -153,21 +159,34 @@ pub fn lint_with_rules(
         sms: Default::default(),
     };
     let mut diags = Vec::new();
-    for rule in rules {
-        if let Some(check) = rule.check {
+    if let Some(foreign) = crate::flow::foreign_script(&source) {
+        // Another interpreter's script: no batch finding, one note saying why.
+        let note = &rules::sml002_not_a_batch_script::RULE;
+        let first = source.line_span(1);
+        diags.push(
+            note.diag(first, foreign.describe())
+                .with_label("not a cmd.exe script")
+                .with_help("nothing to fix; exclude the file (`exclude` in smslint.toml) to silence this note"),
+        );
+    } else {
+        for rule in rules {
             if settings.is_selected(rule.code) {
-                check(&ctx, &mut diags);
+                rules::run_check(rule, &ctx, &mut diags);
             }
         }
     }
     // A check may report a companion code; only selected codes are kept.
     diags.retain(|d| settings.is_selected(d.code));
 
+    // Secrets stay masked even when their finding is suppressed (or later baselined).
+    let secrets: Vec<Span> = diags.iter().flat_map(|d| d.secrets.clone()).collect();
     let mut directives = suppress::collect(&source, &script);
     suppress::apply(&source, &mut directives, &mut diags);
     diags.extend(unused_suppressions(&directives, settings, rules));
 
-    finish(path, Some(source), diags, settings)
+    let mut report = finish(path, Some(source), diags, settings);
+    report.secrets = secrets;
+    report
 }
 
 /// Severity overrides, location and sorting: the last step for every kind of input.
@@ -188,7 +207,7 @@ pub fn finish(
             &b.message,
         ))
     });
-    let findings = match &source {
+    let mut findings: Vec<Finding> = match &source {
         Some(src) => diags.into_iter().map(|d| Finding::locate(d, src)).collect(),
         None => diags
             .into_iter()
@@ -198,13 +217,33 @@ pub fn finish(
                 column: 1,
                 end_line: 1,
                 end_column: 1,
+                fingerprint: None,
             })
             .collect(),
     };
+    number_occurrences(&mut findings);
+    let secrets = findings
+        .iter()
+        .flat_map(|f| f.diag.secrets.clone())
+        .collect();
     FileReport {
         path: path.to_string(),
         source,
         findings,
+        secrets,
+    }
+}
+
+/// Number the findings that share a rule and a line text (the fingerprint's occurrence), in
+/// file order. Linear: one hash map per file.
+pub fn number_occurrences(findings: &mut [Finding]) {
+    let mut seen: std::collections::HashMap<(&'static str, u64), u32> = Default::default();
+    for f in findings {
+        if let Some(fp) = &mut f.fingerprint {
+            let n = seen.entry((f.diag.code, fp.line_hash)).or_insert(0);
+            fp.occurrence = *n;
+            *n += 1;
+        }
     }
 }
 
@@ -428,8 +467,23 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
     errors.sort();
     errors.dedup();
 
+    if let Some(file) = baseline_file(args, &mut configs)? {
+        apply_baseline(&file, args.update_baseline, &mut reports)?;
+    } else if args.update_baseline {
+        return Err(miette::miette!(
+            help = "name the file with `--baseline FILE` or `baseline = \"…\"` in smslint.toml",
+            "--update-baseline needs a baseline file"
+        ));
+    }
+
+    // `docs-url` of the smslint.toml in effect for the current directory: the rules page
+    // (a site's own mirror) findings link to.
+    let mut output = args.output.clone();
+    if let Some(url) = configs.for_cwd()?.and_then(|c| c.config.docs_url.clone()) {
+        output.render.docs = url;
+    }
     progress.finish();
-    let exit = emit(&reports, &args.output)?;
+    let exit = emit(&reports, &output)?;
     for e in &errors {
         eprintln!("smslint: error: {e}");
     }
@@ -437,6 +491,67 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
         return Ok(Exit::Failure);
     }
     Ok(exit)
+}
+
+/// The baseline file of this run: `--baseline`, else the `baseline` of the smslint.toml in
+/// effect for the current directory (relative to that file's directory).
+fn baseline_file(
+    args: &CheckOptions,
+    configs: &mut ConfigCache,
+) -> miette::Result<Option<PathBuf>> {
+    if let Some(b) = &args.baseline {
+        return Ok(Some(b.clone()));
+    }
+    Ok(configs.for_cwd()?.and_then(|c| {
+        let b = c.config.baseline.as_ref()?;
+        Some(c.dir().join(b))
+    }))
+}
+
+/// `n finding(s)`.
+fn findings_n(n: usize) -> String {
+    format!("{n} finding{}", if n == 1 { "" } else { "s" })
+}
+
+/// `--baseline` / `--update-baseline`: drop the recorded findings from `reports`; list the
+/// recorded ones not found again as fixed (stderr), or write the new baseline.
+fn apply_baseline(file: &Path, update: bool, reports: &mut [FileReport]) -> miette::Result<()> {
+    let cwd = config::absolute(Path::new("."));
+    let keys = baseline::Keys::new(file, &cwd);
+    let shown = display_path(file);
+    if update {
+        let old = if file.exists() {
+            baseline::Baseline::load(file).map_err(|e| miette::miette!("{e}"))?
+        } else {
+            baseline::Baseline::default()
+        };
+        let dropped = old.matching(reports, &keys).1.fixed_count();
+        let next = old.updated(reports, &keys);
+        next.write(file).map_err(|e| miette::miette!("{e}"))?;
+        next.apply(reports, &keys);
+        eprintln!(
+            "smslint: wrote the baseline {shown}: {} in {} file{} ({} fixed since the last \
+             baseline dropped)",
+            findings_n(next.len()),
+            next.files(),
+            if next.files() == 1 { "" } else { "s" },
+            findings_n(dropped)
+        );
+        return Ok(());
+    }
+    let base = baseline::Baseline::load(file).map_err(|e| miette::miette!("{e}"))?;
+    let outcome = base.apply(reports, &keys);
+    if !outcome.fixed.is_empty() {
+        eprintln!(
+            "smslint: {} recorded in {shown} no longer found (fixed, or their line changed); \
+             `--update-baseline` drops them:",
+            findings_n(outcome.fixed_count())
+        );
+        for f in &outcome.fixed {
+            eprintln!("  {} {} ({})", f.path, f.code, f.count);
+        }
+    }
+    Ok(())
 }
 
 /// Lint one discovered input; `Err` is an error line naming the path.
@@ -690,6 +805,13 @@ pub fn render_settings(shown: &str, cfg: Option<&LoadedConfig>, s: &ResolvedSett
         "sites = {}\n",
         c.map(|c| c.site.len()).unwrap_or(0)
     ));
+    if let Some(b) = c.and_then(|c| c.baseline.as_ref()) {
+        out.push_str(&format!("baseline = {:?}\n", b.display().to_string()));
+    }
+    let docs = c
+        .and_then(|c| c.docs_url.clone())
+        .unwrap_or_else(rules::default_docs_base);
+    out.push_str(&format!("docs-url = {docs:?}\n"));
     if !s.severity.is_empty() {
         out.push_str("[severity]\n");
         for (sel, sev) in &s.severity {

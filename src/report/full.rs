@@ -45,12 +45,14 @@ struct Window {
 
 impl Window {
     /// Lines `first_line..=last_line`; in long lines only the bytes near `focus` are kept.
+    /// Bytes inside `secrets` (sorted, disjoint: see [`Secrets`]) are shown as `*`.
     fn new(
         name: &str,
         source: Arc<Source>,
         first_line: usize,
         last_line: usize,
         focus: &[Span],
+        secrets: &Secrets,
     ) -> Window {
         let bytes = source.bytes();
         let mut text = String::new();
@@ -98,7 +100,11 @@ impl Window {
                     if byte == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
                         continue;
                     }
-                    text.push(display_char(byte));
+                    text.push(if secrets.contains(i) {
+                        '*'
+                    } else {
+                        display_char(byte)
+                    });
                 }
                 pos = b;
             }
@@ -174,6 +180,44 @@ impl SourceCode for Window {
     }
 }
 
+/// The secret bytes of a file's findings (passwords), merged into sorted disjoint spans:
+/// every source window of the file shows them as `*`, so miette never sees them.
+#[derive(Clone, Debug, Default)]
+pub struct Secrets(Vec<Span>);
+
+impl Secrets {
+    /// The secrets of a report: its own (also those of hidden findings) and its findings'.
+    pub fn of(report: &FileReport) -> Secrets {
+        Secrets::from_spans(
+            report
+                .secrets
+                .iter()
+                .chain(report.findings.iter().flat_map(|f| f.diag.secrets.iter()))
+                .copied(),
+        )
+    }
+
+    /// Secret spans in any order, merged.
+    fn from_spans(spans: impl Iterator<Item = Span>) -> Secrets {
+        let mut spans: Vec<Span> = spans.filter(|s| !s.is_empty()).collect();
+        spans.sort_unstable();
+        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+        for s in spans {
+            match merged.last_mut() {
+                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        Secrets(merged)
+    }
+
+    /// Is the byte at `offset` secret? (A binary search.)
+    fn contains(&self, offset: usize) -> bool {
+        let i = self.0.partition_point(|s| s.start <= offset);
+        i > 0 && self.0[i - 1].contains(offset)
+    }
+}
+
 /// One finding as a miette diagnostic.
 struct FindingDiagnostic {
     message: String,
@@ -242,7 +286,13 @@ fn clip(source: &Source, span: Span) -> Span {
     }
 }
 
-fn build(path: &str, source: Option<&Arc<Source>>, f: &Finding) -> FindingDiagnostic {
+fn build(
+    path: &str,
+    source: Option<&Arc<Source>>,
+    f: &Finding,
+    secrets: &Secrets,
+    docs: &str,
+) -> FindingDiagnostic {
     let d = &f.diag;
     let mut help = d.help.clone();
     let mut window = None;
@@ -277,7 +327,7 @@ fn build(path: &str, source: Option<&Arc<Source>>, f: &Finding) -> FindingDiagno
         let last = (last + 1).min(src.line_count().max(1));
         let mut focus = vec![primary];
         focus.extend(shown_related.iter().map(|(s, _)| *s));
-        let w = Window::new(path, src.clone(), first, last.max(first), &focus);
+        let w = Window::new(path, src.clone(), first, last.max(first), &focus, secrets);
         let label = if d.label.is_empty() {
             None
         } else {
@@ -300,7 +350,7 @@ fn build(path: &str, source: Option<&Arc<Source>>, f: &Finding) -> FindingDiagno
         code: d.code,
         severity: d.severity,
         help: if help.is_empty() { None } else { Some(help) },
-        url: crate::rules::docs_url(d.code),
+        url: crate::rules::docs_url_at(docs, d.code),
         window,
         labels,
     }
@@ -319,14 +369,17 @@ pub fn handler(color: bool, links: bool) -> GraphicalReportHandler {
         .without_syntax_highlighting()
 }
 
-/// Render one finding of a file.
+/// Render one finding of a file; `secrets` (of the whole file) are masked in its window;
+/// `docs` is the rules page the code links to.
 pub fn render_finding(
     handler: &GraphicalReportHandler,
     path: &str,
     source: Option<&Arc<Source>>,
     f: &Finding,
+    secrets: &Secrets,
+    docs: &str,
 ) -> String {
-    let diag = build(path, source, f);
+    let diag = build(path, source, f, secrets, docs);
     let mut out = String::new();
     if handler.render_report(&mut out, &diag).is_err() {
         // Fall back to the concise line rather than lose the finding.
@@ -346,13 +399,21 @@ pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
         if !r.findings.is_empty() {
             files += 1;
         }
+        let secrets = Secrets::of(r);
         for f in &r.findings {
             match f.diag.severity {
                 Severity::Error => errors += 1,
                 Severity::Warning => warnings += 1,
                 Severity::Info => infos += 1,
             }
-            out.push_str(&render_finding(&h, &r.path, r.source.as_ref(), f));
+            out.push_str(&render_finding(
+                &h,
+                &r.path,
+                r.source.as_ref(),
+                f,
+                &secrets,
+                &opts.docs,
+            ));
             out.push('\n');
         }
     }
@@ -379,7 +440,51 @@ mod tests {
         let src = Arc::new(Source::new(bytes.to_vec()));
         let d = Diagnostic::new("SML001", Severity::Warning, span, "msg").with_label("here");
         let f = Finding::locate(d, &src);
-        render_finding(&handler(false, false), "t.bat", Some(&src), &f)
+        render_finding(
+            &handler(false, false),
+            "t.bat",
+            Some(&src),
+            &f,
+            &Secrets::default(),
+            "d",
+        )
+    }
+
+    #[test]
+    fn secrets_never_reach_the_window() {
+        let bytes = b"@echo off\r\nnet use T: \\\\s\\t Hunter2 /user:x\r\necho Hunter2 ok\r\n";
+        let src = Arc::new(Source::new(bytes.to_vec()));
+        let at = bytes.windows(7).position(|w| w == b"Hunter2").unwrap_or(0);
+        let secret = Span::new(at, at + 7);
+        let d = Diagnostic::new("NET101", Severity::Error, secret, "password `****`")
+            .with_label("password in clear text")
+            .with_secret(secret);
+        // A second finding on the next line: its window shows line 2 too.
+        let other = Diagnostic::new(
+            "SML001",
+            Severity::Warning,
+            Span::new(at + 30, at + 32),
+            "m",
+        );
+        let findings = vec![Finding::locate(d, &src), Finding::locate(other, &src)];
+        let secrets = Secrets::from_spans(findings.iter().flat_map(|f| f.diag.secrets.clone()));
+        for f in &findings {
+            let out = render_finding(
+                &handler(false, false),
+                "t.bat",
+                Some(&src),
+                f,
+                &secrets,
+                "d",
+            );
+            let line2 = out.lines().find(|l| l.contains("net use")).unwrap_or("");
+            assert!(line2.contains("\\t ******* /user:x"), "{out}");
+            assert_eq!(
+                out.matches("Hunter2").count(),
+                1,
+                "only line 3 echoes it: {out}"
+            );
+        }
     }
 
     #[test]

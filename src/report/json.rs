@@ -37,12 +37,13 @@ pub struct JsonFinding<'a> {
 }
 
 impl<'a> JsonFinding<'a> {
-    pub fn new(r: &'a FileReport, f: &'a crate::diagnostic::Finding) -> Self {
-        JsonFinding::of(&r.path, f)
+    /// The row of a finding; `docs` is the rules page its `url` points into.
+    pub fn new(r: &'a FileReport, f: &'a crate::diagnostic::Finding, docs: &str) -> Self {
+        JsonFinding::of(&r.path, f, docs)
     }
 
-    /// A finding of the file shown as `path`.
-    pub fn of(path: &'a str, f: &'a crate::diagnostic::Finding) -> Self {
+    /// The row of a finding of the file shown as `path`.
+    pub fn of(path: &'a str, f: &'a crate::diagnostic::Finding, docs: &str) -> Self {
         JsonFinding {
             code: f.diag.code,
             name: super::rule_name(f.diag.code),
@@ -54,22 +55,26 @@ impl<'a> JsonFinding<'a> {
             end_column: f.end_column,
             message: &f.diag.message,
             help: &f.diag.help,
-            url: crate::rules::docs_url(f.diag.code),
+            url: crate::rules::docs_url_at(docs, f.diag.code),
         }
     }
 }
 
-pub fn render(reports: &[FileReport]) -> String {
-    super::to_string(write, reports)
+pub fn render(reports: &[FileReport], docs: &str) -> String {
+    super::to_string(|r, w| write(r, docs, w), reports)
 }
 
 /// Stream the array, pretty-printed exactly as `serde_json::to_string_pretty` prints it.
-pub fn write(reports: &[FileReport], w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    super::stream::write_all(
-        reports,
-        &super::RenderOptions::plain(super::Format::Json),
-        w,
-    )
+pub fn write(
+    reports: &[FileReport],
+    docs: &str,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let opts = super::RenderOptions {
+        docs: docs.to_string(),
+        ..super::RenderOptions::plain(super::Format::Json)
+    };
+    super::stream::write_all(reports, &opts, w)
 }
 
 #[cfg(test)]
@@ -90,17 +95,18 @@ mod tests {
         let rep = FileReport {
             path: "p\\q.bat".into(),
             source: None,
+            secrets: Vec::new(),
             findings: vec![f(0, 1, "one\nline"), f(2, 4, "two")],
         };
         let items: Vec<JsonFinding<'_>> = rep
             .findings
             .iter()
-            .map(|f| JsonFinding::new(&rep, f))
+            .map(|f| JsonFinding::new(&rep, f, "d"))
             .collect();
         let mut want = serde_json::to_string_pretty(&items).unwrap();
         want.push('\n');
-        assert_eq!(render(std::slice::from_ref(&rep)), want);
-        assert_eq!(render(&[]), "[]\n");
+        assert_eq!(render(std::slice::from_ref(&rep), "d"), want);
+        assert_eq!(render(&[], "d"), "[]\n");
     }
 
     #[test]
@@ -110,14 +116,15 @@ mod tests {
         let rep = FileReport {
             path: "p.bat".into(),
             source: None,
+            secrets: Vec::new(),
             findings: vec![Finding::locate(d, &src)],
         };
-        let v = serde_json::to_value(JsonFinding::new(&rep, &rep.findings[0])).unwrap();
+        let v = serde_json::to_value(JsonFinding::new(&rep, &rep.findings[0], "d")).unwrap();
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
         let mut sorted = FIELDS.to_vec();
         sorted.sort_unstable();
         assert_eq!(keys, sorted, "JsonFinding serialises exactly FIELDS");
-        let out = super::super::csv::render(std::slice::from_ref(&rep));
+        let out = super::super::csv::render(std::slice::from_ref(&rep), "d");
         let mut rdr = ::csv::Reader::from_reader(out.as_bytes());
         let head: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
         assert_eq!(head, FIELDS);
@@ -127,6 +134,6 @@ mod tests {
         assert_eq!(&row[3], "p.bat");
         assert_eq!(&row[4], "1");
         assert_eq!(&row[8], "x, \"y\"");
-        assert_eq!(super::super::csv::render(&[]).lines().count(), 1);
+        assert_eq!(super::super::csv::render(&[], "d").lines().count(), 1);
     }
 }

@@ -42,6 +42,9 @@ pub struct RenderOptions {
     pub statistics: bool,
     /// Paths in SARIF are made relative to this directory.
     pub cwd: PathBuf,
+    /// The rules page findings link to (`docs-url` in smslint.toml, else
+    /// [`crate::rules::default_docs_base`]); `#code` selects a rule.
+    pub docs: String,
 }
 
 impl RenderOptions {
@@ -53,6 +56,7 @@ impl RenderOptions {
             links: false,
             statistics: false,
             cwd: std::env::current_dir().unwrap_or_default(),
+            docs: crate::rules::default_docs_base(),
         }
     }
 }
@@ -65,10 +69,10 @@ pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
     match opts.format {
         Format::Full => full::render(reports, opts),
         Format::Concise => concise::render(reports),
-        Format::Json => json::render(reports),
+        Format::Json => json::render(reports, &opts.docs),
         Format::Sarif => sarif::render(reports, opts),
         Format::Github => github::render(reports),
-        Format::Csv => csv::render(reports),
+        Format::Csv => csv::render(reports, &opts.docs),
     }
 }
 
@@ -90,7 +94,7 @@ pub fn render_to(
 
 /// A streaming writer's output as a string (the `render` of the streamed formats).
 pub(crate) fn to_string(
-    write: fn(&[FileReport], &mut dyn std::io::Write) -> std::io::Result<()>,
+    write: impl Fn(&[FileReport], &mut dyn std::io::Write) -> std::io::Result<()>,
     reports: &[FileReport],
 ) -> String {
     let mut out = Vec::new();

@@ -8,9 +8,14 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::diagnostic::{FileReport, Finding, Severity};
-use crate::rules::{docs_url, Rule, RULES};
+use crate::rules::{docs_url_at, is_absolute_url, Rule, RULES};
 
 use super::RenderOptions;
+
+/// The `partialFingerprints` key of smslint's fingerprint (`hash:occurrence` of the flagged
+/// line's text, as in the baseline). Not `primaryLocationLineHash`: GitHub computes that one
+/// itself and warns when a tool's value differs from its own.
+pub const FINGERPRINT_KEY: &str = "smslintLineHash/v1";
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -32,23 +37,28 @@ fn cap(s: &str, max: usize) -> String {
     t
 }
 
-fn rule_descriptor(r: &Rule) -> Value {
+/// A rule's metadata: its full documentation as `help` (text and Markdown, so code scanning
+/// shows it offline) and, when the rules page is a web page, its link as `helpUri`.
+fn rule_descriptor(r: &Rule, docs: &str) -> Value {
     let help_text = crate::rules::docs::rule_text(r);
     let help_md = crate::rules::docs::rule_markdown(r, false);
-    json!({
+    let mut v = json!({
         "id": r.code,
         "name": r.name,
         "shortDescription": { "text": cap(r.summary, 1024) },
         "fullDescription": { "text": cap(r.what, 1024) },
         "help": { "text": help_text, "markdown": help_md },
-        "helpUri": docs_url(r.code),
         "defaultConfiguration": { "level": level(r.severity) },
         "properties": { "problem.severity": match r.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "recommendation",
         } }
-    })
+    });
+    if is_absolute_url(docs) {
+        v["helpUri"] = json!(docs_url_at(docs, r.code));
+    }
+    v
 }
 
 /// A report path as a URI relative to `cwd`, with `/` separators.
@@ -110,10 +120,27 @@ struct SarifResult<'a> {
     level: &'static str,
     locations: [Location<'a>; 1],
     message: Text<'a>,
+    #[serde(
+        rename = "partialFingerprints",
+        skip_serializing_if = "Option::is_none"
+    )]
+    partial_fingerprints: Option<Fingerprints>,
     #[serde(rename = "ruleId")]
     rule_id: &'a str,
     #[serde(rename = "ruleIndex", skip_serializing_if = "Option::is_none")]
     rule_index: Option<usize>,
+}
+
+/// `{ FINGERPRINT_KEY: "hash:occurrence" }`.
+struct Fingerprints(String);
+
+impl Serialize for Fingerprints {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry(FINGERPRINT_KEY, &self.0)?;
+        m.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -208,6 +235,7 @@ impl Results {
             message: Text {
                 text: &f.diag.message,
             },
+            partial_fingerprints: f.fingerprint.map(|fp| Fingerprints(fp.to_string())),
             rule_id: code,
             rule_index,
         };
@@ -226,18 +254,29 @@ impl Results {
 }
 
 /// The whole log with an empty `results` array, pretty-printed.
-fn log_without_results(_opts: &RenderOptions) -> String {
-    let rules: Vec<Value> = RULES.iter().map(|r| rule_descriptor(r)).collect();
+fn log_without_results(opts: &RenderOptions) -> String {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| rule_descriptor(r, &opts.docs))
+        .collect();
+    let mut driver = json!({
+        "name": "smslint",
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    // Where the tool is described: its repository, else a web rules page (`docs-url`); none
+    // when neither is known (the validator then notes SARIF2005, a warning).
+    let repository = env!("CARGO_PKG_REPOSITORY").trim();
+    if is_absolute_url(repository) {
+        driver["informationUri"] = json!(repository);
+    } else if is_absolute_url(&opts.docs) {
+        driver["informationUri"] = json!(opts.docs);
+    }
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": {
-                "name": "smslint",
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/smslint/smslint",
-                "rules": rules,
-            }},
+            "tool": { "driver": driver },
             "columnKind": "unicodeCodePoints",
             "results": [],
         }]

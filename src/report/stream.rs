@@ -189,10 +189,16 @@ impl<'w> Stream<'w> {
                 Format::Github => super::github::write_one(path, f, buf)?,
                 _ => super::concise::write_one(path, f, buf)?,
             },
-            State::Csv(csv) => csv.serialize(super::json::JsonFinding::of(path, f))?,
+            State::Csv(csv) => {
+                csv.serialize(super::json::JsonFinding::of(path, f, &self.opts.docs))?
+            }
             State::Json => {
                 buf.extend_from_slice(if first { b"\n  " } else { b",\n  " });
-                write_pretty_at(buf, &super::json::JsonFinding::of(path, f), 1)?;
+                write_pretty_at(
+                    buf,
+                    &super::json::JsonFinding::of(path, f, &self.opts.docs),
+                    1,
+                )?;
             }
             State::Sarif(results) => results.write(path, f, first, &self.opts, buf)?,
         }

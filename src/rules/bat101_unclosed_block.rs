@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{StmtKind, SyntaxErrorKind};
+use crate::syntax::ast::SyntaxErrorKind;
 
 pub static RULE: Rule = Rule {
     code: "BAT101",
@@ -48,13 +48,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help("add the closing `)` where the block should end (on its own line or after the last command of the block)"),
         );
     };
-    for stmt in &ctx.script.stmts {
-        if let StmtKind::Block(b) = &stmt.kind {
-            if b.close.is_none() {
-                push(b.open, out);
-            }
-        }
-    }
+    // The parser records every block still open at the end of the file, except one it
+    // opened only on a guess (a `(` after a `%var%` command the file never sets).
     for err in &ctx.script.errors {
         if err.kind == SyntaxErrorKind::UnclosedBlock {
             push(err.span, out);

@@ -39,6 +39,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
              never takes effect",
         )
         .with_label("UTF-8 byte order mark (EF BB BF)")
-        .with_help("save the file without a BOM (ANSI / OEM code page text)"),
+        .with_help("save the file without a BOM (ANSI / OEM code page text)")
+        .about_whole_file(),
     );
 }

@@ -1,7 +1,7 @@
 //! BAT104 lone-cr: a CR not followed by LF joins two lines into one command.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::snippet;
+use crate::rules::bat_util::{is_delim, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
 
@@ -11,8 +11,11 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "A bare CR (no LF) inside a line: cmd.exe deletes it and joins the text around it",
     what: "Reports CR (0x0D) bytes that are not part of a CR LF pair and are followed, after any \
-           further CRs, by more text on the same physical line. A file with CR-only (classic \
-           Mac) line endings is reported once. CRs right before an LF or at the end of the file \
+           further CRs, by more text on the same physical line, when deleting it changes what \
+           runs: it glues two words together, or the text after it starts like a command of \
+           its own (`call`, `echo`, `@`, `:`, a `.exe`/`.bat`/`.cmd` name, …). A CR between a \
+           delimiter and an argument of the same command joins exactly what was meant and is \
+           not reported. A file with CR-only (classic Mac) line endings is reported once. CRs right before an LF or at the end of the file \
            are harmless (cmd.exe deletes them) and are not reported.",
     why: "cmd.exe ends a line only at LF; it deletes every CR before it parses the line. Text \
           that looks like two lines in an editor, `echo a<CR>echo b`, is therefore run as the \
@@ -27,6 +30,45 @@ pub static RULE: Rule = Rule {
     check: Some(check),
     opt_in: None,
 };
+
+/// Commands that, standing right after a CR, show the author meant a new line.
+const COMMANDS: &[&str] = &[
+    "call", "set", "goto", "if", "echo", "rem", "for", "exit", "start", "cd", "chdir", "copy",
+    "xcopy", "del", "erase", "md", "mkdir", "rd", "rmdir", "move", "ren", "rename", "net", "pushd",
+    "popd", "setlocal", "endlocal", "cls", "pause", "title", "type", "shift", "cmd", "reg",
+    "regedit", "attrib", "path", "prompt",
+];
+
+/// Does deleting the CR at `i` change what cmd.exe runs? It does when it glues two words
+/// together (`\\srv\home<CR>call`), or when the text after it starts like a command of its
+/// own (`echo a <CR>echo b`). A CR next to a delimiter before an argument of the same command
+/// (`sc create svc <CR>binPath= …`) joins exactly what the author wrote.
+fn join_changes_meaning(bytes: &[u8], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|p| bytes[p]);
+    let rest = &bytes[i + 1..];
+    let rest = &rest[rest.iter().position(|&b| b != b'\r').unwrap_or(rest.len())..];
+    let after = rest.first().copied();
+    let word_byte = |b: Option<u8>| b.is_some_and(|b| !is_delim(b) && b != b'\n');
+    if word_byte(before) && word_byte(after) {
+        return true;
+    }
+    let s = &rest[rest
+        .iter()
+        .position(|&b| !is_delim(b))
+        .unwrap_or(rest.len())..];
+    if matches!(s.first(), Some(b'@' | b':')) {
+        return true;
+    }
+    let end = s
+        .iter()
+        .position(|&b| is_delim(b) || matches!(b, b'\r' | b'\n' | b'&' | b'|' | b'<' | b'>'))
+        .unwrap_or(s.len());
+    let word = s[..end].to_ascii_lowercase();
+    COMMANDS.iter().any(|c| c.as_bytes() == word.as_slice())
+        || [".exe", ".bat", ".cmd", ".com"]
+            .iter()
+            .any(|x| word.len() > x.len() && word.ends_with(x.as_bytes()))
+}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
@@ -63,10 +105,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         return;
     }
+    // One judgement per run of CRs (at its first CR), so a run costs its length once.
     let mut last_line = 0;
     for &i in &facts.lone_cr {
+        if i > 0 && bytes[i - 1] == b'\r' {
+            continue;
+        }
         let line = src.line_of(i);
-        if line == last_line || !harmful(i) {
+        if line == last_line || !harmful(i) || !join_changes_meaning(bytes, i) {
             continue;
         }
         last_line = line;

@@ -14,8 +14,10 @@ pub static RULE: Rule = Rule {
     name: "line-too-long",
     severity: Severity::Warning,
     summary: "A line longer than cmd.exe's command-line limit (2047 bytes on NT 4.0/2000, 8191 on XP)",
-    what: "Reports each physical line longer than 2047 bytes (line break not counted), saying \
-           whether it is also over 8191 bytes.",
+    what: "Reports each physical line longer than 8191 bytes (line break not counted). In a \
+           logon script (SMSLS.BAT, a file matching `logon_scripts`, or a script that starts \
+           an SMS client program such as SMSLS), which NT 4.0 and 2000 clients run, lines over \
+           2047 bytes are reported too, saying whether they are also over 8191.",
     why: "cmd.exe reads at most 2047 characters of a command line on Windows NT 4.0 and \
           Windows 2000, and 8191 on Windows XP and later; the limit applies to the line after \
           `%variables%` are expanded, so a line that is already longer as written can never \
@@ -34,10 +36,19 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
+    if !(1..=src.line_count()).any(|l| src.line_span(l).len() > NT4_LIMIT) {
+        return;
+    }
+    // The 2047-byte limit matters only where NT 4.0 / 2000 clients run the file: logon
+    // scripts (SMSLS.BAT and the configured `logon_scripts`) and scripts that start the SMS
+    // client themselves (`call %0\..\smsls`). Elsewhere only 8191 counts.
+    let nt4_clients =
+        ctx.settings.logon_script || ctx.sms().invocations.iter().any(|i| i.is_client_program());
+    let limit = if nt4_clients { NT4_LIMIT } else { XP_LIMIT };
     for line in 1..=src.line_count() {
         let span = src.line_span(line);
         let len = span.len();
-        if len <= NT4_LIMIT {
+        if len <= limit {
             continue;
         }
         let msg = if len > XP_LIMIT {
@@ -54,8 +65,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )
         };
         out.push(
-            RULE.diag(Span::new(span.start + NT4_LIMIT, span.start + NT4_LIMIT + 1), msg)
-                .with_label(format!("byte {} starts here", NT4_LIMIT + 1))
+            RULE.diag(Span::new(span.start + limit, span.start + limit + 1), msg)
+                .with_label(format!("byte {} starts here", limit + 1))
                 .with_help("split the command over several shorter lines (for example build a long value with several `set X=%X%…` lines)"),
         );
     }

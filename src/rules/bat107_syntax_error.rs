@@ -11,9 +11,12 @@ pub static RULE: Rule = Rule {
     summary: "A line cmd.exe rejects as a syntax error, or ignores as a whole",
     what: "Reports the syntax errors the parser finds that no more specific rule covers: an IF \
            condition that cannot be read, a FOR without `in (…) do`, a command made only of \
-           redirections, a `)` that closes nothing (a top-level `)` line, text after a block's \
-           closing `)`, a `)` right after a label line inside a block). Unclosed blocks are \
-           BAT101 and misplaced ELSE is BAT105.",
+           redirections, a `)` that closes nothing (a top-level `)` line with text after it, \
+           text after a block's closing `)`, a `)` right after a label line inside a block), \
+           and a `(` that a command took as its argument (`if not exist x do (`) where a later \
+           stray `)` shows a block was meant. A bare `)` line at top level is harmless (cmd.exe \
+           skips it) and is not reported. Unclosed blocks are BAT101 and misplaced ELSE is \
+           BAT105.",
     why: "cmd.exe parses a whole line (a whole block) before it runs any of it. A syntax error \
           stops the batch file with a message such as \"… was unexpected at this time.\" or \
           \"The syntax of the command is incorrect.\"; a block with such an error runs none of \
@@ -36,6 +39,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             SyntaxErrorKind::StrayClose => (
                 "closes nothing",
                 "match every `)` with its `(` (escape a literal one as `^)`); use REM, not `::`, for comments inside blocks",
+            ),
+            SyntaxErrorKind::ParenArgument => (
+                "`(` taken as an argument",
+                "put the `(` right after the IF condition or the FOR's `do` (remove the stray word before it), so it opens the block",
             ),
             SyntaxErrorKind::RedirectOnly => (
                 "no command",

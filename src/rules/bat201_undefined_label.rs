@@ -2,7 +2,9 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
-use crate::rules::bat_util::{snippet, static_label};
+use crate::rules::bat_util::{
+    result_tested, sibling_exists, snippet, static_label, stderr_silenced,
+};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CallTarget, StmtKind};
 
@@ -15,7 +17,13 @@ pub static RULE: Rule = Rule {
            file, comparing names as cmd.exe does (case-insensitive, the first 127 characters). \
            `goto :eof` (with the colon) is the built-in end of file and is not reported; \
            `goto eof` without the colon is a jump to a real label `:eof` and is reported when \
-           there is none. Targets built from variables (`goto %choice%`) are not checked.",
+           there is none. Targets built from variables (`goto %choice%`) are not checked. \
+           Not reported: a jump in code that never runs; a deliberate probe (standard error \
+           sent to `nul`, or the result tested with `&&`/`||`); a `call :name` in a library \
+           module (a file whose entry is a dispatching `call %*` / `call %~1`) when \
+           `name.bat`/`name.cmd` (or the part of `name` before its first `.`) exists beside \
+           the script or in its `lib` folder: the library joins the modules or calls the \
+           sibling.",
     why: "When GOTO cannot find its label, cmd.exe prints \"The system cannot find the batch \
           label specified - END\" and stops the whole batch file at that line; COMMAND.COM \
           prints \"Label not found\" and stops too. In a logon script that means everything \
@@ -52,6 +60,22 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if ctx.flow.resolution(id) != Some(&Resolution::Unresolved) {
             continue;
         }
+        // `goto : x`, `call :`: no name at all is a deliberate probe or a way to leave the
+        // context (like a GOTO with no target), never a misspelt label.
+        if key.is_empty() {
+            continue;
+        }
+        // A probe (`call :x 2>nul && …`, `goto :nolabel >nul 2>&1 || …`): the author
+        // silenced the message and branches on the result.
+        if stderr_silenced(ctx.source, ctx.script, id) || result_tested(ctx.script, id) {
+            continue;
+        }
+        // A library module (entered through `call %*`) whose subroutine lives in a sibling file (`call :input_string`
+        // beside `input_string.bat`, `call :wcdir._find` beside `wcdir.bat`): the library
+        // is assembled or called through that file.
+        if is_call && ctx.flow.call_dispatch && in_sibling_module(ctx, key) {
+            continue;
+        }
         let shown = snippet(ctx.source, name, 60, false);
         let is_eof = key.eq_ignore_ascii_case(b"eof") && !is_call;
         let (message, help) = if is_eof {
@@ -74,9 +98,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     "no label `:{shown}` in this file: cmd.exe prints \"The system cannot find the \
                      batch label specified - {shown}\" and the subroutine never runs"
                 ),
-                format!(
-                    "define the subroutine with a line `:{shown}`, or fix the name in the call"
-                ),
+                if sibling_exists(ctx.path, key, &["bat", "cmd"], &[]) {
+                    format!(
+                        "a batch file `{shown}` sits beside this script: write `call {shown}` \
+                         (no colon) to run it, or define the subroutine with a line `:{shown}`"
+                    )
+                } else {
+                    format!(
+                        "define the subroutine with a line `:{shown}`, or fix the name in the call"
+                    )
+                },
             )
         } else {
             (
@@ -92,5 +123,19 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_label("label not defined")
                 .with_help(help),
         );
+    }
+}
+
+/// `name.bat`/`name.cmd` (or the part before the first `.`: `wcdir` for `wcdir._find`)
+/// exists beside the script or in its `lib` folder.
+fn in_sibling_module(ctx: &Ctx<'_>, key: &[u8]) -> bool {
+    let exts = ["bat", "cmd"];
+    let dirs = ["lib"];
+    if sibling_exists(ctx.path, key, &exts, &dirs) {
+        return true;
+    }
+    match key.iter().position(|&b| b == b'.') {
+        Some(i) if i > 0 => sibling_exists(ctx.path, &key[..i], &exts, &dirs),
+        _ => false,
     }
 }

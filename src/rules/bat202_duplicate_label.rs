@@ -6,7 +6,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
 use crate::rules::bat_util::{jump_target, snippet, static_label};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::labels::{key, Profile};
+use crate::syntax::ast::{Connector, StmtKind};
+use crate::syntax::labels::{key, LabelDef, Profile};
 
 pub static RULE: Rule = Rule {
     code: "BAT202",
@@ -14,8 +15,14 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A label is defined more than once",
     what: "Reports every definition of a label after the first one with the same name (compared \
-           as cmd.exe compares them: case-insensitive, the first 127 characters), and says which \
-           definition each `goto`/`call :` to that name reaches.",
+           as cmd.exe compares them: case-insensitive, the first 127 characters) when a static \
+           `goto`/`call :` to that name is hijacked: a copy of the label lies in the jump's own \
+           straight-line code (between the unconditional GOTOs/EXITs around it), but cmd.exe's \
+           search lands on another copy, wrapping around to the top or running forward past \
+           the jump's own exit. Says which definition each jump reaches. Names no static jump \
+           uses (`:_`, `:-----` separators, `: comment` lines, `:name:` payload markers) and \
+           copies each reached from its own section (a local `:help` or `:END` below every \
+           jump) are not reported.",
     why: "GOTO searches for its label from the line after the jump to the end of the file, then \
           wraps around to the top. With two `:END` labels, a jump above the first one lands on \
           the first, a jump between them lands on the second, and a jump below both wraps to \
@@ -33,6 +40,10 @@ pub static RULE: Rule = Rule {
     opt_in: None,
 };
 
+/// A static jump to a duplicated name: (its line, the line of the copy it reaches, the line of
+/// the copy in its own section that it should have reached, if hijacked).
+type Reach = (usize, usize, Option<usize>);
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let defs = &ctx.labels.defs;
     let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
@@ -45,32 +56,88 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if groups.values().all(|g| g.len() < 2) {
         return;
     }
-    // Every static jump whose name belongs to a duplicated label: (jump line, reached def).
-    let mut reaches: HashMap<Vec<u8>, Vec<(usize, usize)>> = HashMap::new();
+    // Lines of the unconditional jumps and exits at top level: the borders of straight-line
+    // segments.
+    let mut borders: Vec<usize> = ctx
+        .script
+        .top
+        .iter()
+        .filter(|&&t| {
+            let s = ctx.script.stmt(t);
+            matches!(s.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
+                && matches!(s.connector, Connector::None | Connector::Amp)
+        })
+        .map(|&t| ctx.source.line_of(ctx.script.stmt(t).span.start))
+        .collect();
+    borders.sort_unstable();
+    // The straight-line segment around a line: (after the previous border, up to and
+    // including the next one).
+    let segment = |line: usize| {
+        let i = borders.partition_point(|&b| b < line);
+        let lo = if i == 0 { 0 } else { borders[i - 1] };
+        let hi = borders.get(i).copied().unwrap_or(usize::MAX);
+        (lo, hi)
+    };
+    // Every static jump whose name belongs to a duplicated label: (jump line, reached def
+    // line, hijacked from this def line).
+    let mut reaches: HashMap<Vec<u8>, Vec<Reach>> = HashMap::new();
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let Some((name, k)) = jump_target(stmt).and_then(static_label) else {
             continue;
         };
         let gk = key(k, Profile::Nt);
-        if groups.get(&gk).map_or(true, |g| g.len() < 2) {
+        let Some(group) = groups.get(&gk).filter(|g| g.len() >= 2) else {
             continue;
-        }
+        };
         let line = ctx.source.line_of(name.start);
         if let Some(Resolution::Label { def, .. }) = ctx.flow.resolution(id) {
             if let Some(d) = defs.get(*def) {
-                reaches.entry(gk).or_default().push((line, d.line));
+                // The jump's own copy: one in its straight-line segment. A jump that lands
+                // elsewhere although such a copy exists is hijacked (it wraps to the top or
+                // runs forward past its own exit to a later copy).
+                // A copy above the jump belongs to another section when another label
+                // starts one between them (a local `:help` of the previous function that
+                // falls through into this one). A `call :x` never means a loop: only GOTOs.
+                let (lo, hi) = segment(line);
+                let inside = |g: usize| {
+                    let l = defs[g].line;
+                    l > lo && l <= hi && !(l < line && section_between(defs, g, line))
+                };
+                let is_goto = matches!(stmt.kind, StmtKind::Goto(_));
+                // Only the nearest copy above the jump can be its own: a copy below it in the
+                // segment would be what the forward search finds.
+                let hijacked = if !is_goto || inside(*def) {
+                    None
+                } else {
+                    let i = group.partition_point(|&g| defs[g].line < line);
+                    i.checked_sub(1)
+                        .map(|i| group[i])
+                        .filter(|&g| inside(g))
+                        .map(|g| defs[g].line)
+                };
+                reaches
+                    .entry(gk)
+                    .or_default()
+                    .push((line, d.line, hijacked));
             }
         }
     }
-    let mut dup_groups: Vec<(&Vec<u8>, &Vec<usize>)> =
-        groups.iter().filter(|(_, g)| g.len() >= 2).collect();
+    let mut dup_groups: Vec<(&Vec<u8>, &Vec<usize>)> = groups
+        .iter()
+        .filter(|(gk, g)| {
+            g.len() >= 2
+                && reaches
+                    .get(*gk)
+                    .is_some_and(|j| j.iter().any(|r| r.2.is_some()))
+        })
+        .collect();
     dup_groups.sort_by_key(|(_, g)| g[0]);
     for (gk, group) in dup_groups {
         let first = &defs[group[0]];
         let jumps = reaches.get(gk).map(Vec::as_slice).unwrap_or(&[]);
         let mut reaching: HashMap<usize, usize> = HashMap::new();
-        for &(_, to) in jumps {
+        for &(_, to, _) in jumps {
             *reaching.entry(to).or_default() += 1;
         }
         for (nth, &i) in group.iter().enumerate().skip(1) {
@@ -88,31 +155,33 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "label `:{shown}` is defined again on line {} ({already})",
                 def.line
             );
-            if jumps.is_empty() {
-                message.push_str("; no static jump uses this name");
-            } else {
-                let mut parts: Vec<String> = jumps
-                    .iter()
-                    .take(8)
-                    .map(|&(from, to)| {
-                        if to == def.line {
-                            format!("the jump on line {from} reaches this one")
-                        } else {
-                            format!("the jump on line {from} reaches line {to}")
+            let mut parts: Vec<String> = jumps
+                .iter()
+                .take(8)
+                .map(|&(from, to, hijacked)| {
+                    let reached = if to == def.line {
+                        format!("the jump on line {from} reaches this one")
+                    } else {
+                        format!("the jump on line {from} reaches line {to}")
+                    };
+                    match hijacked {
+                        Some(own) => {
+                            format!("{reached}, not the copy on line {own} in its own section")
                         }
-                    })
-                    .collect();
-                if jumps.len() > 8 {
-                    parts.push(format!("{} more jumps", jumps.len() - 8));
-                }
-                let here = reaching.get(&def.line).copied().unwrap_or(0);
-                message.push_str(&format!(
-                    ": GOTO searches forward and wraps around, so {}",
-                    parts.join(", ")
-                ));
-                if here == 0 {
-                    message.push_str(" (no jump reaches this definition)");
-                }
+                        None => reached,
+                    }
+                })
+                .collect();
+            if jumps.len() > 8 {
+                parts.push(format!("{} more jumps", jumps.len() - 8));
+            }
+            let here = reaching.get(&def.line).copied().unwrap_or(0);
+            message.push_str(&format!(
+                ": GOTO searches forward and wraps around, so {}",
+                parts.join(", ")
+            ));
+            if here == 0 {
+                message.push_str(" (no jump reaches this definition)");
             }
             out.push(
                 RULE.diag(def.name, message)
@@ -122,4 +191,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// Another label (of a different name) is defined after `defs[from]` and before `line`: a
+/// new section starts between them. Looks at no more than 64 following definitions.
+fn section_between(defs: &[LabelDef], from: usize, line: usize) -> bool {
+    let Some(d) = defs.get(from) else {
+        return false;
+    };
+    let own = key(&d.folded, Profile::Nt);
+    defs.iter()
+        .skip(from + 1)
+        .take(64)
+        .take_while(|e| e.line < line)
+        .any(|e| key(&e.folded, Profile::Nt) != own)
 }

@@ -1,7 +1,7 @@
 //! BAT204 missing-call: another batch file run without CALL.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::flow::Node;
+use crate::flow::{Node, Resolution};
 use crate::rules::bat_util::{program_file_name, snippet, split_ext};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::StmtKind;
@@ -13,7 +13,9 @@ pub static RULE: Rule = Rule {
     summary: "Another batch file is run without CALL, so control never comes back",
     what: "Reports a command that runs a batch file (a program name ending in `.bat` or \
            `.cmd`, or SMS's `smsls`, which is always SMSLS.BAT) without `call`, when there is \
-           something after it that would run next.",
+           something after it that would run next. A tail call is not reported: when only \
+           `exit`, `exit /b`, `goto :eof`, a GOTO to such an ending, `endlocal`, comments or \
+           the end of the file follow, chaining behaves like CALL.",
     why: "Running a batch file by name from another batch file transfers control to it for good: \
           when it ends, the calling script does not continue. Everything after the line (the \
           rest of the logon script: drive mappings, other tools, clean-up) silently never runs \
@@ -50,7 +52,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .flow
             .successors(id)
             .iter()
-            .any(|e| matches!(e.to, Node::Stmt(_)));
+            .any(|e| !nothing_runs_from(ctx, e.to));
         if !continues {
             continue;
         }
@@ -67,4 +69,33 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help(format!("write `call {shown}`")),
         );
     }
+}
+
+/// From `node` on, nothing would run that matters: only `exit`, `goto :eof`, a GOTO to such
+/// a place, `endlocal`, comments, labels and the end of the file. Chaining to another batch
+/// file there is a tail call and behaves like CALL followed by the same ending.
+fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node) -> bool {
+    for _ in 0..64 {
+        let Node::Stmt(id) = node else {
+            return node == Node::End;
+        };
+        let stmt = ctx.script.stmt(id);
+        match &stmt.kind {
+            StmtKind::Exit(_) => return true,
+            StmtKind::Goto(_) => match ctx.flow.resolution(id) {
+                Some(Resolution::Label { to, .. }) => node = *to,
+                Some(Resolution::Dynamic) => return false,
+                _ => return true,
+            },
+            StmtKind::Comment(_)
+            | StmtKind::Label(_)
+            | StmtKind::Endlocal
+            | StmtKind::StrayClose => match ctx.flow.successors(id) {
+                [only] => node = only.to,
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    false
 }

@@ -1,7 +1,7 @@
 //! BAT205 set-spaces: `set name = value` with spaces around `=`.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::snippet;
+use crate::rules::bat_util::{reachable_reads, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
 use crate::syntax::ast::{SetKind, StmtKind};
@@ -11,8 +11,9 @@ pub static RULE: Rule = Rule {
     name: "set-spaces",
     severity: Severity::Warning,
     summary: "`set name = value`: the spaces become part of the variable name and the value",
-    what: "Reports a `set` (or `set /p`) assignment whose variable name ends in a space or tab \
-           before the `=`, quoted or not.",
+    what: "Reports a reachable `set` (or `set /p`) assignment whose variable name ends in a \
+           space or tab before the `=`, quoted or not, when the script reads the name without \
+           the space (`%name%` or `!name!`) in code that runs.",
     why: "SET takes everything before `=` as the name and everything after it as the value, \
           spaces included. `set SMS_BIN = x86.bin` defines a variable named `SMS_BIN ` (with a \
           trailing space) whose value starts with a space; `%SMS_BIN%` stays empty (or keeps its \
@@ -30,10 +31,14 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
-    for stmt in &ctx.script.stmts {
-        let StmtKind::Set(s) = &stmt.kind else {
+    let reads = std::cell::OnceCell::new();
+    for id in ctx.script.ids() {
+        let StmtKind::Set(s) = &ctx.script.stmt(id).kind else {
             continue;
         };
+        if !ctx.flow.is_reachable(id) {
+            continue;
+        }
         if !matches!(s.kind, SetKind::Assign | SetKind::Prompt) {
             continue;
         }
@@ -48,6 +53,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .take_while(|&&b| b == b' ' || b == b'\t')
                 .count();
         if trimmed == bytes.len() || trimmed == 0 {
+            continue;
+        }
+        // Only a name the script then reads (`%name%`, `!name!`) misses its value; a
+        // VBScript `Set x = …` in a payload or a variable nobody reads changes nothing.
+        let key = bytes[..trimmed].to_ascii_lowercase();
+        if !reads.get_or_init(|| reachable_reads(ctx)).contains(&key) {
             continue;
         }
         let bare = snippet(src, Span::new(name.start, name.start + trimmed), 60, false);

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::snippet;
+use crate::rules::bat_util::{sibling_exists, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CallTarget, StmtKind};
 use crate::syntax::labels::{key, Profile};
@@ -14,7 +14,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "`call name` runs a program called `name`, not the subroutine `:name`",
     what: "Reports `call name` (no colon, no path, no extension, no quotes or variables) when the \
-           script defines a label `:name`.",
+           script defines a label `:name`, unless a file `name.bat`, `name.cmd`, `name.exe` or \
+           `name.com` sits beside the script (then the external call is what the author \
+           meant).",
     why: "Only `call :name` calls a subroutine. Without the colon, CALL looks for a program or \
           batch file called `name` on the PATH and in the current directory: usually cmd.exe \
           prints \"'name' is not recognized as an internal or external command\" and the \
@@ -63,6 +65,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
+        // `name.bat` / `name.exe` … beside the script: the external call is what runs, and
+        // is meant (a toolkit of small scripts on the PATH).
+        if sibling_exists(ctx.path, name, &["bat", "cmd", "exe", "com"], &[]) {
+            continue;
+        }
         let shown = snippet(src, program.span, 60, false);
         out.push(
             RULE.diag(

@@ -1,26 +1,34 @@
 //! BAT209 redirect-digit: a digit glued to `>` is read as a handle number.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::handle_char;
+use crate::rules::bat_util::{handle_char, is_delim};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
+use crate::syntax::ast::{SetKind, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT209",
     name: "redirect-digit",
     severity: Severity::Warning,
-    summary: "A digit glued to `>` or `<` is a handle number, not text",
-    what: "Reports a redirection whose handle digit is glued to the text before it, as in \
-           `echo value1>out.txt` or `set LEVEL=2>nul`.",
-    why: "A single digit directly before `>` or `<` is read as the handle to redirect (`1>` is \
-          standard output, `2>` standard error), even when it is glued to a word. \
-          `echo Build=1380>ver.txt` writes `Build=138` to the file, and `set N=2>nul` sets N to \
-          nothing: the value the script wrote or read later is wrong on every client.",
-    example: "echo %SMS_VER%1>%TEMP%\\ver.txt\n",
-    fix: ">%TEMP%\\ver.txt echo %SMS_VER%1\n",
+    summary: "A digit that starts a token before `>` or `<` is a handle number, not text",
+    what: "Reports a redirection handle digit that follows `=`, `,` or `;` in ECHO or SET text \
+           (`echo Revision=1>>gp1.inf`, `set LEVEL=2>nul`), where it was meant as the end of \
+           the value. As info, an ECHO whose last word is a lone digit other than 1 or 2 \
+           before the redirection (`echo Count 5>file`). A digit glued to a word \
+           (`echo value1>out.txt`, `ping 127.0.0.1>nul`) or belonging to `%1` / `%~nx0` is \
+           text, and is not reported.",
+    why: "cmd.exe reads a single digit before `>` or `<` as the handle to redirect (`1>` is \
+          standard output, `2>` standard error) when the digit starts a token: after a space or \
+          one of the token delimiters `=`, `,` and `;`. `echo Revision=1>>gp1.inf` therefore \
+          appends `Revision=` to the file, and `set LEVEL=2>nul` sets LEVEL to nothing: the \
+          value the script wrote or reads later is wrong on every client. A digit glued to \
+          other text stays text (`echo foo1>x` writes `foo1`), and `%1` is expanded before \
+          redirections are read.",
+    example: "echo Revision=1>>%TEMP%\\gp1.inf\nset LEVEL=2>nul\n",
+    fix: ">>%TEMP%\\gp1.inf echo Revision=1\nset LEVEL=2\n",
     sources: &[
-        "cmd-semantics §1.4 (ms-redir, fyi-handles: \"a single digit immediately before > or < is a handle number\")",
-        "cmd-semantics T50",
+        "cmd-semantics §1.4 (ms-redir, fyi-handles: \"a single digit immediately before > or < is a handle number\"), as corrected by the precision study",
+        "precision study, portability.md F1 (Wine's cmd tests run on Windows: `echo foo1> foo` writes `foo1`; ReactOS ParseToken: a handle digit starts a token), F2 (`%1>>log`)",
     ],
     check: Some(check),
     opt_in: None,
@@ -29,7 +37,17 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     let bytes = src.bytes();
-    for stmt in &ctx.script.stmts {
+    for id in ctx.script.ids() {
+        let stmt = ctx.script.stmt(id);
+        // For ECHO, where its text ends (trailing redirections are not part of it).
+        let (is_echo, is_set, text_end) = match &stmt.kind {
+            StmtKind::Echo(e) => (true, false, e.text.end),
+            StmtKind::Set(s) => (false, s.kind == SetKind::Assign, 0),
+            _ => continue,
+        };
+        if !(is_echo || is_set) || !ctx.flow.is_reachable(id) {
+            continue;
+        }
         for r in &stmt.redirects {
             let Some(h) = r.handle else { continue };
             let at = r.span.start;
@@ -37,33 +55,36 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let before = bytes[at - 1];
-            // After a space, the digit is clearly meant as a handle; after text, `=`, `,` or
-            // `;` it was meant as part of the value.
-            if matches!(
-                before,
-                b' ' | b'\t' | 0x0B | 0x0C | 0xFF | b'&' | b'|' | b'(' | b')' | b'<' | b'>' | b'@'
-            ) {
-                continue;
-            }
             let h = handle_char(h);
-            out.push(
-                RULE.diag(
-                    Span::new(at, at + 1),
-                    format!(
-                        "this `{h}` is read as the handle number of the redirection, not as text: \
-                         the command runs without the `{h}`, and {}",
-                        if h == '1' {
-                            "its output still goes to the file"
-                        } else {
-                            "only that handle is redirected"
-                        }
-                    ),
-                )
-                .with_label(format!("handle {h}, not text"))
-                .with_help(
-                    "put the redirection first (`>file echo text1`) or add a space before it",
-                ),
-            );
+            if matches!(before, b'=' | b',' | b';') {
+                out.push(
+                    RULE.diag(
+                        Span::new(at, at + 1),
+                        format!(
+                            "this `{h}` after `{b}` is read as the handle number of the \
+                             redirection, not as part of the value: the command runs without \
+                             it, so the value ends at the `{b}`",
+                            b = before as char,
+                        ),
+                    )
+                    .with_label(format!("handle {h}, not text"))
+                    .with_help("put the redirection first (`>file echo Revision=1`) or add a space before `>`"),
+                );
+            } else if is_echo && !matches!(h, '1' | '2') && is_delim(before) && text_end <= at {
+                out.push(
+                    Diagnostic::new(
+                        RULE.code,
+                        Severity::Info,
+                        Span::new(at, at + 1),
+                        format!(
+                            "this lone `{h}` before `>` is the handle number {h}, not text: ECHO \
+                             prints the line without it, to the screen, and the file stays empty"
+                        ),
+                    )
+                    .with_label(format!("handle {h}, not text"))
+                    .with_help(format!("put the redirection first (`>file echo … {h}`)")),
+                );
+            }
         }
     }
 }

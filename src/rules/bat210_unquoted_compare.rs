@@ -1,19 +1,31 @@
 //! BAT210 unquoted-compare: an unquoted `%var%` operand of an IF comparison.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{snippet, word_is_only_expansions};
+use std::collections::HashMap;
+
+use crate::rules::bat_util::{expansion_name, is_delim, snippet, text, word_is_only_expansions};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{Condition, StmtKind};
+use crate::syntax::ast::{
+    Call, CallTarget, CmpOp, Condition, Connector, ExpansionKind, JumpTarget, SetKind, StmtId,
+    StmtKind, Word,
+};
 
 pub static RULE: Rule = Rule {
     code: "BAT210",
     name: "unquoted-compare",
     severity: Severity::Warning,
     summary: "An IF comparison operand that is only an unquoted `%var%` / `%1`",
-    what: "Reports an operand of `==` (or `EQU` …) that consists only of `%var%`, `%1`, `%*` \
-           or `%~…` expansions, without quotes. cmd.exe's `%ERRORLEVEL%`, `%RANDOM%` and \
-           `%CMDEXTVERSION%` are never empty and are not reported, except in code Windows 9x \
-           clients run (COMMAND.COM does not define them).",
+    what: "Reports an unquoted operand of `==` (or `EQU` …) made only of expansions when it \
+           can really be empty or hold spaces: a batch argument (`%1`-`%9`, `%~1`, `%*`) no \
+           emptiness test guards (inside a `call :label` subroutine: one of its call sites \
+           passes it on from its own arguments or not at all), a `set /p` input, a variable \
+           set to a constant with spaces (and not unconditionally set again), copied from an \
+           argument, or never set in the file (nor possibly set by a `set` with a computed \
+           name, or by another batch file the script calls); and, in code Windows 9x clients run, `%OS%`, `%ERRORLEVEL%`, \
+           `%COMPUTERNAME%` (COMMAND.COM does not set them). A variable the file sets to a \
+           non-empty constant without spaces (or with `set /a`, or defaults with \
+           `if not defined x set x=0`) before the test, in file order, is not reported, nor \
+           one the file sets only further down. One finding per IF.",
     why: "Variables are expanded before IF parses the line. When the value is empty, \
           `if %1==x goto a` becomes `if ==x goto a`, and cmd.exe stops the script with \
           \"goto was unexpected at this time\" (COMMAND.COM: \"Syntax error\"); a value with a \
@@ -33,42 +45,587 @@ pub static RULE: Rule = Rule {
     ),
 };
 
+/// What the linear walk knows about a variable at a statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    /// Set to a non-empty constant without delimiters (or by `set /a`, or defaulted by a
+    /// guard) on the way here.
+    Safe,
+    /// May be empty or hold spaces here; the reason for the message.
+    Unsafe(Why),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Why {
+    /// `set /p` on this line: Enter leaves it empty, a typed space splits it.
+    Prompt(usize),
+    /// Set to a constant with spaces or specials on this line.
+    Value(usize),
+    /// Copied from a batch argument on this line.
+    Argument(usize),
+}
+
+/// cmd.exe's variables that are always set and hold no delimiter on NT.
+const NT_ALWAYS_SET: &[&[u8]] = &[
+    b"errorlevel",
+    b"random",
+    b"cmdextversion",
+    b"number_of_processors",
+    b"processor_architecture",
+    b"computername",
+    b"os",
+    b"systemdrive",
+];
+
+/// The file's variables, walked once in source order (a simple, conservative stand-in for
+/// "on every path": a later assignment in the file never makes an earlier test unsafe, and a
+/// variable set only further down is left alone because subroutines and init blocks often
+/// stand below the code that uses them).
+struct Vars {
+    /// Lower-case names set anywhere in the file (any form).
+    ever_set: std::collections::HashSet<Vec<u8>>,
+    /// Names set through an expansion (`set _O%1MSI=0`, `set %%#=0`): lower-case literal
+    /// prefix and suffix around it; any name with both may be set.
+    patterns: Vec<(Vec<u8>, Vec<u8>)>,
+    /// The file runs another batch file (`call x.cmd`, `call %cfg%`), which may set anything.
+    calls_out: bool,
+}
+
+impl Vars {
+    fn build(ctx: &Ctx<'_>) -> Vars {
+        let script = ctx.script;
+        let src = ctx.source;
+        let mut ever_set = std::collections::HashSet::new();
+        let mut patterns = Vec::new();
+        let mut calls_out = false;
+        for id in script.ids() {
+            match &script.stmt(id).kind {
+                StmtKind::Set(set) => {
+                    if let Some(n) = set.name {
+                        let exps = script.expansions_in(n);
+                        if let (Some(first), Some(last)) = (exps.first(), exps.last()) {
+                            patterns.push((
+                                src.slice(crate::source::Span::new(n.start, first.span.start))
+                                    .to_ascii_lowercase(),
+                                trim(src.slice(crate::source::Span::new(last.span.end, n.end)))
+                                    .to_ascii_lowercase(),
+                            ));
+                            continue;
+                        }
+                    }
+                    ever_set.extend(assigned_names(ctx, id).into_iter().map(|(n, _)| n));
+                }
+                StmtKind::Call(Call {
+                    target: CallTarget::External { .. },
+                    ..
+                }) => {
+                    calls_out = true;
+                }
+                _ => {}
+            }
+        }
+        Vars {
+            ever_set,
+            patterns,
+            calls_out,
+        }
+    }
+
+    /// Might the file (or a batch file it calls) set `name`?
+    fn may_be_set(&self, name: &[u8]) -> bool {
+        self.calls_out
+            || self.ever_set.contains(name)
+            || self.patterns.iter().any(|(p, s)| {
+                name.len() >= p.len() + s.len() && name.starts_with(p) && name.ends_with(s)
+            })
+    }
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
-    for id in ctx.script.ids() {
-        let stmt = ctx.script.stmt(id);
-        let StmtKind::If(i) = &stmt.kind else {
-            continue;
-        };
-        let Condition::Compare { lhs, rhs, .. } = &*i.condition else {
-            continue;
-        };
-        for w in [lhs, rhs] {
-            if !word_is_only_expansions(ctx.script, src, w) {
-                continue;
+    let script = ctx.script;
+    // Cheap exit: no candidate operand, no analysis.
+    let candidates: Vec<StmtId> = script
+        .ids()
+        .filter(|&id| match &script.stmt(id).kind {
+            StmtKind::If(i) => match &*i.condition {
+                Condition::Compare { lhs, rhs, .. } => {
+                    word_is_only_expansions(script, src, lhs)
+                        || word_is_only_expansions(script, src, rhs)
+                }
+                _ => false,
+            },
+            _ => false,
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let vars = Vars::build(ctx);
+    let calls = call_sites(ctx);
+    let mut state: HashMap<Vec<u8>, State> = HashMap::new();
+    // Batch-argument positions (1-9, 0 = `%*`) known non-empty here, per "frame": the script
+    // body, or a subroutine entered by `call :label`.
+    let mut args_guarded = [false; 10];
+    // The call sites of the subroutine we are in (`None`: the script's own arguments).
+    let mut sub: Option<&Vec<Vec<Word>>> = None;
+    let mut next = candidates.iter().peekable();
+    for id in script.ids() {
+        let stmt = script.stmt(id);
+        if let StmtKind::Label(l) = &stmt.kind {
+            let key = src.slice(l.name).to_ascii_lowercase();
+            if let Some(sites) = calls.get(&key) {
+                sub = Some(sites);
+                args_guarded = [false; 10];
             }
-            // cmd.exe's dynamic variables that are never empty and have no spaces; COMMAND.COM
-            // has none of them, so they count only where Windows 9x cannot run the line.
-            let always_set = matches!(
-                src.slice(w.span).to_ascii_lowercase().as_slice(),
-                b"%errorlevel%" | b"%random%" | b"%cmdextversion%"
-            );
-            if always_set && (!ctx.settings.targets.win9x || ctx.flow.is_nt_only(id)) {
-                continue;
-            }
-            let shown = snippet(src, w.span, 60, false);
-            out.push(
-                RULE.diag(
-                    w.span,
-                    format!(
-                        "if `{shown}` is empty or contains a space, this IF line becomes a \
-                         syntax error: cmd.exe stops the script here (\"… was unexpected at this \
-                         time\"), COMMAND.COM prints \"Syntax error\""
-                    ),
-                )
-                .with_label("unquoted, may be empty")
-                .with_help(format!("quote both sides: `\"{shown}\"==\"…\"`")),
-            );
         }
+        let line = src.line_of(stmt.span.start);
+        let conditional = is_conditional(script, id);
+        if next.peek() == Some(&&id) {
+            next.next();
+            if ctx.flow.is_reachable(id) {
+                report(ctx, id, &vars, &state, &args_guarded, sub, out);
+            }
+        }
+        // A `set /a` reading `%x%` validates it as a number (`set /a _t=%x%` then
+        // `if errorlevel 1 goto ask`): an empty or spaced input fails there.
+        if let StmtKind::Set(set) = &stmt.kind {
+            if let (SetKind::Arith, Some(expr)) = (set.kind, set.expr) {
+                for e in script.expansions_in(expr) {
+                    if let Some(n) = expansion_name(src, e) {
+                        state.insert(n.to_ascii_lowercase(), State::Safe);
+                    }
+                }
+            }
+        }
+        // Guards: `if "%x%"==""`, `if [%1]==[]`, `if defined x`, `if not defined x`.
+        if let StmtKind::If(i) = &stmt.kind {
+            for g in guarded(ctx, &i.condition) {
+                match g {
+                    Guarded::Var(n) => {
+                        state.insert(n, State::Safe);
+                    }
+                    // Arguments are positional: when `%3` is there, so are `%1` and `%2`.
+                    Guarded::Arg(k) => args_guarded[..=k].iter_mut().for_each(|g| *g = true),
+                }
+            }
+        }
+        for (name, mut how) in assigned_names(ctx, id) {
+            if how == Assign::Argument {
+                if let StmtKind::Set(set) = &stmt.kind {
+                    let v = set.value.unwrap_or(stmt.span);
+                    let all_safe = script
+                        .expansions_in(v)
+                        .iter()
+                        .all(|e| arg_safe(ctx, arg_pos(ctx, e), &args_guarded, sub));
+                    if all_safe {
+                        how = Assign::Copy;
+                    }
+                }
+            }
+            let before = state.get(&name).copied();
+            let new = match how {
+                // A constant set under a condition does not repair a value known to be
+                // empty (`set x=` then `if … set x=1`); a variable set only conditionally
+                // is left alone (the conditions are often exhaustive).
+                Assign::Safe | Assign::Copy => match before {
+                    Some(u @ State::Unsafe(_)) if conditional => u,
+                    // A copy of another variable or a FOR token: its value is not known,
+                    // and not reported.
+                    _ => State::Safe,
+                },
+                Assign::Prompt => State::Unsafe(Why::Prompt(line)),
+                Assign::Value => State::Unsafe(Why::Value(line)),
+                // An argument copied under a condition (argument parsing: `if /i "%~1"=="-x"
+                // set x=%~2`) over a default keeps the default's verdict.
+                Assign::Argument if conditional && before == Some(State::Safe) => State::Safe,
+                Assign::Argument => State::Unsafe(Why::Argument(line)),
+            };
+            state.insert(name, new);
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Assign {
+    /// A non-empty constant without delimiters, or `set /a`.
+    Safe,
+    /// `set /p`.
+    Prompt,
+    /// A constant with delimiters or specials.
+    Value,
+    /// Copied from `%1`…`%9`, `%~1`, `%*`.
+    Argument,
+    /// Copied from another variable or a FOR variable (value unknown).
+    Copy,
+}
+
+/// Inside an IF or FOR, or after `&&` / `||`: it may not run.
+fn is_conditional(script: &crate::syntax::ast::Script, id: StmtId) -> bool {
+    let mut cur = Some(id);
+    while let Some(c) = cur {
+        let s = script.stmt(c);
+        if matches!(s.connector, Connector::AndAnd | Connector::OrOr) {
+            return true;
+        }
+        if c != id && matches!(s.kind, StmtKind::If(_) | StmtKind::For(_)) {
+            return true;
+        }
+        cur = s.parent;
+    }
+    false
+}
+
+/// The variables a statement sets, with how.
+fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
+    let src = ctx.source;
+    let StmtKind::Set(set) = &ctx.script.stmt(id).kind else {
+        return Vec::new();
+    };
+    match set.kind {
+        SetKind::Arith => {
+            let Some(expr) = set.expr else {
+                return Vec::new();
+            };
+            arith_targets(src.slice(expr))
+                .into_iter()
+                .map(|n| (n, Assign::Safe))
+                .collect()
+        }
+        SetKind::Prompt => match set.name {
+            Some(n) => vec![(trim(src.slice(n)).to_ascii_lowercase(), Assign::Prompt)],
+            None => Vec::new(),
+        },
+        SetKind::Assign => {
+            let (Some(n), Some(v)) = (set.name, set.value) else {
+                return Vec::new();
+            };
+            let name = src.slice(n).to_ascii_lowercase();
+            let value = src.slice(v);
+            let exps = ctx.script.expansions_in(v);
+            let how = if exps.is_empty() {
+                // `set x=` clears a variable, usually before a subroutine sets it again; only
+                // a constant with spaces or specials is known to break an unquoted test.
+                // Blanks around the value are harmless (`set x=0 ` gives `if 0  EQU 1`).
+                let inner = trim(value);
+                let inner = &inner[inner
+                    .iter()
+                    .position(|&b| !matches!(b, b' ' | b'\t'))
+                    .unwrap_or(inner.len())..];
+                let spaced = inner.iter().any(|&b| {
+                    is_delim(b) || matches!(b, b'&' | b'|' | b'<' | b'>' | b'(' | b')' | b'"')
+                });
+                if spaced {
+                    Assign::Value
+                } else {
+                    Assign::Safe
+                }
+            } else if word_span_is(ctx, v, |k| {
+                matches!(
+                    k,
+                    ExpansionKind::Arg | ExpansionKind::AllArgs | ExpansionKind::ArgModifier
+                )
+            }) {
+                Assign::Argument
+            } else {
+                Assign::Copy
+            };
+            vec![(name, how)]
+        }
+        SetKind::List => Vec::new(),
+    }
+}
+
+/// Argument position `pos` (0 for `%*`) is known to be non-empty: an emptiness test guarded
+/// it, or, in a subroutine, every `call :label` passes a word there that is not itself
+/// passed through from the caller's arguments (a literal, a FOR token, another variable).
+fn arg_safe(
+    ctx: &Ctx<'_>,
+    pos: usize,
+    args_guarded: &[bool; 10],
+    sub: Option<&Vec<Vec<Word>>>,
+) -> bool {
+    if args_guarded[pos] {
+        return true;
+    }
+    let Some(sites) = sub else {
+        return false;
+    };
+    pos > 0
+        && sites.iter().all(|args| {
+            args.get(pos - 1).is_some_and(|w| {
+                !w.quoted
+                    && !w.span.is_empty()
+                    && !word_span_is(ctx, w.span, |k| {
+                        matches!(
+                            k,
+                            ExpansionKind::Arg
+                                | ExpansionKind::AllArgs
+                                | ExpansionKind::ArgModifier
+                        )
+                    })
+            })
+        })
+}
+
+/// The argument position of an `%N` / `%~…N` / `%*` atom (0 for `%*` and `%0`).
+fn arg_pos(ctx: &Ctx<'_>, e: &crate::syntax::ast::Expansion) -> usize {
+    if e.kind == ExpansionKind::AllArgs {
+        return 0;
+    }
+    let b = ctx.source.slice(e.span);
+    usize::from(b.last().copied().unwrap_or(b'0').wrapping_sub(b'0')).min(9)
+}
+
+/// Is `span` made only of expansion atoms whose kind satisfies `want`?
+fn word_span_is(
+    ctx: &Ctx<'_>,
+    span: crate::source::Span,
+    want: impl Fn(ExpansionKind) -> bool,
+) -> bool {
+    let mut pos = span.start;
+    for e in ctx.script.expansions_in(span) {
+        if e.span.start != pos || !want(e.kind) {
+            return false;
+        }
+        pos = e.span.end;
+    }
+    pos == span.end && pos > span.start
+}
+
+/// Names assigned by a `set /a` expression: `x=1`, `x+=1`, `"x=1, y=2"`.
+fn arith_targets(expr: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    for part in expr.split(|&b| b == b',') {
+        let part: Vec<u8> = part.iter().copied().filter(|&b| b != b'"').collect();
+        let Some(eq) = part.iter().position(|&b| b == b'=') else {
+            continue;
+        };
+        if part.get(eq + 1) == Some(&b'=') {
+            continue;
+        }
+        let lhs = &part[..eq];
+        let lhs = lhs
+            .iter()
+            .rposition(|&b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.' | b'#' | b'[' | b']')
+            })
+            .map_or(&lhs[..0], |e| &lhs[..=e]);
+        let start = lhs
+            .iter()
+            .rposition(|&b| {
+                !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.' | b'#' | b'[' | b']'))
+            })
+            .map_or(0, |p| p + 1);
+        let name = &lhs[start..];
+        if !name.is_empty() && !name[0].is_ascii_digit() {
+            out.push(name.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+fn trim(b: &[u8]) -> &[u8] {
+    let e = b
+        .iter()
+        .rposition(|&c| !matches!(c, b' ' | b'\t'))
+        .map_or(0, |p| p + 1);
+    &b[..e]
+}
+
+enum Guarded {
+    Var(Vec<u8>),
+    Arg(usize),
+}
+
+/// The variables and arguments an IF condition tests for emptiness or definition.
+fn guarded(ctx: &Ctx<'_>, cond: &Condition) -> Vec<Guarded> {
+    let src = ctx.source;
+    let mut out = Vec::new();
+    let mut atoms_of = |w: &Word| {
+        for e in ctx.script.expansions_in(w.span) {
+            match e.kind {
+                ExpansionKind::Var | ExpansionKind::Delayed => {
+                    if let Some(n) = expansion_name(src, e) {
+                        out.push(Guarded::Var(n.to_ascii_lowercase()));
+                    }
+                }
+                ExpansionKind::Arg | ExpansionKind::ArgModifier => {
+                    let b = src.slice(e.span);
+                    if let Some(d) = b.last().filter(|d| d.is_ascii_digit()) {
+                        out.push(Guarded::Arg(usize::from(d - b'0')));
+                    }
+                }
+                ExpansionKind::AllArgs => out.push(Guarded::Arg(0)),
+                _ => {}
+            }
+        }
+    };
+    match cond {
+        Condition::Defined { var, .. } => {
+            out.push(Guarded::Var(src.slice(var.span).to_ascii_lowercase()));
+        }
+        Condition::Compare {
+            lhs,
+            op: CmpOp::EqEq,
+            rhs,
+            ..
+        } => {
+            // `"%x%"==""`, `[%1]==[]`, `%1.==.`: one side has no expansion and only quotes
+            // or brackets or a dot.
+            // `""`, `[]`, `.`, `!`, `x`: a side with no expansion, only punctuation (or one
+            // letter) that the other side wraps around the value.
+            let bare = |w: &Word| {
+                let b = src.slice(w.span);
+                ctx.script.expansions_in(w.span).is_empty()
+                    && (b.iter().all(|c| c.is_ascii_punctuation())
+                        || (b.len() == 1 && b[0].is_ascii_alphabetic()))
+            };
+            if bare(rhs) {
+                atoms_of(lhs);
+            } else if bare(lhs) {
+                atoms_of(rhs);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// `call :label args` sites per lower-case label name.
+fn call_sites(ctx: &Ctx<'_>) -> HashMap<Vec<u8>, Vec<Vec<Word>>> {
+    let mut m: HashMap<Vec<u8>, Vec<Vec<Word>>> = HashMap::new();
+    for stmt in &ctx.script.stmts {
+        if let StmtKind::Call(Call {
+            target:
+                CallTarget::Label {
+                    target: JumpTarget::Label { key, .. },
+                    args,
+                },
+            ..
+        }) = &stmt.kind
+        {
+            m.entry(key.to_ascii_lowercase())
+                .or_default()
+                .push(args.clone());
+        }
+    }
+    m
+}
+
+/// Can an expansion atom be empty or hold a delimiter at this IF? `Some(reason)` if so.
+fn unsafe_atom(
+    ctx: &Ctx<'_>,
+    id: StmtId,
+    e: &crate::syntax::ast::Expansion,
+    vars: &Vars,
+    state: &HashMap<Vec<u8>, State>,
+    args_guarded: &[bool; 10],
+    sub: Option<&Vec<Vec<Word>>>,
+) -> Option<String> {
+    let src = ctx.source;
+    let b = src.slice(e.span);
+    match e.kind {
+        ExpansionKind::Arg | ExpansionKind::ArgModifier | ExpansionKind::AllArgs => {
+            let pos = arg_pos(ctx, e);
+            // `%~z0`: the script's size, never empty.
+            if pos == 0 && e.kind == ExpansionKind::ArgModifier && b.eq_ignore_ascii_case(b"%~z0") {
+                return None;
+            }
+            if arg_safe(ctx, pos, args_guarded, sub) {
+                return None;
+            }
+            if sub.is_some() {
+                return Some(format!(
+                    "`{}` is an argument of a `call` that may pass it empty or with spaces",
+                    text(src, e.span)
+                ));
+            }
+            Some(format!(
+                "`{}` is a batch argument: a logon script is usually run with none, so it is empty",
+                text(src, e.span)
+            ))
+        }
+        ExpansionKind::Var => {
+            let name = expansion_name(src, e)?.to_ascii_lowercase();
+            let atom = text(src, e.span);
+            if NT_ALWAYS_SET.contains(&name.as_slice()) {
+                let nine_x = ctx.settings.targets.win9x && !ctx.flow.is_nt_only(id);
+                if !nine_x {
+                    return None;
+                }
+                if matches!(
+                    name.as_slice(),
+                    b"errorlevel" | b"random" | b"cmdextversion" | b"os" | b"computername"
+                ) {
+                    return Some(format!(
+                        "`{atom}` is not set by COMMAND.COM on Windows 9x clients"
+                    ));
+                }
+                return None;
+            }
+            match state.get(&name) {
+                Some(State::Safe) => None,
+                Some(State::Unsafe(why)) => Some(match why {
+                    Why::Prompt(l) => format!(
+                        "`{atom}` is typed by the user (`set /p` on line {l}): pressing Enter leaves it empty"
+                    ),
+                    Why::Value(l) => format!(
+                        "`{atom}` is set to a value with spaces or special characters on line {l}"
+                    ),
+                    Why::Argument(l) => format!(
+                        "`{atom}` is copied from a batch argument on line {l}, which may be empty"
+                    ),
+                }),
+                None if vars.may_be_set(&name) => None,
+                None => Some(format!(
+                    "`{atom}` is never set in this script, so it is empty unless the caller sets it"
+                )),
+            }
+        }
+        _ => None,
+    }
+}
+
+fn report(
+    ctx: &Ctx<'_>,
+    id: StmtId,
+    vars: &Vars,
+    state: &HashMap<Vec<u8>, State>,
+    args_guarded: &[bool; 10],
+    sub: Option<&Vec<Vec<Word>>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let src = ctx.source;
+    let StmtKind::If(i) = &ctx.script.stmt(id).kind else {
+        return;
+    };
+    let Condition::Compare { lhs, rhs, .. } = &*i.condition else {
+        return;
+    };
+    // One finding per IF, on the first operand that can break it.
+    for w in [lhs, rhs] {
+        if !word_is_only_expansions(ctx.script, src, w) {
+            continue;
+        }
+        let why = ctx
+            .script
+            .expansions_in(w.span)
+            .iter()
+            .find_map(|e| unsafe_atom(ctx, id, e, vars, state, args_guarded, sub));
+        let Some(why) = why else { continue };
+        let shown = snippet(src, w.span, 60, false);
+        out.push(
+            RULE.diag(
+                w.span,
+                format!(
+                    "{why}; then this IF line becomes a syntax error: cmd.exe stops the script \
+                     here (\"… was unexpected at this time\"), COMMAND.COM prints \"Syntax error\""
+                ),
+            )
+            .with_label("unquoted, may be empty")
+            .with_help(format!("quote both sides: `\"{shown}\"==\"…\"`")),
+        );
+        return;
     }
 }

@@ -6,15 +6,20 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
 use crate::rules::bat_util::snippet;
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::StmtKind;
+use crate::syntax::ast::{Connector, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT211",
     name: "label-in-block",
     severity: Severity::Warning,
     summary: "A label inside a `( … )` block: jumping to it breaks the block",
-    what: "Reports a `:label` (with a name a GOTO can jump to) that is inside a parenthesised \
-           block (an IF/ELSE/FOR body or a bare `( … )`), and says how many jumps target it.",
+    what: "Reports a `:label` (with a name a GOTO can jump to) inside a parenthesised block \
+           when jumping to it goes wrong: the block is a FOR body (the GOTO ends the loop), an \
+           `) else (` follows the label in the same IF (the else-branch runs too), a jump comes \
+           from outside the block (its IF/FOR condition is skipped), or a jump from inside the \
+           block has no condition of its own (the loop no longer tests the block's condition). \
+           An in-IF retry loop whose jump is guarded by its own IF, with no ELSE after the \
+           label, works as meant and is not reported.",
     why: "cmd.exe reads a whole block before it runs any of it, and a GOTO abandons the block it \
           is in. A GOTO to a label inside a block still finds the line, but continues from there \
           as plain top-level lines: the IF/FOR around it is forgotten, `%%i` is no longer \
@@ -31,50 +36,154 @@ pub static RULE: Rule = Rule {
     opt_in: None,
 };
 
+/// Why jumping to a label inside a block goes wrong.
+enum Harm {
+    /// The block is (inside) a FOR body: the GOTO ends the loop.
+    ForBody,
+    /// An `) else (` follows the label in the same IF: the else branch runs too.
+    ElseAfter { else_line: usize },
+    /// A jump comes from outside the block: the block's IF/FOR condition is skipped.
+    FromOutside { line: usize },
+    /// A jump from inside the block that no IF of its own guards: it loops without the
+    /// block's condition (`if exist f ( :again … goto again )` never stops).
+    Unguarded { line: usize },
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
+    let script = ctx.script;
     let mut def_at: HashMap<usize, usize> = HashMap::new();
     for (i, d) in ctx.labels.defs.iter().enumerate() {
         def_at.insert(d.name.start, i);
     }
-    let mut jumps_to = vec![0usize; ctx.labels.defs.len()];
-    for r in ctx.flow.jumps.iter().flatten() {
-        if let Resolution::Label { def, .. } = r {
-            if let Some(n) = jumps_to.get_mut(*def) {
-                *n += 1;
+    // The jumps that land on each definition.
+    let mut jumps_to: Vec<Vec<StmtId>> = vec![Vec::new(); ctx.labels.defs.len()];
+    for (i, r) in ctx.flow.jumps.iter().enumerate() {
+        if let Some(Resolution::Label { def, .. }) = r {
+            if let Some(v) = jumps_to.get_mut(*def) {
+                v.push(StmtId(i as u32));
             }
         }
     }
-    for stmt in &ctx.script.stmts {
+    for id in script.ids() {
+        let stmt = script.stmt(id);
         let StmtKind::Label(l) = &stmt.kind else {
             continue;
         };
-        if stmt.parent.is_none() || l.name.is_empty() {
+        let Some(block) = stmt.parent else {
+            continue;
+        };
+        if l.name.is_empty() {
             continue;
         }
         let jumps = def_at
             .get(&l.name.start)
-            .and_then(|&d| jumps_to.get(d).copied())
-            .unwrap_or(0);
+            .and_then(|&d| jumps_to.get(d))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let Some(harm) = harm(ctx, id, block, jumps) else {
+            continue;
+        };
         let shown = snippet(src, l.name, 60, false);
-        let tail = match jumps {
-            0 => "nothing jumps to it, and a jump to it would leave the block's IF/FOR context"
-                .to_string(),
-            1 => "the jump to it lands outside the block's IF/FOR context: the rest of the block \
-                  runs as plain lines and its `)` is ignored"
-                .to_string(),
-            n => format!(
-                "the {n} jumps to it land outside the block's IF/FOR context: the rest of the \
-                 block runs as plain lines and its `)` is ignored"
+        let message = match harm {
+            Harm::ForBody => format!(
+                "label `:{shown}` is inside a FOR body: a GOTO to it ends the loop (cmd.exe \
+                 forgets the FOR), so the remaining iterations never run and `%%` variables are \
+                 no longer substituted"
+            ),
+            Harm::ElseAfter { else_line } => format!(
+                "label `:{shown}` is inside an IF block with an ELSE: a GOTO to it continues \
+                 from there as plain lines, so the else-branch on line {else_line} runs too"
+            ),
+            Harm::FromOutside { line } => format!(
+                "label `:{shown}` is inside a parenthesised block, and the jump on line {line} \
+                 comes from outside it: the rest of the block runs as plain lines whether or \
+                 not the block's IF/FOR condition holds, and its `)` is ignored"
+            ),
+            Harm::Unguarded { line } => format!(
+                "label `:{shown}` is inside a parenthesised block, and the jump on line {line} \
+                 loops back to it without the block's IF/FOR condition: the rest of the block \
+                 then runs as plain lines every time, so the loop never stops on that condition"
             ),
         };
         out.push(
-            RULE.diag(
-                l.colon.cover(l.name),
-                format!("label `:{shown}` is inside a parenthesised block: {tail}"),
-            )
-            .with_label("label inside a block")
-            .with_help("move the label out of the block (before the IF/FOR), or use `call :sub` for a loop body"),
+            RULE.diag(l.colon.cover(l.name), message)
+                .with_label("label inside a block")
+                .with_help("move the label out of the block (before the IF/FOR), or use `call :sub` for a loop body"),
         );
     }
+}
+
+/// The harm of a label in a block, or `None` when jumping to it does what the author
+/// meant (an in-IF retry loop whose jump is guarded by its own IF, with no ELSE after it).
+fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option<Harm> {
+    let script = ctx.script;
+    let label_start = script.stmt(label).span.start;
+    // Ancestors: a FOR anywhere above, the nearest IF and which branch the label is in.
+    let mut cur = Some(block);
+    let mut steps = 0usize;
+    let mut nearest_if: Option<StmtId> = None;
+    while let Some(c) = cur {
+        match &script.stmt(c).kind {
+            StmtKind::For(_) => return Some(Harm::ForBody),
+            StmtKind::If(_) if nearest_if.is_none() => nearest_if = Some(c),
+            _ => {}
+        }
+        steps += 1;
+        cur = script
+            .stmt(c)
+            .parent
+            .filter(|p| p.index() < c.index() && steps < 4096);
+    }
+    if let Some(i) = nearest_if {
+        if let StmtKind::If(ifs) = &script.stmt(i).kind {
+            if let Some((kw, _)) = ifs.else_ {
+                if label_start < kw.start {
+                    return Some(Harm::ElseAfter {
+                        else_line: ctx.source.line_of(kw.start),
+                    });
+                }
+            }
+        }
+    }
+    let area = script.stmt(block).span;
+    for &j in jumps {
+        let js = script.stmt(j).span;
+        let line = ctx.source.line_of(js.start);
+        if !(area.start <= js.start && js.end <= area.end) {
+            return Some(Harm::FromOutside { line });
+        }
+        if !guarded(ctx, j, block) {
+            return Some(Harm::Unguarded { line });
+        }
+    }
+    None
+}
+
+/// The jump has its own condition inside the block: an IF between it and the block, or an
+/// `&&`/`||` before it.
+fn guarded(ctx: &Ctx<'_>, jump: StmtId, block: StmtId) -> bool {
+    let script = ctx.script;
+    if matches!(
+        script.stmt(jump).connector,
+        Connector::AndAnd | Connector::OrOr
+    ) {
+        return true;
+    }
+    let mut cur = script.stmt(jump).parent;
+    let mut steps = 0usize;
+    while let Some(c) = cur {
+        if c == block {
+            return false;
+        }
+        if matches!(script.stmt(c).kind, StmtKind::If(_)) {
+            return true;
+        }
+        steps += 1;
+        cur = script
+            .stmt(c)
+            .parent
+            .filter(|p| p.index() < c.index() && steps < 4096);
+    }
+    false
 }

@@ -3,8 +3,9 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{EdgeKind, Node};
+use crate::rules::bat_util::{program_file_name, split_ext};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::StmtKind;
+use crate::syntax::ast::{SetKind, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT212",
@@ -13,7 +14,10 @@ pub static RULE: Rule = Rule {
     summary: "`exit` without `/b` in a subroutine ends the whole script, not the subroutine",
     what: "Reports an `exit` without `/b` that is reachable from the entry of a `call :label` \
            subroutine, and every reachable `exit` without `/b` in SMSLS.BAT, which user logon \
-           scripts start with `CALL %0\\..\\SMSLS`.",
+           scripts start with `CALL %0\\..\\SMSLS`. Not reported: an `exit` right after a \
+           `pause`, `choice` or `set /p` prompt or a `shutdown` in the same straight-line code \
+           (a deliberate \"press any key to exit\" end), and an `exit` that never runs (after \
+           `(goto)`, which already left the subroutine).",
     why: "EXIT without /B does not return from a `call :label` subroutine: it ends cmd.exe \
           itself, so the caller never continues after its CALL (and when the logon script was \
           started from another script or a console, that console closes too). The commands \
@@ -77,6 +81,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if e.b.is_some() {
             continue;
         }
+        // A deliberate end: "Press any key to exit" + `pause`, a `choice` prompt, `set /p`,
+        // or `shutdown` just before it.
+        if after_prompt(ctx, id) {
+            continue;
+        }
         if !in_sub[id.index()] {
             if is_smsls && ctx.flow.is_reachable(id) {
                 out.push(
@@ -107,4 +116,33 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help("write `exit /b` (or `goto :eof`) to return from the subroutine"),
         );
     }
+}
+
+/// The straight-line code just before `exit` (back to a label or an unconditional jump,
+/// at most 64 statements) prompts the user or shuts the machine down: ending everything is
+/// the point.
+fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
+    let script = ctx.script;
+    let mut k = exit.index();
+    for _ in 0..64 {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        k = prev;
+        let stmt = &script.stmts[k];
+        match &stmt.kind {
+            StmtKind::Label(_) => return false,
+            StmtKind::Goto(_) | StmtKind::Exit(_) if stmt.parent.is_none() => return false,
+            StmtKind::Set(set) if set.kind == SetKind::Prompt => return true,
+            StmtKind::Simple(sm) => {
+                let name = program_file_name(ctx.source.slice(sm.name.span));
+                let (stem, _) = split_ext(&name);
+                if matches!(stem, b"pause" | b"choice" | b"shutdown") {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }

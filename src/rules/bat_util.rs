@@ -3,7 +3,7 @@
 
 use crate::source::{Source, Span};
 use crate::syntax::ast::{
-    CallTarget, ExpansionKind, JumpTarget, Script, Stmt, StmtId, StmtKind, Word,
+    CallTarget, ExpansionKind, JumpTarget, RedirectOp, Script, Stmt, StmtId, StmtKind, Word,
 };
 
 /// cmd.exe's token delimiters (space, tab, `,`, `;`, `=`, VT, FF, 0xFF).
@@ -278,4 +278,198 @@ pub fn assignments<'a>(
             .any(|want| n.eq_ignore_ascii_case(want))
             .then_some((name, value))
     })
+}
+
+/// The name inside a `%name%` / `%name:~1,2%` / `!name:a=b!` atom, without the signs and the
+/// substring or substitution part. `None` for other atoms.
+pub fn expansion_name<'a>(
+    source: &'a Source,
+    e: &crate::syntax::ast::Expansion,
+) -> Option<&'a [u8]> {
+    if !matches!(e.kind, ExpansionKind::Var | ExpansionKind::Delayed) {
+        return None;
+    }
+    let b = source.slice(e.span);
+    let inner = b.get(1..b.len().saturating_sub(1))?;
+    let end = inner.iter().position(|&c| c == b':').unwrap_or(inner.len());
+    Some(&inner[..end])
+}
+
+/// Lower-case names of every variable read (`%name%`, `!name!`) by a reachable statement.
+/// Linear in statements plus expansions.
+pub fn reachable_reads(ctx: &crate::rules::Ctx<'_>) -> std::collections::HashSet<Vec<u8>> {
+    let script = ctx.script;
+    let kids = kids(script);
+    let mut out = std::collections::HashSet::new();
+    for id in script.ids() {
+        if !ctx.flow.is_reachable(id) {
+            continue;
+        }
+        for r in own_ranges(script, &kids, id) {
+            for e in script.expansions_in(r) {
+                if let Some(n) = expansion_name(ctx.source, e) {
+                    out.insert(n.to_ascii_lowercase());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One argument of an external program as its C runtime splits the command line: at spaces
+/// and tabs outside quotes only. cmd.exe's words also end at `=`, `,` and `;`; words joined
+/// by those alone are one argument (`/pass:a,b`, `password=x`), and a trailing `=` stays on
+/// its argument (`password=` of `sc … password= x`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arg {
+    pub span: Span,
+    /// Contains an expansion.
+    pub dynamic: bool,
+}
+
+/// The arguments of an external program from cmd.exe's words (see [`Arg`]). Linear.
+pub fn argv(source: &Source, words: &[Word]) -> Vec<Arg> {
+    let glue = |b: u8| matches!(b, b'=' | b',' | b';');
+    let bytes = source.bytes();
+    let mut out: Vec<Arg> = Vec::with_capacity(words.len());
+    for w in words {
+        if let Some(last) = out.last_mut() {
+            let gap = source.slice(Span::new(last.span.end, w.span.start));
+            if w.span.start >= last.span.end && gap.iter().all(|&b| glue(b)) {
+                last.span.end = w.span.end;
+                last.dynamic |= w.dynamic;
+                continue;
+            }
+        }
+        out.push(Arg {
+            span: w.span,
+            dynamic: w.dynamic,
+        });
+    }
+    for a in &mut out {
+        while a.span.end < bytes.len() && glue(bytes[a.span.end]) {
+            a.span.end += 1;
+        }
+    }
+    out
+}
+
+/// Is there a file `stem.<ext>` (any case, one of `exts`, lower case without the dot) in
+/// the script's own folder or in one of `subdirs` beside it? `false` for standard input or
+/// a folder that cannot be read.
+pub fn sibling_exists(
+    path: &std::path::Path,
+    stem: &[u8],
+    exts: &[&str],
+    subdirs: &[&str],
+) -> bool {
+    if stem.is_empty() {
+        return false;
+    }
+    let Some(dir) = path.parent() else {
+        return false;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        dir
+    };
+    let want: Vec<u8> = stem.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let found_in = |d: &std::path::Path| {
+        let Ok(entries) = std::fs::read_dir(d) else {
+            return false;
+        };
+        entries.flatten().any(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy().to_ascii_lowercase();
+            let (s, x) = split_ext(name.as_bytes());
+            s == want.as_slice() && x.is_some_and(|x| exts.iter().any(|w| w.as_bytes() == x))
+        })
+    };
+    found_in(dir) || subdirs.iter().any(|sub| found_in(&dir.join(sub)))
+}
+
+/// The statement's standard error goes to `nul` (`2>nul`, `>nul 2>&1`), on itself or on a
+/// block around it: the author silenced cmd.exe's message on purpose.
+pub fn stderr_silenced(source: &Source, script: &Script, id: StmtId) -> bool {
+    let is_nul = |w: &Option<Word>| {
+        w.is_some_and(|w| {
+            let t: Vec<u8> = source
+                .slice(w.span)
+                .iter()
+                .filter(|&&b| b != b'"')
+                .map(|b| b.to_ascii_lowercase())
+                .collect();
+            t == b"nul" || t == b"nul:"
+        })
+    };
+    let mut cur = Some(id);
+    let mut steps = 0;
+    while let Some(c) = cur {
+        let stmt = script.stmt(c);
+        let mut out_nul = false;
+        for r in stmt.redirects.iter() {
+            match (r.handle, r.op) {
+                (Some(2), RedirectOp::Out | RedirectOp::Append) if is_nul(&r.target) => {
+                    return true
+                }
+                (None | Some(1), RedirectOp::Out | RedirectOp::Append) => {
+                    out_nul = is_nul(&r.target)
+                }
+                (Some(2), RedirectOp::DupOut)
+                    if out_nul && r.target.is_some_and(|t| source.slice(t.span) == b"1") =>
+                {
+                    return true
+                }
+                _ => {}
+            }
+        }
+        steps += 1;
+        cur = stmt.parent.filter(|p| p.index() < c.index() && steps < 64);
+    }
+    false
+}
+
+/// The statement right after this one on its line is joined by `&&` or `||`: the author
+/// branches on whether this one succeeded.
+pub fn result_tested(script: &Script, id: StmtId) -> bool {
+    let next = StmtId(id.0.saturating_add(1));
+    script.stmts.get(next.index()).is_some_and(|n| {
+        n.parent == script.stmt(id).parent
+            && matches!(
+                n.connector,
+                crate::syntax::ast::Connector::AndAnd | crate::syntax::ast::Connector::OrOr
+            )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn argv_joins_what_only_cmd_splits() {
+        let text = b"sc config s obj= x password= a,b;c=d \"q r\"\r\n";
+        let src = Source::new(text.to_vec());
+        let script = crate::syntax::parse(&src);
+        let StmtKind::Simple(s) = &script.stmts[0].kind else {
+            panic!("a simple command");
+        };
+        let args: Vec<String> = argv(&src, &s.args)
+            .iter()
+            .map(|a| src.display(a.span))
+            .collect();
+        assert_eq!(
+            args,
+            [
+                "config",
+                "s",
+                "obj=",
+                "x",
+                "password=",
+                "a,b;c=d",
+                "\"q r\""
+            ]
+        );
+    }
 }

@@ -34,7 +34,11 @@ pub mod bat304_win9x_rem_redirect;
 pub mod bat305_win9x_multiline_nt_block;
 pub mod bat_util;
 pub mod docs;
+pub mod net101_plaintext_password;
+pub mod net102_saved_credential;
+pub mod net103_credential_in_variable;
 pub mod sml001_unused_suppression;
+pub mod sml002_not_a_batch_script;
 pub mod sms101_missing_upgrade_gate;
 pub mod sms102_ineffective_gate;
 pub mod sms103_gate_left_in_place;
@@ -153,6 +157,18 @@ impl Ctx<'_> {
         })
     }
 
+    /// The statement is batch code that cmd.exe reads and runs (reachable, and no foreign
+    /// payload): the shared test of every rule about code. See [`Flow::runs`].
+    pub fn runs(&self, id: crate::syntax::ast::StmtId) -> bool {
+        self.flow.runs(id)
+    }
+
+    /// [`Ctx::runs`] for a byte offset (findings whose span is not a statement: syntax
+    /// errors, words, redirections).
+    pub fn runs_at(&self, offset: usize) -> bool {
+        self.flow.runs_at(offset)
+    }
+
     /// The severity of a RAS-exposure finding: `Error` while an upgrade window is open (the
     /// 8-24 MB upgrade then runs over the dial-up link, Q237543), else the rule's default.
     pub fn ras_severity(&self, rule: &Rule) -> Severity {
@@ -208,12 +224,51 @@ impl Rule {
     }
 }
 
-/// The documentation page every finding links to; `#<code in lower case>` selects the rule.
-pub const DOCS_URL: &str = "https://github.com/smslint/smslint/blob/main/docs/rules.md";
+/// The rules page of the documentation installed with smslint (`docs/rules.md` of its
+/// source package, the text `smslint rule CODE` prints): what findings link to when no web
+/// page is known.
+pub const LOCAL_DOCS: &str = "docs/rules.md";
 
-/// The docs link of a rule code.
+/// The rules page for a repository URL (Cargo.toml's `repository`): its `docs/rules.md` on
+/// the `main` branch; [`LOCAL_DOCS`] when there is none.
+pub fn docs_base_for(repository: &str) -> String {
+    let repo = repository.trim().trim_end_matches('/');
+    if repo.is_empty() {
+        LOCAL_DOCS.to_string()
+    } else {
+        format!("{repo}/blob/main/{LOCAL_DOCS}")
+    }
+}
+
+/// The rules page findings link to unless `docs-url` in smslint.toml names another: from
+/// Cargo.toml's `repository` when it is set (it is not: smslint has no public home yet).
+pub fn default_docs_base() -> String {
+    docs_base_for(env!("CARGO_PKG_REPOSITORY"))
+}
+
+/// The link of a rule on a rules page: `#<code in lower case>` selects the rule.
+pub fn docs_url_at(base: &str, code: &str) -> String {
+    format!("{base}#{}", code.to_ascii_lowercase())
+}
+
+/// The link of a rule on the default rules page ([`default_docs_base`]).
 pub fn docs_url(code: &str) -> String {
-    format!("{DOCS_URL}#{}", code.to_ascii_lowercase())
+    docs_url_at(&default_docs_base(), code)
+}
+
+/// A link is absolute (has a scheme such as `https:` or `file:`), so it resolves outside the
+/// smslint package (SARIF `helpUri` must be one).
+pub fn is_absolute_url(url: &str) -> bool {
+    match url.split_once(':') {
+        Some((scheme, _)) => {
+            scheme.len() > 1
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
 }
 
 /// Every rule, in code order.
@@ -244,7 +299,11 @@ pub static RULES: &[&Rule] = &[
     &bat303_win9x_label_collision::RULE,
     &bat304_win9x_rem_redirect::RULE,
     &bat305_win9x_multiline_nt_block::RULE,
+    &net101_plaintext_password::RULE,
+    &net102_saved_credential::RULE,
+    &net103_credential_in_variable::RULE,
     &sml001_unused_suppression::RULE,
+    &sml002_not_a_batch_script::RULE,
     &sms101_missing_upgrade_gate::RULE,
     &sms102_ineffective_gate::RULE,
     &sms103_gate_left_in_place::RULE,
@@ -292,6 +351,38 @@ pub static RULES: &[&Rule] = &[
     &sms505_senior_lst_invalid::RULE,
 ];
 
+/// Rules about code as cmd.exe reads it: their findings are kept only where that code runs
+/// ([`Ctx::runs_at`] at the finding's first byte). cmd.exe parses a line only when it
+/// executes it, so a syntax error, a misquoted compare or a missing CALL in a line it never
+/// reaches (dead code, an embedded PowerShell/JScript/XML payload, notes after `exit /b`)
+/// cannot happen. Rules about the file as a whole or about the label scan (BOM, NUL, line
+/// endings, duplicate and colliding labels, unreachable code itself) are not listed.
+pub static CODE_RULES: &[&str] = &[
+    "BAT101", "BAT104", "BAT105", "BAT106", "BAT107", "BAT108", "BAT109", "BAT201", "BAT204",
+    "BAT205", "BAT206", "BAT207", "BAT208", "BAT209", "BAT210", "BAT211", "BAT212", "BAT302",
+    "BAT304", "BAT305", "SMS105",
+];
+
+/// Run one rule's check over a file, keeping a code rule's findings only in code that runs
+/// (see [`CODE_RULES`]).
+pub fn run_check(rule: &Rule, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(check) = rule.check else {
+        return;
+    };
+    let from = out.len();
+    check(ctx, out);
+    if CODE_RULES.contains(&rule.code) {
+        let mut i = from;
+        while i < out.len() {
+            if ctx.runs_at(out[i].span.start) {
+                i += 1;
+            } else {
+                out.swap_remove(i);
+            }
+        }
+    }
+}
+
 /// Look a rule up by code (any case) or name.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| {
@@ -320,10 +411,35 @@ pub fn run_rules(
         sms: Default::default(),
     };
     let mut out = Vec::new();
+    if crate::flow::foreign_script(source).is_some() {
+        return out;
+    }
     for rule in rules {
-        if let Some(check) = rule.check {
-            check(&ctx, &mut out);
-        }
+        run_check(rule, &ctx, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn docs_links_from_a_repository_or_the_installed_docs() {
+        assert_eq!(docs_base_for(""), "docs/rules.md");
+        assert_eq!(
+            docs_base_for("https://git.example/smslint/"),
+            "https://git.example/smslint/blob/main/docs/rules.md"
+        );
+        assert_eq!(
+            docs_url_at("https://x.example/r.html", "NET101"),
+            "https://x.example/r.html#net101"
+        );
+        // Cargo.toml names no repository: links point into the installed docs.
+        assert_eq!(docs_url("BAT201"), "docs/rules.md#bat201");
+        assert!(is_absolute_url("https://x.example/r.html"));
+        assert!(is_absolute_url("file:///usr/share/doc/smslint/rules.md"));
+        assert!(!is_absolute_url("docs/rules.md"));
+        assert!(!is_absolute_url("C:\\docs\\rules.md"));
+    }
 }

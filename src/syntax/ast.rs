@@ -247,6 +247,13 @@ pub enum Condition {
     Invalid {
         span: Span,
     },
+    /// The whole `if …` (or `for …`) comes from a `%var%` in command position
+    /// (`%_ifexist% (`, where the file sets `_ifexist=if exist "…"`, or a variable the file
+    /// never sets): the test is not known, only that the `(` after it opens the command's
+    /// block. `span` is the atom; `If::keyword` is the same span.
+    Opaque {
+        span: Span,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -395,6 +402,10 @@ pub enum SyntaxErrorKind {
     UnclosedBlock,
     /// A `)` that closes nothing inside a block context, or a stray close.
     StrayClose,
+    /// A `(` that ends a line as the last argument of a command (`if x do (`): not a block,
+    /// so the lines up to the stray `)` that was meant to close it run unconditionally.
+    /// Span: the command word to the `(`.
+    ParenArgument,
     /// A quote left open at the end of a line where it changes the reading.
     UnterminatedQuote,
     /// `if` whose condition cannot be read.

@@ -250,6 +250,7 @@ impl Renderer<'_> {
                 format!("{} {op} {}", self.q(lhs.span), self.q(rhs.span))
             }
             Condition::Invalid { span } => format!("(invalid condition {})", self.q(*span)),
+            Condition::Opaque { span } => format!("(condition from {})", self.q(*span)),
         }
     }
 

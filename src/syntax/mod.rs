@@ -7,6 +7,7 @@ pub mod ast;
 pub mod dump;
 pub mod labels;
 pub mod parse;
+mod vars;
 
 pub use ast::Script;
 pub use parse::parse;

@@ -22,6 +22,7 @@ use nom::{IResult, Parser as _};
 
 use crate::source::{Source, Span};
 use crate::syntax::ast::*;
+use crate::syntax::vars::{self, SetTable, Shape};
 
 type NomErr<'a> = nom::error::Error<&'a [u8]>;
 type PResult<'a, O> = IResult<&'a [u8], O, NomErr<'a>>;
@@ -46,9 +47,49 @@ fn is_special(b: u8) -> bool {
 
 /// Parse a script. Any byte sequence gives a `Script` plus syntax errors.
 pub fn parse(source: &Source) -> Script {
-    let text = Text::new(source.bytes());
-    let atoms = scan_expansions(&text.t);
+    let mut text = Text::new(source.bytes());
+    let mut atoms = scan_expansions(&text.t);
+    macro_continuations(&mut text, &mut atoms);
     P::new(text, atoms).run()
+}
+
+/// A `%name%` atom that is the last thing on its physical line continues the line like a
+/// caret when `name` is a continuation macro (its value ends in `^`: the DosTips `%\n%`
+/// idiom, cmd-semantics §1.3/§1.5). Phase 1 expands it before phase 2 sees the line end, so
+/// the expansion's final caret escapes the LF. The atom's last `%` is turned into that caret
+/// in the cleaned text (the atom stays opaque up to it); spans are unchanged.
+fn macro_continuations(text: &mut Text, atoms: &mut Atoms) {
+    let sets = std::cell::OnceCell::new();
+    let t = &text.t;
+    let mut hits = Vec::new();
+    let mut buf = Vec::new();
+    let mut k = 0;
+    for &(s, e, kind) in &atoms.all {
+        if kind == ExpansionKind::Delayed {
+            continue;
+        }
+        // `opaque` holds the same atoms in the same order, Delayed ones left out.
+        let slot = k;
+        k += 1;
+        if kind != ExpansionKind::Var || e - s < 3 || !t.get(e).map_or(true, |&b| is_eol(b)) {
+            continue;
+        }
+        let name = &t[s + 1..e - 1];
+        // The table is read from the unchanged text, before any atom is rewritten.
+        let cont = vars::conventional_continuation(name)
+            || sets
+                .get_or_init(|| SetTable::continuations(t, &atoms.caret_lines))
+                .shape(name, &mut buf)
+                == Some(Shape::Continuation);
+        if cont {
+            hits.push((slot, e));
+        }
+    }
+    for (slot, e) in hits {
+        text.t[e - 1] = b'^';
+        atoms.opaque[slot].1 = e - 1;
+        atoms.macro_carets.push(e - 1);
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -136,6 +177,12 @@ struct Atoms {
     opaque: Vec<(usize, usize)>,
     /// Starts of atoms that make a word dynamic (everything but `%%` and a lone `%`).
     dynamic: Vec<usize>,
+    /// Cleaned offsets of the carets that stand for a continuation macro's expansion (the
+    /// macro's last `%`), sorted. Not text the author wrote: never a reason for BAT108.
+    macro_carets: Vec<usize>,
+    /// Physical lines (cleaned ranges) ending in `^` or `^"`: the only ones that can define
+    /// a continuation macro.
+    caret_lines: Vec<(usize, usize)>,
 }
 
 fn is_for_var_char(b: u8) -> bool {
@@ -234,12 +281,18 @@ fn delayed_atom(s: &[u8]) -> Option<usize> {
 /// Phase 1: find every expansion atom, line by line (LF and Ctrl-Z end a line).
 fn scan_expansions(t: &[u8]) -> Atoms {
     let mut all = Vec::new();
+    let mut caret_lines = Vec::new();
     let mut i = 0;
     while i < t.len() {
         let line_end = t[i..]
             .iter()
             .position(|&b| is_eol(b))
             .map_or(t.len(), |p| i + p);
+        // A line ending in `^` or `^"` may define a continuation macro (vars.rs).
+        let line = &t[i..line_end];
+        if line.strip_suffix(b"\"").unwrap_or(line).last() == Some(&b'^') {
+            caret_lines.push((i, line_end));
+        }
         while i < line_end {
             match t[i] {
                 b'%' => {
@@ -273,6 +326,8 @@ fn scan_expansions(t: &[u8]) -> Atoms {
         all,
         opaque,
         dynamic,
+        macro_carets: Vec::new(),
+        caret_lines,
     }
 }
 
@@ -391,6 +446,18 @@ struct P {
     last_end: usize,
     /// The last command was a label line inside a block.
     after_label: bool,
+    /// The file's own `set` lines, every value, read on first use.
+    all_sets: std::cell::OnceCell<SetTable>,
+    /// The cleaned offset of a `(` about to be opened as a block on a guess (after a
+    /// `%var%` command the file never sets).
+    guessed_open: Option<usize>,
+    /// Original offsets of the `(` of blocks opened on a guess: no error if never closed.
+    guessed: Vec<usize>,
+    /// The command word (cleaned range) and `(` of the last command whose final argument
+    /// was a lone `(` at the end of a top-level line.
+    arg_paren: Option<((usize, usize), usize)>,
+    /// The last [`P::line_no`] answer: (cleaned offset, line number).
+    line_memo: (usize, usize),
 }
 
 impl P {
@@ -407,6 +474,11 @@ impl P {
             tok_end: 0,
             last_end: 0,
             after_label: false,
+            all_sets: std::cell::OnceCell::new(),
+            guessed_open: None,
+            guessed: Vec::new(),
+            arg_paren: None,
+            line_memo: (0, 1),
         }
     }
 
@@ -434,6 +506,20 @@ impl P {
         }
     }
 
+    /// 1-based line number of a cleaned offset (CRs never hold an LF, so counting LFs in
+    /// the cleaned text gives the physical line).
+    /// Asked for increasing offsets only, it counts from the last answer (linear overall).
+    fn line_no(&mut self, i: usize) -> usize {
+        let i = i.min(self.len());
+        let (mut at, mut n) = self.line_memo;
+        if i < at {
+            (at, n) = (0, 1);
+        }
+        n += self.text.t[at..i].iter().filter(|&&b| b == LF).count();
+        self.line_memo = (i, n);
+        n
+    }
+
     fn error(&mut self, kind: SyntaxErrorKind, a: usize, b: usize, message: impl Into<String>) {
         let span = self.sp(a, b);
         self.errors.push(SyntaxError {
@@ -449,6 +535,10 @@ impl P {
             Some(&(s, e)) if s == i => Some(e),
             _ => None,
         }
+    }
+
+    fn is_macro_caret(&self, i: usize) -> bool {
+        self.atoms.macro_carets.binary_search(&i).is_ok()
     }
 
     fn has_dynamic(&self, a: usize, b: usize) -> bool {
@@ -552,7 +642,7 @@ impl P {
             if inq.is_some() {
                 if b == b'"' {
                     inq = None;
-                } else if is_special(b) {
+                } else if is_special(b) && !self.is_macro_caret(self.pos) {
                     special_in_quote = true;
                 }
                 self.pos += 1;
@@ -560,14 +650,22 @@ impl P {
             }
             match b {
                 b'"' => {
+                    // Only specials after the quote left open at the end count.
                     inq = Some(self.pos);
+                    special_in_quote = false;
                     quoted = true;
                     self.pos += 1;
                 }
                 b'^' => self.caret(),
                 b'&' | b'|' | b'<' | b'>' => break,
                 b')' if self.depth > 0 => break,
-                b'0'..=b'9' if matches!(self.at(self.pos + 1), Some(b'<' | b'>')) => break,
+                // A digit starting a token before `<`/`>` is a handle; glued to text
+                // (`echo foo1>x`) it is text (cmd-semantics §1.4 as corrected, F1).
+                b'0'..=b'9'
+                    if self.pos == start && matches!(self.at(self.pos + 1), Some(b'<' | b'>')) =>
+                {
+                    break
+                }
                 _ if is_delim(b) => break,
                 _ => self.pos += 1,
             }
@@ -588,6 +686,12 @@ impl P {
 
     /// A redirection at `pos`: `[digit](> | >> | < | >& | <&)` and its target.
     fn try_redirect(&mut self) -> Option<Redirect> {
+        // Most words are not redirections: decide on the first byte before any parsing.
+        match self.cur() {
+            Some(b'<' | b'>') => {}
+            Some(b'0'..=b'9') if matches!(self.at(self.pos + 1), Some(b'<' | b'>')) => {}
+            _ => return None,
+        }
         let s = self.pos;
         let mut p = s;
         let mut handle = None;
@@ -642,6 +746,7 @@ impl P {
     fn raw_rest(&mut self, redirects: &mut Vec<Redirect>) -> (usize, usize) {
         let start = self.pos;
         let mut text_end = start;
+        let mut atom_end = usize::MAX;
         let mut inq: Option<usize> = None;
         let mut special_in_quote = false;
         while let Some(b) = self.cur() {
@@ -652,13 +757,14 @@ impl P {
                 if let Some(e) = self.opaque_at(self.pos) {
                     self.pos = e;
                     text_end = e;
+                    atom_end = e;
                     continue;
                 }
             }
             if inq.is_some() {
                 if b == b'"' {
                     inq = None;
-                } else if is_special(b) {
+                } else if is_special(b) && !self.is_macro_caret(self.pos) {
                     special_in_quote = true;
                 }
                 self.pos += 1;
@@ -668,6 +774,7 @@ impl P {
             match b {
                 b'"' => {
                     inq = Some(self.pos);
+                    special_in_quote = false;
                     self.pos += 1;
                     text_end = self.pos;
                 }
@@ -678,10 +785,19 @@ impl P {
                 b'&' | b'|' => break,
                 b')' if self.depth > 0 => break,
                 b'<' | b'>' => {
-                    // A digit glued before the operator is a handle, not text.
-                    let digit_before = self.pos > start
+                    // A digit before the operator is a handle when it starts a token (after
+                    // a delimiter, the start of the text or an operator); glued to text it is
+                    // text, and the digit of an atom (`%1>>log`) belongs to the atom.
+                    let digit_before = self.pos > 0
                         && text_end == self.pos
-                        && self.at(self.pos - 1).is_some_and(|d| d.is_ascii_digit());
+                        && atom_end != self.pos
+                        && self.at(self.pos - 1).is_some_and(|d| d.is_ascii_digit())
+                        && (self.pos - 1 == 0
+                            || self.at(self.pos - 2).is_some_and(|c| {
+                                is_delim(c)
+                                    || is_eol(c)
+                                    || matches!(c, b'&' | b'|' | b'(' | b'<' | b'>' | b'@')
+                            }));
                     if digit_before {
                         self.pos -= 1;
                         text_end = self.pos;
@@ -966,6 +1082,10 @@ impl P {
                     self.finish(b);
                     if let StmtKind::Block(blk) = &self.stmts[b.index()].kind {
                         let open = blk.open;
+                        // Opened in source order, so `guessed` is sorted.
+                        if self.guessed.binary_search(&open.start).is_ok() {
+                            continue;
+                        }
                         self.errors.push(SyntaxError {
                             kind: SyntaxErrorKind::UnclosedBlock,
                             span: open,
@@ -1054,6 +1174,31 @@ impl P {
                 }
             }
         }
+        // Only `%…%` atoms after the `)` (`) %= end of loop =%`): they may expand to
+        // nothing, so the line's structure depends on their values; not an error.
+        let mut p = self.pos;
+        let mut atoms_only = false;
+        while let Some(c) = self.at(p) {
+            if c == b'%' {
+                if let Some(e) = self.opaque_at(p) {
+                    p = e;
+                    atoms_only = true;
+                    continue;
+                }
+            }
+            if !is_delim(c) {
+                break;
+            }
+            p += 1;
+        }
+        if atoms_only && {
+            let save = std::mem::replace(&mut self.pos, p);
+            let end = self.at_cmd_end();
+            self.pos = save;
+            end
+        } {
+            self.pos = p;
+        }
         if !self.at_cmd_end() {
             let s = self.pos;
             let mut r = Vec::new();
@@ -1138,26 +1283,63 @@ impl P {
                     at,
                     redirects,
                 );
+                if self.guessed_open.take() == Some(self.pos - 1) {
+                    self.guessed.push(open.start);
+                }
                 self.frames.push(Frame::Block(id));
                 self.depth += 1;
                 Outcome::Opened
             }
             b')' => {
-                // Paren counter 0: cmd ignores the rest of the line.
+                // Paren counter 0: cmd ignores the rest of the line. A bare `)` (nothing
+                // after it but blanks and `%…%` atoms) is harmless, unless it closes the `(`
+                // that an earlier command took as its argument (`if x do (`): that `(` is the
+                // real mistake, reported where it stands.
                 let s = self.pos;
-                while self.cur().is_some_and(|c| !is_eol(c)) {
+                self.pos += 1;
+                let mut bare = true;
+                while let Some(c) = self.cur() {
+                    if is_eol(c) {
+                        break;
+                    }
+                    if c == b'%' {
+                        if let Some(e) = self.opaque_at(self.pos) {
+                            self.pos = e;
+                            continue;
+                        }
+                    }
+                    bare &= is_delim(c);
                     self.pos += 1;
                 }
                 let end = self.pos;
                 let id =
                     self.push_stmt(start, end, StmtKind::StrayClose, conn, cspan, at, redirects);
                 self.done(id, end);
-                self.error(
-                    SyntaxErrorKind::StrayClose,
-                    s,
-                    s + 1,
-                    "`)` outside any block closes nothing: cmd.exe ignores this whole line",
-                );
+                match (bare, self.arg_paren.take()) {
+                    (true, Some((cmd, paren))) => {
+                        let shown = crate::source::decode_display(&self.text.t[cmd.0..cmd.1]);
+                        let shown: String = shown.chars().take(40).collect();
+                        let line = self.line_no(s);
+                        self.error(
+                            SyntaxErrorKind::ParenArgument,
+                            cmd.0,
+                            paren + 1,
+                            format!(
+                                "this `(` is an argument of the command `{shown}`, not a block: \
+                                 cmd.exe runs `{shown}` and then every line up to the `)` on \
+                                 line {line} unconditionally"
+                            ),
+                        );
+                    }
+                    (true, None) => {}
+                    (false, _) => self.error(
+                        SyntaxErrorKind::StrayClose,
+                        s,
+                        s + 1,
+                        "`)` outside any block closes nothing: cmd.exe ignores this whole line, \
+                         including the text after the `)`",
+                    ),
+                }
                 Outcome::Done
             }
             b':' if !no_label => self.label(start, conn, cspan, at, redirects),
@@ -1337,14 +1519,30 @@ impl P {
         at: Option<Span>,
         mut redirects: Vec<Redirect>,
     ) -> Outcome {
+        let name_start = self.pos;
         let Some(name) = self.word() else {
             // Cannot normally happen (command position holds a word byte); skip one byte.
             self.pos += 1;
             return Outcome::Empty;
         };
+        if let Some(outcome) =
+            self.macro_command(start, name_start, name, conn, cspan, at, &mut redirects)
+        {
+            return outcome;
+        }
         let args = self.args(&mut redirects);
         let end = self.tok_end;
+        // A `(` that ends the line as the last argument: a block opener in the wrong place
+        // (`if not exist x do (`), remembered for the stray `)` that will close it.
+        // (Not for `else (`: that misplaced ELSE is reported as such.)
         let is_else = orig_slice_eq(&self.text, name.span.start, name.span.end, b"else");
+        if let Some(last) = args.last().filter(|w| !is_else && w.span.len() <= 2) {
+            let r = self.word_range(*last);
+            if self.depth == 0 && r.len() == 1 && self.text.t[r.start] == b'(' && self.at_cmd_end()
+            {
+                self.arg_paren = Some(((name_start, self.word_range(name).end), r.start));
+            }
+        }
         let id = self.push_stmt(
             start,
             end,
@@ -1367,6 +1565,84 @@ impl P {
         }
         self.check_else_argument(id);
         Outcome::Done
+    }
+
+    /// A command word that is one `%var%` atom followed by `(`: phase 1 may turn it into an
+    /// IF or FOR whose `(` opens a block (cmd-semantics §1.3). Where the file sets the
+    /// variable to `if …` / `for …`, or never sets it and the `(` ends the line, the `(` is
+    /// read as the block of an IF with an [`Condition::Opaque`] test; a block opened on a
+    /// guess that never closes is no error. A variable set to anything else keeps the plain
+    /// reading (the `(` is an argument).
+    #[allow(clippy::too_many_arguments)]
+    fn macro_command(
+        &mut self,
+        start: usize,
+        name_start: usize,
+        name: Word,
+        conn: Connector,
+        cspan: Option<Span>,
+        at: Option<Span>,
+        redirects: &mut Vec<Redirect>,
+    ) -> Option<Outcome> {
+        let name_end = self.pos;
+        if self.at(name_start) != Some(b'%') {
+            return None;
+        }
+        let k = self.atoms.all.partition_point(|x| x.0 < name_start);
+        let (s, e, kind) = *self.atoms.all.get(k)?;
+        if s != name_start || e != name_end || kind != ExpansionKind::Var {
+            return None;
+        }
+        let mut p = name_end;
+        while self.at(p).is_some_and(is_delim) {
+            p += 1;
+        }
+        if self.at(p) != Some(b'(') {
+            return None;
+        }
+        // The full table (plain values too): read once, only by files with such a line.
+        let var = &self.text.t[s + 1..e - 1];
+        let shape = self
+            .all_sets
+            .get_or_init(|| SetTable::scan(&self.text.t))
+            .shape(var, &mut Vec::new());
+        let guess = match shape {
+            Some(Shape::If | Shape::For) => false,
+            None => {
+                // Unknown value: a block opener only when the `(` ends the line.
+                let mut q = p + 1;
+                while self.at(q).is_some_and(is_delim) {
+                    q += 1;
+                }
+                if !self.at(q).map_or(true, is_eol) {
+                    return None;
+                }
+                true
+            }
+            Some(_) => return None,
+        };
+        self.pos = p;
+        let id = self.push_stmt(
+            start,
+            name_end,
+            StmtKind::If(If {
+                keyword: name.span,
+                case_insensitive: None,
+                not: None,
+                condition: Box::new(Condition::Opaque { span: name.span }),
+                then: None,
+                else_: None,
+            }),
+            conn,
+            cspan,
+            at,
+            std::mem::take(redirects),
+        );
+        self.frames.push(Frame::Then(id));
+        if guess {
+            self.guessed_open = Some(p);
+        }
+        Some(Outcome::Opened)
     }
 
     /// `rem`: the first token after REM may be continued by a trailing caret; the rest of
@@ -1507,6 +1783,12 @@ impl P {
 
     fn goto(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
         self.skip_d();
+        // `goto 2>nul`: the redirection is read first (phase 2), so the GOTO has no target
+        // (the "(goto)" idiom that leaves a called label silently).
+        while let Some(r) = self.try_redirect() {
+            redirects.push(r);
+            self.skip_d();
+        }
         let colon = self.cur() == Some(b':');
         if colon {
             self.pos += 1;
@@ -1596,19 +1878,22 @@ impl P {
             }
             return StmtKind::Set(Box::new(set));
         }
-        let quoted = self.cur() == Some(b'"');
+        // `set "name=value"`, and the macro form `set ^"name=value"`: the escaped quote is
+        // a literal `"` to SET, which then cuts the value at the last quote the same way.
+        let escaped_quote = self.cur() == Some(b'^') && self.at(self.pos + 1) == Some(b'"');
+        let quoted = self.cur() == Some(b'"') || escaped_quote;
         let (a, b) = self.raw_rest(redirects);
         let t = &self.text.t;
-        let name_start = if quoted { a + 1 } else { a };
-        let eq = t[name_start.min(b)..b]
+        let name_start = (a + usize::from(quoted) + usize::from(escaped_quote)).min(b);
+        let eq = t[name_start..b]
             .iter()
             .position(|&c| c == b'=')
             .map(|p| name_start + p);
         let last_quote = if quoted {
-            t[a + 1..b]
+            t[name_start..b]
                 .iter()
                 .rposition(|&c| c == b'"')
-                .map(|p| a + 1 + p)
+                .map(|p| name_start + p)
         } else {
             None
         };
@@ -1810,6 +2095,38 @@ impl P {
         }
     }
 
+    /// Is the cleaned range `a..b` made only of `%var%` / `!var!` atoms (at least one)?
+    fn only_var_atoms(&self, a: usize, b: usize) -> bool {
+        let all = &self.atoms.all;
+        let mut k = all.partition_point(|x| x.0 < a);
+        let mut p = a;
+        while p < b {
+            match all.get(k) {
+                Some(&(s, e, ExpansionKind::Var | ExpansionKind::Delayed)) if s == p => {
+                    p = e;
+                    k += 1;
+                }
+                _ => return false,
+            }
+        }
+        p == b && b > a
+    }
+
+    /// A FOR set written as a word of `%var%` / `!var!` atoms.
+    fn set_from_atoms(&mut self) -> Option<Word> {
+        let a = self.pos;
+        if self.at_cmd_end() || !matches!(self.cur(), Some(b'%' | b'!')) {
+            return None;
+        }
+        let w = self.word()?;
+        if self.only_var_atoms(a, self.pos) {
+            Some(w)
+        } else {
+            self.pos = a;
+            None
+        }
+    }
+
     /// Cleaned range of a word.
     fn word_range(&self, w: Word) -> std::ops::Range<usize> {
         let a = self.text.clean_of(w.span.start);
@@ -1854,13 +2171,44 @@ impl P {
                 self.skip_d();
             }
         }
-        let var_start = self.pos;
-        let var_word = if self.at_cmd_end() { None } else { self.word() };
+        // Switches, a `/r` root or `/f` options may also come from `%var%` atoms
+        // (`for %re% %%a in …`, `for /r %root% %%f in …`): phase 1 expands them before FOR
+        // is read. Such words are skipped; the last word before IN must be the variable.
+        let mut var_start = self.pos;
+        let mut var_word = if self.at_cmd_end() { None } else { self.word() };
+        while let Some(w) = var_word {
+            let (a, e) = (var_start, self.pos);
+            if !self.only_var_atoms(a, e) {
+                break;
+            }
+            let save = self.pos;
+            self.skip_d();
+            if self.at_cmd_end()
+                || self
+                    .kw_at("in", |c| c.is_some_and(|c| is_delim(c) || c == b'('))
+                    .is_some()
+            {
+                self.pos = save;
+                break;
+            }
+            if options.is_none() {
+                options = Some(w);
+            }
+            var_start = self.pos;
+            var_word = self.word();
+        }
         let var = var_word.map_or(self.sp(self.tok_end, self.tok_end), |w| w.span);
+        // `%%x`; also a variable character that is escaped (`%%^^`) or comes from an
+        // expansion (`%%%ESC%`): phase 1 and the caret leave one character after `%%`.
         let var_ok = {
             let t = &self.text.t;
             let e = self.pos;
-            e == var_start + 3 && t[var_start] == b'%' && t[var_start + 1] == b'%'
+            e >= var_start + 3
+                && t[var_start] == b'%'
+                && t[var_start + 1] == b'%'
+                && (e == var_start + 3
+                    || (e == var_start + 4 && t[var_start + 2] == b'^')
+                    || self.only_var_atoms(var_start + 2, e))
         };
         let mut fail: Option<&'static str> = None;
         let mut set = self.sp(self.tok_end, self.tok_end);
@@ -1924,6 +2272,10 @@ impl P {
                         fail = Some("the FOR set `(` is never closed");
                     }
                 }
+            } else if let Some(w) = self.set_from_atoms() {
+                // `in %list%` / `in !list!`: the set comes from a variable (cmd-semantics
+                // §1.3); its contents are unknown, the DO part is read as usual.
+                set = w.span;
             } else {
                 fail = Some("expected `(` after IN");
             }
@@ -2110,7 +2462,9 @@ mod tests {
 
     #[test]
     fn goto_targets() {
-        let (_, sc) = read(b"goto :En^d x\r\ngoto :EOF\r\ngoto %x%\r\ngoto\r\ngoto eof\r\n");
+        let (_, sc) = read(
+            b"goto :En^d x\r\ngoto :EOF\r\ngoto %x%\r\ngoto\r\ngoto eof\r\ngoto 2>nul\r\ngoto 2nd\r\n",
+        );
         let t = |i| match kind(&sc, i) {
             StmtKind::Goto(g) => g.target.clone(),
             k => panic!("{k:?}"),
@@ -2120,6 +2474,10 @@ mod tests {
         assert!(matches!(t(2), JumpTarget::Dynamic { .. }));
         assert_eq!(t(3), JumpTarget::Missing);
         assert!(matches!(t(4), JumpTarget::Label { key, .. } if key == b"eof"));
+        // `goto 2>nul` has no target (the digit is a handle); `goto 2nd` is a label.
+        assert_eq!(t(5), JumpTarget::Missing);
+        assert_eq!(sc.stmt(StmtId(5)).redirects[0].handle, Some(2));
+        assert!(matches!(t(6), JumpTarget::Label { key, .. } if key == b"2nd"));
     }
 
     #[test]

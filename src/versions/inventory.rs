@@ -515,6 +515,7 @@ fn check_row(
             column,
             end_line: line,
             end_column,
+            fingerprint: None,
         })
     };
     let mut emit = |d: Diagnostic| {

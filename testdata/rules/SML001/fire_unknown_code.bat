@@ -1,3 +1,3 @@
 @echo off
-REM smslint: disable=SML002
+REM smslint: disable=SML099
 echo hello

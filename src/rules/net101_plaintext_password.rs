@@ -1,0 +1,355 @@
+//! NET101 plaintext-password.
+
+use crate::diagnostic::{Diagnostic, Severity, MASK};
+use crate::rules::bat_util::{argv, Arg, Siblings};
+use crate::rules::{Ctx, Rule};
+use crate::source::{Source, Span};
+use crate::syntax::ast::{Connector, StmtKind};
+
+pub static RULE: Rule = Rule {
+    code: "NET101",
+    name: "plaintext-password",
+    severity: Severity::Error,
+    summary: "A password is written in clear text on a command line",
+    what: "Reports a literal password given to a command: `net use … PASSWORD` (before or \
+           after `/user:`), `net user NAME PASSWORD`, `psexec -p`, `cpau -p`, `echo PASSWORD| \
+           runas`, `cmdkey /pass:`, `schtasks /rp` and `/p`, `sc … password= …`, \
+           `wmic /password:` and `reg add …\\Winlogon /v DefaultPassword /d …`. A value that is \
+           itself an expansion (`%PASS%`, `%1`, `%%p`) or `*` (prompt for it) is not a literal \
+           and is not reported; neither is an empty `\"\"`. The password is never printed: the \
+           message and every output format show it masked.",
+    why: "Logon scripts live in NETLOGON (SYSVOL on Windows 2000 and later), which every \
+          domain user can read: a password in a logon script is given to every user of the \
+          domain, and to anyone who gets one user's session. Audits of NETLOGON \
+          (ScriptSentry) report exactly this first. The password stays in old copies, backups \
+          and version history after it is removed, so it must also be changed.",
+    example: "net use S: \\\\FILES\\apps Summer2001 /user:CORP\\svc_apps\r\n",
+    fix: "rem map with the user's own credentials; the share grants the users' group access\r\n\
+          net use S: \\\\FILES\\apps\r\n",
+    sources: &[
+        "ScriptSentry: plaintext credentials in NETLOGON/SYSVOL logon scripts",
+        "MITRE ATT&CK T1552.001 (Unsecured Credentials: Credentials In Files)",
+        "Windows command reference: net use, net user, cmdkey, schtasks, sc config, runas, wmic",
+    ],
+    check: Some(check),
+    opt_in: None,
+};
+
+/// One password on a command line: the command that receives it and the value's bytes.
+struct Secret {
+    what: &'static str,
+    value: Span,
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let src = ctx.source;
+    let mut siblings: Option<Siblings> = None;
+    for inv in &ctx.sms().invocations {
+        let args = argv(src, &inv.args);
+        let mut found: Vec<Secret> = Vec::new();
+        match inv.name.as_str() {
+            "net" => net(src, &args, &mut found),
+            "psexec" | "psexec64" | "paexec" => psexec(src, &args, &mut found),
+            "cpau" => {
+                if let Some(v) = value_after(src, &args, &["-p"]) {
+                    found.push(Secret {
+                        what: "cpau -p",
+                        value: v,
+                    });
+                }
+            }
+            "cmdkey" => {
+                if let Some(v) = glued_value(src, &args, "/pass:") {
+                    found.push(Secret {
+                        what: "cmdkey /pass:",
+                        value: v,
+                    });
+                }
+            }
+            "schtasks" => {
+                for (flag, what) in [("/rp", "schtasks /rp"), ("/p", "schtasks /p")] {
+                    if let Some(v) = value_after(src, &args, &[flag]) {
+                        found.push(Secret { what, value: v });
+                    }
+                }
+            }
+            "sc" => {
+                let v = glued_value(src, &args, "password=")
+                    .or_else(|| value_after(src, &args, &["password="]));
+                if let Some(v) = v {
+                    found.push(Secret {
+                        what: "sc password=",
+                        value: v,
+                    });
+                }
+            }
+            "wmic" => {
+                if let Some(v) = glued_value(src, &args, "/password:") {
+                    found.push(Secret {
+                        what: "wmic /password:",
+                        value: v,
+                    });
+                }
+            }
+            "reg" => reg_default_password(src, &args, &mut found),
+            "runas" => {
+                let sib = siblings.get_or_insert_with(|| Siblings::build(ctx.script));
+                if let Some(v) = echo_into(ctx, sib, inv.stmt) {
+                    found.push(Secret {
+                        what: "echo … | runas",
+                        value: v,
+                    });
+                }
+            }
+            _ => {}
+        }
+        for s in found {
+            out.push(
+                RULE.diag(
+                    s.value,
+                    format!(
+                        "`{}` is given the password `{MASK}` in clear text: NETLOGON is \
+                         readable by every domain user, so every user of the domain can read \
+                         this password",
+                        s.what
+                    ),
+                )
+                .with_label("password in clear text")
+                .with_help(
+                    "take the password out of the script (let the command prompt for it with \
+                     `*`, or use the user's own credentials), then change it: old copies and \
+                     backups of the script still hold it",
+                )
+                .with_secret(s.value),
+            );
+        }
+    }
+}
+
+/// The bytes of an argument without its quotes, when it is a literal password: no
+/// expansion, not `*` (prompt), not empty.
+fn literal(src: &Source, a: &Arg) -> Option<Span> {
+    if a.dynamic {
+        return None;
+    }
+    let inner = unquoted(src, a.span);
+    let text = src.slice(inner);
+    if text.is_empty() || text == b"*" || text.iter().all(|&b| b == b'"') {
+        return None;
+    }
+    Some(inner)
+}
+
+/// A span without one pair of surrounding quotes (or a lone leading quote).
+fn unquoted(src: &Source, span: Span) -> Span {
+    let b = src.slice(span);
+    let mut s = span;
+    if b.first() == Some(&b'"') {
+        s.start += 1;
+        if b.len() > 1 && b.last() == Some(&b'"') {
+            s.end -= 1;
+        }
+    }
+    s
+}
+
+fn text_is(src: &Source, a: &Arg, want: &str) -> bool {
+    src.slice(a.span).eq_ignore_ascii_case(want.as_bytes())
+}
+
+fn is_switch(src: &Source, a: &Arg) -> bool {
+    matches!(src.slice(a.span).first(), Some(b'/'))
+}
+
+/// The literal value of the argument after the first `flag` (any case).
+fn value_after(src: &Source, args: &[Arg], flags: &[&str]) -> Option<Span> {
+    let i = args
+        .iter()
+        .position(|a| flags.iter().any(|f| text_is(src, a, f)))?;
+    literal(src, args.get(i + 1)?)
+}
+
+/// The literal value glued to `prefix` in one argument (`/pass:secret`), quotes removed.
+fn glued_value(src: &Source, args: &[Arg], prefix: &str) -> Option<Span> {
+    let p = prefix.as_bytes();
+    args.iter().find_map(|a| {
+        let t = src.slice(a.span);
+        if t.len() <= p.len() || !t[..p.len()].eq_ignore_ascii_case(p) {
+            return None;
+        }
+        let rest = Arg {
+            span: Span::new(a.span.start + p.len(), a.span.end),
+            dynamic: a.dynamic,
+        };
+        literal(src, &rest)
+    })
+}
+
+/// `net use [device] \\server\share PASSWORD [/user:…]` and `net user NAME PASSWORD`.
+fn net(src: &Source, args: &[Arg], found: &mut Vec<Secret>) {
+    let Some(sub) = args.first() else {
+        return;
+    };
+    let sub = src.slice(sub.span).to_ascii_lowercase();
+    // Positional words: not switches. `/user:` with its value in the next word takes that
+    // word as the user name.
+    let mut positional: Vec<&Arg> = Vec::new();
+    let mut own_account = false;
+    let mut skip_next = false;
+    for a in &args[1..] {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        if is_switch(src, a) {
+            let t = src.slice(a.span).to_ascii_lowercase();
+            skip_next = t == b"/user:" || t == b"/u:";
+            own_account |= (t.starts_with(b"/user:") || t.starts_with(b"/u:"))
+                && t.windows(10).any(|w| w == b"%username%");
+            continue;
+        }
+        positional.push(a);
+    }
+    let starts_unc = |a: &Arg| src.slice(unquoted(src, a.span)).starts_with(b"\\\\");
+    match sub.as_slice() {
+        b"use" => {
+            // `/user:%USERNAME%` is each user's own account: no literal can be every user's
+            // password (a word there is a path with an unquoted space).
+            if own_account {
+                return;
+            }
+            // The share: the first positional word, or the second after a device (a dynamic
+            // device `%DRV%` counts when a `\\server` word follows it).
+            let share = match positional.as_slice() {
+                [first, ..] if starts_unc(first) => 0,
+                [first, second, ..]
+                    if (is_device(src.slice(first.span)) || first.dynamic)
+                        && (starts_unc(second) || (second.dynamic && !first.dynamic)) =>
+                {
+                    1
+                }
+                _ => return,
+            };
+            // `net use` takes no word after the password: more words mean a path with an
+            // unquoted space, not a password.
+            if positional.len() != share + 2 {
+                return;
+            }
+            if let Some(v) = literal(src, positional[share + 1]) {
+                found.push(Secret {
+                    what: "net use",
+                    value: v,
+                });
+            }
+        }
+        b"user" | b"users" => {
+            if positional.len() != 2 {
+                return;
+            }
+            if let Some(v) = literal(src, positional[1]) {
+                found.push(Secret {
+                    what: "net user",
+                    value: v,
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A `net use` device: `X:`, `*`, `LPT1:`, `COM2:` (the colon optional for ports).
+fn is_device(t: &[u8]) -> bool {
+    if t == b"*" || (t.len() == 2 && t[0].is_ascii_alphabetic() && t[1] == b':') {
+        return true;
+    }
+    let lower = t.to_ascii_lowercase();
+    let port = lower.strip_suffix(b":").unwrap_or(&lower);
+    (port.starts_with(b"lpt") || port.starts_with(b"com"))
+        && port.len() > 3
+        && port[3..].iter().all(u8::is_ascii_digit)
+}
+
+/// psexec's options up to the command it runs: `-p PASSWORD` is reported; arguments of the
+/// remote command (after the first word that is not an option) are not psexec's.
+fn psexec(src: &Source, args: &[Arg], found: &mut Vec<Secret>) {
+    let mut i = 0;
+    while i < args.len() {
+        let t = src.slice(args[i].span).to_ascii_lowercase();
+        if t.starts_with(b"\\\\") || t.starts_with(b"@") {
+            i += 1;
+            continue;
+        }
+        if t.first() != Some(&b'-') {
+            return; // the command psexec runs
+        }
+        match t.as_slice() {
+            b"-p" => {
+                if let Some(v) = args.get(i + 1).and_then(|a| literal(src, a)) {
+                    found.push(Secret {
+                        what: "psexec -p",
+                        value: v,
+                    });
+                }
+                i += 2;
+            }
+            b"-u" | b"-n" | b"-r" | b"-w" | b"-a" | b"-g" => i += 2,
+            b"-i" => {
+                let numeric = args.get(i + 1).is_some_and(|a| {
+                    let n = src.slice(a.span);
+                    !n.is_empty() && n.iter().all(u8::is_ascii_digit)
+                });
+                i += if numeric { 2 } else { 1 };
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// `reg add …\Winlogon /v DefaultPassword /d VALUE`.
+fn reg_default_password(src: &Source, args: &[Arg], found: &mut Vec<Secret>) {
+    if !args.first().is_some_and(|a| text_is(src, a, "add")) {
+        return;
+    }
+    let winlogon = args.get(1).is_some_and(|k| {
+        src.slice(k.span)
+            .to_ascii_lowercase()
+            .windows(8)
+            .any(|w| w == b"winlogon")
+    });
+    let value_name = args
+        .iter()
+        .position(|a| text_is(src, a, "/v"))
+        .and_then(|i| args.get(i + 1))
+        .is_some_and(|v| {
+            src.slice(unquoted(src, v.span))
+                .eq_ignore_ascii_case(b"defaultpassword")
+        });
+    if winlogon && value_name {
+        if let Some(v) = value_after(src, args, &["/d"]) {
+            found.push(Secret {
+                what: "reg add …\\Winlogon /v DefaultPassword /d",
+                value: v,
+            });
+        }
+    }
+}
+
+/// `echo PASSWORD| runas …`: the echoed literal piped into the runas statement `id`.
+fn echo_into(ctx: &Ctx<'_>, sib: &Siblings, id: crate::syntax::ast::StmtId) -> Option<Span> {
+    let stmt = ctx.script.stmt(id);
+    if stmt.connector != Connector::Pipe {
+        return None;
+    }
+    let prev = ctx.script.stmt(sib.before(id)?);
+    let StmtKind::Echo(echo) = &prev.kind else {
+        return None;
+    };
+    if echo.mode.is_some() || !ctx.script.expansions_in(echo.text).is_empty() {
+        return None;
+    }
+    let t = ctx.source.slice(echo.text);
+    let lead = t.len() - t.trim_ascii_start().len();
+    let trail = t.len() - t.trim_ascii_end().len();
+    let span = Span::new(echo.text.start + lead, echo.text.end - trail);
+    (span.start < span.end && ctx.source.slice(span) != b"*").then_some(span)
+}

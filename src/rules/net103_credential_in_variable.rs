@@ -1,0 +1,132 @@
+//! NET103 credential-in-variable.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Severity, MASK};
+use crate::rules::{Ctx, Rule};
+use crate::source::Span;
+use crate::syntax::ast::{ExpansionKind, SetKind, StmtKind};
+
+pub static RULE: Rule = Rule {
+    code: "NET103",
+    name: "credential-in-variable",
+    severity: Severity::Error,
+    summary: "A variable named like a password is set to a literal that a later command uses",
+    what: "Reports `set NAME=VALUE` (plain or quoted form) when NAME reads as a password \
+           (it ends in `PASSWORD`, `PASSWD`, `PASSWORT`, `KENNWORT` or `PWD`, or is `PASS` / \
+           ends in `_PASS`), VALUE is a literal (no expansion, not empty, not `*`), and a \
+           later statement expands the variable (`%NAME%`, `%NAME:~0,4%`, `!NAME!`). `set /p` \
+           (the user types it) is not reported. The value is never printed: every output \
+           format shows it masked.",
+    why: "Moving the password into a variable does not hide it: the `set` line is in the \
+          script, and logon scripts live in NETLOGON, which every domain user can read. The \
+          password is given to every user of the domain.",
+    example:
+        "set ADMINPWD=Winter2001\r\nnet use X: \\\\FILES\\tools %ADMINPWD% /user:CORP\\admin\r\n",
+    fix: "rem map with the user's own credentials; the share grants the users' group access\r\n\
+          net use X: \\\\FILES\\tools\r\n",
+    sources: &[
+        "ScriptSentry: plaintext credentials in NETLOGON/SYSVOL logon scripts",
+        "MITRE ATT&CK T1552.001 (Unsecured Credentials: Credentials In Files)",
+    ],
+    check: Some(check),
+    opt_in: None,
+};
+
+/// A variable name that reads as a password (lower case, no `%`).
+fn names_a_password(name: &[u8]) -> bool {
+    let n = name.trim_ascii().to_ascii_lowercase();
+    if n == b"pwd" || n == b"oldpwd" {
+        return false; // the Unix working-directory variables of ported scripts
+    }
+    ["password", "passwd", "passwort", "kennwort", "pwd"]
+        .iter()
+        .any(|s| n.ends_with(s.as_bytes()))
+        || n == b"pass"
+        || n.ends_with(b"_pass")
+        || n.ends_with(b"-pass")
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let (script, src) = (ctx.script, ctx.source);
+    // Candidate assignments: (name lower case, name span, value span, end of the set).
+    let mut sets: Vec<(Vec<u8>, Span, Span)> = Vec::new();
+    for id in script.ids() {
+        let StmtKind::Set(set) = &script.stmt(id).kind else {
+            continue;
+        };
+        if set.kind != SetKind::Assign {
+            continue;
+        }
+        let (Some(name), Some(value)) = (set.name, set.value) else {
+            continue;
+        };
+        let n = src.slice(name);
+        if !names_a_password(n) {
+            continue;
+        }
+        let v = src.slice(value);
+        let inner = v.trim_ascii();
+        if inner.is_empty() || inner == b"*" || !script.expansions_in(value).is_empty() {
+            continue;
+        }
+        let lead = v.len() - v.trim_ascii_start().len();
+        let trail = v.len() - v.trim_ascii_end().len();
+        let value = Span::new(value.start + lead, value.end - trail);
+        sets.push((n.trim_ascii().to_ascii_lowercase(), name, value));
+    }
+    if sets.is_empty() {
+        return;
+    }
+    // Uses of those names, in source order: one pass over the expansions.
+    let wanted: HashMap<&[u8], ()> = sets.iter().map(|(n, _, _)| (n.as_slice(), ())).collect();
+    let mut uses: HashMap<Vec<u8>, Vec<Span>> = HashMap::new();
+    for e in &script.expansions {
+        if !matches!(e.kind, ExpansionKind::Var | ExpansionKind::Delayed) {
+            continue;
+        }
+        let t = src.slice(e.span);
+        if t.len() < 3 {
+            continue;
+        }
+        let inner = &t[1..t.len() - 1];
+        let name = match inner.iter().position(|&b| b == b':') {
+            Some(i) => &inner[..i],
+            None => inner,
+        };
+        let name = name.to_ascii_lowercase();
+        if wanted.contains_key(name.as_slice()) {
+            uses.entry(name).or_default().push(e.span);
+        }
+    }
+    for (n, name, value) in sets {
+        let Some(list) = uses.get(&n) else {
+            continue;
+        };
+        // The first use after this assignment (the list is in source order).
+        let i = list.partition_point(|s| s.start < value.end);
+        let Some(used) = list.get(i) else {
+            continue;
+        };
+        let var = src.display(name).trim().to_string();
+        out.push(
+            RULE.diag(
+                value,
+                format!(
+                    "`{var}` holds the password `{MASK}` in clear text and line {} uses it: \
+                     NETLOGON is readable by every domain user, so every user of the domain \
+                     can read this password",
+                    src.line_of(used.start)
+                ),
+            )
+            .with_label("password in clear text")
+            .with_related(*used, "used here")
+            .with_help(
+                "take the password out of the script (let the command prompt for it, or use \
+                 the user's own credentials), then change it: old copies and backups of the \
+                 script still hold it",
+            )
+            .with_secret(value),
+        );
+    }
+}

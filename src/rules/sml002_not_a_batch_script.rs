@@ -1,0 +1,27 @@
+//! SML002 not-a-batch-script: reported by the engine for a file another interpreter runs.
+
+use crate::diagnostic::Severity;
+use crate::rules::Rule;
+
+pub static RULE: Rule = Rule {
+    code: "SML002",
+    name: "not-a-batch-script",
+    severity: Severity::Info,
+    summary: "The file is not a cmd.exe script, so no batch rule is run on it",
+    what: "Reports once, on the first line, a `.bat`/`.cmd` file that another interpreter runs, \
+           and runs no batch rule on it: an OS/2 REXX program (the first non-blank bytes are a \
+           `/*` comment) or a 4DOS / 4NT / Take Command script (at least two of `iff … then`, \
+           `elseiff`, `endiff`, `enddo`, `gosub`, `%+`).",
+    why: "Linting such a file as cmd.exe batch reports errors in code cmd.exe never runs: REXX \
+          `IF … THEN` / `ELSE` lines and 4DOS `iff`/`endiff` blocks are not batch syntax. The \
+          note says why the file has no other finding, so a tree of mixed scripts stays quiet \
+          without hiding that the file was skipped.",
+    example: "/* REXX */\nSAY 'hello'\n",
+    fix: "/* REXX: exclude OS/2 scripts in smslint.toml (`exclude = [\"os2/*.cmd\"]`) */\nSAY 'hello'\n",
+    sources: &[
+        "precision study syntax.md RC4 (OS/2 REXX `.cmd` files, 4DOS/4NT `iff … endiff`)",
+        "cmd-semantics §1.16 (what COMMAND.COM and cmd.exe read)",
+    ],
+    check: None,
+    opt_in: None,
+};

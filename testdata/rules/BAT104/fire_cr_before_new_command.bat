@@ -1,0 +1,2 @@
+@echo off
+echo first echo second

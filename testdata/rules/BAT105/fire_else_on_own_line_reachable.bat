@@ -1,0 +1,8 @@
+@echo off
+if exist C:\sms (
+  echo client
+)
+else (
+  echo no client
+)
+exit /b

@@ -1,0 +1,5 @@
+@echo off
+goto work
+exit /b
+:work
+for %%d do echo %%d

@@ -1,0 +1,4 @@
+@echo off
+if not exist %SHARE% do (
+  md %SHARE%
+)

@@ -1,0 +1,2 @@
+@echo off
+for /r %root% %f in (*) do echo %f

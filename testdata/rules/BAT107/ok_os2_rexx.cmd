@@ -1,0 +1,3 @@
+/* REXX */
+IF ((NewValue < LowerLimit) | (NewValue > UpperLimit)) THEN
+   SAY 'out of range';

@@ -1,0 +1,2 @@
+@echo off
+set "a=(x)" & echo "b & echo c

@@ -1,0 +1,6 @@
+:main
+call %*
+exit /b
+:measure
+call :textlength n line
+exit /b

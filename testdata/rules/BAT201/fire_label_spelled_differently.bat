@@ -1,0 +1,6 @@
+@echo off
+if not exist "%LOGONDIR%\inventory.ini" goto NoInventory
+echo collecting
+goto :eof
+:NoInventoryFile
+echo inventory.ini is missing

@@ -1,0 +1,4 @@
+@echo off
+goto 1st_run
+:first_run
+echo inventory

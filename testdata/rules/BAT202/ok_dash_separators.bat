@@ -1,0 +1,11 @@
+@echo off
+call :inventory
+exit /b
+:---------------------------------------
+:inventory
+echo inventory
+exit /b
+:---------------------------------------
+:software
+echo software
+exit /b

@@ -1,0 +1,6 @@
+:main
+call %*
+exit /b
+echo this line is never reached
+:helper
+exit /b 0

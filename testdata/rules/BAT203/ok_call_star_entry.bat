@@ -1,0 +1,7 @@
+:main
+call %*
+exit /b
+
+:describe
+set "%~1version=1.2"
+exit /b 0

@@ -1,0 +1,9 @@
+@echo off
+call :version
+exit /b
+:version
+ver
+exit/b
+
+Date        Release  Machine
+----------  -------  -------

@@ -1,0 +1,4 @@
+@echo off
+echo work done
+exit /b 0
+exit /b

@@ -1,0 +1,6 @@
+@echo off
+GOTO SkipOldHelp
+echo old usage text
+net use
+:SkipOldHelp
+echo main

@@ -1,0 +1,3 @@
+set arg=%1
+second.bat %arg%
+pause

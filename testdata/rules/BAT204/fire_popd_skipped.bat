@@ -1,0 +1,5 @@
+@echo off
+pushd "%~dp0"
+setup.bat /quiet
+:LEAVE
+popd

@@ -1,0 +1,4 @@
+@echo off
+call prepare >nul
+editor.bat %* /mode:%0
+exit/b

@@ -1,0 +1,3 @@
+@echo off
+viewer.bat %* /e:edge
+rem other.bat edge %*>nul

@@ -1,0 +1,7 @@
+@echo off
+:ask
+set /p SITECODE=Site code: 
+if %SITECODE%==LAB goto lab
+goto ask
+:lab
+echo lab site

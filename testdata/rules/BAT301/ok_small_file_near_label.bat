@@ -1,0 +1,5 @@
+@echo off
+call :sub
+goto :eof
+:sub
+echo sub

@@ -1,0 +1,2 @@
+@echo off
+cmdkey /add:PRINTSRV /user:CORP\printer /pass:Ink,Jet;99

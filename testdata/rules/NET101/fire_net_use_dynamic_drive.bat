@@ -1,0 +1,3 @@
+@echo off
+set drv=L:
+net use %drv% \\FILES\shared Gu3st /user:CORP\guest

@@ -1,0 +1,2 @@
+@echo off
+psexec -accepteula \\%COMPUTERNAME% -u CORP\deploy -p D3ploy! -h "%0\..\patch.exe" /quiet

@@ -1,0 +1,2 @@
+@echo off
+start "" runas /savecred /user:.\Administrator "cmd /c %0\..\fix.cmd"

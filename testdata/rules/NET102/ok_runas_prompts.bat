@@ -1,0 +1,4 @@
+@echo off
+runas /user:x cmd
+rem runas /savecred would store the password
+echo do not use runas /savecred here
