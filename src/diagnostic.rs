@@ -47,11 +47,27 @@ pub struct Diagnostic {
     pub help: String,
     /// Further labelled places (e.g. the other definition of a duplicate label).
     pub related: Vec<(Span, String)>,
+    /// Located places, in this file or another file of the tree (the calls that lead a
+    /// Windows 9x client or an unguarded RAS path into this file). The engine adds the
+    /// `related` spans here too once it has located them, so SARIF can list every place.
+    pub elsewhere: Vec<Location>,
     /// Bytes no reporter may show (a password): masked in source windows and fingerprints.
     pub secrets: Vec<Span>,
     /// The finding is about the whole file (its line endings, its BOM), not about the line it
     /// is shown on: its fingerprint does not depend on that line's text.
     pub whole_file: bool,
+}
+
+/// A located, labelled place for related locations: in another file (`path`), or in the
+/// finding's own file (`path: None`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub path: Option<String>,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub label: String,
 }
 
 impl Diagnostic {
@@ -69,6 +85,7 @@ impl Diagnostic {
             label: String::new(),
             help: String::new(),
             related: Vec::new(),
+            elsewhere: Vec::new(),
             secrets: Vec::new(),
             whole_file: false,
         }
@@ -83,6 +100,11 @@ impl Diagnostic {
     }
     pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
         self.related.push((span, label.into()));
+        self
+    }
+    /// A located place in another file (see [`Location`]).
+    pub fn with_elsewhere(mut self, loc: Location) -> Self {
+        self.elsewhere.push(loc);
         self
     }
     /// Mark the finding as one about the whole file (see [`Diagnostic::whole_file`]).
@@ -189,7 +211,26 @@ pub struct Finding {
 impl Finding {
     /// Locate a diagnostic in its source. `end_*` is the position just past the last byte
     /// (an empty span ends where it starts).
-    pub fn locate(diag: Diagnostic, source: &Source) -> Self {
+    pub fn locate(mut diag: Diagnostic, source: &Source) -> Self {
+        // The same-file related spans, located, join the other related places (SARIF lists
+        // them all; `full` draws the same-file ones as labels).
+        let own: Vec<Location> = diag
+            .related
+            .iter()
+            .map(|(span, label)| {
+                let (line, column) = source.line_col(span.start);
+                let (end_line, end_column) = source.line_col(span.end.max(span.start));
+                Location {
+                    path: None,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    label: label.clone(),
+                }
+            })
+            .collect();
+        diag.elsewhere.splice(0..0, own);
         let (line, column) = source.line_col(diag.span.start);
         let (end_line, end_column) = source.line_col(diag.span.end.max(diag.span.start));
         let fingerprint = Some(Fingerprint {

@@ -238,6 +238,22 @@ pub fn os_test_is_nt(source: &Source, cond: &Condition) -> bool {
     (l == b"%os%" && r == b"windows_nt") || (r == b"%os%" && l == b"windows_nt")
 }
 
+/// Where execution continues after a label on physical line `line`: the first statement
+/// starting on or after that line (`End` when none does).
+pub fn label_node(source: &Source, script: &Script, line: usize) -> Node {
+    let start = source
+        .line_starts()
+        .get(line.saturating_sub(1))
+        .copied()
+        .unwrap_or(usize::MAX);
+    let i = script.stmts.partition_point(|s| s.span.start < start);
+    if i < script.stmts.len() {
+        Node::Stmt(StmtId(i as u32))
+    } else {
+        Node::End
+    }
+}
+
 struct Builder<'a> {
     source: &'a Source,
     script: &'a Script,
@@ -340,18 +356,7 @@ impl<'a> Builder<'a> {
 
     /// Where execution continues after the label on physical line `line`.
     fn label_target(&self, line: usize) -> Node {
-        let start = self
-            .source
-            .line_starts()
-            .get(line - 1)
-            .copied()
-            .unwrap_or(usize::MAX);
-        let i = self.script.stmts.partition_point(|s| s.span.start < start);
-        if i < self.script.stmts.len() {
-            Node::Stmt(StmtId(i as u32))
-        } else {
-            Node::End
-        }
+        label_node(self.source, self.script, line)
     }
 
     fn resolve(&self, id: StmtId, target: &JumpTarget) -> Resolution {

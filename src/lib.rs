@@ -54,6 +54,7 @@ pub mod rules;
 pub mod sms;
 pub mod source;
 pub mod syntax;
+pub mod tree;
 pub mod versions;
 
 pub use diagnostic::{Diagnostic, Finding, Severity};

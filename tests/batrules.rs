@@ -9,9 +9,15 @@ use smslint::diagnostic::Diagnostic;
 use smslint::rules::{self, LintSettings, Rule, Targets, RULES};
 use smslint::source::Source;
 
+/// Settings with the targets fixed as a `targets` list in smslint.toml fixes them.
 fn settings(nt: bool, win9x: bool) -> LintSettings {
     LintSettings {
         targets: Targets { nt, win9x },
+        tree: std::sync::Arc::new(smslint::tree::FileFacts {
+            decided_by: smslint::tree::Decider::Config,
+            win9x,
+            ..Default::default()
+        }),
         ..LintSettings::default()
     }
 }
@@ -278,12 +284,14 @@ fn bat302_only_for_win9x_and_not_in_nt_only_code() {
 fn bat302_skips_unreachable_code_and_delayed_expansion_when_off() {
     assert!(run("goto :end\r\nsetlocal\r\n:end\r\n", &["BAT302"]).is_empty());
     assert!(run("echo !x! hello\r\n", &["BAT302"]).is_empty());
+    // Written for cmd.exe from its first statement: one finding for the file, with the count.
     let d = run(
         "setlocal enabledelayedexpansion\r\necho !x!\r\n",
         &["BAT302"],
     );
-    assert_eq!(d.len(), 2);
-    assert!(d[1].message.contains("delayed"));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].message.contains("2 statements"), "{}", d[0].message);
+    assert!(d[0].message.contains("delayed"), "{}", d[0].message);
 }
 
 #[test]
@@ -292,12 +300,19 @@ fn bat303_only_under_win9x() {
     assert!(run_with(src.as_bytes(), &settings(true, false), &["BAT303"]).is_empty());
     let d = run(src, &["BAT303"]);
     assert_eq!(d.len(), 1);
-    assert_eq!(line_of(src, &d[0]), 3);
+    // Reported at the jump: COMMAND.COM searches from the top and stops at `:install_old`.
+    assert_eq!(line_of(src, &d[0]), 1);
     assert!(
-        d[0].message.contains("line 1 lands on line 2"),
+        d[0].message.contains("lands on `:install_old` (line 2)"),
         "{}",
         d[0].message
     );
+    // Left to the tree (`targets = "auto"`) and NT only, a script with no cmd.exe-only
+    // syntax still runs under COMMAND.COM as written: the collision is reported.
+    let auto = LintSettings::default();
+    assert_eq!(run_with(src.as_bytes(), &auto, &["BAT303"]).len(), 1);
+    let nt_syntax = "setlocal\r\ngoto install_new\r\n:install_old\r\n:install_new\r\n";
+    assert!(run_with(nt_syntax.as_bytes(), &auto, &["BAT303"]).is_empty());
     // Equal under cmd.exe's rule: that is BAT202, not BAT303.
     assert!(run(":install\r\n:INSTALL\r\n", &["BAT303"]).is_empty());
 }

@@ -9,6 +9,7 @@ const OK: &[u8] = b"@echo off\r\necho hi\r\n";
 mod common;
 
 use common::{run, run_stdin, tree, write};
+use tempfile::TempDir;
 
 #[test]
 fn exit_codes() {
@@ -518,6 +519,179 @@ fn manifest_found_above_the_working_directory_is_shown_relative() {
     let uri =
         &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
     assert_eq!(uri, "../smslint.toml");
+}
+
+/// A scratch git repository holding a NETLOGON tree: SMSLS.BAT (a logon script by name) runs
+/// `common.bat` on its Windows 9x path, and `common.bat` uses `for /f`.
+fn netlogon_repo() -> TempDir {
+    let t = tree(&[
+        (
+            "netlogon/SMSLS.BAT",
+            b"@echo off\r\nif \"%OS%\"==\"Windows_NT\" goto NT\r\ncall %0\\..\\common.bat\r\ngoto END\r\n:NT\r\ncall %0\\..\\common.bat\r\n:END\r\n",
+        ),
+        (
+            "netlogon/common.bat",
+            b"@echo off\r\nnet use h: /home /yes\r\nfor /f %%a in (%0\\..\\drives.txt) do net use %%a\r\n",
+        ),
+        ("netlogon/alice.bat", b"@echo off\r\nsetlocal\r\nnet use s: \\\\fs1\\sales\r\n"),
+    ]);
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .args(args)
+            .current_dir(t.path())
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false);
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    t
+}
+
+#[test]
+fn pre_commit_run_reports_a_cross_file_finding_for_the_changed_script() {
+    let t = netlogon_repo();
+    // The hook's entry with only the changed file named (pass_filenames), from the repository
+    // root as pre-commit runs it.
+    let o = run(
+        t.path(),
+        &[
+            "check",
+            "--force-exclude",
+            "--format",
+            "concise",
+            "netlogon/common.bat",
+        ],
+    );
+    assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
+    // The rest of the tree (the git work tree) is read: SMSLS.BAT runs common.bat on Windows 9x.
+    assert!(
+        o.stdout
+            .contains("netlogon/common.bat:3:5: warning[BAT302]"),
+        "{}",
+        o.stdout
+    );
+    assert!(o.stdout.contains("SMSLS.BAT"), "{}", o.stdout);
+    // Findings only for the named file: alice.bat and SMSLS.BAT are not reported.
+    assert!(
+        o.stdout
+            .lines()
+            .all(|l| l.starts_with("netlogon/common.bat:")),
+        "{}",
+        o.stdout
+    );
+    // The chain is a related location in SARIF.
+    let o = run(
+        t.path(),
+        &["check", "--format", "sarif", "netlogon/common.bat"],
+    );
+    let v: Value = serde_json::from_str(&o.stdout).expect("sarif json");
+    let results = v["runs"][0]["results"].as_array().expect("results");
+    let r = results
+        .iter()
+        .find(|r| r["ruleId"] == "BAT302")
+        .expect("a BAT302 result");
+    let rel = &r["relatedLocations"][0]["physicalLocation"];
+    assert_eq!(rel["artifactLocation"]["uri"], "netlogon/SMSLS.BAT");
+    assert_eq!(rel["region"]["startLine"], 3);
+}
+
+#[test]
+fn a_named_file_outside_any_project_is_a_tree_of_its_own() {
+    // No smslint.toml, no git: the named file alone; nothing makes common.bat a 9x script.
+    let t = tree(&[
+        ("SMSLS.BAT", b"@echo off\r\ncall %0\\..\\common.bat\r\n"),
+        (
+            "common.bat",
+            b"@echo off\r\nfor /f %%a in (x.txt) do echo %%a\r\n",
+        ),
+    ]);
+    let o = run(
+        t.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--select",
+            "BAT302",
+            "common.bat",
+        ],
+    );
+    assert_eq!(o.code, 0, "{}", o.stdout);
+    // Named as a directory, the tree is the directory: SMSLS.BAT reaches common.bat.
+    let o = run(
+        t.path(),
+        &["check", "--format", "concise", "--select", "BAT302", "."],
+    );
+    assert!(
+        o.stdout.contains("common.bat:2:5: warning[BAT302]"),
+        "{}",
+        o.stdout
+    );
+}
+
+#[test]
+fn dump_calls_prints_the_resolved_graph() {
+    let t = netlogon_repo();
+    let o = run(&t.path().join("netlogon"), &["dump", "--calls", "."]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stdout
+            .contains("3:6 call %0\\..\\common.bat -> common.bat [9x path"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout
+            .contains("6:6 call %0\\..\\common.bat -> common.bat [NT path only"),
+        "{}",
+        o.stdout
+    );
+}
+
+#[test]
+fn a_deep_chain_of_calls_names_only_the_nearest_calls() {
+    // 1,500 scripts, each calling the next: every file's path is kept short (the tree stays
+    // linear), and the message says the path was cut.
+    let t = tempfile::tempdir().expect("tempdir");
+    write(
+        t.path(),
+        "smslint.toml",
+        b"logon_scripts = [\"s0000.bat\"]\n",
+    );
+    let n = 1500;
+    for i in 0..n {
+        let body = if i + 1 < n {
+            format!("@echo off\r\ncall %0\\..\\s{:04}.bat\r\n", i + 1)
+        } else {
+            "@echo off\r\n%0\\..\\snboot.exe /s\r\nfor /f %%a in (x) do echo %%a\r\n".to_string()
+        };
+        write(t.path(), &format!("s{i:04}.bat"), body.as_bytes());
+    }
+    let last = format!("s{:04}.bat", n - 1);
+    let o = run(
+        t.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--select",
+            "SMS201,BAT302",
+            ".",
+        ],
+    );
+    let line = o
+        .stdout
+        .lines()
+        .find(|l| l.starts_with(&format!("{last}:2:1: warning[SMS201]")))
+        .unwrap_or_else(|| panic!("{}", o.stdout));
+    assert!(line.contains("on the path … → s1491.bat:2 → "), "{line}");
+    assert!(
+        o.stdout.contains(&format!("{last}:3:5: warning[BAT302]")),
+        "{}",
+        o.stdout
+    );
 }
 
 #[test]

@@ -16,6 +16,8 @@ const LAYERS: &[&[&str]] = &[
     &["diagnostic", "syntax"],
     &["flow"],
     &["sms"],
+    // The NETLOGON tree: call resolution, roles and entry states, read by the rules.
+    &["tree"],
     &["rules", "edit"],
     &["versions", "report"],
     &["engine"],

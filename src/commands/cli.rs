@@ -129,8 +129,14 @@ pub struct CheckArgs {
 
 #[derive(Args, Debug, Clone)]
 pub struct DumpArgs {
-    /// The script to read (`-` for standard input).
+    /// The script to read (`-` for standard input); with `--calls`, a file or directory of
+    /// the tree to show.
     pub file: PathBuf,
+    /// Print the resolved call graph of the tree the path belongs to (all `.bat`/`.cmd`
+    /// under its project root): each file's Windows 9x role and RAS entry state, and where
+    /// each call goes (a file of the tree, a program, missing, or dynamic and not followed).
+    #[arg(long)]
+    pub calls: bool,
     /// Label rules to resolve jumps with.
     #[arg(long, value_enum, default_value = "nt")]
     pub target: Target,

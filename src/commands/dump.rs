@@ -1,4 +1,5 @@
-//! `smslint dump FILE`: how smslint reads a script (`syntax::dump` renders it).
+//! `smslint dump FILE`: how smslint reads a script (`syntax::dump` renders it);
+//! `smslint dump --calls PATH`: the call graph of its tree (`tree::dump` renders it).
 
 use smslint::source::Source;
 use smslint::syntax::dump::render_with;
@@ -10,6 +11,12 @@ use super::cli::{DumpArgs, Target};
 /// `smslint dump FILE`.
 pub fn run(args: &DumpArgs) -> miette::Result<Exit> {
     use std::io::Read as _;
+    if args.calls {
+        let text = smslint::engine::dump_calls(&args.file)?;
+        use std::io::Write as _;
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        return Ok(Exit::Clean);
+    }
     let bytes = if args.file.as_os_str() == "-" {
         let mut v = Vec::new();
         std::io::stdin()

@@ -153,7 +153,8 @@ fn run(shared: &Shared, progress: &Progress, unit: Unit, delay: Duration) {
                 bar.set_style(style(unit, total, begun));
             }
         }
-        bar.set_position(progress.done());
+        // A file linted again (calls across directories) counts twice: the bar stops at full.
+        bar.set_position(progress.done().min(total.unwrap_or(u64::MAX)));
     }
     let mut slot = shared.bar.lock().unwrap_or_else(|e| e.into_inner());
     bar.finish_and_clear();

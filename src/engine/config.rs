@@ -15,6 +15,7 @@ use toml::Spanned;
 use crate::diagnostic::Severity;
 use crate::rules::{LintSettings, Rule, Targets, RULES};
 use crate::source::Source;
+use crate::tree::Decider;
 use crate::versions::sites::SiteEntry;
 use crate::versions::version::Significance;
 
@@ -35,8 +36,17 @@ pub struct Config {
     /// Glob → codes, in file order.
     #[serde(default, deserialize_with = "per_file_ignores")]
     pub per_file_ignores: Vec<(GlobPattern, Vec<Selector>)>,
+    /// `"auto"` (the default: the tree decides per file) or a list (`["nt", "win9x"]`: every
+    /// `.bat` must run on both).
     #[serde(default)]
-    pub targets: Option<Spanned<Vec<TargetName>>>,
+    pub targets: Option<Spanned<TargetsValue>>,
+    /// Glob → targets, in file order: per-file answers that beat the tree's.
+    #[serde(default, deserialize_with = "per_file_targets")]
+    pub per_file_targets: Vec<(GlobPattern, Vec<TargetName>)>,
+    /// The checked tree is a full copy of the NETLOGON share: SMS106 also reports missing
+    /// programs and SMS helpers, not only missing batch files.
+    #[serde(default, rename = "netlogon_complete")]
+    pub netlogon_complete: Option<bool>,
     #[serde(default, rename = "upgrade_window")]
     pub upgrade_window: Option<bool>,
     #[serde(default, rename = "logon_scripts")]
@@ -63,11 +73,40 @@ pub struct Config {
 fn per_file_ignores<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Vec<(GlobPattern, Vec<Selector>)>, D::Error> {
-    struct V;
-    impl<'de> serde::de::Visitor<'de> for V {
-        type Value = Vec<(GlobPattern, Vec<Selector>)>;
+    glob_table(d, "a table of glob = [codes]", |_| Ok(()))
+}
+
+/// `per-file-targets` as a list of (glob, targets).
+fn per_file_targets<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(GlobPattern, Vec<TargetName>)>, D::Error> {
+    glob_table(
+        d,
+        "a table of glob = [\"nt\", \"win9x\"]",
+        |v: &Vec<TargetName>| {
+            if v.is_empty() {
+                Err("a per-file target list must name at least one of \"nt\", \"win9x\"")
+            } else {
+                Ok(())
+            }
+        },
+    )
+}
+
+/// A TOML table of glob = value, in file order, each glob and value validated as read.
+fn glob_table<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+    expecting: &'static str,
+    check: fn(&T) -> Result<(), &'static str>,
+) -> Result<Vec<(GlobPattern, T)>, D::Error> {
+    struct V<T> {
+        expecting: &'static str,
+        check: fn(&T) -> Result<(), &'static str>,
+    }
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+        type Value = Vec<(GlobPattern, T)>;
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a table of glob = [codes]")
+            f.write_str(self.expecting)
         }
         fn visit_map<A: serde::de::MapAccess<'de>>(
             self,
@@ -75,13 +114,50 @@ fn per_file_ignores<'de, D: Deserializer<'de>>(
         ) -> Result<Self::Value, A::Error> {
             let mut out = Vec::new();
             while let Some(k) = map.next_key::<GlobPattern>()? {
-                let v = map.next_value::<Vec<Selector>>()?;
+                let v = map.next_value::<T>()?;
+                (self.check)(&v).map_err(serde::de::Error::custom)?;
                 out.push((k, v));
             }
             Ok(out)
         }
     }
-    d.deserialize_map(V)
+    d.deserialize_map(V { expecting, check })
+}
+
+/// The value of `targets`: `"auto"` or a list of interpreters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TargetsValue {
+    Auto,
+    List(Vec<TargetName>),
+}
+
+impl<'de> Deserialize<'de> for TargetsValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Word(String),
+            List(Vec<TargetName>),
+        }
+        match Raw::deserialize(d).map_err(|_| {
+            serde::de::Error::custom(
+                "`targets` is \"auto\" or a list of \"nt\" and \"win9x\", e.g. [\"nt\", \"win9x\"]",
+            )
+        })? {
+            Raw::Word(w) if w.eq_ignore_ascii_case("auto") => Ok(TargetsValue::Auto),
+            Raw::Word(w) => Err(serde::de::Error::custom(format!(
+                "`targets = \"{w}\"`: the only word is \"auto\"; otherwise give a list, e.g. [\"nt\", \"win9x\"]"
+            ))),
+            Raw::List(l) => Ok(TargetsValue::List(l)),
+        }
+    }
+}
+
+fn targets_of(names: &[TargetName]) -> Targets {
+    Targets {
+        nt: names.contains(&TargetName::Nt),
+        win9x: names.contains(&TargetName::Win9x),
+    }
 }
 
 /// A client interpreter named in `targets`.
@@ -267,7 +343,7 @@ pub fn load(path: &Path) -> miette::Result<LoadedConfig> {
         toml_error(path, &text, span, e.message().to_string())
     })?;
     if let Some(t) = &config.targets {
-        if t.get_ref().is_empty() {
+        if matches!(t.get_ref(), TargetsValue::List(l) if l.is_empty()) {
             return Err(toml_error(
                 path,
                 &text,
@@ -379,6 +455,10 @@ pub struct ResolvedSettings {
     pub severity: Vec<(Selector, Severity)>,
     /// The smslint.toml in effect, if any.
     pub config_path: Option<PathBuf>,
+    /// Targets fixed by the flag or the config, and which of them; `None`: the tree decides.
+    pub explicit_targets: Option<(Targets, Decider)>,
+    /// `netlogon_complete = true`.
+    pub netlogon_complete: bool,
 }
 
 impl ResolvedSettings {
@@ -450,26 +530,35 @@ impl ResolvedSettings {
             cfg.severity.iter().map(|(s, v)| (s.clone(), *v)).collect();
         severity.sort_by_key(|(s, _)| std::cmp::Reverse(s.specificity()));
 
-        let mut targets = match &cfg.targets {
-            Some(t) => Targets {
-                nt: t.get_ref().contains(&TargetName::Nt),
-                win9x: t.get_ref().contains(&TargetName::Win9x),
-            },
-            None => Targets {
-                nt: true,
-                win9x: true,
-            },
+        // Explicit answers, most specific first: the flag, `per-file-targets`, a `targets`
+        // list. With none (`targets = "auto"`, the default) the tree decides per file; until
+        // it has, the file is NT only. COMMAND.COM does not run .cmd files.
+        let per_file = cfg
+            .per_file_targets
+            .iter()
+            .find(|(glob, _)| glob.matches(&rel))
+            .map(|(_, t)| targets_of(t));
+        let explicit = match (
+            ov.targets,
+            per_file,
+            cfg.targets.as_ref().map(|t| t.get_ref()),
+        ) {
+            (Some(t), _, _) => Some((t, Decider::Flag)),
+            (None, Some(t), _) => Some((t, Decider::PerFileConfig)),
+            (None, None, Some(TargetsValue::List(l))) => Some((targets_of(l), Decider::Config)),
+            _ => None,
         };
-        if let Some(t) = ov.targets {
-            targets = t;
-        }
-        if is_cmd {
-            // COMMAND.COM does not run .cmd files.
-            targets = Targets {
+        let targets = if is_cmd {
+            Targets {
                 nt: true,
                 win9x: false,
-            };
-        }
+            }
+        } else {
+            explicit.map(|(t, _)| t).unwrap_or(Targets {
+                nt: true,
+                win9x: false,
+            })
+        };
 
         let logon_script = file_name.eq_ignore_ascii_case("smsls.bat")
             || cfg.logon_scripts.iter().any(|g| g.matches(&rel));
@@ -489,10 +578,13 @@ impl ResolvedSettings {
                 upgrade_window: ov.upgrade_window || cfg.upgrade_window.unwrap_or(false),
                 logon_script,
                 ras_guards,
+                ..LintSettings::default()
             },
             selected,
             severity,
             config_path: config.map(|l| l.path.clone()),
+            explicit_targets: explicit,
+            netlogon_complete: cfg.netlogon_complete.unwrap_or(false),
         }
     }
 

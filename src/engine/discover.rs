@@ -146,6 +146,24 @@ pub fn discover(args: &CheckOptions, configs: &mut ConfigCache) -> miette::Resul
     Ok(out)
 }
 
+/// Every batch file below `root` (hidden directories and the config's `exclude` skipped),
+/// for the tree of a run.
+pub fn batch_files(root: &Path, configs: &mut ConfigCache) -> miette::Result<Discovered> {
+    let mut out = Discovered::default();
+    walk(root, configs, &mut out)?;
+    Ok(out)
+}
+
+/// The input for one named file (its config found as `check` finds it).
+pub fn file_input(path: &Path, configs: &mut ConfigCache) -> miette::Result<Input> {
+    Ok(Input {
+        kind: InputKind::File,
+        path: path.to_path_buf(),
+        display: shown(path),
+        config: configs.for_file(path)?,
+    })
+}
+
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),

@@ -5,13 +5,12 @@ pub mod baseline;
 pub mod config;
 pub mod discover;
 pub mod suppress;
+pub mod tree;
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, FileReport, Finding, Severity};
 use crate::flow::Flow;
@@ -138,25 +137,62 @@ pub fn lint_source(path: &str, source: Arc<Source>, settings: &ResolvedSettings)
 }
 
 /// [`lint_source`] with an explicit rule list (the registry in production; tests add rules).
+/// The file is a tree of its own: its calls resolve against its directory only.
 pub fn lint_with_rules(
     path: &str,
     source: Arc<Source>,
     settings: &ResolvedSettings,
     rules: &[&'static rules::Rule],
 ) -> FileReport {
+    let analysis = Analysis::of(&source);
+    let input = tree::TreeInput {
+        input: Input {
+            kind: InputKind::File,
+            path: PathBuf::from(path),
+            display: path.to_string(),
+            config: None,
+        },
+        abs: config::absolute(Path::new(path)),
+        lint: true,
+    };
+    let (member, sms) = tree::summarize_member(&input, settings, &source, &analysis, None);
+    let lone = crate::tree::Tree::build(vec![member]);
+    let lint = tree::with_facts(&settings.lint, &lone.members[0], lone.facts[0].clone());
+    lint_analysed(path, source, analysis, Some(sms), settings, &lint, rules)
+}
+
+/// Run the selected rules over an analysed script with `lint` (its settings with the tree's
+/// facts), then suppressions, severity overrides, location and sorting.
+pub fn lint_analysed(
+    path: &str,
+    source: Arc<Source>,
+    analysis: Analysis,
+    sms: Option<crate::sms::Analysis>,
+    settings: &ResolvedSettings,
+    lint: &rules::LintSettings,
+    rules: &[&'static rules::Rule],
+) -> FileReport {
     let Analysis {
         script,
         labels,
         flow,
-    } = Analysis::of(&source);
+    } = analysis;
     let ctx = Ctx {
         path: Path::new(path),
         source: &source,
         script: &script,
         labels: &labels,
         flow: &flow,
-        settings: &settings.lint,
-        sms: Default::default(),
+        settings: lint,
+        // The SMS analysis of the summary, started in the file's entry state.
+        sms: match sms {
+            Some(mut a) => {
+                a.ras = a.ras.with_entry(lint.tree.ras_entry);
+                std::cell::OnceCell::from(a)
+            }
+            None => Default::default(),
+        },
+        win9x: Default::default(),
     };
     let mut diags = Vec::new();
     if let Some(foreign) = crate::flow::foreign_script(&source) {
@@ -408,42 +444,46 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
         None
     };
 
+    // The tree: the named files and every other batch file of their project roots, checked
+    // directory by directory (crate::tree resolves each directory's calls once).
+    let inputs = tree::tree_inputs(found.inputs, &args.paths, &mut configs)?;
+    let opts = &args.output.render;
     // Only `full` shows source lines: other formats let each file's bytes go as soon as it
     // is checked, so memory stays bounded by the findings, not by the corpus.
-    let progress = args.progress.clone().unwrap_or_default();
-    progress.set_total(found.inputs.len() as u64);
-
-    let opts = &args.output.render;
     let keep_sources = opts.format == Format::Full && !opts.statistics;
-    let results: Vec<Result<FileReport, String>> = found
-        .inputs
-        .par_iter()
-        .map(|input| check_input(input, ov, stdin_bytes.as_deref(), args.fix))
-        .inspect(|_| progress.add(1))
-        .map(|r| {
-            r.map(|mut rep| {
-                if !keep_sources {
-                    rep.source = None;
-                }
-                rep
-            })
-        })
-        .collect();
-
-    let mut reports = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(rep) => reports.push(rep),
-            Err(e) => errors.push(e),
+    let progress = args.progress.clone().unwrap_or_default();
+    progress.set_total(inputs.iter().filter(|t| t.lint).count() as u64);
+    let counter = progress.clone();
+    let do_fix = args.fix;
+    let fix = move |input: &Input, settings: &ResolvedSettings, bytes: Vec<u8>| {
+        if do_fix {
+            fix_file(input, settings, bytes)
+        } else {
+            Ok(bytes)
         }
-    }
+    };
+    let lint = move |path: &str,
+                     source: Arc<Source>,
+                     analysis: Analysis,
+                     sms: Option<crate::sms::Analysis>,
+                     settings: &ResolvedSettings,
+                     lint: &rules::LintSettings| {
+        let mut rep = lint_analysed(path, source, analysis, sms, settings, lint, RULES);
+        if !keep_sources {
+            rep.source = None;
+        }
+        counter.add(1);
+        rep
+    };
+    let (mut reports, tree_errors) = tree::check(&inputs, ov, stdin_bytes.as_deref(), &fix, &lint);
+    errors.extend(tree_errors);
 
     // The site manifest of every smslint.toml in effect.
     let mut in_effect: BTreeMap<PathBuf, Arc<LoadedConfig>> = BTreeMap::new();
     if let Some(c) = configs.for_cwd()? {
         in_effect.insert(c.path.clone(), c);
     }
-    for input in &found.inputs {
+    for input in inputs.iter().filter(|t| t.lint).map(|t| &t.input) {
         if let Some(c) = &input.config {
             in_effect.insert(c.path.clone(), c.clone());
         }
@@ -554,36 +594,24 @@ fn apply_baseline(file: &Path, update: bool, reports: &mut [FileReport]) -> miet
     Ok(())
 }
 
-/// Lint one discovered input; `Err` is an error line naming the path.
-fn check_input(
-    input: &Input,
-    ov: &Overrides,
-    stdin: Option<&[u8]>,
-    fix: bool,
-) -> Result<FileReport, String> {
-    let bytes = match input.kind {
-        InputKind::Stdin => stdin
-            .map(<[u8]>::to_vec)
-            .ok_or_else(|| format!("{}: standard input could not be read", input.display))?,
-        InputKind::File => std::fs::read(&input.path)
-            .map_err(|e| format!("{}: cannot read: {e}", input.display))?,
-    };
-    let settings = ResolvedSettings::for_file(input.config.as_deref(), ov, &input.path);
-    let bytes = if fix && input.kind == InputKind::File {
-        fix_file(input, &settings, bytes)?
+/// `smslint dump --calls PATH`: the resolved call graph of the tree `path` belongs to (its
+/// project root: the smslint.toml's directory, the git work tree, or `path` itself).
+pub fn dump_calls(path: &Path) -> miette::Result<String> {
+    let mut configs = ConfigCache::new(None)?;
+    if !path.exists() {
+        return Err(miette::miette!(
+            "{}: no such file or directory",
+            path.display()
+        ));
+    }
+    let named = if path.is_dir() {
+        discover::batch_files(path, &mut configs)?.inputs
     } else {
-        bytes
+        vec![discover::file_input(path, &mut configs)?]
     };
-    let source = Arc::new(Source::new(bytes));
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lint_source(&input.display, source, &settings)
-    }))
-    .map_err(|_| {
-        format!(
-            "{}: internal error while checking this file (a bug in smslint; please report it)",
-            input.display
-        )
-    })
+    let inputs = tree::tree_inputs(named, &[path.to_path_buf()], &mut configs)?;
+    let (the_tree, _, _) = tree::build(&inputs, &Overrides::default(), None);
+    Ok(crate::tree::dump::render(&the_tree))
 }
 
 /// `check --fix`: add the upgrade gate SMS101 asks for (the edit `smslint gate on` makes),
@@ -744,8 +772,42 @@ fn show_config(
         } else {
             configs.for_file(&probe)?
         };
-        let s = ResolvedSettings::for_file(cfg.as_deref(), ov, &probe);
-        out.push_str(&render_settings(&shown, cfg.as_deref(), &s));
+        let mut s = ResolvedSettings::for_file(cfg.as_deref(), ov, &probe);
+        // A file: the tree of its project root says which targets it must run on, and why.
+        let mut why = None;
+        if p.is_file() {
+            let named = vec![discover::file_input(p, configs)?];
+            let inputs = tree::tree_inputs(named, std::slice::from_ref(p), configs)?;
+            let (the_tree, index, _) = tree::build(&inputs, ov, None);
+            if let Some(Some(i)) = index.first() {
+                let facts = the_tree.facts[*i].clone();
+                s.lint = tree::with_facts(&s.lint, &the_tree.members[*i], facts.clone());
+                why = Some(facts);
+            }
+        }
+        let mut block = render_settings(&shown, cfg.as_deref(), &s);
+        if block.ends_with("\n\n") {
+            block.pop();
+        }
+        out.push_str(&block);
+        if let Some(f) = why {
+            out.push_str(&format!(
+                "targets-decided-by = {:?}\n",
+                f.decided_by.describe()
+            ));
+            if !f.win9x_chain.is_empty() {
+                out.push_str(&format!(
+                    "targets-call-chain = {:?}\n",
+                    crate::tree::describe_chain(&f.win9x_chain, f.win9x_chain_cut)
+                ));
+            }
+        } else if s.explicit_targets.is_none() {
+            out.push_str(
+                "targets-decided-by = \"auto: the tree decides per file (name a file to see \
+                 its answer)\"\n",
+            );
+        }
+        out.push('\n');
     }
     print!("{out}");
     Ok(Exit::Clean)

@@ -339,6 +339,21 @@ fn build(
         }
         window = Some(w);
     }
+    // Places in other files of the tree are named after the help.
+    for l in d.elsewhere.iter().filter(|l| l.path.is_some()) {
+        let note = format!(
+            "{}:{}:{}: {}",
+            l.path.as_deref().unwrap_or(path),
+            l.line,
+            l.column,
+            l.label
+        );
+        help = if help.is_empty() {
+            note
+        } else {
+            format!("{help}\nsee also {note}")
+        };
+    }
     // Streamed inputs (inventories) have no source to show: name the place in the message.
     let message = if source.is_none() {
         format!("{path}:{}:{}: {}", f.line, f.column, d.message)

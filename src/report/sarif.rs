@@ -125,6 +125,8 @@ struct SarifResult<'a> {
         skip_serializing_if = "Option::is_none"
     )]
     partial_fingerprints: Option<Fingerprints>,
+    #[serde(rename = "relatedLocations", skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation<'a>>,
     #[serde(rename = "ruleId")]
     rule_id: &'a str,
     #[serde(rename = "ruleIndex", skip_serializing_if = "Option::is_none")]
@@ -159,6 +161,15 @@ struct PhysicalLocation<'a> {
     #[serde(rename = "artifactLocation")]
     artifact_location: ArtifactLocation<'a>,
     region: Region,
+}
+
+/// A place in `relatedLocations` (keys in sorted order, as in [`SarifResult`]).
+#[derive(Serialize)]
+struct RelatedLocation<'a> {
+    id: usize,
+    message: Text<'a>,
+    #[serde(rename = "physicalLocation")]
+    physical_location: PhysicalLocation<'a>,
 }
 
 #[derive(Serialize)]
@@ -219,6 +230,35 @@ impl Results {
             }
         };
         let uri = self.uri.as_ref().map_or("", |(_, u)| u.as_str());
+        // Places in other files have URIs of their own (rare: no cache).
+        let other_uris: Vec<Option<String>> = f
+            .diag
+            .elsewhere
+            .iter()
+            .map(|l| l.path.as_deref().map(|p| relative_uri(p, &opts.cwd)))
+            .collect();
+        let related = f
+            .diag
+            .elsewhere
+            .iter()
+            .zip(&other_uris)
+            .enumerate()
+            .map(|(i, (l, other))| RelatedLocation {
+                id: i,
+                message: Text { text: &l.label },
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: other.as_deref().unwrap_or(uri),
+                    },
+                    region: Region {
+                        end_column: l.end_column,
+                        end_line: l.end_line,
+                        start_column: l.column,
+                        start_line: l.line,
+                    },
+                },
+            })
+            .collect();
         let result = SarifResult {
             level: level(f.diag.severity),
             locations: [Location {
@@ -236,6 +276,7 @@ impl Results {
                 text: &f.diag.message,
             },
             partial_fingerprints: f.fingerprint.map(|fp| Fingerprints(fp.to_string())),
+            related_locations: related,
             rule_id: code,
             rule_index,
         };
@@ -303,10 +344,31 @@ mod tests {
         let src = Source::new(b"a\nbb\n".to_vec());
         let d = Diagnostic::new("BAT101", Severity::Error, Span::new(2, 4), "two \"q\"\n");
         let f = Finding::locate(d, &src);
+        let mut g = f.clone();
+        g.fingerprint = None;
+        g.diag.elsewhere = vec![
+            crate::diagnostic::Location {
+                path: Some("other dir/b.cmd".into()),
+                line: 1,
+                column: 2,
+                end_line: 1,
+                end_column: 3,
+                label: "there".into(),
+            },
+            crate::diagnostic::Location {
+                path: None,
+                line: 2,
+                column: 1,
+                end_line: 2,
+                end_column: 2,
+                label: "here".into(),
+            },
+        ];
         let rep = FileReport {
             path: "dir/x y.bat".into(),
             source: None,
-            findings: vec![f.clone(), f],
+            secrets: Vec::new(),
+            findings: vec![f.clone(), g, f],
         };
         let opts = RenderOptions::plain(super::super::Format::Sarif);
         for reports in [vec![], vec![rep]] {
@@ -318,6 +380,21 @@ mod tests {
             assert_eq!(text, again);
             let n = v["runs"][0]["results"].as_array().unwrap().len();
             assert_eq!(n, reports.iter().map(|r| r.findings.len()).sum::<usize>());
+            if n > 0 {
+                let results = &v["runs"][0]["results"];
+                assert!(results[0]["partialFingerprints"][FINGERPRINT_KEY].is_string());
+                assert!(results[1].get("partialFingerprints").is_none());
+                let related = &results[1]["relatedLocations"];
+                assert_eq!(
+                    related[0]["physicalLocation"]["artifactLocation"]["uri"],
+                    "other%20dir/b.cmd"
+                );
+                assert_eq!(
+                    related[1]["physicalLocation"]["artifactLocation"]["uri"],
+                    "dir/x%20y.bat"
+                );
+                assert_eq!(related[1]["message"]["text"], "here");
+            }
         }
     }
 }

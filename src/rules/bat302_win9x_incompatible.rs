@@ -14,15 +14,21 @@ pub static RULE: Rule = Rule {
     name: "win9x-incompatible",
     severity: Severity::Warning,
     summary: "A construct COMMAND.COM on Windows 9x cannot run, in code Windows 9x clients reach",
-    what: "Only when `win9x` is among the targets (the default for `.bat` files). Reports each \
-           reachable statement that Windows 95/98/ME clients can run (it is not behind the NT \
-           side of an `%OS%`==\"Windows_NT\" test) and that uses a command-extension construct: \
-           `setlocal`/`endlocal`, `if /i`, `if defined`, `if cmdextversion`, `EQU`-style \
-           comparisons, parenthesised blocks, `else`, `&`, `&&`, `||`, `^` escapes, `2>` and \
-           `>&` redirections, `goto :eof`, `call :label`, `%~` modifiers, `%*`, \
-           `%var:~n,m%` and `%var:a=b%` edits, `set /a`, `set /p`, `for /d /r /l /f`, \
-           `exit /b`, and delayed `!var!` (when the script enables delayed expansion). One \
-           finding per statement, naming all its constructs.",
+    what: "Only in files Windows 9x clients run: with `targets = \"auto\"` (the default) the \
+           logon scripts, the files they reach from code Windows 9x runs, and files that test \
+           `%OS%` (`smslint check --show-config FILE` says which). Looks at each statement \
+           Windows 95/98/ME clients reach (outside the NT side of an OS guard: \
+           `%OS%`==\"Windows_NT\", `%OS%.==.`, `if cmdextversion`, `if '^(' == '('`, \
+           `ver | find`) that uses a command-extension construct: `setlocal`/`endlocal`, \
+           `if /i`, `if defined`, `if cmdextversion`, `EQU`-style comparisons, parenthesised \
+           blocks, `else`, `&`, `&&`, `||`, `^` escapes, `2>` and `>&` redirections, \
+           `goto :eof`, `call :label`, `%~` modifiers, `%*`, `%var:~n,m%` and `%var:a=b%` \
+           edits, `set /a`, `set /p`, `for /d /r /l /f`, `exit /b`, and delayed `!var!` (when \
+           the script enables delayed expansion). A file with no OS guard that is written for \
+           cmd.exe throughout (its first such statement among its first 3 executable ones, or \
+           5 or more of them) gets one finding, at the first, with the count. Otherwise each \
+           statement is a leak onto the Windows 9x path: one finding per statement, at most 5 \
+           per file (the last says how many more).",
     why: "Logon scripts for mixed fleets run under COMMAND.COM on Windows 95/98/ME, which has \
           none of cmd.exe's extensions: `(` blocks and `else` are syntax errors, `&` is an \
           ordinary character, `2>nul` is not a redirection, `goto :eof` looks for a label named \
@@ -44,6 +50,92 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !ctx.settings.targets.win9x {
         return;
     }
+    let view = ctx.win9x();
+    let (hits, first_hit_rank) = scan(ctx, |id| view.runs(id));
+    if hits.is_empty() {
+        return;
+    }
+    let facts = &ctx.settings.tree;
+    let why = why_9x(facts);
+    let by_design = !view.guarded() && (first_hit_rank <= 3 || hits.len() >= 5);
+    if by_design {
+        let first = &hits[0];
+        let n = hits.len();
+        let also: Vec<String> = {
+            let mut v: Vec<String> = Vec::new();
+            for h in &hits[1..] {
+                for name in &h.names {
+                    if !first.names.contains(name) && !v.contains(name) {
+                        v.push(name.clone());
+                    }
+                }
+            }
+            v.truncate(4);
+            v
+        };
+        let also = if also.is_empty() {
+            String::new()
+        } else {
+            format!("; also {}", also.join(", "))
+        };
+        let statements = if n == 1 {
+            "statement uses"
+        } else {
+            "statements use"
+        };
+        let mut d = RULE
+            .diag(
+                first.primary.0,
+                format!(
+                    "this script is written for cmd.exe only, but Windows 9x clients run it \
+                     ({why}): {n} {statements} syntax COMMAND.COM does not have (first: {} on \
+                     line {}{also}). On Windows 9x it {}",
+                    first.names.join(", "),
+                    first.line,
+                    consequence(&first.names),
+                ),
+            )
+            .with_label(first.primary.1.clone())
+            .with_help(
+                "if Windows 9x clients run this script, start it with `if not \"%OS%\"==\"Windows_NT\" \
+                 goto win9x` and give them their own branch; if none do, mark it NT-only with \
+                 `REM smslint: targets=nt` (or `per-file-targets` in smslint.toml)",
+            );
+        for h in hits.iter().skip(1).take(5) {
+            d = d.with_related(h.primary.0, h.primary.1.clone());
+        }
+        out.push(with_chain(d, facts));
+        return;
+    }
+    let total = hits.len();
+    for (i, h) in hits.into_iter().take(MAX_PER_FILE).enumerate() {
+        let more = if i + 1 == MAX_PER_FILE && total > MAX_PER_FILE {
+            format!(" (and {} more in this file)", total - MAX_PER_FILE)
+        } else {
+            String::new()
+        };
+        let mut d = RULE
+            .diag(
+                h.primary.0,
+                format!(
+                    "COMMAND.COM on Windows 9x cannot run {} and Windows 9x clients run this \
+                     line ({why}): there it {}{more}",
+                    h.names.join(", "),
+                    consequence(&h.names),
+                ),
+            )
+            .with_label(h.primary.1)
+            .with_help(help_for(&h.names));
+        for (n, s) in h.rest {
+            d = d.with_related(s, n);
+        }
+        out.push(with_chain(d, facts));
+    }
+}
+
+/// The statements with cmd.exe-only syntax among those `runs` accepts (the OS guards
+/// themselves excepted), and the rank of the first among the executable statements (1-based).
+pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, usize) {
     let script = ctx.script;
     let src = ctx.source;
     let kids = kids(script);
@@ -56,9 +148,27 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }),
         _ => false,
     });
-    let win9x_runs = |id: StmtId| ctx.flow.is_reachable(id) && !ctx.flow.is_nt_only(id);
+    let view = ctx.win9x();
+    let win9x_runs = |id: StmtId| runs(id);
+    let guard_stmts: std::collections::HashSet<StmtId> =
+        view.guards.iter().map(|(id, _)| *id).collect();
+    let mut hits: Vec<Hit> = Vec::new();
+    // Executable statements seen so far (for "among the first 3").
+    let mut executed = 0usize;
+    let mut first_hit_rank = usize::MAX;
     for id in script.ids() {
         if !win9x_runs(id) {
+            continue;
+        }
+        if !matches!(
+            script.stmt(id).kind,
+            StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::StrayClose
+        ) && !matches!(&script.stmt(id).kind, StmtKind::Echo(e) if e.mode == Some(false))
+        {
+            executed += 1;
+        }
+        if guard_stmts.contains(&id) {
+            // The OS guard itself is what keeps COMMAND.COM off the NT code.
             continue;
         }
         let stmt = script.stmt(id);
@@ -193,22 +303,140 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             let span = Span::new(stmt.span.start, stmt.span.end.min(line_end));
             ((span, "cmd.exe-only syntax".to_string()), found)
         };
-        let mut d = RULE
-            .diag(
-                primary.0,
-                format!(
-                    "COMMAND.COM on Windows 9x cannot run {}: on those clients this line fails \
-                     (\"Syntax error\", \"Bad command or file name\", \"Label not found\") or \
-                     does something else",
-                    names.join(", ")
-                ),
-            )
-            .with_label(primary.1)
-            .with_help(help_for(&names));
-        for (n, s) in rest {
-            d = d.with_related(s, n);
+        if first_hit_rank == usize::MAX {
+            first_hit_rank = executed;
         }
-        out.push(d);
+        hits.push(Hit {
+            line,
+            names,
+            primary,
+            rest,
+        });
+    }
+    (hits, first_hit_rank)
+}
+
+/// Whether the Windows 9x rules look at this file, and why (for messages): it must run on
+/// Windows 9x (the tree's answer or the configured targets), or, left to the tree and found
+/// NT only, it uses no cmd.exe-only syntax at all, so COMMAND.COM runs it as written (DOS
+/// build and test scripts). `None`: NT only.
+pub(crate) fn dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
+    if ctx.settings.targets.win9x {
+        return Some("");
+    }
+    let is_cmd = ctx
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("cmd"));
+    if is_cmd || ctx.settings.tree.decided_by != crate::tree::Decider::NtOnly {
+        return None;
+    }
+    let (hits, _) = scan(ctx, |id| ctx.flow.is_reachable(id));
+    hits.is_empty().then_some(
+        " (this script uses no cmd.exe-only syntax, so COMMAND.COM on DOS and Windows 9x runs \
+         it as written)",
+    )
+}
+
+/// Findings per file when the NT-only statements are leaks (a guarded or mostly-9x file).
+const MAX_PER_FILE: usize = 5;
+
+/// One statement with NT-only syntax on the Windows 9x path.
+pub(crate) struct Hit {
+    pub line: usize,
+    pub names: Vec<String>,
+    pub primary: (Span, String),
+    pub rest: Vec<(String, Span)>,
+}
+
+/// Why the file runs on Windows 9x, for messages.
+fn why_9x(facts: &crate::tree::FileFacts) -> String {
+    use crate::tree::Decider;
+    match facts.decided_by {
+        Decider::LogonScript => "it is a logon script".into(),
+        Decider::Reached => {
+            let root = match facts.win9x_root {
+                Decider::LogonScript => "logon script",
+                Decider::TestsOs => "script with a Windows 9x branch",
+                _ => "Windows 9x script",
+            };
+            match facts.win9x_chain.as_slice() {
+                [] => format!("a {root} reaches it"),
+                chain if facts.win9x_chain_cut => format!(
+                    "a {root} reaches it through {}",
+                    crate::tree::describe_chain(chain, true)
+                ),
+                [h] => format!("the {root} {} calls it on line {}", h.path, h.at.line),
+                [h, ..] => format!(
+                    "the {root} {} reaches it through {}",
+                    h.path,
+                    crate::tree::describe_chain(&facts.win9x_chain, false)
+                ),
+            }
+        }
+        Decider::TestsOs => "it tests %OS%, so it is meant to run there too".into(),
+        Decider::Pragma => "its `smslint: targets` pragma names win9x".into(),
+        _ => "the configured targets include win9x".into(),
+    }
+}
+
+/// The calls that bring Windows 9x clients here, as related locations in other files.
+fn with_chain(mut d: Diagnostic, facts: &crate::tree::FileFacts) -> Diagnostic {
+    for h in &facts.win9x_chain {
+        d = d.with_elsewhere(h.location(format!(
+            "Windows 9x clients get here through `{}`",
+            h.at.text
+        )));
+    }
+    d
+}
+
+/// What COMMAND.COM does with the first construct of a statement.
+fn consequence(names: &[String]) -> &'static str {
+    match names.first().map(String::as_str) {
+        Some("`&`") => {
+            "passes the `&` and the rest of the line to the first command as text, so the \
+             second command never runs"
+        }
+        Some("`&&`") | Some("`||`") => {
+            "passes the operator and the rest of the line to the first command as text"
+        }
+        Some("`goto :eof`") => {
+            "prints \"Label not found\" and ends the batch (harmless only at the very end)"
+        }
+        Some("`call :label`") => {
+            "tries to run a program named after the label: \"Bad command or file name\", and \
+             the subroutine never runs"
+        }
+        Some("parenthesised block") | Some("`else`") => {
+            "fails on the `(` line (\"Syntax error\" or \"Bad command or file name\") and then \
+             runs the lines of the block unconditionally"
+        }
+        Some(n) if n.ends_with("` redirection") => {
+            "passes the handle digit to the command as an extra argument and redirects its \
+             ordinary output instead"
+        }
+        Some("`if /i`") => {
+            "reads `/i` as the first string to compare, so the test is never true and the \
+             command after it never runs"
+        }
+        Some("`setlocal`") | Some("`endlocal`") => {
+            "prints \"Bad command or file name\", and every variable the script sets stays \
+             set in the client's environment"
+        }
+        Some(n) if n.starts_with("`for /") => {
+            "stops at the switch with \"Syntax error\": the loop never runs"
+        }
+        Some("`set /a`") | Some("`set /p`") => {
+            "sets a variable whose name starts with the switch instead of computing or \
+             prompting, and the variable the script reads stays empty"
+        }
+        Some("`^` escape") => "keeps the caret as text",
+        Some("`%~` modifier") | Some("`%*`") | Some("`%var:…%` edit") | Some("delayed `!var!`") => {
+            "expands it to something else (empty or the literal text), so the command gets \
+             the wrong argument"
+        }
+        _ => "fails (\"Syntax error\", \"Bad command or file name\") or does something else",
     }
 }
 

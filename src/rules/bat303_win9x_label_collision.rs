@@ -3,21 +3,26 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::flow::Resolution;
-use crate::rules::bat_util::{jump_target, snippet, static_label};
+use crate::flow::{label_node, Resolution};
+use crate::rules::bat302_win9x_incompatible::dos_reason;
+use crate::rules::bat_util::{snippet, static_label};
 use crate::rules::{Ctx, Rule};
+use crate::syntax::ast::StmtKind;
 use crate::syntax::labels::{key, Profile};
 
 pub static RULE: Rule = Rule {
     code: "BAT303",
     name: "win9x-label-collision",
     severity: Severity::Warning,
-    summary: "Two different labels are the same label on Windows 9x (first 8 characters equal)",
-    what: "Only when `win9x` is among the targets. Reports a label whose name differs from an \
-           earlier label's under cmd.exe's rule (127 characters) but is equal to it in the first \
-           8 characters, which is all COMMAND.COM compares. Reported at the later label, with \
-           the jumps whose destination changes on Windows 9x. (Labels equal under cmd.exe's rule \
-           are duplicates: BAT202.)",
+    summary: "A `goto` lands on another label on Windows 9x, where only the first 8 characters of a label count",
+    what: "Only in files Windows 9x clients run (see BAT302), or that use no cmd.exe-only \
+           syntax at all (so COMMAND.COM runs them as written: DOS build and test scripts), and \
+           only for `goto`s Windows 9x reaches. Resolves each static `goto label` as COMMAND.COM does, from the top of the \
+           file to the first label whose first 8 characters match (case-insensitive), and \
+           reports the `goto` when that label is not the one cmd.exe jumps to, saying where \
+           Windows 9x lands and whether the script loops there. `call :label` is no jump on \
+           Windows 9x (BAT302 reports it); labels no `goto` names are not reported. (Labels \
+           equal under cmd.exe's rule are duplicates: BAT202.)",
     why: "MS-DOS and Windows 9x COMMAND.COM use only the first eight characters of a label. \
           `:SLOWNETUSER` and `:SLOWNETTEMP` are both `:SLOWNETU`/`:SLOWNETT`, but `:RUN_NT_2` \
           and `:RUN_NT_20` or `:CLEANUP_A` and `:CLEANUP_B` are the same label `CLEANUP_` \
@@ -34,100 +39,95 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.settings.targets.win9x {
-        return;
-    }
+    // Whether this file runs under COMMAND.COM is decided at the first candidate.
+    let mut dos: Option<Option<&'static str>> = None;
     let defs = &ctx.labels.defs;
-    let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
-    for (i, d) in defs.iter().enumerate() {
-        groups
-            .entry(key(&d.folded, Profile::Win9x))
-            .or_default()
-            .push(i);
-    }
-    let mut reported: Vec<(usize, usize)> = Vec::new(); // (later def, earlier def)
-    for group in groups.values() {
-        if group.len() < 2 {
-            continue;
-        }
-        let first = group[0];
-        let first_nt = key(&defs[first].folded, Profile::Nt);
-        let mut seen_nt: Vec<Vec<u8>> = vec![first_nt.clone()];
-        for &i in &group[1..] {
-            let nt = key(&defs[i].folded, Profile::Nt);
-            if seen_nt.contains(&nt) {
-                continue; // a plain duplicate (BAT202) or already reported
-            }
-            seen_nt.push(nt);
-            reported.push((i, first));
-        }
-    }
-    reported.sort();
-    if reported.is_empty() {
+    if defs.len() < 2 {
         return;
     }
-    // Static jumps to the reported names, by cmd.exe key: (jump line, Windows 9x
-    // destination line). GOTO's search under COMMAND.COM's 8-character rule: the next
-    // definition after the jump's line, else the first one (groups are in line order).
-    let wanted: std::collections::HashSet<Vec<u8>> = reported
-        .iter()
-        .map(|&(i, _)| key(&defs[i].folded, Profile::Nt))
-        .collect();
-    let mut jumps: HashMap<Vec<u8>, Vec<(usize, Option<usize>)>> = HashMap::new();
+    // COMMAND.COM's GOTO: the first definition from the top with the same 8-character key.
+    let mut first_9x: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut collides = false;
+    for (i, d) in defs.iter().enumerate() {
+        let first = *first_9x.entry(key(&d.folded, Profile::Win9x)).or_insert(i);
+        collides |=
+            first != i && key(&defs[first].folded, Profile::Nt) != key(&d.folded, Profile::Nt);
+    }
+    // No two different labels share their first 8 characters: no jump can move.
+    if !collides {
+        return;
+    }
+    let view = ctx.win9x();
+    let mut loops_checked = 0usize;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
-        let Some((span, k)) = jump_target(stmt).and_then(static_label) else {
+        let StmtKind::Goto(g) = &stmt.kind else {
             continue;
         };
-        let nt = key(k, Profile::Nt);
-        if !wanted.contains(&nt)
-            || !matches!(ctx.flow.resolution(id), Some(Resolution::Label { .. }))
-        {
+        let Some((span, k)) = static_label(&g.target) else {
+            continue;
+        };
+        if !view.runs(id) {
             continue;
         }
+        let Some(Resolution::Label { def: nt_def, .. }) = ctx.flow.resolution(id) else {
+            continue;
+        };
+        let Some(&def9) = first_9x.get(&key(k, Profile::Win9x)) else {
+            continue;
+        };
+        let (nt, w9) = (&defs[*nt_def], &defs[def9]);
+        // Same name under cmd.exe's rule: a duplicate label (BAT202), not a collision.
+        if def9 == *nt_def || key(&w9.folded, Profile::Nt) == key(&nt.folded, Profile::Nt) {
+            continue;
+        }
+        let reason = *dos.get_or_insert_with(|| dos_reason(ctx));
+        let Some(reason) = reason else {
+            return;
+        };
         let line = ctx.source.line_of(span.start);
-        let to = groups.get(&key(k, Profile::Win9x)).and_then(|g| {
-            let after = g.partition_point(|&d| defs[d].line <= line);
-            g.get(after).or(g.first()).map(|&d| defs[d].line)
-        });
-        jumps.entry(nt).or_default().push((line, to));
-    }
-    for (i, first) in reported {
-        let def = &defs[i];
-        let other = &defs[first];
-        let name = snippet(ctx.source, def.name, 60, false);
-        let other_name = snippet(ctx.source, other.name, 60, false);
-        let short = String::from_utf8_lossy(&key(&def.folded, Profile::Win9x)).to_uppercase();
-        // Jumps meant for this label (cmd.exe) that land elsewhere on Windows 9x.
-        let want_nt = key(&def.folded, Profile::Nt);
-        let moved: Vec<String> = jumps
-            .get(&want_nt)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|&(line, to)| match to {
-                Some(t) if t != def.line => Some(format!("line {line} lands on line {t}")),
-                _ => None,
-            })
-            .take(8)
-            .collect();
-        let tail = if moved.is_empty() {
-            String::from("a jump to either lands on whichever comes first in GOTO's search")
+        // Does the script come back to this `goto` from where Windows 9x lands?
+        let loops = w9.line <= line && loops_checked < MAX_LOOP_CHECKS && {
+            loops_checked += 1;
+            let start = label_node(ctx.source, ctx.script, w9.line);
+            let cut: std::collections::HashSet<_> = view.guards.iter().copied().collect();
+            let seen = ctx
+                .flow
+                .reach_from(start, |from, e| !cut.contains(&(from, e.kind)));
+            seen.get(id.index()).copied().unwrap_or(false)
+        };
+        let name = snippet(ctx.source, span, 60, false);
+        let w9_name = snippet(ctx.source, w9.name, 60, false);
+        let short = String::from_utf8_lossy(&key(&w9.folded, Profile::Win9x)).to_uppercase();
+        let tail = if loops {
+            format!(
+                "; from there the script comes back to this `goto` on line {line} and loops \
+                 forever at logon"
+            )
         } else {
-            format!("the jump on {}", moved.join(", "))
+            "; the script runs the wrong section without any error".to_string()
         };
         out.push(
             RULE.diag(
-                def.name,
+                span,
                 format!(
-                    "`:{name}` and `:{other_name}` (line {}) are the same label `{short}` on \
-                     Windows 9x, where COMMAND.COM compares only the first 8 characters: {tail}",
-                    other.line
+                    "on Windows 9x `goto {name}` lands on `:{w9_name}` (line {}), the first \
+                     label from the top whose first 8 characters are `{short}`, not on \
+                     `:{name}` (line {}) as on Windows NT{tail}{reason}",
+                    w9.line, nt.line
                 ),
             )
-            .with_label("same first 8 characters as an earlier label")
-            .with_related(other.name, "collides with this label on Windows 9x")
-            .with_help("rename the labels so they differ within their first 8 characters"),
+            .with_label("COMMAND.COM compares only the first 8 characters")
+            .with_related(w9.name, "Windows 9x lands here")
+            .with_related(nt.name, "cmd.exe lands here")
+            .with_help(
+                "rename the labels so they differ within their first 8 characters (or make \
+                 this label the first of them in the file)",
+            ),
         );
     }
 }
+
+/// Loop checks per file (each is one walk over the graph), so a file with many colliding
+/// jumps stays linear.
+const MAX_LOOP_CHECKS: usize = 8;

@@ -1,17 +1,23 @@
 //! BAT304 win9x-rem-redirect: `REM` with `>` or `|`, which COMMAND.COM executes.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat302_win9x_incompatible::dos_reason;
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{CommentStyle, StmtKind};
+use crate::syntax::ast::{CommentStyle, RedirectOp, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT304",
     name: "win9x-rem-redirect",
     severity: Severity::Warning,
     summary: "A `REM` line with `>` or `|`, which COMMAND.COM on Windows 9x partly executes",
-    what: "Only when `win9x` is among the targets. Reports a `REM` comment containing an \
-           output redirection `>` or a pipe `|`, in code Windows 9x clients run.",
+    what: "Only in files Windows 9x clients run (see BAT302), or that use no cmd.exe-only \
+           syntax at all (so COMMAND.COM runs them as written), and only for REM lines Windows \
+           9x reaches. Reports a `REM` comment containing a pipe `|` (warning: COMMAND.COM runs \
+           the command after it) or an output redirection to a file: `>` (warning: the file is \
+           created or emptied) or `>>` (info: the file is created if missing). Redirections to \
+           `NUL` or `CON`, `>>` to a file the script writes anyway, and input redirections \
+           change nothing and are not reported.",
     why: "cmd.exe ignores the whole REM line, but MS-DOS and Windows 9x COMMAND.COM still \
           process redirections and pipes on it: `REM copy a > b` creates or empties a file `b` \
           (the DOS idiom `rem > file` creates an empty file), and `REM a | b` runs `b`. On \
@@ -27,43 +33,129 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.settings.targets.win9x {
-        return;
-    }
+    // Whether this file runs under COMMAND.COM is decided at the first candidate.
+    let mut dos: Option<Option<&'static str>> = None;
     let src = ctx.source;
+    let view = ctx.win9x();
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let StmtKind::Comment(c) = &stmt.kind else {
             continue;
         };
-        if c.style != CommentStyle::Rem || !ctx.flow.is_reachable(id) || ctx.flow.is_nt_only(id) {
+        if c.style != CommentStyle::Rem || !view.runs(id) {
             continue;
         }
-        let Some(off) = src
-            .slice(c.text)
-            .iter()
-            .position(|&b| matches!(b, b'>' | b'|'))
-        else {
+        let Some((off, effect, target)) = first_effect(src.slice(c.text)) else {
             continue;
         };
-        let at = c.text.start + off;
-        let ch = src.bytes()[at] as char;
-        let what = if ch == '|' {
-            "runs the text after `|` as a command"
-        } else {
-            "performs the redirection, creating or emptying the file named after it"
+        // `>>` to a file the script writes anyway (`echo … >> %VBFILE%` around a
+        // commented-out line) appends nothing to it: no effect.
+        if effect == Effect::Append && written(ctx).contains(&target) {
+            continue;
+        }
+        let reason = *dos.get_or_insert_with(|| dos_reason(ctx));
+        let Some(reason) = reason else {
+            return;
         };
-        out.push(
-            RULE.diag(
-                Span::new(at, at + 1),
+        let at = c.text.start + off;
+        let (op_len, what, severity) = match effect {
+            Effect::Pipe => (1, "runs the text after `|` as a command", Severity::Warning),
+            Effect::Truncate => (
+                1,
+                "performs the redirection, creating or emptying the file named after it",
+                Severity::Warning,
+            ),
+            Effect::Append => (
+                2,
+                "performs the redirection, creating the file named after it if it is missing",
+                Severity::Info,
+            ),
+        };
+        let op = src.display(Span::new(at, at + op_len));
+        let mut d = RULE
+            .diag(
+                Span::new(at, at + op_len),
                 format!(
-                    "COMMAND.COM on Windows 9x does not ignore this `{ch}` in a REM line: it {what}"
+                    "COMMAND.COM on Windows 9x does not ignore this `{op}` in a REM line: it \
+                     {what}{reason}"
                 ),
             )
             .with_label("executed by COMMAND.COM")
             .with_help(
                 "use a `::` comment, or remove the `>` and `|` characters from the REM text",
-            ),
-        );
+            );
+        d.severity = severity;
+        out.push(d);
     }
+}
+
+/// What an operator in REM text does on COMMAND.COM.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Effect {
+    Pipe,
+    Truncate,
+    Append,
+}
+
+/// The files the script's own commands redirect to (lower case, quotes removed).
+fn written(ctx: &Ctx<'_>) -> std::collections::HashSet<Vec<u8>> {
+    ctx.script
+        .stmts
+        .iter()
+        .flat_map(|s| s.redirects.iter())
+        .filter(|r| matches!(r.op, RedirectOp::Out | RedirectOp::Append))
+        .filter_map(|r| r.target)
+        .map(|w| {
+            ctx.source
+                .slice(w.span)
+                .iter()
+                .filter(|&&b| b != b'"')
+                .map(u8::to_ascii_lowercase)
+                .collect()
+        })
+        .collect()
+}
+
+/// The first operator in REM text that changes something: `|`, or `>`/`>>` to a file other
+/// than `NUL`/`CON`. Returns its offset and the target (lower case, quotes removed).
+fn first_effect(text: &[u8]) -> Option<(usize, Effect, Vec<u8>)> {
+    let mut i = 0;
+    while i < text.len() {
+        match text[i] {
+            b'|' => return Some((i, Effect::Pipe, Vec::new())),
+            b'>' => {
+                let append = text.get(i + 1) == Some(&b'>');
+                let mut j = i + if append { 2 } else { 1 };
+                while j < text.len() && matches!(text[j], b' ' | b'\t') {
+                    j += 1;
+                }
+                let end = text[j..]
+                    .iter()
+                    .position(|&b| matches!(b, b' ' | b'\t' | b'|' | b'>' | b'<' | b'\r' | b'\n'))
+                    .map_or(text.len(), |p| j + p);
+                let target: Vec<u8> = text[j..end]
+                    .iter()
+                    .filter(|&&b| b != b'"')
+                    .map(u8::to_ascii_lowercase)
+                    .collect();
+                let harmless = matches!(
+                    target.as_slice(),
+                    b"" | b"nul" | b"nul:" | b"con" | b"con:" | b"&1" | b"&2"
+                );
+                if !harmless {
+                    let effect = if append {
+                        Effect::Append
+                    } else {
+                        Effect::Truncate
+                    };
+                    return Some((i, effect, target));
+                }
+                i = end.max(i + 1);
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }

@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     name: "win9x-multiline-nt-block",
     severity: Severity::Warning,
     summary: "A multi-line `if \"%OS%\"==\"Windows_NT\" (` block: Windows 9x runs its inner lines anyway",
-    what: "Only when `win9x` is among the targets. Reports an `if \"%OS%\"==\"Windows_NT\" (` (any \
+    what: "Only in files Windows 9x clients run (see BAT302). Reports an `if \"%OS%\"==\"Windows_NT\" (` (any \
            quoting, spacing, `/i` or case) whose parenthesised then-block spans several lines, \
            when Windows 9x clients reach the IF.",
     why: "COMMAND.COM on Windows 95/98/ME has no `( … )` blocks: it reads a batch file one line \
@@ -38,11 +38,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::If(i) = &ctx.script.stmt(id).kind else {
             continue;
         };
-        if i.not.is_some()
-            || !ctx.flow.is_reachable(id)
-            || ctx.flow.is_nt_only(id)
-            || !os_test_is_nt(src, &i.condition)
-        {
+        if i.not.is_some() || !ctx.win9x().runs(id) || !os_test_is_nt(src, &i.condition) {
             continue;
         }
         let Some(then) = i.then else { continue };

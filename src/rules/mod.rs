@@ -44,6 +44,7 @@ pub mod sms102_ineffective_gate;
 pub mod sms103_gate_left_in_place;
 pub mod sms104_sms_markers_damaged;
 pub mod sms105_netlogon_relative_path;
+pub mod sms106_missing_netlogon_helper;
 pub mod sms201_ras_unguarded;
 pub mod sms202_ras_guard_ineffective;
 pub mod sms203_ras_guard_weak;
@@ -93,18 +94,15 @@ use crate::source::{Source, Span};
 use crate::syntax::ast::Script;
 use crate::syntax::labels::LabelIndex;
 
-/// Client interpreters a script must run on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Targets {
-    /// cmd.exe on Windows NT 4.0 / 2000 / XP.
-    pub nt: bool,
-    /// COMMAND.COM on Windows 95/98/ME.
-    pub win9x: bool,
-}
+/// Client interpreters a script must run on (decided per file by the tree).
+pub use crate::tree::Targets;
 
-/// The settings a batch rule may read, resolved per file by the engine from config and flags.
+/// The settings a batch rule may read, resolved per file by the engine from config, flags and
+/// the tree the file belongs to.
 #[derive(Clone, Debug, Default)]
 pub struct LintSettings {
+    /// The clients this file must run on: the tree's answer (`targets = "auto"`), or the
+    /// explicit `targets`, `per-file-targets`, pragma or `--target`.
     pub targets: Targets,
     /// An SMS upgrade window is open (`upgrade_window = true` or `--upgrade-window`).
     pub upgrade_window: bool,
@@ -112,6 +110,13 @@ pub struct LintSettings {
     pub logon_script: bool,
     /// Extra RAS-check program names (lower case, no path or extension), besides `checkras`.
     pub ras_guards: Vec<String>,
+    /// The file must run on Windows NT 4.0 / 2000 logon clients: it is a logon script or a
+    /// logon script reaches it (the tree's `logon_reached`). BAT106 reads it for the 2,047-byte
+    /// line limit of those clients.
+    pub nt4_client: bool,
+    /// What the NETLOGON tree says about this file (roles, entry states, callees). A file
+    /// read alone is a one-file tree.
+    pub tree: std::sync::Arc<crate::tree::FileFacts>,
 }
 
 impl LintSettings {
@@ -120,6 +125,7 @@ impl LintSettings {
         crate::sms::Settings {
             logon_script: self.logon_script,
             ras_guards: &self.ras_guards,
+            ras_entry: self.tree.ras_entry,
         }
     }
 }
@@ -142,6 +148,8 @@ pub struct Ctx<'a> {
     /// The SMS analysis (RAS data flow, program invocations), built once on first use and
     /// shared by every SMS rule.
     pub sms: std::cell::OnceCell<crate::sms::Analysis>,
+    /// What Windows 9x runs of this script, built on first use.
+    pub win9x: std::cell::OnceCell<crate::tree::guards::Win9xView>,
 }
 
 impl Ctx<'_> {
@@ -154,6 +162,13 @@ impl Ctx<'_> {
                 self.flow,
                 self.settings.sms_settings(),
             )
+        })
+    }
+
+    /// The statements Windows 9x clients run (every recognised OS guard's NT side cut off).
+    pub fn win9x(&self) -> &crate::tree::guards::Win9xView {
+        self.win9x.get_or_init(|| {
+            crate::tree::guards::Win9xView::build(self.source, self.script, self.flow)
         })
     }
 
@@ -309,6 +324,7 @@ pub static RULES: &[&Rule] = &[
     &sms103_gate_left_in_place::RULE,
     &sms104_sms_markers_damaged::RULE,
     &sms105_netlogon_relative_path::RULE,
+    &sms106_missing_netlogon_helper::RULE,
     &sms201_ras_unguarded::RULE,
     &sms202_ras_guard_ineffective::RULE,
     &sms203_ras_guard_weak::RULE,
@@ -409,6 +425,7 @@ pub fn run_rules(
         flow: &flow,
         settings,
         sms: Default::default(),
+        win9x: Default::default(),
     };
     let mut out = Vec::new();
     if crate::flow::foreign_script(source).is_some() {

@@ -13,7 +13,9 @@ pub static RULE: Rule = Rule {
            script (SMSLS.BAT, or a file matching `logon_scripts`) whose first executable \
            statement is not an unconditional `goto`. Blank lines, `REM`, `::`, labels, \
            `@echo off`/`echo off`, `cls` and `setlocal` are skipped when looking for the first \
-           executable statement. The finding points at that statement.",
+           executable statement. The finding points at that statement. A logon script whose \
+           only SMS client programs are calls to scripts of the tree that run no client setup \
+           (a gated SMSLS.BAT) needs no gate of its own.",
     why: "While a site is being upgraded to a new service pack, every client that runs the \
           logon script starts the client upgrade (8 to 24 MB per client, Q237543) at logon, \
           all at once and over any link, including RAS. Microsoft's upgrade procedure is to put \
@@ -33,6 +35,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     if sms::gate(ctx.script, ctx.source, ctx.settings).is_some() {
+        return;
+    }
+    // Every client program it runs is another script of the tree that runs no client setup
+    // (a gated SMSLS.BAT): that script's gate already holds logons back.
+    let calls = ctx.sms().client_calls(ctx.flow);
+    let tree = &ctx.settings.tree;
+    if !calls.is_empty()
+        && calls
+            .iter()
+            .all(|c| tree.callee(c.inv.stmt).is_some_and(|k| !k.runs_setup))
+    {
         return;
     }
     let Some(first) = sms::first_executable(ctx.script, ctx.source) else {

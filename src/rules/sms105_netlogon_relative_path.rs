@@ -9,9 +9,11 @@ pub static RULE: Rule = Rule {
     name: "netlogon-relative-path",
     severity: Severity::Info,
     summary: "A NETLOGON helper is run by bare name or from a hard-coded `Z:` drive instead of `%0\\..\\`",
-    what: "Reports CHECKRAS, NETSPEED, CHOICE, CHECK20, CHECKVER, CLRLEVEL, DOSVER, KIX32, \
+    what: "In logon scripts (SMSLS.BAT, `logon_scripts`) and the scripts they call. Reports \
+           CHECKRAS, NETSPEED, CHOICE, CHECK20, CHECKVER, CLRLEVEL, DOSVER, KIX32, \
            SMSLS, SNBOOT, SMSBOOT1 and SLWNT16/32/32A run with no directory (`checkras`, \
-           `call smsls`) or from drive Z: (`z:\\snboot.exe`).",
+           `call smsls`) or from drive Z: (`z:\\snboot.exe`). CHOICE only when a CHOICE.COM or \
+           CHOICE.EXE sits next to the script: elsewhere it is the operating system's command.",
     why: "These programs sit in NETLOGON next to the logon script. Windows NT runs logon \
           scripts over UNC (\\\\server\\NETLOGON) and does not map Z:, so a bare name is looked \
           up in the current directory and PATH, where it is usually missing, and `Z:` names \
@@ -27,8 +29,18 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let tree = &ctx.settings.tree;
+    if !ctx.settings.logon_script && !tree.logon_reached {
+        return;
+    }
     for inv in &ctx.sms().invocations {
         if !sms::NETLOGON_HELPERS.contains(&inv.name.as_str()) {
+            continue;
+        }
+        // CHOICE is part of the operating system (Windows 9x COMMAND\CHOICE.COM, NT
+        // resource kits, System32 from Server 2003): only the SMS 1.x NETLOGON copy next
+        // to the script needs `%0\..\`.
+        if inv.name == "choice" && !tree.netlogon_choice {
             continue;
         }
         let raw: Vec<u8> = ctx

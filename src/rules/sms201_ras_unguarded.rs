@@ -11,7 +11,12 @@ pub static RULE: Rule = Rule {
     what: "Reports every reachable SMS client-program call site (SMSLS, SNBOOT, SMSBOOT1, \
            SLOWNET/SLWNT*, BOOT32WN, CLICORE, SMSMAN, RUNSMS, SMSRUN16/32, CLI_NT, CLI_DOS, \
            INVWIN32, INVDOS, SETLS* — run directly, through `call`, `start` or `command /c`) \
-           that some path from the top of the script reaches without passing a RAS check. \
+           that some path reaches without passing a RAS check: a path from the top of the script, \
+           or through the scripts of the tree that call it (a called script starts in the \
+           RAS states of its callers at their calls; a logon script, or a script nothing in \
+           the tree calls, also starts in `unknown`). A call into another script of the tree \
+           is not reported at the caller: the callee reports its own client programs once, \
+           naming the unguarded path (`alice.bat:9 → SMSLS.BAT:29`). \
            A RAS check is `checkras` (or a program listed in `ras_guards`) followed by \
            `if errorlevel N …` / `if not errorlevel N …` with N ≥ 1; errorlevel ≥ N means the \
            client is on a RAS link. The state of every statement is the set of RAS states it \
@@ -37,19 +42,35 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.sms();
     let severity = ctx.ras_severity(&RULE);
+    let facts = &ctx.settings.tree;
     for call in analysis.client_calls(ctx.flow) {
         if !call.state.has_unknown() {
             continue;
         }
+        // A call into another script of the tree: that script starts in this call's state
+        // and reports its own exposure, once, naming this call in the path.
+        if facts.callee(call.inv.stmt).is_some() {
+            continue;
+        }
         let name = ctx.source.display(call.inv.word.span);
+        let line = ctx.source.line_of(call.inv.word.span.start);
+        let path = if facts.ras_chain.is_empty() {
+            "on some path".to_string()
+        } else {
+            format!(
+                "on the path {} → {}:{line}",
+                crate::tree::describe_chain(&facts.ras_chain, facts.ras_chain_cut),
+                ctx.path.display()
+            )
+        };
         let mut d = RULE
             .diag(
                 call.inv.word.span,
                 format!(
-                "`{name}` runs with no RAS check on some path: a client that dials in runs SMS \
-                 client setup over the RAS link and downloads the client or the upgrade \
-                 (8-24 MB) over it (Q237543, Q185346)"
-            ),
+                    "`{name}` runs with no RAS check {path}: a client that dials in runs SMS \
+                     client setup over the RAS link and downloads the client or the upgrade \
+                     (8-24 MB) over it (Q237543, Q185346)"
+                ),
             )
             .with_label(format!(
                 "SMS client program reached in state {}",
@@ -59,6 +80,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "run `%0\\..\\checkras.exe > nul` and `if errorlevel 1 goto SKIPSMS` before it, \
              with `:SKIPSMS` after the SMS calls",
             );
+        for h in &facts.ras_chain {
+            d = d.with_elsewhere(
+                h.location(format!("`{}` runs with no RAS check before it", h.at.text)),
+            );
+        }
         d.severity = severity;
         out.push(d);
     }

@@ -14,10 +14,11 @@ pub static RULE: Rule = Rule {
            reaches (the set contains `ras`). Typical cases: `if errorlevel 1 goto X` followed \
            directly by `:X` (the Q185346 sample), a jump to a label above the SMS call, the \
            polarity reversed (`if not errorlevel 1 goto SKIP`), or both branches joining \
-           before the call. Not reported: SMSRUN16/SMSRUN32 reached on the RAS branch only, \
-           the deliberate Q185344 workaround that gets SMS 1.2 RAS clients their service pack \
-           (SMS401 reports the 1.2 agent). The severity is error while an upgrade window is \
-           open.",
+           before the call. The RAS branch may come from a script of the tree that calls this one \
+           (a called script starts in its callers' states). Not reported: SMSRUN16/SMSRUN32 \
+           reached on the RAS branch only, the deliberate Q185344 workaround that gets SMS 1.2 \
+           RAS clients their service pack (SMS401 reports the 1.2 agent). The severity is error \
+           while an upgrade window is open.",
     why: "The script looks guarded, so nobody checks it again, but dial-in clients still run \
           SMS client setup over the RAS link and download the client or the upgrade over it \
           (Q237543). The Q185346 IPCONFIG sample is this no-op: its `IF errorlevel 1 GOTO \
@@ -40,6 +41,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     tests.sort();
     for call in analysis.client_calls(ctx.flow) {
         if call.state.has_unknown() || !call.state.has_ras() {
+            continue;
+        }
+        // A call into another script of the tree: the callee reports it.
+        if ctx.settings.tree.callee(call.inv.stmt).is_some() {
             continue;
         }
         // Q185344: SMS 1.2 runs SMSRUN16/SMSRUN32 again on the RAS branch only, on purpose, so
@@ -70,6 +75,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let i = tests.partition_point(|t| t.start < call_start);
         if let Some(t) = tests.get(i.saturating_sub(1)) {
             d = d.with_related(*t, "RAS check whose RAS branch reaches the call");
+        } else {
+            // The check is in a script that calls this one.
+            d.message.push_str(
+                " (the RAS check whose RAS branch gets here is in a script that calls this one)",
+            );
         }
         d.severity = severity;
         out.push(d);

@@ -75,6 +75,9 @@ pub struct Settings<'a> {
     pub logon_script: bool,
     /// Extra RAS-check program names (lower case, no path or extension), besides `checkras`.
     pub ras_guards: &'a [String],
+    /// The RAS states the script starts in: `unknown` for a script run on its own, the join
+    /// of its callers' states at their calls for a script others call (the tree module).
+    pub ras_entry: ras::StateSet,
 }
 
 /// `name` (already normalised) is a RAS-check program: `checkras` or a `ras_guards` entry.
@@ -516,7 +519,7 @@ impl Analysis {
             Vec::new()
         };
         Analysis {
-            ras: ras::RasFlow::build(script, source, flow, settings),
+            ras: ras::RasFlow::build_from(script, source, flow, settings, settings.ras_entry),
             invocations,
             slownet_checks,
         }

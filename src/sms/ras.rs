@@ -72,17 +72,45 @@ impl RasFlow {
         StateSet(self.entry.get(id.index()).copied().unwrap_or(0))
     }
 
+    /// The same flow started in `entry` instead of `unknown` (`self` must have been built
+    /// from `unknown`). The flow is distributive, so each statement keeps its `ras`/`lan`
+    /// bits and gets `entry` where it had `unknown`: no second pass over the graph.
+    pub fn with_entry(mut self, entry: StateSet) -> RasFlow {
+        if entry.0 == UNKNOWN {
+            return self;
+        }
+        for s in &mut self.entry {
+            let carried = if *s & UNKNOWN != 0 { entry.0 } else { 0 };
+            *s = (*s & (RAS | LAN)) | carried;
+        }
+        self
+    }
+
     /// Statement `id` can be reached from the top of the script.
     pub fn reachable(&self, id: StmtId) -> bool {
         !self.state(id).is_empty()
     }
 
-    /// Run the data flow over one script's control-flow graph.
+    /// Run the data flow over one script's control-flow graph, starting in `unknown`.
     pub fn build(
         script: &Script,
         source: &Source,
         flow: &Flow,
         settings: crate::sms::Settings<'_>,
+    ) -> RasFlow {
+        Self::build_from(script, source, flow, settings, StateSet(UNKNOWN))
+    }
+
+    /// The data flow starting in the states `entry` (a called script starts in the join of
+    /// its callers' states at their calls; see the tree module). The flow is distributive:
+    /// a statement's state under `entry` is its `ras`/`lan` bits under `unknown`, plus
+    /// `entry` where its set under `unknown` contains `unknown`.
+    pub fn build_from(
+        script: &Script,
+        source: &Source,
+        flow: &Flow,
+        settings: crate::sms::Settings<'_>,
+        entry: StateSet,
     ) -> RasFlow {
         let n = script.stmts.len().min(flow.len());
         // `if` statements testing a RAS check's errorlevel: true when `then` is the RAS side.
@@ -104,8 +132,8 @@ impl RasFlow {
         let mut queued = vec![false; n];
         let mut work: Vec<usize> = Vec::new();
         if let Some(Node::Stmt(first)) = flow.entry {
-            if first.index() < n {
-                state[first.index()] = UNKNOWN;
+            if first.index() < n && entry.0 != 0 {
+                state[first.index()] = entry.0;
                 queued[first.index()] = true;
                 work.push(first.index());
             }

@@ -1,0 +1,537 @@
+//! The tree of a `check` run (issue 9): which files form it, reading each into its summary
+//! (in parallel), resolving the tree once, and the settings each checked file is then linted
+//! with. The analysis itself is `crate::tree`; this file only gathers its inputs.
+//!
+//! The tree of a named path is every `*.bat`/`*.cmd` under its project root: the directory
+//! of the smslint.toml in effect, else the git work tree, else the named directory (a named
+//! file with neither is a tree of its own). When only some files are named (pre-commit passes
+//! the changed ones), the rest of the tree is read for the call graph only.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::config::{self, ResolvedSettings};
+use super::discover::{self, Input, InputKind};
+use super::{display_path, Analysis, ConfigCache, Overrides};
+use crate::diagnostic::FileReport;
+use crate::rules::LintSettings;
+use crate::source::Source;
+use crate::tree::{calls, Decider, FileFacts, Member, Targets, Tree};
+
+/// The git work tree `dir` lies in: the nearest ancestor with a `.git` entry.
+pub fn git_work_tree(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// The project root of a named path (absolute).
+fn project_root(
+    named: &Path,
+    is_dir: bool,
+    configs: &mut ConfigCache,
+) -> miette::Result<Option<PathBuf>> {
+    let abs = config::absolute(named);
+    let dir = if is_dir {
+        abs.clone()
+    } else {
+        abs.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    if let Some(cfg) = configs.for_dir(&dir)? {
+        let root = cfg.dir();
+        // A config found from the working directory for a path outside it says nothing
+        // about that path's tree.
+        if abs.starts_with(&root) {
+            return Ok(Some(root));
+        }
+    }
+    if let Some(git) = git_work_tree(&dir) {
+        return Ok(Some(git));
+    }
+    Ok(is_dir.then_some(abs))
+}
+
+/// One file of the run: what it is and whether its findings are reported.
+pub struct TreeInput {
+    pub input: Input,
+    /// The path made absolute (once: it costs a `getcwd`).
+    pub abs: PathBuf,
+    /// Named (or below a named directory): its findings are reported.
+    pub lint: bool,
+}
+
+/// The files of the run's trees: the named inputs (reported) and every other batch file
+/// under their project roots (read for the call graph).
+pub fn tree_inputs(
+    named: Vec<Input>,
+    named_paths: &[PathBuf],
+    configs: &mut ConfigCache,
+) -> miette::Result<Vec<TreeInput>> {
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for p in named_paths {
+        if p.as_os_str() == "-" {
+            continue;
+        }
+        let is_dir = p.is_dir();
+        if let Some(r) = project_root(p, is_dir, configs)? {
+            roots.push(r);
+        }
+    }
+    roots.sort();
+    roots.dedup();
+    // A root inside another root is walked with it.
+    let mut outer: Vec<PathBuf> = Vec::new();
+    for r in roots {
+        if !outer.iter().any(|o| r.starts_with(o)) {
+            outer.push(r);
+        }
+    }
+    let mut seen: HashMap<PathBuf, usize> = HashMap::new();
+    let mut out: Vec<TreeInput> = Vec::new();
+    for input in named {
+        let key = config::absolute(&input.path);
+        if seen.contains_key(&key) && input.kind == InputKind::File {
+            continue;
+        }
+        seen.insert(key.clone(), out.len());
+        out.push(TreeInput {
+            input,
+            abs: key,
+            lint: true,
+        });
+    }
+    for root in outer {
+        let found = discover::batch_files(&root, configs)?;
+        for mut input in found.inputs {
+            let key = config::absolute(&input.path);
+            if seen.contains_key(&key) {
+                continue;
+            }
+            input.display = display_path(&key);
+            seen.insert(key.clone(), out.len());
+            out.push(TreeInput {
+                input,
+                abs: key,
+                lint: false,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The lower-case stems of the run's files: a command that is not a `call` is kept in a
+/// summary only when it can name one of them.
+pub fn stems(inputs: &[TreeInput]) -> HashSet<String> {
+    inputs
+        .iter()
+        .filter_map(|t| t.input.path.file_stem())
+        .map(|s| s.to_string_lossy().to_ascii_lowercase())
+        .collect()
+}
+
+/// The tree's member for one input already analysed.
+pub fn summarize_member(
+    t: &TreeInput,
+    settings: &ResolvedSettings,
+    source: &Source,
+    analysis: &Analysis,
+    stems: Option<&HashSet<String>>,
+) -> (Member, crate::sms::Analysis) {
+    let known = |stem: &str| stems.map_or(true, |s| s.contains(stem));
+    let (summary, sms) = calls::summarize(
+        source,
+        &analysis.script,
+        &analysis.flow,
+        settings.lint.sms_settings(),
+        &known,
+    );
+    let member = Member {
+        path: t.abs.clone(),
+        display: t.input.display.clone(),
+        logon_script: settings.lint.logon_script,
+        explicit: settings.explicit_targets,
+        netlogon_complete: settings.netlogon_complete,
+        summary,
+    };
+    (member, sms)
+}
+
+/// Read every file of the run into the tree (in parallel) and resolve it, without linting
+/// (`dump --calls`, `--show-config`). Returns the tree, each input's member index, and the
+/// error lines of unreadable reported files.
+pub fn build(
+    inputs: &[TreeInput],
+    ov: &Overrides,
+    stdin: Option<&[u8]>,
+) -> (Tree, Vec<Option<usize>>, Vec<String>) {
+    let stems = stems(inputs);
+    let read: Vec<Result<Option<Member>, String>> = inputs
+        .par_iter()
+        .map(|t| {
+            let bytes = match read_input(&t.input, stdin) {
+                Ok(b) => b,
+                Err(e) if t.lint => return Err(e),
+                Err(_) => return Ok(None),
+            };
+            let settings = ResolvedSettings::for_file(t.input.config.as_deref(), ov, &t.input.path);
+            let source = Source::new(bytes);
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let analysis = Analysis::of(&source);
+                summarize_member(t, &settings, &source, &analysis, Some(&stems)).0
+            }))
+            .map(Some)
+            .map_err(|_| internal_error(&t.input))
+        })
+        .collect();
+    let mut members = Vec::new();
+    let mut index = Vec::with_capacity(inputs.len());
+    let mut errors = Vec::new();
+    for r in read {
+        match r {
+            Ok(Some(m)) => {
+                index.push(Some(members.len()));
+                members.push(m);
+            }
+            Ok(None) => index.push(None),
+            Err(e) => {
+                errors.push(e);
+                index.push(None);
+            }
+        }
+    }
+    (Tree::build(members), index, errors)
+}
+
+/// How one file of a run is linted: its bytes, settings and analysis, kept while its
+/// directory is checked.
+struct Read {
+    input: usize,
+    source: Arc<Source>,
+    settings: ResolvedSettings,
+    analysis: Analysis,
+    sms: crate::sms::Analysis,
+}
+
+/// How the engine lints one analysed file: display path, bytes, analysis, its SMS analysis
+/// from the summary (when there is one), settings, and the settings with the tree's facts.
+pub type LintFn = dyn Fn(
+        &str,
+        Arc<Source>,
+        Analysis,
+        Option<crate::sms::Analysis>,
+        &ResolvedSettings,
+        &LintSettings,
+    ) -> FileReport
+    + Sync;
+
+/// `check --fix` for one file: the bytes to check.
+pub type FixFn = dyn Fn(&Input, &ResolvedSettings, Vec<u8>) -> Result<Vec<u8>, String> + Sync;
+
+/// What checking one directory leaves: the reports of its reported files (by input) and,
+/// when one of its calls names a file in another directory, its members and the facts they
+/// were linted with (otherwise the directory's tree is dropped as soon as it is linted).
+struct DirDone {
+    reports: Vec<(usize, Result<FileReport, String>)>,
+    errors: Vec<String>,
+    crossing: Option<Kept>,
+}
+
+/// A directory's members kept for the second resolution.
+struct Kept {
+    members: Vec<Member>,
+    facts: Vec<Arc<FileFacts>>,
+    /// Input index of each member.
+    inputs: Vec<usize>,
+}
+
+/// Lint the run: every directory of the trees on its own, in parallel, each file read and
+/// analysed once (calls resolve against the caller's directory, so a directory is a tree of
+/// its own unless a call names a subdirectory). The directories whose calls cross into other
+/// directories, and the directories they name, are then resolved together from their
+/// summaries, and the files whose facts change are linted again. Memory holds the analyses of
+/// the directories being checked, not the run's.
+pub fn check(
+    inputs: &[TreeInput],
+    ov: &Overrides,
+    stdin: Option<&[u8]>,
+    fix: &FixFn,
+    lint: &LintFn,
+) -> (Vec<FileReport>, Vec<String>) {
+    let stems = stems(inputs);
+    let mut dirs: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
+    for (i, t) in inputs.iter().enumerate() {
+        let dir = t.abs.parent().map(Path::to_path_buf).unwrap_or_default();
+        dirs.entry(dir).or_default().push(i);
+    }
+    let done: Vec<DirDone> = dirs
+        .values()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|g| check_dir(inputs, g, ov, stdin, &stems, fix, lint))
+        .collect();
+
+    let mut reports: Vec<(usize, Result<FileReport, String>)> = Vec::new();
+    let mut errors = Vec::new();
+    let mut kept: Vec<Kept> = Vec::new();
+    for d in done {
+        reports.extend(d.reports);
+        errors.extend(d.errors);
+        kept.extend(d.crossing);
+    }
+    if !kept.is_empty() {
+        let redone = recheck_crossing(inputs, &dirs, kept, ov, stdin, &stems, lint);
+        for (i, r) in reports.iter_mut() {
+            if let Some(new) = redone.get(i) {
+                *r = new.clone();
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(reports.len());
+    for (_, r) in reports {
+        match r {
+            Ok(rep) => out.push(rep),
+            Err(e) => errors.push(e),
+        }
+    }
+    (out, errors)
+}
+
+/// The second resolution: the crossing directories and the directories their calls name,
+/// as one tree; the reported files whose facts differ from their directory's are linted again
+/// (read and analysed once more: crossing calls are rare).
+fn recheck_crossing(
+    inputs: &[TreeInput],
+    dirs: &BTreeMap<PathBuf, Vec<usize>>,
+    kept: Vec<Kept>,
+    ov: &Overrides,
+    stdin: Option<&[u8]>,
+    stems: &HashSet<String>,
+    lint: &LintFn,
+) -> HashMap<usize, Result<FileReport, String>> {
+    // Directories by lower-case path, for the case-insensitive names of the calls.
+    let by_key: HashMap<String, &PathBuf> = dirs
+        .keys()
+        .map(|d| (d.to_string_lossy().to_ascii_lowercase(), d))
+        .collect();
+    let mut in_union: HashSet<&PathBuf> = HashSet::new();
+    for k in &kept {
+        for m in &k.members {
+            let dir = m.path.parent().map(Path::to_path_buf).unwrap_or_default();
+            if let Some(d) = by_key.get(&dir.to_string_lossy().to_ascii_lowercase()) {
+                in_union.insert(d);
+            }
+            for c in &m.summary.calls {
+                if let calls::TargetSpec::Relative { parts, .. } = &c.target {
+                    if parts.len() > 1 {
+                        let mut t = dir.to_string_lossy().to_ascii_lowercase();
+                        for p in &parts[..parts.len() - 1] {
+                            t.push('/');
+                            t.push_str(p);
+                        }
+                        if let Some(d) = by_key.get(&t) {
+                            in_union.insert(d);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut members = Vec::new();
+    let mut old_facts: Vec<Option<Arc<FileFacts>>> = Vec::new();
+    let mut member_inputs = Vec::new();
+    let mut covered: HashSet<usize> = HashSet::new();
+    for k in kept {
+        covered.extend(k.inputs.iter().copied());
+        members.extend(k.members);
+        old_facts.extend(k.facts.into_iter().map(Some));
+        member_inputs.extend(k.inputs);
+    }
+    // The named directories that were not kept: summarize them again.
+    let again: Vec<usize> = in_union
+        .iter()
+        .flat_map(|d| dirs[*d].iter().copied())
+        .filter(|i| !covered.contains(i))
+        .collect();
+    let resummarized: Vec<Option<(usize, Member)>> = again
+        .par_iter()
+        .map(|&i| {
+            let t = &inputs[i];
+            let bytes = read_input(&t.input, stdin).ok()?;
+            let settings = ResolvedSettings::for_file(t.input.config.as_deref(), ov, &t.input.path);
+            let source = Source::new(bytes);
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let analysis = Analysis::of(&source);
+                summarize_member(t, &settings, &source, &analysis, Some(stems)).0
+            }))
+            .ok()
+            .map(|m| (i, m))
+        })
+        .collect();
+    for (i, m) in resummarized.into_iter().flatten() {
+        members.push(m);
+        old_facts.push(None);
+        member_inputs.push(i);
+    }
+    let whole = Tree::build(members);
+    let todo: Vec<usize> = (0..whole.members.len())
+        .filter(|&j| {
+            inputs[member_inputs[j]].lint
+                && old_facts[j]
+                    .as_ref()
+                    .map_or(true, |old| **old != *whole.facts[j])
+        })
+        .collect();
+    todo.par_iter()
+        .map(|&j| {
+            let i = member_inputs[j];
+            let t = &inputs[i].input;
+            let r = read_input(t, stdin).and_then(|bytes| {
+                let settings = ResolvedSettings::for_file(t.config.as_deref(), ov, &t.path);
+                let source = Arc::new(Source::new(bytes));
+                let l = with_facts(&settings.lint, &whole.members[j], whole.facts[j].clone());
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let analysis = Analysis::of(&source);
+                    lint(&t.display, source, analysis, None, &settings, &l)
+                }))
+                .map_err(|_| internal_error(t))
+            });
+            (i, r)
+        })
+        .collect()
+}
+
+/// Check one directory: read and analyse its files in parallel, resolve its tree, lint its
+/// reported files with their facts.
+fn check_dir(
+    inputs: &[TreeInput],
+    group: &[usize],
+    ov: &Overrides,
+    stdin: Option<&[u8]>,
+    stems: &HashSet<String>,
+    fix: &FixFn,
+    lint: &LintFn,
+) -> DirDone {
+    let read: Vec<Result<Option<(Read, Member)>, String>> = group
+        .par_iter()
+        .map(|&i| {
+            let t = &inputs[i];
+            let bytes = match read_input(&t.input, stdin) {
+                Ok(b) => b,
+                Err(e) if t.lint => return Err(e),
+                Err(_) => return Ok(None),
+            };
+            let settings = ResolvedSettings::for_file(t.input.config.as_deref(), ov, &t.input.path);
+            let bytes = if t.lint && t.input.kind == InputKind::File {
+                fix(&t.input, &settings, bytes)?
+            } else {
+                bytes
+            };
+            let source = Arc::new(Source::new(bytes));
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let analysis = Analysis::of(&source);
+                let (member, sms) = summarize_member(t, &settings, &source, &analysis, Some(stems));
+                (
+                    Read {
+                        input: i,
+                        source,
+                        settings,
+                        analysis,
+                        sms,
+                    },
+                    member,
+                )
+            }))
+            .map(Some)
+            .map_err(|_| internal_error(&t.input))
+        })
+        .collect();
+    let mut errors = Vec::new();
+    let mut reads = Vec::new();
+    let mut members = Vec::new();
+    for r in read {
+        match r {
+            Ok(Some((rd, m))) => {
+                reads.push(rd);
+                members.push(m);
+            }
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    let crosses = Tree::crosses_directories(&members);
+    let copy = crosses.then(|| members.clone());
+    let tree = Tree::build(members);
+    let member_inputs: Vec<usize> = reads.iter().map(|r| r.input).collect();
+    let reports: Vec<(usize, Result<FileReport, String>)> = reads
+        .into_par_iter()
+        .enumerate()
+        .filter(|(_, r)| inputs[r.input].lint)
+        .map(|(j, r)| {
+            let l = with_facts(&r.settings.lint, &tree.members[j], tree.facts[j].clone());
+            let t = &inputs[r.input].input;
+            let rep = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                lint(
+                    &t.display,
+                    r.source,
+                    r.analysis,
+                    Some(r.sms),
+                    &r.settings,
+                    &l,
+                )
+            }))
+            .map_err(|_| internal_error(t));
+            (r.input, rep)
+        })
+        .collect();
+    DirDone {
+        reports,
+        errors,
+        crossing: copy.map(|members| Kept {
+            members,
+            facts: tree.facts,
+            inputs: member_inputs,
+        }),
+    }
+}
+
+/// The bytes of an input.
+pub fn read_input(input: &Input, stdin: Option<&[u8]>) -> Result<Vec<u8>, String> {
+    match input.kind {
+        InputKind::Stdin => stdin
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| format!("{}: standard input could not be read", input.display)),
+        InputKind::File => {
+            std::fs::read(&input.path).map_err(|e| format!("{}: cannot read: {e}", input.display))
+        }
+    }
+}
+
+pub fn internal_error(input: &Input) -> String {
+    format!(
+        "{}: internal error while checking this file (a bug in smslint; please report it)",
+        input.display
+    )
+}
+
+/// The settings a file is linted with: its own, with the targets, the NT 4.0 client fact and
+/// the tree's facts filled in.
+pub fn with_facts(base: &LintSettings, member: &Member, facts: Arc<FileFacts>) -> LintSettings {
+    let mut s = base.clone();
+    let nt = match facts.decided_by {
+        Decider::Flag | Decider::PerFileConfig | Decider::Config => {
+            member.explicit.map(|(t, _)| t.nt).unwrap_or(true)
+        }
+        Decider::Pragma => member.summary.pragma.map(|t| t.nt).unwrap_or(true),
+        _ => true,
+    };
+    s.targets = Targets {
+        nt,
+        win9x: facts.win9x,
+    };
+    s.nt4_client = facts.logon_reached || base.logon_script;
+    s.tree = facts;
+    s
+}

@@ -1,0 +1,322 @@
+//! Which statements of one script a Windows 9x client runs: the flow graph with the NT side
+//! of every recognised OS guard cut off (portability study §3.4, "Region").
+//!
+//! Guards recognised, each giving the `if` edge that only cmd.exe takes:
+//! * `if [not] "%OS%"=="Windows_NT"` in any quoting, `.`/`x`/`[]` decoration, `/i` or case
+//!   (`%OS%.==Windows_NT.`); COMMAND.COM never jumps on it (`%OS%` is empty there, and it
+//!   reads `/i` as the first string);
+//! * `if [not] "%OS%"==""` (true on Windows 9x);
+//! * `if [not] cmdextversion N` (COMMAND.COM has no such test: the line fails, no jump);
+//! * the cmd.exe probe `if '^(' == '('` (the caret escapes only in cmd.exe);
+//! * `ver | find "Windows NT"` (or "Version 5", "Windows 95", …) followed directly by
+//!   `if [not] errorlevel 1`.
+//!
+//! One linear pass over the statements and one reachability walk: no recursion.
+
+use std::collections::HashSet;
+
+use crate::flow::{EdgeKind, Flow};
+use crate::sms::{program_name, sequence_next};
+use crate::source::Source;
+use crate::syntax::ast::{CmpOp, Condition, Connector, Script, StmtId, StmtKind, Word};
+
+/// The 9x view of one script.
+#[derive(Clone, Debug, Default)]
+pub struct Win9xView {
+    /// `runs[i]`: statement `StmtId(i)` is reachable on Windows 9x.
+    pub runs: Vec<bool>,
+    /// The `if` statements that are OS guards, with the edge kind only cmd.exe takes.
+    pub guards: Vec<(StmtId, EdgeKind)>,
+    /// The file compares `%OS%` somewhere (it says it runs on both kinds of client).
+    pub tests_os: bool,
+}
+
+impl Win9xView {
+    pub fn build(source: &Source, script: &Script, flow: &Flow) -> Win9xView {
+        let (guards, tests_os) = nt_guards(source, script);
+        Self::from_guards(flow, guards, tests_os)
+    }
+
+    /// The view from guards already found by [`nt_guards`].
+    pub fn from_guards(flow: &Flow, guards: Vec<(StmtId, EdgeKind)>, tests_os: bool) -> Win9xView {
+        let cut: HashSet<(StmtId, EdgeKind)> = guards.iter().copied().collect();
+        let runs = match flow.entry {
+            Some(entry) if !cut.is_empty() => {
+                flow.reach_from(entry, |from, e| !cut.contains(&(from, e.kind)))
+            }
+            _ => flow.reachable.clone(),
+        };
+        // Only batch code that runs at all (no foreign payload after `exit`/`goto :eof`).
+        let mut runs = runs;
+        for (i, r) in runs.iter_mut().enumerate() {
+            *r = *r && flow.runs(StmtId(i as u32));
+        }
+        Win9xView {
+            runs,
+            guards,
+            tests_os,
+        }
+    }
+
+    /// Statement `id` runs on Windows 9x.
+    pub fn runs(&self, id: StmtId) -> bool {
+        self.runs.get(id.index()).copied().unwrap_or(false)
+    }
+
+    /// The file has an OS guard of any recognised kind.
+    pub fn guarded(&self) -> bool {
+        !self.guards.is_empty()
+    }
+}
+
+/// Word bytes with quotes and carets handled as cmd.exe reads them (carets outside quotes
+/// escape the next byte), ASCII lower case.
+fn cmd_text(source: &Source, w: &Word) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut quoted = false;
+    let mut it = source.slice(w.span).iter();
+    while let Some(&b) = it.next() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'^' if !quoted => {
+                if let Some(&n) = it.next() {
+                    out.push(n.to_ascii_lowercase());
+                }
+            }
+            _ => out.push(b.to_ascii_lowercase()),
+        }
+    }
+    out
+}
+
+/// Decoration around compared strings: quotes, brackets, dots, apostrophes.
+fn is_decoration(b: u8) -> bool {
+    matches!(
+        b,
+        b'"' | b'\'' | b'.' | b'[' | b']' | b'{' | b'}' | b'(' | b')'
+    )
+}
+
+/// The two operands with decoration removed and a shared literal prefix/suffix (`x%OS%`
+/// against `xWindows_NT`) cut off.
+fn operands(source: &Source, lhs: &Word, rhs: &Word) -> (Vec<u8>, Vec<u8>) {
+    let clean = |w: &Word| -> Vec<u8> {
+        cmd_text(source, w)
+            .into_iter()
+            .filter(|&b| !is_decoration(b))
+            .collect()
+    };
+    let mut l = clean(lhs);
+    let mut r = clean(rhs);
+    while !l.is_empty() && !r.is_empty() && l[0] == r[0] && l[0] != b'%' {
+        l.remove(0);
+        r.remove(0);
+    }
+    while let (Some(a), Some(b)) = (l.last(), r.last()) {
+        if a != b || *a == b'%' {
+            break;
+        }
+        l.pop();
+        r.pop();
+    }
+    (l, r)
+}
+
+/// What an `if` condition says about the interpreter: `Some(true)` when it is true only on
+/// cmd.exe, `Some(false)` when it is true only on COMMAND.COM (Windows 9x), `None` when it
+/// is no OS test. The second value: the condition reads `%OS%`.
+fn os_condition(source: &Source, cond: &Condition) -> (Option<bool>, bool) {
+    match cond {
+        Condition::CmdExtVersion { .. } => (Some(true), false),
+        Condition::Compare {
+            lhs,
+            op: CmpOp::EqEq | CmpOp::Equ,
+            rhs,
+            ..
+        } => {
+            let raw_l = source.slice(lhs.span);
+            // The cmd.exe probe `if '^(' == '('`: equal only when the caret escapes.
+            if raw_l.contains(&b'^') && !raw_l.contains(&b'"') {
+                let raw_r = source.slice(rhs.span);
+                if raw_l != raw_r && cmd_text(source, lhs) == cmd_text(source, rhs) {
+                    return (Some(true), false);
+                }
+            }
+            let (l, r) = operands(source, lhs, rhs);
+            let (var, other) = if l == b"%os%" {
+                (true, r)
+            } else if r == b"%os%" {
+                (true, l)
+            } else {
+                let reads = |w: &Word| {
+                    source
+                        .slice(w.span)
+                        .to_ascii_lowercase()
+                        .windows(4)
+                        .any(|x| x == b"%os%")
+                };
+                return (None, reads(lhs) || reads(rhs));
+            };
+            match other.as_slice() {
+                b"windows_nt" => (Some(true), var),
+                b"" => (Some(false), var),
+                _ => (None, var),
+            }
+        }
+        _ => (None, false),
+    }
+}
+
+/// `find`'s search text names NT (`Some(true)`) or Windows 9x (`Some(false)`).
+fn ver_marker(text: &[u8]) -> Option<bool> {
+    let t = text.to_ascii_lowercase();
+    let has = |n: &[u8]| t.windows(n.len()).any(|w| w == n);
+    if has(b"windows 9") || has(b"windows me") || has(b"millennium") || has(b"4.10.") {
+        return Some(false);
+    }
+    if has(b"windows nt")
+        || has(b"version 5")
+        || has(b"version 6")
+        || has(b"version 10")
+        || has(b"windows 2000")
+        || has(b"windows xp")
+        || t.split(|b| !b.is_ascii_alphanumeric())
+            .any(|w| w == b"nt" || w == b"xp")
+    {
+        return Some(true);
+    }
+    None
+}
+
+/// Every OS guard of the script, with the edge only cmd.exe takes; and whether the script
+/// reads `%OS%` in a comparison.
+pub fn nt_guards(source: &Source, script: &Script) -> (Vec<(StmtId, EdgeKind)>, bool) {
+    let mut out = Vec::new();
+    let mut tests_os = false;
+    // `ver | find "…"`: the find statement and whether a match means NT.
+    let mut ver_finds: Vec<(StmtId, bool)> = Vec::new();
+    let mut prev_simple: Option<(StmtId, bool)> = None; // (stmt, is `ver`)
+    for id in script.ids() {
+        let stmt = script.stmt(id);
+        match &stmt.kind {
+            StmtKind::If(i) => {
+                let (side, reads_os) = os_condition(source, &i.condition);
+                tests_os |= reads_os;
+                if let Some(nt_when_true) = side {
+                    let nt_edge = if nt_when_true != i.not.is_some() {
+                        EdgeKind::Then
+                    } else {
+                        EdgeKind::Else
+                    };
+                    out.push((id, nt_edge));
+                }
+                prev_simple = None;
+            }
+            StmtKind::Simple(s) => {
+                // Only `ver` and `find`/`findstr` matter: skip the name's normalisation for
+                // every other command.
+                let raw = source.slice(s.name.span);
+                let maybe = raw.len() < 64
+                    && raw
+                        .windows(3)
+                        .any(|w| w.eq_ignore_ascii_case(b"ver") || w.eq_ignore_ascii_case(b"fin"));
+                if !maybe {
+                    prev_simple = Some((id, false));
+                    continue;
+                }
+                let name = program_name(raw);
+                if stmt.connector == Connector::Pipe {
+                    if let Some((_, true)) = prev_simple {
+                        if name == "find" || name == "findstr" {
+                            let marker = s
+                                .args
+                                .iter()
+                                .filter(|w| !source.slice(w.span).starts_with(b"/"))
+                                .find_map(|w| ver_marker(source.slice(w.span)));
+                            if let Some(nt) = marker {
+                                ver_finds.push((id, nt));
+                            }
+                        }
+                    }
+                }
+                prev_simple = Some((id, name == "ver"));
+            }
+            _ => prev_simple = None,
+        }
+    }
+    if !ver_finds.is_empty() {
+        let next = sequence_next(script);
+        for (find, nt_when_found) in ver_finds {
+            let Some(test) = crate::sms::next_sibling(script, &next, find) else {
+                continue;
+            };
+            let Some((_, negated)) = crate::sms::errorlevel_test(script.stmt(test)) else {
+                continue;
+            };
+            // `if errorlevel 1` holds when the text was not found.
+            let then_is_found = negated;
+            let nt_edge = if then_is_found == nt_when_found {
+                EdgeKind::Then
+            } else {
+                EdgeKind::Else
+            };
+            out.push((test, nt_edge));
+        }
+    }
+    (out, tests_os)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::labels::LabelIndex;
+
+    fn view(text: &str) -> (Script, Win9xView) {
+        let source = Source::new(text.as_bytes().to_vec());
+        let script = crate::syntax::parse(&source);
+        let labels = LabelIndex::build(&source);
+        let flow = Flow::build(&source, &script, &labels);
+        let v = Win9xView::build(&source, &script, &flow);
+        (script, v)
+    }
+
+    /// The lines of the `echo` statements Windows 9x runs.
+    fn echoes(text: &str) -> Vec<usize> {
+        let source = Source::new(text.as_bytes().to_vec());
+        let (script, v) = view(text);
+        script
+            .ids()
+            .filter(|id| matches!(script.stmt(*id).kind, StmtKind::Echo(_)) && v.runs(*id))
+            .map(|id| source.line_of(script.stmt(id).span.start))
+            .collect()
+    }
+
+    #[test]
+    fn every_guard_form_cuts_the_nt_side() {
+        for text in [
+            "if \"%OS%\"==\"Windows_NT\" goto nt\necho 9x\ngoto end\n:nt\necho nt\n:end\n",
+            "if %OS%.==Windows_NT. goto nt\necho 9x\ngoto end\n:nt\necho nt\n:end\n",
+            "if /i x%os%==xwindows_nt goto nt\necho 9x\ngoto end\n:nt\necho nt\n:end\n",
+            "if not \"%OS%\"==\"\" goto nt\necho 9x\ngoto end\n:nt\necho nt\n:end\n",
+            "if cmdextversion 1 goto nt\necho 9x\ngoto end\n:nt\necho nt\n:end\n",
+            "if '^(' == '(' goto nt\necho 9x\ngoto end\n:nt\necho nt\n:end\n",
+            "ver | find \"Windows NT\" > nul\nif not errorlevel 1 goto nt\necho 9x\ngoto end\n:nt\necho nt\n:end\n",
+            "ver | find \"Windows 98\" > nul\nif errorlevel 1 goto nt\necho 9x\ngoto end\n:nt\necho nt\n:end\n",
+        ] {
+            assert_eq!(echoes(text), vec![2 + usize::from(text.starts_with("ver"))], "{text}");
+        }
+        // The 9x side: `if not "%OS%"=="Windows_NT" goto 9x` jumps on 9x.
+        let t =
+            "if not \"%OS%\"==\"Windows_NT\" goto w9x\necho nt\ngoto end\n:w9x\necho 9x\n:end\n";
+        assert_eq!(echoes(t), vec![5]);
+    }
+
+    #[test]
+    fn other_comparisons_are_no_guard() {
+        let (_, v) = view("if \"%1\"==\"x\" goto a\nif \"%OS%\"==\"OS2\" goto b\n:a\n:b\n");
+        assert!(!v.guarded());
+        assert!(v.tests_os);
+        let (_, v) = view("if \"%~1\"==\"\" goto a\n:a\n");
+        assert!(!v.guarded() && !v.tests_os);
+    }
+}

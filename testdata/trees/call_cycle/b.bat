@@ -1,0 +1,3 @@
+@echo off
+call %0\..\a.bat done
+%0\..\snboot.exe /s

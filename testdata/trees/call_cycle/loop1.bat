@@ -1,0 +1,2 @@
+@echo off
+call %0\..\loop2.bat

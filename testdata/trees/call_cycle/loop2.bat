@@ -1,0 +1,3 @@
+@echo off
+%0\..\snboot.exe /s
+call %0\..\loop1.bat

@@ -1,0 +1,2 @@
+@echo off
+net use lpt2: \\ps1\laser
