@@ -4,7 +4,8 @@
 # worst case where every row gives one. concise, csv, github, json and sarif are streamed;
 # full and --statistics collect the findings.
 #
-# Usage: bench/audit.sh [ROWS]   (default 1000000; builds the release binary first)
+# Usage: bench/audit.sh [ROWS]   (default 1000000; builds the release binary first, unless
+#        SMSLINT=/path/to/smslint names the binary to measure, e.g. an older build)
 set -euo pipefail
 
 ROWS="${1:-1000000}"
@@ -12,8 +13,12 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-cargo build --release --quiet --manifest-path "$ROOT/Cargo.toml"
-BIN="$ROOT/target/release/smslint"
+if [ -n "${SMSLINT:-}" ]; then
+  BIN="$SMSLINT"
+else
+  cargo build --release --quiet --manifest-path "$ROOT/Cargo.toml"
+  BIN="$ROOT/target/release/smslint"
+fi
 
 cat > "$WORK/smslint.toml" <<'TOML'
 [[site]]
@@ -64,19 +69,24 @@ measure() { # name csv format
   local out="$WORK/out.$fmt" log="$WORK/time.log"
   (cd "$WORK" && /usr/bin/time -v "$BIN" audit --inventory "$csv" --format "$fmt" \
       --exit-zero -o "$out") 2> "$log"
-  local secs rss findings
+  local secs rss findings cpu
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {
            n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")
   case "$fmt" in
     json) findings=$(grep -c '"code"' "$out" || true) ;;
     sarif) findings=$(grep -c '"ruleId"' "$out" || true) ;;
     *) findings=$(wc -l < "$out") ;;
   esac
-  awk -v n="$name" -v f="$fmt" -v rows="$ROWS" -v s="$secs" -v kb="$rss" -v fi="$findings" 'BEGIN {
+  # The next run writes a new file instead of truncating this one (hundreds of MB in the
+  # page cache), so each run pays for its own output only.
+  rm -f "$out"
+  awk -v n="$name" -v f="$fmt" -v rows="$ROWS" -v s="$secs" -v kb="$rss" -v fi="$findings" \
+      -v cpu="$cpu" 'BEGIN {
     rate = (s > 0) ? rows / s : 0;
-    printf "%-10s %-8s rows %9d  findings %9d  %6.2f s  %10.0f rows/s  peak RSS %7.1f MB\n",
-           n, f, rows, fi, s, rate, kb / 1024 }'
+    printf "%-10s %-8s rows %9d  findings %9d  %6.2f s (cpu %5.2f s)  %10.0f rows/s  peak RSS %7.1f MB\n",
+           n, f, rows, fi, s, cpu, rate, kb / 1024 }'
 }
 
 echo "smslint audit benchmark ($(nproc) cores, $(du -h "$WORK/fleet.csv" | cut -f1) fleet.csv, $(du -h "$WORK/behind.csv" | cut -f1) behind.csv)"

@@ -48,6 +48,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod engine;
 pub mod flow;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod sms;

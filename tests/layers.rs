@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first. A module may name modules of a strictly lower layer; modules of one
 /// layer sit beside each other and do not name each other.
 const LAYERS: &[&[&str]] = &[
-    &["source", "Exit"],
+    &["source", "Exit", "progress"],
     &["diagnostic", "syntax"],
     &["flow"],
     &["sms"],

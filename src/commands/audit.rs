@@ -2,14 +2,15 @@
 //! findings (`versions::inventory`) through the settings in effect into the report, and map
 //! the outcome to an exit status.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use smslint::diagnostic::{FileReport, Finding};
+use smslint::diagnostic::{FileReport, Finding, Severity};
 use smslint::engine;
 use smslint::engine::config::{self, Overrides, ResolvedSettings};
-use smslint::report::{self, Format, RenderOptions};
+use smslint::report::stream::Stream;
+use smslint::report::{self, Format};
 use smslint::versions::inventory::{summary_table, AuditError, Inventory};
 use smslint::versions::sites::Manifest;
 use smslint::Exit;
@@ -35,102 +36,32 @@ fn find_manifest(inventory: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
     })
 }
 
-/// Formats whose output is a concatenation of per-finding lines: written while streaming.
-fn streamable(format: Format, statistics: bool) -> bool {
-    !statistics
-        && matches!(
-            format,
-            Format::Concise | Format::Csv | Format::Github | Format::Json | Format::Sarif
-        )
+/// [`engine::apply_settings`] remembered per code and default severity: a million rows ask
+/// the same few questions.
+struct Settle<'a> {
+    settings: &'a ResolvedSettings,
+    known: Vec<(&'static str, Severity, Option<Severity>)>,
 }
 
-/// Writes the findings of a streamed format chunk by chunk, so that the output is the same as
-/// rendering all of them at once: line formats are concatenated (the CSV header kept once);
-/// the JSON array is spliced (each chunk's `[`/`]` dropped, items joined by `,`); so is the
-/// SARIF `results` array (the rest of the log, the rule table, is the same for every chunk).
-struct Stream<'a> {
-    opts: &'a RenderOptions,
-    out: &'a mut Box<dyn Write>,
-    /// No finding written yet.
-    first: bool,
-    /// What follows the SARIF results array, kept from the first chunk.
-    sarif_tail: String,
-    err: Option<std::io::Error>,
-}
-
-/// The byte range of the items of the (pretty-printed) SARIF `results` array of `text`.
-fn sarif_items(text: &str) -> Option<(usize, usize)> {
-    const OPEN: &str = "\"results\": [\n";
-    // serde_json pretty-prints runs[0].results at an indent of 6: its `]` is alone on a line.
-    const CLOSE: &str = "\n      ]";
-    let start = text.find(OPEN)? + OPEN.len();
-    let end = start + text[start..].find(CLOSE)?;
-    Some((start, end))
-}
-
-impl Stream<'_> {
-    fn write(&mut self, text: &str) {
-        if self.err.is_none() {
-            if let Err(e) = self.out.write_all(text.as_bytes()) {
-                self.err = Some(e);
+impl Settle<'_> {
+    fn apply(&mut self, mut f: Finding) -> Option<Finding> {
+        let (code, default) = (f.diag.code, f.diag.severity);
+        let hit = self
+            .known
+            .iter()
+            .find(|(c, d, _)| *d == default && (std::ptr::eq(*c, code) || *c == code));
+        let severity = match hit {
+            Some(&(_, _, s)) => s,
+            None => {
+                let s = engine::apply_settings(self.settings, f.clone()).map(|f| f.diag.severity);
+                self.known.push((code, default, s));
+                s
             }
-        }
-    }
-
-    fn chunk(&mut self, reports: &[FileReport]) {
-        if reports.iter().all(|r| r.findings.is_empty()) {
-            return;
-        }
-        let text = report::render(reports, self.opts);
-        let first = std::mem::replace(&mut self.first, false);
-        match self.opts.format {
-            Format::Csv if !first => {
-                // Every chunk repeats the header row; keep the first only.
-                if let Some(i) = text.find('\n') {
-                    self.write(&text[i + 1..]);
-                }
-            }
-            Format::Json => {
-                let body = text
-                    .strip_prefix("[\n")
-                    .and_then(|t| t.strip_suffix("\n]\n"))
-                    .unwrap_or("");
-                self.write(if first { "[\n" } else { ",\n" });
-                self.write(body);
-            }
-            Format::Sarif => {
-                if let Some((start, end)) = sarif_items(&text) {
-                    if first {
-                        self.write(&text[..end]);
-                        self.sarif_tail = text[end..].to_string();
-                    } else {
-                        self.write(",\n");
-                        self.write(&text[start..end]);
-                    }
-                }
-            }
-            _ => self.write(&text),
-        }
-    }
-
-    fn finish(&mut self) {
-        match self.opts.format {
-            Format::Json => self.write(if self.first { "[]\n" } else { "\n]\n" }),
-            Format::Sarif if self.first => {
-                let empty = report::render(&[], self.opts);
-                self.write(&empty);
-            }
-            Format::Sarif => {
-                let tail = std::mem::take(&mut self.sarif_tail);
-                self.write(&tail);
-            }
-            _ => {}
-        }
+        };
+        f.diag.severity = severity?;
+        Some(f)
     }
 }
-
-/// How many findings are rendered at once when streaming.
-const CHUNK: usize = 4096;
 
 /// `smslint audit`.
 pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
@@ -172,7 +103,10 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
     let file = std::fs::File::open(&args.inventory)
         .map_err(|e| miette::miette!("cannot read inventory {}: {e}", args.inventory.display()))?;
     // The header is checked before anything is written.
-    let inventory = Inventory::open(file).map_err(|e| audit_failure(&inv_path, e))?;
+    let (progress, bar) = super::progress::counter(super::progress::Unit::Rows, out_args.quiet);
+    let inventory = Inventory::open(file)
+        .map_err(|e| audit_failure(&inv_path, e))?
+        .with_progress(progress.clone());
     let mut opts = super::render_options(out_args);
     if let Some(url) = &loaded.config.docs_url {
         opts.docs = url.clone();
@@ -184,7 +118,11 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
             std::fs::File::create(p)
                 .map_err(|e| miette::miette!("cannot write {}: {e}", p.display()))?,
         )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        // Findings streamed to the terminal the bar is drawn on hide it while they are written.
+        None => Box::new(std::io::BufWriter::new(super::progress::Suspending {
+            inner: std::io::stdout().lock(),
+            bar: bar.clone().filter(|_| std::io::stdout().is_terminal()),
+        })),
     };
 
     let mut failing = manifest_reports
@@ -193,38 +131,43 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
         .any(|f| engine::fails(f.diag.severity, out_args.fail_on));
     let mut write_err: Option<std::io::Error> = None;
 
-    if streamable(format, out_args.statistics) {
-        // Manifest findings first, then the inventory's in row order, a chunk at a time.
-        let mut stream = Stream {
-            opts: &opts,
-            out: &mut writer,
-            first: true,
-            sarif_tail: String::new(),
-            err: None,
-        };
-        stream.chunk(&manifest_reports);
-        let mut chunk = FileReport {
-            path: inv_path.clone(),
-            source: None,
-            findings: Vec::with_capacity(CHUNK),
-            secrets: Vec::new(),
-        };
-        let result = {
-            let mut sink = |f: Finding| {
-                if let Some(f) = engine::apply_settings(&settings, f) {
-                    failing |= engine::fails(f.diag.severity, out_args.fail_on);
-                    chunk.findings.push(f);
-                    if chunk.findings.len() >= CHUNK {
-                        stream.chunk(std::slice::from_ref(&chunk));
-                        chunk.findings.clear();
+    if report::stream::streamable(&opts) {
+        // Manifest findings first, then the inventory's in row order, each written as it comes.
+        let mut stream = Stream::start(&opts, &mut writer);
+        if let Ok(stream) = &mut stream {
+            for r in &manifest_reports {
+                for f in &r.findings {
+                    if let Err(e) = stream.finding(&r.path, f) {
+                        write_err.get_or_insert(e);
                     }
                 }
-            };
-            inventory.audit(&manifest, policy, &mut sink)
+            }
+        }
+        let mut settle = Settle {
+            settings: &settings,
+            known: Vec::new(),
         };
-        stream.chunk(std::slice::from_ref(&chunk));
-        stream.finish();
-        write_err = stream.err.take();
+        let result = inventory.audit(&manifest, policy, &mut |f: Finding| {
+            if let Some(f) = settle.apply(f) {
+                failing |= engine::fails(f.diag.severity, out_args.fail_on);
+                if let (Ok(stream), None) = (&mut stream, &write_err) {
+                    if let Err(e) = stream.finding(&inv_path, &f) {
+                        write_err = Some(e);
+                    }
+                }
+            }
+        });
+        progress.finish();
+        match stream {
+            Ok(stream) => {
+                if let Err(e) = stream.finish() {
+                    write_err.get_or_insert(e);
+                }
+            }
+            Err(e) => {
+                write_err.get_or_insert(e);
+            }
+        }
         result.map_err(|e| audit_failure(&inv_path, e))?;
     } else {
         let mut findings = Vec::new();
@@ -241,6 +184,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
                 findings.push(f);
             }
         });
+        progress.finish();
         let summary = result.map_err(|e| audit_failure(&inv_path, e))?;
         let mut reports = manifest_reports;
         reports.push(FileReport {

@@ -11,6 +11,7 @@ use super::cli::{CheckArgs, Target};
 pub fn run(args: &CheckArgs) -> miette::Result<Exit> {
     let overrides = overrides(args)?;
     let out = &args.output;
+    let (progress, bar) = super::progress::counter(super::progress::Unit::Files, out.quiet);
     let opts = CheckOptions {
         paths: args.paths.clone(),
         stdin_filename: args.stdin_filename.clone(),
@@ -27,8 +28,13 @@ pub fn run(args: &CheckArgs) -> miette::Result<Exit> {
             exit_zero: out.exit_zero,
             output: out.output.clone(),
         },
+        progress: Some(progress),
     };
-    engine::run_check(&opts)
+    let exit = engine::run_check(&opts);
+    if let Some(bar) = bar {
+        bar.stop();
+    }
+    exit
 }
 
 /// Read the overrides from `smslint check` flags. Unknown selectors are tool failures.

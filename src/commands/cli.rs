@@ -78,6 +78,10 @@ pub struct OutputArgs {
     /// Use this smslint.toml instead of discovering one.
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// No progress bar (one is shown on a terminal's standard error when a run takes more
+    /// than about a second).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -9,6 +9,7 @@ mod audit;
 mod check;
 mod dump;
 mod gate;
+mod progress;
 mod rules;
 mod version;
 

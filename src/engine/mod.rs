@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, FileReport, Finding, Severity};
 use crate::flow::Flow;
+use crate::progress::Progress;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, Ctx, RULES};
 use crate::source::{Source, Span};
@@ -48,6 +49,9 @@ pub struct CheckOptions {
     /// Record the run's findings in the baseline file instead of reporting them.
     pub update_baseline: bool,
     pub output: OutputOptions,
+    /// Counts the files checked (the total once discovered) and is finished before the report
+    /// is written, for a progress display the caller draws.
+    pub progress: Option<Progress>,
 }
 
 /// Where and how a run's findings are written, and what makes the run fail.
@@ -447,6 +451,9 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
     // Only `full` shows source lines: other formats let each file's bytes go as soon as it
     // is checked, so memory stays bounded by the findings, not by the corpus.
     let keep_sources = opts.format == Format::Full && !opts.statistics;
+    let progress = args.progress.clone().unwrap_or_default();
+    progress.set_total(inputs.iter().filter(|t| t.lint).count() as u64);
+    let counter = progress.clone();
     let do_fix = args.fix;
     let fix = move |input: &Input, settings: &ResolvedSettings, bytes: Vec<u8>| {
         if do_fix {
@@ -465,6 +472,7 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
         if !keep_sources {
             rep.source = None;
         }
+        counter.add(1);
         rep
     };
     let (mut reports, tree_errors) = tree::check(&inputs, ov, stdin_bytes.as_deref(), &fix, &lint);
@@ -514,6 +522,7 @@ pub fn run_check(args: &CheckOptions) -> miette::Result<Exit> {
     if let Some(url) = configs.for_cwd()?.and_then(|c| c.config.docs_url.clone()) {
         output.render.docs = url;
     }
+    progress.finish();
     let exit = emit(&reports, &output)?;
     for e in &errors {
         eprintln!("smslint: error: {e}");

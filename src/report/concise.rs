@@ -1,6 +1,8 @@
 //! `--format concise`: `path:line:col: severity[CODE] message`, one line per finding.
 
-use crate::diagnostic::FileReport;
+use std::borrow::Cow;
+
+use crate::diagnostic::{FileReport, Finding};
 
 pub fn render(reports: &[FileReport]) -> String {
     super::to_string(write, reports)
@@ -8,18 +10,28 @@ pub fn render(reports: &[FileReport]) -> String {
 
 pub fn write(reports: &[FileReport], w: &mut dyn std::io::Write) -> std::io::Result<()> {
     for (r, f) in super::all(reports) {
-        writeln!(
-            w,
-            "{}:{}:{}: {}[{}] {}",
-            r.path,
-            f.line,
-            f.column,
-            f.diag.severity,
-            f.diag.code,
-            one_line(&f.diag.message)
-        )?;
+        write_one(&r.path, f, w)?;
     }
     Ok(())
+}
+
+/// The line of one finding of the file shown as `path`.
+pub fn write_one<W: std::io::Write + ?Sized>(
+    path: &str,
+    f: &Finding,
+    w: &mut W,
+) -> std::io::Result<()> {
+    let message = &f.diag.message;
+    let message = if message.contains(['\n', '\r']) {
+        Cow::Owned(one_line(message))
+    } else {
+        Cow::Borrowed(message.as_str())
+    };
+    writeln!(
+        w,
+        "{}:{}:{}: {}[{}] {}",
+        path, f.line, f.column, f.diag.severity, f.diag.code, message
+    )
 }
 
 /// Messages are one line in line-oriented formats.

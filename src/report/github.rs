@@ -1,7 +1,7 @@
 //! `--format github`: GitHub Actions workflow commands, one per finding:
 //! `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=CODE::message`.
 
-use crate::diagnostic::{FileReport, Severity};
+use crate::diagnostic::{FileReport, Finding, Severity};
 
 /// Escaping of the message part (actions/toolkit `escapeData`).
 pub fn escape_data(s: &str) -> String {
@@ -21,42 +21,51 @@ pub fn render(reports: &[FileReport]) -> String {
 
 pub fn write(reports: &[FileReport], w: &mut dyn std::io::Write) -> std::io::Result<()> {
     for (r, f) in super::all(reports) {
-        let level = match f.diag.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        // `col`/`endColumn` are only allowed when the finding is on one line.
-        let position = if f.line == f.end_line {
-            format!(
-                "line={},endLine={},col={},endColumn={}",
-                f.line, f.end_line, f.column, f.end_column
-            )
-        } else {
-            format!("line={},endLine={}", f.line, f.end_line)
-        };
-        let mut message = format!(
-            "{}:{}:{}: {} ({}) {}",
-            r.path,
-            f.line,
-            f.column,
-            f.diag.code,
-            super::rule_name(f.diag.code),
-            f.diag.message
-        );
-        if !f.diag.help.is_empty() {
-            message.push_str("\nhelp: ");
-            message.push_str(&f.diag.help);
-        }
-        writeln!(
-            w,
-            "::{level} file={},{position},title={}::{}",
-            escape_property(&r.path),
-            escape_property(f.diag.code),
-            escape_data(&message)
-        )?;
+        write_one(&r.path, f, w)?;
     }
     Ok(())
+}
+
+/// The workflow command of one finding of the file shown as `path`.
+pub fn write_one<W: std::io::Write + ?Sized>(
+    path: &str,
+    f: &Finding,
+    w: &mut W,
+) -> std::io::Result<()> {
+    let level = match f.diag.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    // `col`/`endColumn` are only allowed when the finding is on one line.
+    let position = if f.line == f.end_line {
+        format!(
+            "line={},endLine={},col={},endColumn={}",
+            f.line, f.end_line, f.column, f.end_column
+        )
+    } else {
+        format!("line={},endLine={}", f.line, f.end_line)
+    };
+    let mut message = format!(
+        "{}:{}:{}: {} ({}) {}",
+        path,
+        f.line,
+        f.column,
+        f.diag.code,
+        super::rule_name(f.diag.code),
+        f.diag.message
+    );
+    if !f.diag.help.is_empty() {
+        message.push_str("\nhelp: ");
+        message.push_str(&f.diag.help);
+    }
+    writeln!(
+        w,
+        "::{level} file={},{position},title={}::{}",
+        escape_property(path),
+        escape_property(f.diag.code),
+        escape_data(&message)
+    )
 }
 
 #[cfg(test)]

@@ -39,11 +39,16 @@ pub struct JsonFinding<'a> {
 impl<'a> JsonFinding<'a> {
     /// The row of a finding; `docs` is the rules page its `url` points into.
     pub fn new(r: &'a FileReport, f: &'a crate::diagnostic::Finding, docs: &str) -> Self {
+        JsonFinding::of(&r.path, f, docs)
+    }
+
+    /// The row of a finding of the file shown as `path`.
+    pub fn of(path: &'a str, f: &'a crate::diagnostic::Finding, docs: &str) -> Self {
         JsonFinding {
             code: f.diag.code,
             name: super::rule_name(f.diag.code),
             severity: f.diag.severity.as_str(),
-            path: &r.path,
+            path,
             line: f.line,
             column: f.column,
             end_line: f.end_line,
@@ -65,23 +70,11 @@ pub fn write(
     docs: &str,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    w.write_all(b"[")?;
-    let mut first = true;
-    for (r, f) in super::all(reports) {
-        let item = JsonFinding::new(r, f, docs);
-        w.write_all(if first { b"\n" } else { b",\n" })?;
-        first = false;
-        // JSON strings escape newlines, so indenting every line nests the object exactly.
-        let text = serde_json::to_string_pretty(&item)?;
-        for (i, line) in text.lines().enumerate() {
-            if i > 0 {
-                w.write_all(b"\n")?;
-            }
-            w.write_all(b"  ")?;
-            w.write_all(line.as_bytes())?;
-        }
-    }
-    w.write_all(if first { b"]\n" } else { b"\n]\n" })
+    let opts = super::RenderOptions {
+        docs: docs.to_string(),
+        ..super::RenderOptions::plain(super::Format::Json)
+    };
+    super::stream::write_all(reports, &opts, w)
 }
 
 #[cfg(test)]

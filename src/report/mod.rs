@@ -7,6 +7,7 @@ pub mod github;
 pub mod json;
 pub mod sarif;
 pub mod statistics;
+pub mod stream;
 
 use std::path::PathBuf;
 
@@ -75,8 +76,8 @@ pub fn render(reports: &[FileReport], opts: &RenderOptions) -> String {
     }
 }
 
-/// Render every report in the chosen format to a writer. The line-oriented formats and `json`
-/// are streamed finding by finding, so a large run needs no second copy of its report.
+/// Render every report in the chosen format to a writer. The formats [`stream::streamable`]
+/// are written finding by finding, so a large run needs no second copy of its report.
 pub fn render_to(
     reports: &[FileReport],
     opts: &RenderOptions,
@@ -85,12 +86,10 @@ pub fn render_to(
     if opts.statistics {
         return w.write_all(render(reports, opts).as_bytes());
     }
-    match opts.format {
-        Format::Concise => concise::write(reports, w),
-        Format::Json => json::write(reports, &opts.docs, w),
-        Format::Github => github::write(reports, w),
-        _ => w.write_all(render(reports, opts).as_bytes()),
+    if stream::streamable(opts) {
+        return stream::write_all(reports, opts, w);
     }
+    w.write_all(render(reports, opts).as_bytes())
 }
 
 /// A streaming writer's output as a string (the `render` of the streamed formats).
@@ -112,9 +111,23 @@ pub(crate) fn all(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, 
 
 /// The registry name of a code (empty when the code is not registered).
 pub(crate) fn rule_name(code: &str) -> &'static str {
-    crate::rules::RULES
-        .iter()
-        .find(|r| r.code == code)
-        .map(|r| r.name)
+    rule_index(code)
+        .map(|i| crate::rules::RULES[i].name)
         .unwrap_or("")
+}
+
+/// The position of a code in the registry (a hash lookup: reporters ask once per finding).
+pub(crate) fn rule_index(code: &str) -> Option<usize> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, usize>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            crate::rules::RULES
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.code, i))
+                .collect()
+        })
+        .get(code)
+        .copied()
 }

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, VecDeque};
 use std::io::Read;
 
 use crate::diagnostic::{Diagnostic, Finding};
+use crate::progress::Progress;
 use crate::rules;
 use crate::source::Span;
 use crate::versions::sites::{shorten, Manifest};
@@ -311,6 +312,8 @@ pub fn classify_os(os: &str) -> OsSupport {
 pub struct Inventory<R: Read> {
     rdr: csv::Reader<LineTracker<R>>,
     cols: Columns,
+    /// Counts the rows read.
+    progress: Option<Progress>,
 }
 
 impl<R: Read> Inventory<R> {
@@ -326,7 +329,17 @@ impl<R: Read> Inventory<R> {
             return Err(AuditError::NoHeader);
         }
         let cols = find_columns(&rec)?;
-        Ok(Inventory { rdr, cols })
+        Ok(Inventory {
+            rdr,
+            cols,
+            progress: None,
+        })
+    }
+
+    /// Count every row read into `progress`.
+    pub fn with_progress(mut self, progress: Progress) -> Self {
+        self.progress = Some(progress);
+        self
     }
 
     /// Check every row against `manifest`, handing each finding to `sink` as soon as it is
@@ -412,6 +425,9 @@ impl<R: Read> Iterator for Findings<'_, R> {
             let start = rec.position().map(|p| p.byte()).unwrap_or(from);
             let at = self.inv.rdr.get_mut().record_at(start);
             self.summary.rows += 1;
+            if let Some(p) = &self.inv.progress {
+                p.add(1);
+            }
             let pending = &mut self.pending;
             check_row(
                 rec,

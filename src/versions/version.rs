@@ -505,11 +505,35 @@ impl NotClicore {
 impl fmt::Display for Clicore {
     /// The Compver spelling: `2.00.1493.4009`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}.{:02}.{:04}.{:04}",
-            self.major, self.minor, self.build, self.revision
-        )
+        // `{}.{:02}.{:04}.{:04}` without the formatter's padding machinery (an audit writes
+        // two versions per finding).
+        fn put(out: &mut [u8; 24], len: &mut usize, n: u16, width: usize) {
+            let mut digits = [b'0'; 5];
+            let mut i = digits.len();
+            let mut n = n;
+            loop {
+                i -= 1;
+                digits[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            let start = i.min(digits.len() - width);
+            for &d in &digits[start..] {
+                out[*len] = d;
+                *len += 1;
+            }
+        }
+        let mut out = [0u8; 24];
+        let mut len = 0;
+        put(&mut out, &mut len, self.major, 1);
+        for (n, width) in [(self.minor, 2), (self.build, 4), (self.revision, 4)] {
+            out[len] = b'.';
+            len += 1;
+            put(&mut out, &mut len, n, width);
+        }
+        f.write_str(std::str::from_utf8(&out[..len]).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -763,5 +787,21 @@ mod tests {
         assert_eq!(e.offset, 7);
         assert_eq!(e.field(), Some(Field::Build));
         assert!(e.to_string().contains("'B'"), "{e}");
+    }
+
+    #[test]
+    fn display_is_the_padded_compver_spelling() {
+        for n in [0u16, 1, 9, 10, 99, 100, 999, 1000, 1493, 9999, 10000, 65535] {
+            for m in [0u16, 7, 42, 4009, 65535] {
+                let c = Clicore {
+                    major: m,
+                    minor: n,
+                    build: n,
+                    revision: m,
+                };
+                let want = format!("{}.{:02}.{:04}.{:04}", m, n, n, m);
+                assert_eq!(c.to_string(), want);
+            }
+        }
     }
 }
