@@ -1114,6 +1114,80 @@ const BATCH_WORDS: &[&[u8]] = &[
     b"xcopy",
 ];
 
+/// How one statement reads, for the batch-or-data tests: `None` for comments, labels and
+/// blocks (not counted).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Batch,
+    NotBatch,
+    /// It opens another language's text (`<package>`, `/*`, `$x = …`).
+    Foreign,
+}
+
+fn stmt_reading(source: &Source, stmt: &crate::syntax::ast::Stmt) -> Option<Reading> {
+    let yes = match &stmt.kind {
+        StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Block(_) => return None,
+        StmtKind::StrayClose | StmtKind::RedirectOnly => false,
+        StmtKind::Simple(sm) => {
+            let line_end = source
+                .line_span(source.line_of(stmt.span.start))
+                .end
+                .max(stmt.span.start);
+            let head = source.slice(Span::new(
+                stmt.span.start,
+                line_end.min(stmt.span.end.max(stmt.span.start)),
+            ));
+            if is_foreign_opener(head) {
+                return Some(Reading::Foreign);
+            }
+            let word = source.slice(sm.name.span);
+            // `Date  Version  Machine` is a table header, `date /t` a command.
+            let clock = word.eq_ignore_ascii_case(b"date") || word.eq_ignore_ascii_case(b"time");
+            if clock {
+                sm.args
+                    .first()
+                    .map_or(true, |a| source.slice(a.span).starts_with(b"/"))
+            } else {
+                sm.name.dynamic || command_word_is_batch(word)
+            }
+        }
+        _ => {
+            let line_end = source.line_span(source.line_of(stmt.span.start)).end;
+            let head = source.slice(Span::new(stmt.span.start, line_end.max(stmt.span.start)));
+            if is_foreign_opener(head) {
+                return Some(Reading::Foreign);
+            }
+            true
+        }
+    };
+    Some(if yes {
+        Reading::Batch
+    } else {
+        Reading::NotBatch
+    })
+}
+
+/// Count the statements of `ids` that are counted, and those that read as batch (a foreign
+/// opener counts as no batch); the first counted one's reading; whether any is foreign.
+fn tally(source: &Source, script: &Script, ids: &[StmtId]) -> (usize, usize, Option<bool>, bool) {
+    let (mut total, mut batch, mut first, mut foreign) = (0usize, 0usize, None, false);
+    for &id in ids {
+        let Some(r) = script
+            .stmts
+            .get(id.index())
+            .and_then(|s| stmt_reading(source, s))
+        else {
+            continue;
+        };
+        let yes = r == Reading::Batch;
+        foreign |= r == Reading::Foreign;
+        total += 1;
+        batch += usize::from(yes);
+        first.get_or_insert(yes);
+    }
+    (total, batch, first, foreign)
+}
+
 /// Does a run of statements read as batch code rather than as data (prose, tables, art,
 /// another language's text)? Yes when no statement opens a foreign language, the first
 /// counted statement is batch-like, and at least half of them are. Batch-like: a cmd.exe
@@ -1121,54 +1195,8 @@ const BATCH_WORDS: &[&[u8]] = &[
 /// command word that is an internal command or common program, a variable, or a path or
 /// file name of a program (`.exe`/`.com`/`.bat`/`.cmd`, or a path without extension). Comments and labels do not count.
 pub fn looks_like_batch(source: &Source, script: &Script, ids: &[StmtId]) -> bool {
-    let mut total = 0usize;
-    let mut batch = 0usize;
-    let mut first: Option<bool> = None;
-    for &id in ids {
-        let Some(stmt) = script.stmts.get(id.index()) else {
-            continue;
-        };
-        let yes = match &stmt.kind {
-            StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Block(_) => continue,
-            StmtKind::StrayClose | StmtKind::RedirectOnly => false,
-            StmtKind::Simple(sm) => {
-                let line_end = source
-                    .line_span(source.line_of(stmt.span.start))
-                    .end
-                    .max(stmt.span.start);
-                let head = source.slice(Span::new(
-                    stmt.span.start,
-                    line_end.min(stmt.span.end.max(stmt.span.start)),
-                ));
-                if is_foreign_opener(head) {
-                    return false;
-                }
-                let word = source.slice(sm.name.span);
-                // `Date  Version  Machine` is a table header, `date /t` a command.
-                let clock =
-                    word.eq_ignore_ascii_case(b"date") || word.eq_ignore_ascii_case(b"time");
-                if clock {
-                    sm.args
-                        .first()
-                        .map_or(true, |a| source.slice(a.span).starts_with(b"/"))
-                } else {
-                    sm.name.dynamic || command_word_is_batch(word)
-                }
-            }
-            _ => {
-                let line_end = source.line_span(source.line_of(stmt.span.start)).end;
-                let head = source.slice(Span::new(stmt.span.start, line_end.max(stmt.span.start)));
-                if is_foreign_opener(head) {
-                    return false;
-                }
-                true
-            }
-        };
-        total += 1;
-        batch += usize::from(yes);
-        first.get_or_insert(yes);
-    }
-    first == Some(true) && batch * 2 >= total
+    let (total, batch, first, foreign) = tally(source, script, ids);
+    !foreign && first == Some(true) && batch * 2 >= total
 }
 
 /// Is a run of statements plainly another language, even in a file that does not read
@@ -1176,24 +1204,7 @@ pub fn looks_like_batch(source: &Source, script: &Script, ids: &[StmtId]) -> boo
 /// counted statement opens a foreign language or is no batch, and fewer than half of the
 /// counted statements read as batch.
 pub fn reads_as_foreign(source: &Source, script: &Script, ids: &[StmtId]) -> bool {
-    let mut total = 0usize;
-    let mut batch = 0usize;
-    let mut first: Option<bool> = None;
-    for &id in ids {
-        let Some(stmt) = script.stmts.get(id.index()) else {
-            continue;
-        };
-        if matches!(
-            stmt.kind,
-            StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Block(_)
-        ) {
-            continue;
-        }
-        let yes = looks_like_batch(source, script, &[id]);
-        total += 1;
-        batch += usize::from(yes);
-        first.get_or_insert(yes);
-    }
+    let (total, batch, first, _) = tally(source, script, ids);
     first == Some(false) && batch * 2 < total
 }
 
