@@ -30,7 +30,9 @@ pub static RULE: Rule = Rule {
         "cmd-semantics T25, T26, T50",
     ],
     check: Some(check),
-    opt_in: None,
+    opt_in: Some(
+        "On 2,030 real scripts 18 of its 48 findings in code that runs were real syntax errors (single-% FOR variables, `if … do (`, lines of only redirections); the rest are deliberate probes in shell test suites, COMMAND.COM-only branches, `/?` help forms and macro bodies that smslint does not read yet, so the rule stays opt-in until its precision reaches 90 %.",
+    ),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
