@@ -105,14 +105,7 @@ fn written(ctx: &Ctx<'_>) -> std::collections::HashSet<Vec<u8>> {
         .flat_map(|s| s.redirects.iter())
         .filter(|r| matches!(r.op, RedirectOp::Out | RedirectOp::Append))
         .filter_map(|r| r.target)
-        .map(|w| {
-            ctx.source
-                .slice(w.span)
-                .iter()
-                .filter(|&&b| b != b'"')
-                .map(u8::to_ascii_lowercase)
-                .collect()
-        })
+        .map(|w| crate::rules::bat_util::unquoted_lower(ctx.source, w.span))
         .collect()
 }
 

@@ -473,3 +473,13 @@ mod tests {
         );
     }
 }
+
+/// A word's bytes in lower case with its quotes removed (`"C:\Out.TXT"` → `c:\out.txt`).
+pub fn unquoted_lower(source: &Source, span: Span) -> Vec<u8> {
+    source
+        .slice(span)
+        .iter()
+        .filter(|&&b| b != b'"')
+        .map(u8::to_ascii_lowercase)
+        .collect()
+}

@@ -94,12 +94,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// `reg add <key> /v "SMS Client Deinstall" … /d True` (Q293117).
 fn deinstall_flag(ctx: &Ctx<'_>, inv: &crate::sms::Invocation, out: &mut Vec<Diagnostic>) {
     let unquoted = |w: &crate::syntax::ast::Word| -> Vec<u8> {
-        ctx.source
-            .slice(w.span)
-            .iter()
-            .filter(|&&b| b != b'"')
-            .map(u8::to_ascii_lowercase)
-            .collect()
+        crate::rules::bat_util::unquoted_lower(ctx.source, w.span)
     };
     let args = &inv.args;
     if !args.first().is_some_and(|w| unquoted(w) == b"add") {
