@@ -443,6 +443,16 @@ pub fn result_tested(script: &Script, id: StmtId) -> bool {
     })
 }
 
+/// A word's bytes in lower case with its quotes removed (`"C:\Out.TXT"` → `c:\out.txt`).
+pub fn unquoted_lower(source: &Source, span: Span) -> Vec<u8> {
+    source
+        .slice(span)
+        .iter()
+        .filter(|&&b| b != b'"')
+        .map(u8::to_ascii_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -472,14 +482,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// A word's bytes in lower case with its quotes removed (`"C:\Out.TXT"` → `c:\out.txt`).
-pub fn unquoted_lower(source: &Source, span: Span) -> Vec<u8> {
-    source
-        .slice(span)
-        .iter()
-        .filter(|&&b| b != b'"')
-        .map(u8::to_ascii_lowercase)
-        .collect()
 }
