@@ -9,8 +9,8 @@ use std::path::Path;
 
 /// The rules whose findings depend on the tree.
 const TREE_RULES: &[&str] = &[
-    "BAT302", "BAT303", "BAT304", "BAT305", "SMS101", "SMS105", "SMS106", "SMS201", "SMS202",
-    "SMS203",
+    "BAT106", "BAT302", "BAT303", "BAT304", "BAT305", "SMS101", "SMS105", "SMS106", "SMS201",
+    "SMS202", "SMS203",
 ];
 
 mod common;

@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A line longer than cmd.exe's command-line limit (2047 bytes on NT 4.0/2000, 8191 on XP)",
     what: "Reports each physical line longer than 8191 bytes (line break not counted). In a \
-           logon script (SMSLS.BAT, a file matching `logon_scripts`, or a script that starts \
+           logon script or a script a logon script calls (SMSLS.BAT, a file matching \
+           `logon_scripts`, what they reach in the tree, or a script that starts \
            an SMS client program such as SMSLS), which NT 4.0 and 2000 clients run, lines over \
            2047 bytes are reported too, saying whether they are also over 8191.",
     why: "cmd.exe reads at most 2047 characters of a command line on Windows NT 4.0 and \
@@ -40,10 +41,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     // The 2047-byte limit matters only where NT 4.0 / 2000 clients run the file: logon
-    // scripts (SMSLS.BAT and the configured `logon_scripts`) and scripts that start the SMS
-    // client themselves (`call %0\..\smsls`). Elsewhere only 8191 counts.
-    let nt4_clients =
-        ctx.settings.logon_script || ctx.sms().invocations.iter().any(|i| i.is_client_program());
+    // scripts (SMSLS.BAT and the configured `logon_scripts`), the scripts they reach (the
+    // tree's `nt4_client`), and scripts that start the SMS client themselves
+    // (`call %0\..\smsls`). Elsewhere only 8191 counts.
+    let nt4_clients = ctx.settings.logon_script
+        || ctx.settings.nt4_client
+        || ctx.sms().invocations.iter().any(|i| i.is_client_program());
     let limit = if nt4_clients { NT4_LIMIT } else { XP_LIMIT };
     for line in 1..=src.line_count() {
         let span = src.line_span(line);

@@ -1,0 +1,3 @@
+@echo off
+net use H: /home
+call %0\..\printers.bat
