@@ -1276,17 +1276,19 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
     if bytes[start..].starts_with(b"/*") {
         return Some(Foreign::Rexx);
     }
-    // Cheap test first: none of the words at all.
-    let has_ci = |needle: &[u8]| {
+    // Cheap test first, in one pass over the bytes: none of the words at all.
+    let starts_ci = |i: usize, needle: &[u8]| {
         bytes
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
+            .get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     };
-    if !(has_ci(b"iff")
-        || has_ci(b"gosub")
-        || has_ci(b"enddo")
-        || bytes.windows(2).any(|w| w == b"%+"))
-    {
+    let any_mark = (0..bytes.len()).any(|i| match bytes[i] | 0x20 {
+        b'i' => starts_ci(i, b"iff"),
+        b'g' => starts_ci(i, b"gosub"),
+        b'e' => starts_ci(i, b"enddo"),
+        _ => bytes[i] == b'%' && bytes.get(i + 1) == Some(&b'+'),
+    });
+    if !any_mark {
         return None;
     }
     let mut marks = [false; 6];
