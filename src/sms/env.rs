@@ -5,7 +5,7 @@
 use crate::source::{Source, Span};
 use crate::syntax::ast::{Script, StmtId, StmtKind, Word};
 
-use super::program_name;
+use super::program_name_is;
 
 /// A drive letter mapped to a network share by `net use X: \\server\share` (or the glued
 /// `net use X:\\server\share`), and where.
@@ -37,7 +37,7 @@ pub fn mapped_drives(script: &Script, source: &Source) -> Vec<MappedDrive> {
         let StmtKind::Simple(s) = &script.stmt(id).kind else {
             continue;
         };
-        if program_name(text(source, &s.name)) != "net" {
+        if !program_name_is(text(source, &s.name), "net") {
             continue;
         }
         let Some((first, rest)) = s.args.split_first() else {
@@ -186,7 +186,7 @@ pub fn reg_temp_writes(script: &Script, source: &Source) -> Vec<RegTempWrite> {
         let StmtKind::Simple(s) = &script.stmt(id).kind else {
             continue;
         };
-        if program_name(text(source, &s.name)) != "reg" {
+        if !program_name_is(text(source, &s.name), "reg") {
             continue;
         }
         let args = &s.args;

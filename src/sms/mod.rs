@@ -40,26 +40,55 @@ pub const DEFAULT_RAS_GUARD: &str = "checkras";
 /// the end cut off (`setls%SMS_OS%` reads as `setls`), the extension stripped, ASCII lower
 /// case.
 pub fn program_name(raw: &[u8]) -> String {
-    let cleaned: Vec<u8> = raw
+    let stem = program_stem(raw);
+    let mut out = String::with_capacity(stem.len());
+    out.extend(stem_chars(stem));
+    out
+}
+
+/// `program_name(raw) == name`, without building the name.
+pub fn program_name_is(raw: &[u8], name: &str) -> bool {
+    stem_is(program_stem(raw), name)
+}
+
+/// The bytes of `raw` its program name is made of, before quotes and carets are dropped and
+/// the case is folded: after the last `\`, `/` or `:`, before the first `%` after that, before
+/// the last `.` before that. (Quotes and carets are none of these bytes, so dropping them
+/// first or last gives the same name.)
+fn program_stem(raw: &[u8]) -> &[u8] {
+    let last = match raw
         .iter()
-        .copied()
-        .filter(|&b| b != b'"' && b != b'^')
-        .collect();
-    let last = cleaned
-        .rsplit(|&b| b == b'\\' || b == b'/' || b == b':')
-        .next()
-        .unwrap_or(&[]);
+        .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
+    {
+        Some(i) => &raw[i + 1..],
+        None => raw,
+    };
     let last = match last.iter().position(|&b| b == b'%') {
         Some(i) => &last[..i],
         None => last,
     };
-    let stem = match last.iter().rposition(|&b| b == b'.') {
+    match last.iter().rposition(|&b| b == b'.') {
         Some(i) => &last[..i],
         None => last,
-    };
+    }
+}
+
+/// The characters of the program name of a stem (see [`program_stem`]).
+fn stem_chars(stem: &[u8]) -> impl Iterator<Item = char> + '_ {
     stem.iter()
+        .filter(|&&b| b != b'"' && b != b'^')
         .map(|b| b.to_ascii_lowercase() as char)
-        .collect()
+}
+
+/// The program name of `stem` is `name`.
+fn stem_is(stem: &[u8], name: &str) -> bool {
+    stem_chars(stem).eq(name.chars())
+}
+
+/// [`program_name`] into a buffer the caller reuses.
+fn program_name_into(raw: &[u8], out: &mut String) {
+    out.clear();
+    out.extend(stem_chars(program_stem(raw)));
 }
 
 /// `name` (already normalised) is an SMS client program.
@@ -137,91 +166,80 @@ fn is_switch(source: &Source, w: &Word) -> bool {
 /// The program a statement starts, if it starts one: a plain command, `call prog`,
 /// `start … prog` or `command /c prog` / `cmd /c prog`.
 pub fn invocation(script: &Script, source: &Source, id: StmtId) -> Option<Invocation> {
+    let (word, via, args) = invocation_head(script, source, id)?;
+    Some(Invocation {
+        stmt: id,
+        word,
+        name: program_name(word_text(source, &word)),
+        via,
+        args: args.to_vec(),
+    })
+}
+
+/// [`invocation`] without building it: the program word, how it is started and the words
+/// after it, borrowed from the statement.
+fn invocation_head<'s>(
+    script: &'s Script,
+    source: &Source,
+    id: StmtId,
+) -> Option<(Word, Via, &'s [Word])> {
     let stmt = script.stmts.get(id.index())?;
     match &stmt.kind {
-        StmtKind::Simple(s) => {
-            let name = program_name(word_text(source, &s.name));
-            match name.as_str() {
-                "start" => {
-                    let args = &s.args;
-                    let mut i = 0;
-                    while i < args.len() && is_switch(source, &args[i]) {
-                        i += 1;
-                    }
-                    // `start "title" prog`: a quoted first word is the window title unless it
-                    // names a client program itself.
-                    if i + 1 < args.len()
-                        && args[i].quoted
-                        && !is_client_program(&program_name(word_text(source, &args[i])))
-                    {
-                        i += 1;
-                        while i < args.len() && is_switch(source, &args[i]) {
-                            i += 1;
-                        }
-                    }
-                    let w = *args.get(i)?;
-                    Some(Invocation {
-                        stmt: id,
-                        word: w,
-                        name: program_name(word_text(source, &w)),
-                        via: Via::Start,
-                        args: args[i + 1..].to_vec(),
-                    })
-                }
-                "command" | "cmd" => {
-                    let args = &s.args;
-                    let pos = args.iter().position(|w| {
-                        let t = word_text(source, w);
-                        t.eq_ignore_ascii_case(b"/c") || t.eq_ignore_ascii_case(b"/k")
-                    })?;
-                    let w = *args.get(pos + 1)?;
-                    Some(Invocation {
-                        stmt: id,
-                        word: w,
-                        name: program_name(word_text(source, &w)),
-                        via: Via::Shell,
-                        args: args[pos + 2..].to_vec(),
-                    })
-                }
-                _ => Some(Invocation {
-                    stmt: id,
-                    word: s.name,
-                    name,
-                    via: Via::Direct,
-                    args: s.args.clone(),
-                }),
-            }
-        }
+        StmtKind::Simple(s) => simple_head(source, s.name, &s.args),
         StmtKind::Call(c) => match &c.target {
             CallTarget::External { program, args } => {
-                let name = program_name(word_text(source, program));
-                if name == "start" || name == "command" || name == "cmd" {
+                let stem = program_stem(word_text(source, program));
+                if stem_is(stem, "start") || stem_is(stem, "command") || stem_is(stem, "cmd") {
                     // `call start prog`: read the rest as if it stood alone.
-                    let mut fake = script.stmts[id.index()].clone();
-                    fake.kind = StmtKind::Simple(crate::syntax::ast::Simple {
-                        name: *program,
-                        args: args.clone(),
-                    });
-                    let tmp = Script {
-                        stmts: vec![fake],
-                        ..Script::default()
-                    };
-                    let mut inv = invocation(&tmp, source, StmtId(0))?;
-                    inv.stmt = id;
-                    return Some(inv);
+                    return simple_head(source, *program, args);
                 }
-                Some(Invocation {
-                    stmt: id,
-                    word: *program,
-                    name,
-                    via: Via::Call,
-                    args: args.clone(),
-                })
+                Some((*program, Via::Call, args))
             }
             _ => None,
         },
         _ => None,
     }
+}
+
+/// The program a plain command `name args` starts: `name` itself, or the program after
+/// `start [switches] ["title"]` or after `/c` / `/k` of `command` / `cmd`.
+fn simple_head<'s>(
+    source: &Source,
+    name: Word,
+    args: &'s [Word],
+) -> Option<(Word, Via, &'s [Word])> {
+    let stem = program_stem(word_text(source, &name));
+    if stem_is(stem, "start") {
+        let mut i = 0;
+        while i < args.len() && is_switch(source, &args[i]) {
+            i += 1;
+        }
+        // `start "title" prog`: a quoted first word is the window title unless it names a
+        // client program itself.
+        if i + 1 < args.len() && args[i].quoted && !names_client_program(source, &args[i]) {
+            i += 1;
+            while i < args.len() && is_switch(source, &args[i]) {
+                i += 1;
+            }
+        }
+        let w = *args.get(i)?;
+        Some((w, Via::Start, &args[i + 1..]))
+    } else if stem_is(stem, "command") || stem_is(stem, "cmd") {
+        let pos = args.iter().position(|w| {
+            let t = word_text(source, w);
+            t.eq_ignore_ascii_case(b"/c") || t.eq_ignore_ascii_case(b"/k")
+        })?;
+        let w = *args.get(pos + 1)?;
+        Some((w, Via::Shell, &args[pos + 2..]))
+    } else {
+        Some((name, Via::Direct, args))
+    }
+}
+
+/// The word names an SMS client program.
+fn names_client_program(source: &Source, w: &Word) -> bool {
+    let stem = program_stem(word_text(source, w));
+    CLIENT_PROGRAMS.iter().any(|p| stem_is(stem, p))
 }
 
 /// Every program started anywhere in the script, in source order.
@@ -242,8 +260,10 @@ pub fn sequence_next(script: &Script) -> Vec<Option<StmtId>> {
             *slot = Some(w[1]);
         }
     }
-    // Last child seen per (parent, side), children in source order (the arena order).
-    let mut last: std::collections::HashMap<(usize, bool), StmtId> = Default::default();
+    // Last child seen per parent, then side and else side, children in source order (the
+    // arena order). `NONE` for none yet.
+    const NONE: u32 = u32::MAX;
+    let mut last: Vec<[u32; 2]> = Vec::new();
     for id in script.ids() {
         let Some(p) = script.stmt(id).parent else {
             continue;
@@ -258,9 +278,14 @@ pub fn sequence_next(script: &Script) -> Vec<Option<StmtId>> {
                 .is_some_and(|(kw, _)| script.stmt(id).span.start >= kw.start),
             _ => false,
         };
-        if let Some(prev) = last.insert((p.index(), side), id) {
-            next[prev.index()] = Some(id);
+        if last.is_empty() {
+            last = vec![[NONE; 2]; n];
         }
+        let slot = &mut last[p.index()][usize::from(side)];
+        if *slot != NONE {
+            next[*slot as usize] = Some(id);
+        }
+        *slot = id.0;
     }
     next
 }
@@ -317,24 +342,53 @@ pub fn ras_checks<'a>(
     source: &Source,
     settings: impl Into<Settings<'a>>,
 ) -> Vec<RasCheck> {
-    let settings = settings.into();
+    ras_checks_in(script, source, settings.into(), &std::cell::OnceCell::new())
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// [`ras_checks`] with the statement sequences computed at most once (`seq`, filled on first
+/// use), each check with whether it is a Slownet threshold-0 test. No name is built for a
+/// statement that is no candidate.
+pub(crate) fn ras_checks_in(
+    script: &Script,
+    source: &Source,
+    settings: Settings<'_>,
+    seq: &std::cell::OnceCell<Vec<Option<StmtId>>>,
+) -> Vec<(RasCheck, bool)> {
     let mut out = Vec::new();
-    let seq = sequence_next(script);
-    for inv in invocations(script, source) {
-        let zero_is_ras = is_slownet_ras_test(source, &inv);
-        if !zero_is_ras && !is_ras_guard(&inv.name, settings) {
+    // The extra RAS-check programs, normalised once.
+    let guards: Vec<String> = settings
+        .ras_guards
+        .iter()
+        .map(|g| program_name(g.as_bytes()))
+        .collect();
+    let mut name = String::new();
+    for id in script.ids() {
+        let Some((word, _, args)) = invocation_head(script, source, id) else {
+            continue;
+        };
+        program_name_into(word_text(source, &word), &mut name);
+        let zero_is_ras = SLOWNET_PROGRAMS.contains(&name.as_str())
+            && args.iter().any(|w| source.slice(w.span) == b"0");
+        if !zero_is_ras && name != DEFAULT_RAS_GUARD && !guards.contains(&name) {
             continue;
         }
-        let Some(next) = next_sibling(script, &seq, inv.stmt) else {
+        let seq = seq.get_or_init(|| sequence_next(script));
+        let Some(next) = next_sibling(script, seq, id) else {
             continue;
         };
         if let Some((level, negated)) = errorlevel_test(script.stmt(next)) {
-            out.push(RasCheck {
-                check: inv.stmt,
-                test: next,
-                level,
-                negated: negated != zero_is_ras,
-            });
+            out.push((
+                RasCheck {
+                    check: id,
+                    test: next,
+                    level,
+                    negated: negated != zero_is_ras,
+                },
+                zero_is_ras,
+            ));
         }
     }
     out
@@ -359,14 +413,23 @@ pub enum WeakGuardKind {
 
 /// Every weak RAS guard in the script.
 pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
+    weak_guards_in(script, source, &std::cell::OnceCell::new())
+}
+
+/// [`weak_guards`] with the statement sequences computed at most once (`seq`, filled on
+/// first use).
+pub(crate) fn weak_guards_in(
+    script: &Script,
+    source: &Source,
+    seq: &std::cell::OnceCell<Vec<Option<StmtId>>>,
+) -> Vec<WeakGuard> {
     let mut out = Vec::new();
-    let seq = sequence_next(script);
     for id in script.ids() {
         let stmt = script.stmt(id);
         match &stmt.kind {
             StmtKind::If(i) => {
                 if let crate::syntax::ast::Condition::Exist { path, .. } = &*i.condition {
-                    if program_name(word_text(source, path)) == "rasapi32" {
+                    if program_name_is(word_text(source, path), "rasapi32") {
                         out.push(WeakGuard {
                             stmt: id,
                             span: i.keyword.cover(path.span),
@@ -376,10 +439,11 @@ pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
                 }
             }
             StmtKind::Simple(s) => {
-                if program_name(word_text(source, &s.name)) != "ipconfig" {
+                if !program_name_is(word_text(source, &s.name), "ipconfig") {
                     continue;
                 }
                 // The FIND on the other side of the pipe.
+                let seq = seq.get_or_init(|| sequence_next(script));
                 let Some(find) =
                     seq[id.index()].filter(|f| script.stmt(*f).connector == Connector::Pipe)
                 else {
@@ -388,8 +452,8 @@ pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
                 let StmtKind::Simple(f) = &script.stmt(find).kind else {
                     continue;
                 };
-                let fname = program_name(word_text(source, &f.name));
-                if fname != "find" && fname != "findstr" {
+                let fname = program_stem(word_text(source, &f.name));
+                if !stem_is(fname, "find") && !stem_is(fname, "findstr") {
                     continue;
                 }
                 out.push(WeakGuard {
@@ -412,7 +476,7 @@ pub fn is_preamble(script: &Script, source: &Source, id: StmtId) -> bool {
         StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Setlocal(_) => true,
         StmtKind::Echo(e) => e.mode == Some(false),
         StmtKind::Simple(s) => {
-            program_name(word_text(source, &s.name)) == "cls" && {
+            program_name_is(word_text(source, &s.name), "cls") && {
                 // `cls` exactly, not `cls.bat` or `c:\cls`.
                 let t = word_text(source, &s.name);
                 t.eq_ignore_ascii_case(b"cls")
@@ -496,31 +560,40 @@ pub struct Analysis {
     pub ras: ras::RasFlow,
     /// Every program invocation in the script.
     pub invocations: Vec<Invocation>,
+    /// Every RAS check in the script (what [`ras_checks`] returns for it).
+    pub ras_checks: Vec<RasCheck>,
+    /// Every weak RAS guard in the script (what [`weak_guards`] returns for it).
+    pub weak_guards: Vec<WeakGuard>,
     /// Statements that run a Slownet threshold-0 RAS test followed by its errorlevel test:
-    /// RAS checks, not client setup.
+    /// RAS checks, not client setup. In statement order.
     slownet_checks: Vec<StmtId>,
 }
 
 impl Analysis {
     pub fn new(script: &Script, source: &Source, flow: &Flow, settings: Settings<'_>) -> Analysis {
         let invocations = invocations(script, source);
+        let seq = std::cell::OnceCell::new();
+        let checks = ras_checks_in(script, source, settings, &seq);
         // The Slownet threshold-0 RAS tests followed by their errorlevel test: RAS checks.
-        let slownet_checks = if invocations.iter().any(|i| is_slownet_ras_test(source, i)) {
-            ras_checks(script, source, settings)
-                .into_iter()
-                .map(|c| c.check)
-                .filter(|id| {
-                    invocations
-                        .iter()
-                        .any(|i| i.stmt == *id && is_slownet_ras_test(source, i))
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let slownet_checks = checks
+            .iter()
+            .filter(|(_, zero_is_ras)| *zero_is_ras)
+            .map(|(c, _)| c.check)
+            .collect();
+        let ras_checks: Vec<RasCheck> = checks.into_iter().map(|(c, _)| c).collect();
+        let weak_guards = weak_guards_in(script, source, &seq);
+        let ras = ras::RasFlow::from_tests(
+            script,
+            flow,
+            &ras_checks,
+            &weak_guards,
+            settings.ras_entry,
+        );
         Analysis {
-            ras: ras::RasFlow::build_from(script, source, flow, settings, settings.ras_entry),
+            ras,
             invocations,
+            ras_checks,
+            weak_guards,
             slownet_checks,
         }
     }
@@ -538,7 +611,7 @@ impl Analysis {
             .filter(|inv| {
                 inv.is_client_program()
                     && self.reachable(flow, inv.stmt)
-                    && !self.slownet_checks.contains(&inv.stmt)
+                    && self.slownet_checks.binary_search(&inv.stmt).is_err()
             })
             .map(|inv| CallSite {
                 inv: inv.clone(),

@@ -14,8 +14,6 @@
 //! pre-check before CHECKRAS). The lattice has height 3, so each node is visited at most three times
 //! plus once per in-edge: the fixed point costs time linear in the graph. Nothing recurses.
 
-use std::collections::HashMap;
-
 use crate::flow::{EdgeKind, Flow, Node};
 use crate::source::Source;
 use crate::syntax::ast::{Script, StmtId};
@@ -112,22 +110,71 @@ impl RasFlow {
         settings: crate::sms::Settings<'_>,
         entry: StateSet,
     ) -> RasFlow {
+        let seq = std::cell::OnceCell::new();
+        let checks: Vec<crate::sms::RasCheck> =
+            crate::sms::ras_checks_in(script, source, settings, &seq)
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect();
+        let weak = crate::sms::weak_guards_in(script, source, &seq);
+        Self::from_tests(script, flow, &checks, &weak, entry)
+    }
+
+    /// [`RasFlow::build_from`] with the script's RAS checks and weak guards already found
+    /// (what [`crate::sms::ras_checks`] and [`crate::sms::weak_guards`] return for it).
+    pub fn from_tests(
+        script: &Script,
+        flow: &Flow,
+        checks: &[crate::sms::RasCheck],
+        weak: &[crate::sms::WeakGuard],
+        entry: StateSet,
+    ) -> RasFlow {
         let n = script.stmts.len().min(flow.len());
-        // `if` statements testing a RAS check's errorlevel: true when `then` is the RAS side.
-        let mut ras_tests: HashMap<StmtId, bool> = HashMap::new();
-        for check in crate::sms::ras_checks(script, source, settings) {
-            ras_tests.insert(check.test, !check.negated);
+        // Per statement: 0, or 1 + whether `then` is the RAS side (`if` statements testing a
+        // RAS check's errorlevel; the last check naming a test wins).
+        let mut ras_tests: Vec<u8> = Vec::new();
+        for check in checks {
+            if ras_tests.is_empty() {
+                ras_tests = vec![0; n];
+            }
+            if let Some(t) = ras_tests.get_mut(check.test.index()) {
+                *t = 1 + u8::from(!check.negated);
+            }
         }
-        // `if [not] exist …\rasapi32.dll`: true when `then` is the side where RAS is installed.
-        // Where RAS is not installed the client cannot be on a RAS link: that side is `lan`.
-        let mut installed_tests: HashMap<StmtId, bool> = HashMap::new();
-        for g in crate::sms::weak_guards(script, source) {
+        // `if [not] exist …\rasapi32.dll`: 1 + whether `then` is the side where RAS is
+        // installed. Where RAS is not installed the client cannot be on a RAS link: that
+        // side is `lan`.
+        let mut installed_tests: Vec<u8> = Vec::new();
+        for g in weak {
             if g.kind == crate::sms::WeakGuardKind::RasInstalled {
                 if let crate::syntax::ast::StmtKind::If(i) = &script.stmt(g.stmt).kind {
-                    installed_tests.insert(g.stmt, i.not.is_none());
+                    if installed_tests.is_empty() {
+                        installed_tests = vec![0; n];
+                    }
+                    if let Some(t) = installed_tests.get_mut(g.stmt.index()) {
+                        *t = 1 + u8::from(i.not.is_none());
+                    }
                 }
             }
         }
+        if ras_tests.is_empty() && installed_tests.is_empty() {
+            // No edge changes the state: every statement the flow reaches gets `entry`, the
+            // others nothing (the work-list below would find exactly this).
+            let state = (0..n)
+                .map(|i| {
+                    if flow.reachable.get(i).copied().unwrap_or(false) {
+                        entry.0
+                    } else {
+                        0
+                    }
+                })
+                .collect();
+            return RasFlow { entry: state };
+        }
+        let test_at = |v: &[u8], i: usize| match v.get(i).copied().unwrap_or(0) {
+            0 => None,
+            t => Some(t == 2),
+        };
         let mut state = vec![0u8; n];
         let mut queued = vec![false; n];
         let mut work: Vec<usize> = Vec::new();
@@ -144,8 +191,8 @@ impl RasFlow {
         while let Some(i) = work.pop() {
             queued[i] = false;
             let s = state[i];
-            let test = ras_tests.get(&StmtId(i as u32)).copied();
-            let installed = installed_tests.get(&StmtId(i as u32)).copied();
+            let test = test_at(&ras_tests, i);
+            let installed = test_at(&installed_tests, i);
             for e in flow.successors(StmtId(i as u32)) {
                 let add = match (test, e.kind) {
                     (Some(true), EdgeKind::Then) | (Some(false), EdgeKind::Else) => RAS,
