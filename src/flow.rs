@@ -284,42 +284,38 @@ impl<'a> Builder<'a> {
     /// order (a parent always precedes its children in the arena).
     fn sequences(&mut self) {
         let n = self.script.stmts.len();
-        // Children by parent, in source order.
-        let mut children: Vec<Vec<StmtId>> = vec![Vec::new(); n];
-        for id in self.script.ids() {
-            if let Some(p) = self.script.stmt(id).parent {
-                if p.index() < n && p.index() != id.index() {
-                    children[p.index()].push(id);
-                }
-            }
-        }
         // next sibling within a sequence: None = last of its sequence.
         let mut next: Vec<Option<StmtId>> = vec![None; n];
-        let link = |seq: &[StmtId], next: &mut Vec<Option<StmtId>>| {
-            for w in seq.windows(2) {
-                next[w[0].index()] = Some(w[1]);
-            }
-        };
-        link(&self.script.top, &mut next);
-        for (p, kids) in children.iter().enumerate() {
-            if kids.is_empty() {
+        for w in self.script.top.windows(2) {
+            next[w[0].index()] = Some(w[1]);
+        }
+        // Children in source order (the arena order), each linked to the last one seen of its
+        // parent's sequence: an `if`'s then side and else side (from its `else` on) are two
+        // sequences, a block's or `for`'s children one.
+        let mut last: Vec<(Option<StmtId>, Option<StmtId>)> = vec![(None, None); n];
+        for id in self.script.ids() {
+            let Some(p) = self.script.stmt(id).parent else {
+                continue;
+            };
+            if p.index() >= n || p.index() == id.index() {
                 continue;
             }
-            match &self.script.stmts[p].kind {
-                StmtKind::If(i) => {
-                    let split = i.else_.map(|(kw, _)| kw.start).unwrap_or(usize::MAX);
-                    let (then_seq, else_seq): (Vec<StmtId>, Vec<StmtId>) = kids
-                        .iter()
-                        .partition(|k| self.script.stmt(**k).span.start < split);
-                    link(&then_seq, &mut next);
-                    link(&else_seq, &mut next);
-                    self.first[p] = (then_seq.first().copied(), else_seq.first().copied());
-                }
-                _ => {
-                    link(kids, &mut next);
-                    self.first[p] = (kids.first().copied(), None);
-                }
+            let else_side = match &self.script.stmts[p.index()].kind {
+                StmtKind::If(i) => i
+                    .else_
+                    .is_some_and(|(kw, _)| self.script.stmt(id).span.start >= kw.start),
+                _ => false,
+            };
+            let (first, last) = if else_side {
+                (&mut self.first[p.index()].1, &mut last[p.index()].1)
+            } else {
+                (&mut self.first[p.index()].0, &mut last[p.index()].0)
+            };
+            match *last {
+                Some(prev) => next[prev.index()] = Some(id),
+                None => *first = Some(id),
             }
+            *last = Some(id);
         }
         for (i, nx) in next.iter().enumerate() {
             if let Some(s) = nx {
@@ -422,13 +418,10 @@ impl<'a> Builder<'a> {
         let conditional = self.conditional_in_line();
         for id in self.script.ids() {
             if let StmtKind::Goto(g) = &self.script.stmt(id).kind {
-                let fails = match &g.target {
-                    JumpTarget::Missing => true,
-                    JumpTarget::Label { .. } => {
-                        matches!(self.resolve(id, &g.target), Resolution::Unresolved)
-                    }
-                    _ => false,
-                };
+                // Resolved once here, read again when the edges are made.
+                let r = self.resolve(id, &g.target);
+                let fails = matches!(r, Resolution::Missing | Resolution::Unresolved);
+                jumps[id.index()] = Some(r);
                 let gi = group[id.index()];
                 if fails && !conditional[id.index()] && id.index() < fails_at[gi] {
                     fails_at[gi] = id.index();
@@ -457,8 +450,8 @@ impl<'a> Builder<'a> {
             let start = edges.len();
             let out = &mut edges;
             match &stmt.kind {
-                StmtKind::Goto(g) => {
-                    let r = self.resolve(id, &g.target);
+                StmtKind::Goto(_) => {
+                    let r = jumps[i].clone().unwrap_or(Resolution::Missing);
                     match &r {
                         Resolution::Label { to, .. } => out.push(edge(*to, EdgeKind::Jump)),
                         Resolution::Eof => out.push(edge(Node::End, EdgeKind::Jump)),
@@ -569,8 +562,14 @@ impl<'a> Builder<'a> {
         flow.reachable = flow.reach_from(entry, |_, _| true);
         flow.runs = self.runs(&flow);
         flow.run_segments = self.run_segments(&flow.runs);
-        let nt: std::collections::HashSet<(StmtId, Edge)> = flow.nt_edges.iter().copied().collect();
-        flow.win9x_reachable = flow.reach_from(entry, |from, e| !nt.contains(&(from, *e)));
+        flow.win9x_reachable = if flow.nt_edges.is_empty() {
+            // No edge to cut: the walk would find `reachable` again.
+            flow.reachable.clone()
+        } else {
+            let nt: std::collections::HashSet<(StmtId, Edge)> =
+                flow.nt_edges.iter().copied().collect();
+            flow.reach_from(entry, |from, e| !nt.contains(&(from, *e)))
+        };
         flow.end_reachable = entry == Node::End
             || (0..flow.len()).any(|i| {
                 flow.reachable[i]
@@ -728,7 +727,8 @@ impl<'a> Builder<'a> {
                 e.to != Node::AnyLabel
             });
             let direct_at = |i: usize| direct.get(i).copied().unwrap_or(false);
-            let text_read = self.labels_read_as_text();
+            // Built on first use: most files have no region only the hub reaches.
+            let text_read = std::cell::OnceCell::new();
             // Regions: runs of statements reached only through the hub, split at labels.
             let mut i = 0;
             while i < n {
@@ -744,9 +744,11 @@ impl<'a> Builder<'a> {
                 } else {
                     reads_as_foreign(self.source, self.script, &ids)
                 };
-                let template = self
-                    .label_before(start)
-                    .is_some_and(|k| text_read.contains(&k));
+                let template = self.label_before(start).is_some_and(|k| {
+                    text_read
+                        .get_or_init(|| self.labels_read_as_text())
+                        .contains(&k)
+                });
                 if data || template {
                     runs[start..i].iter_mut().for_each(|r| *r = false);
                 }
@@ -778,11 +780,13 @@ impl<'a> Builder<'a> {
     fn labels_read_as_text(&self) -> std::collections::HashSet<Vec<u8>> {
         let mut out = std::collections::HashSet::new();
         let bytes = self.source.bytes();
+        let has = |line: &[u8], needle: &[u8]| {
+            line.windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle))
+        };
         for line in bytes.split(|&b| b == b'\n') {
-            let lower: Vec<u8> = line.iter().map(|b| b.to_ascii_lowercase()).collect();
-            let names_self = lower.windows(4).any(|w| w == b"~f0%" || w == b"x0%\"")
-                || lower.windows(3).any(|w| w == b"~f0")
-                || lower.windows(4).any(|w| w == b"nx0\"");
+            // (`~f0%` contains `~f0`.)
+            let names_self = has(line, b"~f0") || has(line, b"x0%\"") || has(line, b"nx0\"");
             if !names_self {
                 continue;
             }
