@@ -206,22 +206,27 @@ impl Flow {
     }
 }
 
-/// Text of a word with quotes and carets removed.
-fn word_text(source: &Source, w: &Word) -> Vec<u8> {
-    let mut out = Vec::with_capacity(w.span.len());
+/// The bytes of a word with quotes removed and carets unescaped (a caret keeps the byte after
+/// it), without building them.
+fn word_bytes<'s>(source: &'s Source, w: &Word) -> impl Iterator<Item = u8> + 's {
     let mut bytes = source.slice(w.span).iter();
-    while let Some(&b) = bytes.next() {
-        match b {
+    std::iter::from_fn(move || loop {
+        match *bytes.next()? {
             b'"' => {}
             b'^' => {
                 if let Some(&n) = bytes.next() {
-                    out.push(n);
+                    return Some(n);
                 }
             }
-            _ => out.push(b),
+            b => return Some(b),
         }
-    }
-    out
+    })
+}
+
+/// The word's text (quotes and carets removed, see [`word_bytes`]) is `lower`, ASCII case
+/// folded.
+fn word_is_ci(source: &Source, w: &Word, lower: &[u8]) -> bool {
+    word_bytes(source, w).map(|b| b.to_ascii_lowercase()).eq(lower.iter().copied())
 }
 
 /// `Some(true)` when the condition is true exactly on NT (`"%OS%"=="Windows_NT"`, any
@@ -233,9 +238,8 @@ pub fn os_test_is_nt(source: &Source, cond: &Condition) -> bool {
     if !matches!(op, CmpOp::EqEq | CmpOp::Equ) {
         return false;
     }
-    let l = word_text(source, lhs).to_ascii_lowercase();
-    let r = word_text(source, rhs).to_ascii_lowercase();
-    (l == b"%os%" && r == b"windows_nt") || (r == b"%os%" && l == b"windows_nt")
+    (word_is_ci(source, lhs, b"%os%") && word_is_ci(source, rhs, b"windows_nt"))
+        || (word_is_ci(source, rhs, b"%os%") && word_is_ci(source, lhs, b"windows_nt"))
 }
 
 /// Where execution continues after a label on physical line `line`: the first statement
@@ -952,7 +956,7 @@ pub fn reads_itself(source: &Source) -> bool {
             .windows(needle.len())
             .any(|w| w.eq_ignore_ascii_case(needle))
     };
-    if !bytes.windows(2).any(|w| w == b"%~") {
+    if memchr::memmem::find(bytes, b"%~").is_none() {
         return false;
     }
     if has_ci(b"?.wsf") {
@@ -1268,6 +1272,17 @@ impl Foreign {
     }
 }
 
+/// `hay` contains `lower` (ASCII lower case, a letter at `anchor`), in any case: the
+/// candidates are the places of that letter, found with `memchr`.
+fn contains_ci_at(hay: &[u8], lower: &[u8], anchor: usize) -> bool {
+    let a = lower[anchor];
+    memchr::memchr2_iter(a, a.to_ascii_uppercase(), hay).any(|p| {
+        p.checked_sub(anchor)
+            .and_then(|start| hay.get(start..start + lower.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(lower))
+    })
+}
+
 /// Is this a script for another interpreter? OS/2 REXX: the first non-blank bytes are `/*`.
 /// 4DOS/4NT/TCC: at least two distinct marks among `iff … then`, `elseiff`, `endiff`,
 /// `enddo`, `gosub`, `%+` at the start of lines (or `%+` anywhere).
@@ -1280,18 +1295,13 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
     if bytes[start..].starts_with(b"/*") {
         return Some(Foreign::Rexx);
     }
-    // Cheap test first, in one pass over the bytes: none of the words at all.
-    let starts_ci = |i: usize, needle: &[u8]| {
-        bytes
-            .get(i..i + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
-    };
-    let any_mark = (0..bytes.len()).any(|i| match bytes[i] | 0x20 {
-        b'i' => starts_ci(i, b"iff"),
-        b'g' => starts_ci(i, b"gosub"),
-        b'e' => starts_ci(i, b"enddo"),
-        _ => bytes[i] == b'%' && bytes.get(i + 1) == Some(&b'+'),
-    });
+    // Cheap test first: none of the words at all. Every mark needs `iff` (also in `elseiff`
+    // and `endiff`), `gosub`, `enddo` or `%+` somewhere in the file; each is looked for at a
+    // rare byte of it.
+    let any_mark = memchr::memmem::find(bytes, b"%+").is_some()
+        || contains_ci_at(bytes, b"iff", 2)
+        || contains_ci_at(bytes, b"gosub", 4)
+        || contains_ci_at(bytes, b"enddo", 2);
     if !any_mark {
         return None;
     }

@@ -13,8 +13,6 @@
 //!
 //! One linear pass over the statements and one reachability walk: no recursion.
 
-use std::collections::HashSet;
-
 use crate::flow::{EdgeKind, Flow};
 use crate::sms::{program_name, sequence_next};
 use crate::source::Source;
@@ -39,15 +37,23 @@ impl Win9xView {
 
     /// The view from guards already found by [`nt_guards`].
     pub fn from_guards(flow: &Flow, guards: Vec<(StmtId, EdgeKind)>, tests_os: bool) -> Win9xView {
-        let cut: HashSet<(StmtId, EdgeKind)> = guards.iter().copied().collect();
-        let runs = match flow.entry {
-            Some(entry) if !cut.is_empty() => {
-                flow.reach_from(entry, |from, e| !cut.contains(&(from, e.kind)))
+        let mut runs = match flow.entry {
+            Some(entry) if !guards.is_empty() => {
+                // Per statement, a bit per edge kind cut off (`1 << kind as u8`).
+                let mut cut = vec![0u16; flow.len()];
+                for (id, kind) in &guards {
+                    if let Some(c) = cut.get_mut(id.index()) {
+                        *c |= 1 << *kind as u8;
+                    }
+                }
+                flow.reach_from(entry, |from, e| {
+                    cut.get(from.index())
+                        .map_or(true, |c| c & (1 << e.kind as u8) == 0)
+                })
             }
             _ => flow.reachable.clone(),
         };
         // Only batch code that runs at all (no foreign payload after `exit`/`goto :eof`).
-        let mut runs = runs;
         for (i, r) in runs.iter_mut().enumerate() {
             *r = *r && flow.runs(StmtId(i as u32));
         }
