@@ -116,11 +116,15 @@ pub fn pragma(source: &Source, script: &Script) -> Option<Targets> {
         let StmtKind::Comment(c) = &s.kind else {
             continue;
         };
-        let t = source.slice(c.text).to_ascii_lowercase();
-        let Some(at) = t.windows(8).position(|w| w == b"smslint:") else {
+        let raw = source.slice(c.text);
+        let Some(at) = raw
+            .windows(8)
+            .position(|w| w.eq_ignore_ascii_case(b"smslint:"))
+        else {
             continue;
         };
-        let rest = &t[at + 8..];
+        let t = raw[at + 8..].to_ascii_lowercase();
+        let rest = &t[..];
         let rest = rest.trim_ascii_start();
         let Some(v) = rest.strip_prefix(b"targets") else {
             continue;
@@ -160,13 +164,16 @@ fn strip_ci<'a>(s: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
 
 /// Where a target word points, relative to the calling script.
 pub fn target_spec(raw: &[u8]) -> TargetSpec {
-    let cleaned: Vec<u8> = raw
-        .iter()
-        .copied()
-        .filter(|&b| b != b'"' && b != b'^')
-        .map(|b| if b == b'/' { b'\\' } else { b })
-        .collect();
-    let s = cleaned.as_slice();
+    let cleaned: std::borrow::Cow<[u8]> = if raw.iter().any(|&b| matches!(b, b'"' | b'^' | b'/')) {
+        raw.iter()
+            .copied()
+            .filter(|&b| b != b'"' && b != b'^')
+            .map(|b| if b == b'/' { b'\\' } else { b })
+            .collect()
+    } else {
+        raw.into()
+    };
+    let s = &cleaned[..];
     let self_forms: &[&[u8]] = &[b"%0", b"%~f0", b"%~dpnx0", b"%~s0", b"%~fs0"];
     if self_forms.iter().any(|f| s.eq_ignore_ascii_case(f)) {
         return TargetSpec::SelfFile;
@@ -205,7 +212,10 @@ pub fn target_spec(raw: &[u8]) -> TargetSpec {
     let parts: Vec<String> = rest
         .split(|&b| b == b'\\')
         .filter(|p| !p.is_empty() && *p != b".")
-        .map(|p| String::from_utf8_lossy(&p.to_ascii_lowercase()).into_owned())
+        .map(|p| {
+            String::from_utf8(p.to_ascii_lowercase())
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        })
         .collect();
     if parts.is_empty() || parts.iter().any(|p| p == "..") {
         return TargetSpec::Elsewhere;

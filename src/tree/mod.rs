@@ -264,18 +264,21 @@ struct Listings {
 
 impl Listings {
     fn list(&mut self, dir: &Path) -> Option<&HashMap<String, String>> {
-        self.dirs
-            .entry(dir.to_path_buf())
-            .or_insert_with(|| {
-                let rd = std::fs::read_dir(dir).ok()?;
-                let mut m = HashMap::new();
-                for e in rd.flatten() {
-                    let name = e.file_name().to_string_lossy().into_owned();
-                    m.insert(name.to_ascii_lowercase(), name);
-                }
-                Some(m)
-            })
-            .as_ref()
+        if !self.dirs.contains_key(dir) {
+            self.dirs.insert(dir.to_path_buf(), Self::read(dir));
+        }
+        self.dirs.get(dir)?.as_ref()
+    }
+
+    /// One directory's listing, `None` when it cannot be read.
+    fn read(dir: &Path) -> Option<HashMap<String, String>> {
+        let rd = std::fs::read_dir(dir).ok()?;
+        let mut m = HashMap::new();
+        for e in rd.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            m.insert(name.to_ascii_lowercase(), name);
+        }
+        Some(m)
     }
 
     /// The real path of `parts` below `dir`, matched case-insensitively.
@@ -286,6 +289,12 @@ impl Listings {
             cur.push(real);
         }
         Some(cur)
+    }
+
+    /// [`Listings::find`] of the one name `name` in `dir`.
+    fn find_one(&mut self, dir: &Path, name: &str) -> Option<PathBuf> {
+        let real = self.list(dir)?.get(name)?;
+        Some(dir.join(real))
     }
 }
 
@@ -696,15 +705,19 @@ fn resolve(
         }
     }
     if extension(name).is_some() {
-        return match listings.find(&base, std::slice::from_ref(name)) {
+        return match listings.find_one(&base, name) {
             Some(p) => as_file(p),
             None => Resolved::Missing,
         };
     }
     // A bare name: cmd.exe and COMMAND.COM try .COM, .EXE, .BAT (then .CMD on NT).
+    let mut candidate = String::with_capacity(name.len() + 4);
     for ext in ["com", "exe", "bat", "cmd"] {
-        let candidate = format!("{name}.{ext}");
-        if let Some(p) = listings.find(&base, std::slice::from_ref(&candidate)) {
+        candidate.clear();
+        candidate.push_str(name);
+        candidate.push('.');
+        candidate.push_str(ext);
+        if let Some(p) = listings.find_one(&base, &candidate) {
             return as_file(p);
         }
     }
