@@ -570,9 +570,15 @@ impl<'a> Builder<'a> {
             // No edge to cut: the walk would find `reachable` again.
             flow.reachable.clone()
         } else {
-            let nt: std::collections::HashSet<(StmtId, Edge)> =
-                flow.nt_edges.iter().copied().collect();
-            flow.reach_from(entry, |from, e| !nt.contains(&(from, *e)))
+            // `nt_edges` is in statement order (pushed in the loop above).
+            let nt = &flow.nt_edges;
+            let cut = |from: StmtId, e: &Edge| {
+                nt[nt.partition_point(|x| x.0 < from)..]
+                    .iter()
+                    .take_while(|x| x.0 == from)
+                    .any(|x| x.1 == *e)
+            };
+            flow.reach_from(entry, |from, e| !cut(from, e))
         };
         flow.end_reachable = entry == Node::End
             || (0..flow.len()).any(|i| {
@@ -1272,17 +1278,6 @@ impl Foreign {
     }
 }
 
-/// `hay` contains `lower` (ASCII lower case, a letter at `anchor`), in any case: the
-/// candidates are the places of that letter, found with `memchr`.
-fn contains_ci_at(hay: &[u8], lower: &[u8], anchor: usize) -> bool {
-    let a = lower[anchor];
-    memchr::memchr2_iter(a, a.to_ascii_uppercase(), hay).any(|p| {
-        p.checked_sub(anchor)
-            .and_then(|start| hay.get(start..start + lower.len()))
-            .is_some_and(|w| w.eq_ignore_ascii_case(lower))
-    })
-}
-
 /// Is this a script for another interpreter? OS/2 REXX: the first non-blank bytes are `/*`.
 /// 4DOS/4NT/TCC: at least two distinct marks among `iff … then`, `elseiff`, `endiff`,
 /// `enddo`, `gosub`, `%+` at the start of lines (or `%+` anywhere).
@@ -1295,49 +1290,88 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
     if bytes[start..].starts_with(b"/*") {
         return Some(Foreign::Rexx);
     }
-    // Cheap test first: none of the words at all. Every mark needs `iff` (also in `elseiff`
-    // and `endiff`), `gosub`, `enddo` or `%+` somewhere in the file; each is looked for at a
-    // rare byte of it.
-    let any_mark = memchr::memmem::find(bytes, b"%+").is_some()
-        || contains_ci_at(bytes, b"iff", 2)
-        || contains_ci_at(bytes, b"gosub", 4)
-        || contains_ci_at(bytes, b"enddo", 2);
-    if !any_mark {
-        return None;
-    }
+    // One look at the first word of each line, no copy: `iff … then`, `elseiff`, `endiff`,
+    // `enddo`, `gosub` (any case, after blanks and `@`); `%+` anywhere (no line holds part
+    // of one).
     let mut marks = [false; 6];
-    for line in bytes.split(|&b| b == b'\n') {
-        let t: Vec<u8> = line
+    marks[5] = memchr::memmem::find(bytes, b"%+").is_some();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        let line = &bytes[start..end];
+        start = end + 1;
+        let t = match line
             .iter()
-            .skip_while(|b| b.is_ascii_whitespace() || **b == b'@')
-            .map(|b| b.to_ascii_lowercase())
-            .collect();
+            .position(|b| !(b.is_ascii_whitespace() || *b == b'@'))
+        {
+            Some(i) => &line[i..],
+            None => continue,
+        };
+        if !matches!(t[0] | 0x20, b'i' | b'e' | b'g') {
+            continue;
+        }
         let word_end = t
             .iter()
             .position(|b| !b.is_ascii_alphanumeric())
             .unwrap_or(t.len());
         let first = &t[..word_end];
-        let is_then = |t: &[u8]| {
-            let trimmed: Vec<u8> = t
+        // The line ends with the word `then` (trailing blanks aside).
+        let is_then = || {
+            let end = t
                 .iter()
-                .rev()
-                .skip_while(|b| b.is_ascii_whitespace())
-                .copied()
-                .collect();
-            trimmed.starts_with(b"neht")
-                && trimmed.get(4).map_or(true, |b| !b.is_ascii_alphanumeric())
+                .rposition(|b| !b.is_ascii_whitespace())
+                .map_or(0, |i| i + 1);
+            end >= 4
+                && t[end - 4..end].eq_ignore_ascii_case(b"then")
+                && (end == 4 || !t[end - 5].is_ascii_alphanumeric())
         };
-        match first {
-            b"iff" if is_then(&t) => marks[0] = true,
-            b"elseiff" => marks[1] = true,
-            b"endiff" => marks[2] = true,
-            b"enddo" => marks[3] = true,
-            b"gosub" => marks[4] = true,
-            _ => {}
-        }
-        if line.windows(2).any(|w| w == b"%+") {
-            marks[5] = true;
-        }
+        let mark = if first.eq_ignore_ascii_case(b"iff") {
+            if is_then() {
+                0
+            } else {
+                continue;
+            }
+        } else if first.eq_ignore_ascii_case(b"elseiff") {
+            1
+        } else if first.eq_ignore_ascii_case(b"endiff") {
+            2
+        } else if first.eq_ignore_ascii_case(b"enddo") {
+            3
+        } else if first.eq_ignore_ascii_case(b"gosub") {
+            4
+        } else {
+            continue;
+        };
+        marks[mark] = true;
     }
     (marks.iter().filter(|m| **m).count() >= 2).then_some(Foreign::FourDos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn foreign(text: &str) -> Option<Foreign> {
+        foreign_script(&Source::new(text.as_bytes().to_vec()))
+    }
+
+    #[test]
+    fn foreign_marks_are_first_words_of_lines() {
+        assert_eq!(foreign("  /* REXX */\r\nsay hi\r\n"), Some(Foreign::Rexx));
+        // `iff … then` (any case, after blanks and `@`, trailing blanks) and `endiff`.
+        assert_eq!(
+            foreign("@echo off\r\n  @IFF x == y THEN  \r\n endiff\r\n"),
+            Some(Foreign::FourDos)
+        );
+        // No `then` word at the end: only `endiff` counts.
+        assert_eq!(foreign("iff x thenx\r\nendiff\r\n"), None);
+        assert_eq!(foreign("iff x\r\nendiff\r\n"), None);
+        // `%+` anywhere, `gosub` first on a line, no newline at the end.
+        assert_eq!(foreign("echo a %+ echo b\ngosub sub"), Some(Foreign::FourDos));
+        assert_eq!(foreign("ENDDO\nGoSub x"), Some(Foreign::FourDos));
+        // Not the first word: no mark.
+        assert_eq!(foreign("echo gosub\r\necho enddo\r\necho iff\r\n"), None);
+        // One mark twice is one mark.
+        assert_eq!(foreign("gosub a\r\ngosub b\r\n"), None);
+        assert_eq!(foreign(""), None);
+    }
 }

@@ -114,17 +114,21 @@ fn operands(source: &Source, lhs: &Word, rhs: &Word) -> (Vec<u8>, Vec<u8>) {
     };
     let mut l = clean(lhs);
     let mut r = clean(rhs);
-    while !l.is_empty() && !r.is_empty() && l[0] == r[0] && l[0] != b'%' {
-        l.remove(0);
-        r.remove(0);
-    }
-    while let (Some(a), Some(b)) = (l.last(), r.last()) {
-        if a != b || *a == b'%' {
-            break;
-        }
-        l.pop();
-        r.pop();
-    }
+    let head = l
+        .iter()
+        .zip(&r)
+        .take_while(|(a, b)| a == b && **a != b'%')
+        .count();
+    l.drain(..head);
+    r.drain(..head);
+    let tail = l
+        .iter()
+        .rev()
+        .zip(r.iter().rev())
+        .take_while(|(a, b)| a == b && **a != b'%')
+        .count();
+    l.truncate(l.len() - tail);
+    r.truncate(r.len() - tail);
     (l, r)
 }
 
@@ -148,6 +152,11 @@ fn os_condition(source: &Source, cond: &Condition) -> (Option<bool>, bool) {
                     return (Some(true), false);
                 }
             }
+            // Only a `%` can make `%OS%` (cleaning drops and unescapes bytes, adds none).
+            if !source.slice(lhs.span).contains(&b'%') && !source.slice(rhs.span).contains(&b'%')
+            {
+                return (None, false);
+            }
             let (l, r) = operands(source, lhs, rhs);
             let (var, other) = if l == b"%os%" {
                 (true, r)
@@ -157,9 +166,8 @@ fn os_condition(source: &Source, cond: &Condition) -> (Option<bool>, bool) {
                 let reads = |w: &Word| {
                     source
                         .slice(w.span)
-                        .to_ascii_lowercase()
                         .windows(4)
-                        .any(|x| x == b"%os%")
+                        .any(|x| x.eq_ignore_ascii_case(b"%os%"))
                 };
                 return (None, reads(lhs) || reads(rhs));
             };
