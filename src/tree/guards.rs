@@ -78,21 +78,24 @@ impl Win9xView {
 /// Word bytes with quotes and carets handled as cmd.exe reads them (carets outside quotes
 /// escape the next byte), ASCII lower case.
 fn cmd_text(source: &Source, w: &Word) -> Vec<u8> {
-    let mut out = Vec::new();
+    cmd_bytes(source, w).collect()
+}
+
+/// [`cmd_text`] without building it.
+fn cmd_bytes<'s>(source: &'s Source, w: &Word) -> impl Iterator<Item = u8> + 's {
     let mut quoted = false;
     let mut it = source.slice(w.span).iter();
-    while let Some(&b) = it.next() {
-        match b {
+    std::iter::from_fn(move || loop {
+        match *it.next()? {
             b'"' => quoted = !quoted,
             b'^' if !quoted => {
                 if let Some(&n) = it.next() {
-                    out.push(n.to_ascii_lowercase());
+                    return Some(n.to_ascii_lowercase());
                 }
             }
-            _ => out.push(b.to_ascii_lowercase()),
+            b => return Some(b.to_ascii_lowercase()),
         }
-    }
-    out
+    })
 }
 
 /// Decoration around compared strings: quotes, brackets, dots, apostrophes.
@@ -104,38 +107,41 @@ fn is_decoration(b: u8) -> bool {
 }
 
 /// The two operands with decoration removed and a shared literal prefix/suffix (`x%OS%`
-/// against `xWindows_NT`) cut off.
-fn operands(source: &Source, lhs: &Word, rhs: &Word) -> (Vec<u8>, Vec<u8>) {
-    let clean = |w: &Word| -> Vec<u8> {
-        cmd_text(source, w)
-            .into_iter()
-            .filter(|&b| !is_decoration(b))
-            .collect()
-    };
-    let mut l = clean(lhs);
-    let mut r = clean(rhs);
+/// against `xWindows_NT`) cut off, built in `buf` (reused from one call to the next).
+fn operands<'b>(
+    source: &Source,
+    lhs: &Word,
+    rhs: &Word,
+    buf: &'b mut (Vec<u8>, Vec<u8>),
+) -> (&'b [u8], &'b [u8]) {
+    let (l, r) = buf;
+    l.clear();
+    l.extend(cmd_bytes(source, lhs).filter(|&b| !is_decoration(b)));
+    r.clear();
+    r.extend(cmd_bytes(source, rhs).filter(|&b| !is_decoration(b)));
     let head = l
         .iter()
-        .zip(&r)
+        .zip(r.iter())
         .take_while(|(a, b)| a == b && **a != b'%')
         .count();
-    l.drain(..head);
-    r.drain(..head);
+    let (l, r) = (&l[head..], &r[head..]);
     let tail = l
         .iter()
         .rev()
         .zip(r.iter().rev())
         .take_while(|(a, b)| a == b && **a != b'%')
         .count();
-    l.truncate(l.len() - tail);
-    r.truncate(r.len() - tail);
-    (l, r)
+    (&l[..l.len() - tail], &r[..r.len() - tail])
 }
 
 /// What an `if` condition says about the interpreter: `Some(true)` when it is true only on
 /// cmd.exe, `Some(false)` when it is true only on COMMAND.COM (Windows 9x), `None` when it
 /// is no OS test. The second value: the condition reads `%OS%`.
-fn os_condition(source: &Source, cond: &Condition) -> (Option<bool>, bool) {
+fn os_condition(
+    source: &Source,
+    cond: &Condition,
+    buf: &mut (Vec<u8>, Vec<u8>),
+) -> (Option<bool>, bool) {
     match cond {
         Condition::CmdExtVersion { .. } => (Some(true), false),
         Condition::Compare {
@@ -157,7 +163,7 @@ fn os_condition(source: &Source, cond: &Condition) -> (Option<bool>, bool) {
             {
                 return (None, false);
             }
-            let (l, r) = operands(source, lhs, rhs);
+            let (l, r) = operands(source, lhs, rhs, buf);
             let (var, other) = if l == b"%os%" {
                 (true, r)
             } else if r == b"%os%" {
@@ -171,7 +177,7 @@ fn os_condition(source: &Source, cond: &Condition) -> (Option<bool>, bool) {
                 };
                 return (None, reads(lhs) || reads(rhs));
             };
-            match other.as_slice() {
+            match other {
                 b"windows_nt" => (Some(true), var),
                 b"" => (Some(false), var),
                 _ => (None, var),
@@ -209,12 +215,14 @@ pub fn nt_guards(source: &Source, script: &Script) -> (Vec<(StmtId, EdgeKind)>, 
     let mut tests_os = false;
     // `ver | find "…"`: the find statement and whether a match means NT.
     let mut ver_finds: Vec<(StmtId, bool)> = Vec::new();
+    // The compared operands, built here for every comparison.
+    let mut buf = (Vec::new(), Vec::new());
     let mut prev_simple: Option<(StmtId, bool)> = None; // (stmt, is `ver`)
     for id in script.ids() {
         let stmt = script.stmt(id);
         match &stmt.kind {
             StmtKind::If(i) => {
-                let (side, reads_os) = os_condition(source, &i.condition);
+                let (side, reads_os) = os_condition(source, &i.condition, &mut buf);
                 tests_os |= reads_os;
                 if let Some(nt_when_true) = side {
                     let nt_edge = if nt_when_true != i.not.is_some() {

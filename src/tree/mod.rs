@@ -259,15 +259,18 @@ pub struct Tree {
 /// Directory listings, read once per directory: lower-case name → real name.
 #[derive(Default)]
 struct Listings {
-    dirs: HashMap<PathBuf, Option<HashMap<String, String>>>,
+    /// By the directory's path as written (its bytes: hashing a `Path` walks its components;
+    /// two spellings of one directory only read it twice).
+    dirs: HashMap<std::ffi::OsString, Option<HashMap<String, String>>>,
 }
 
 impl Listings {
     fn list(&mut self, dir: &Path) -> Option<&HashMap<String, String>> {
-        if !self.dirs.contains_key(dir) {
-            self.dirs.insert(dir.to_path_buf(), Self::read(dir));
+        let k = dir.as_os_str();
+        if !self.dirs.contains_key(k) {
+            self.dirs.insert(k.to_os_string(), Self::read(dir));
         }
-        self.dirs.get(dir)?.as_ref()
+        self.dirs.get(k)?.as_ref()
     }
 
     /// One directory's listing, `None` when it cannot be read.
