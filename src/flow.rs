@@ -732,7 +732,10 @@ impl<'a> Builder<'a> {
         };
         let ids_of =
             |a: usize, b: usize| -> Vec<StmtId> { (a..b).map(|k| StmtId(k as u32)).collect() };
-        if !flow.label_targets.is_empty() {
+        // Without an edge into the hub, every statement that runs is reached directly: no
+        // region to look at.
+        let hub_used = || flow.edges.iter().any(|e| e.to == Node::AnyLabel);
+        if !flow.label_targets.is_empty() && hub_used() {
             let direct = flow.reach_from(flow.entry.unwrap_or(Node::End), |_, e| {
                 e.to != Node::AnyLabel
             });
