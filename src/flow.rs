@@ -109,6 +109,9 @@ pub struct Flow {
     /// Some CALL takes its target from an argument or variable (`call %*`, `call %~1`):
     /// the file is a library module whose caller names the subroutine.
     pub call_dispatch: bool,
+    /// For every statement, the next one in its sequence: what
+    /// [`crate::sms::sequence_next`] returns for the script.
+    pub seq_next: Vec<Option<StmtId>>,
 }
 
 impl Flow {
@@ -258,6 +261,53 @@ pub fn label_node(source: &Source, script: &Script, line: usize) -> Node {
     }
 }
 
+/// For every statement, the next one in its sequence: the top level, a block body, a `for`
+/// body, or the then/else side of an `if` (the else side from its `else` on). With `first`
+/// (one slot per statement), also the first statement of each container's sequences: for an
+/// `if`, (then, else); for a block or `for`, `.0`. Children in source order are the arena
+/// order, so one pass links them. Linear time.
+pub(crate) fn link_sequences(
+    script: &Script,
+    mut first: Option<&mut [(Option<StmtId>, Option<StmtId>)]>,
+) -> Vec<Option<StmtId>> {
+    let n = script.stmts.len();
+    let mut next: Vec<Option<StmtId>> = vec![None; n];
+    for w in script.top.windows(2) {
+        if let Some(slot) = next.get_mut(w[0].index()) {
+            *slot = Some(w[1]);
+        }
+    }
+    // Last child seen per parent, then side and else side; `NONE` for none yet.
+    const NONE: u32 = u32::MAX;
+    let mut last: Vec<[u32; 2]> = Vec::new();
+    for id in script.ids() {
+        let Some(p) = script.stmt(id).parent else {
+            continue;
+        };
+        if p.index() >= n || p.index() == id.index() {
+            continue;
+        }
+        let else_side = match &script.stmt(p).kind {
+            StmtKind::If(i) => i
+                .else_
+                .is_some_and(|(kw, _)| script.stmt(id).span.start >= kw.start),
+            _ => false,
+        };
+        if last.is_empty() {
+            last = vec![[NONE; 2]; n];
+        }
+        let slot = &mut last[p.index()][usize::from(else_side)];
+        if *slot != NONE {
+            next[*slot as usize] = Some(id);
+        } else if let Some(first) = first.as_deref_mut() {
+            let f = &mut first[p.index()];
+            *(if else_side { &mut f.1 } else { &mut f.0 }) = Some(id);
+        }
+        *slot = id.0;
+    }
+    next
+}
+
 struct Builder<'a> {
     source: &'a Source,
     script: &'a Script,
@@ -285,42 +335,10 @@ impl<'a> Builder<'a> {
     }
 
     /// Split children into sequences and compute `after` for every statement, in index
-    /// order (a parent always precedes its children in the arena).
-    fn sequences(&mut self) {
-        let n = self.script.stmts.len();
-        // next sibling within a sequence: None = last of its sequence.
-        let mut next: Vec<Option<StmtId>> = vec![None; n];
-        for w in self.script.top.windows(2) {
-            next[w[0].index()] = Some(w[1]);
-        }
-        // Children in source order (the arena order), each linked to the last one seen of its
-        // parent's sequence: an `if`'s then side and else side (from its `else` on) are two
-        // sequences, a block's or `for`'s children one.
-        let mut last: Vec<(Option<StmtId>, Option<StmtId>)> = vec![(None, None); n];
-        for id in self.script.ids() {
-            let Some(p) = self.script.stmt(id).parent else {
-                continue;
-            };
-            if p.index() >= n || p.index() == id.index() {
-                continue;
-            }
-            let else_side = match &self.script.stmts[p.index()].kind {
-                StmtKind::If(i) => i
-                    .else_
-                    .is_some_and(|(kw, _)| self.script.stmt(id).span.start >= kw.start),
-                _ => false,
-            };
-            let (first, last) = if else_side {
-                (&mut self.first[p.index()].1, &mut last[p.index()].1)
-            } else {
-                (&mut self.first[p.index()].0, &mut last[p.index()].0)
-            };
-            match *last {
-                Some(prev) => next[prev.index()] = Some(id),
-                None => *first = Some(id),
-            }
-            *last = Some(id);
-        }
+    /// order (a parent always precedes its children in the arena). Returns the next
+    /// statement of each one's sequence.
+    fn sequences(&mut self) -> Vec<Option<StmtId>> {
+        let next = link_sequences(self.script, Some(&mut self.first));
         for (i, nx) in next.iter().enumerate() {
             if let Some(s) = nx {
                 self.prev[s.index()] = Some(StmtId(i as u32));
@@ -335,6 +353,7 @@ impl<'a> Builder<'a> {
                 },
             };
         }
+        next
     }
 
     /// The line a jump searches from: the last line of its top-level logical line (cmd.exe
@@ -383,7 +402,7 @@ impl<'a> Builder<'a> {
     }
 
     fn build(mut self) -> Flow {
-        self.sequences();
+        let seq_next = self.sequences();
         let n = self.script.stmts.len();
         let mut edges: Vec<Edge> = Vec::with_capacity(n + n / 2);
         let mut succ_start: Vec<usize> = Vec::with_capacity(n + 1);
@@ -562,6 +581,7 @@ impl<'a> Builder<'a> {
             run_segments: Vec::new(),
             reads_itself: reads_itself(self.source),
             call_dispatch,
+            seq_next,
         };
         flow.reachable = flow.reach_from(entry, |_, _| true);
         flow.runs = self.runs(&flow);

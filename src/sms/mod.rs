@@ -251,43 +251,35 @@ pub fn invocations(script: &Script, source: &Source) -> Vec<Invocation> {
 }
 
 /// For every statement, the next one in its sequence (the top level, a block body, a `for`
-/// body, or the then/else side of an `if`), as the flow graph splits them. Linear time.
+/// body, or the then/else side of an `if`), as the flow graph splits them (also kept as
+/// [`Flow::seq_next`]). Linear time.
 pub fn sequence_next(script: &Script) -> Vec<Option<StmtId>> {
-    let n = script.stmts.len();
-    let mut next = vec![None; n];
-    for w in script.top.windows(2) {
-        if let Some(slot) = next.get_mut(w[0].index()) {
-            *slot = Some(w[1]);
+    crate::flow::link_sequences(script, None)
+}
+
+/// The statement sequences of a script ([`sequence_next`]): given (the flow's), or built on
+/// first use.
+#[derive(Default)]
+pub(crate) struct Seq<'a> {
+    given: Option<&'a [Option<StmtId>]>,
+    built: std::cell::OnceCell<Vec<Option<StmtId>>>,
+}
+
+impl<'a> Seq<'a> {
+    /// The flow's sequences when they are the script's (same number of statements).
+    pub(crate) fn of(script: &Script, flow: &'a Flow) -> Seq<'a> {
+        Seq {
+            given: (flow.seq_next.len() == script.stmts.len()).then_some(&flow.seq_next[..]),
+            built: Default::default(),
         }
     }
-    // Last child seen per parent, then side and else side, children in source order (the
-    // arena order). `NONE` for none yet.
-    const NONE: u32 = u32::MAX;
-    let mut last: Vec<[u32; 2]> = Vec::new();
-    for id in script.ids() {
-        let Some(p) = script.stmt(id).parent else {
-            continue;
-        };
-        if p.index() >= n || p.index() == id.index() {
-            continue;
+
+    fn get(&self, script: &Script) -> &[Option<StmtId>] {
+        match self.given {
+            Some(g) => g,
+            None => self.built.get_or_init(|| sequence_next(script)),
         }
-        let side = match &script.stmt(p).kind {
-            StmtKind::If(i) => i
-                .else_
-                .as_ref()
-                .is_some_and(|(kw, _)| script.stmt(id).span.start >= kw.start),
-            _ => false,
-        };
-        if last.is_empty() {
-            last = vec![[NONE; 2]; n];
-        }
-        let slot = &mut last[p.index()][usize::from(side)];
-        if *slot != NONE {
-            next[*slot as usize] = Some(id);
-        }
-        *slot = id.0;
     }
-    next
 }
 
 /// The statement after `id` in its sequence, comments skipped.
@@ -342,7 +334,7 @@ pub fn ras_checks<'a>(
     source: &Source,
     settings: impl Into<Settings<'a>>,
 ) -> Vec<RasCheck> {
-    ras_checks_in(script, source, settings.into(), &std::cell::OnceCell::new())
+    ras_checks_in(script, source, settings.into(), &Seq::default())
         .into_iter()
         .map(|(c, _)| c)
         .collect()
@@ -355,7 +347,7 @@ pub(crate) fn ras_checks_in(
     script: &Script,
     source: &Source,
     settings: Settings<'_>,
-    seq: &std::cell::OnceCell<Vec<Option<StmtId>>>,
+    seq: &Seq<'_>,
 ) -> Vec<(RasCheck, bool)> {
     let mut out = Vec::new();
     // The extra RAS-check programs, normalised once.
@@ -375,7 +367,7 @@ pub(crate) fn ras_checks_in(
         if !zero_is_ras && name != DEFAULT_RAS_GUARD && !guards.contains(&name) {
             continue;
         }
-        let seq = seq.get_or_init(|| sequence_next(script));
+        let seq = seq.get(script);
         let Some(next) = next_sibling(script, seq, id) else {
             continue;
         };
@@ -413,7 +405,7 @@ pub enum WeakGuardKind {
 
 /// Every weak RAS guard in the script.
 pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
-    weak_guards_in(script, source, &std::cell::OnceCell::new())
+    weak_guards_in(script, source, &Seq::default())
 }
 
 /// [`weak_guards`] with the statement sequences computed at most once (`seq`, filled on
@@ -421,7 +413,7 @@ pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
 pub(crate) fn weak_guards_in(
     script: &Script,
     source: &Source,
-    seq: &std::cell::OnceCell<Vec<Option<StmtId>>>,
+    seq: &Seq<'_>,
 ) -> Vec<WeakGuard> {
     let mut out = Vec::new();
     for id in script.ids() {
@@ -443,7 +435,7 @@ pub(crate) fn weak_guards_in(
                     continue;
                 }
                 // The FIND on the other side of the pipe.
-                let seq = seq.get_or_init(|| sequence_next(script));
+                let seq = seq.get(script);
                 let Some(find) =
                     seq[id.index()].filter(|f| script.stmt(*f).connector == Connector::Pipe)
                 else {
@@ -572,7 +564,7 @@ pub struct Analysis {
 impl Analysis {
     pub fn new(script: &Script, source: &Source, flow: &Flow, settings: Settings<'_>) -> Analysis {
         let invocations = invocations(script, source);
-        let seq = std::cell::OnceCell::new();
+        let seq = Seq::of(script, flow);
         let checks = ras_checks_in(script, source, settings, &seq);
         // The Slownet threshold-0 RAS tests followed by their errorlevel test: RAS checks.
         let slownet_checks = checks

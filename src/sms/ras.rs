@@ -110,7 +110,7 @@ impl RasFlow {
         settings: crate::sms::Settings<'_>,
         entry: StateSet,
     ) -> RasFlow {
-        let seq = std::cell::OnceCell::new();
+        let seq = crate::sms::Seq::of(script, flow);
         let checks: Vec<crate::sms::RasCheck> =
             crate::sms::ras_checks_in(script, source, settings, &seq)
                 .into_iter()
