@@ -229,7 +229,9 @@ fn word_bytes<'s>(source: &'s Source, w: &Word) -> impl Iterator<Item = u8> + 's
 /// The word's text (quotes and carets removed, see [`word_bytes`]) is `lower`, ASCII case
 /// folded.
 fn word_is_ci(source: &Source, w: &Word, lower: &[u8]) -> bool {
-    word_bytes(source, w).map(|b| b.to_ascii_lowercase()).eq(lower.iter().copied())
+    word_bytes(source, w)
+        .map(|b| b.to_ascii_lowercase())
+        .eq(lower.iter().copied())
 }
 
 /// `Some(true)` when the condition is true exactly on NT (`"%OS%"=="Windows_NT"`, any
@@ -1389,7 +1391,10 @@ mod tests {
         assert_eq!(foreign("iff x thenx\r\nendiff\r\n"), None);
         assert_eq!(foreign("iff x\r\nendiff\r\n"), None);
         // `%+` anywhere, `gosub` first on a line, no newline at the end.
-        assert_eq!(foreign("echo a %+ echo b\ngosub sub"), Some(Foreign::FourDos));
+        assert_eq!(
+            foreign("echo a %+ echo b\ngosub sub"),
+            Some(Foreign::FourDos)
+        );
         assert_eq!(foreign("ENDDO\nGoSub x"), Some(Foreign::FourDos));
         // Not the first word: no mark.
         assert_eq!(foreign("echo gosub\r\necho enddo\r\necho iff\r\n"), None);

@@ -410,11 +410,7 @@ pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
 
 /// [`weak_guards`] with the statement sequences computed at most once (`seq`, filled on
 /// first use).
-pub(crate) fn weak_guards_in(
-    script: &Script,
-    source: &Source,
-    seq: &Seq<'_>,
-) -> Vec<WeakGuard> {
+pub(crate) fn weak_guards_in(script: &Script, source: &Source, seq: &Seq<'_>) -> Vec<WeakGuard> {
     let mut out = Vec::new();
     for id in script.ids() {
         let stmt = script.stmt(id);
@@ -574,13 +570,8 @@ impl Analysis {
             .collect();
         let ras_checks: Vec<RasCheck> = checks.into_iter().map(|(c, _)| c).collect();
         let weak_guards = weak_guards_in(script, source, &seq);
-        let ras = ras::RasFlow::from_tests(
-            script,
-            flow,
-            &ras_checks,
-            &weak_guards,
-            settings.ras_entry,
-        );
+        let ras =
+            ras::RasFlow::from_tests(script, flow, &ras_checks, &weak_guards, settings.ras_entry);
         Analysis {
             ras,
             invocations,

@@ -159,8 +159,7 @@ fn os_condition(
                 }
             }
             // Only a `%` can make `%OS%` (cleaning drops and unescapes bytes, adds none).
-            if !source.slice(lhs.span).contains(&b'%') && !source.slice(rhs.span).contains(&b'%')
-            {
+            if !source.slice(lhs.span).contains(&b'%') && !source.slice(rhs.span).contains(&b'%') {
                 return (None, false);
             }
             let (l, r) = operands(source, lhs, rhs, buf);
