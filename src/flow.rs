@@ -109,8 +109,8 @@ pub struct Flow {
     /// Some CALL takes its target from an argument or variable (`call %*`, `call %~1`):
     /// the file is a library module whose caller names the subroutine.
     pub call_dispatch: bool,
-    /// For every statement, the next one in its sequence: what
-    /// [`crate::sms::sequence_next`] returns for the script.
+    /// For every statement, the next one in its sequence (`link_sequences`; the SMS
+    /// analysis reads it instead of linking the sequences again).
     pub seq_next: Vec<Option<StmtId>>,
 }
 
