@@ -1134,6 +1134,9 @@ impl P {
             })
             .collect();
         self.errors.sort_by_key(|e| (e.span.start, e.span.end));
+        // Give back what the up-front reservation did not use (in place, no copy).
+        self.stmts.shrink_to_fit();
+        self.top.shrink_to_fit();
         Script {
             stmts: self.stmts,
             top: self.top,
