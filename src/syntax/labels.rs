@@ -169,7 +169,8 @@ impl LabelIndex {
             let lo = sorted.partition_point(|e| e.0 < h);
             let hi = lo + sorted[lo..].partition_point(|e| e.0 == h);
             let run = &sorted[lo..hi];
-            let is_want = |e: &&(u64, u32)| key_of(&self.defs[e.1 as usize].folded, profile) == want;
+            let is_want =
+                |e: &&(u64, u32)| key_of(&self.defs[e.1 as usize].folded, profile) == want;
             // The run is in line order: the first match after the line, else the first one.
             let after = run.partition_point(|e| self.defs[e.1 as usize].line <= from_line);
             return run[after..]

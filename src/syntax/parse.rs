@@ -400,7 +400,11 @@ enum Kw {
 fn keywords_for(first: u8) -> &'static [(&'static str, Kw)] {
     match first.to_ascii_lowercase() {
         b'r' => &[("rem", Kw::Rem)],
-        b'e' => &[("echo", Kw::Echo), ("endlocal", Kw::Endlocal), ("exit", Kw::Exit)],
+        b'e' => &[
+            ("echo", Kw::Echo),
+            ("endlocal", Kw::Endlocal),
+            ("exit", Kw::Exit),
+        ],
         b'g' => &[("goto", Kw::Goto)],
         b'c' => &[("call", Kw::Call)],
         b'i' => &[("if", Kw::If)],
