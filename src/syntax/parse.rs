@@ -10,8 +10,12 @@
 //!   `(` in `%ProgramFiles(x86)%` is not structure. `!…!` atoms are recorded but stay
 //!   transparent (delayed expansion happens after phase 2, so a `)` there does count).
 //! * **Phase 2** (the [`P`] scanner): a small imperative scanner keeps the caret, quote,
-//!   paren-depth and REM/label state, and small nom parsers read keywords
-//!   (`tag_no_case` plus a terminator check), redirection operators and expansion atoms.
+//!   paren-depth and REM/label state. Keywords are an ASCII case-insensitive comparison
+//!   plus a terminator check (only the keywords sharing the command's first letter are
+//!   tried); small nom parsers read redirection operators, comparison operators and the
+//!   `~` modifiers of expansion atoms. Phase 0/1 find CRs, line ends and `%`/`!` with
+//!   `memchr`; lookups into the sorted atom and CR tables walk from the last answer
+//!   ([`seek`]), since the scanner asks about nearly increasing offsets.
 //!   Statements nest through an explicit frame stack (blocks, `if` then/else parts, `for`
 //!   bodies), so 10,000 nested `(` or a 5 MB line of `if 1==1 if 1==1 …` cost no stack.
 
