@@ -89,27 +89,32 @@ pub struct Source {
 impl Source {
     /// Build the line table and facts. Cost is linear in the file size; never fails.
     pub fn new(bytes: Vec<u8>) -> Self {
-        let mut line_starts = vec![0];
         let mut facts = SourceFacts {
             utf8_bom: bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
             utf16_bom: bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]),
+            high_bytes: !bytes.is_ascii(),
             ..SourceFacts::default()
         };
-        for (i, &b) in bytes.iter().enumerate() {
-            match b {
-                b'\n' => {
-                    if i > 0 && bytes[i - 1] == b'\r' {
-                        facts.crlf_lines += 1;
-                    } else {
-                        facts.lf_lines += 1;
-                    }
-                    line_starts.push(i + 1);
-                }
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => facts.lone_cr.push(i),
-                0 => facts.nul.push(i),
-                0x1A => facts.ctrl_z.push(i),
-                0x80..=0xFF => facts.high_bytes = true,
-                _ => {}
+        // A few vectorised passes (memchr) instead of one byte-by-byte loop: most bytes are
+        // none of LF, CR, NUL or Ctrl-Z.
+        let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        line_starts.push(0);
+        for i in memchr::memchr_iter(b'\n', &bytes) {
+            line_starts.push(i + 1);
+        }
+        for i in memchr::memchr_iter(b'\r', &bytes) {
+            if bytes.get(i + 1) == Some(&b'\n') {
+                facts.crlf_lines += 1;
+            } else {
+                facts.lone_cr.push(i);
+            }
+        }
+        facts.lf_lines = line_starts.len() - 1 - facts.crlf_lines;
+        for i in memchr::memchr2_iter(0, 0x1A, &bytes) {
+            if bytes[i] == 0 {
+                facts.nul.push(i);
+            } else {
+                facts.ctrl_z.push(i);
             }
         }
         Source {

@@ -1,7 +1,5 @@
 //! The label index, built from physical lines as cmd.exe's GOTO/CALL scanner sees them.
 
-use std::collections::HashMap;
-
 use crate::source::{Source, Span};
 
 /// Which interpreter's label rules apply.
@@ -40,9 +38,25 @@ pub struct LabelDef {
 #[derive(Clone, Debug, Default)]
 pub struct LabelIndex {
     pub defs: Vec<LabelDef>,
-    /// Definition indices by comparison key, in line order: `[Nt, Win9x]`. Filled by
+    /// Per profile (`[Nt, Win9x]`), every definition as (hash of its comparison key, index
+    /// in `defs`), sorted: the definitions of one key lie together, in line order. Filled by
     /// [`LabelIndex::build`]; an index assembled by hand falls back to a linear search.
-    by_key: [HashMap<Vec<u8>, Vec<usize>>; 2],
+    by_key: [Vec<(u64, u32)>; 2],
+}
+
+/// The comparison key of a folded name under a profile, without a copy.
+fn key_of(folded: &[u8], profile: Profile) -> &[u8] {
+    &folded[..folded.len().min(profile.significant_len())]
+}
+
+/// A small multiplicative hash of a comparison key (equal keys, equal hashes; a collision
+/// only costs a comparison of the keys).
+fn key_hash(key: &[u8]) -> u64 {
+    let mut h = key.len() as u64;
+    for &b in key {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h
 }
 
 /// The comparison key of a label name under a profile: ASCII case folded, cut to the
@@ -110,29 +124,28 @@ impl LabelIndex {
     /// `::x` and `:` followed by a stop byte define nothing.
     pub fn build(source: &Source) -> LabelIndex {
         let bytes = source.bytes();
-        let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+        let end = memchr::memchr(0, bytes).unwrap_or(bytes.len());
+        let starts = source.line_starts();
         let mut defs = Vec::new();
-        for (i, &start) in source.line_starts().iter().enumerate() {
+        for (i, &start) in starts.iter().enumerate() {
             if start >= end {
                 break;
             }
-            let line_end = bytes[start..end]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(end, |p| start + p);
+            // The line ends at the LF before the next line start (or at the NUL).
+            let line_end = starts.get(i + 1).map_or(end, |&n| (n - 1).min(end));
             if let Some(def) = scan_label(bytes, start, line_end, i + 1) {
                 defs.push(def);
             }
         }
-        let mut by_key: [HashMap<Vec<u8>, Vec<usize>>; 2] = Default::default();
-        for (i, d) in defs.iter().enumerate() {
-            for (slot, profile) in [(0, Profile::Nt), (1, Profile::Win9x)] {
-                by_key[slot]
-                    .entry(key(&d.folded, profile))
-                    .or_default()
-                    .push(i);
-            }
-        }
+        let by_key = [Profile::Nt, Profile::Win9x].map(|profile| {
+            let mut v: Vec<(u64, u32)> = defs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (key_hash(key_of(&d.folded, profile)), i as u32))
+                .collect();
+            v.sort_unstable();
+            v
+        });
         LabelIndex { defs, by_key }
     }
 
@@ -150,11 +163,21 @@ impl LabelIndex {
             Profile::Nt => 0,
             Profile::Win9x => 1,
         };
-        let map = &self.by_key[slot];
-        if !map.is_empty() || self.defs.is_empty() {
-            let ids = map.get(&want)?;
-            let i = ids.partition_point(|&d| self.defs[d].line <= from_line);
-            return ids.get(i).or_else(|| ids.first()).copied();
+        let sorted = &self.by_key[slot];
+        if !sorted.is_empty() || self.defs.is_empty() {
+            let h = key_hash(&want);
+            let lo = sorted.partition_point(|e| e.0 < h);
+            let hi = lo + sorted[lo..].partition_point(|e| e.0 == h);
+            let run = &sorted[lo..hi];
+            let is_want =
+                |e: &&(u64, u32)| key_of(&self.defs[e.1 as usize].folded, profile) == want;
+            // The run is in line order: the first match after the line, else the first one.
+            let after = run.partition_point(|e| self.defs[e.1 as usize].line <= from_line);
+            return run[after..]
+                .iter()
+                .find(is_want)
+                .or_else(|| run.iter().find(is_want))
+                .map(|e| e.1 as usize);
         }
         let matches = |d: &(usize, &LabelDef)| key(&d.1.folded, profile) == want;
         let mut all = self.defs.iter().enumerate();

@@ -10,8 +10,12 @@
 //!   `(` in `%ProgramFiles(x86)%` is not structure. `!…!` atoms are recorded but stay
 //!   transparent (delayed expansion happens after phase 2, so a `)` there does count).
 //! * **Phase 2** (the [`P`] scanner): a small imperative scanner keeps the caret, quote,
-//!   paren-depth and REM/label state, and small nom parsers read keywords
-//!   (`tag_no_case` plus a terminator check), redirection operators and expansion atoms.
+//!   paren-depth and REM/label state. Keywords are an ASCII case-insensitive comparison
+//!   plus a terminator check (only the keywords sharing the command's first letter are
+//!   tried); small nom parsers read redirection operators, comparison operators and the
+//!   `~` modifiers of expansion atoms. Phase 0/1 find CRs, line ends and `%`/`!` with
+//!   `memchr`; lookups into the sorted atom and CR tables walk from the last answer
+//!   ([`seek`]), since the scanner asks about nearly increasing offsets.
 //!   Statements nest through an explicit frame stack (blocks, `if` then/else parts, `for`
 //!   bodies), so 10,000 nested `(` or a 5 MB line of `if 1==1 if 1==1 …` cost no stack.
 
@@ -50,7 +54,11 @@ pub fn parse(source: &Source) -> Script {
     let mut text = Text::new(source.bytes());
     let mut atoms = scan_expansions(&text.t);
     macro_continuations(&mut text, &mut atoms);
-    P::new(text, atoms).run()
+    // Up to about 1.4 statements per physical line in logon scripts (chains, IF/FOR bodies,
+    // blocks): reserving that many up front spares the copies of a growing arena (pages
+    // reserved and never written cost no memory).
+    let lines = source.line_starts().len();
+    P::new(text, atoms, lines + lines / 2).run()
 }
 
 /// A `%name%` atom that is the last thing on its physical line continues the line like a
@@ -109,16 +117,17 @@ struct Text {
 
 impl Text {
     fn new(bytes: &[u8]) -> Text {
-        let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+        let end = memchr::memchr(0, bytes).unwrap_or(bytes.len());
+        let bytes = &bytes[..end];
         let mut t = Vec::with_capacity(end);
         let mut cr_at = Vec::new();
-        for &b in &bytes[..end] {
-            if b == b'\r' {
-                cr_at.push(t.len());
-            } else {
-                t.push(b);
-            }
+        let mut from = 0;
+        for i in memchr::memchr_iter(b'\r', bytes) {
+            t.extend_from_slice(&bytes[from..i]);
+            cr_at.push(t.len());
+            from = i + 1;
         }
+        t.extend_from_slice(&bytes[from..]);
         Text {
             t,
             cr_at,
@@ -128,26 +137,10 @@ impl Text {
 
     /// Original offset of cleaned offset `i`.
     fn orig(&self, i: usize) -> usize {
-        let cr = &self.cr_at;
-        let mut n = self.hint.get().min(cr.len());
-        // Walk a few steps from the last answer, else search.
-        let mut steps = 0;
-        loop {
-            if n > 0 && cr[n - 1] > i {
-                n -= 1;
-            } else if n < cr.len() && cr[n] <= i {
-                n += 1;
-            } else {
-                break;
-            }
-            steps += 1;
-            if steps > 8 {
-                n = cr.partition_point(|&k| k <= i);
-                break;
-            }
+        if self.cr_at.is_empty() {
+            return i;
         }
-        self.hint.set(n);
-        i + n
+        i + seek(&self.cr_at, &self.hint, |&k| k <= i)
     }
 
     /// Original span of the cleaned range `a..b`.
@@ -170,6 +163,30 @@ impl Text {
 // Phase 1: expansion atoms
 // ---------------------------------------------------------------------------------------
 
+/// `v.partition_point(pred)` for a `pred` that holds on a prefix of `v`, found by walking a
+/// few steps from the last answer (kept in `hint`): the parser asks about nearly increasing
+/// offsets, so most lookups cost a comparison or two instead of a binary search.
+fn seek<T>(v: &[T], hint: &std::cell::Cell<usize>, pred: impl Fn(&T) -> bool) -> usize {
+    let mut n = hint.get().min(v.len());
+    let mut steps = 0;
+    loop {
+        if n > 0 && !pred(&v[n - 1]) {
+            n -= 1;
+        } else if n < v.len() && pred(&v[n]) {
+            n += 1;
+        } else {
+            break;
+        }
+        steps += 1;
+        if steps > 8 {
+            n = v.partition_point(&pred);
+            break;
+        }
+    }
+    hint.set(n);
+    n
+}
+
 /// Expansion atoms in cleaned coordinates, in order.
 struct Atoms {
     all: Vec<(usize, usize, ExpansionKind)>,
@@ -183,6 +200,10 @@ struct Atoms {
     /// Physical lines (cleaned ranges) ending in `^` or `^"`: the only ones that can define
     /// a continuation macro.
     caret_lines: Vec<(usize, usize)>,
+    /// [`seek`] hints for `opaque`, `dynamic` and `all`.
+    opaque_hint: std::cell::Cell<usize>,
+    dynamic_hint: std::cell::Cell<usize>,
+    all_hint: std::cell::Cell<usize>,
 }
 
 fn is_for_var_char(b: u8) -> bool {
@@ -284,30 +305,26 @@ fn scan_expansions(t: &[u8]) -> Atoms {
     let mut caret_lines = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        let line_end = t[i..]
-            .iter()
-            .position(|&b| is_eol(b))
-            .map_or(t.len(), |p| i + p);
+        let line_end = memchr::memchr2(LF, SUB, &t[i..]).map_or(t.len(), |p| i + p);
         // A line ending in `^` or `^"` may define a continuation macro (vars.rs).
         let line = &t[i..line_end];
         if line.strip_suffix(b"\"").unwrap_or(line).last() == Some(&b'^') {
             caret_lines.push((i, line_end));
         }
-        while i < line_end {
-            match t[i] {
-                b'%' => {
-                    let (n, kind) = percent_atom(&t[i..line_end]);
-                    all.push((i, i + n, kind));
-                    i += n;
-                }
-                b'!' => match delayed_atom(&t[i..line_end]) {
+        while let Some(k) = memchr::memchr2(b'%', b'!', &t[i..line_end]) {
+            i += k;
+            if t[i] == b'%' {
+                let (n, kind) = percent_atom(&t[i..line_end]);
+                all.push((i, i + n, kind));
+                i += n;
+            } else {
+                match delayed_atom(&t[i..line_end]) {
                     Some(n) => {
                         all.push((i, i + n, ExpansionKind::Delayed));
                         i += n;
                     }
                     None => i += 1,
-                },
-                _ => i += 1,
+                }
             }
         }
         i = line_end + 1;
@@ -328,6 +345,9 @@ fn scan_expansions(t: &[u8]) -> Atoms {
         dynamic,
         macro_carets: Vec::new(),
         caret_lines,
+        opaque_hint: Default::default(),
+        dynamic_hint: Default::default(),
+        all_hint: Default::default(),
     }
 }
 
@@ -336,9 +356,9 @@ fn scan_expansions(t: &[u8]) -> Atoms {
 // ---------------------------------------------------------------------------------------
 
 /// Match `word` case-insensitively at the start of `i`; the keyword length.
-fn keyword<'a>(i: &'a [u8], word: &'static str) -> Option<usize> {
-    let r: PResult<'a, &'a [u8]> = tag_no_case(word.as_bytes())(i);
-    r.ok().map(|(_, m)| m.len())
+fn keyword(i: &[u8], word: &'static str) -> Option<usize> {
+    let w = word.as_bytes();
+    (i.len() >= w.len() && i[..w.len()].eq_ignore_ascii_case(w)).then_some(w.len())
 }
 
 fn redirect_op(i: &[u8]) -> PResult<'_, RedirectOp> {
@@ -378,18 +398,25 @@ enum Kw {
     Exit,
 }
 
-const KEYWORDS: &[(&str, Kw)] = &[
-    ("rem", Kw::Rem),
-    ("echo", Kw::Echo),
-    ("goto", Kw::Goto),
-    ("call", Kw::Call),
-    ("if", Kw::If),
-    ("for", Kw::For),
-    ("setlocal", Kw::Setlocal),
-    ("endlocal", Kw::Endlocal),
-    ("set", Kw::Set),
-    ("exit", Kw::Exit),
-];
+/// The keywords a command starting with byte `first` may be, in the order they are tried
+/// (`setlocal` before `set`). Keywords are told apart by their first letter, so a command
+/// word is compared with at most three of them.
+fn keywords_for(first: u8) -> &'static [(&'static str, Kw)] {
+    match first.to_ascii_lowercase() {
+        b'r' => &[("rem", Kw::Rem)],
+        b'e' => &[
+            ("echo", Kw::Echo),
+            ("endlocal", Kw::Endlocal),
+            ("exit", Kw::Exit),
+        ],
+        b'g' => &[("goto", Kw::Goto)],
+        b'c' => &[("call", Kw::Call)],
+        b'i' => &[("if", Kw::If)],
+        b'f' => &[("for", Kw::For)],
+        b's' => &[("setlocal", Kw::Setlocal), ("set", Kw::Set)],
+        _ => &[],
+    }
+}
 
 // ---------------------------------------------------------------------------------------
 // Phase 2: the scanner and statement builder
@@ -458,18 +485,21 @@ struct P {
     arg_paren: Option<((usize, usize), usize)>,
     /// The last [`P::line_no`] answer: (cleaned offset, line number).
     line_memo: (usize, usize),
+    /// Scratch space for [`P::args`]: the words are copied out once, at their final length.
+    words: Vec<Word>,
 }
 
 impl P {
-    fn new(text: Text, atoms: Atoms) -> P {
+    fn new(text: Text, atoms: Atoms, stmts: usize) -> P {
         P {
             text,
             atoms,
             pos: 0,
             depth: 0,
             frames: Vec::new(),
-            stmts: Vec::new(),
-            top: Vec::new(),
+            stmts: Vec::with_capacity(stmts),
+            top: Vec::with_capacity(stmts),
+            words: Vec::new(),
             errors: Vec::new(),
             tok_end: 0,
             last_end: 0,
@@ -530,7 +560,7 @@ impl P {
     }
 
     fn opaque_at(&self, i: usize) -> Option<usize> {
-        let k = self.atoms.opaque.partition_point(|a| a.0 < i);
+        let k = seek(&self.atoms.opaque, &self.atoms.opaque_hint, |a| a.0 < i);
         match self.atoms.opaque.get(k) {
             Some(&(s, e)) if s == i => Some(e),
             _ => None,
@@ -542,7 +572,7 @@ impl P {
     }
 
     fn has_dynamic(&self, a: usize, b: usize) -> bool {
-        let k = self.atoms.dynamic.partition_point(|&s| s < a);
+        let k = seek(&self.atoms.dynamic, &self.atoms.dynamic_hint, |&s| s < a);
         matches!(self.atoms.dynamic.get(k), Some(&s) if s < b)
     }
 
@@ -822,7 +852,8 @@ impl P {
 
     /// Words and redirections to the end of the command.
     fn args(&mut self, redirects: &mut Vec<Redirect>) -> Vec<Word> {
-        let mut words = Vec::new();
+        let mut words = std::mem::take(&mut self.words);
+        words.clear();
         loop {
             self.skip_d();
             if self.at_cmd_end() {
@@ -837,7 +868,9 @@ impl P {
                 None => self.pos += 1,
             }
         }
-        words
+        let out = words.to_vec();
+        self.words = words;
+        out
     }
 
     /// A keyword at `pos` followed by a byte accepted by `term`; its length.
@@ -1109,6 +1142,9 @@ impl P {
             })
             .collect();
         self.errors.sort_by_key(|e| (e.span.start, e.span.end));
+        // Give back what the up-front reservation did not use (in place, no copy).
+        self.stmts.shrink_to_fit();
+        self.top.shrink_to_fit();
         Script {
             stmts: self.stmts,
             top: self.top,
@@ -1422,7 +1458,7 @@ impl P {
         mut redirects: Vec<Redirect>,
     ) -> Outcome {
         let mut found = None;
-        for &(word, kw) in KEYWORDS {
+        for &(word, kw) in keywords_for(self.cur().unwrap_or(0)) {
             let n = match kw {
                 Kw::Rem => self.kw_at(word, |c| {
                     c.map_or(true, |c| {
@@ -1588,7 +1624,7 @@ impl P {
         if self.at(name_start) != Some(b'%') {
             return None;
         }
-        let k = self.atoms.all.partition_point(|x| x.0 < name_start);
+        let k = seek(&self.atoms.all, &self.atoms.all_hint, |x| x.0 < name_start);
         let (s, e, kind) = *self.atoms.all.get(k)?;
         if s != name_start || e != name_end || kind != ExpansionKind::Var {
             return None;
@@ -1728,7 +1764,7 @@ impl P {
     /// block) `)`. Carets escape; `%` atoms are taken whole.
     fn jump_name(&mut self) -> (usize, usize, Vec<u8>) {
         let s = self.pos;
-        let mut key = Vec::new();
+        let mut key = Vec::with_capacity(16);
         while let Some(b) = self.cur() {
             if is_eol(b)
                 || is_delim(b)
@@ -2107,7 +2143,7 @@ impl P {
     /// Is the cleaned range `a..b` made only of `%var%` / `!var!` atoms (at least one)?
     fn only_var_atoms(&self, a: usize, b: usize) -> bool {
         let all = &self.atoms.all;
-        let mut k = all.partition_point(|x| x.0 < a);
+        let mut k = seek(all, &self.atoms.all_hint, |x| x.0 < a);
         let mut p = a;
         while p < b {
             match all.get(k) {
