@@ -237,7 +237,7 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
         }
         // A block that is the then/else/do part of this statement.
         if matches!(stmt.kind, StmtKind::If(_) | StmtKind::For(_)) {
-            for k in &kids[id.index()] {
+            for k in kids.of(id) {
                 if let StmtKind::Block(b) = &script.stmt(*k).kind {
                     if win9x_runs(*k) {
                         add("parenthesised block", b.open);
@@ -262,9 +262,8 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
                 _ => {}
             }
         }
-        let own = own_ranges(script, &kids, id);
-        for range in &own {
-            for e in script.expansions_in(*range) {
+        for range in own_ranges(script, &kids, id) {
+            for e in script.expansions_in(range) {
                 match e.kind {
                     ExpansionKind::ArgModifier => add("`%~` modifier", e.span),
                     ExpansionKind::AllArgs => add("`%*`", e.span),
@@ -275,7 +274,7 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
                     _ => {}
                 }
             }
-            if let Some(c) = unquoted_caret(src.slice(*range)) {
+            if let Some(c) = unquoted_caret(src.slice(range)) {
                 add(
                     "`^` escape",
                     Span::new(range.start + c, range.start + c + 1),

@@ -87,6 +87,7 @@ pub mod sms504_site_folders_mismatch;
 pub mod sms505_senior_lst_invalid;
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Flow;
@@ -137,7 +138,8 @@ impl<'a> From<&'a LintSettings> for crate::sms::Settings<'a> {
     }
 }
 
-/// What a batch rule sees: one file, read and analysed once.
+/// What a batch rule sees: one file, read and analysed once. `Sync`: the rules of one large
+/// file run in parallel over the same context (see [`run_checks`]).
 pub struct Ctx<'a> {
     pub path: &'a Path,
     pub source: &'a Source,
@@ -147,9 +149,47 @@ pub struct Ctx<'a> {
     pub settings: &'a LintSettings,
     /// The SMS analysis (RAS data flow, program invocations), built once on first use and
     /// shared by every SMS rule.
-    pub sms: std::cell::OnceCell<crate::sms::Analysis>,
+    pub sms: OnceLock<crate::sms::Analysis>,
     /// What Windows 9x runs of this script, built on first use.
-    pub win9x: std::cell::OnceCell<crate::tree::guards::Win9xView>,
+    pub win9x: OnceLock<crate::tree::guards::Win9xView>,
+    /// Other facts several rules read, each computed on first use.
+    pub shared: Shared,
+}
+
+/// Facts of one file that more than one rule reads, computed once (on first use) instead of
+/// in every rule.
+#[derive(Default)]
+pub struct Shared {
+    /// [`bat302_win9x_incompatible::dos_reason`] (BAT303, BAT304).
+    pub(crate) dos_reason: OnceLock<Option<&'static str>>,
+    /// [`crate::sms::env::mapped_drives`] (SMS408, SMS409).
+    pub(crate) mapped_drives: OnceLock<Vec<crate::sms::env::MappedDrive>>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The context of one analysed file; `sms` is its SMS analysis when the caller already
+    /// has it (else it is built on first use).
+    pub fn new(
+        path: &'a Path,
+        source: &'a Source,
+        script: &'a Script,
+        labels: &'a LabelIndex,
+        flow: &'a Flow,
+        settings: &'a LintSettings,
+        sms: Option<crate::sms::Analysis>,
+    ) -> Ctx<'a> {
+        Ctx {
+            path,
+            source,
+            script,
+            labels,
+            flow,
+            settings,
+            sms: sms.map(OnceLock::from).unwrap_or_default(),
+            win9x: OnceLock::new(),
+            shared: Shared::default(),
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -170,6 +210,13 @@ impl Ctx<'_> {
         self.win9x.get_or_init(|| {
             crate::tree::guards::Win9xView::build(self.source, self.script, self.flow)
         })
+    }
+
+    /// The drives the script maps to a share (`net use X: \\server\share`), in source order.
+    pub fn mapped_drives(&self) -> &[crate::sms::env::MappedDrive] {
+        self.shared
+            .mapped_drives
+            .get_or_init(|| crate::sms::env::mapped_drives(self.script, self.source))
     }
 
     /// The statement is batch code that cmd.exe reads and runs (reachable, and no foreign
@@ -387,7 +434,7 @@ pub fn run_check(rule: &Rule, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     };
     let from = out.len();
     check(ctx, out);
-    if CODE_RULES.contains(&rule.code) {
+    if out.len() > from && CODE_RULES.contains(&rule.code) {
         let mut i = from;
         while i < out.len() {
             if ctx.runs_at(out[i].span.start) {
@@ -396,6 +443,44 @@ pub fn run_check(rule: &Rule, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 out.swap_remove(i);
             }
         }
+    }
+}
+
+/// Files of at least this many bytes run their rules in parallel ([`run_checks`]).
+pub const PARALLEL_RULES_BYTES: usize = 256 * 1024;
+
+/// Run the rules `selected` accepts over a file, in the order of `rules`. A file of
+/// [`PARALLEL_RULES_BYTES`] or more runs them in parallel (the files of a run are checked
+/// in parallel, but one large script would otherwise keep one core busy alone); the findings
+/// are the same, in the same order, either way.
+pub fn run_checks(
+    rules: &[&'static Rule],
+    selected: impl Fn(&Rule) -> bool + Sync,
+    ctx: &Ctx<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if ctx.source.bytes().len() < PARALLEL_RULES_BYTES || rayon::current_num_threads() < 2 {
+        for rule in rules {
+            if selected(rule) {
+                run_check(rule, ctx, out);
+            }
+        }
+        return;
+    }
+    use rayon::prelude::*;
+    let parts: Vec<Vec<Diagnostic>> = rules
+        .par_iter()
+        .with_max_len(1)
+        .map(|rule| {
+            let mut part = Vec::new();
+            if selected(rule) {
+                run_check(rule, ctx, &mut part);
+            }
+            part
+        })
+        .collect();
+    for part in parts {
+        out.extend(part);
     }
 }
 
@@ -417,23 +502,12 @@ pub fn run_rules(
     let script = crate::syntax::parse(source);
     let labels = LabelIndex::build(source);
     let flow = Flow::build(source, &script, &labels);
-    let ctx = Ctx {
-        path,
-        source,
-        script: &script,
-        labels: &labels,
-        flow: &flow,
-        settings,
-        sms: Default::default(),
-        win9x: Default::default(),
-    };
+    let ctx = Ctx::new(path, source, &script, &labels, &flow, settings, None);
     let mut out = Vec::new();
     if crate::flow::foreign_script(source).is_some() {
         return out;
     }
-    for rule in rules {
-        run_check(rule, &ctx, &mut out);
-    }
+    run_checks(rules, |_| true, &ctx, &mut out);
     out
 }
 

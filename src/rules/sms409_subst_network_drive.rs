@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::sms::{self, env};
+use crate::sms;
 use crate::syntax::ast::StmtKind;
 
 pub static RULE: Rule = Rule {
@@ -27,7 +27,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !crate::rules::sms408_network_drive_in_path::sms_script(ctx) {
         return;
     }
-    let drives = env::mapped_drives(ctx.script, ctx.source);
+    let drives = ctx.mapped_drives();
     if drives.is_empty() {
         return;
     }
