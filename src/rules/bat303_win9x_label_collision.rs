@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{label_node, Resolution};
 use crate::rules::bat302_win9x_incompatible::dos_reason;
-use crate::rules::bat_util::{snippet, static_label};
+use crate::rules::bat_util::{def_key as key_of, snippet, static_label};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::StmtKind;
 use crate::syntax::labels::{key, Profile};
@@ -46,12 +46,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     // COMMAND.COM's GOTO: the first definition from the top with the same 8-character key.
-    let mut first_9x: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut first_9x: HashMap<&[u8], usize> = HashMap::new();
     let mut collides = false;
     for (i, d) in defs.iter().enumerate() {
-        let first = *first_9x.entry(key(&d.folded, Profile::Win9x)).or_insert(i);
-        collides |=
-            first != i && key(&defs[first].folded, Profile::Nt) != key(&d.folded, Profile::Nt);
+        let first = *first_9x.entry(key_of(d, Profile::Win9x)).or_insert(i);
+        collides |= first != i && key_of(&defs[first], Profile::Nt) != key_of(d, Profile::Nt);
     }
     // No two different labels share their first 8 characters: no jump can move.
     if !collides {
@@ -73,7 +72,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(Resolution::Label { def: nt_def, .. }) = ctx.flow.resolution(id) else {
             continue;
         };
-        let Some(&def9) = first_9x.get(&key(k, Profile::Win9x)) else {
+        let Some(&def9) = first_9x.get(key(k, Profile::Win9x).as_slice()) else {
             continue;
         };
         let (nt, w9) = (&defs[*nt_def], &defs[def9]);

@@ -33,12 +33,7 @@ impl Kids {
 /// The children of every statement (see [`Kids`]).
 pub fn kids(script: &Script) -> Kids {
     let n = script.stmts.len();
-    let parent_of = |i: usize| {
-        script.stmts[i]
-            .parent
-            .map(|p| p.index())
-            .filter(|&p| p < i)
-    };
+    let parent_of = |i: usize| script.stmts[i].parent.map(|p| p.index()).filter(|&p| p < i);
     // Counting sort by parent: children stay in arena order within each list.
     let mut start = vec![0u32; n + 1];
     for i in 0..n {
@@ -151,6 +146,15 @@ pub fn is_inert(kind: &StmtKind) -> bool {
     matches!(kind, StmtKind::Comment(_) | StmtKind::StrayClose)
 }
 
+/// The comparison key of a label definition under a profile ([`crate::syntax::labels::key`]
+/// of its name) without a copy: `folded` is lower case already, so the key is a prefix of it.
+pub fn def_key(
+    def: &crate::syntax::labels::LabelDef,
+    profile: crate::syntax::labels::Profile,
+) -> &[u8] {
+    &def.folded[..def.folded.len().min(profile.significant_len())]
+}
+
 /// A `goto`/`call :` target as `(name span, key bytes)` when it is a static label.
 pub fn static_label(target: &JumpTarget) -> Option<(Span, &[u8])> {
     match target {
@@ -219,10 +223,7 @@ pub fn mentions(bytes: &[u8], needle: &[u8]) -> bool {
     };
     let upper = first.to_ascii_uppercase();
     let mut from = 0;
-    while let Some(p) = bytes[from..]
-        .iter()
-        .position(|&b| b == first || b == upper)
-    {
+    while let Some(p) = bytes[from..].iter().position(|&b| b == first || b == upper) {
         let mut i = from + p + 1;
         let mut want = rest.iter();
         let mut next = want.next();
@@ -564,6 +565,16 @@ pub fn result_tested(script: &Script, id: StmtId) -> bool {
                 crate::syntax::ast::Connector::AndAnd | crate::syntax::ast::Connector::OrOr
             )
     })
+}
+
+/// The bytes with their quotes removed are `want` (ASCII lower case) in any case: a
+/// comparison with [`unquoted_lower`] without the copy.
+pub fn unquoted_is(bytes: &[u8], want: &[u8]) -> bool {
+    bytes
+        .iter()
+        .filter(|&&b| b != b'"')
+        .map(u8::to_ascii_lowercase)
+        .eq(want.iter().copied())
 }
 
 /// A word's bytes in lower case with its quotes removed (`"C:\Out.TXT"` → `c:\out.txt`).

@@ -1,6 +1,7 @@
 //! SMS203 ras-guard-weak.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::mentions;
 use crate::rules::{Ctx, Rule};
 use crate::sms::{self, WeakGuardKind};
 
@@ -31,6 +32,11 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    // A weak guard names RASAPI32 or IPCONFIG.
+    let bytes = ctx.source.bytes();
+    if !mentions(bytes, b"rasapi32") && !mentions(bytes, b"ipconfig") {
+        return;
+    }
     let guards = sms::weak_guards(ctx.script, ctx.source);
     if guards.is_empty() {
         return;
