@@ -151,6 +151,29 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
     });
     let view = ctx.win9x();
     let win9x_runs = |id: StmtId| runs(id);
+    // The expansion atoms this rule names, in source order: usually none or a few, so the
+    // look-up per statement is cheap.
+    let atoms: Vec<(Span, &'static str)> = script
+        .expansions
+        .iter()
+        .filter_map(|e| {
+            let name = match e.kind {
+                ExpansionKind::ArgModifier => "`%~` modifier",
+                ExpansionKind::AllArgs => "`%*`",
+                ExpansionKind::Delayed if delayed_on => "delayed `!var!`",
+                ExpansionKind::Var if src.slice(e.span).contains(&b':') => "`%var:…%` edit",
+                _ => return None,
+            };
+            Some((e.span, name))
+        })
+        .collect();
+    let atoms_in = |range: Span| {
+        let lo = atoms.partition_point(|(s, _)| s.start < range.start);
+        let hi = atoms.partition_point(|(s, _)| s.start < range.end);
+        &atoms[lo..hi.max(lo)]
+    };
+    // No `^` in the file: no range needs the quote-aware caret scan.
+    let carets = src.bytes().contains(&b'^');
     let mut guard_stmts: Vec<StmtId> = view.guards.iter().map(|(id, _)| *id).collect();
     guard_stmts.sort_unstable();
     let mut hits: Vec<Hit> = Vec::new();
@@ -269,17 +292,17 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
                 _ => {}
             }
         }
-        for range in own_ranges(script, &kids, id) {
-            for e in script.expansions_in(range) {
-                match e.kind {
-                    ExpansionKind::ArgModifier => add!("`%~` modifier", e.span),
-                    ExpansionKind::AllArgs => add!("`%*`", e.span),
-                    ExpansionKind::Delayed if delayed_on => add!("delayed `!var!`", e.span),
-                    ExpansionKind::Var if src.slice(e.span).contains(&b':') => {
-                        add!("`%var:…%` edit", e.span)
-                    }
-                    _ => {}
-                }
+        let ranges = if atoms.is_empty() && !carets {
+            None
+        } else {
+            Some(own_ranges(script, &kids, id))
+        };
+        for range in ranges.into_iter().flatten() {
+            for &(span, name) in atoms_in(range) {
+                add!(name, span);
+            }
+            if !carets {
+                continue;
             }
             if let Some(c) = unquoted_caret(src.slice(range)) {
                 add!(

@@ -164,6 +164,53 @@ pub struct Shared {
     pub(crate) dos_reason: OnceLock<Option<&'static str>>,
     /// [`crate::sms::env::mapped_drives`] (SMS408, SMS409).
     pub(crate) mapped_drives: OnceLock<Vec<crate::sms::env::MappedDrive>>,
+    /// Which of [`WORDS`] the text holds (bit `i` for `WORDS[i]`), see [`Ctx::mentions`].
+    words: OnceLock<u32>,
+}
+
+/// Words rules look for in the text before they look at statements: a file without the word
+/// cannot give their finding. Found for all of them in one pass ([`Ctx::mentions`]).
+const WORDS: &[&[u8]] = &[
+    b"rasapi32",
+    b"ipconfig",
+    b"cli_nt",
+    b"\\ms\\sms\\bin",
+    b"environment",
+    b"smsrun",
+];
+
+/// Which of [`WORDS`] the text holds as [`bat_util::mentions`] reads it (any case, `"` and `^`
+/// between the bytes ignored): one pass that folds the text in chunks (no copy of the file).
+fn word_mask(bytes: &[u8]) -> u32 {
+    use memchr::memmem::Finder;
+    static FINDERS: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| WORDS.iter().map(|w| Finder::new(*w)).collect());
+    let all = (1u32 << WORDS.len()) - 1;
+    let keep = WORDS.iter().map(|w| w.len()).max().unwrap_or(1) - 1;
+    const CHUNK: usize = 16 * 1024;
+    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK.min(bytes.len()) + keep);
+    let mut mask = 0u32;
+    for chunk in bytes.chunks(CHUNK) {
+        // The last `keep` folded bytes of the previous chunk, so a word across the seam is
+        // found.
+        let tail = buf.len().saturating_sub(keep);
+        buf.drain(..tail);
+        buf.extend(
+            chunk
+                .iter()
+                .filter(|&&b| b != b'"' && b != b'^')
+                .map(u8::to_ascii_lowercase),
+        );
+        for (i, f) in finders.iter().enumerate() {
+            if mask & (1 << i) == 0 && f.find(&buf).is_some() {
+                mask |= 1 << i;
+            }
+        }
+        if mask == all {
+            break;
+        }
+    }
+    mask
 }
 
 impl<'a> Ctx<'a> {
@@ -217,6 +264,23 @@ impl Ctx<'_> {
         self.shared
             .mapped_drives
             .get_or_init(|| crate::sms::env::mapped_drives(self.script, self.source))
+    }
+
+    /// The text may hold `needle` (ASCII lower case) as a command word reads after its quotes
+    /// and carets are dropped and its case folded (see [`bat_util::mentions`]): `false` means
+    /// it cannot. One pass over the file for all the [`WORDS`]; any other needle is searched
+    /// on its own.
+    pub fn mentions(&self, needle: &[u8]) -> bool {
+        match WORDS.iter().position(|w| *w == needle) {
+            Some(i) => {
+                let mask = self
+                    .shared
+                    .words
+                    .get_or_init(|| word_mask(self.source.bytes()));
+                mask & (1 << i) != 0
+            }
+            None => bat_util::mentions(self.source.bytes(), needle),
+        }
     }
 
     /// The statement is batch code that cmd.exe reads and runs (reachable, and no foreign
@@ -514,6 +578,28 @@ pub fn run_rules(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_mask_agrees_with_mentions_across_chunks() {
+        // Words at the start, across the 16 KB seam (with quotes and carets inside), in any
+        // case, and near misses.
+        let mut text = b"RasApi32.dll ipconfi g cli^_\"nt ".to_vec();
+        text.resize(16 * 1024 - 5, b'x');
+        text.extend_from_slice(b"\\MS\\s\"ms\\^bin envir onment smsru");
+        for bytes in [&text[..], b"", b"smsrun16", b"\"sms\"run", b"environmenT"] {
+            let mask = word_mask(bytes);
+            for (i, w) in WORDS.iter().enumerate() {
+                assert_eq!(
+                    mask & (1 << i) != 0,
+                    bat_util::mentions(bytes, w),
+                    "{} in {:?}",
+                    String::from_utf8_lossy(w),
+                    String::from_utf8_lossy(&bytes[..bytes.len().min(40)])
+                );
+            }
+        }
+        assert_eq!(word_mask(&text), 0b1101, "rasapi32, cli_nt, \\ms\\sms\\bin");
+    }
 
     #[test]
     fn docs_links_from_a_repository_or_the_installed_docs() {

@@ -1,7 +1,6 @@
 //! SMS203 ras-guard-weak.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::mentions;
 use crate::rules::{Ctx, Rule};
 use crate::sms::{self, WeakGuardKind};
 
@@ -33,8 +32,7 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // A weak guard names RASAPI32 or IPCONFIG.
-    let bytes = ctx.source.bytes();
-    if !mentions(bytes, b"rasapi32") && !mentions(bytes, b"ipconfig") {
+    if !ctx.mentions(b"rasapi32") && !ctx.mentions(b"ipconfig") {
         return;
     }
     let guards = sms::weak_guards(ctx.script, ctx.source);

@@ -38,7 +38,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // The shared analysis holds every statement's invocation, in statement order.
     let mut invs = ctx.sms().invocations.iter().peekable();
     // The startup-entry form needs the name in the text.
-    let text_form = find_ci(ctx.source.bytes(), b"smsrun").is_some();
+    let text_form = ctx.mentions(b"smsrun");
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         while invs.next_if(|i| i.stmt < id).is_some() {}

@@ -32,7 +32,7 @@ fn is_force(text: &[u8]) -> bool {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // CLI_NT is named in the text (quotes and carets aside).
-    if !crate::rules::bat_util::mentions(ctx.source.bytes(), b"cli_nt") {
+    if !ctx.mentions(b"cli_nt") {
         return;
     }
     for inv in &ctx.sms().invocations {

@@ -32,7 +32,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    if !crate::rules::bat_util::mentions(ctx.source.bytes(), b"\\ms\\sms\\bin") {
+    if !ctx.mentions(b"\\ms\\sms\\bin") {
         return;
     }
     for id in ctx.script.ids() {

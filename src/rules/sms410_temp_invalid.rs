@@ -83,10 +83,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     // A REG_SZ `%%name%%` under an Environment key: the text has both.
-    let bytes = ctx.source.bytes();
-    if !bytes.windows(2).any(|w| w == b"%%")
-        || !crate::rules::bat_util::mentions(bytes, b"environment")
-    {
+    if !ctx.mentions(b"environment") || memchr::memmem::find(ctx.source.bytes(), b"%%").is_none() {
         return;
     }
     for w in env::reg_temp_writes(ctx.script, ctx.source) {
