@@ -58,6 +58,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let view = ctx.win9x();
     let mut loops_checked = 0usize;
+    // The walk of the last loop check, by its start: jumps that land on the same label
+    // share it.
+    let mut last_walk: Option<(crate::flow::Node, Vec<bool>)> = None;
+    let mut cut: Option<std::collections::HashSet<_>> = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let StmtKind::Goto(g) = &stmt.kind else {
@@ -89,10 +93,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let loops = w9.line <= line && loops_checked < MAX_LOOP_CHECKS && {
             loops_checked += 1;
             let start = label_node(ctx.source, ctx.script, w9.line);
-            let cut: std::collections::HashSet<_> = view.guards.iter().copied().collect();
-            let seen = ctx
-                .flow
-                .reach_from(start, |from, e| !cut.contains(&(from, e.kind)));
+            if !matches!(&last_walk, Some((s, _)) if *s == start) {
+                let cut = cut.get_or_insert_with(|| view.guards.iter().copied().collect());
+                let seen = ctx
+                    .flow
+                    .reach_from(start, |from, e| !cut.contains(&(from, e.kind)));
+                last_walk = Some((start, seen));
+            }
+            let seen = last_walk
+                .as_ref()
+                .map_or(&[][..], |(_, seen)| seen.as_slice());
             seen.get(id.index()).copied().unwrap_or(false)
         };
         let name = snippet(ctx.source, span, 60, false);

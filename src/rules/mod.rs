@@ -195,12 +195,15 @@ fn word_mask(bytes: &[u8]) -> u32 {
         // found.
         let tail = buf.len().saturating_sub(keep);
         buf.drain(..tail);
-        buf.extend(
-            chunk
-                .iter()
-                .filter(|&&b| b != b'"' && b != b'^')
-                .map(u8::to_ascii_lowercase),
-        );
+        let from = buf.len();
+        // The runs between quotes and carets, copied whole.
+        let mut rest = chunk;
+        while let Some(p) = memchr::memchr2(b'"', b'^', rest) {
+            buf.extend_from_slice(&rest[..p]);
+            rest = &rest[p + 1..];
+        }
+        buf.extend_from_slice(rest);
+        buf[from..].make_ascii_lowercase();
         for (i, f) in finders.iter().enumerate() {
             if mask & (1 << i) == 0 && f.find(&buf).is_some() {
                 mask |= 1 << i;
