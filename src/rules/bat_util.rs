@@ -206,8 +206,11 @@ pub fn program_file_name_is(bytes: &[u8], want: &[u8]) -> bool {
         .iter()
         .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
         .map_or(0, |i| i + 1);
-    bytes[start..]
-        .iter()
+    let name = &bytes[start..];
+    if !name.iter().any(|&b| b == b'"' || b == b'^') {
+        return name.eq_ignore_ascii_case(want);
+    }
+    name.iter()
         .filter(|&&b| b != b'"' && b != b'^')
         .map(u8::to_ascii_lowercase)
         .eq(want.iter().copied())
