@@ -583,6 +583,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_large_file_runs_its_rules_in_parallel_with_the_same_findings() {
+        // Above the threshold, with findings of many rules (NT syntax, a missing CALL, a
+        // misplaced else, a clear-text password, labels in blocks) repeated throughout.
+        let chunk = "@echo off\r\nsetlocal\r\nif /i \"%1\"==\"x\" (echo a) else (echo b)\r\n\
+                     net use h: \\\\srv\\share secret /user:adm\r\nother.bat\r\nelse echo x\r\n\
+                     if errorlevel 1 goto a\r\nif errorlevel 2 goto a\r\n(\r\n:inner\r\necho %~dp0\r\n)\r\n\
+                     goto inner\r\n:a\r\ncall :a 2>nul\r\n";
+        let text = chunk.repeat(PARALLEL_RULES_BYTES / chunk.len() + 1);
+        assert!(text.len() >= PARALLEL_RULES_BYTES);
+        let source = Source::new(text.into_bytes());
+        let settings = LintSettings {
+            targets: Targets {
+                nt: true,
+                win9x: true,
+            },
+            logon_script: true,
+            ..LintSettings::default()
+        };
+        let path = Path::new("big.bat");
+        let parallel = run_rules(path, &source, &settings, RULES);
+        // The same rules one after another.
+        let script = crate::syntax::parse(&source);
+        let labels = LabelIndex::build(&source);
+        let flow = Flow::build(&source, &script, &labels);
+        let ctx = Ctx::new(path, &source, &script, &labels, &flow, &settings, None);
+        let mut serial = Vec::new();
+        for rule in RULES {
+            run_check(rule, &ctx, &mut serial);
+        }
+        assert!(serial.len() > 100, "{} findings", serial.len());
+        assert_eq!(parallel, serial);
+    }
+
+    #[test]
     fn word_mask_agrees_with_mentions_across_chunks() {
         // Words at the start, across the 16 KB seam (with quotes and carets inside), in any
         // case, and near misses.
