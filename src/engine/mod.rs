@@ -177,23 +177,12 @@ pub fn lint_analysed(
         labels,
         flow,
     } = analysis;
-    let ctx = Ctx {
-        path: Path::new(path),
-        source: &source,
-        script: &script,
-        labels: &labels,
-        flow: &flow,
-        settings: lint,
-        // The SMS analysis of the summary, started in the file's entry state.
-        sms: match sms {
-            Some(mut a) => {
-                a.ras = a.ras.with_entry(lint.tree.ras_entry);
-                std::cell::OnceCell::from(a)
-            }
-            None => Default::default(),
-        },
-        win9x: Default::default(),
-    };
+    // The SMS analysis of the summary, started in the file's entry state.
+    let sms = sms.map(|mut a| {
+        a.ras = a.ras.with_entry(lint.tree.ras_entry);
+        a
+    });
+    let ctx = Ctx::new(Path::new(path), &source, &script, &labels, &flow, lint, sms);
     let mut diags = Vec::new();
     if let Some(foreign) = crate::flow::foreign_script(&source) {
         // Another interpreter's script: no batch finding, one note saying why.
@@ -205,11 +194,7 @@ pub fn lint_analysed(
                 .with_help("nothing to fix; exclude the file (`exclude` in smslint.toml) to silence this note"),
         );
     } else {
-        for rule in rules {
-            if settings.is_selected(rule.code) {
-                rules::run_check(rule, &ctx, &mut diags);
-            }
-        }
+        rules::run_checks(rules, |r| settings.is_selected(r.code), &ctx, &mut diags);
     }
     // A check may report a companion code; only selected codes are kept.
     diags.retain(|d| settings.is_selected(d.code));

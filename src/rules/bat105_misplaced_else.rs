@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::program_file_name;
+use crate::rules::bat_util::program_file_name_is;
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{Connector, StmtKind, SyntaxErrorKind};
 
@@ -37,7 +37,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if stmt.connector != Connector::None
-            || program_file_name(ctx.source.slice(s.name.span)) != b"else"
+            || !program_file_name_is(ctx.source.slice(s.name.span), b"else")
         {
             continue;
         }

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{Node, Resolution};
-use crate::rules::bat_util::{program_file_name, snippet, split_ext};
+use crate::rules::bat_util::{program_file_name_into, snippet, split_ext};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::StmtKind;
 
@@ -33,12 +33,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let mut file = Vec::new();
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let StmtKind::Simple(s) = &stmt.kind else {
             continue;
         };
-        let file = program_file_name(ctx.source.slice(s.name.span));
+        program_file_name_into(ctx.source.slice(s.name.span), &mut file);
         let (stem, ext) = split_ext(&file);
         let is_batch = match ext {
             Some(e) => e == b"bat" || e == b"cmd",

@@ -62,15 +62,17 @@ fn leaves(ctx: &Ctx<'_>, i: &If) -> bool {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let script = ctx.script;
-    let sib = Siblings::build(script);
+    // Built at the first chain: most scripts have none.
+    let mut sib: Option<Siblings> = None;
+    let mut walked: Vec<bool> = Vec::new();
     let is_if = |id: StmtId| match &script.stmt(id).kind {
         StmtKind::If(i) => Some(i),
         _ => None,
     };
-    // Statements already walked by a chain: a chain never starts there again (linear).
-    let mut walked = vec![false; script.stmts.len()];
+    // `walked`: statements already walked by a chain: a chain never starts there again
+    // (linear).
     for id in script.ids() {
-        if walked[id.index()] {
+        if walked.get(id.index()).copied().unwrap_or(false) {
             continue;
         }
         let Some(first) = is_if(id) else { continue };
@@ -79,6 +81,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         };
         if !leaves(ctx, first) {
             continue;
+        }
+        let sib = sib.get_or_insert_with(|| Siblings::build(script));
+        if walked.is_empty() {
+            walked = vec![false; script.stmts.len()];
         }
         // Start a chain only at its first leaving test (the statement before is not one).
         if let Some(prev) = sib.before(id) {

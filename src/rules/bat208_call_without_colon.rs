@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{sibling_exists, snippet};
+use crate::rules::bat_util::{def_key, sibling_exists, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CallTarget, StmtKind};
 use crate::syntax::labels::{key, Profile};
@@ -33,14 +33,12 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
-    // The first definition of every label name (cmd.exe's rule).
-    let mut first_def: HashMap<Vec<u8>, usize> = HashMap::new();
-    for (i, d) in ctx.labels.defs.iter().enumerate() {
-        first_def.entry(key(&d.folded, Profile::Nt)).or_insert(i);
-    }
-    if first_def.is_empty() {
+    if ctx.labels.defs.is_empty() {
         return;
     }
+    // The first definition of every label name (cmd.exe's rule), built at the first
+    // candidate.
+    let mut first_def: Option<HashMap<&[u8], usize>> = None;
     for stmt in &ctx.script.stmts {
         let StmtKind::Call(c) = &stmt.kind else {
             continue;
@@ -59,8 +57,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
+        let first_def = first_def.get_or_insert_with(|| {
+            let mut m = HashMap::new();
+            for (i, d) in ctx.labels.defs.iter().enumerate() {
+                m.entry(def_key(d, Profile::Nt)).or_insert(i);
+            }
+            m
+        });
         let Some(def) = first_def
-            .get(&key(name, Profile::Nt))
+            .get(key(name, Profile::Nt).as_slice())
             .and_then(|&i| ctx.labels.defs.get(i))
         else {
             continue;

@@ -52,6 +52,11 @@ enum Harm {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     let script = ctx.script;
+    // Most scripts have no label inside a block.
+    let in_block = |s: &crate::syntax::ast::Stmt| matches!(&s.kind, StmtKind::Label(l) if s.parent.is_some() && !l.name.is_empty());
+    if !script.stmts.iter().any(in_block) {
+        return;
+    }
     let mut def_at: HashMap<usize, usize> = HashMap::new();
     for (i, d) in ctx.labels.defs.iter().enumerate() {
         def_at.insert(d.name.start, i);

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{EdgeKind, Node};
-use crate::rules::bat_util::{program_file_name, split_ext};
+use crate::rules::bat_util::{program_file_name_into, split_ext};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{SetKind, StmtId, StmtKind};
 
@@ -124,6 +124,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
     let script = ctx.script;
     let mut k = exit.index();
+    let mut name = Vec::new();
     for _ in 0..64 {
         let Some(prev) = k.checked_sub(1) else {
             return false;
@@ -135,7 +136,7 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
             StmtKind::Goto(_) | StmtKind::Exit(_) if stmt.parent.is_none() => return false,
             StmtKind::Set(set) if set.kind == SetKind::Prompt => return true,
             StmtKind::Simple(sm) => {
-                let name = program_file_name(ctx.source.slice(sm.name.span));
+                program_file_name_into(ctx.source.slice(sm.name.span), &mut name);
                 let (stem, _) = split_ext(&name);
                 if matches!(stem, b"pause" | b"choice" | b"shutdown") {
                     return true;

@@ -1,5 +1,7 @@
 //! BAT302 win9x-incompatible: cmd.exe-only constructs in code Windows 9x clients run.
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::{handle_char, kids, own_ranges};
 use crate::rules::{Ctx, Rule};
@@ -142,17 +144,41 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
     let delayed_on = script.stmts.iter().any(|s| match &s.kind {
         StmtKind::Setlocal(sl) => sl.args.iter().any(|w| {
             src.slice(w.span)
-                .to_ascii_lowercase()
                 .windows(b"enabledelayedexpansion".len())
-                .any(|x| x == b"enabledelayedexpansion")
+                .any(|x| x.eq_ignore_ascii_case(b"enabledelayedexpansion"))
         }),
         _ => false,
     });
     let view = ctx.win9x();
     let win9x_runs = |id: StmtId| runs(id);
-    let guard_stmts: std::collections::HashSet<StmtId> =
-        view.guards.iter().map(|(id, _)| *id).collect();
+    // The expansion atoms this rule names, in source order: usually none or a few, so the
+    // look-up per statement is cheap.
+    let atoms: Vec<(Span, &'static str)> = script
+        .expansions
+        .iter()
+        .filter_map(|e| {
+            let name = match e.kind {
+                ExpansionKind::ArgModifier => "`%~` modifier",
+                ExpansionKind::AllArgs => "`%*`",
+                ExpansionKind::Delayed if delayed_on => "delayed `!var!`",
+                ExpansionKind::Var if src.slice(e.span).contains(&b':') => "`%var:…%` edit",
+                _ => return None,
+            };
+            Some((e.span, name))
+        })
+        .collect();
+    let atoms_in = |range: Span| {
+        let lo = atoms.partition_point(|(s, _)| s.start < range.start);
+        let hi = atoms.partition_point(|(s, _)| s.start < range.end);
+        &atoms[lo..hi.max(lo)]
+    };
+    // No `^` in the file: no range needs the quote-aware caret scan.
+    let carets = src.bytes().contains(&b'^');
+    let mut guard_stmts: Vec<StmtId> = view.guards.iter().map(|(id, _)| *id).collect();
+    guard_stmts.sort_unstable();
     let mut hits: Vec<Hit> = Vec::new();
+    // The constructs of the statement at hand (one buffer for the whole scan).
+    let mut found: Vec<(Cow<'static, str>, Span)> = Vec::new();
     // Executable statements seen so far (for "among the first 3").
     let mut executed = 0usize;
     let mut first_hit_rank = usize::MAX;
@@ -167,13 +193,17 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
         {
             executed += 1;
         }
-        if guard_stmts.contains(&id) {
+        if guard_stmts.binary_search(&id).is_ok() {
             // The OS guard itself is what keeps COMMAND.COM off the NT code.
             continue;
         }
         let stmt = script.stmt(id);
-        let mut found: Vec<(String, Span)> = Vec::new();
-        let mut add = |name: &str, span: Span| found.push((name.to_string(), span));
+        found.clear();
+        macro_rules! add {
+            ($name:expr, $span:expr $(,)?) => {
+                found.push((Cow::from($name), $span))
+            };
+        }
         match &stmt.kind {
             StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::StrayClose => continue,
             StmtKind::Block(b) => {
@@ -182,26 +212,28 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
                     matches!(script.stmt(p).kind, StmtKind::If(_) | StmtKind::For(_))
                 });
                 if !folded {
-                    add("parenthesised block", b.open);
+                    add!("parenthesised block", b.open);
                 }
             }
-            StmtKind::Setlocal(s) => add("`setlocal`", s.keyword),
-            StmtKind::Endlocal => add("`endlocal`", stmt.span),
+            StmtKind::Setlocal(s) => add!("`setlocal`", s.keyword),
+            StmtKind::Endlocal => add!("`endlocal`", stmt.span),
             StmtKind::If(i) => {
                 if let Some(s) = i.case_insensitive {
-                    add("`if /i`", s);
+                    add!("`if /i`", s);
                 }
                 match &*i.condition {
-                    Condition::Defined { keyword, .. } => add("`if defined`", *keyword),
-                    Condition::CmdExtVersion { keyword, .. } => add("`if cmdextversion`", *keyword),
+                    Condition::Defined { keyword, .. } => add!("`if defined`", *keyword),
+                    Condition::CmdExtVersion { keyword, .. } => {
+                        add!("`if cmdextversion`", *keyword)
+                    }
                     Condition::Compare { op, op_span, .. } if *op != CmpOp::EqEq => {
                         let t = src.display(*op_span).to_ascii_uppercase();
-                        add(&format!("`{t}` comparison"), *op_span)
+                        add!(format!("`{t}` comparison"), *op_span)
                     }
                     _ => {}
                 }
                 if let Some((kw, _)) = i.else_ {
-                    add("`else`", kw);
+                    add!("`else`", kw);
                 }
             }
             StmtKind::For(f) => {
@@ -212,10 +244,10 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
                         ForSwitch::L => "`for /l`",
                         ForSwitch::F => "`for /f`",
                     };
-                    add(n, *span);
+                    add!(n, *span);
                 }
             }
-            StmtKind::Goto(g) if g.target == JumpTarget::Eof => add("`goto :eof`", stmt.span),
+            StmtKind::Goto(g) if g.target == JumpTarget::Eof => add!("`goto :eof`", stmt.span),
             StmtKind::Call(c) => {
                 if let CallTarget::Label { target, .. } = &c.target {
                     let span = match target {
@@ -224,59 +256,56 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
                         }
                         _ => c.keyword,
                     };
-                    add("`call :label`", span);
+                    add!("`call :label`", span);
                 }
             }
             StmtKind::Set(s) => match s.kind {
-                SetKind::Arith => add("`set /a`", s.switch.unwrap_or(s.keyword)),
-                SetKind::Prompt => add("`set /p`", s.switch.unwrap_or(s.keyword)),
+                SetKind::Arith => add!("`set /a`", s.switch.unwrap_or(s.keyword)),
+                SetKind::Prompt => add!("`set /p`", s.switch.unwrap_or(s.keyword)),
                 _ => {}
             },
-            StmtKind::Exit(e) if e.b.is_some() => add("`exit /b`", e.b.unwrap_or(e.keyword)),
+            StmtKind::Exit(e) if e.b.is_some() => add!("`exit /b`", e.b.unwrap_or(e.keyword)),
             _ => {}
         }
         // A block that is the then/else/do part of this statement.
         if matches!(stmt.kind, StmtKind::If(_) | StmtKind::For(_)) {
-            for k in &kids[id.index()] {
+            for k in kids.of(id) {
                 if let StmtKind::Block(b) = &script.stmt(*k).kind {
                     if win9x_runs(*k) {
-                        add("parenthesised block", b.open);
+                        add!("parenthesised block", b.open);
                     }
                 }
             }
         }
         if let Some(op) = stmt.connector_span {
             match stmt.connector {
-                Connector::Amp => add("`&`", op),
-                Connector::AndAnd => add("`&&`", op),
-                Connector::OrOr => add("`||`", op),
+                Connector::Amp => add!("`&`", op),
+                Connector::AndAnd => add!("`&&`", op),
+                Connector::OrOr => add!("`||`", op),
                 _ => {}
             }
         }
         for r in &stmt.redirects {
             match (r.op, r.handle) {
-                (RedirectOp::DupOut | RedirectOp::DupIn, _) => add("`>&` redirection", r.span),
-                (_, Some(h)) if handle_char(h) != '1' => {
-                    add(&format!("`{}>` redirection", handle_char(h)), r.span)
-                }
+                (RedirectOp::DupOut | RedirectOp::DupIn, _) => add!("`>&` redirection", r.span),
+                (_, Some(h)) if handle_char(h) != '1' => add!(redirection_name(h), r.span),
                 _ => {}
             }
         }
-        let own = own_ranges(script, &kids, id);
-        for range in &own {
-            for e in script.expansions_in(*range) {
-                match e.kind {
-                    ExpansionKind::ArgModifier => add("`%~` modifier", e.span),
-                    ExpansionKind::AllArgs => add("`%*`", e.span),
-                    ExpansionKind::Delayed if delayed_on => add("delayed `!var!`", e.span),
-                    ExpansionKind::Var if src.slice(e.span).contains(&b':') => {
-                        add("`%var:…%` edit", e.span)
-                    }
-                    _ => {}
-                }
+        let ranges = if atoms.is_empty() && !carets {
+            None
+        } else {
+            Some(own_ranges(script, &kids, id))
+        };
+        for range in ranges.into_iter().flatten() {
+            for &(span, name) in atoms_in(range) {
+                add!(name, span);
             }
-            if let Some(c) = unquoted_caret(src.slice(*range)) {
-                add(
+            if !carets {
+                continue;
+            }
+            if let Some(c) = unquoted_caret(src.slice(range)) {
+                add!(
                     "`^` escape",
                     Span::new(range.start + c, range.start + c + 1),
                 );
@@ -286,23 +315,26 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
             continue;
         }
         found.sort_by_key(|(_, s)| s.start);
+        let found_first_start = found[0].1.start;
         let mut names: Vec<String> = Vec::new();
         for (n, _) in &found {
-            if !names.contains(n) {
-                names.push(n.clone());
+            if !names.iter().any(|x| x == n) {
+                names.push(n.to_string());
             }
         }
         let line = src.line_of(stmt.span.start);
         // The first construct carries the finding when it is on the statement's line (it
         // always is, in practice); the others are labelled alongside.
-        let (primary, rest) = if src.line_of(found[0].1.start) == line {
-            let (n, s) = found.remove(0);
-            ((s, n), found)
+        let mut rest = found.drain(..).map(|(n, s)| (n.into_owned(), s));
+        let primary = if src.line_of(found_first_start) == line {
+            let (n, s) = rest.next().expect("found is not empty");
+            (s, n)
         } else {
             let line_end = src.line_span(line).end.max(stmt.span.start);
             let span = Span::new(stmt.span.start, stmt.span.end.min(line_end));
-            ((span, "cmd.exe-only syntax".to_string()), found)
+            (span, "cmd.exe-only syntax".to_string())
         };
+        let rest: Vec<(String, Span)> = rest.collect();
         if first_hit_rank == usize::MAX {
             first_hit_rank = executed;
         }
@@ -321,6 +353,11 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
 /// NT only, it uses no cmd.exe-only syntax at all, so COMMAND.COM runs it as written (DOS
 /// build and test scripts). `None`: NT only.
 pub(crate) fn dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
+    *ctx.shared.dos_reason.get_or_init(|| find_dos_reason(ctx))
+}
+
+/// [`dos_reason`], computed.
+fn find_dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
     if ctx.settings.targets.win9x {
         return Some("");
     }
@@ -437,6 +474,26 @@ fn consequence(names: &[String]) -> &'static str {
              the wrong argument"
         }
         _ => "fails (\"Syntax error\", \"Bad command or file name\") or does something else",
+    }
+}
+
+/// The name of an `N>` redirection for a handle other than 1.
+fn redirection_name(h: u8) -> Cow<'static, str> {
+    const NAMES: [&str; 10] = [
+        "`0>` redirection",
+        "`1>` redirection",
+        "`2>` redirection",
+        "`3>` redirection",
+        "`4>` redirection",
+        "`5>` redirection",
+        "`6>` redirection",
+        "`7>` redirection",
+        "`8>` redirection",
+        "`9>` redirection",
+    ];
+    match handle_char(h).to_digit(10) {
+        Some(d) => Cow::Borrowed(NAMES[d as usize]),
+        None => Cow::Owned(format!("`{}>` redirection", handle_char(h))),
     }
 }
 

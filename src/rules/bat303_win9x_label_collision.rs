@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{label_node, Resolution};
 use crate::rules::bat302_win9x_incompatible::dos_reason;
-use crate::rules::bat_util::{snippet, static_label};
+use crate::rules::bat_util::{def_key as key_of, snippet, static_label};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::StmtKind;
 use crate::syntax::labels::{key, Profile};
@@ -46,12 +46,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     // COMMAND.COM's GOTO: the first definition from the top with the same 8-character key.
-    let mut first_9x: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut first_9x: HashMap<&[u8], usize> = HashMap::new();
     let mut collides = false;
     for (i, d) in defs.iter().enumerate() {
-        let first = *first_9x.entry(key(&d.folded, Profile::Win9x)).or_insert(i);
-        collides |=
-            first != i && key(&defs[first].folded, Profile::Nt) != key(&d.folded, Profile::Nt);
+        let first = *first_9x.entry(key_of(d, Profile::Win9x)).or_insert(i);
+        collides |= first != i && key_of(&defs[first], Profile::Nt) != key_of(d, Profile::Nt);
     }
     // No two different labels share their first 8 characters: no jump can move.
     if !collides {
@@ -59,6 +58,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let view = ctx.win9x();
     let mut loops_checked = 0usize;
+    // The walk of the last loop check, by its start: jumps that land on the same label
+    // share it.
+    let mut last_walk: Option<(crate::flow::Node, Vec<bool>)> = None;
+    let mut cut: Option<std::collections::HashSet<_>> = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let StmtKind::Goto(g) = &stmt.kind else {
@@ -73,7 +76,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(Resolution::Label { def: nt_def, .. }) = ctx.flow.resolution(id) else {
             continue;
         };
-        let Some(&def9) = first_9x.get(&key(k, Profile::Win9x)) else {
+        let Some(&def9) = first_9x.get(key(k, Profile::Win9x).as_slice()) else {
             continue;
         };
         let (nt, w9) = (&defs[*nt_def], &defs[def9]);
@@ -90,10 +93,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let loops = w9.line <= line && loops_checked < MAX_LOOP_CHECKS && {
             loops_checked += 1;
             let start = label_node(ctx.source, ctx.script, w9.line);
-            let cut: std::collections::HashSet<_> = view.guards.iter().copied().collect();
-            let seen = ctx
-                .flow
-                .reach_from(start, |from, e| !cut.contains(&(from, e.kind)));
+            if !matches!(&last_walk, Some((s, _)) if *s == start) {
+                let cut = cut.get_or_insert_with(|| view.guards.iter().copied().collect());
+                let seen = ctx
+                    .flow
+                    .reach_from(start, |from, e| !cut.contains(&(from, e.kind)));
+                last_walk = Some((start, seen));
+            }
+            let seen = last_walk
+                .as_ref()
+                .map_or(&[][..], |(_, seen)| seen.as_slice());
             seen.get(id.index()).copied().unwrap_or(false)
         };
         let name = snippet(ctx.source, span, 60, false);

@@ -36,21 +36,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // Whether this file runs under COMMAND.COM is decided at the first candidate.
     let mut dos: Option<Option<&'static str>> = None;
     let src = ctx.source;
-    let view = ctx.win9x();
+    // The files the script writes, collected at the first `>>` candidate.
+    let mut writes: Option<std::collections::HashSet<Vec<u8>>> = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let StmtKind::Comment(c) = &stmt.kind else {
             continue;
         };
-        if c.style != CommentStyle::Rem || !view.runs(id) {
+        if c.style != CommentStyle::Rem {
             continue;
         }
         let Some((off, effect, target)) = first_effect(src.slice(c.text)) else {
             continue;
         };
+        if !ctx.win9x().runs(id) {
+            continue;
+        }
         // `>>` to a file the script writes anyway (`echo … >> %VBFILE%` around a
         // commented-out line) appends nothing to it: no effect.
-        if effect == Effect::Append && written(ctx).contains(&target) {
+        if effect == Effect::Append && writes.get_or_insert_with(|| written(ctx)).contains(&target)
+        {
             continue;
         }
         let reason = *dos.get_or_insert_with(|| dos_reason(ctx));

@@ -11,42 +11,98 @@ pub fn is_delim(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b',' | b';' | b'=' | 0x0B | 0x0C | 0xFF)
 }
 
-/// The children of every statement (by their `parent` link), in source order. Linear.
-pub fn kids(script: &Script) -> Vec<Vec<StmtId>> {
-    let n = script.stmts.len();
-    let mut v: Vec<Vec<StmtId>> = vec![Vec::new(); n];
-    for id in script.ids() {
-        if let Some(p) = script.stmt(id).parent {
-            if p.index() < id.index() {
-                v[p.index()].push(id);
-            }
+/// The children of every statement (by their `parent` link), each list sorted by span (source
+/// order). Two allocations for the whole script. Linear.
+pub struct Kids {
+    /// `start[i]..start[i + 1]` indexes the children of `StmtId(i)` in `ids`.
+    start: Vec<u32>,
+    ids: Vec<StmtId>,
+}
+
+impl Kids {
+    /// The children of `id`, by span.
+    pub fn of(&self, id: StmtId) -> &[StmtId] {
+        let i = id.index();
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.ids[a as usize..b as usize],
+            _ => &[],
         }
     }
-    v
+}
+
+/// The children of every statement (see [`Kids`]).
+pub fn kids(script: &Script) -> Kids {
+    let n = script.stmts.len();
+    let parent_of = |i: usize| script.stmts[i].parent.map(|p| p.index()).filter(|&p| p < i);
+    // Counting sort by parent: children stay in arena order within each list.
+    let mut start = vec![0u32; n + 1];
+    for i in 0..n {
+        if let Some(p) = parent_of(i) {
+            start[p + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut ids = vec![StmtId(0); start[n] as usize];
+    for i in 0..n {
+        if let Some(p) = parent_of(i) {
+            ids[fill[p] as usize] = StmtId(i as u32);
+            fill[p] += 1;
+        }
+    }
+    // The arena is in source order, so every list already is; sorting keeps the lists by
+    // span whatever the parser does (linear on sorted input).
+    for p in 0..n {
+        let list = &mut ids[start[p] as usize..start[p + 1] as usize];
+        if list.len() > 1 {
+            list.sort_by_key(|c| script.stmt(*c).span);
+        }
+    }
+    Kids { start, ids }
 }
 
 /// The bytes of a statement that belong to it and not to its children: its span minus the
-/// spans of its children, as sorted disjoint ranges.
-pub fn own_ranges(script: &Script, kids: &[Vec<StmtId>], id: StmtId) -> Vec<Span> {
-    let stmt = script.stmt(id);
-    let mut spans: Vec<Span> = kids
-        .get(id.index())
-        .map(|k| k.iter().map(|c| script.stmt(*c).span).collect())
-        .unwrap_or_default();
-    spans.sort();
-    let mut out = Vec::new();
-    let mut pos = stmt.span.start;
-    for k in spans {
-        let ks = k.start.clamp(pos, stmt.span.end);
-        if ks > pos {
-            out.push(Span::new(pos, ks));
+/// spans of its children, as sorted disjoint ranges (no allocation).
+pub fn own_ranges<'a>(script: &'a Script, kids: &'a Kids, id: StmtId) -> OwnRanges<'a> {
+    let span = script.stmt(id).span;
+    OwnRanges {
+        script,
+        kids: kids.of(id).iter(),
+        pos: span.start,
+        end: span.end,
+    }
+}
+
+/// The iterator of [`own_ranges`].
+pub struct OwnRanges<'a> {
+    script: &'a Script,
+    kids: std::slice::Iter<'a, StmtId>,
+    pos: usize,
+    end: usize,
+}
+
+impl Iterator for OwnRanges<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        for k in self.kids.by_ref() {
+            let k = self.script.stmt(*k).span;
+            let ks = k.start.clamp(self.pos, self.end);
+            let from = self.pos;
+            self.pos = self.pos.max(k.end);
+            if ks > from {
+                return Some(Span::new(from, ks));
+            }
         }
-        pos = pos.max(k.end);
+        if self.pos < self.end {
+            let from = self.pos;
+            self.pos = self.end;
+            return Some(Span::new(from, self.end));
+        }
+        None
     }
-    if pos < stmt.span.end {
-        out.push(Span::new(pos, stmt.span.end));
-    }
-    out
 }
 
 /// For every statement: it is, or lies inside, a block that never closes, or it is an
@@ -90,6 +146,15 @@ pub fn is_inert(kind: &StmtKind) -> bool {
     matches!(kind, StmtKind::Comment(_) | StmtKind::StrayClose)
 }
 
+/// The comparison key of a label definition under a profile ([`crate::syntax::labels::key`]
+/// of its name) without a copy: `folded` is lower case already, so the key is a prefix of it.
+pub fn def_key(
+    def: &crate::syntax::labels::LabelDef,
+    profile: crate::syntax::labels::Profile,
+) -> &[u8] {
+    &def.folded[..def.folded.len().min(profile.significant_len())]
+}
+
 /// A `goto`/`call :` target as `(name span, key bytes)` when it is a static label.
 pub fn static_label(target: &JumpTarget) -> Option<(Span, &[u8])> {
     match target {
@@ -114,20 +179,73 @@ pub fn jump_target(stmt: &Stmt) -> Option<&JumpTarget> {
 /// removed, any drive/directory (`%0\..\`, `C:\x\`) dropped, ASCII lower case. The extension
 /// is kept.
 pub fn program_file_name(bytes: &[u8]) -> Vec<u8> {
-    let cleaned: Vec<u8> = bytes
-        .iter()
-        .copied()
-        .filter(|&b| b != b'"' && b != b'^')
-        .collect();
-    let start = cleaned
+    let mut out = Vec::new();
+    program_file_name_into(bytes, &mut out);
+    out
+}
+
+/// [`program_file_name`] into a buffer the caller reuses (cleared first).
+pub fn program_file_name_into(bytes: &[u8], out: &mut Vec<u8>) {
+    // Quotes and carets are no separators: the name starts after the last one either way.
+    let start = bytes
         .iter()
         .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    cleaned[start..]
+        .map_or(0, |i| i + 1);
+    out.clear();
+    out.extend(
+        bytes[start..]
+            .iter()
+            .filter(|&&b| b != b'"' && b != b'^')
+            .map(u8::to_ascii_lowercase),
+    );
+}
+
+/// `program_file_name(bytes) == want` (`want` in lower case), without building the name.
+pub fn program_file_name_is(bytes: &[u8], want: &[u8]) -> bool {
+    let start = bytes
         .iter()
-        .map(|b| b.to_ascii_lowercase())
-        .collect()
+        .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
+        .map_or(0, |i| i + 1);
+    let name = &bytes[start..];
+    if !name.iter().any(|&b| b == b'"' || b == b'^') {
+        return name.eq_ignore_ascii_case(want);
+    }
+    name.iter()
+        .filter(|&&b| b != b'"' && b != b'^')
+        .map(u8::to_ascii_lowercase)
+        .eq(want.iter().copied())
+}
+
+/// The bytes may hold `needle` (ASCII lower case, no `"` or `^` in it) as a word of a command
+/// would read after its quotes and carets are dropped and its case folded: `needle` in any
+/// case with any `"` and `^` between its bytes. A cheap test for a rule that looks for a
+/// program or a path to skip a file that cannot hold one.
+pub fn mentions(bytes: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let upper = first.to_ascii_uppercase();
+    let mut from = 0;
+    while let Some(p) = bytes[from..].iter().position(|&b| b == first || b == upper) {
+        let mut i = from + p + 1;
+        let mut want = rest.iter();
+        let mut next = want.next();
+        while let Some(&w) = next {
+            match bytes.get(i) {
+                Some(b'"' | b'^') => i += 1,
+                Some(b) if b.to_ascii_lowercase() == w => {
+                    i += 1;
+                    next = want.next();
+                }
+                _ => break,
+            }
+        }
+        if next.is_none() {
+            return true;
+        }
+        from += p + 1;
+    }
+    false
 }
 
 /// Split a lower-cased file name into stem and extension (without the dot).
@@ -174,35 +292,44 @@ pub fn line(source: &Source, offset: usize) -> usize {
 }
 
 /// Position of each statement in its enclosing list, for O(1) sibling lookups.
-pub struct Siblings {
-    /// `(list index, position)` per statement; list 0 is `script.top`, list `k+1` the body of
-    /// the k-th block in `lists`.
-    pos: Vec<Option<(usize, usize)>>,
-    lists: Vec<Vec<StmtId>>,
+pub struct Siblings<'a> {
+    /// `(list index, position)` per statement (`NONE` when in no list); list 0 is
+    /// `script.top`, list `k+1` the body of the k-th block in `lists`.
+    pos: Vec<(u32, u32)>,
+    lists: Vec<&'a [StmtId]>,
 }
 
-impl Siblings {
-    pub fn build(script: &Script) -> Siblings {
-        let mut lists = vec![script.top.clone()];
+impl<'a> Siblings<'a> {
+    const NONE: (u32, u32) = (u32::MAX, u32::MAX);
+
+    pub fn build(script: &'a Script) -> Siblings<'a> {
+        let mut lists: Vec<&'a [StmtId]> = vec![&script.top];
         for s in &script.stmts {
             if let StmtKind::Block(b) = &s.kind {
-                lists.push(b.body.clone());
+                lists.push(&b.body);
             }
         }
-        let mut pos = vec![None; script.stmts.len()];
+        let mut pos = vec![Self::NONE; script.stmts.len()];
         for (li, list) in lists.iter().enumerate() {
             for (pi, id) in list.iter().enumerate() {
                 if let Some(slot) = pos.get_mut(id.index()) {
-                    *slot = Some((li, pi));
+                    *slot = (li as u32, pi as u32);
                 }
             }
         }
         Siblings { pos, lists }
     }
 
+    fn pos(&self, id: StmtId) -> Option<(usize, usize)> {
+        match self.pos.get(id.index()) {
+            Some(&p) if p != Self::NONE => Some((p.0 as usize, p.1 as usize)),
+            _ => None,
+        }
+    }
+
     /// The statements after `id` in its list.
-    pub fn after(&self, id: StmtId) -> &[StmtId] {
-        match self.pos.get(id.index()).copied().flatten() {
+    pub fn after(&self, id: StmtId) -> &'a [StmtId] {
+        match self.pos(id) {
             Some((li, pi)) => &self.lists[li][pi + 1..],
             None => &[],
         }
@@ -210,7 +337,7 @@ impl Siblings {
 
     /// The statement before `id` in its list.
     pub fn before(&self, id: StmtId) -> Option<StmtId> {
-        let (li, pi) = self.pos.get(id.index()).copied().flatten()?;
+        let (li, pi) = self.pos(id)?;
         if pi == 0 {
             None
         } else {
@@ -441,6 +568,16 @@ pub fn result_tested(script: &Script, id: StmtId) -> bool {
                 crate::syntax::ast::Connector::AndAnd | crate::syntax::ast::Connector::OrOr
             )
     })
+}
+
+/// The bytes with their quotes removed are `want` (ASCII lower case) in any case: a
+/// comparison with [`unquoted_lower`] without the copy.
+pub fn unquoted_is(bytes: &[u8], want: &[u8]) -> bool {
+    bytes
+        .iter()
+        .filter(|&&b| b != b'"')
+        .map(u8::to_ascii_lowercase)
+        .eq(want.iter().copied())
 }
 
 /// A word's bytes in lower case with its quotes removed (`"C:\Out.TXT"` → `c:\out.txt`).

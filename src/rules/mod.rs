@@ -87,6 +87,7 @@ pub mod sms504_site_folders_mismatch;
 pub mod sms505_senior_lst_invalid;
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Flow;
@@ -137,7 +138,8 @@ impl<'a> From<&'a LintSettings> for crate::sms::Settings<'a> {
     }
 }
 
-/// What a batch rule sees: one file, read and analysed once.
+/// What a batch rule sees: one file, read and analysed once. `Sync`: the rules of one large
+/// file run in parallel over the same context (see [`run_checks`]).
 pub struct Ctx<'a> {
     pub path: &'a Path,
     pub source: &'a Source,
@@ -147,9 +149,97 @@ pub struct Ctx<'a> {
     pub settings: &'a LintSettings,
     /// The SMS analysis (RAS data flow, program invocations), built once on first use and
     /// shared by every SMS rule.
-    pub sms: std::cell::OnceCell<crate::sms::Analysis>,
+    pub sms: OnceLock<crate::sms::Analysis>,
     /// What Windows 9x runs of this script, built on first use.
-    pub win9x: std::cell::OnceCell<crate::tree::guards::Win9xView>,
+    pub win9x: OnceLock<crate::tree::guards::Win9xView>,
+    /// Other facts several rules read, each computed on first use.
+    pub shared: Shared,
+}
+
+/// Facts of one file that more than one rule reads, computed once (on first use) instead of
+/// in every rule.
+#[derive(Default)]
+pub struct Shared {
+    /// [`bat302_win9x_incompatible::dos_reason`] (BAT303, BAT304).
+    pub(crate) dos_reason: OnceLock<Option<&'static str>>,
+    /// [`crate::sms::env::mapped_drives`] (SMS408, SMS409).
+    pub(crate) mapped_drives: OnceLock<Vec<crate::sms::env::MappedDrive>>,
+    /// Which of [`WORDS`] the text holds (bit `i` for `WORDS[i]`), see [`Ctx::mentions`].
+    words: OnceLock<u32>,
+}
+
+/// Words rules look for in the text before they look at statements: a file without the word
+/// cannot give their finding. Found for all of them in one pass ([`Ctx::mentions`]).
+const WORDS: &[&[u8]] = &[
+    b"rasapi32",
+    b"ipconfig",
+    b"cli_nt",
+    b"\\ms\\sms\\bin",
+    b"environment",
+    b"smsrun",
+];
+
+/// Which of [`WORDS`] the text holds as [`bat_util::mentions`] reads it (any case, `"` and `^`
+/// between the bytes ignored): one pass that folds the text in chunks (no copy of the file).
+fn word_mask(bytes: &[u8]) -> u32 {
+    use memchr::memmem::Finder;
+    static FINDERS: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| WORDS.iter().map(|w| Finder::new(*w)).collect());
+    let all = (1u32 << WORDS.len()) - 1;
+    let keep = WORDS.iter().map(|w| w.len()).max().unwrap_or(1) - 1;
+    const CHUNK: usize = 16 * 1024;
+    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK.min(bytes.len()) + keep);
+    let mut mask = 0u32;
+    for chunk in bytes.chunks(CHUNK) {
+        // The last `keep` folded bytes of the previous chunk, so a word across the seam is
+        // found.
+        let tail = buf.len().saturating_sub(keep);
+        buf.drain(..tail);
+        let from = buf.len();
+        // The runs between quotes and carets, copied whole.
+        let mut rest = chunk;
+        while let Some(p) = memchr::memchr2(b'"', b'^', rest) {
+            buf.extend_from_slice(&rest[..p]);
+            rest = &rest[p + 1..];
+        }
+        buf.extend_from_slice(rest);
+        buf[from..].make_ascii_lowercase();
+        for (i, f) in finders.iter().enumerate() {
+            if mask & (1 << i) == 0 && f.find(&buf).is_some() {
+                mask |= 1 << i;
+            }
+        }
+        if mask == all {
+            break;
+        }
+    }
+    mask
+}
+
+impl<'a> Ctx<'a> {
+    /// The context of one analysed file; `sms` is its SMS analysis when the caller already
+    /// has it (else it is built on first use).
+    pub fn new(
+        path: &'a Path,
+        source: &'a Source,
+        script: &'a Script,
+        labels: &'a LabelIndex,
+        flow: &'a Flow,
+        settings: &'a LintSettings,
+        sms: Option<crate::sms::Analysis>,
+    ) -> Ctx<'a> {
+        Ctx {
+            path,
+            source,
+            script,
+            labels,
+            flow,
+            settings,
+            sms: sms.map(OnceLock::from).unwrap_or_default(),
+            win9x: OnceLock::new(),
+            shared: Shared::default(),
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -170,6 +260,30 @@ impl Ctx<'_> {
         self.win9x.get_or_init(|| {
             crate::tree::guards::Win9xView::build(self.source, self.script, self.flow)
         })
+    }
+
+    /// The drives the script maps to a share (`net use X: \\server\share`), in source order.
+    pub fn mapped_drives(&self) -> &[crate::sms::env::MappedDrive] {
+        self.shared
+            .mapped_drives
+            .get_or_init(|| crate::sms::env::mapped_drives(self.script, self.source))
+    }
+
+    /// The text may hold `needle` (ASCII lower case) as a command word reads after its quotes
+    /// and carets are dropped and its case folded (see [`bat_util::mentions`]): `false` means
+    /// it cannot. One pass over the file for all the [`WORDS`]; any other needle is searched
+    /// on its own.
+    pub fn mentions(&self, needle: &[u8]) -> bool {
+        match WORDS.iter().position(|w| *w == needle) {
+            Some(i) => {
+                let mask = self
+                    .shared
+                    .words
+                    .get_or_init(|| word_mask(self.source.bytes()));
+                mask & (1 << i) != 0
+            }
+            None => bat_util::mentions(self.source.bytes(), needle),
+        }
     }
 
     /// The statement is batch code that cmd.exe reads and runs (reachable, and no foreign
@@ -387,7 +501,7 @@ pub fn run_check(rule: &Rule, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     };
     let from = out.len();
     check(ctx, out);
-    if CODE_RULES.contains(&rule.code) {
+    if out.len() > from && CODE_RULES.contains(&rule.code) {
         let mut i = from;
         while i < out.len() {
             if ctx.runs_at(out[i].span.start) {
@@ -396,6 +510,44 @@ pub fn run_check(rule: &Rule, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 out.swap_remove(i);
             }
         }
+    }
+}
+
+/// Files of at least this many bytes run their rules in parallel ([`run_checks`]).
+pub const PARALLEL_RULES_BYTES: usize = 256 * 1024;
+
+/// Run the rules `selected` accepts over a file, in the order of `rules`. A file of
+/// [`PARALLEL_RULES_BYTES`] or more runs them in parallel (the files of a run are checked
+/// in parallel, but one large script would otherwise keep one core busy alone); the findings
+/// are the same, in the same order, either way.
+pub fn run_checks(
+    rules: &[&'static Rule],
+    selected: impl Fn(&Rule) -> bool + Sync,
+    ctx: &Ctx<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if ctx.source.bytes().len() < PARALLEL_RULES_BYTES || rayon::current_num_threads() < 2 {
+        for rule in rules {
+            if selected(rule) {
+                run_check(rule, ctx, out);
+            }
+        }
+        return;
+    }
+    use rayon::prelude::*;
+    let parts: Vec<Vec<Diagnostic>> = rules
+        .par_iter()
+        .with_max_len(1)
+        .map(|rule| {
+            let mut part = Vec::new();
+            if selected(rule) {
+                run_check(rule, ctx, &mut part);
+            }
+            part
+        })
+        .collect();
+    for part in parts {
+        out.extend(part);
     }
 }
 
@@ -417,29 +569,74 @@ pub fn run_rules(
     let script = crate::syntax::parse(source);
     let labels = LabelIndex::build(source);
     let flow = Flow::build(source, &script, &labels);
-    let ctx = Ctx {
-        path,
-        source,
-        script: &script,
-        labels: &labels,
-        flow: &flow,
-        settings,
-        sms: Default::default(),
-        win9x: Default::default(),
-    };
+    let ctx = Ctx::new(path, source, &script, &labels, &flow, settings, None);
     let mut out = Vec::new();
     if crate::flow::foreign_script(source).is_some() {
         return out;
     }
-    for rule in rules {
-        run_check(rule, &ctx, &mut out);
-    }
+    run_checks(rules, |_| true, &ctx, &mut out);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_file_runs_its_rules_in_parallel_with_the_same_findings() {
+        // Above the threshold, with findings of many rules (NT syntax, a missing CALL, a
+        // misplaced else, a clear-text password, labels in blocks) repeated throughout.
+        let chunk = "@echo off\r\nsetlocal\r\nif /i \"%1\"==\"x\" (echo a) else (echo b)\r\n\
+                     net use h: \\\\srv\\share secret /user:adm\r\nother.bat\r\nelse echo x\r\n\
+                     if errorlevel 1 goto a\r\nif errorlevel 2 goto a\r\n(\r\n:inner\r\necho %~dp0\r\n)\r\n\
+                     goto inner\r\n:a\r\ncall :a 2>nul\r\n";
+        let text = chunk.repeat(PARALLEL_RULES_BYTES / chunk.len() + 1);
+        assert!(text.len() >= PARALLEL_RULES_BYTES);
+        let source = Source::new(text.into_bytes());
+        let settings = LintSettings {
+            targets: Targets {
+                nt: true,
+                win9x: true,
+            },
+            logon_script: true,
+            ..LintSettings::default()
+        };
+        let path = Path::new("big.bat");
+        let parallel = run_rules(path, &source, &settings, RULES);
+        // The same rules one after another.
+        let script = crate::syntax::parse(&source);
+        let labels = LabelIndex::build(&source);
+        let flow = Flow::build(&source, &script, &labels);
+        let ctx = Ctx::new(path, &source, &script, &labels, &flow, &settings, None);
+        let mut serial = Vec::new();
+        for rule in RULES {
+            run_check(rule, &ctx, &mut serial);
+        }
+        assert!(serial.len() > 100, "{} findings", serial.len());
+        assert_eq!(parallel, serial);
+    }
+
+    #[test]
+    fn word_mask_agrees_with_mentions_across_chunks() {
+        // Words at the start, across the 16 KB seam (with quotes and carets inside), in any
+        // case, and near misses.
+        let mut text = b"RasApi32.dll ipconfi g cli^_\"nt ".to_vec();
+        text.resize(16 * 1024 - 5, b'x');
+        text.extend_from_slice(b"\\MS\\s\"ms\\^bin envir onment smsru");
+        for bytes in [&text[..], b"", b"smsrun16", b"\"sms\"run", b"environmenT"] {
+            let mask = word_mask(bytes);
+            for (i, w) in WORDS.iter().enumerate() {
+                assert_eq!(
+                    mask & (1 << i) != 0,
+                    bat_util::mentions(bytes, w),
+                    "{} in {:?}",
+                    String::from_utf8_lossy(w),
+                    String::from_utf8_lossy(&bytes[..bytes.len().min(40)])
+                );
+            }
+        }
+        assert_eq!(word_mask(&text), 0b1101, "rasapi32, cli_nt, \\ms\\sms\\bin");
+    }
 
     #[test]
     fn docs_links_from_a_repository_or_the_installed_docs() {

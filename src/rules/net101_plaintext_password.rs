@@ -45,6 +45,22 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     let mut siblings: Option<Siblings> = None;
     for inv in &ctx.sms().invocations {
+        if !matches!(
+            inv.name.as_str(),
+            "net"
+                | "psexec"
+                | "psexec64"
+                | "paexec"
+                | "cpau"
+                | "cmdkey"
+                | "schtasks"
+                | "sc"
+                | "wmic"
+                | "reg"
+                | "runas"
+        ) {
+            continue;
+        }
         let args = argv(src, &inv.args);
         let mut found: Vec<Secret> = Vec::new();
         match inv.name.as_str() {

@@ -33,12 +33,9 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.sms();
     let severity = ctx.ras_severity(&RULE);
-    // Spans of the errorlevel tests of the RAS checks, in source order.
-    let mut tests: Vec<crate::source::Span> = sms::ras_checks(ctx.script, ctx.source, ctx.settings)
-        .iter()
-        .map(|c| ctx.script.stmt(c.test).span)
-        .collect();
-    tests.sort();
+    // Spans of the errorlevel tests of the RAS checks, in source order (at the first
+    // finding).
+    let mut tests: Option<Vec<crate::source::Span>> = None;
     for call in analysis.client_calls(ctx.flow) {
         if call.state.has_unknown() || !call.state.has_ras() {
             continue;
@@ -72,6 +69,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         // The RAS check nearest before the call (else the first one).
         let call_start = ctx.script.stmt(call.inv.stmt).span.start;
+        let tests = tests.get_or_insert_with(|| {
+            let mut t: Vec<crate::source::Span> =
+                sms::ras_checks(ctx.script, ctx.source, ctx.settings)
+                    .iter()
+                    .map(|c| ctx.script.stmt(c.test).span)
+                    .collect();
+            t.sort();
+            t
+        });
         let i = tests.partition_point(|t| t.start < call_start);
         if let Some(t) = tests.get(i.saturating_sub(1)) {
             d = d.with_related(*t, "RAS check whose RAS branch reaches the call");

@@ -31,6 +31,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    // A weak guard names RASAPI32 or IPCONFIG.
+    if !ctx.mentions(b"rasapi32") && !ctx.mentions(b"ipconfig") {
+        return;
+    }
     let guards = sms::weak_guards(ctx.script, ctx.source);
     if guards.is_empty() {
         return;

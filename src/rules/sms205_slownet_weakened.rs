@@ -28,7 +28,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let seq = sms::sequence_next(ctx.script);
+    // The statement sequences, at the first threshold 0.
+    let mut seq = None;
     for inv in &ctx.sms().invocations {
         // SNBOOT (the server-side bootstrap) takes the threshold too (Q224388's
         // `%0\..\SNBOOT.exe 1000`); its threshold-0 form is no RAS test.
@@ -49,7 +50,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             if n == 0 && !snboot {
-                let tested = sms::next_sibling(ctx.script, &seq, inv.stmt)
+                let seq = seq.get_or_insert_with(|| sms::sequence_next(ctx.script));
+                let tested = sms::next_sibling(ctx.script, seq, inv.stmt)
                     .is_some_and(|s| sms::errorlevel_test(ctx.script.stmt(s)).is_some());
                 if tested {
                     continue;

@@ -2,7 +2,6 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::sms;
 use crate::source::Span;
 use crate::syntax::ast::StmtKind;
 
@@ -36,9 +35,14 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    // The shared analysis holds every statement's invocation, in statement order.
+    let mut invs = ctx.sms().invocations.iter().peekable();
+    // The startup-entry form needs the name in the text.
+    let text_form = ctx.mentions(b"smsrun");
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
-        if let Some(inv) = sms::invocation(ctx.script, ctx.source, id) {
+        while invs.next_if(|i| i.stmt < id).is_some() {}
+        if let Some(inv) = invs.peek().filter(|i| i.stmt == id) {
             if inv.name == "smsrun16" || inv.name == "smsrun32" {
                 out.push(
                     RULE.diag(
@@ -56,7 +60,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
-        if !matches!(stmt.kind, StmtKind::Simple(_) | StmtKind::Echo(_)) {
+        if !text_form || !matches!(stmt.kind, StmtKind::Simple(_) | StmtKind::Echo(_)) {
             continue;
         }
         let text = ctx.source.slice(stmt.span);

@@ -31,6 +31,10 @@ fn is_force(text: &[u8]) -> bool {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    // CLI_NT is named in the text (quotes and carets aside).
+    if !ctx.mentions(b"cli_nt") {
+        return;
+    }
     for inv in &ctx.sms().invocations {
         let words = std::iter::once(&inv.word).chain(inv.args.iter());
         let Some(cli) = words.clone().position(|w| {

@@ -32,6 +32,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    if !ctx.mentions(b"\\ms\\sms\\bin") {
+        return;
+    }
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let span = match &stmt.kind {

@@ -39,9 +39,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !sms_script(ctx) {
         return;
     }
-    let drives = env::mapped_drives(ctx.script, ctx.source);
+    let drives = ctx.mapped_drives();
     for setting in env::path_settings(ctx.script, ctx.source) {
-        let mapped = env::mapped_before(&drives, setting.value.start);
+        let mapped = env::mapped_before(drives, setting.value.start);
         for entry in env::path_entries(ctx.source, setting.value) {
             let Some(kind) = env::network_entry(ctx.source.slice(entry), &mapped) else {
                 continue;

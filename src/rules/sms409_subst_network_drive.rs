@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::sms::{self, env};
+use crate::sms::Via;
 use crate::syntax::ast::StmtKind;
 
 pub static RULE: Rule = Rule {
@@ -27,17 +27,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !crate::rules::sms408_network_drive_in_path::sms_script(ctx) {
         return;
     }
-    let drives = env::mapped_drives(ctx.script, ctx.source);
+    let drives = ctx.mapped_drives();
     if drives.is_empty() {
         return;
     }
-    for id in ctx.script.ids() {
-        let StmtKind::Simple(s) = &ctx.script.stmt(id).kind else {
-            continue;
-        };
-        if sms::program_name(ctx.source.slice(s.name.span)) != "subst" {
+    // A plain `subst …` command is a direct invocation of `subst`.
+    for inv in &ctx.sms().invocations {
+        if inv.via != Via::Direct || inv.name != "subst" {
             continue;
         }
+        let StmtKind::Simple(s) = &ctx.script.stmt(inv.stmt).kind else {
+            continue;
+        };
         // `subst X: Y:\…` (not `subst /d X:`).
         if !s
             .args

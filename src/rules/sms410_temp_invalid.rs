@@ -33,14 +33,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let clients: Vec<usize> = ctx
+    let last_client = ctx
         .sms()
         .invocations
         .iter()
-        .filter(|i| i.is_client_program())
-        .map(|i| i.word.span.start)
-        .collect();
-    if let Some(&last_client) = clients.last() {
+        .rev()
+        .find(|i| i.is_client_program())
+        .map(|i| i.word.span.start);
+    if let Some(last_client) = last_client {
         for (name, value) in assignments(ctx.script, ctx.source, &[b"temp", b"tmp"]) {
             let var = ctx.source.display(name).to_ascii_uppercase();
             let v = ctx.source.slice(value);
@@ -81,6 +81,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+    // A REG_SZ `%%name%%` under an Environment key: the text has both.
+    if !ctx.mentions(b"environment") || memchr::memmem::find(ctx.source.bytes(), b"%%").is_none() {
+        return;
     }
     for w in env::reg_temp_writes(ctx.script, ctx.source) {
         let data = ctx.source.slice(w.data);

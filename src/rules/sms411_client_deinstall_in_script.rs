@@ -1,6 +1,7 @@
 //! SMS411 client-deinstall-in-script: CLI_NT /R, CLI_DOS /R or DEINSTAL in a logon script.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::unquoted_is;
 use crate::rules::{Ctx, Rule};
 
 pub static RULE: Rule = Rule {
@@ -50,10 +51,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let mut hit = None;
         for a in &inv.args {
             let t = ctx.source.slice(a.span);
-            let t: Vec<u8> = t.iter().filter(|&&b| b != b'"').copied().collect();
-            if (is_cli && t.eq_ignore_ascii_case(b"/r"))
-                || t.eq_ignore_ascii_case(b"-pa:/r")
-                || t.eq_ignore_ascii_case(b"/pa:/r")
+            if (is_cli && unquoted_is(t, b"/r"))
+                || unquoted_is(t, b"-pa:/r")
+                || unquoted_is(t, b"/pa:/r")
             {
                 hit = Some(a.span);
                 break;

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::sms;
+use crate::sms::Via;
 use crate::syntax::ast::StmtKind;
 
 pub static RULE: Rule = Rule {
@@ -36,13 +36,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    for id in ctx.script.ids() {
+    // A plain `net …` command is a direct invocation of `net`.
+    for inv in &analysis.invocations {
+        if inv.via != Via::Direct || inv.name != "net" {
+            continue;
+        }
+        let id = inv.stmt;
         let StmtKind::Simple(s) = &ctx.script.stmt(id).kind else {
             continue;
         };
-        if sms::program_name(ctx.source.slice(s.name.span)) != "net" {
-            continue;
-        }
         let Some(sub) = s.args.first() else {
             continue;
         };

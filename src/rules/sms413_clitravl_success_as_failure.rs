@@ -50,14 +50,16 @@ fn looks_like_failure(ctx: &Ctx<'_>, id: StmtId) -> bool {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let seq = sms::sequence_next(ctx.script);
+    // The statement sequences, at the first `/travel=on`.
+    let mut seq = None;
     for (inv, p) in env::clitravl_switches(ctx.source, &ctx.sms().invocations) {
         if !ctx.source.slice(p.name).eq_ignore_ascii_case(b"travel")
             || !ctx.source.slice(p.value).eq_ignore_ascii_case(b"on")
         {
             continue;
         }
-        let Some(next) = sms::next_sibling(ctx.script, &seq, inv.stmt) else {
+        let seq = seq.get_or_insert_with(|| sms::sequence_next(ctx.script));
+        let Some(next) = sms::next_sibling(ctx.script, seq, inv.stmt) else {
             continue;
         };
         let stmt = ctx.script.stmt(next);
