@@ -177,9 +177,10 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
                 failing |= engine::fails(f.diag.severity, out_args.fail_on);
                 if statistics {
                     // Only the codes are counted: drop the texts (no allocation kept).
-                    f.diag.message = String::new();
-                    f.diag.label = String::new();
-                    f.diag.help = String::new();
+                    let empty = smslint::diagnostic::intern("");
+                    f.diag.message = empty.clone();
+                    f.diag.label = empty.clone();
+                    f.diag.help = empty;
                 }
                 findings.push(f);
             }
