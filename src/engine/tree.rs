@@ -71,11 +71,17 @@ pub fn tree_inputs(
     configs: &mut ConfigCache,
 ) -> miette::Result<Vec<TreeInput>> {
     let mut roots: Vec<PathBuf> = Vec::new();
+    // Named directories were walked by discovery already: a root that is one of them holds
+    // no batch file that is not named.
+    let mut walked: HashSet<PathBuf> = HashSet::new();
     for p in named_paths {
         if p.as_os_str() == "-" {
             continue;
         }
         let is_dir = p.is_dir();
+        if is_dir {
+            walked.insert(config::absolute(p));
+        }
         if let Some(r) = project_root(p, is_dir, configs)? {
             roots.push(r);
         }
@@ -104,6 +110,9 @@ pub fn tree_inputs(
         });
     }
     for root in outer {
+        if walked.contains(&root) {
+            continue;
+        }
         let found = discover::batch_files(&root, configs)?;
         for mut input in found.inputs {
             let key = config::absolute(&input.path);
