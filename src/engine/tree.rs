@@ -474,12 +474,28 @@ fn check_dir(
     let copy = crosses.then(|| members.clone());
     let tree = Tree::build(members);
     let member_inputs: Vec<usize> = reads.iter().map(|r| r.input).collect();
+    // The settings each reported file is linted with; the members' summaries then go before
+    // the rules run.
+    let lints: Vec<Option<LintSettings>> = reads
+        .iter()
+        .enumerate()
+        .map(|(j, r)| {
+            inputs[r.input]
+                .lint
+                .then(|| with_facts(&r.settings.lint, &tree.members[j], tree.facts[j].clone()))
+        })
+        .collect();
+    let Tree {
+        members,
+        resolved,
+        facts,
+    } = tree;
+    drop((members, resolved));
     let reports: Vec<(usize, Result<FileReport, String>)> = reads
         .into_par_iter()
-        .enumerate()
-        .filter(|(_, r)| inputs[r.input].lint)
-        .map(|(j, r)| {
-            let l = with_facts(&r.settings.lint, &tree.members[j], tree.facts[j].clone());
+        .zip(lints)
+        .filter_map(|(r, l)| Some((r, l?)))
+        .map(|(r, l)| {
             let t = &inputs[r.input].input;
             let rep = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 lint(
@@ -500,7 +516,7 @@ fn check_dir(
         errors,
         crossing: copy.map(|members| Kept {
             members,
-            facts: tree.facts,
+            facts,
             inputs: member_inputs,
         }),
     }
