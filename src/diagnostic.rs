@@ -408,6 +408,25 @@ mod tests {
     }
 
     #[test]
+    fn equal_texts_share_one_allocation_and_the_table_stays_bounded() {
+        let a = Diagnostic::new("X1", Severity::Info, Span::empty(0), format!("m{}", 1))
+            .with_help("fix it");
+        let b = Diagnostic::new("X1", Severity::Info, Span::empty(0), "m1")
+            .with_help(String::from("fix it"));
+        assert!(Arc::ptr_eq(&a.message, &b.message));
+        assert!(Arc::ptr_eq(&a.help, &b.help));
+        assert_eq!(&*a.message, "m1");
+        for i in 0..3 * INTERNED_MAX {
+            assert_eq!(&*intern(&i.to_string()), i.to_string());
+        }
+        assert!(INTERNED.with(|t| t.borrow().len()) <= INTERNED_MAX);
+        let mut c = b.clone();
+        c.append_message(" (more)");
+        assert_eq!(&*c.message, "m1 (more)");
+        assert_eq!(&*b.message, "m1");
+    }
+
+    #[test]
     fn fingerprints_read_back() {
         let f = Fingerprint {
             line_hash: 0xfe,
