@@ -50,10 +50,19 @@ impl Hasher for FxHasher {
 thread_local! {
     static INTERNED: RefCell<HashSet<Text, BuildHasherDefault<FxHasher>>> =
         RefCell::new(HashSet::default());
+    static EMPTY: Text = Arc::from("");
+}
+
+/// The empty text (a finding without label or help), shared.
+pub fn empty_text() -> Text {
+    EMPTY.with(Text::clone)
 }
 
 /// The shared [`Text`] equal to `s` (allocated only when this thread has not seen it lately).
 pub fn intern(s: &str) -> Text {
+    if s.is_empty() {
+        return empty_text();
+    }
     INTERNED.with(|t| {
         let mut t = t.borrow_mut();
         if let Some(found) = t.get(s) {
@@ -183,7 +192,7 @@ pub struct Location {
 
 impl Diagnostic {
     pub fn new(code: &'static str, severity: Severity, span: Span, message: impl IntoText) -> Self {
-        let empty = intern("");
+        let empty = empty_text();
         Diagnostic {
             code,
             severity,

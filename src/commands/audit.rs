@@ -177,7 +177,7 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
                 failing |= engine::fails(f.diag.severity, out_args.fail_on);
                 if statistics {
                     // Only the codes are counted: drop the texts (no allocation kept).
-                    let empty = smslint::diagnostic::intern("");
+                    let empty = smslint::diagnostic::empty_text();
                     f.diag.message = empty.clone();
                     f.diag.label = empty.clone();
                     f.diag.help = empty;

@@ -596,7 +596,8 @@ impl ResolvedSettings {
     }
 
     pub fn is_selected(&self, code: &str) -> bool {
-        self.selected.contains(&code)
+        // Codes are nearly always the registry's own strings: addresses first, then text.
+        self.selected.iter().any(|c| std::ptr::eq(*c, code)) || self.selected.contains(&code)
     }
 
     /// The severity of a finding of `code` whose rule default is `default`.

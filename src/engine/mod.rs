@@ -208,8 +208,17 @@ pub fn lint_analysed(
                 .with_help("nothing to fix; exclude the file (`exclude` in smslint.toml) to silence this note"),
         );
     } else {
+        // `selected` is in registry order, as `RULES` is: a cursor answers in one step for
+        // each selected rule (the lookup decides for the others).
+        let mut next = settings.selected.iter().peekable();
         for rule in rules {
-            if settings.is_selected(rule.code) {
+            let on = if next.peek().is_some_and(|c| **c == rule.code) {
+                next.next();
+                true
+            } else {
+                settings.is_selected(rule.code)
+            };
+            if on {
                 rules::run_check(rule, &ctx, &mut diags);
             }
         }
