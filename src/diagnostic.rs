@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use crate::source::{Source, Span};
@@ -53,6 +54,16 @@ thread_local! {
     static EMPTY: Text = Arc::from("");
 }
 
+/// Whether texts are interned (the default). A caller that writes each finding and drops it
+/// at once (the streamed inventory audit: a million rows, each message unique) turns it off:
+/// sharing saves nothing there and the table costs a lookup and an insertion per text.
+static SHARING: AtomicBool = AtomicBool::new(true);
+
+/// Turn interning on or off for the process (see [`SHARING`]); the texts stay equal either way.
+pub fn share_texts(on: bool) {
+    SHARING.store(on, Ordering::Relaxed);
+}
+
 /// The empty text (a finding without label or help), shared.
 pub fn empty_text() -> Text {
     EMPTY.with(Text::clone)
@@ -62,6 +73,9 @@ pub fn empty_text() -> Text {
 pub fn intern(s: &str) -> Text {
     if s.is_empty() {
         return empty_text();
+    }
+    if !SHARING.load(Ordering::Relaxed) {
+        return Arc::from(s);
     }
     INTERNED.with(|t| {
         let mut t = t.borrow_mut();
@@ -429,6 +443,10 @@ mod tests {
             assert_eq!(&*intern(&i.to_string()), i.to_string());
         }
         assert!(INTERNED.with(|t| t.borrow().len()) <= INTERNED_MAX);
+        share_texts(false);
+        let (x, y) = (intern("unshared"), intern("unshared"));
+        share_texts(true);
+        assert!(x == y && !Arc::ptr_eq(&x, &y));
         let mut c = b.clone();
         c.append_message(" (more)");
         assert_eq!(&*c.message, "m1 (more)");

@@ -147,6 +147,8 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
             settings: &settings,
             known: Vec::new(),
         };
+        // Each finding is written and dropped: nothing to share its texts with.
+        smslint::diagnostic::share_texts(false);
         let result = inventory.audit(&manifest, policy, &mut |f: Finding| {
             if let Some(f) = settle.apply(f) {
                 failing |= engine::fails(f.diag.severity, out_args.fail_on);
