@@ -104,10 +104,7 @@ pub struct Analysis {
 impl Analysis {
     /// Parse and analyse one script. Never fails.
     pub fn of(source: &Source) -> Analysis {
-        let mut script = crate::syntax::parse(source);
-        // The analysis is kept while its directory is resolved: let the statement vector's
-        // growth slack go (up to half of it; an in-place shrink, no copy).
-        script.stmts.shrink_to_fit();
+        let script = crate::syntax::parse(source);
         let labels = LabelIndex::build(source);
         let flow = Flow::build(source, &script, &labels);
         Analysis {
