@@ -147,6 +147,8 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
             settings: &settings,
             known: Vec::new(),
         };
+        // Each finding is written and dropped: nothing to share its texts with.
+        smslint::diagnostic::share_texts(false);
         let result = inventory.audit(&manifest, policy, &mut |f: Finding| {
             if let Some(f) = settle.apply(f) {
                 failing |= engine::fails(f.diag.severity, out_args.fail_on);
@@ -177,9 +179,10 @@ pub fn run(args: &AuditArgs) -> miette::Result<Exit> {
                 failing |= engine::fails(f.diag.severity, out_args.fail_on);
                 if statistics {
                     // Only the codes are counted: drop the texts (no allocation kept).
-                    f.diag.message = String::new();
-                    f.diag.label = String::new();
-                    f.diag.help = String::new();
+                    let empty = smslint::diagnostic::empty_text();
+                    f.diag.message = empty.clone();
+                    f.diag.label = empty.clone();
+                    f.diag.help = empty;
                 }
                 findings.push(f);
             }

@@ -366,15 +366,22 @@ pub fn find_upwards(dir: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// The current directory, read once: smslint never changes it, and a run makes paths
+/// absolute several times per file (a `getcwd` each).
+fn current_dir() -> Option<&'static Path> {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    CWD.get_or_init(|| std::env::current_dir().ok()).as_deref()
+}
+
 /// `path` made absolute against the current directory, `.` and `..` resolved lexically
 /// (symlinks are not resolved).
 pub fn absolute(path: &Path) -> PathBuf {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
-        std::env::current_dir()
+        current_dir()
             .map(|c| c.join(path))
-            .unwrap_or_else(|_| path.to_path_buf())
+            .unwrap_or_else(|| path.to_path_buf())
     };
     let mut out = PathBuf::new();
     for c in joined.components() {
@@ -589,7 +596,8 @@ impl ResolvedSettings {
     }
 
     pub fn is_selected(&self, code: &str) -> bool {
-        self.selected.contains(&code)
+        // Codes are nearly always the registry's own strings: addresses first, then text.
+        self.selected.iter().any(|c| std::ptr::eq(*c, code)) || self.selected.contains(&code)
     }
 
     /// The severity of a finding of `code` whose rule default is `default`.

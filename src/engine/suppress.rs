@@ -189,10 +189,8 @@ fn logical_ends(source: &Source, script: &Script) -> Vec<usize> {
 /// Does `hay` contain `smslint:` in any case? Scans for the rare `:` first.
 fn contains_directive_keyword(hay: &[u8]) -> bool {
     const KW: &[u8] = b"smslint";
-    hay.iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b':')
-        .any(|(i, _)| i >= KW.len() && hay[i - KW.len()..i].eq_ignore_ascii_case(KW))
+    memchr::memchr_iter(b':', hay)
+        .any(|i| i >= KW.len() && hay[i - KW.len()..i].eq_ignore_ascii_case(KW))
 }
 
 /// Drop the diagnostics a directive covers, marking the codes that were used.

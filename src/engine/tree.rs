@@ -71,11 +71,17 @@ pub fn tree_inputs(
     configs: &mut ConfigCache,
 ) -> miette::Result<Vec<TreeInput>> {
     let mut roots: Vec<PathBuf> = Vec::new();
+    // Named directories were walked by discovery already: a root that is one of them holds
+    // no batch file that is not named.
+    let mut walked: HashSet<PathBuf> = HashSet::new();
     for p in named_paths {
         if p.as_os_str() == "-" {
             continue;
         }
         let is_dir = p.is_dir();
+        if is_dir {
+            walked.insert(config::absolute(p));
+        }
         if let Some(r) = project_root(p, is_dir, configs)? {
             roots.push(r);
         }
@@ -104,6 +110,9 @@ pub fn tree_inputs(
         });
     }
     for root in outer {
+        if walked.contains(&root) {
+            continue;
+        }
         let found = discover::batch_files(&root, configs)?;
         for mut input in found.inputs {
             let key = config::absolute(&input.path);
@@ -465,12 +474,28 @@ fn check_dir(
     let copy = crosses.then(|| members.clone());
     let tree = Tree::build(members);
     let member_inputs: Vec<usize> = reads.iter().map(|r| r.input).collect();
+    // The settings each reported file is linted with; the members' summaries then go before
+    // the rules run.
+    let lints: Vec<Option<LintSettings>> = reads
+        .iter()
+        .enumerate()
+        .map(|(j, r)| {
+            inputs[r.input]
+                .lint
+                .then(|| with_facts(&r.settings.lint, &tree.members[j], tree.facts[j].clone()))
+        })
+        .collect();
+    let Tree {
+        members,
+        resolved,
+        facts,
+    } = tree;
+    drop((members, resolved));
     let reports: Vec<(usize, Result<FileReport, String>)> = reads
         .into_par_iter()
-        .enumerate()
-        .filter(|(_, r)| inputs[r.input].lint)
-        .map(|(j, r)| {
-            let l = with_facts(&r.settings.lint, &tree.members[j], tree.facts[j].clone());
+        .zip(lints)
+        .filter_map(|(r, l)| Some((r, l?)))
+        .map(|(r, l)| {
             let t = &inputs[r.input].input;
             let rep = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 lint(
@@ -491,7 +516,7 @@ fn check_dir(
         errors,
         crossing: copy.map(|members| Kept {
             members,
-            facts: tree.facts,
+            facts,
             inputs: member_inputs,
         }),
     }

@@ -25,7 +25,7 @@ pub fn write_one<W: std::io::Write + ?Sized>(
     let message = if message.contains(['\n', '\r']) {
         Cow::Owned(one_line(message))
     } else {
-        Cow::Borrowed(message.as_str())
+        Cow::Borrowed(&**message)
     };
     writeln!(
         w,

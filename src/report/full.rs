@@ -294,7 +294,7 @@ fn build(
     docs: &str,
 ) -> FindingDiagnostic {
     let d = &f.diag;
-    let mut help = d.help.clone();
+    let mut help = d.help.to_string();
     let mut window = None;
     let mut labels = Vec::new();
     if let Some(src) = source {
@@ -331,11 +331,14 @@ fn build(
         let label = if d.label.is_empty() {
             None
         } else {
-            Some(d.label.clone())
+            Some(d.label.to_string())
         };
         labels.push(LabeledSpan::new_primary_with_span(label, w.span(primary)));
         for (span, label) in shown_related {
-            labels.push(LabeledSpan::new_with_span(Some(label), w.span(span)));
+            labels.push(LabeledSpan::new_with_span(
+                Some(label.to_string()),
+                w.span(span),
+            ));
         }
         window = Some(w);
     }
@@ -358,7 +361,7 @@ fn build(
     let message = if source.is_none() {
         format!("{path}:{}:{}: {}", f.line, f.column, d.message)
     } else {
-        d.message.clone()
+        d.message.to_string()
     };
     FindingDiagnostic {
         message,

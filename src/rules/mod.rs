@@ -348,7 +348,11 @@ impl Rule {
     }
 
     /// A diagnostic of this rule at its default severity.
-    pub fn diag(&'static self, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn diag(
+        &'static self,
+        span: Span,
+        message: impl crate::diagnostic::IntoText,
+    ) -> Diagnostic {
         Diagnostic::new(self.code, self.severity, span, message)
     }
 }

@@ -83,7 +83,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             d = d.with_related(*t, "RAS check whose RAS branch reaches the call");
         } else {
             // The check is in a script that calls this one.
-            d.message.push_str(
+            d.append_message(
                 " (the RAS check whose RAS branch gets here is in a script that calls this one)",
             );
         }

@@ -117,14 +117,14 @@ impl Hop {
     }
 
     /// This place as a related location of a finding.
-    pub fn location(&self, label: impl Into<String>) -> crate::diagnostic::Location {
+    pub fn location(&self, label: impl crate::diagnostic::IntoText) -> crate::diagnostic::Location {
         crate::diagnostic::Location {
-            path: Some(self.path.clone()),
+            path: Some(crate::diagnostic::intern(&self.path)),
             line: self.at.line,
             column: self.at.column,
             end_line: self.at.end_line,
             end_column: self.at.end_column,
-            label: label.into(),
+            label: label.into_text(),
         }
     }
 
