@@ -2,7 +2,6 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::sms;
 
 pub static RULE: Rule = Rule {
     code: "SMS202",
@@ -70,9 +69,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // The RAS check nearest before the call (else the first one).
         let call_start = ctx.script.stmt(call.inv.stmt).span.start;
         let tests = tests.get_or_insert_with(|| {
-            let mut t: Vec<crate::source::Span> =
-                sms::ras_checks(ctx.script, ctx.source, ctx.settings)
-                    .iter()
+            let mut t: Vec<crate::source::Span> = ctx
+                .sms()
+                .ras_checks
+                .iter()
                     .map(|c| ctx.script.stmt(c.test).span)
                     .collect();
             t.sort();

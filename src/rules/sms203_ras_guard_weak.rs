@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::sms::{self, WeakGuardKind};
+use crate::sms::WeakGuardKind;
 
 pub static RULE: Rule = Rule {
     code: "SMS203",
@@ -35,14 +35,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !ctx.mentions(b"rasapi32") && !ctx.mentions(b"ipconfig") {
         return;
     }
-    let guards = sms::weak_guards(ctx.script, ctx.source);
-    if guards.is_empty() {
-        return;
-    }
-    if !sms::ras_checks(ctx.script, ctx.source, ctx.settings).is_empty() {
-        return;
-    }
     let analysis = ctx.sms();
+    let guards = &analysis.weak_guards;
+    if guards.is_empty() || !analysis.ras_checks.is_empty() {
+        return;
+    }
     let calls = analysis.client_calls(ctx.flow);
     let Some(exposed) = calls
         .iter()
