@@ -73,8 +73,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .sms()
                 .ras_checks
                 .iter()
-                    .map(|c| ctx.script.stmt(c.test).span)
-                    .collect();
+                .map(|c| ctx.script.stmt(c.test).span)
+                .collect();
             t.sort();
             t
         });
