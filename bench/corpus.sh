@@ -10,17 +10,9 @@
 #        SMSLINT=/path/to/smslint bench/corpus.sh   measures that binary without building;
 #        SKIP_BLINTER=1 skips Blinter (it takes about 10 s and needs `pip install blinter`).
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CORPUS="${1:-/tmp/corpus/real}"
 [ -d "$CORPUS" ] || { echo "no corpus at $CORPUS: build it with ../shared/corpus/build.sh" >&2; exit 2; }
-if [ -n "${SMSLINT:-}" ]; then
-    BIN=$(realpath "$SMSLINT")
-else
-    cargo build --release --quiet --manifest-path "$ROOT/Cargo.toml"
-    BIN="$ROOT/target/release/smslint"
-fi
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source "$(dirname "$0")/common.sh"
 
 find "$CORPUS" -type f \( -iname '*.bat' -o -iname '*.cmd' \) -print0 | sort -z > "$WORK/files"
 NFILES=$(tr -cd '\0' < "$WORK/files" | wc -c)

@@ -6,15 +6,7 @@
 #
 # Usage: bench/scale.sh   (SMSLINT=/path/to/smslint measures that binary without building)
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-if [ -n "${SMSLINT:-}" ]; then
-    BIN=$(realpath "$SMSLINT")
-else
-    cargo build --release --quiet --manifest-path "$ROOT/Cargo.toml"
-    BIN="$ROOT/target/release/smslint"
-fi
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source "$(dirname "$0")/common.sh"
 
 # best-of-3 "wall cpu rss_mb" of one check
 run() {
