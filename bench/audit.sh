@@ -14,7 +14,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
 if [ -n "${SMSLINT:-}" ]; then
-  BIN="$SMSLINT"
+  BIN="$(realpath "$SMSLINT")"
 else
   cargo build --release --quiet --manifest-path "$ROOT/Cargo.toml"
   BIN="$ROOT/target/release/smslint"
