@@ -299,7 +299,10 @@ pub fn line_hash(source: &Source, offset: usize, secrets: &[Span]) -> u64 {
     let bytes = source.slice(line);
     let lead = bytes.len() - bytes.trim_ascii_start().len();
     let trail = bytes.len() - bytes.trim_ascii_end().len();
-    let (start, end) = (line.start + lead, (line.end - trail).max(line.start + lead));
+    let (start, end) = (
+        line.start() + lead,
+        (line.end() - trail).max(line.start() + lead),
+    );
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |b: u8| {
         h ^= u64::from(b);
@@ -310,7 +313,7 @@ pub fn line_hash(source: &Source, offset: usize, secrets: &[Span]) -> u64 {
     while i < stop {
         if let Some(s) = secrets.iter().find(|s| s.contains(i)) {
             MASK.bytes().for_each(&mut eat);
-            i = s.end;
+            i = s.end();
             continue;
         }
         eat(source.bytes()[i]);
@@ -319,7 +322,7 @@ pub fn line_hash(source: &Source, offset: usize, secrets: &[Span]) -> u64 {
     // The length (secrets counted as the mask) tells long lines apart beyond the hashed bytes.
     let mut len = end - start;
     for s in secrets {
-        let (a, b) = (s.start.max(start), s.end.min(end));
+        let (a, b) = (s.start().max(start), s.end().min(end));
         if a < b {
             len = len - (b - a) + MASK.len();
         }
@@ -352,8 +355,8 @@ impl Finding {
             .related
             .iter()
             .map(|(span, label)| {
-                let (line, column) = source.line_col(span.start);
-                let (end_line, end_column) = source.line_col(span.end.max(span.start));
+                let (line, column) = source.line_col(span.start());
+                let (end_line, end_column) = source.line_col(span.end().max(span.start()));
                 Location {
                     path: None,
                     line,
@@ -365,13 +368,13 @@ impl Finding {
             })
             .collect();
         diag.elsewhere.splice(0..0, own);
-        let (line, column) = source.line_col(diag.span.start);
-        let (end_line, end_column) = source.line_col(diag.span.end.max(diag.span.start));
+        let (line, column) = source.line_col(diag.span.start());
+        let (end_line, end_column) = source.line_col(diag.span.end().max(diag.span.start()));
         let fingerprint = Some(Fingerprint {
             line_hash: if diag.whole_file {
                 FILE_HASH
             } else {
-                line_hash(source, diag.span.start, &diag.secrets)
+                line_hash(source, diag.span.start(), &diag.secrets)
             },
             occurrence: 0,
         });

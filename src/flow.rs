@@ -255,7 +255,7 @@ pub fn label_node(source: &Source, script: &Script, line: usize) -> Node {
         .get(line.saturating_sub(1))
         .copied()
         .unwrap_or(usize::MAX);
-    let i = script.stmts.partition_point(|s| s.span.start < start);
+    let i = script.stmts.partition_point(|s| s.span.start() < start);
     if i < script.stmts.len() {
         Node::Stmt(StmtId(i as u32))
     } else {
@@ -292,7 +292,7 @@ pub(crate) fn link_sequences(
         let else_side = match &script.stmt(p).kind {
             StmtKind::If(i) => i
                 .else_
-                .is_some_and(|(kw, _)| script.stmt(id).span.start >= kw.start),
+                .is_some_and(|(kw, _)| script.stmt(id).span.start() >= kw.start()),
             _ => false,
         };
         if last.is_empty() {
@@ -372,7 +372,7 @@ impl<'a> Builder<'a> {
         }
         let span = self.script.stmt(top).span;
         self.source
-            .line_of(span.end.saturating_sub(1).max(span.start))
+            .line_of(span.end().saturating_sub(1).max(span.start()))
     }
 
     /// Where execution continues after the label on physical line `line`.
@@ -674,18 +674,18 @@ impl<'a> Builder<'a> {
         let Some(first) = exps.first() else {
             return false;
         };
-        if first.span.start != program.span.start
-            || exps.last().map(|e| e.span.end) != Some(program.span.end)
+        if first.span.start() != program.span.start()
+            || exps.last().map(|e| e.span.end()) != Some(program.span.end())
         {
             return false;
         }
         // Contiguous atoms, none of them `%0` / `%~dp0`.
-        let mut pos = program.span.start;
+        let mut pos = program.span.start();
         for e in exps {
-            if e.span.start != pos {
+            if e.span.start() != pos {
                 return false;
             }
-            pos = e.span.end;
+            pos = e.span.end();
             let atom = self.source.slice(e.span);
             if matches!(e.kind, ExpansionKind::Arg | ExpansionKind::ArgModifier)
                 && atom.last() == Some(&b'0')
@@ -716,7 +716,7 @@ impl<'a> Builder<'a> {
                 _ => continue,
             };
             let text = self.source.slice(span);
-            let line = self.source.line_of(span.start);
+            let line = self.source.line_of(span.start());
             for name in jump_names_in(text) {
                 if let Some(d) = self
                     .labels
@@ -881,7 +881,7 @@ impl<'a> Builder<'a> {
         let value = |i: usize| runs.get(i).copied().unwrap_or(false);
         for (i, s) in self.script.stmts.iter().enumerate() {
             while let Some(&(end, ended)) = open.last() {
-                if end > s.span.start {
+                if end > s.span.start() {
                     break;
                 }
                 open.pop();
@@ -891,8 +891,8 @@ impl<'a> Builder<'a> {
                         // The rest of a top-level statement's line (text the parser could
                         // not place, after a closing `)`) belongs to that statement; the
                         // lines up to the next statement belong to the next one.
-                        let line_end = self.source.line_span(self.source.line_of(end)).end;
-                        if line_end > end && line_end <= s.span.start {
+                        let line_end = self.source.line_span(self.source.line_of(end)).end();
+                        if line_end > end && line_end <= s.span.start() {
                             segs.push((end, ended));
                             segs.push((line_end, value(i)));
                         } else {
@@ -901,8 +901,8 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            segs.push((s.span.start, value(i)));
-            open.push((s.span.end.max(s.span.start + 1), value(i)));
+            segs.push((s.span.start(), value(i)));
+            open.push((s.span.end().max(s.span.start() + 1), value(i)));
         }
         let last = runs.last().copied().unwrap_or(true);
         while let Some((end, _)) = open.pop() {
@@ -1169,12 +1169,12 @@ fn stmt_reading(source: &Source, stmt: &crate::syntax::ast::Stmt) -> Option<Read
         StmtKind::StrayClose | StmtKind::RedirectOnly => false,
         StmtKind::Simple(sm) => {
             let line_end = source
-                .line_span(source.line_of(stmt.span.start))
-                .end
-                .max(stmt.span.start);
+                .line_span(source.line_of(stmt.span.start()))
+                .end()
+                .max(stmt.span.start());
             let head = source.slice(Span::new(
-                stmt.span.start,
-                line_end.min(stmt.span.end.max(stmt.span.start)),
+                stmt.span.start(),
+                line_end.min(stmt.span.end().max(stmt.span.start())),
             ));
             if is_foreign_opener(head) {
                 return Some(Reading::Foreign);
@@ -1191,8 +1191,11 @@ fn stmt_reading(source: &Source, stmt: &crate::syntax::ast::Stmt) -> Option<Read
             }
         }
         _ => {
-            let line_end = source.line_span(source.line_of(stmt.span.start)).end;
-            let head = source.slice(Span::new(stmt.span.start, line_end.max(stmt.span.start)));
+            let line_end = source.line_span(source.line_of(stmt.span.start())).end();
+            let head = source.slice(Span::new(
+                stmt.span.start(),
+                line_end.max(stmt.span.start()),
+            ));
             if is_foreign_opener(head) {
                 return Some(Reading::Foreign);
             }

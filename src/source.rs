@@ -9,40 +9,93 @@ use std::fmt;
 
 /// A half-open byte range `start..end` into the original file bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+///
+///
+/// Offsets are 32-bit to keep the AST small: inputs longer than [`MAX_LEN`] bytes are refused
+/// when read ([`read_file`], [`check_len`]), so every offset of a [`Source`] fits.
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
     pub const fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
+        debug_assert!(start <= MAX_LEN && end <= MAX_LEN);
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
     pub const fn empty(at: usize) -> Self {
-        Span { start: at, end: at }
+        Span::new(at, at)
+    }
+    /// The first byte offset.
+    #[inline]
+    pub const fn start(&self) -> usize {
+        self.start as usize
+    }
+    /// The offset one past the last byte.
+    #[inline]
+    pub const fn end(&self) -> usize {
+        self.end as usize
+    }
+    pub fn set_start(&mut self, start: usize) {
+        self.start = start as u32;
+    }
+    pub fn set_end(&mut self, end: usize) {
+        self.end = end as u32;
     }
     pub fn len(&self) -> usize {
-        self.end.saturating_sub(self.start)
+        self.end().saturating_sub(self.start())
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+        Span::new(self.start().min(other.start()), self.end().max(other.end()))
     }
     pub fn contains(&self, offset: usize) -> bool {
-        self.start <= offset && offset < self.end
+        self.start() <= offset && offset < self.end()
     }
     pub fn range(&self) -> std::ops::Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
 }
 
 impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}..{}", self.start, self.end)
+        write!(f, "{}..{}", self.start(), self.end())
     }
+}
+
+/// The longest input smslint reads, in bytes: [`Span`] offsets are 32-bit.
+pub const MAX_LEN: usize = u32::MAX as usize;
+
+/// Refuse an input of `len` bytes when it is longer than `max` (always [`MAX_LEN`] outside
+/// tests): its offsets would not fit in a [`Span`].
+pub fn check_len(len: u64, max: usize) -> Result<(), String> {
+    if len > max as u64 {
+        Err(format!(
+            "file too large ({len} bytes; smslint reads files of at most {max} bytes)"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Read a file for checking, refusing one longer than [`MAX_LEN`] (before reading it when its
+/// size is known) with an `InvalidData` error.
+pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    let too_large = |len: u64| {
+        check_len(len, MAX_LEN).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    };
+    if let Ok(meta) = std::fs::metadata(path) {
+        too_large(meta.len())?;
+    }
+    let bytes = std::fs::read(path)?;
+    too_large(bytes.len() as u64)?;
+    Ok(bytes)
 }
 
 /// How a physical line ends.
@@ -87,8 +140,13 @@ pub struct Source {
 }
 
 impl Source {
-    /// Build the line table and facts. Cost is linear in the file size; never fails.
+    /// Build the line table and facts. Cost is linear in the file size. The caller refuses
+    /// inputs longer than [`MAX_LEN`] first ([`read_file`], [`check_len`]).
     pub fn new(bytes: Vec<u8>) -> Self {
+        assert!(
+            bytes.len() <= MAX_LEN,
+            "input longer than MAX_LEN reached Source::new"
+        );
         let mut facts = SourceFacts {
             utf8_bom: bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
             utf16_bom: bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]),
@@ -184,21 +242,21 @@ impl Source {
     /// The content of physical line `line` (1-based) without its LF and a CR right before it.
     pub fn line_span(&self, line: usize) -> Span {
         let full = self.line_full_span(line);
-        let mut end = full.end;
-        if end > full.start && self.bytes[end - 1] == b'\n' {
+        let mut end = full.end();
+        if end > full.start() && self.bytes[end - 1] == b'\n' {
             end -= 1;
-            if end > full.start && self.bytes[end - 1] == b'\r' {
+            if end > full.start() && self.bytes[end - 1] == b'\r' {
                 end -= 1;
             }
         }
-        Span::new(full.start, end)
+        Span::new(full.start(), end)
     }
 
     /// How physical line `line` (1-based) ends.
     pub fn line_ending(&self, line: usize) -> LineEnding {
         let full = self.line_full_span(line);
-        if full.end > full.start && self.bytes[full.end - 1] == b'\n' {
-            if full.end - full.start >= 2 && self.bytes[full.end - 2] == b'\r' {
+        if full.end() > full.start() && self.bytes[full.end() - 1] == b'\n' {
+            if full.end() - full.start() >= 2 && self.bytes[full.end() - 2] == b'\r' {
                 LineEnding::CrLf
             } else {
                 LineEnding::Lf
@@ -218,8 +276,8 @@ impl Source {
     }
 
     pub fn slice(&self, span: Span) -> &[u8] {
-        let end = span.end.min(self.bytes.len());
-        let start = span.start.min(end);
+        let end = span.end().min(self.bytes.len());
+        let start = span.start().min(end);
         &self.bytes[start..end]
     }
 
@@ -260,6 +318,37 @@ pub fn display_char(b: u8) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_offsets_are_32_bit() {
+        assert_eq!(std::mem::size_of::<Span>(), 8);
+        let s = Span::new(3, MAX_LEN);
+        assert_eq!((s.start(), s.end()), (3, MAX_LEN));
+    }
+
+    #[test]
+    fn inputs_longer_than_the_limit_are_refused() {
+        assert_eq!(check_len(0, 10), Ok(()));
+        assert_eq!(check_len(10, 10), Ok(()));
+        let err = check_len(11, 10).unwrap_err();
+        assert_eq!(
+            err,
+            "file too large (11 bytes; smslint reads files of at most 10 bytes)"
+        );
+        assert!(check_len(MAX_LEN as u64, MAX_LEN).is_ok());
+        assert!(check_len(MAX_LEN as u64 + 1, MAX_LEN).is_err());
+    }
+
+    #[test]
+    fn read_file_reads_a_small_file_and_reports_a_missing_one() {
+        let dir = std::env::temp_dir().join(format!("smslint-read-file-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let p = dir.join("a.bat");
+        std::fs::write(&p, b"echo\r\n").expect("write");
+        assert_eq!(read_file(&p).expect("read"), b"echo\r\n");
+        assert!(read_file(&dir.join("missing.bat")).is_err());
+        std::fs::remove_dir_all(&dir).expect("cleanup");
+    }
 
     #[test]
     fn lines_end_at_lf_only() {

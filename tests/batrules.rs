@@ -47,11 +47,11 @@ fn run_all(bytes: Vec<u8>, s: &LintSettings) -> Vec<Diagnostic> {
 }
 
 fn text_of<'a>(src: &'a str, d: &Diagnostic) -> &'a str {
-    &src[d.span.start..d.span.end]
+    &src[d.span.start()..d.span.end()]
 }
 
 fn line_of(src: &str, d: &Diagnostic) -> usize {
-    1 + src[..d.span.start].matches('\n').count()
+    1 + src[..d.span.start()].matches('\n').count()
 }
 
 #[test]
@@ -101,14 +101,14 @@ fn bat102_and_bat103_point_at_the_bytes() {
         &["BAT102"],
     );
     assert_eq!(d.len(), 1);
-    assert_eq!((d[0].span.start, d[0].span.end), (0, 3));
+    assert_eq!((d[0].span.start(), d[0].span.end()), (0, 3));
     let d = run_with(
         b"echo a\r\necho b\x00c\x00\r\n",
         &settings(true, true),
         &["BAT103"],
     );
     assert_eq!(d.len(), 1, "one finding per file");
-    assert_eq!(d[0].span.start, 14);
+    assert_eq!(d[0].span.start(), 14);
     assert!(d[0].message.contains("2 in the file"), "{}", d[0].message);
 }
 
@@ -252,7 +252,7 @@ fn bat301_needs_lf_lines_and_a_distant_label_jump() {
     assert!(run("goto x\n:x\n", &["BAT301"]).is_empty(), "a near label");
     assert!(run(&format!("echo a\n{pad}goto :eof\n"), &["BAT301"]).is_empty());
     let d = run(&far, &["BAT301"]);
-    assert_eq!(d[0].span.start, 0, "reported on line 1");
+    assert_eq!(d[0].span.start(), 0, "reported on line 1");
 }
 
 #[test]
@@ -399,14 +399,14 @@ fn bat106_counts_bytes_per_physical_line() {
     let long = format!("set A={}\r\ncall %0\\..\\smsls\r\n", "x".repeat(2042));
     let d = run(&long, &["BAT106"]);
     assert_eq!(d.len(), 1);
-    assert_eq!(d[0].span.start, 2047);
+    assert_eq!(d[0].span.start(), 2047);
     // Any other script: 8191 bytes.
     let tool = format!("set A={}\r\n", "x".repeat(2042));
     assert!(run(&tool, &["BAT106"]).is_empty());
     let huge = format!("set A={}\r\n", "x".repeat(8186));
     let d = run(&huge, &["BAT106"]);
     assert_eq!(d.len(), 1);
-    assert_eq!(d[0].span.start, 8191);
+    assert_eq!(d[0].span.start(), 8191);
 }
 
 #[test]
@@ -517,9 +517,9 @@ proptest! {
         let len = bytes.len();
         let d = run_all(bytes, &settings(true, true));
         for f in &d {
-            prop_assert!(f.span.start <= f.span.end && f.span.end <= len, "{f:?}");
+            prop_assert!(f.span.start() <= f.span.end() && f.span.end() <= len, "{f:?}");
             for (s, _) in &f.related {
-                prop_assert!(s.start <= s.end && s.end <= len);
+                prop_assert!(s.start() <= s.end() && s.end() <= len);
             }
         }
     }
@@ -529,7 +529,7 @@ proptest! {
         let len = bytes.len();
         let d = run_all(bytes, &settings(true, true));
         for f in &d {
-            prop_assert!(f.span.end <= len);
+            prop_assert!(f.span.end() <= len);
         }
     }
 }

@@ -31,7 +31,7 @@ impl Analysed {
             .ids()
             .filter(|id| !matches!(self.script.stmt(*id).kind, StmtKind::Block(_)))
             .filter(|id| pred(*id))
-            .map(|id| self.source.line_of(self.script.stmt(id).span.start))
+            .map(|id| self.source.line_of(self.script.stmt(id).span.start()))
             .collect();
         v.dedup();
         v
@@ -45,7 +45,7 @@ impl Analysed {
     fn stmt_on_line(&self, line: usize) -> StmtId {
         self.script
             .ids()
-            .find(|id| self.source.line_of(self.script.stmt(*id).span.start) == line)
+            .find(|id| self.source.line_of(self.script.stmt(*id).span.start()) == line)
             .expect("a statement on that line")
     }
 }
@@ -76,7 +76,7 @@ fn goto_resolves_to_next_label_after_it_then_wraps() {
     let target_line = |id| match a.flow.resolution(id) {
         Some(Resolution::Label {
             to: Node::Stmt(s), ..
-        }) => a.source.line_of(a.script.stmt(*s).span.start),
+        }) => a.source.line_of(a.script.stmt(*s).span.start()),
         other => panic!("unexpected {other:?}"),
     };
     assert_eq!(target_line(first), 4);

@@ -145,9 +145,9 @@ fn check(bytes: &[u8]) {
     let labels = LabelIndex::build(&source);
     let len = bytes.len();
     let inside = |s: Span, what: &str| {
-        assert!(s.start <= s.end, "{what}: span {s} runs backwards");
+        assert!(s.start() <= s.end(), "{what}: span {s} runs backwards");
         assert!(
-            s.end <= len,
+            s.end() <= len,
             "{what}: span {s} ends past the file ({len} bytes)"
         );
     };
@@ -158,26 +158,29 @@ fn check(bytes: &[u8]) {
             inside(s, &format!("stmt {i} {:?}", stmt.kind));
             // Every part lies inside its statement.
             assert!(
-                stmt.span.start <= s.start && s.end <= stmt.span.end,
+                stmt.span.start() <= s.start() && s.end() <= stmt.span.end(),
                 "stmt {i}: part {s} outside the statement {}",
                 stmt.span
             );
         }
         if let Some(c) = stmt.connector_span {
             inside(c, "connector");
-            assert!(c.end <= stmt.span.start, "connector after its statement");
+            assert!(
+                c.end() <= stmt.span.start(),
+                "connector after its statement"
+            );
             assert_ne!(stmt.connector, Connector::None);
         }
         assert!(
-            stmt.span.start >= prev_start,
+            stmt.span.start() >= prev_start,
             "stmts not in source order at {i}"
         );
-        prev_start = stmt.span.start;
+        prev_start = stmt.span.start();
         if let Some(p) = stmt.parent {
             assert!(p.index() < i, "parent {p:?} of {i} does not come first");
             let ps = script.stmts[p.index()].span;
             assert!(
-                ps.start <= stmt.span.start && stmt.span.end <= ps.end,
+                ps.start() <= stmt.span.start() && stmt.span.end() <= ps.end(),
                 "stmt {i} {} outside its parent {ps}",
                 stmt.span
             );
@@ -199,8 +202,8 @@ fn check(bytes: &[u8]) {
     let mut last = 0;
     for e in &script.expansions {
         inside(e.span, "expansion");
-        assert!(e.span.start >= last, "expansions not sorted");
-        last = e.span.start;
+        assert!(e.span.start() >= last, "expansions not sorted");
+        last = e.span.start();
     }
     for e in &script.errors {
         inside(e.span, "syntax error");
@@ -209,7 +212,7 @@ fn check(bytes: &[u8]) {
         inside(d.name, "label name");
         inside(d.colon, "label colon");
         assert!(!d.folded.is_empty());
-        assert_eq!(source.line_of(d.colon.start), d.line);
+        assert_eq!(source.line_of(d.colon.start()), d.line);
     }
     // Rendering never panics either.
     let _ = render_with(&source, &script, &labels, Profile::Nt);

@@ -690,7 +690,7 @@ WS3,C01,2.00.1493.3004,OS/2\n\
                 f.line,
                 f.column,
                 f.end_column,
-                String::from_utf8_lossy(&csv[f.diag.span.start..f.diag.span.end]).into_owned(),
+                String::from_utf8_lossy(&csv[f.diag.span.start()..f.diag.span.end()]).into_owned(),
             )
         })
         .collect();

@@ -12,10 +12,10 @@ fuzz_target!(|data: &[u8]| {
     let script = smslint::syntax::parse(&source);
     let labels = LabelIndex::build(&source);
     for stmt in &script.stmts {
-        assert!(stmt.span.start <= stmt.span.end && stmt.span.end <= data.len());
+        assert!(stmt.span.start() <= stmt.span.end() && stmt.span.end() <= data.len());
     }
     for e in &script.errors {
-        assert!(e.span.start <= e.span.end && e.span.end <= data.len());
+        assert!(e.span.start() <= e.span.end() && e.span.end() <= data.len());
     }
     let _ = render_with(&source, &script, &labels, Profile::Nt);
     let _ = render_with(&source, &script, &labels, Profile::Win9x);

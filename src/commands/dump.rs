@@ -22,9 +22,11 @@ pub fn run(args: &DumpArgs) -> miette::Result<Exit> {
         std::io::stdin()
             .read_to_end(&mut v)
             .map_err(|e| miette::miette!("cannot read standard input: {e}"))?;
+        smslint::source::check_len(v.len() as u64, smslint::source::MAX_LEN)
+            .map_err(|e| miette::miette!("cannot read standard input: {e}"))?;
         v
     } else {
-        std::fs::read(&args.file)
+        smslint::source::read_file(&args.file)
             .map_err(|e| miette::miette!("cannot read {}: {e}", args.file.display()))?
     };
     let profile = match args.target {

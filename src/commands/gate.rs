@@ -17,7 +17,7 @@ pub fn run(args: &GateArgs) -> miette::Result<Exit> {
     let mut out = stdout.lock();
     for path in &files {
         let shown = path.display().to_string();
-        let bytes = match std::fs::read(path) {
+        let bytes = match smslint::source::read_file(path) {
             Ok(b) => b,
             Err(e) => {
                 errors.push(format!("{shown}: cannot read: {e}"));

@@ -98,7 +98,7 @@ pub fn gate_status(bytes: &[u8]) -> Option<GateInfo> {
     let script = crate::syntax::parse(&src);
     let gate = crate::sms::top_gate(&script, &src)?;
     Some(GateInfo {
-        line: src.line_of(gate.span.start),
+        line: src.line_of(gate.span.start()),
         text: src.display(gate.span),
     })
 }
@@ -127,9 +127,9 @@ pub fn gate_on(bytes: &[u8]) -> GateOn {
         }
         lead = script.top[i];
     }
-    let start = script.stmt(lead).span.start;
+    let start = script.stmt(lead).span.start();
     let line = src.line_of(start);
-    let mut at = src.line_full_span(line).start;
+    let mut at = src.line_full_span(line).start();
     if line == 1 {
         at = at.max(bom_len(&src));
         if bom_len(&src) > 0 {
@@ -203,18 +203,18 @@ pub fn gate_off(bytes: &[u8]) -> GateOff {
     let Some(gate) = crate::sms::top_gate(&script, &src) else {
         return GateOff::NotGated;
     };
-    let line = src.line_of(gate.span.start);
+    let line = src.line_of(gate.span.start());
     let full = src.line_full_span(line);
     let content = src.line_span(line);
     let from = if line == 1 {
-        full.start.max(bom_len(&src))
+        full.start().max(bom_len(&src))
     } else {
-        full.start
+        full.start()
     };
-    let gate_end = gate.span.end.min(content.end).max(gate.span.start);
-    if from > gate.span.start
-        || !only_blanks(&bytes[from..gate.span.start], b"@")
-        || !only_blanks(&bytes[gate_end..content.end], b"")
+    let gate_end = gate.span.end().min(content.end()).max(gate.span.start());
+    if from > gate.span.start()
+        || !only_blanks(&bytes[from..gate.span.start()], b"@")
+        || !only_blanks(&bytes[gate_end..content.end()], b"")
     {
         return GateOff::Unsupported(format!(
             "the gate on line {line} shares its line with other commands; remove it by hand"
@@ -222,7 +222,7 @@ pub fn gate_off(bytes: &[u8]) -> GateOff {
     }
     let mut out = Vec::with_capacity(bytes.len());
     out.extend_from_slice(&bytes[..from]);
-    out.extend_from_slice(&bytes[full.end..]);
+    out.extend_from_slice(&bytes[full.end()..]);
 
     // The end label `on` appended, if any: the last line that reads exactly END_MARK.
     let after = Source::new(out.clone());
@@ -240,14 +240,14 @@ pub fn gate_off(bytes: &[u8]) -> GateOff {
         let full = after.line_full_span(l);
         let cut = match after.line_ending(l) {
             LineEnding::Eof => {
-                let mut s = full.start;
+                let mut s = full.start();
                 if s > 0 && out[s - 1] == b'\n' {
                     s -= 1;
                     if s > 0 && out[s - 1] == b'\r' {
                         s -= 1;
                     }
                 }
-                Span::new(s, span.start + END_MARK.len())
+                Span::new(s, span.start() + END_MARK.len())
             }
             _ => full,
         };

@@ -240,9 +240,9 @@ pub fn finish(
         d.severity = settings.severity_of(d.code, d.severity);
     }
     diags.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.code, &a.message).cmp(&(
-            b.span.start,
-            b.span.end,
+        (a.span.start(), a.span.end(), a.code, &a.message).cmp(&(
+            b.span.start(),
+            b.span.end(),
             b.code,
             &b.message,
         ))
@@ -921,8 +921,8 @@ mod tests {
         let b = ctx.source.bytes();
         for line in 1..=ctx.source.line_count() {
             let s = ctx.source.line_span(line);
-            if let Some(i) = b[s.start..s.end].windows(3).position(|w| w == b"BAD") {
-                let at = s.start + i;
+            if let Some(i) = b[s.start()..s.end()].windows(3).position(|w| w == b"BAD") {
+                let at = s.start() + i;
                 out.push(TST.diag(Span::new(at, at + 3), "bad"));
             }
         }

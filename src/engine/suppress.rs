@@ -40,19 +40,19 @@ fn is_blank(b: u8) -> bool {
 /// If the physical line is a comment (`REM …`, `:: …`, after blanks and `@`), the offset of
 /// the comment text.
 fn comment_text(bytes: &[u8], span: Span) -> Option<usize> {
-    let line = &bytes[span.start..span.end];
+    let line = &bytes[span.start()..span.end()];
     let mut i = 0;
     while i < line.len() && (is_blank(line[i]) || line[i] == b'@') {
         i += 1;
     }
     let rest = &line[i..];
     if rest.starts_with(b"::") {
-        return Some(span.start + i + 2);
+        return Some(span.start() + i + 2);
     }
     if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"rem") {
         match rest.get(3) {
-            None => return Some(span.start + i + 3),
-            Some(b' ' | b'\t' | b'\r') => return Some(span.start + i + 4),
+            None => return Some(span.start() + i + 3),
+            Some(b' ' | b'\t' | b'\r') => return Some(span.start() + i + 4),
             _ => {}
         }
     }
@@ -60,7 +60,7 @@ fn comment_text(bytes: &[u8], span: Span) -> Option<usize> {
 }
 
 fn is_blank_line(bytes: &[u8], span: Span) -> bool {
-    bytes[span.start..span.end]
+    bytes[span.start()..span.end()]
         .iter()
         .all(|&b| matches!(b, b' ' | b'\t' | b'\r' | 0x0B | 0x0C))
 }
@@ -130,7 +130,7 @@ pub fn collect(source: &Source, script: &Script) -> Vec<Directive> {
         let Some(at) = comment_text(bytes, span) else {
             continue;
         };
-        let Some((file, codes)) = parse_directive(bytes, at, span.end) else {
+        let Some((file, codes)) = parse_directive(bytes, at, span.end()) else {
             continue;
         };
         if codes.is_empty() {
@@ -156,7 +156,7 @@ pub fn collect(source: &Source, script: &Script) -> Vec<Directive> {
                 // Caret continuations join physical lines into one logical line.
                 loop {
                     let s = source.line_span(last);
-                    let content = &bytes[s.start..s.end];
+                    let content = &bytes[s.start()..s.end()];
                     let carets = content.iter().rev().take_while(|&&b| b == b'^').count();
                     if carets % 2 == 1 && last < n {
                         last += 1;
@@ -177,8 +177,8 @@ pub fn collect(source: &Source, script: &Script) -> Vec<Directive> {
 fn logical_ends(source: &Source, script: &Script) -> Vec<usize> {
     let mut ends = vec![0usize; source.line_count() + 2];
     for st in &script.stmts {
-        let first = source.line_of(st.span.start);
-        let last = source.line_of(st.span.end.saturating_sub(1).max(st.span.start));
+        let first = source.line_of(st.span.start());
+        let last = source.line_of(st.span.end().saturating_sub(1).max(st.span.start()));
         if let Some(e) = ends.get_mut(first) {
             *e = (*e).max(last);
         }
@@ -199,7 +199,7 @@ pub fn apply(source: &Source, directives: &mut [Directive], diags: &mut Vec<Diag
         return;
     }
     diags.retain(|d| {
-        let line = source.line_of(d.span.start);
+        let line = source.line_of(d.span.start());
         let mut suppressed = false;
         for dir in directives.iter_mut() {
             let covers = match dir.scope {

@@ -525,12 +525,15 @@ fn check_dir(
 /// The bytes of an input.
 pub fn read_input(input: &Input, stdin: Option<&[u8]>) -> Result<Vec<u8>, String> {
     match input.kind {
-        InputKind::Stdin => stdin
-            .map(<[u8]>::to_vec)
-            .ok_or_else(|| format!("{}: standard input could not be read", input.display)),
-        InputKind::File => {
-            std::fs::read(&input.path).map_err(|e| format!("{}: cannot read: {e}", input.display))
+        InputKind::Stdin => {
+            let bytes = stdin
+                .ok_or_else(|| format!("{}: standard input could not be read", input.display))?;
+            crate::source::check_len(bytes.len() as u64, crate::source::MAX_LEN)
+                .map_err(|e| format!("{}: cannot read: {e}", input.display))?;
+            Ok(bytes.to_vec())
         }
+        InputKind::File => crate::source::read_file(&input.path)
+            .map_err(|e| format!("{}: cannot read: {e}", input.display)),
     }
 }
 

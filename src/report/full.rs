@@ -60,30 +60,30 @@ impl Window {
         for line in first_line..=last_line {
             let full = source.line_full_span(line);
             let content = source.line_span(line);
-            let mut end = full.end;
+            let mut end = full.end();
             if line == last_line {
                 // Leave the final line ending out: no empty line after the window.
-                end = content.end;
+                end = content.end();
             }
             let mut keep: Vec<(usize, usize)> = Vec::new();
             if content.len() <= MAX_LINE {
-                keep.push((full.start, end));
+                keep.push((full.start(), end));
             } else {
-                keep.push((full.start, full.start + LONG_LINE_HEAD));
+                keep.push((full.start(), full.start() + LONG_LINE_HEAD));
                 for f in focus {
-                    for at in [f.start, f.end] {
-                        if at >= full.start && at <= content.end {
+                    for at in [f.start(), f.end()] {
+                        if at >= full.start() && at <= content.end() {
                             keep.push((
-                                at.saturating_sub(LONG_LINE_CONTEXT).max(full.start),
-                                (at + LONG_LINE_CONTEXT).min(content.end),
+                                at.saturating_sub(LONG_LINE_CONTEXT).max(full.start()),
+                                (at + LONG_LINE_CONTEXT).min(content.end()),
                             ));
                         }
                     }
                 }
-                keep.push((content.end, end));
+                keep.push((content.end(), end));
                 keep.sort_unstable();
             }
-            let mut pos = full.start;
+            let mut pos = full.start();
             for (a, b) in keep {
                 let a = a.max(pos);
                 if b <= a {
@@ -135,8 +135,8 @@ impl Window {
 
     /// The window-text span of an original byte span (clamped to the window).
     fn span(&self, span: Span) -> SourceSpan {
-        let s = self.text_offset(span.start);
-        let e = self.text_offset(span.end.max(span.start)).max(s);
+        let s = self.text_offset(span.start());
+        let e = self.text_offset(span.end().max(span.start())).max(s);
         SourceSpan::new(s.into(), e - s)
     }
 
@@ -204,7 +204,7 @@ impl Secrets {
         let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
         for s in spans {
             match merged.last_mut() {
-                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                Some(last) if s.start() <= last.end() => last.set_end(last.end().max(s.end())),
                 _ => merged.push(s),
             }
         }
@@ -213,7 +213,7 @@ impl Secrets {
 
     /// Is the byte at `offset` secret? (A binary search.)
     fn contains(&self, offset: usize) -> bool {
-        let i = self.0.partition_point(|s| s.start <= offset);
+        let i = self.0.partition_point(|s| s.start() <= offset);
         i > 0 && self.0[i - 1].contains(offset)
     }
 }
@@ -273,13 +273,14 @@ impl Diagnostic for FindingDiagnostic {
 
 /// Cut a span to at most `MAX_SPAN_LINES` lines.
 fn clip(source: &Source, span: Span) -> Span {
-    let first = source.line_of(span.start);
+    let first = source.line_of(span.start());
     let last_allowed = first + MAX_SPAN_LINES - 1;
-    if source.line_of(span.end.max(span.start)) > last_allowed && last_allowed < source.line_count()
+    if source.line_of(span.end().max(span.start())) > last_allowed
+        && last_allowed < source.line_count()
     {
         Span::new(
-            span.start,
-            source.line_span(last_allowed).end.max(span.start),
+            span.start(),
+            source.line_span(last_allowed).end().max(span.start()),
         )
     } else {
         span
@@ -299,22 +300,22 @@ fn build(
     let mut labels = Vec::new();
     if let Some(src) = source {
         let primary = clip(src, d.span);
-        let p_first = src.line_of(primary.start);
-        let p_last = src.line_of(primary.end.max(primary.start));
+        let p_first = src.line_of(primary.start());
+        let p_last = src.line_of(primary.end().max(primary.start()));
         let mut first = p_first;
         let mut last = p_last;
         let mut shown_related = Vec::new();
         for (span, label) in &d.related {
             let span = clip(src, *span);
-            let r_first = src.line_of(span.start);
-            let r_last = src.line_of(span.end.max(span.start));
+            let r_first = src.line_of(span.start());
+            let r_last = src.line_of(span.end().max(span.start()));
             // Related places far away are named in the help instead of widening the window.
             if r_first + 2 * MAX_SPAN_LINES >= p_first && r_last <= p_last + 2 * MAX_SPAN_LINES {
                 first = first.min(r_first);
                 last = last.max(r_last);
                 shown_related.push((span, label.clone()));
             } else {
-                let (line, col) = src.line_col(span.start);
+                let (line, col) = src.line_col(span.start());
                 let note = format!("{path}:{line}:{col}: {label}");
                 if help.is_empty() {
                     help = note;

@@ -32,10 +32,10 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::new();
     let mut push = |open: crate::source::Span, out: &mut Vec<Diagnostic>| {
-        if !seen.insert(open.start) {
+        if !seen.insert(open.start()) {
             return;
         }
-        let line = ctx.source.line_of(open.start);
+        let line = ctx.source.line_of(open.start());
         out.push(
             RULE.diag(
                 open,

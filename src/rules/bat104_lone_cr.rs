@@ -117,11 +117,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         last_line = line;
         let ls = src.line_span(line);
-        let before = snippet(src, Span::new(ls.start, i), 40, true);
-        let after_end = bytes[i + 1..ls.end.max(i + 1)]
+        let before = snippet(src, Span::new(ls.start(), i), 40, true);
+        let after_end = bytes[i + 1..ls.end().max(i + 1)]
             .iter()
             .position(|&b| b == b'\r')
-            .map_or(ls.end, |p| i + 1 + p);
+            .map_or(ls.end(), |p| i + 1 + p);
         let after = snippet(src, Span::new(i + 1, after_end.max(i + 1)), 40, false);
         out.push(
             RULE.diag(

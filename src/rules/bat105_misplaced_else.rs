@@ -41,8 +41,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        seen.insert(s.name.span.start);
-        let line = ctx.source.line_of(s.name.span.start);
+        seen.insert(s.name.span.start());
+        let line = ctx.source.line_of(s.name.span.start());
         out.push(
             RULE.diag(
                 s.name.span,
@@ -57,7 +57,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         );
     }
     for err in &ctx.script.errors {
-        if err.kind != SyntaxErrorKind::MisplacedElse || !seen.insert(err.span.start) {
+        if err.kind != SyntaxErrorKind::MisplacedElse || !seen.insert(err.span.start()) {
             continue;
         }
         out.push(

@@ -68,7 +68,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )
         };
         out.push(
-            RULE.diag(Span::new(span.start + limit, span.start + limit + 1), msg)
+            RULE.diag(Span::new(span.start() + limit, span.start() + limit + 1), msg)
                 .with_label(format!("byte {} starts here", limit + 1))
                 .with_help("split the command over several shorter lines (for example build a long value with several `set X=%X%…` lines)"),
         );

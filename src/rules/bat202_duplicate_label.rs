@@ -69,7 +69,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             matches!(s.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
                 && matches!(s.connector, Connector::None | Connector::Amp)
         })
-        .map(|&t| ctx.source.line_of(ctx.script.stmt(t).span.start))
+        .map(|&t| ctx.source.line_of(ctx.script.stmt(t).span.start()))
         .collect();
     borders.sort_unstable();
     // The straight-line segment around a line: (after the previous border, up to and
@@ -92,7 +92,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(group) = groups.get(&gk).filter(|g| g.len() >= 2) else {
             continue;
         };
-        let line = ctx.source.line_of(name.start);
+        let line = ctx.source.line_of(name.start());
         if let Some(Resolution::Label { def, .. }) = ctx.flow.resolution(id) {
             if let Some(d) = defs.get(*def) {
                 // The jump's own copy: one in its straight-line segment. A jump that lands

@@ -74,7 +74,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         if let Some(Resolution::Label { def, .. }) = ctx.flow.resolution(id) {
             if let Some(d) = ctx.labels.defs.get(*def) {
-                jumped.insert(d.name.start);
+                jumped.insert(d.name.start());
             }
         }
     }
@@ -96,7 +96,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         } else if is_inert(&stmt.kind) {
             false
         } else if let StmtKind::Label(l) = &stmt.kind {
-            reachable || jumped.contains(&l.name.start)
+            reachable || jumped.contains(&l.name.start())
         } else {
             reachable || exempt.as_ref().is_some_and(|e| e[id.index()])
         };
@@ -112,7 +112,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if let StmtKind::Label(l) = &stmt.kind {
             if run.is_none() {
                 pending_label = true;
-                pending_marker = ctx.source.bytes().get(l.name.end) == Some(&b':');
+                pending_marker = ctx.source.bytes().get(l.name.end()) == Some(&b':');
             }
             continue;
         }
@@ -173,8 +173,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             // jump's own line (`goto x & echo never`) is still reported.
             let cause_line = region
                 .cause
-                .map(|c| ctx.source.line_of(script.stmt(c).span.start));
-            let first_line = ctx.source.line_of(script.stmt(first).span.start);
+                .map(|c| ctx.source.line_of(script.stmt(c).span.start()));
+            let first_line = ctx.source.line_of(script.stmt(first).span.start());
             let after_goto = region
                 .cause
                 .is_some_and(|c| matches!(&script.stmt(c).kind, StmtKind::Goto(g) if matches!(g.target, JumpTarget::Label { .. })));
@@ -243,8 +243,8 @@ fn annotated(ctx: &Ctx<'_>, id: StmtId) -> bool {
     ctx.script.stmts.get(next.index()).is_some_and(|n| {
         matches!(n.kind, StmtKind::Comment(_))
             && n.connector == Connector::Amp
-            && ctx.source.line_of(n.span.start)
-                == ctx.source.line_of(ctx.script.stmt(id).span.start)
+            && ctx.source.line_of(n.span.start())
+                == ctx.source.line_of(ctx.script.stmt(id).span.start())
     })
 }
 
@@ -291,12 +291,15 @@ fn report(
 ) {
     let src = ctx.source;
     let s = ctx.script.stmt(first);
-    let line = src.line_of(s.span.start);
+    let line = src.line_of(s.span.start());
     let last_span = ctx.script.stmt(last).span;
-    let last_line = src.line_of(last_span.end.saturating_sub(1).max(last_span.start));
+    let last_line = src.line_of(last_span.end().saturating_sub(1).max(last_span.start()));
     // Label the statement's first line only (a block may span many).
-    let line_end = src.line_span(line).end.max(s.span.start);
-    let span = Span::new(s.span.start, s.span.end.min(line_end).max(s.span.start));
+    let line_end = src.line_span(line).end().max(s.span.start());
+    let span = Span::new(
+        s.span.start(),
+        s.span.end().min(line_end).max(s.span.start()),
+    );
     let lines = if last_line > line {
         format!("lines {line}-{last_line}")
     } else {
@@ -330,16 +333,16 @@ fn report(
                 ": a GOTO to a computed label never falls through, so this fallback never \
                  runs; if `{}` names no label, cmd.exe aborts the script at line {} instead",
                 snippet(src, *name, 40, false),
-                src.line_of(ctx.script.stmt(c).span.start)
+                src.line_of(ctx.script.stmt(c).span.start())
             ),
             _ => format!(
                 ": control never falls through the `goto` on line {} and no reachable jump lands here",
-                src.line_of(ctx.script.stmt(c).span.start)
+                src.line_of(ctx.script.stmt(c).span.start())
             ),
         },
         Some((c, StmtKind::Exit(_))) => format!(
             ": the `exit` on line {} ends the script and no reachable jump lands here",
-            src.line_of(ctx.script.stmt(c).span.start)
+            src.line_of(ctx.script.stmt(c).span.start())
         ),
         _ => ": no path from the top of the script reaches it".to_string(),
     };

@@ -61,7 +61,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !reads.get_or_init(|| reachable_reads(ctx)).contains(&key) {
             continue;
         }
-        let bare = snippet(src, Span::new(name.start, name.start + trimmed), 60, false);
+        let bare = snippet(
+            src,
+            Span::new(name.start(), name.start() + trimmed),
+            60,
+            false,
+        );
         let value_space = s
             .value
             .map(|v| {
@@ -77,7 +82,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if value_space {
             msg.push_str(", and the value starts with a space");
         }
-        let span = Span::new(name.start + trimmed, eq.end);
+        let span = Span::new(name.start() + trimmed, eq.end());
         out.push(
             RULE.diag(span, msg)
                 .with_label("space before `=` is part of the name")

@@ -113,7 +113,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 break;
             };
             if n >= min.0 {
-                let at = ctx.source.line_of(min.1.start);
+                let at = ctx.source.line_of(min.1.start());
                 out.push(
                     RULE.diag(
                         span,

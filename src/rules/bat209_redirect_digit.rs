@@ -41,7 +41,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let stmt = ctx.script.stmt(id);
         // For ECHO, where its text ends (trailing redirections are not part of it).
         let (is_echo, is_set, text_end) = match &stmt.kind {
-            StmtKind::Echo(e) => (true, false, e.text.end),
+            StmtKind::Echo(e) => (true, false, e.text.end()),
             StmtKind::Set(s) => (false, s.kind == SetKind::Assign, 0),
             _ => continue,
         };
@@ -50,8 +50,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         for r in &stmt.redirects {
             let Some(h) = r.handle else { continue };
-            let at = r.span.start;
-            if at == 0 || at <= stmt.span.start {
+            let at = r.span.start();
+            if at == 0 || at <= stmt.span.start() {
                 continue;
             }
             let before = bytes[at - 1];

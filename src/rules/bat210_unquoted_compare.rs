@@ -105,9 +105,9 @@ impl Vars {
                         let exps = script.expansions_in(n);
                         if let (Some(first), Some(last)) = (exps.first(), exps.last()) {
                             patterns.push((
-                                src.slice(crate::source::Span::new(n.start, first.span.start))
+                                src.slice(crate::source::Span::new(n.start(), first.span.start()))
                                     .to_ascii_lowercase(),
-                                trim(src.slice(crate::source::Span::new(last.span.end, n.end)))
+                                trim(src.slice(crate::source::Span::new(last.span.end(), n.end())))
                                     .to_ascii_lowercase(),
                             ));
                             continue;
@@ -179,7 +179,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 args_guarded = [false; 10];
             }
         }
-        let line = src.line_of(stmt.span.start);
+        let line = src.line_of(stmt.span.start());
         let conditional = is_conditional(script, id);
         if next.peek() == Some(&&id) {
             next.next();
@@ -383,14 +383,14 @@ fn word_span_is(
     span: crate::source::Span,
     want: impl Fn(ExpansionKind) -> bool,
 ) -> bool {
-    let mut pos = span.start;
+    let mut pos = span.start();
     for e in ctx.script.expansions_in(span) {
-        if e.span.start != pos || !want(e.kind) {
+        if e.span.start() != pos || !want(e.kind) {
             return false;
         }
-        pos = e.span.end;
+        pos = e.span.end();
     }
-    pos == span.end && pos > span.start
+    pos == span.end() && pos > span.start()
 }
 
 /// Names assigned by a `set /a` expression: `x=1`, `x+=1`, `"x=1, y=2"`.

@@ -59,7 +59,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let mut def_at: HashMap<usize, usize> = HashMap::new();
     for (i, d) in ctx.labels.defs.iter().enumerate() {
-        def_at.insert(d.name.start, i);
+        def_at.insert(d.name.start(), i);
     }
     // The jumps that land on each definition.
     let mut jumps_to: Vec<Vec<StmtId>> = vec![Vec::new(); ctx.labels.defs.len()];
@@ -82,7 +82,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let jumps = def_at
-            .get(&l.name.start)
+            .get(&l.name.start())
             .and_then(|&d| jumps_to.get(d))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
@@ -123,7 +123,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// meant (an in-IF retry loop whose jump is guarded by its own IF, with no ELSE after it).
 fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option<Harm> {
     let script = ctx.script;
-    let label_start = script.stmt(label).span.start;
+    let label_start = script.stmt(label).span.start();
     // Ancestors: a FOR anywhere above, the nearest IF and which branch the label is in.
     let mut cur = Some(block);
     let mut steps = 0usize;
@@ -143,9 +143,9 @@ fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option
     if let Some(i) = nearest_if {
         if let StmtKind::If(ifs) = &script.stmt(i).kind {
             if let Some((kw, _)) = ifs.else_ {
-                if label_start < kw.start {
+                if label_start < kw.start() {
                     return Some(Harm::ElseAfter {
-                        else_line: ctx.source.line_of(kw.start),
+                        else_line: ctx.source.line_of(kw.start()),
                     });
                 }
             }
@@ -154,8 +154,8 @@ fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option
     let area = script.stmt(block).span;
     for &j in jumps {
         let js = script.stmt(j).span;
-        let line = ctx.source.line_of(js.start);
-        if !(area.start <= js.start && js.end <= area.end) {
+        let line = ctx.source.line_of(js.start());
+        if !(area.start() <= js.start() && js.end() <= area.end()) {
             return Some(Harm::FromOutside { line });
         }
         if !guarded(ctx, j, block) {

@@ -51,7 +51,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if let (EdgeKind::Call, Node::Stmt(t)) = (e.kind, e.to) {
                 if !in_sub[t.index()] {
                     in_sub[t.index()] = true;
-                    entry_line[t.index()] = ctx.source.line_of(ctx.script.stmt(t).span.start);
+                    entry_line[t.index()] = ctx.source.line_of(ctx.script.stmt(t).span.start());
                     stack.push(t);
                 }
             }

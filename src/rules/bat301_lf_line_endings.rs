@@ -63,8 +63,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         jumps += 1;
-        let from = src.line_full_span(src.line_of(stmt.span.start)).end;
-        let to = label.colon.start;
+        let from = src.line_full_span(src.line_of(stmt.span.start())).end();
+        let to = label.colon.start();
         let dist = if to >= from { to - from } else { to };
         if far.map_or(true, |f| dist > f.1) {
             far = Some((id, dist, *def));
@@ -91,7 +91,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                  abort the script{}",
                 facts.lf_lines,
                 total,
-                src.line_of(jstmt.span.start),
+                src.line_of(jstmt.span.start()),
                 if jumps > 1 {
                     format!(" (this file has {jumps} such jumps)")
                 } else {
@@ -105,7 +105,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .about_whole_file();
     if let Some(l) = first_lf {
         let full = src.line_full_span(l);
-        let lf = Span::new(full.end.saturating_sub(1), full.end);
+        let lf = Span::new(full.end().saturating_sub(1), full.end());
         if l != 1 {
             d = d.with_related(lf, "first bare LF");
         }

@@ -168,8 +168,8 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
         })
         .collect();
     let atoms_in = |range: Span| {
-        let lo = atoms.partition_point(|(s, _)| s.start < range.start);
-        let hi = atoms.partition_point(|(s, _)| s.start < range.end);
+        let lo = atoms.partition_point(|(s, _)| s.start() < range.start());
+        let hi = atoms.partition_point(|(s, _)| s.start() < range.end());
         &atoms[lo..hi.max(lo)]
     };
     // No `^` in the file: no range needs the quote-aware caret scan.
@@ -307,22 +307,22 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
             if let Some(c) = unquoted_caret(src.slice(range)) {
                 add!(
                     "`^` escape",
-                    Span::new(range.start + c, range.start + c + 1),
+                    Span::new(range.start() + c, range.start() + c + 1),
                 );
             }
         }
         if found.is_empty() {
             continue;
         }
-        found.sort_by_key(|(_, s)| s.start);
-        let found_first_start = found[0].1.start;
+        found.sort_by_key(|(_, s)| s.start());
+        let found_first_start = found[0].1.start();
         let mut names: Vec<String> = Vec::new();
         for (n, _) in &found {
             if !names.iter().any(|x| x == n) {
                 names.push(n.to_string());
             }
         }
-        let line = src.line_of(stmt.span.start);
+        let line = src.line_of(stmt.span.start());
         // The first construct carries the finding when it is on the statement's line (it
         // always is, in practice); the others are labelled alongside.
         let mut rest = found.drain(..).map(|(n, s)| (n.into_owned(), s));
@@ -330,8 +330,8 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
             let (n, s) = rest.next().expect("found is not empty");
             (s, n)
         } else {
-            let line_end = src.line_span(line).end.max(stmt.span.start);
-            let span = Span::new(stmt.span.start, stmt.span.end.min(line_end));
+            let line_end = src.line_span(line).end().max(stmt.span.start());
+            let span = Span::new(stmt.span.start(), stmt.span.end().min(line_end));
             (span, "cmd.exe-only syntax".to_string())
         };
         let rest: Vec<(String, Span)> = rest.collect();

@@ -88,7 +88,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(reason) = reason else {
             return;
         };
-        let line = ctx.source.line_of(span.start);
+        let line = ctx.source.line_of(span.start());
         // Does the script come back to this `goto` from where Windows 9x lands?
         let loops = w9.line <= line && loops_checked < MAX_LOOP_CHECKS && {
             loops_checked += 1;

@@ -62,7 +62,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(reason) = reason else {
             return;
         };
-        let at = c.text.start + off;
+        let at = c.text.start() + off;
         let (op_len, what, severity) = match effect {
             Effect::Pipe => (1, "runs the text after `|` as a command", Severity::Warning),
             Effect::Truncate => (

@@ -45,9 +45,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::Block(b) = &ctx.script.stmt(then).kind else {
             continue;
         };
-        let open_line = src.line_of(b.open.start);
+        let open_line = src.line_of(b.open.start());
         let Some(close) = b.close else { continue };
-        let close_line = src.line_of(close.start);
+        let close_line = src.line_of(close.start());
         if close_line <= open_line {
             continue;
         }

@@ -70,8 +70,8 @@ pub fn own_ranges<'a>(script: &'a Script, kids: &'a Kids, id: StmtId) -> OwnRang
     OwnRanges {
         script,
         kids: kids.of(id).iter(),
-        pos: span.start,
-        end: span.end,
+        pos: span.start(),
+        end: span.end(),
     }
 }
 
@@ -89,9 +89,9 @@ impl Iterator for OwnRanges<'_> {
     fn next(&mut self) -> Option<Span> {
         for k in self.kids.by_ref() {
             let k = self.script.stmt(*k).span;
-            let ks = k.start.clamp(self.pos, self.end);
+            let ks = k.start().clamp(self.pos, self.end);
             let from = self.pos;
-            self.pos = self.pos.max(k.end);
+            self.pos = self.pos.max(k.end());
             if ks > from {
                 return Some(Span::new(from, ks));
             }
@@ -262,7 +262,7 @@ pub fn word_is_only_expansions(script: &Script, source: &Source, word: &Word) ->
     if word.quoted || word.span.is_empty() {
         return false;
     }
-    let mut pos = word.span.start;
+    let mut pos = word.span.start();
     for e in script.expansions_in(word.span) {
         if !matches!(
             e.kind,
@@ -273,12 +273,12 @@ pub fn word_is_only_expansions(script: &Script, source: &Source, word: &Word) ->
         ) {
             return false;
         }
-        if e.span.start != pos {
+        if e.span.start() != pos {
             return false;
         }
-        pos = e.span.end;
+        pos = e.span.end();
     }
-    pos == word.span.end && pos > word.span.start && !source.slice(word.span).is_empty()
+    pos == word.span.end() && pos > word.span.start() && !source.slice(word.span).is_empty()
 }
 
 /// Human-readable text of a span for messages (one char per byte, control bytes shown).
@@ -366,11 +366,14 @@ pub fn snippet(source: &Source, span: Span, max: usize, tail: bool) -> String {
         return source.display(span);
     }
     if tail {
-        format!("…{}", source.display(Span::new(span.end - max, span.end)))
+        format!(
+            "…{}",
+            source.display(Span::new(span.end() - max, span.end()))
+        )
     } else {
         format!(
             "{}…",
-            source.display(Span::new(span.start, span.start + max))
+            source.display(Span::new(span.start(), span.start() + max))
         )
     }
 }
@@ -461,9 +464,9 @@ pub fn argv(source: &Source, words: &[Word]) -> Vec<Arg> {
     let mut out: Vec<Arg> = Vec::with_capacity(words.len());
     for w in words {
         if let Some(last) = out.last_mut() {
-            let gap = source.slice(Span::new(last.span.end, w.span.start));
-            if w.span.start >= last.span.end && gap.iter().all(|&b| glue(b)) {
-                last.span.end = w.span.end;
+            let gap = source.slice(Span::new(last.span.end(), w.span.start()));
+            if w.span.start() >= last.span.end() && gap.iter().all(|&b| glue(b)) {
+                last.span.set_end(w.span.end());
                 last.dynamic |= w.dynamic;
                 continue;
             }
@@ -474,8 +477,8 @@ pub fn argv(source: &Source, words: &[Word]) -> Vec<Arg> {
         });
     }
     for a in &mut out {
-        while a.span.end < bytes.len() && glue(bytes[a.span.end]) {
-            a.span.end += 1;
+        while a.span.end() < bytes.len() && glue(bytes[a.span.end()]) {
+            a.span.set_end(a.span.end() + 1);
         }
     }
     out

@@ -508,7 +508,7 @@ pub fn run_check(rule: &Rule, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if out.len() > from && CODE_RULES.contains(&rule.code) {
         let mut i = from;
         while i < out.len() {
-            if ctx.runs_at(out[i].span.start) {
+            if ctx.runs_at(out[i].span.start()) {
                 i += 1;
             } else {
                 out.swap_remove(i);

@@ -161,9 +161,9 @@ fn unquoted(src: &Source, span: Span) -> Span {
     let b = src.slice(span);
     let mut s = span;
     if b.first() == Some(&b'"') {
-        s.start += 1;
+        s.set_start(s.start() + 1);
         if b.len() > 1 && b.last() == Some(&b'"') {
-            s.end -= 1;
+            s.set_end(s.end() - 1);
         }
     }
     s
@@ -194,7 +194,7 @@ fn glued_value(src: &Source, args: &[Arg], prefix: &str) -> Option<Span> {
             return None;
         }
         let rest = Arg {
-            span: Span::new(a.span.start + p.len(), a.span.end),
+            span: Span::new(a.span.start() + p.len(), a.span.end()),
             dynamic: a.dynamic,
         };
         literal(src, &rest)
@@ -366,6 +366,6 @@ fn echo_into(ctx: &Ctx<'_>, sib: &Siblings, id: crate::syntax::ast::StmtId) -> O
     let t = ctx.source.slice(echo.text);
     let lead = t.len() - t.trim_ascii_start().len();
     let trail = t.len() - t.trim_ascii_end().len();
-    let span = Span::new(echo.text.start + lead, echo.text.end - trail);
-    (span.start < span.end && ctx.source.slice(span) != b"*").then_some(span)
+    let span = Span::new(echo.text.start() + lead, echo.text.end() - trail);
+    (span.start() < span.end() && ctx.source.slice(span) != b"*").then_some(span)
 }

@@ -72,7 +72,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let lead = v.len() - v.trim_ascii_start().len();
         let trail = v.len() - v.trim_ascii_end().len();
-        let value = Span::new(value.start + lead, value.end - trail);
+        let value = Span::new(value.start() + lead, value.end() - trail);
         sets.push((n.trim_ascii().to_ascii_lowercase(), name, value));
     }
     if sets.is_empty() {
@@ -104,7 +104,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // The first use after this assignment (the list is in source order).
-        let i = list.partition_point(|s| s.start < value.end);
+        let i = list.partition_point(|s| s.start() < value.end());
         let Some(used) = list.get(i) else {
             continue;
         };
@@ -116,7 +116,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     "`{var}` holds the password `{MASK}` in clear text and line {} uses it: \
                      NETLOGON is readable by every domain user, so every user of the domain \
                      can read this password",
-                    src.line_of(used.start)
+                    src.line_of(used.start())
                 ),
             )
             .with_label("password in clear text")

@@ -53,7 +53,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let name = ctx.source.display(call.inv.word.span);
-        let line = ctx.source.line_of(call.inv.word.span.start);
+        let line = ctx.source.line_of(call.inv.word.span.start());
         let path = if facts.ras_chain.is_empty() {
             "on some path".to_string()
         } else {

@@ -67,7 +67,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                  e.g. `if errorlevel 1 goto SKIPSMS` with `:SKIPSMS` after the calls",
             );
         // The RAS check nearest before the call (else the first one).
-        let call_start = ctx.script.stmt(call.inv.stmt).span.start;
+        let call_start = ctx.script.stmt(call.inv.stmt).span.start();
         let tests = tests.get_or_insert_with(|| {
             let mut t: Vec<crate::source::Span> = ctx
                 .sms()
@@ -78,7 +78,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             t.sort();
             t
         });
-        let i = tests.partition_point(|t| t.start < call_start);
+        let i = tests.partition_point(|t| t.start() < call_start);
         if let Some(t) = tests.get(i.saturating_sub(1)) {
             d = d.with_related(*t, "RAS check whose RAS branch reaches the call");
         } else {

@@ -73,7 +73,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !writes {
             continue;
         }
-        let span = Span::new(stmt.span.start + at, stmt.span.start + at + 8);
+        let span = Span::new(stmt.span.start() + at, stmt.span.start() + at + 8);
         out.push(
             RULE.diag(
                 span,

@@ -72,7 +72,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 RULE.diag(
-                    Span::new(span.start + start, span.start + from),
+                    Span::new(span.start() + start, span.start() + from),
                     "hard-coded SMS 1.x client directory: SMS 2.0 moved the client tree under \
                      %WINDIR%\\MS\\SMS, so on 2.0 clients this path is missing or holds a stale \
                      1.x agent (white paper \"Upgrading SMS 1.2 to 2.0\", Q185344)",

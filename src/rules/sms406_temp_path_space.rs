@@ -81,13 +81,13 @@ fn path_trailing_space(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for setting in crate::sms::env::path_settings(ctx.script, ctx.source) {
         let line = ctx
             .source
-            .line_span(ctx.source.line_of(setting.value.start));
+            .line_span(ctx.source.line_of(setting.value.start()));
         let bytes = ctx.source.slice(line);
         let content = bytes.trim_ascii_end();
         if content.len() == bytes.len() || content.is_empty() {
             continue;
         }
-        let blank = crate::source::Span::new(line.start + content.len(), line.end);
+        let blank = crate::source::Span::new(line.start() + content.len(), line.end());
         if !ctx
             .source
             .slice(blank)

@@ -41,7 +41,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let drives = ctx.mapped_drives();
     for setting in env::path_settings(ctx.script, ctx.source) {
-        let mapped = env::mapped_before(drives, setting.value.start);
+        let mapped = env::mapped_before(drives, setting.value.start());
         for entry in env::path_entries(ctx.source, setting.value) {
             let Some(kind) = env::network_entry(ctx.source.slice(entry), &mapped) else {
                 continue;
@@ -78,7 +78,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 if let Some(m) = drives
                     .iter()
                     .rev()
-                    .find(|m| m.letter == l && m.span.start < entry.start)
+                    .find(|m| m.letter == l && m.span.start() < entry.start())
                 {
                     d = d.with_related(m.span, "mapped to a share here");
                 }

@@ -59,7 +59,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(m) = drives
             .iter()
             .rev()
-            .find(|m| m.letter == letter && m.span.start < target.span.start)
+            .find(|m| m.letter == letter && m.span.start() < target.span.start())
         else {
             continue;
         };

@@ -32,7 +32,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             matches!(i.name.as_str(), "smsls" | "runsms") && analysis.reachable(ctx.flow, i.stmt)
         })
         .map(|i| i.word.span)
-        .max_by_key(|s| s.start)
+        .max_by_key(|s| s.start())
     else {
         return;
     };
@@ -49,7 +49,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if !ctx.source.slice(sub.span).eq_ignore_ascii_case(b"time")
-            || sub.span.start > last_sms.start
+            || sub.span.start() > last_sms.start()
             || !analysis.reachable(ctx.flow, id)
         {
             continue;

@@ -68,7 +68,7 @@ pub fn mapped_drives(script: &Script, source: &Source) -> Vec<MappedDrive> {
             out.push(MappedDrive {
                 stmt: id,
                 letter,
-                span: Span::new(dw.span.start, dw.span.start + 2),
+                span: Span::new(dw.span.start(), dw.span.start() + 2),
             });
         }
     }
@@ -97,7 +97,7 @@ pub fn path_settings(script: &Script, source: &Source) -> Vec<PathSetting> {
                 // `path ;` clears PATH: not a list of entries.
                 out.push(PathSetting {
                     stmt: id,
-                    value: Span::new(first.span.start, last.span.end),
+                    value: Span::new(first.span.start(), last.span.end()),
                 });
             }
             StmtKind::Set(set) => {
@@ -134,7 +134,7 @@ pub fn path_entries(source: &Source, value: Span) -> Vec<Span> {
                 e -= 1;
             }
             if e > s {
-                out.push(Span::new(value.start + s, value.start + e));
+                out.push(Span::new(value.start() + s, value.start() + e));
             }
             start = i + 1;
         }
@@ -165,7 +165,7 @@ pub fn network_entry(entry: &[u8], mapped: &[u8]) -> Option<NetworkEntry> {
 pub fn mapped_before(drives: &[MappedDrive], offset: usize) -> Vec<u8> {
     drives
         .iter()
-        .filter(|d| d.span.start < offset)
+        .filter(|d| d.span.start() < offset)
         .map(|d| d.letter)
         .collect()
 }
@@ -336,8 +336,8 @@ pub fn switch_params(source: &Source, args: &[Word]) -> Vec<SwitchParam> {
     let (Some(first), Some(last)) = (args.first(), args.last()) else {
         return Vec::new();
     };
-    let base = first.span.start;
-    let b = source.slice(Span::new(base, last.span.end));
+    let base = first.span.start();
+    let b = source.slice(Span::new(base, last.span.end()));
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
@@ -370,7 +370,7 @@ pub fn switch_params(source: &Source, args: &[Word]) -> Vec<SwitchParam> {
         }
         if !name.is_empty() {
             out.push(SwitchParam {
-                span: Span::new(base + i, value.end.max(name.end)),
+                span: Span::new(base + i, value.end().max(name.end())),
                 name,
                 value,
             });

@@ -531,9 +531,9 @@ pub fn top_gate(script: &Script, source: &Source) -> Option<Gate> {
 
 /// The span of the first physical line of `span` (for statements that cover a block).
 pub fn head_span(source: &Source, span: Span) -> Span {
-    let line = source.line_of(span.start);
-    let end = source.line_span(line).end.max(span.start);
-    Span::new(span.start, span.end.min(end).max(span.start))
+    let line = source.line_of(span.start());
+    let end = source.line_span(line).end().max(span.start());
+    Span::new(span.start(), span.end().min(end).max(span.start()))
 }
 
 /// A reachable SMS client-program call site and its RAS state set.

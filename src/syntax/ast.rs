@@ -43,8 +43,10 @@ impl Script {
     pub fn expansions_in(&self, span: Span) -> &[Expansion] {
         let lo = self
             .expansions
-            .partition_point(|e| e.span.start < span.start);
-        let hi = self.expansions.partition_point(|e| e.span.start < span.end);
+            .partition_point(|e| e.span.start() < span.start());
+        let hi = self
+            .expansions
+            .partition_point(|e| e.span.start() < span.end());
         &self.expansions[lo..hi.max(lo)]
     }
 }

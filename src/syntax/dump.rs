@@ -156,7 +156,7 @@ impl Renderer<'_> {
         }
         for (i, stmt) in script.stmts.iter().enumerate() {
             let d = depth[i];
-            let _ = write!(out, "  {:<9}", self.lc(stmt.span.start));
+            let _ = write!(out, "  {:<9}", self.lc(stmt.span.start()));
             if d > MAX_INDENT {
                 let _ = write!(out, "{}[depth {d}] ", "  ".repeat(MAX_INDENT));
             } else {
@@ -175,7 +175,8 @@ impl Renderer<'_> {
             }
             let from_line = {
                 let t = &script.stmts[top[i]].span;
-                self.source.line_of(t.end.saturating_sub(1).max(t.start))
+                self.source
+                    .line_of(t.end().saturating_sub(1).max(t.start()))
             };
             out.push_str(&self.kind(stmt, from_line));
             for r in &stmt.redirects {
@@ -269,7 +270,7 @@ impl Renderer<'_> {
                 CommentStyle::DoubleColon => format!(":: {}", self.q(c.text)),
             },
             StmtKind::Block(b) => match b.close {
-                Some(c) => format!("block of {} closes at {}", b.body.len(), self.lc(c.start)),
+                Some(c) => format!("block of {} closes at {}", b.body.len(), self.lc(c.start())),
                 None => format!("block of {} never closed", b.body.len()),
             },
             StmtKind::Echo(e) => match (e.mode, e.separator) {
@@ -402,12 +403,12 @@ impl Renderer<'_> {
         let mut exec: HashMap<usize, bool> = HashMap::new();
         for s in &self.script.stmts {
             if let StmtKind::Label(l) = &s.kind {
-                exec.insert(self.source.line_of(l.colon.start), s.parent.is_some());
+                exec.insert(self.source.line_of(l.colon.start()), s.parent.is_some());
             }
         }
         let mut first_by_key: HashMap<Vec<u8>, usize> = HashMap::new();
         for d in defs {
-            let _ = write!(out, "  {:<9}:{}", self.lc(d.colon.start), {
+            let _ = write!(out, "  {:<9}:{}", self.lc(d.colon.start()), {
                 let q = self.q(d.name);
                 q[1..q.len() - 1].to_string()
             });
@@ -446,7 +447,7 @@ impl Renderer<'_> {
             let _ = writeln!(
                 out,
                 "  {:<9}{kind} {}",
-                self.lc(e.span.start),
+                self.lc(e.span.start()),
                 self.q(e.span)
             );
         }
@@ -459,7 +460,7 @@ impl Renderer<'_> {
             let _ = writeln!(
                 out,
                 "  {:<9}{}: {}",
-                self.lc(e.span.start),
+                self.lc(e.span.start()),
                 kebab(e.kind),
                 e.message
             );

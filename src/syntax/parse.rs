@@ -949,7 +949,7 @@ impl P {
     fn done(&mut self, id: StmtId, end: usize) {
         let e = self.oend(end);
         let s = &mut self.stmts[id.index()].span;
-        s.end = s.end.max(e);
+        s.set_end(s.end().max(e));
         self.last_end = self.last_end.max(end);
     }
 
@@ -957,7 +957,7 @@ impl P {
     fn finish(&mut self, id: StmtId) {
         let e = self.oend(self.last_end);
         let s = &mut self.stmts[id.index()].span;
-        s.end = s.end.max(e);
+        s.set_end(s.end().max(e));
     }
 
     /// Close the `if`/`for` parts above the innermost block (end of a line, or a `)`).
@@ -1116,7 +1116,7 @@ impl P {
                     if let StmtKind::Block(blk) = &self.stmts[b.index()].kind {
                         let open = blk.open;
                         // Opened in source order, so `guessed` is sorted.
-                        if self.guessed.binary_search(&open.start).is_ok() {
+                        if self.guessed.binary_search(&open.start()).is_ok() {
                             continue;
                         }
                         self.errors.push(SyntaxError {
@@ -1141,7 +1141,7 @@ impl P {
                 kind,
             })
             .collect();
-        self.errors.sort_by_key(|e| (e.span.start, e.span.end));
+        self.errors.sort_by_key(|e| (e.span.start(), e.span.end()));
         // Give back what the up-front reservation did not use (in place, no copy).
         self.stmts.shrink_to_fit();
         self.top.shrink_to_fit();
@@ -1320,7 +1320,7 @@ impl P {
                     redirects,
                 );
                 if self.guessed_open.take() == Some(self.pos - 1) {
-                    self.guessed.push(open.start);
+                    self.guessed.push(open.start());
                 }
                 self.frames.push(Frame::Block(id));
                 self.depth += 1;
@@ -1530,7 +1530,7 @@ impl P {
         let stmt = &self.stmts[id.index()];
         let hit = match &stmt.kind {
             StmtKind::Simple(s) => s.args.iter().map(|w| w.span).find(|w| {
-                let (a, b) = (w.start, w.end);
+                let (a, b) = (w.start(), w.end());
                 orig_slice_eq(src, a, b, b"else")
             }),
             StmtKind::Echo(e) => find_else_in(src, e.text),
@@ -1571,7 +1571,7 @@ impl P {
         // A `(` that ends the line as the last argument: a block opener in the wrong place
         // (`if not exist x do (`), remembered for the stray `)` that will close it.
         // (Not for `else (`: that misplaced ELSE is reported as such.)
-        let is_else = orig_slice_eq(&self.text, name.span.start, name.span.end, b"else");
+        let is_else = orig_slice_eq(&self.text, name.span.start(), name.span.end(), b"else");
         if let Some(last) = args.last().filter(|w| !is_else && w.span.len() <= 2) {
             let r = self.word_range(*last);
             if self.depth == 0 && r.len() == 1 && self.text.t[r.start] == b'(' && self.at_cmd_end()
@@ -2174,8 +2174,8 @@ impl P {
 
     /// Cleaned range of a word.
     fn word_range(&self, w: Word) -> std::ops::Range<usize> {
-        let a = self.text.clean_of(w.span.start);
-        a..self.text.clean_of(w.span.end).max(a)
+        let a = self.text.clean_of(w.span.start());
+        a..self.text.clean_of(w.span.end()).max(a)
     }
 
     fn for_(
@@ -2394,8 +2394,8 @@ fn orig_slice_eq(text: &Text, a: usize, b: usize, want: &[u8]) -> bool {
 
 /// Find a delimited `else` inside an original span of echo text.
 fn find_else_in(text: &Text, span: Span) -> Option<Span> {
-    let ca = text.clean_of(span.start);
-    let cb = text.clean_of(span.end).max(ca);
+    let ca = text.clean_of(span.start());
+    let cb = text.clean_of(span.end()).max(ca);
     let t = &text.t[ca..cb.min(text.t.len())];
     let mut i = 0;
     while i + 4 <= t.len() {
@@ -2557,7 +2557,7 @@ mod tests {
         assert!(sc
             .expansions
             .windows(2)
-            .all(|w| w[0].span.start < w[1].span.end));
+            .all(|w| w[0].span.start() < w[1].span.end()));
     }
 
     #[test]

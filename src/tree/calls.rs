@@ -301,8 +301,8 @@ pub fn summarize(
         if kind != CallKind::Call && !worth_keeping(&target, known) {
             continue;
         }
-        let (line, column) = source.line_col(inv.word.span.start);
-        let (end_line, end_column) = source.line_col(inv.word.span.end);
+        let (line, column) = source.line_col(inv.word.span.start());
+        let (end_line, end_column) = source.line_col(inv.word.span.end());
         calls.push(CallOut {
             stmt: id,
             at: Place {

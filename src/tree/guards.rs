@@ -308,7 +308,7 @@ mod tests {
         script
             .ids()
             .filter(|id| matches!(script.stmt(*id).kind, StmtKind::Echo(_)) && v.runs(*id))
-            .map(|id| source.line_of(script.stmt(id).span.start))
+            .map(|id| source.line_of(script.stmt(id).span.start()))
             .collect()
     }
 

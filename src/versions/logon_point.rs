@@ -255,11 +255,11 @@ enum IniLine {
 }
 
 fn trim_span(bytes: &[u8], mut s: Span) -> Span {
-    while s.start < s.end && matches!(bytes[s.start], b' ' | b'\t') {
-        s.start += 1;
+    while s.start() < s.end() && matches!(bytes[s.start()], b' ' | b'\t') {
+        s.set_start(s.start() + 1);
     }
-    while s.end > s.start && matches!(bytes[s.end - 1], b' ' | b'\t' | b'\r') {
-        s.end -= 1;
+    while s.end() > s.start() && matches!(bytes[s.end() - 1], b' ' | b'\t' | b'\r') {
+        s.set_end(s.end() - 1);
     }
     s
 }
@@ -288,7 +288,7 @@ fn ini_lines(src: &Source) -> Vec<IniLine> {
         }
         if text[0] == b'[' {
             if let Some(close) = text.iter().position(|&b| b == b']') {
-                let name = trim_span(bytes, Span::new(line.start + 1, line.start + close));
+                let name = trim_span(bytes, Span::new(line.start() + 1, line.start() + close));
                 out.push(IniLine::Section { line, name });
                 continue;
             }
@@ -297,8 +297,8 @@ fn ini_lines(src: &Source) -> Vec<IniLine> {
         }
         match text.iter().position(|&b| b == b'=') {
             Some(eq) => {
-                let key = trim_span(bytes, Span::new(line.start, line.start + eq));
-                let value = trim_span(bytes, Span::new(line.start + eq + 1, line.end));
+                let key = trim_span(bytes, Span::new(line.start(), line.start() + eq));
+                let value = trim_span(bytes, Span::new(line.start() + eq + 1, line.end()));
                 if key.is_empty() || value.is_empty() {
                     out.push(IniLine::Bad { line });
                 } else {
@@ -354,11 +354,11 @@ fn sites_key_code(bytes: &[u8], key: Span) -> Option<Span> {
     }
     let rest = &k[6..];
     let len = rest.iter().position(|&b| b == b'\\' || b == b'/')?;
-    (len > 0).then(|| Span::new(key.start + 6, key.start + 6 + len))
+    (len > 0).then(|| Span::new(key.start() + 6, key.start() + 6 + len))
 }
 
 fn read_source(path: &Path, errors: &mut Vec<String>) -> Option<Arc<Source>> {
-    match std::fs::read(path) {
+    match crate::source::read_file(path) {
         Ok(b) => Some(Arc::new(Source::new(b))),
         Err(e) => {
             errors.push(format!("{}: cannot read: {e}", path.display()));

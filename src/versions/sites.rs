@@ -31,7 +31,7 @@ pub fn inner_span(toml: &Source, span: Span, value: &str) -> Span {
     let bytes = toml.slice(span);
     for q in [&b"\"\"\""[..], b"'''", b"\"", b"'"] {
         if bytes.len() >= 2 * q.len() && bytes.starts_with(q) && bytes.ends_with(q) {
-            let inner = Span::new(span.start + q.len(), span.end - q.len());
+            let inner = Span::new(span.start() + q.len(), span.end() - q.len());
             if toml.slice(inner) == value.as_bytes() {
                 return inner;
             }
