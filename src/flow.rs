@@ -283,7 +283,7 @@ pub(crate) fn link_sequences(
     const NONE: u32 = u32::MAX;
     let mut last: Vec<[u32; 2]> = Vec::new();
     for id in script.ids() {
-        let Some(p) = script.stmt(id).parent else {
+        let Some(p) = script.stmt(id).parent() else {
             continue;
         };
         if p.index() >= n || p.index() == id.index() {
@@ -349,7 +349,7 @@ impl<'a> Builder<'a> {
         for (i, nx) in next.iter().enumerate() {
             self.after[i] = match nx {
                 Some(s) => Node::Stmt(*s),
-                None => match self.script.stmts[i].parent {
+                None => match self.script.stmts[i].parent() {
                     Some(p) if p.index() < i => self.after[p.index()],
                     _ => Node::End,
                 },
@@ -363,7 +363,7 @@ impl<'a> Builder<'a> {
     fn jump_line(&self, id: StmtId) -> usize {
         let mut top = id;
         let mut guard = 0usize;
-        while let Some(p) = self.script.stmt(top).parent {
+        while let Some(p) = self.script.stmt(top).parent() {
             if p.index() >= top.index() || guard > self.script.stmts.len() {
                 break;
             }
@@ -635,7 +635,7 @@ impl<'a> Builder<'a> {
             }
         }
         for i in 0..n {
-            if let Some(p) = self.script.stmts[i].parent {
+            if let Some(p) = self.script.stmts[i].parent() {
                 if p.index() < i {
                     group[i] = group[p.index()];
                 }
@@ -652,7 +652,7 @@ impl<'a> Builder<'a> {
         for i in 0..n {
             let s = &self.script.stmts[i];
             let own = matches!(s.connector, Connector::AndAnd | Connector::OrOr);
-            let inherited = s.parent.is_some_and(|p| {
+            let inherited = s.parent().is_some_and(|p| {
                 p.index() < i
                     && (cond[p.index()]
                         || matches!(self.script.stmts[p.index()].kind, StmtKind::If(_)))

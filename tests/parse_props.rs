@@ -176,7 +176,7 @@ fn check(bytes: &[u8]) {
             "stmts not in source order at {i}"
         );
         prev_start = stmt.span.start();
-        if let Some(p) = stmt.parent {
+        if let Some(p) = stmt.parent() {
             assert!(p.index() < i, "parent {p:?} of {i} does not come first");
             let ps = script.stmts[p.index()].span;
             assert!(
@@ -187,16 +187,20 @@ fn check(bytes: &[u8]) {
         }
         for c in children(stmt) {
             assert!(c.index() < n, "dangling child id");
-            assert_eq!(script.stmts[c.index()].parent, Some(StmtId(i as u32)));
+            assert_eq!(script.stmts[c.index()].parent(), Some(StmtId(i as u32)));
         }
     }
     for id in &script.top {
         assert!(id.index() < n);
-        assert_eq!(script.stmt(*id).parent, None, "top statement with a parent");
+        assert_eq!(
+            script.stmt(*id).parent(),
+            None,
+            "top statement with a parent"
+        );
     }
     assert_eq!(
         script.top.len(),
-        script.stmts.iter().filter(|s| s.parent.is_none()).count(),
+        script.stmts.iter().filter(|s| s.parent().is_none()).count(),
         "top must list every statement without a parent"
     );
     let mut last = 0;

@@ -32,7 +32,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::Simple(s) = &stmt.kind else {
             continue;
         };
-        if stmt.parent.is_none() || !src.slice(s.name.span).starts_with(b":") {
+        if stmt.parent().is_none() || !src.slice(s.name.span).starts_with(b":") {
             continue;
         }
         let shown = snippet(src, s.name.span, 40, false);

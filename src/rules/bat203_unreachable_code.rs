@@ -323,7 +323,7 @@ fn report(
     }
     // Only an unconditional jump or exit explains the gap (not one under an `if`).
     let cause = cause.filter(|c| {
-        ctx.script.stmt(*c).parent.map_or(true, |p| {
+        ctx.script.stmt(*c).parent().map_or(true, |p| {
             !matches!(ctx.script.stmt(p).kind, StmtKind::If(_))
         })
     });

@@ -271,7 +271,7 @@ fn is_conditional(script: &crate::syntax::ast::Script, id: StmtId) -> bool {
         if c != id && matches!(s.kind, StmtKind::If(_) | StmtKind::For(_)) {
             return true;
         }
-        cur = s.parent;
+        cur = s.parent();
     }
     false
 }

@@ -53,7 +53,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     let script = ctx.script;
     // Most scripts have no label inside a block.
-    let in_block = |s: &crate::syntax::ast::Stmt| matches!(&s.kind, StmtKind::Label(l) if s.parent.is_some() && !l.name.is_empty());
+    let in_block = |s: &crate::syntax::ast::Stmt| matches!(&s.kind, StmtKind::Label(l) if s.parent().is_some() && !l.name.is_empty());
     if !script.stmts.iter().any(in_block) {
         return;
     }
@@ -75,7 +75,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::Label(l) = &stmt.kind else {
             continue;
         };
-        let Some(block) = stmt.parent else {
+        let Some(block) = stmt.parent() else {
             continue;
         };
         if l.name.is_empty() {
@@ -137,7 +137,7 @@ fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option
         steps += 1;
         cur = script
             .stmt(c)
-            .parent
+            .parent()
             .filter(|p| p.index() < c.index() && steps < 4096);
     }
     if let Some(i) = nearest_if {
@@ -175,7 +175,7 @@ fn guarded(ctx: &Ctx<'_>, jump: StmtId, block: StmtId) -> bool {
     ) {
         return true;
     }
-    let mut cur = script.stmt(jump).parent;
+    let mut cur = script.stmt(jump).parent();
     let mut steps = 0usize;
     while let Some(c) = cur {
         if c == block {
@@ -187,7 +187,7 @@ fn guarded(ctx: &Ctx<'_>, jump: StmtId, block: StmtId) -> bool {
         steps += 1;
         cur = script
             .stmt(c)
-            .parent
+            .parent()
             .filter(|p| p.index() < c.index() && steps < 4096);
     }
     false

@@ -133,7 +133,7 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
         let stmt = &script.stmts[k];
         match &stmt.kind {
             StmtKind::Label(_) => return false,
-            StmtKind::Goto(_) | StmtKind::Exit(_) if stmt.parent.is_none() => return false,
+            StmtKind::Goto(_) | StmtKind::Exit(_) if stmt.parent().is_none() => return false,
             StmtKind::Set(set) if set.kind == SetKind::Prompt => return true,
             StmtKind::Simple(sm) => {
                 program_file_name_into(ctx.source.slice(sm.name.span), &mut name);

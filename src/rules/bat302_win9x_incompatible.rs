@@ -208,7 +208,7 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
             StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::StrayClose => continue,
             StmtKind::Block(b) => {
                 // A then/else/do block is named in its `if`/`for` statement.
-                let folded = stmt.parent.is_some_and(|p| {
+                let folded = stmt.parent().is_some_and(|p| {
                     matches!(script.stmt(p).kind, StmtKind::If(_) | StmtKind::For(_))
                 });
                 if !folded {

@@ -33,7 +33,12 @@ impl Kids {
 /// The children of every statement (see [`Kids`]).
 pub fn kids(script: &Script) -> Kids {
     let n = script.stmts.len();
-    let parent_of = |i: usize| script.stmts[i].parent.map(|p| p.index()).filter(|&p| p < i);
+    let parent_of = |i: usize| {
+        script.stmts[i]
+            .parent()
+            .map(|p| p.index())
+            .filter(|&p| p < i)
+    };
     // Counting sort by parent: children stay in arena order within each list.
     let mut start = vec![0u32; n + 1];
     for i in 0..n {
@@ -114,7 +119,7 @@ pub fn in_unclosed_block(script: &Script) -> Vec<bool> {
     for (i, s) in script.stmts.iter().enumerate() {
         let own = matches!(&s.kind, StmtKind::Block(b) if b.close.is_none());
         let inherited = s
-            .parent
+            .parent()
             .map(|p| p.index() < i && flag[p.index()])
             .unwrap_or(false);
         flag[i] = own || inherited;
@@ -124,7 +129,7 @@ pub fn in_unclosed_block(script: &Script) -> Vec<bool> {
         if !matches!(&script.stmts[i].kind, StmtKind::Block(b) if b.close.is_none()) {
             continue;
         }
-        let mut cur = script.stmts[i].parent;
+        let mut cur = script.stmts[i].parent();
         while let Some(p) = cur {
             let pi = p.index();
             if pi >= n
@@ -134,7 +139,7 @@ pub fn in_unclosed_block(script: &Script) -> Vec<bool> {
                 break;
             }
             flag[pi] = true;
-            cur = script.stmts[pi].parent;
+            cur = script.stmts[pi].parent();
         }
     }
     flag
@@ -555,7 +560,9 @@ pub fn stderr_silenced(source: &Source, script: &Script, id: StmtId) -> bool {
             }
         }
         steps += 1;
-        cur = stmt.parent.filter(|p| p.index() < c.index() && steps < 64);
+        cur = stmt
+            .parent()
+            .filter(|p| p.index() < c.index() && steps < 64);
     }
     false
 }
@@ -565,7 +572,7 @@ pub fn stderr_silenced(source: &Source, script: &Script, id: StmtId) -> bool {
 pub fn result_tested(script: &Script, id: StmtId) -> bool {
     let next = StmtId(id.0.saturating_add(1));
     script.stmts.get(next.index()).is_some_and(|n| {
-        n.parent == script.stmt(id).parent
+        n.parent() == script.stmt(id).parent()
             && matches!(
                 n.connector,
                 crate::syntax::ast::Connector::AndAnd | crate::syntax::ast::Connector::OrOr

@@ -73,8 +73,10 @@ pub struct Stmt {
     /// From the first byte (including a leading `@`) to the last byte of the command,
     /// including its redirections; for blocks up to and including the closing `)`.
     pub span: Span,
-    /// The enclosing statement (a `Block`, `If` or `For`), if any.
-    pub parent: Option<StmtId>,
+    /// The enclosing statement (a `Block`, `If` or `For`), [`NO_PARENT`] for none; read it
+    /// with [`Stmt::parent`] (a bare `u32` keeps every statement 8 bytes smaller than an
+    /// `Option<StmtId>`).
+    pub(super) parent: u32,
     /// How this statement is joined to the previous one on its logical line.
     pub connector: Connector,
     /// Span of the connector operator (`&`, `&&`, `||`, `|`) before this statement.
@@ -85,6 +87,18 @@ pub struct Stmt {
     /// statements have none, and the rest need no spare capacity).
     pub redirects: Box<[Redirect]>,
     pub kind: StmtKind,
+}
+
+/// [`Stmt::parent`] of a top-level statement (no statement has this id: there are fewer
+/// statements than bytes in a file, and files are shorter than `u32::MAX` bytes).
+pub(super) const NO_PARENT: u32 = u32::MAX;
+
+impl Stmt {
+    /// The enclosing statement (a `Block`, `If` or `For`), if any.
+    #[inline]
+    pub fn parent(&self) -> Option<StmtId> {
+        (self.parent != NO_PARENT).then_some(StmtId(self.parent))
+    }
 }
 
 #[derive(Clone, Debug)]

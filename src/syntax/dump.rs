@@ -146,7 +146,7 @@ impl Renderer<'_> {
         let mut depth = vec![0usize; n];
         let mut top = vec![0usize; n];
         for i in 0..n {
-            match script.stmts[i].parent {
+            match script.stmts[i].parent() {
                 Some(p) if p.index() < i => {
                     depth[i] = depth[p.index()] + 1;
                     top[i] = top[p.index()];
@@ -188,7 +188,7 @@ impl Renderer<'_> {
 
     /// `then:` / `else:` / `do:` before the first statement of an if/for part.
     fn role(&self, id: StmtId, stmt: &Stmt) -> String {
-        let Some(p) = stmt.parent else {
+        let Some(p) = stmt.parent() else {
             return String::new();
         };
         match &self.script.stmt(p).kind {
@@ -403,7 +403,7 @@ impl Renderer<'_> {
         let mut exec: HashMap<usize, bool> = HashMap::new();
         for s in &self.script.stmts {
             if let StmtKind::Label(l) = &s.kind {
-                exec.insert(self.source.line_of(l.colon.start()), s.parent.is_some());
+                exec.insert(self.source.line_of(l.colon.start()), s.parent().is_some());
             }
         }
         let mut first_by_key: HashMap<Vec<u8>, usize> = HashMap::new();

@@ -901,8 +901,8 @@ impl P {
         let id = StmtId(self.stmts.len() as u32);
         self.last_end = self.last_end.max(end);
         let parent = match self.frames.last() {
-            None => None,
-            Some(Frame::Block(p) | Frame::Then(p) | Frame::Else(p, _) | Frame::For(p)) => Some(*p),
+            None => NO_PARENT,
+            Some(Frame::Block(p) | Frame::Then(p) | Frame::Else(p, _) | Frame::For(p)) => p.0,
         };
         self.stmts.push(Stmt {
             span: self.sp(start, end),
@@ -2492,13 +2492,13 @@ mod tests {
         assert!(matches!(sc.stmt(els).kind, StmtKind::Block(_)));
         let z = sc.stmts.len() - 4; // echo z
         assert!(matches!(kind(&sc, z as u32), StmtKind::Echo(_)));
-        assert_eq!(sc.stmt(StmtId(z as u32)).parent, Some(StmtId(0)));
+        assert_eq!(sc.stmt(StmtId(z as u32)).parent(), Some(StmtId(0)));
         assert_eq!(sc.stmt(StmtId(z as u32)).connector, Connector::Amp);
         // Line 2: both echoes are conditional.
         let if2 = sc.top[1];
         let kids: Vec<_> = sc
             .ids()
-            .filter(|i| sc.stmt(*i).parent == Some(if2))
+            .filter(|i| sc.stmt(*i).parent() == Some(if2))
             .collect();
         assert_eq!(kids.len(), 2);
         assert_eq!(sc.stmt(kids[1]).connector, Connector::Amp);
@@ -2545,7 +2545,7 @@ mod tests {
         assert_eq!(src.slice(f.options.unwrap().span), b"\"delims=\"");
         assert_eq!(src.slice(f.var), b"%%a");
         assert_eq!(src.slice(f.set), b"('dir')");
-        assert_eq!(sc.stmt(f.body.unwrap()).parent, Some(StmtId(1)));
+        assert_eq!(sc.stmt(f.body.unwrap()).parent(), Some(StmtId(1)));
     }
 
     #[test]
