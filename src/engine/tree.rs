@@ -214,14 +214,36 @@ pub fn build(
     (Tree::build(members), index, errors)
 }
 
-/// How one file of a run is linted: its bytes, settings and analysis, kept while its
-/// directory is checked.
+/// How one file of a run is linted: its settings and, while its directory is checked, its
+/// bytes and analyses (`None` once the directory holds [`HOLD_BYTES`]: the file is then read
+/// and analysed again when it is linted).
 struct Read {
     input: usize,
-    source: Arc<Source>,
     settings: ResolvedSettings,
+    held: Option<Held>,
+}
+
+struct Held {
+    source: Arc<Source>,
     analysis: Analysis,
     sms: crate::sms::Analysis,
+}
+
+/// Source bytes of one directory whose analyses are held until its call graph is resolved.
+/// Past it (a flat NETLOGON share of thousands of scripts), a file keeps only its summary and
+/// is read and analysed again to be linted: memory stays bounded at the price of a second
+/// parse of those files. The findings are the same either way (`SMSLINT_HOLD_BYTES` sets
+/// another limit: the tree tests run every share with 0 and compare).
+const HOLD_BYTES: usize = 4 << 20;
+
+fn hold_bytes() -> usize {
+    static LIMIT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *LIMIT.get_or_init(|| {
+        std::env::var("SMSLINT_HOLD_BYTES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(HOLD_BYTES)
+    })
 }
 
 /// How the engine lints one analysed file: display path, bytes, analysis, its SMS analysis
@@ -423,6 +445,7 @@ fn check_dir(
     fix: &FixFn,
     lint: &LintFn,
 ) -> DirDone {
+    let held_bytes = std::sync::atomic::AtomicUsize::new(0);
     let read: Vec<Result<Option<(Read, Member)>, String>> = group
         .par_iter()
         .map(|&i| {
@@ -442,13 +465,22 @@ fn check_dir(
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let analysis = Analysis::of(&source);
                 let (member, sms) = summarize_member(t, &settings, &source, &analysis, Some(stems));
+                let len = source.bytes().len();
+                // The first file is always held: one large script is parsed once.
+                let hold = t.lint && {
+                    let before = held_bytes.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
+                    before == 0 || before + len <= hold_bytes()
+                };
+                let held = hold.then_some(Held {
+                    source,
+                    analysis,
+                    sms,
+                });
                 (
                     Read {
                         input: i,
-                        source,
                         settings,
-                        analysis,
-                        sms,
+                        held,
                     },
                     member,
                 )
@@ -496,18 +528,39 @@ fn check_dir(
         .zip(lints)
         .filter_map(|(r, l)| Some((r, l?)))
         .map(|(r, l)| {
-            let t = &inputs[r.input].input;
-            let rep = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                lint(
-                    &t.display,
-                    r.source,
-                    r.analysis,
-                    Some(r.sms),
-                    &r.settings,
-                    &l,
-                )
-            }))
-            .map_err(|_| internal_error(t));
+            let ti = &inputs[r.input];
+            let t = &ti.input;
+            let held = match r.held {
+                Some(h) => Ok(h),
+                // Not held: read and analyse it again (after `--fix`, the bytes it wrote).
+                None => read_input(t, stdin).and_then(|bytes| {
+                    let source = Arc::new(Source::new(bytes));
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let analysis = Analysis::of(&source);
+                        let sms =
+                            summarize_member(ti, &r.settings, &source, &analysis, Some(stems)).1;
+                        Held {
+                            source,
+                            analysis,
+                            sms,
+                        }
+                    }))
+                    .map_err(|_| internal_error(t))
+                }),
+            };
+            let rep = held.and_then(|h| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    lint(
+                        &t.display,
+                        h.source,
+                        h.analysis,
+                        Some(h.sms),
+                        &r.settings,
+                        &l,
+                    )
+                }))
+                .map_err(|_| internal_error(t))
+            });
             (r.input, rep)
         })
         .collect();
