@@ -209,7 +209,7 @@ pub fn lint_analysed(
                 }
             })
             .collect();
-        rules::run_checks(&on, |_| true, &ctx, &mut diags);
+        rules::run_checks(&on, &ctx, &mut diags);
     }
     // A check may report a companion code; only selected codes are kept.
     diags.retain(|d| settings.is_selected(d.code));

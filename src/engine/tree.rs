@@ -186,13 +186,7 @@ pub fn build(
                 Err(_) => return Ok(None),
             };
             let settings = ResolvedSettings::for_file(t.input.config.as_deref(), ov, &t.input.path);
-            let source = Source::new(bytes);
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let analysis = Analysis::of(&source);
-                summarize_member(t, &settings, &source, &analysis, Some(&stems)).0
-            }))
-            .map(Some)
-            .map_err(|_| internal_error(&t.input))
+            analyse(t, &settings, bytes, &stems).map(|(_, m)| Some(m))
         })
         .collect();
     let mut members = Vec::new();
@@ -227,6 +221,30 @@ struct Held {
     source: Arc<Source>,
     analysis: Analysis,
     sms: crate::sms::Analysis,
+}
+
+/// Analyse one input's bytes and summarize it for the tree; a panic is the file's internal
+/// error, never the run's.
+fn analyse(
+    t: &TreeInput,
+    settings: &ResolvedSettings,
+    bytes: Vec<u8>,
+    stems: &HashSet<String>,
+) -> Result<(Held, Member), String> {
+    let source = Arc::new(Source::new(bytes));
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let analysis = Analysis::of(&source);
+        let (member, sms) = summarize_member(t, settings, &source, &analysis, Some(stems));
+        (
+            Held {
+                source: source.clone(),
+                analysis,
+                sms,
+            },
+            member,
+        )
+    }))
+    .map_err(|_| internal_error(&t.input))
 }
 
 /// Source bytes of one directory whose analyses are held until its call graph is resolved.
@@ -392,13 +410,9 @@ fn recheck_crossing(
             let t = &inputs[i];
             let bytes = read_input(&t.input, stdin).ok()?;
             let settings = ResolvedSettings::for_file(t.input.config.as_deref(), ov, &t.input.path);
-            let source = Source::new(bytes);
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let analysis = Analysis::of(&source);
-                summarize_member(t, &settings, &source, &analysis, Some(stems)).0
-            }))
-            .ok()
-            .map(|m| (i, m))
+            analyse(t, &settings, bytes, stems)
+                .ok()
+                .map(|(_, m)| (i, m))
         })
         .collect();
     for (i, m) in resummarized.into_iter().flatten() {
@@ -461,32 +475,21 @@ fn check_dir(
             } else {
                 bytes
             };
-            let source = Arc::new(Source::new(bytes));
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let analysis = Analysis::of(&source);
-                let (member, sms) = summarize_member(t, &settings, &source, &analysis, Some(stems));
-                let len = source.bytes().len();
-                // The first file is always held: one large script is parsed once.
-                let hold = t.lint && {
-                    let before = held_bytes.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
-                    before == 0 || before + len <= hold_bytes()
-                };
-                let held = hold.then_some(Held {
-                    source,
-                    analysis,
-                    sms,
-                });
-                (
-                    Read {
-                        input: i,
-                        settings,
-                        held,
-                    },
-                    member,
-                )
-            }))
-            .map(Some)
-            .map_err(|_| internal_error(&t.input))
+            let (held, member) = analyse(t, &settings, bytes, stems)?;
+            let len = held.source.bytes().len();
+            // The first file is always held: one large script is parsed once.
+            let hold = t.lint && {
+                let before = held_bytes.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
+                before == 0 || before + len <= hold_bytes()
+            };
+            Ok(Some((
+                Read {
+                    input: i,
+                    settings,
+                    held: hold.then_some(held),
+                },
+                member,
+            )))
         })
         .collect();
     let mut errors = Vec::new();
@@ -533,20 +536,8 @@ fn check_dir(
             let held = match r.held {
                 Some(h) => Ok(h),
                 // Not held: read and analyse it again (after `--fix`, the bytes it wrote).
-                None => read_input(t, stdin).and_then(|bytes| {
-                    let source = Arc::new(Source::new(bytes));
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let analysis = Analysis::of(&source);
-                        let sms =
-                            summarize_member(ti, &r.settings, &source, &analysis, Some(stems)).1;
-                        Held {
-                            source,
-                            analysis,
-                            sms,
-                        }
-                    }))
-                    .map_err(|_| internal_error(t))
-                }),
+                None => read_input(t, stdin)
+                    .and_then(|bytes| analyse(ti, &r.settings, bytes, stems).map(|(h, _)| h)),
             };
             let rep = held.and_then(|h| {
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

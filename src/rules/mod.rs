@@ -520,21 +520,14 @@ pub fn run_check(rule: &Rule, ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// Files of at least this many bytes run their rules in parallel ([`run_checks`]).
 pub const PARALLEL_RULES_BYTES: usize = 256 * 1024;
 
-/// Run the rules `selected` accepts over a file, in the order of `rules`. A file of
-/// [`PARALLEL_RULES_BYTES`] or more runs them in parallel (the files of a run are checked
-/// in parallel, but one large script would otherwise keep one core busy alone); the findings
-/// are the same, in the same order, either way.
-pub fn run_checks(
-    rules: &[&'static Rule],
-    selected: impl Fn(&Rule) -> bool + Sync,
-    ctx: &Ctx<'_>,
-    out: &mut Vec<Diagnostic>,
-) {
+/// Run `rules` over a file, in their order. A file of [`PARALLEL_RULES_BYTES`] or more runs
+/// them in parallel (the files of a run are checked in parallel, but one large script would
+/// otherwise keep one core busy alone); the findings are the same, in the same order, either
+/// way.
+pub fn run_checks(rules: &[&'static Rule], ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if ctx.source.bytes().len() < PARALLEL_RULES_BYTES || rayon::current_num_threads() < 2 {
         for rule in rules {
-            if selected(rule) {
-                run_check(rule, ctx, out);
-            }
+            run_check(rule, ctx, out);
         }
         return;
     }
@@ -544,9 +537,7 @@ pub fn run_checks(
         .with_max_len(1)
         .map(|rule| {
             let mut part = Vec::new();
-            if selected(rule) {
-                run_check(rule, ctx, &mut part);
-            }
+            run_check(rule, ctx, &mut part);
             part
         })
         .collect();
@@ -578,7 +569,7 @@ pub fn run_rules(
     if crate::flow::foreign_script(source).is_some() {
         return out;
     }
-    run_checks(rules, |_| true, &ctx, &mut out);
+    run_checks(rules, &ctx, &mut out);
     out
 }
 

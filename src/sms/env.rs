@@ -3,7 +3,7 @@
 //! Read from the parsed [`Script`]; source order, no flow.
 
 use crate::source::{Source, Span};
-use crate::syntax::ast::{Script, StmtId, StmtKind, Word};
+use crate::syntax::ast::{Script, Simple, StmtId, StmtKind, Word};
 
 use super::program_name_is;
 
@@ -30,16 +30,24 @@ fn drive_prefix(b: &[u8]) -> Option<u8> {
     }
 }
 
+/// The plain commands of `script` that run `program` (`net`, `reg`), in source order.
+fn commands_of<'a>(
+    script: &'a Script,
+    source: &'a Source,
+    program: &'a str,
+) -> impl Iterator<Item = (StmtId, &'a Simple)> + 'a {
+    script
+        .ids()
+        .filter_map(move |id| match &script.stmt(id).kind {
+            StmtKind::Simple(s) if program_name_is(text(source, &s.name), program) => Some((id, s)),
+            _ => None,
+        })
+}
+
 /// Every `net use X: …` that maps a drive letter to a share (not `/delete`), in source order.
 pub fn mapped_drives(script: &Script, source: &Source) -> Vec<MappedDrive> {
     let mut out = Vec::new();
-    for id in script.ids() {
-        let StmtKind::Simple(s) = &script.stmt(id).kind else {
-            continue;
-        };
-        if !program_name_is(text(source, &s.name), "net") {
-            continue;
-        }
+    for (id, s) in commands_of(script, source, "net") {
         let Some((first, rest)) = s.args.split_first() else {
             continue;
         };
@@ -182,13 +190,7 @@ pub struct RegTempWrite {
 /// Every `reg add <key> /v temp|tmp … /d <data>` whose key names an `Environment` key.
 pub fn reg_temp_writes(script: &Script, source: &Source) -> Vec<RegTempWrite> {
     let mut out = Vec::new();
-    for id in script.ids() {
-        let StmtKind::Simple(s) = &script.stmt(id).kind else {
-            continue;
-        };
-        if !program_name_is(text(source, &s.name), "reg") {
-            continue;
-        }
+    for (id, s) in commands_of(script, source, "reg") {
         let args = &s.args;
         if !args
             .first()
