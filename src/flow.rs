@@ -752,8 +752,6 @@ impl<'a> Builder<'a> {
             }
             i
         };
-        let ids_of =
-            |a: usize, b: usize| -> Vec<StmtId> { (a..b).map(|k| StmtId(k as u32)).collect() };
         // Without an edge into the hub, every statement that runs is reached directly: no
         // region to look at.
         let hub_used = || flow.edges.iter().any(|e| e.to == Node::AnyLabel);
@@ -773,11 +771,12 @@ impl<'a> Builder<'a> {
                 }
                 let start = i;
                 i = region_end(start, &|k| runs[k] && !direct_at(k));
-                let ids = ids_of(start, i);
+                let ids = (start..i).map(|k| StmtId(k as u32));
+                let region = readings(self.source, self.script, ids);
                 let data = if flow.reads_itself {
-                    !looks_like_batch(self.source, self.script, &ids)
+                    !batch_reading(region)
                 } else {
-                    reads_as_foreign(self.source, self.script, &ids)
+                    foreign_reading(region)
                 };
                 let template = self.label_before(start).is_some_and(|k| {
                     text_read
@@ -813,30 +812,37 @@ impl<'a> Builder<'a> {
     /// (`call :render "%~f0" "tpl.demo"` reads the lines under `:tpl.demo`). Folded like
     /// label names.
     fn labels_read_as_text(&self) -> std::collections::HashSet<Vec<u8>> {
-        let mut out = std::collections::HashSet::new();
-        let bytes = self.source.bytes();
-        let has = |line: &[u8], needle: &[u8]| {
-            line.windows(needle.len())
-                .any(|w| w.eq_ignore_ascii_case(needle))
-        };
-        for line in bytes.split(|&b| b == b'\n') {
-            // (`~f0%` contains `~f0`.)
-            let names_self = has(line, b"~f0") || has(line, b"x0%\"") || has(line, b"nx0\"");
-            if !names_self {
+        labels_read_as_text(self.source.bytes())
+    }
+}
+
+/// [`Builder::labels_read_as_text`] on the file's bytes.
+fn labels_read_as_text(bytes: &[u8]) -> std::collections::HashSet<Vec<u8>> {
+    let mut out = std::collections::HashSet::new();
+    // The lines holding `~f0`, `x0%"` or `nx0"` (any case; `~f0%` contains `~f0`): one
+    // scan for their `0`, each line taken once.
+    let mut done_to = 0;
+    for at in memchr::memchr_iter(b'0', bytes) {
+        if at < done_to || !names_self_at(bytes, at) {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        done_to = end;
+        let line = &bytes[start..end];
+        for word in line.split(|b| b" \t\"\r,;=".contains(b)) {
+            if word.is_empty() || word[0] == b':' || word.contains(&b'%') {
                 continue;
             }
-            for word in line.split(|b| b" \t\"\r,;=".contains(b)) {
-                if word.is_empty() || word[0] == b':' || word.contains(&b'%') {
-                    continue;
-                }
-                if word.iter().any(|b| b.is_ascii_alphabetic()) {
-                    out.insert(word.to_ascii_lowercase());
-                }
+            if word.iter().any(|b| b.is_ascii_alphabetic()) {
+                out.insert(word.to_ascii_lowercase());
             }
         }
-        out
     }
+    out
+}
 
+impl Builder<'_> {
     /// In a file that reads itself: a region after a top-level statement that exits on one of
     /// its branches and that no jump enters, which does not read as batch, is a payload.
     fn payload_after_exit_branch(&self, runs: &mut [bool]) {
@@ -860,14 +866,14 @@ impl<'a> Builder<'a> {
             if !exits {
                 continue;
             }
-            let mut end = start + 1;
-            while end < n && !matches!(self.script.stmts[end].kind, StmtKind::Label(_)) {
-                end += 1;
-            }
-            let ids: Vec<StmtId> = (start..end).map(|i| StmtId(i as u32)).collect();
-            if !looks_like_batch(self.source, self.script, &ids)
-                && reads_as_foreign(self.source, self.script, &ids)
-            {
+            // Up to the next label. (Not reading as batch is implied by reading as foreign:
+            // both look at the first counted statement, which stops most regions at once.)
+            let is_label = |i: usize| matches!(self.script.stmts[i].kind, StmtKind::Label(_));
+            let region = std::iter::once(start)
+                .chain((start + 1..n).take_while(|&i| !is_label(i)))
+                .map(|i| StmtId(i as u32));
+            if foreign_reading(readings(self.source, self.script, region)) {
+                let end = (start + 1..n).find(|&i| is_label(i)).unwrap_or(n);
                 runs[start..end].iter_mut().for_each(|r| *r = false);
             }
         }
@@ -910,6 +916,16 @@ impl<'a> Builder<'a> {
         }
         segs
     }
+}
+
+/// The `0` at `at` ends `~f0`, `x0%"` or `nx0"` (ASCII case folded): a name of the script
+/// itself.
+fn names_self_at(bytes: &[u8], at: usize) -> bool {
+    let before = |k: usize| at.checked_sub(k).map(|i| bytes[i] | 0x20);
+    let after = &bytes[at + 1..];
+    (at >= 2 && bytes[at - 2] == b'~' && before(1) == Some(b'f'))
+        || (before(1) == Some(b'x') && after.starts_with(b"%\""))
+        || (before(2) == Some(b'n') && before(1) == Some(b'x') && after.starts_with(b"\""))
 }
 
 /// Label names after `call :` and `goto` (with or without the colon) in a piece of text,
@@ -980,65 +996,73 @@ fn jump_names_in(text: &[u8]) -> Vec<Vec<u8>> {
 /// `%~nx0`…) together with `cscript`, `wscript`, `mshta`, `powershell`, `findstr`, `more`,
 /// `ReadAllText`, `Get-Content`, `iexpress`, `makecab`, or a `?.wsf` self-reference.
 pub fn reads_itself(source: &Source) -> bool {
-    let bytes = source.bytes();
+    reads_itself_bytes(source.bytes())
+}
+
+/// The programs and calls that read a file named by `%~f0`, ASCII lower case.
+const SELF_READERS: &[&[u8]] = &[
+    b"cscript",
+    b"wscript",
+    b"mshta",
+    b"powershell",
+    b"pwsh",
+    b"findstr",
+    b"more +",
+    b"readalltext",
+    b"readalllines",
+    b"get-content",
+    b"iexpress",
+    b"makecab",
+];
+
+/// [`reads_itself`] on bytes: one `memmem` pass for `%~`, no copy unless the file names
+/// itself.
+fn reads_itself_bytes(bytes: &[u8]) -> bool {
+    let tildes = memchr::memmem::find_iter(bytes, b"%~");
+    let mut tildes = tildes.peekable();
     // Cheap test first: no `%~…0` and no `?.wsf`, no self-reference.
-    let has_ci = |needle: &[u8]| {
-        bytes
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
-    };
-    if memchr::memmem::find(bytes, b"%~").is_none() {
+    if tildes.peek().is_none() {
         return false;
     }
-    if has_ci(b"?.wsf") {
+    let wsf = memchr::memchr_iter(b'?', bytes).any(|i| {
+        bytes
+            .get(i + 1..i + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b".wsf"))
+    });
+    if wsf {
         return true;
     }
-    let lower: Vec<u8> = bytes.iter().map(|b| b.to_ascii_lowercase()).collect();
-    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
-    // `%~` modifiers naming the script's own file (f, or n with x).
-    let mut self_ref = false;
-    let mut p = 0;
-    while let Some(off) = lower[p..].windows(2).position(|w| w == b"%~") {
-        let mut q = p + off + 2;
-        let mut mods = Vec::new();
-        while q < lower.len() && lower[q].is_ascii_alphabetic() {
-            mods.push(lower[q]);
+    // `%~` modifiers naming the script's own file (f, or n with x). (Modifier letters hold
+    // no `%`, so every `%~` is looked at.)
+    let self_ref = tildes.any(|at| {
+        let mut q = at + 2;
+        let mut file = false;
+        while q < bytes.len() && bytes[q].is_ascii_alphabetic() {
+            file |= matches!(bytes[q] | 0x20, b'f' | b'n');
             q += 1;
         }
-        if q < lower.len() && lower[q] == b'0' && (mods.contains(&b'f') || mods.contains(&b'n')) {
-            self_ref = true;
-            break;
-        }
-        p = q.max(p + off + 2);
+        file && bytes.get(q) == Some(&b'0')
+    });
+    if !self_ref {
+        return false;
     }
-    self_ref
-        && [
-            &b"cscript"[..],
-            b"wscript",
-            b"mshta",
-            b"powershell",
-            b"pwsh",
-            b"findstr",
-            b"more +",
-            b"readalltext",
-            b"readalllines",
-            b"get-content",
-            b"iexpress",
-            b"makecab",
-        ]
+    let lower = bytes.to_ascii_lowercase();
+    SELF_READERS
         .iter()
-        .any(|n| has(n))
+        .any(|n| memchr::memmem::find(&lower, n).is_some())
 }
 
 /// The first words of lines that open another language's text in a hybrid script: the
 /// JScript `@if (@X)==(@Y) @end` trick, comment and tag openers, PowerShell and INF/DDF
 /// headers.
 fn is_foreign_opener(line: &[u8]) -> bool {
-    let t: Vec<u8> = line
+    let t = match line
         .iter()
-        .skip_while(|b| b.is_ascii_whitespace() || **b == b'@')
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
+        .position(|b| !(b.is_ascii_whitespace() || *b == b'@'))
+    {
+        Some(i) => &line[i..],
+        None => return false,
+    };
     const OPENERS: &[&[u8]] = &[
         b"if (@",
         b"*/",
@@ -1064,7 +1088,11 @@ fn is_foreign_opener(line: &[u8]) -> bool {
         b"try {",
         b"try{",
     ];
-    OPENERS.iter().any(|o| t.starts_with(o))
+    // (The openers are lower case: a case-blind prefix test is `starts_with` on the
+    // lowered line.)
+    OPENERS
+        .iter()
+        .any(|o| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)))
 }
 
 /// Internal commands and common programs: a statement starting with one reads as batch.
@@ -1209,25 +1237,50 @@ fn stmt_reading(source: &Source, stmt: &crate::syntax::ast::Stmt) -> Option<Read
     })
 }
 
-/// Count the statements of `ids` that are counted, and those that read as batch (a foreign
-/// opener counts as no batch); the first counted one's reading; whether any is foreign.
-fn tally(source: &Source, script: &Script, ids: &[StmtId]) -> (usize, usize, Option<bool>, bool) {
-    let (mut total, mut batch, mut first, mut foreign) = (0usize, 0usize, None, false);
-    for &id in ids {
-        let Some(r) = script
+/// The readings of the counted statements of `ids`, in order.
+fn readings<'a>(
+    source: &'a Source,
+    script: &'a Script,
+    ids: impl IntoIterator<Item = StmtId> + 'a,
+) -> impl Iterator<Item = Reading> + 'a {
+    ids.into_iter().filter_map(move |id| {
+        script
             .stmts
             .get(id.index())
             .and_then(|s| stmt_reading(source, s))
-        else {
-            continue;
-        };
-        let yes = r == Reading::Batch;
-        foreign |= r == Reading::Foreign;
-        total += 1;
-        batch += usize::from(yes);
-        first.get_or_insert(yes);
+    })
+}
+
+/// [`looks_like_batch`] over any run of statements; it stops at the first counted statement
+/// that is no batch and at the first foreign one.
+fn batch_reading(mut readings: impl Iterator<Item = Reading>) -> bool {
+    if readings.next() != Some(Reading::Batch) {
+        return false;
     }
-    (total, batch, first, foreign)
+    let (mut total, mut batch) = (1usize, 1usize);
+    for r in readings {
+        if r == Reading::Foreign {
+            return false;
+        }
+        total += 1;
+        batch += usize::from(r == Reading::Batch);
+    }
+    batch * 2 >= total
+}
+
+/// [`reads_as_foreign`] over any run of statements; it stops when the first counted statement
+/// is batch.
+fn foreign_reading(mut readings: impl Iterator<Item = Reading>) -> bool {
+    match readings.next() {
+        None | Some(Reading::Batch) => return false,
+        Some(_) => {}
+    }
+    let (mut total, mut batch) = (1usize, 0usize);
+    for r in readings {
+        total += 1;
+        batch += usize::from(r == Reading::Batch);
+    }
+    batch * 2 < total
 }
 
 /// Does a run of statements read as batch code rather than as data (prose, tables, art,
@@ -1237,8 +1290,7 @@ fn tally(source: &Source, script: &Script, ids: &[StmtId]) -> (usize, usize, Opt
 /// command word that is an internal command or common program, a variable, or a path or
 /// file name of a program (`.exe`/`.com`/`.bat`/`.cmd`, or a path without extension). Comments and labels do not count.
 pub fn looks_like_batch(source: &Source, script: &Script, ids: &[StmtId]) -> bool {
-    let (total, batch, first, foreign) = tally(source, script, ids);
-    !foreign && first == Some(true) && batch * 2 >= total
+    batch_reading(readings(source, script, ids.iter().copied()))
 }
 
 /// Is a run of statements plainly another language, even in a file that does not read
@@ -1246,18 +1298,30 @@ pub fn looks_like_batch(source: &Source, script: &Script, ids: &[StmtId]) -> boo
 /// counted statement opens a foreign language or is no batch, and fewer than half of the
 /// counted statements read as batch.
 pub fn reads_as_foreign(source: &Source, script: &Script, ids: &[StmtId]) -> bool {
-    let (total, batch, first, _) = tally(source, script, ids);
-    first == Some(false) && batch * 2 < total
+    foreign_reading(readings(source, script, ids.iter().copied()))
 }
 
 /// A command word that reads as batch: an internal command or common program, or a path /
 /// program file name.
 fn command_word_is_batch(word: &[u8]) -> bool {
-    let w: Vec<u8> = word
+    // The word without quotes, carets and `@`, lower case: on the stack when short.
+    let mut short = [0u8; 64];
+    let mut long = Vec::new();
+    let kept = word
         .iter()
         .filter(|&&b| b != b'"' && b != b'^' && b != b'@')
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
+        .map(|b| b.to_ascii_lowercase());
+    let w: &[u8] = if word.len() <= short.len() {
+        let mut n = 0;
+        for b in kept {
+            short[n] = b;
+            n += 1;
+        }
+        &short[..n]
+    } else {
+        long.extend(kept);
+        &long
+    };
     if w.is_empty() {
         return false;
     }
@@ -1380,6 +1444,166 @@ mod tests {
 
     fn foreign(text: &str) -> Option<Foreign> {
         foreign_script(&Source::new(text.as_bytes().to_vec()))
+    }
+
+    /// The implementation `reads_itself_bytes` replaced (windows scans and a lowered copy of
+    /// every file with `%~`), kept as the oracle.
+    fn reads_itself_old(bytes: &[u8]) -> bool {
+        let has_ci = |needle: &[u8]| {
+            bytes
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle))
+        };
+        if memchr::memmem::find(bytes, b"%~").is_none() {
+            return false;
+        }
+        if has_ci(b"?.wsf") {
+            return true;
+        }
+        let lower: Vec<u8> = bytes.iter().map(|b| b.to_ascii_lowercase()).collect();
+        let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+        let mut self_ref = false;
+        let mut p = 0;
+        while let Some(off) = lower[p..].windows(2).position(|w| w == b"%~") {
+            let mut q = p + off + 2;
+            let mut mods = Vec::new();
+            while q < lower.len() && lower[q].is_ascii_alphabetic() {
+                mods.push(lower[q]);
+                q += 1;
+            }
+            if q < lower.len() && lower[q] == b'0' && (mods.contains(&b'f') || mods.contains(&b'n'))
+            {
+                self_ref = true;
+                break;
+            }
+            p = q.max(p + off + 2);
+        }
+        self_ref && SELF_READERS.iter().any(|n| has(n))
+    }
+
+    #[test]
+    fn reads_itself_gives_the_old_answers() {
+        for text in [
+            "",
+            "%~",
+            "%~0",
+            "%~f0",
+            "%~F0 cscript",
+            "cscript %~f0",
+            "CScript //E:JScript \"%~dpnx0\"",
+            "more +5 \"%~nx0\"",
+            "more  +5 \"%~nx0\"",
+            "%~dp0 cscript",
+            "%~x0 powershell",
+            "%~%~f0 findstr",
+            "%~~f0 findstr",
+            "%~f%~n0 pwsh",
+            "%~fz",
+            "\"%~f0?.WSF\"",
+            "?.wsf",
+            "%~ ?.ws",
+            "%~ ?.wsf",
+            "%~ ?",
+            "%~dpnx0\n[IO.File]::ReadAllText('x')",
+            "%~n0 GET-CONTENT",
+            "%~\u{e9}f0 mshta",
+            "%~fN0 iexpress makecab",
+            "%~f0\0\x7fMAKECAB",
+        ] {
+            assert_eq!(
+                reads_itself_bytes(text.as_bytes()),
+                reads_itself_old(text.as_bytes()),
+                "{text:?}"
+            );
+        }
+        // Random texts over the bytes that matter.
+        let alphabet = b"%~fFnNxX0?.wWsSdp cCrRiIpPtT+m\"\n\xc3\xa9";
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut text = Vec::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 24) as usize;
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            if state % 3 == 0 {
+                text.extend_from_slice(SELF_READERS[(state % 12) as usize]);
+            }
+            assert_eq!(
+                reads_itself_bytes(&text),
+                reads_itself_old(&text),
+                "{:?}",
+                String::from_utf8_lossy(&text)
+            );
+        }
+    }
+
+    /// The per-line windows scan `labels_read_as_text` replaced, kept as the oracle.
+    fn labels_read_as_text_old(bytes: &[u8]) -> std::collections::HashSet<Vec<u8>> {
+        let mut out = std::collections::HashSet::new();
+        let has = |line: &[u8], needle: &[u8]| {
+            line.windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle))
+        };
+        for line in bytes.split(|&b| b == b'\n') {
+            let names_self = has(line, b"~f0") || has(line, b"x0%\"") || has(line, b"nx0\"");
+            if !names_self {
+                continue;
+            }
+            for word in line.split(|b| b" \t\"\r,;=".contains(b)) {
+                if word.is_empty() || word[0] == b':' || word.contains(&b'%') {
+                    continue;
+                }
+                if word.iter().any(|b| b.is_ascii_alphabetic()) {
+                    out.insert(word.to_ascii_lowercase());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn labels_read_as_text_gives_the_old_names() {
+        for text in [
+            "call :render \"%~f0\" \"tpl.demo\"\r\n:tpl.demo\r\n",
+            "0\n00\n~F0 a\nX0%\" b\nNX0\" c\nnx0 d\nx0% e\n~f0~f0 f\n",
+            "more +3 \"%~dpnX0\" > out.txt & type Plan\r\n",
+            "\"%~dpnx0\" x y\n\"%~nx0%\"",
+            "~f",
+            "~",
+            "",
+        ] {
+            assert_eq!(
+                labels_read_as_text(text.as_bytes()),
+                labels_read_as_text_old(text.as_bytes()),
+                "{text:?}"
+            );
+        }
+        let alphabet = b"~fFnNxX0%\"\n\r ab:";
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            let mut text = Vec::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for _ in 0..(state % 24) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            assert_eq!(
+                labels_read_as_text(&text),
+                labels_read_as_text_old(&text),
+                "{:?}",
+                String::from_utf8_lossy(&text)
+            );
+        }
     }
 
     #[test]

@@ -82,6 +82,10 @@ fn stem_chars(stem: &[u8]) -> impl Iterator<Item = char> + '_ {
 
 /// The program name of `stem` is `name`.
 fn stem_is(stem: &[u8], name: &str) -> bool {
+    if name.is_ascii() && !stem.iter().any(|&b| b == b'"' || b == b'^') {
+        // Nothing to drop, and an ASCII name matches no byte above 0x7f either way.
+        return stem.eq_ignore_ascii_case(name.as_bytes());
+    }
     stem_chars(stem).eq(name.chars())
 }
 
@@ -349,41 +353,71 @@ pub(crate) fn ras_checks_in(
     settings: Settings<'_>,
     seq: &Seq<'_>,
 ) -> Vec<(RasCheck, bool)> {
-    let mut out = Vec::new();
-    // The extra RAS-check programs, normalised once.
-    let guards: Vec<String> = settings
+    let guards = ras_guard_names(settings);
+    let mut name = String::new();
+    script
+        .ids()
+        .filter_map(|id| {
+            let (word, _, args) = invocation_head(script, source, id)?;
+            program_name_into(word_text(source, &word), &mut name);
+            ras_check_at(script, source, &guards, seq, id, &name, args)
+        })
+        .collect()
+}
+
+/// The extra RAS-check programs of the settings, normalised.
+fn ras_guard_names(settings: Settings<'_>) -> Vec<String> {
+    settings
         .ras_guards
         .iter()
         .map(|g| program_name(g.as_bytes()))
-        .collect();
-    let mut name = String::new();
-    for id in script.ids() {
-        let Some((word, _, args)) = invocation_head(script, source, id) else {
-            continue;
-        };
-        program_name_into(word_text(source, &word), &mut name);
-        let zero_is_ras = SLOWNET_PROGRAMS.contains(&name.as_str())
-            && args.iter().any(|w| source.slice(w.span) == b"0");
-        if !zero_is_ras && name != DEFAULT_RAS_GUARD && !guards.contains(&name) {
-            continue;
-        }
-        let seq = seq.get(script);
-        let Some(next) = next_sibling(script, seq, id) else {
-            continue;
-        };
-        if let Some((level, negated)) = errorlevel_test(script.stmt(next)) {
-            out.push((
-                RasCheck {
-                    check: id,
-                    test: next,
-                    level,
-                    negated: negated != zero_is_ras,
-                },
-                zero_is_ras,
-            ));
-        }
+        .collect()
+}
+
+/// [`ras_checks_in`] for the invocations already found (one per statement, in order).
+fn ras_checks_of(
+    script: &Script,
+    source: &Source,
+    settings: Settings<'_>,
+    seq: &Seq<'_>,
+    invocations: &[Invocation],
+) -> Vec<(RasCheck, bool)> {
+    let guards = ras_guard_names(settings);
+    invocations
+        .iter()
+        .filter_map(|inv| {
+            ras_check_at(script, source, &guards, seq, inv.stmt, &inv.name, &inv.args)
+        })
+        .collect()
+}
+
+/// The RAS check statement `id` starts, given the program it runs (`name`, normalised) and
+/// the words after it; with whether it is a Slownet threshold-0 test.
+fn ras_check_at(
+    script: &Script,
+    source: &Source,
+    guards: &[String],
+    seq: &Seq<'_>,
+    id: StmtId,
+    name: &str,
+    args: &[Word],
+) -> Option<(RasCheck, bool)> {
+    let zero_is_ras =
+        SLOWNET_PROGRAMS.contains(&name) && args.iter().any(|w| source.slice(w.span) == b"0");
+    if !zero_is_ras && name != DEFAULT_RAS_GUARD && !guards.iter().any(|g| g == name) {
+        return None;
     }
-    out
+    let next = next_sibling(script, seq.get(script), id)?;
+    let (level, negated) = errorlevel_test(script.stmt(next))?;
+    Some((
+        RasCheck {
+            check: id,
+            test: next,
+            level,
+            negated: negated != zero_is_ras,
+        },
+        zero_is_ras,
+    ))
 }
 
 /// A weak RAS guard (SMS203): a test that does not tell whether the client is on RAS now.
@@ -561,7 +595,7 @@ impl Analysis {
     pub fn new(script: &Script, source: &Source, flow: &Flow, settings: Settings<'_>) -> Analysis {
         let invocations = invocations(script, source);
         let seq = Seq::of(script, flow);
-        let checks = ras_checks_in(script, source, settings, &seq);
+        let checks = ras_checks_of(script, source, settings, &seq, &invocations);
         // The Slownet threshold-0 RAS tests followed by their errorlevel test: RAS checks.
         let slownet_checks = checks
             .iter()
