@@ -441,33 +441,10 @@ impl<'a> Builder<'a> {
         let group = self.logical_lines();
         let mut fails_at: Vec<usize> = vec![usize::MAX; n + 1];
         let conditional = self.conditional_in_line();
-        for id in self.script.ids() {
-            if let StmtKind::Goto(g) = &self.script.stmt(id).kind {
-                // Resolved once here, read again when the edges are made.
-                let r = self.resolve(id, &g.target);
-                let fails = matches!(r, Resolution::Missing | Resolution::Unresolved);
-                jumps[id.index()] = Some(r);
-                let gi = group[id.index()];
-                if fails && !conditional[id.index()] && id.index() < fails_at[gi] {
-                    fails_at[gi] = id.index();
-                }
-            }
-        }
         let mut call_dispatch = false;
-        let hidden = self.hidden_jumps();
-        let mut hidden = hidden.into_iter().peekable();
-        // `a && b` / `a || b`: b may not run, an extra edge out of `a` (after its own).
-        let mut skips: Vec<(usize, Edge)> = Vec::new();
-        for id in self.script.ids() {
-            let s = self.script.stmt(id);
-            if matches!(s.connector, Connector::AndAnd | Connector::OrOr) {
-                if let Some(prev) = self.prev_on_line(id) {
-                    skips.push((prev.index(), edge(self.after[id.index()], EdgeKind::Skip)));
-                }
-            }
-        }
-        skips.sort_by_key(|k| k.0);
-        let mut skips = skips.into_iter().peekable();
+        let mut hub_used = false;
+        // Jump names found in a variable's text (`hidden_jumps_at`), reused per statement.
+        let mut hidden: Vec<Node> = Vec::new();
         for id in self.script.ids() {
             let i = id.index();
             let stmt = self.script.stmt(id);
@@ -475,8 +452,16 @@ impl<'a> Builder<'a> {
             let start = edges.len();
             let out = &mut edges;
             match &stmt.kind {
-                StmtKind::Goto(_) => {
-                    let r = jumps[i].clone().unwrap_or(Resolution::Missing);
+                StmtKind::Goto(g) => {
+                    let r = self.resolve(id, &g.target);
+                    // A failing GOTO ends the batch context once its logical line is done
+                    // (statements before it on the line are not affected: the check below
+                    // reads `fails_at` only for this one and later ones).
+                    let fails = matches!(r, Resolution::Missing | Resolution::Unresolved);
+                    let gi = group[i];
+                    if fails && !conditional[i] && i < fails_at[gi] {
+                        fails_at[gi] = i;
+                    }
                     match &r {
                         Resolution::Label { to, .. } => out.push(edge(*to, EdgeKind::Jump)),
                         Resolution::Eof => out.push(edge(Node::End, EdgeKind::Jump)),
@@ -539,17 +524,28 @@ impl<'a> Builder<'a> {
                 }
                 _ => out.push(edge(after, EdgeKind::Next)),
             }
-            while let Some((_, skip)) = skips.next_if(|k| k.0 == i) {
-                if !edges[start..].contains(&skip) {
-                    edges.push(skip);
+            // `a && b` / `a || b`: b may not run, an extra edge out of `a` (after its own).
+            if let Some(b) = seq_next[i] {
+                if self.prev[b.index()] == Some(id)
+                    && matches!(
+                        self.script.stmt(b).connector,
+                        Connector::AndAnd | Connector::OrOr
+                    )
+                {
+                    let skip = edge(self.after[b.index()], EdgeKind::Skip);
+                    if !edges[start..].contains(&skip) {
+                        edges.push(skip);
+                    }
                 }
             }
-            while let Some((_, to)) = hidden.next_if(|k| k.0 == i) {
+            self.hidden_jumps_at(id, &mut hidden);
+            for &to in &hidden {
                 let e = edge(to, EdgeKind::Hidden);
                 if !edges[start..].contains(&e) {
                     edges.push(e);
                 }
             }
+            hub_used |= edges[start..].iter().any(|e| e.to == Node::AnyLabel);
             // After a failing GOTO earlier on this logical line, leaving the line leaves
             // the batch context.
             if fails_at[group[i]] <= i {
@@ -586,7 +582,7 @@ impl<'a> Builder<'a> {
             seq_next,
         };
         flow.reachable = flow.reach_from(entry, |_, _| true);
-        flow.runs = self.runs(&flow);
+        flow.runs = self.runs(&flow, hub_used);
         flow.run_segments = self.run_segments(&flow.runs);
         flow.win9x_reachable = if flow.nt_edges.is_empty() {
             // No edge to cut: the walk would find `reachable` again.
@@ -611,11 +607,6 @@ impl<'a> Builder<'a> {
                         .any(|e| e.to == Node::End)
             });
         flow
-    }
-
-    /// The statement before `id` in its sequence (the left side of its connector).
-    fn prev_on_line(&self, id: StmtId) -> Option<StmtId> {
-        self.prev[id.index()]
     }
 
     /// The logical line of every statement: top-level statements joined by a connector
@@ -702,32 +693,33 @@ impl<'a> Builder<'a> {
     /// Jumps written inside text that a variable carries to the command line later: the
     /// value of a `set`, or a command whose first word is a variable (`%_Nul3% call :sub`,
     /// `%nul% && %nul% call :x`). Each `call :name` / `goto name` found there gives an
-    /// edge to the label, so the subroutine is not dead code. Sorted by statement.
-    fn hidden_jumps(&self) -> Vec<(usize, Node)> {
-        let mut out = Vec::new();
-        for id in self.script.ids() {
-            let stmt = self.script.stmt(id);
-            let span = match &stmt.kind {
-                StmtKind::Set(set) => match set.value {
-                    Some(v) => v,
-                    None => continue,
-                },
-                StmtKind::Simple(sm) if sm.name.dynamic => stmt.span,
-                _ => continue,
-            };
-            let text = self.source.slice(span);
-            let line = self.source.line_of(span.start());
-            for name in jump_names_in(text) {
-                if let Some(d) = self
-                    .labels
-                    .resolve_index(&name, line, Profile::Nt)
-                    .and_then(|d| self.labels.defs.get(d))
-                {
-                    out.push((id.index(), self.label_target(d.line)));
-                }
+    /// edge to the label, so the subroutine is not dead code. Those of statement `id`, in
+    /// `out` (cleared first).
+    fn hidden_jumps_at(&self, id: StmtId, out: &mut Vec<Node>) {
+        out.clear();
+        let stmt = self.script.stmt(id);
+        let span = match &stmt.kind {
+            StmtKind::Set(set) => match set.value {
+                Some(v) => v,
+                None => return,
+            },
+            StmtKind::Simple(sm) if sm.name.dynamic => stmt.span,
+            _ => return,
+        };
+        let names = jump_names_in(self.source.slice(span));
+        if names.is_empty() {
+            return;
+        }
+        let line = self.source.line_of(span.start());
+        for name in names {
+            if let Some(d) = self
+                .labels
+                .resolve_index(&name, line, Profile::Nt)
+                .and_then(|d| self.labels.defs.get(d))
+            {
+                out.push(self.label_target(d.line));
             }
         }
-        out
     }
 
     /// Which statements are batch code that runs (see [`Flow::runs`]). A region (a run of
@@ -740,7 +732,7 @@ impl<'a> Builder<'a> {
     /// - the file reads itself, the region is entered only by falling through a statement
     ///   that exits on one of its branches (`choice …` then `if errorlevel 1 (exit /b) else
     ///   (rem.)`) and it does not read as batch (`<package>` after it).
-    fn runs(&self, flow: &Flow) -> Vec<bool> {
+    fn runs(&self, flow: &Flow, hub_used: bool) -> Vec<bool> {
         let n = self.script.stmts.len();
         let mut runs = flow.reachable.clone();
         runs.resize(n, false);
@@ -754,8 +746,7 @@ impl<'a> Builder<'a> {
         };
         // Without an edge into the hub, every statement that runs is reached directly: no
         // region to look at.
-        let hub_used = || flow.edges.iter().any(|e| e.to == Node::AnyLabel);
-        if !flow.label_targets.is_empty() && hub_used() {
+        if !flow.label_targets.is_empty() && hub_used {
             let direct = flow.reach_from(flow.entry.unwrap_or(Node::End), |_, e| {
                 e.to != Node::AnyLabel
             });
