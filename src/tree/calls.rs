@@ -117,9 +117,10 @@ pub fn pragma(source: &Source, script: &Script) -> Option<Targets> {
             continue;
         };
         let raw = source.slice(c.text);
-        let Some(at) = raw
-            .windows(8)
-            .position(|w| w.eq_ignore_ascii_case(b"smslint:"))
+        // The first `smslint:` (any case): the first `:` with `smslint` before it.
+        let Some(at) = memchr::memchr_iter(b':', raw)
+            .find(|&c| c >= 7 && raw[c - 7..c].eq_ignore_ascii_case(b"smslint"))
+            .map(|c| c - 7)
         else {
             continue;
         };
@@ -247,6 +248,37 @@ fn worth_keeping(target: &TargetSpec, known: &dyn Fn(&str) -> bool) -> bool {
     }
 }
 
+/// A command that is not a `call`, written as a bare ASCII word (no quote, caret, path,
+/// drive or expansion: most commands), is dropped from the summary: the answer of
+/// [`target_spec`], the internal-command test and [`worth_keeping`] for such a word, without
+/// building its target. `false` when the word is no such word or is kept.
+fn bare_word_dropped(raw: &[u8], kind: CallKind, known: &dyn Fn(&str) -> bool) -> bool {
+    let mut buf = [0u8; 64];
+    if raw.len() > buf.len()
+        || raw
+            .iter()
+            .any(|&b| !b.is_ascii() || matches!(b, b'"' | b'^' | b'/' | b'\\' | b':' | b'%' | b'!'))
+    {
+        return false;
+    }
+    let lower = &mut buf[..raw.len()];
+    lower.copy_from_slice(raw);
+    lower.make_ascii_lowercase();
+    // Plain ASCII: this cannot fail.
+    let Ok(name) = std::str::from_utf8(lower) else {
+        return false;
+    };
+    // `target_spec`: one part, the word itself; none (`.`, empty) or `..` is `Elsewhere`.
+    if matches!(name, "" | "." | "..") {
+        return true;
+    }
+    if kind == CallKind::Transfer && INTERNAL.contains(&name) {
+        return true;
+    }
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    !known(stem)
+}
+
 /// Read what a script contributes to the tree, and its SMS analysis (RAS flow from
 /// `unknown`, invocations), which the SMS rules reuse once the entry state is known.
 pub fn summarize(
@@ -291,6 +323,9 @@ pub fn summarize(
             }
             Via::Direct => CallKind::Transfer,
         };
+        if kind != CallKind::Call && bare_word_dropped(raw, kind, known) {
+            continue;
+        }
         let target = target_spec(raw);
         if let (CallKind::Transfer, TargetSpec::Relative { parts, .. }) = (kind, &target) {
             // A bare internal command never starts a file.
@@ -381,6 +416,64 @@ mod tests {
         assert_eq!(target_spec(br"C:\tools\x.bat"), TargetSpec::Elsewhere);
         assert_eq!(target_spec(br"\\fs1\apps\x.bat"), TargetSpec::Elsewhere);
         assert_eq!(target_spec(br"..\x.bat"), TargetSpec::Elsewhere);
+    }
+
+    #[test]
+    fn bare_words_are_dropped_as_their_target_says() {
+        let known = |stem: &str| matches!(stem, "helper" | "a.b" | "setup");
+        for raw in [
+            "",
+            ".",
+            "..",
+            "...",
+            "net",
+            "NET",
+            "echo",
+            "Helper",
+            "helper.bat",
+            "HELPER.CMD",
+            "a.b.c",
+            "a.b",
+            "setup.exe",
+            "cmd",
+            "start",
+            "%0",
+            r"%0\..\x",
+            "x\\y",
+            "c:x",
+            "\"helper\"",
+            "hel^per",
+            "x/y",
+            "%x%",
+            "!x!",
+            "caf\u{e9}",
+        ] {
+            for kind in [
+                CallKind::Transfer,
+                CallKind::Command,
+                CallKind::Cmd,
+                CallKind::Start,
+            ] {
+                let target = target_spec(raw.as_bytes());
+                let internal = matches!(
+                    (kind, &target),
+                    (CallKind::Transfer, TargetSpec::Relative { parts, .. })
+                        if parts.len() == 1 && INTERNAL.contains(&parts[0].as_str())
+                );
+                let dropped = internal || !worth_keeping(&target, &known);
+                if bare_word_dropped(raw.as_bytes(), kind, &known) {
+                    assert!(dropped, "{raw:?} {kind:?}");
+                }
+            }
+        }
+        // Bare words are decided without the target; the others are left to it.
+        assert!(bare_word_dropped(b"net", CallKind::Transfer, &known));
+        assert!(!bare_word_dropped(b"Helper.bat", CallKind::Start, &known));
+        assert!(!bare_word_dropped(
+            br"%0\..\net",
+            CallKind::Transfer,
+            &known
+        ));
     }
 
     #[test]
