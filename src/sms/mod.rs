@@ -445,49 +445,60 @@ pub fn weak_guards(script: &Script, source: &Source) -> Vec<WeakGuard> {
 /// [`weak_guards`] with the statement sequences computed at most once (`seq`, filled on
 /// first use).
 pub(crate) fn weak_guards_in(script: &Script, source: &Source, seq: &Seq<'_>) -> Vec<WeakGuard> {
-    let mut out = Vec::new();
-    for id in script.ids() {
-        let stmt = script.stmt(id);
-        match &stmt.kind {
-            StmtKind::If(i) => {
-                if let crate::syntax::ast::Condition::Exist { path, .. } = &*i.condition {
-                    if program_name_is(word_text(source, path), "rasapi32") {
-                        out.push(WeakGuard {
-                            stmt: id,
-                            span: i.keyword.cover(path.span),
-                            kind: WeakGuardKind::RasInstalled,
-                        });
-                    }
-                }
-            }
-            StmtKind::Simple(s) => {
-                if !program_name_is(word_text(source, &s.name), "ipconfig") {
-                    continue;
-                }
-                // The FIND on the other side of the pipe.
-                let seq = seq.get(script);
-                let Some(find) =
-                    seq[id.index()].filter(|f| script.stmt(*f).connector == Connector::Pipe)
-                else {
-                    continue;
-                };
-                let StmtKind::Simple(f) = &script.stmt(find).kind else {
-                    continue;
-                };
-                let fname = program_stem(word_text(source, &f.name));
-                if !stem_is(fname, "find") && !stem_is(fname, "findstr") {
-                    continue;
-                }
-                out.push(WeakGuard {
-                    stmt: id,
-                    span: stmt.span.cover(script.stmt(find).span),
-                    kind: WeakGuardKind::IpconfigMask,
-                });
-            }
-            _ => {}
+    script
+        .ids()
+        .filter_map(|id| {
+            weak_guard_at(script, source, seq, id, |name| {
+                program_name_is(word_text(source, name), "ipconfig")
+            })
+        })
+        .collect()
+}
+
+/// The weak RAS guard statement `id` is, if any. `runs_ipconfig` tells whether a plain
+/// command's name word names `ipconfig` (the caller may know it already).
+fn weak_guard_at(
+    script: &Script,
+    source: &Source,
+    seq: &Seq<'_>,
+    id: StmtId,
+    runs_ipconfig: impl FnOnce(&Word) -> bool,
+) -> Option<WeakGuard> {
+    let stmt = script.stmt(id);
+    match &stmt.kind {
+        StmtKind::If(i) => {
+            let crate::syntax::ast::Condition::Exist { path, .. } = &*i.condition else {
+                return None;
+            };
+            program_name_is(word_text(source, path), "rasapi32").then(|| WeakGuard {
+                stmt: id,
+                span: i.keyword.cover(path.span),
+                kind: WeakGuardKind::RasInstalled,
+            })
         }
+        StmtKind::Simple(s) => {
+            if !runs_ipconfig(&s.name) {
+                return None;
+            }
+            // The FIND on the other side of the pipe.
+            let seq = seq.get(script);
+            let find =
+                seq[id.index()].filter(|f| script.stmt(*f).connector == Connector::Pipe)?;
+            let StmtKind::Simple(f) = &script.stmt(find).kind else {
+                return None;
+            };
+            let fname = program_stem(word_text(source, &f.name));
+            if !stem_is(fname, "find") && !stem_is(fname, "findstr") {
+                return None;
+            }
+            Some(WeakGuard {
+                stmt: id,
+                span: stmt.span.cover(script.stmt(find).span),
+                kind: WeakGuardKind::IpconfigMask,
+            })
+        }
+        _ => None,
     }
-    out
 }
 
 /// Statements that do not count as the first executable statement of a logon script:
@@ -593,8 +604,21 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn new(script: &Script, source: &Source, flow: &Flow, settings: Settings<'_>) -> Analysis {
-        let invocations = invocations(script, source);
         let seq = Seq::of(script, flow);
+        // One pass: the invocations and the weak guards. A plain command names `ipconfig`
+        // exactly when it is started directly under that name (`start`, `command` and `cmd`
+        // are other names).
+        let mut invocations = Vec::new();
+        let mut weak_guards = Vec::new();
+        for id in script.ids() {
+            let inv = invocation(script, source, id);
+            let ipconfig = |_: &Word| {
+                inv.as_ref()
+                    .is_some_and(|v| v.via == Via::Direct && v.name == "ipconfig")
+            };
+            weak_guards.extend(weak_guard_at(script, source, &seq, id, ipconfig));
+            invocations.extend(inv);
+        }
         let checks = ras_checks_of(script, source, settings, &seq, &invocations);
         // The Slownet threshold-0 RAS tests followed by their errorlevel test: RAS checks.
         let slownet_checks = checks
@@ -603,7 +627,6 @@ impl Analysis {
             .map(|(c, _)| c.check)
             .collect();
         let ras_checks: Vec<RasCheck> = checks.into_iter().map(|(c, _)| c).collect();
-        let weak_guards = weak_guards_in(script, source, &seq);
         let ras =
             ras::RasFlow::from_tests(script, flow, &ras_checks, &weak_guards, settings.ras_entry);
         Analysis {
