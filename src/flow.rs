@@ -112,6 +112,9 @@ pub struct Flow {
     /// For every statement, the next one in its sequence (`link_sequences`; the SMS
     /// analysis reads it instead of linking the sequences again).
     pub seq_next: Vec<Option<StmtId>>,
+    /// The script's OS guards ([`crate::tree::guards::nt_guards`]), found on first use: the
+    /// tree summary and the Windows 9x view of the rules share them.
+    pub(crate) nt_guards: std::sync::OnceLock<crate::tree::guards::NtGuards>,
 }
 
 impl Flow {
@@ -580,6 +583,7 @@ impl<'a> Builder<'a> {
             reads_itself: reads_itself(self.source),
             call_dispatch,
             seq_next,
+            nt_guards: std::sync::OnceLock::new(),
         };
         flow.reachable = flow.reach_from(entry, |_, _| true);
         flow.runs = self.runs(&flow, hub_used);

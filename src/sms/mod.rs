@@ -482,8 +482,7 @@ fn weak_guard_at(
             }
             // The FIND on the other side of the pipe.
             let seq = seq.get(script);
-            let find =
-                seq[id.index()].filter(|f| script.stmt(*f).connector == Connector::Pipe)?;
+            let find = seq[id.index()].filter(|f| script.stmt(*f).connector == Connector::Pipe)?;
             let StmtKind::Simple(f) = &script.stmt(find).kind else {
                 return None;
             };

@@ -288,7 +288,8 @@ pub fn summarize(
     settings: crate::sms::Settings<'_>,
     known: &dyn Fn(&str) -> bool,
 ) -> (Summary, crate::sms::Analysis) {
-    let (guards, tests_os) = super::guards::nt_guards(source, script);
+    let (guards, tests_os) = super::guards::nt_guards_of(source, script, flow);
+    let tests_os = *tests_os;
     let mut calls = Vec::new();
     let mut client_stmts = Vec::new();
     // The SMS analysis from `unknown`: its invocations are the calls here, and its RAS flow
@@ -359,7 +360,7 @@ pub fn summarize(
     let ras = &sms.ras;
     // Where each call runs, only when the script starts another one.
     if !calls.is_empty() {
-        let view = Win9xView::from_guards(flow, guards, tests_os);
+        let view = Win9xView::from_guards(flow, guards.clone(), tests_os);
         for c in &mut calls {
             c.win9x = view.runs(c.stmt);
             c.ras = ras.state(c.stmt);

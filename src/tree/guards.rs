@@ -30,9 +30,11 @@ pub struct Win9xView {
 }
 
 impl Win9xView {
+    /// `flow` must be the flow of `script` (it keeps the guards found, see
+    /// [`nt_guards_of`]).
     pub fn build(source: &Source, script: &Script, flow: &Flow) -> Win9xView {
-        let (guards, tests_os) = nt_guards(source, script);
-        Self::from_guards(flow, guards, tests_os)
+        let (guards, tests_os) = nt_guards_of(source, script, flow);
+        Self::from_guards(flow, guards.clone(), *tests_os)
     }
 
     /// The view from guards already found by [`nt_guards`].
@@ -207,9 +209,17 @@ fn ver_marker(text: &[u8]) -> Option<bool> {
     None
 }
 
+/// What [`nt_guards`] returns.
+pub type NtGuards = (Vec<(StmtId, EdgeKind)>, bool);
+
+/// [`nt_guards`] of the script whose flow is `flow`, found once and kept in the flow.
+pub fn nt_guards_of<'f>(source: &Source, script: &Script, flow: &'f Flow) -> &'f NtGuards {
+    flow.nt_guards.get_or_init(|| nt_guards(source, script))
+}
+
 /// Every OS guard of the script, with the edge only cmd.exe takes; and whether the script
 /// reads `%OS%` in a comparison.
-pub fn nt_guards(source: &Source, script: &Script) -> (Vec<(StmtId, EdgeKind)>, bool) {
+pub fn nt_guards(source: &Source, script: &Script) -> NtGuards {
     let mut out = Vec::new();
     let mut tests_os = false;
     // `ver | find "…"`: the find statement and whether a match means NT.
