@@ -926,9 +926,14 @@ fn names_self_at(bytes: &[u8], at: usize) -> bool {
 /// Label names after `call :` and `goto` (with or without the colon) in a piece of text,
 /// as keys (carets removed). Dynamic names and `:eof` are left out.
 fn jump_names_in(text: &[u8]) -> Vec<Vec<u8>> {
-    let mentions = text
-        .windows(4)
-        .any(|w| w.eq_ignore_ascii_case(b"goto") || w.eq_ignore_ascii_case(b"call"));
+    // `goto` or `call` in any case: `| 0x20` folds exactly the two cases of each of their
+    // letters (no other byte becomes one of them), four bytes at once.
+    const GOTO: u32 = u32::from_le_bytes(*b"goto");
+    const CALL: u32 = u32::from_le_bytes(*b"call");
+    let mentions = text.windows(4).any(|w| {
+        let x = u32::from_le_bytes([w[0], w[1], w[2], w[3]]) | 0x2020_2020;
+        x == GOTO || x == CALL
+    });
     if !mentions {
         return Vec::new();
     }
@@ -1599,6 +1604,23 @@ mod tests {
                 String::from_utf8_lossy(&text)
             );
         }
+    }
+
+    #[test]
+    fn jump_names_are_found_in_any_case() {
+        assert_eq!(
+            jump_names_in(b"if errorlevel 1 GoTo Failed"),
+            vec![b"failed".to_vec()]
+        );
+        assert_eq!(
+            jump_names_in(b"CALL :Sub & cAlL :two"),
+            vec![b"sub".to_vec(), b"two".to_vec()]
+        );
+        // `call` needs its colon; `gOtO:eof` is no label; near misses are nothing.
+        assert!(jump_names_in(b"call sub").is_empty());
+        assert!(jump_names_in(b"gOtO:eof").is_empty());
+        assert!(jump_names_in(b"G0TO x C@LL :y GOT").is_empty());
+        assert!(jump_names_in(b"").is_empty());
     }
 
     #[test]
