@@ -877,7 +877,8 @@ impl Builder<'_> {
     /// The flat map of [`Flow::runs_at`]: one entry wherever the innermost statement
     /// around an offset changes. A stack sweep over statements in source order: linear.
     fn run_segments(&self, runs: &[bool]) -> Vec<(usize, bool)> {
-        let mut segs: Vec<(usize, bool)> = Vec::with_capacity(self.script.stmts.len() * 2);
+        // One entry per statement, and one or two where each closes: at most three each.
+        let mut segs: Vec<(usize, bool)> = Vec::with_capacity(self.script.stmts.len() * 3);
         let mut open: Vec<(usize, bool)> = Vec::new();
         let value = |i: usize| runs.get(i).copied().unwrap_or(false);
         for (i, s) in self.script.stmts.iter().enumerate() {
