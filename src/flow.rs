@@ -881,6 +881,20 @@ impl Builder<'_> {
         let mut segs: Vec<(usize, bool)> = Vec::with_capacity(self.script.stmts.len() * 3);
         let mut open: Vec<(usize, bool)> = Vec::new();
         let value = |i: usize| runs.get(i).copied().unwrap_or(false);
+        // `Source::line_of` for the ends of top-level statements, which grow: a cursor over
+        // the line starts (the count of starts at or before the offset) instead of a binary
+        // search each, searched again should an end ever go back.
+        let starts = self.source.line_starts();
+        let mut cursor = 0usize;
+        let mut line_of = |offset: usize| {
+            if cursor > 0 && starts[cursor - 1] > offset {
+                cursor = self.source.line_of(offset);
+            }
+            while cursor < starts.len() && starts[cursor] <= offset {
+                cursor += 1;
+            }
+            cursor
+        };
         for (i, s) in self.script.stmts.iter().enumerate() {
             while let Some(&(end, ended)) = open.last() {
                 if end > s.span.start() {
@@ -893,7 +907,7 @@ impl Builder<'_> {
                         // The rest of a top-level statement's line (text the parser could
                         // not place, after a closing `)`) belongs to that statement; the
                         // lines up to the next statement belong to the next one.
-                        let line_end = self.source.line_span(self.source.line_of(end)).end();
+                        let line_end = self.source.line_span(line_of(end)).end();
                         if line_end > end && line_end <= s.span.start() {
                             segs.push((end, ended));
                             segs.push((line_end, value(i)));
