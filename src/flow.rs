@@ -13,6 +13,10 @@ use crate::syntax::ast::{
 };
 use crate::syntax::labels::{LabelIndex, Profile};
 
+/// A script's OS guards, each with the `if` edge only cmd.exe takes, and whether it reads
+/// `%OS%` in a comparison (what the OS-guard reader of the 9x view finds; kept in [`Flow`]).
+pub type NtGuards = (Vec<(StmtId, EdgeKind)>, bool);
+
 /// A node of the control-flow graph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Node {
@@ -112,9 +116,9 @@ pub struct Flow {
     /// For every statement, the next one in its sequence (`link_sequences`; the SMS
     /// analysis reads it instead of linking the sequences again).
     pub seq_next: Vec<Option<StmtId>>,
-    /// The script's OS guards ([`crate::tree::guards::nt_guards`]), found on first use: the
+    /// The script's OS guards ([`NtGuards`]), found on first use by their reader: the
     /// tree summary and the Windows 9x view of the rules share them.
-    pub(crate) nt_guards: std::sync::OnceLock<crate::tree::guards::NtGuards>,
+    pub(crate) nt_guards: std::sync::OnceLock<NtGuards>,
 }
 
 impl Flow {
@@ -1353,7 +1357,7 @@ fn command_word_is_batch(word: &[u8]) -> bool {
     }
     let bare = match w.iter().position(|&b| b == b'.') {
         Some(i) if i > 0 && w[i..].len() <= 4 => &w[..i],
-        _ => &w[..],
+        _ => w,
     };
     BATCH_WORDS.contains(&bare)
 }

@@ -13,7 +13,7 @@
 //!
 //! One linear pass over the statements and one reachability walk: no recursion.
 
-use crate::flow::{EdgeKind, Flow};
+use crate::flow::{EdgeKind, Flow, NtGuards};
 use crate::sms::{program_name, sequence_next};
 use crate::source::Source;
 use crate::syntax::ast::{CmpOp, Condition, Connector, Script, StmtId, StmtKind, Word};
@@ -208,9 +208,6 @@ fn ver_marker(text: &[u8]) -> Option<bool> {
     }
     None
 }
-
-/// What [`nt_guards`] returns.
-pub type NtGuards = (Vec<(StmtId, EdgeKind)>, bool);
 
 /// [`nt_guards`] of the script whose flow is `flow`, found once and kept in the flow.
 pub fn nt_guards_of<'f>(source: &Source, script: &Script, flow: &'f Flow) -> &'f NtGuards {
