@@ -1465,6 +1465,13 @@ mod tests {
         foreign_script(&Source::new(text.as_bytes().to_vec()))
     }
 
+    /// The next state of a xorshift generator (random test texts, the same on every run).
+    fn xorshift(state: &mut u64) {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+    }
+
     /// The implementation `reads_itself_bytes` replaced (windows scans and a lowered copy of
     /// every file with `%~`), kept as the oracle.
     fn reads_itself_old(bytes: &[u8]) -> bool {
@@ -1540,14 +1547,10 @@ mod tests {
         let mut state = 0x2545_f491_4f6c_dd1du64;
         for _ in 0..20_000 {
             let mut text = Vec::new();
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            xorshift(&mut state);
             let len = (state % 24) as usize;
             for _ in 0..len {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
+                xorshift(&mut state);
                 text.push(alphabet[(state % alphabet.len() as u64) as usize]);
             }
             if state % 3 == 0 {
@@ -1607,13 +1610,9 @@ mod tests {
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..20_000 {
             let mut text = Vec::new();
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            xorshift(&mut state);
             for _ in 0..(state % 24) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
+                xorshift(&mut state);
                 text.push(alphabet[(state % alphabet.len() as u64) as usize]);
             }
             assert_eq!(
