@@ -376,10 +376,17 @@ impl ConfigCache {
     }
 
     fn find(&mut self, dir: &Path) -> Option<PathBuf> {
+        // `config::find_upwards`, one folder at a time: every folder's answer is kept, so a
+        // tree of folders asks the file system once per folder, not once per ancestor.
         if let Some(found) = self.by_dir.get(dir) {
             return found.clone();
         }
-        let found = config::find_upwards(dir);
+        let here = dir.join("smslint.toml");
+        let found = if here.is_file() {
+            Some(here)
+        } else {
+            dir.parent().and_then(|up| self.find(up))
+        };
         self.by_dir.insert(dir.to_path_buf(), found.clone());
         found
     }

@@ -118,6 +118,8 @@ pub struct LintSettings {
     /// What the NETLOGON tree says about this file (roles, entry states, callees). A file
     /// read alone is a one-file tree.
     pub tree: std::sync::Arc<crate::tree::FileFacts>,
+    /// The folder listings of the run, shared by its files (see [`bat_util::sibling_exists`]).
+    pub dirs: std::sync::Arc<bat_util::DirListings>,
 }
 
 impl LintSettings {
