@@ -211,6 +211,14 @@ pub fn program_file_name_into(bytes: &[u8], out: &mut Vec<u8>) {
 
 /// `program_file_name(bytes) == want` (`want` in lower case), without building the name.
 pub fn program_file_name_is(bytes: &[u8], want: &[u8]) -> bool {
+    // The name ends with the last byte of `want`, or a quote or caret after it: most command
+    // names are told apart by their last byte alone.
+    if let Some(&last) = want.last() {
+        match bytes.last() {
+            Some(&b) if b == b'"' || b == b'^' || b.to_ascii_lowercase() == last => {}
+            _ => return false,
+        }
+    }
     let start = bytes
         .iter()
         .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
