@@ -321,11 +321,16 @@ pub fn check(
         stems: stems(inputs),
         listings: Arc::new(DirListings::default()),
     };
-    let mut dirs: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
+    // Grouped by hash, then ordered once per folder (a path comparison walks components).
+    let mut groups: HashMap<&Path, Vec<usize>> = HashMap::new();
     for (i, t) in inputs.iter().enumerate() {
-        let dir = t.abs.parent().map(Path::to_path_buf).unwrap_or_default();
-        dirs.entry(dir).or_default().push(i);
+        let dir = t.abs.parent().unwrap_or(Path::new(""));
+        groups.entry(dir).or_default().push(i);
     }
+    let dirs: BTreeMap<PathBuf, Vec<usize>> = groups
+        .into_iter()
+        .map(|(d, v)| (d.to_path_buf(), v))
+        .collect();
     let done: Vec<DirDone> = dirs
         .values()
         .collect::<Vec<_>>()
