@@ -506,13 +506,16 @@ pub fn argv(source: &Source, words: &[Word]) -> Vec<Arg> {
 #[derive(Debug, Default)]
 pub struct DirListings {
     /// `None`: the folder cannot be read.
-    dirs: std::sync::Mutex<HashMap<std::path::PathBuf, Option<Arc<HashSet<Vec<u8>>>>>>,
+    dirs: std::sync::Mutex<HashMap<std::path::PathBuf, Option<Names>>>,
 }
+
+/// The lower-case names of one folder.
+type Names = Arc<HashSet<Vec<u8>>>;
 
 impl DirListings {
     /// The lower-case names in `dir`, as `read_dir` gives them (entries that cannot be read
     /// left out); `None` when the folder cannot be read.
-    fn names(&self, dir: &std::path::Path) -> Option<Arc<HashSet<Vec<u8>>>> {
+    fn names(&self, dir: &std::path::Path) -> Option<Names> {
         let lock = || self.dirs.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(found) = lock().get(dir) {
             return found.clone();
