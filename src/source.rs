@@ -90,10 +90,16 @@ pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     let too_large = |len: u64| {
         check_len(len, MAX_LEN).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
     };
-    if let Ok(meta) = std::fs::metadata(path) {
-        too_large(meta.len())?;
+    use std::io::Read;
+    // One `open` and one `fstat`: the size checked and the buffer sized from the same stat.
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata().map(|m| m.len()).ok();
+    if let Some(len) = len {
+        too_large(len)?;
     }
-    let bytes = std::fs::read(path)?;
+    let mut bytes = Vec::with_capacity(len.unwrap_or(0) as usize);
+    // Through `take`: `File::read_to_end` would `fstat` (and `lseek`) again for its own hint.
+    (&mut file).take(u64::MAX).read_to_end(&mut bytes)?;
     too_large(bytes.len() as u64)?;
     Ok(bytes)
 }

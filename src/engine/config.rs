@@ -468,15 +468,33 @@ pub struct ResolvedSettings {
     pub netlogon_complete: bool,
 }
 
+/// The selectors a selection was resolved from (see [`ResolvedSettings::for_file`]).
+struct SelectionKey {
+    base: Vec<Selector>,
+    default_set: bool,
+    extend: Vec<Selector>,
+    ignore: Vec<Selector>,
+}
+
+thread_local! {
+    static LAST_SELECTION: std::cell::RefCell<Option<(SelectionKey, Vec<&'static str>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 impl ResolvedSettings {
     /// Resolve the settings for the file at `path` (as given or discovered; it need not exist,
     /// e.g. `--stdin-filename`).
     pub fn for_file(config: Option<&LoadedConfig>, ov: &Overrides, path: &Path) -> Self {
         let abs = absolute(path);
         let default_cfg = Config::default();
-        let (cfg, rel) = match config {
-            Some(l) => (&l.config, relative_components(&abs, &l.dir())),
-            None => (&default_cfg, relative_components(&abs, Path::new("/"))),
+        let cfg = config.map_or(&default_cfg, |l| &l.config);
+        // The path's components below the config's folder, made only when a glob asks.
+        let rel_cell = std::cell::OnceCell::new();
+        let rel = || {
+            rel_cell.get_or_init(|| match config {
+                Some(l) => relative_components(&abs, &l.dir()),
+                None => relative_components(&abs, Path::new("/")),
+            })
         };
         let file_name = abs
             .file_name()
@@ -490,16 +508,17 @@ impl ResolvedSettings {
         // between (select, or the default set) + extend-select and ignore (a tie goes to
         // ignore); per-file-ignores always drop. With no `select`, the default set is every
         // rule that is on by default; opt-in rules need a selector that names them.
-        let all = [Selector("ALL".into())];
+        static ALL: std::sync::OnceLock<[Selector; 1]> = std::sync::OnceLock::new();
+        let all = ALL.get_or_init(|| [Selector("ALL".into())]);
         let (base, default_set): (&[Selector], bool) = match (&ov.select, &cfg.select) {
             (Some(s), _) => (s, false),
             (None, Some(s)) => (s, false),
-            (None, None) => (&all, true),
+            (None, None) => (all, true),
         };
         let file_ignores: Vec<&Selector> = cfg
             .per_file_ignores
             .iter()
-            .filter(|(glob, _)| glob.matches(&rel))
+            .filter(|(glob, _)| glob.matches(rel()))
             .flat_map(|(_, sels)| sels.iter())
             .collect();
         let strongest = |sels: &mut dyn Iterator<Item = &Selector>, code: &str| {
@@ -507,31 +526,65 @@ impl ResolvedSettings {
                 .map(Selector::specificity)
                 .max()
         };
-        let selected = RULES
-            .iter()
-            .filter(|r| {
-                let base = if default_set && !r.on_by_default() {
-                    &[]
-                } else {
-                    base
-                };
-                let picked = strongest(
-                    &mut base
-                        .iter()
-                        .chain(cfg.extend_select.iter())
-                        .chain(ov.extend_select.iter()),
-                    r.code,
-                );
-                let dropped = strongest(&mut cfg.ignore.iter().chain(ov.ignore.iter()), r.code);
-                let kept = match (picked, dropped) {
-                    (Some(p), Some(d)) => p > d,
-                    (Some(_), None) => true,
-                    (None, _) => false,
-                };
-                kept && !file_ignores.iter().any(|s| s.matches(r.code))
+        let select = |file_ignores: &[&Selector]| -> Vec<&'static str> {
+            RULES
+                .iter()
+                .filter(|r| {
+                    let base = if default_set && !r.on_by_default() {
+                        &[]
+                    } else {
+                        base
+                    };
+                    let picked = strongest(
+                        &mut base
+                            .iter()
+                            .chain(cfg.extend_select.iter())
+                            .chain(ov.extend_select.iter()),
+                        r.code,
+                    );
+                    let dropped = strongest(&mut cfg.ignore.iter().chain(ov.ignore.iter()), r.code);
+                    let kept = match (picked, dropped) {
+                        (Some(p), Some(d)) => p > d,
+                        (Some(_), None) => true,
+                        (None, _) => false,
+                    };
+                    kept && !file_ignores.iter().any(|s| s.matches(r.code))
+                })
+                .map(|r: &&'static Rule| r.code)
+                .collect()
+        };
+        // Without per-file ignores the selection is the same for every file of a config:
+        // the last one is kept (per thread) with the selectors it came from.
+        let selected = if file_ignores.is_empty() {
+            let extend = || cfg.extend_select.iter().chain(ov.extend_select.iter());
+            let ignore = || cfg.ignore.iter().chain(ov.ignore.iter());
+            LAST_SELECTION.with(|last| {
+                let mut last = last.borrow_mut();
+                match &*last {
+                    Some((k, sel))
+                        if k.base == base
+                            && k.default_set == default_set
+                            && k.extend.iter().eq(extend())
+                            && k.ignore.iter().eq(ignore()) =>
+                    {
+                        sel.clone()
+                    }
+                    _ => {
+                        let sel = select(&[]);
+                        let key = SelectionKey {
+                            base: base.to_vec(),
+                            default_set,
+                            extend: extend().cloned().collect(),
+                            ignore: ignore().cloned().collect(),
+                        };
+                        *last = Some((key, sel.clone()));
+                        sel
+                    }
+                }
             })
-            .map(|r: &&'static Rule| r.code)
-            .collect();
+        } else {
+            select(&file_ignores)
+        };
 
         let mut severity: Vec<(Selector, Severity)> =
             cfg.severity.iter().map(|(s, v)| (s.clone(), *v)).collect();
@@ -543,7 +596,7 @@ impl ResolvedSettings {
         let per_file = cfg
             .per_file_targets
             .iter()
-            .find(|(glob, _)| glob.matches(&rel))
+            .find(|(glob, _)| glob.matches(rel()))
             .map(|(_, t)| targets_of(t));
         let explicit = match (
             ov.targets,
@@ -568,7 +621,7 @@ impl ResolvedSettings {
         };
 
         let logon_script = file_name.eq_ignore_ascii_case("smsls.bat")
-            || cfg.logon_scripts.iter().any(|g| g.matches(&rel));
+            || cfg.logon_scripts.iter().any(|g| g.matches(rel()));
 
         let mut ras_guards: Vec<String> = cfg
             .ras_guards

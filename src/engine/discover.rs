@@ -177,6 +177,9 @@ fn walk(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) -> miette:
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
+    // The config of the folder of the last file: the files of a folder come one after another
+    // (save its subfolders'), so most files need no lookup at all.
+    let mut last: Option<(PathBuf, Option<Arc<LoadedConfig>>)> = None;
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
@@ -211,9 +214,17 @@ fn walk(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) -> miette:
         if !is_batch_file(path) {
             continue;
         }
-        let abs = config::absolute(path);
-        let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
-        let config = configs.for_dir(&dir)?;
+        let parent = path.parent().unwrap_or(Path::new(""));
+        let config = match &last {
+            Some((p, c)) if p == parent => c.clone(),
+            _ => {
+                let abs = config::absolute(path);
+                let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
+                let c = configs.for_dir(&dir)?;
+                last = Some((parent.to_path_buf(), c.clone()));
+                c
+            }
+        };
         if ResolvedSettings::excluded(config.as_deref(), path) {
             continue;
         }

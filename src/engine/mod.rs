@@ -197,19 +197,15 @@ pub fn lint_analysed(
         // `selected` is in registry order, as `RULES` is: a cursor answers in one step for
         // each selected rule (the lookup decides for the others).
         let mut next = settings.selected.iter().peekable();
-        let on: Vec<&'static rules::Rule> = rules
-            .iter()
-            .copied()
-            .filter(|rule| {
-                if next.peek().is_some_and(|c| **c == rule.code) {
-                    next.next();
-                    true
-                } else {
-                    settings.is_selected(rule.code)
-                }
-            })
-            .collect();
-        rules::run_checks(&on, &ctx, &mut diags);
+        let on = rules.iter().copied().filter(|rule| {
+            if next.peek().is_some_and(|c| **c == rule.code) {
+                next.next();
+                true
+            } else {
+                settings.is_selected(rule.code)
+            }
+        });
+        rules::run_checks(on, &ctx, &mut diags);
     }
     // A check may report a companion code; only selected codes are kept.
     diags.retain(|d| settings.is_selected(d.code));
@@ -376,10 +372,17 @@ impl ConfigCache {
     }
 
     fn find(&mut self, dir: &Path) -> Option<PathBuf> {
+        // `config::find_upwards`, one folder at a time: every folder's answer is kept, so a
+        // tree of folders asks the file system once per folder, not once per ancestor.
         if let Some(found) = self.by_dir.get(dir) {
             return found.clone();
         }
-        let found = config::find_upwards(dir);
+        let here = dir.join("smslint.toml");
+        let found = if here.is_file() {
+            Some(here)
+        } else {
+            dir.parent().and_then(|up| self.find(up))
+        };
         self.by_dir.insert(dir.to_path_buf(), found.clone());
         found
     }

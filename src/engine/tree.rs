@@ -17,6 +17,7 @@ use super::config::{self, ResolvedSettings};
 use super::discover::{self, Input, InputKind};
 use super::{display_path, Analysis, ConfigCache, Overrides};
 use crate::diagnostic::FileReport;
+use crate::rules::bat_util::DirListings;
 use crate::rules::LintSettings;
 use crate::source::Source;
 use crate::tree::{calls, Decider, FileFacts, Member, Targets, Tree};
@@ -296,6 +297,13 @@ struct Kept {
     inputs: Vec<usize>,
 }
 
+/// What every directory of a run shares: the stems of its files ([`stems`]) and the folder
+/// listings rules ask for (a sibling script), each read once for the run.
+struct Run {
+    stems: HashSet<String>,
+    listings: Arc<DirListings>,
+}
+
 /// Lint the run: every directory of the trees on its own, in parallel, each file read and
 /// analysed once (calls resolve against the caller's directory, so a directory is a tree of
 /// its own unless a call names a subdirectory). The directories whose calls cross into other
@@ -309,17 +317,25 @@ pub fn check(
     fix: &FixFn,
     lint: &LintFn,
 ) -> (Vec<FileReport>, Vec<String>) {
-    let stems = stems(inputs);
-    let mut dirs: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
+    let run = Run {
+        stems: stems(inputs),
+        listings: Arc::new(DirListings::default()),
+    };
+    // Grouped by hash, then ordered once per folder (a path comparison walks components).
+    let mut groups: HashMap<&Path, Vec<usize>> = HashMap::new();
     for (i, t) in inputs.iter().enumerate() {
-        let dir = t.abs.parent().map(Path::to_path_buf).unwrap_or_default();
-        dirs.entry(dir).or_default().push(i);
+        let dir = t.abs.parent().unwrap_or(Path::new(""));
+        groups.entry(dir).or_default().push(i);
     }
+    let dirs: BTreeMap<PathBuf, Vec<usize>> = groups
+        .into_iter()
+        .map(|(d, v)| (d.to_path_buf(), v))
+        .collect();
     let done: Vec<DirDone> = dirs
         .values()
         .collect::<Vec<_>>()
         .par_iter()
-        .map(|g| check_dir(inputs, g, ov, stdin, &stems, fix, lint))
+        .map(|g| check_dir(inputs, g, ov, stdin, &run, fix, lint))
         .collect();
 
     let mut reports: Vec<(usize, Result<FileReport, String>)> = Vec::new();
@@ -331,7 +347,7 @@ pub fn check(
         kept.extend(d.crossing);
     }
     if !kept.is_empty() {
-        let redone = recheck_crossing(inputs, &dirs, kept, ov, stdin, &stems, lint);
+        let redone = recheck_crossing(inputs, &dirs, kept, ov, stdin, &run, lint);
         for (i, r) in reports.iter_mut() {
             if let Some(new) = redone.get(i) {
                 *r = new.clone();
@@ -357,9 +373,10 @@ fn recheck_crossing(
     kept: Vec<Kept>,
     ov: &Overrides,
     stdin: Option<&[u8]>,
-    stems: &HashSet<String>,
+    run: &Run,
     lint: &LintFn,
 ) -> HashMap<usize, Result<FileReport, String>> {
+    let stems = &run.stems;
     // Directories by lower-case path, for the case-insensitive names of the calls.
     let by_key: HashMap<String, &PathBuf> = dirs
         .keys()
@@ -436,7 +453,8 @@ fn recheck_crossing(
             let r = read_input(t, stdin).and_then(|bytes| {
                 let settings = ResolvedSettings::for_file(t.config.as_deref(), ov, &t.path);
                 let source = Arc::new(Source::new(bytes));
-                let l = with_facts(&settings.lint, &whole.members[j], whole.facts[j].clone());
+                let mut l = with_facts(&settings.lint, &whole.members[j], whole.facts[j].clone());
+                l.dirs = run.listings.clone();
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     let analysis = Analysis::of(&source);
                     lint(&t.display, source, analysis, None, &settings, &l)
@@ -455,10 +473,11 @@ fn check_dir(
     group: &[usize],
     ov: &Overrides,
     stdin: Option<&[u8]>,
-    stems: &HashSet<String>,
+    run: &Run,
     fix: &FixFn,
     lint: &LintFn,
 ) -> DirDone {
+    let stems = &run.stems;
     let held_bytes = std::sync::atomic::AtomicUsize::new(0);
     let read: Vec<Result<Option<(Read, Member)>, String>> = group
         .par_iter()
@@ -515,9 +534,11 @@ fn check_dir(
         .iter()
         .enumerate()
         .map(|(j, r)| {
-            inputs[r.input]
-                .lint
-                .then(|| with_facts(&r.settings.lint, &tree.members[j], tree.facts[j].clone()))
+            inputs[r.input].lint.then(|| {
+                let mut l = with_facts(&r.settings.lint, &tree.members[j], tree.facts[j].clone());
+                l.dirs = run.listings.clone();
+                l
+            })
         })
         .collect();
     let Tree {

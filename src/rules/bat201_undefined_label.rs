@@ -98,7 +98,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     "no label `:{shown}` in this file: cmd.exe prints \"The system cannot find the \
                      batch label specified - {shown}\" and the subroutine never runs"
                 ),
-                if sibling_exists(ctx.path, key, &["bat", "cmd"], &[]) {
+                if sibling_exists(ctx, key, &["bat", "cmd"], &[]) {
                     format!(
                         "a batch file `{shown}` sits beside this script: write `call {shown}` \
                          (no colon) to run it, or define the subroutine with a line `:{shown}`"
@@ -131,11 +131,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn in_sibling_module(ctx: &Ctx<'_>, key: &[u8]) -> bool {
     let exts = ["bat", "cmd"];
     let dirs = ["lib"];
-    if sibling_exists(ctx.path, key, &exts, &dirs) {
+    if sibling_exists(ctx, key, &exts, &dirs) {
         return true;
     }
     match key.iter().position(|&b| b == b'.') {
-        Some(i) if i > 0 => sibling_exists(ctx.path, &key[..i], &exts, &dirs),
+        Some(i) if i > 0 => sibling_exists(ctx, &key[..i], &exts, &dirs),
         _ => false,
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{Node, Resolution};
-use crate::rules::bat_util::{program_file_name_into, snippet, split_ext};
+use crate::rules::bat_util::{program_file_name_into, program_file_name_is, snippet, split_ext};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::StmtKind;
 
@@ -39,11 +39,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::Simple(s) = &stmt.kind else {
             continue;
         };
-        program_file_name_into(ctx.source.slice(s.name.span), &mut file);
-        let (stem, ext) = split_ext(&file);
-        let is_batch = match ext {
-            Some(e) => e == b"bat" || e == b"cmd",
-            None => stem == b"smsls",
+        let name = ctx.source.slice(s.name.span);
+        // Without a dot the name has no extension: only SMSLS is a batch file then (no copy).
+        let is_batch = if memchr::memchr(b'.', name).is_none() {
+            program_file_name_is(name, b"smsls")
+        } else {
+            program_file_name_into(name, &mut file);
+            match split_ext(&file) {
+                (_, Some(e)) => e == b"bat" || e == b"cmd",
+                (stem, None) => stem == b"smsls",
+            }
         };
         if !is_batch {
             continue;

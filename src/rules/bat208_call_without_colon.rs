@@ -72,7 +72,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         };
         // `name.bat` / `name.exe` … beside the script: the external call is what runs, and
         // is meant (a toolkit of small scripts on the PATH).
-        if sibling_exists(ctx.path, name, &["bat", "cmd", "exe", "com"], &[]) {
+        if sibling_exists(ctx, name, &["bat", "cmd", "exe", "com"], &[]) {
             continue;
         }
         let shown = snippet(src, program.span, 60, false);

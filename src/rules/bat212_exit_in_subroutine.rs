@@ -38,6 +38,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    // Only a bare `exit` (no `/b`) is reported: without one there is nothing to search.
+    let bare_exit =
+        |s: &crate::syntax::ast::Stmt| matches!(&s.kind, StmtKind::Exit(e) if e.b.is_none());
+    if !ctx.script.stmts.iter().any(bare_exit) {
+        return;
+    }
     let n = ctx.script.stmts.len();
     // Statements reachable from any subroutine entry (multi-source search, linear).
     let mut in_sub = vec![false; n];

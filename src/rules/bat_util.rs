@@ -1,6 +1,10 @@
 //! Small helpers the batch rules share: tree navigation over the flat AST, byte classes.
 //! Nothing here reports; the rules decide.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::rules::Ctx;
 use crate::source::{Source, Span};
 use crate::syntax::ast::{
     CallTarget, ExpansionKind, JumpTarget, RedirectOp, Script, Stmt, StmtId, StmtKind, Word,
@@ -207,6 +211,14 @@ pub fn program_file_name_into(bytes: &[u8], out: &mut Vec<u8>) {
 
 /// `program_file_name(bytes) == want` (`want` in lower case), without building the name.
 pub fn program_file_name_is(bytes: &[u8], want: &[u8]) -> bool {
+    // The name ends with the last byte of `want`, or a quote or caret after it: most command
+    // names are told apart by their last byte alone.
+    if let Some(&last) = want.last() {
+        match bytes.last() {
+            Some(&b) if b == b'"' || b == b'^' || b.to_ascii_lowercase() == last => {}
+            _ => return false,
+        }
+    }
     let start = bytes
         .iter()
         .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
@@ -489,19 +501,51 @@ pub fn argv(source: &Source, words: &[Word]) -> Vec<Arg> {
     out
 }
 
+/// The names in a folder (ASCII lower case), read once per folder for a whole run: a NETLOGON
+/// share of thousands of scripts is listed once, not once per question about a sibling.
+#[derive(Debug, Default)]
+pub struct DirListings {
+    /// `None`: the folder cannot be read.
+    dirs: std::sync::Mutex<HashMap<std::path::PathBuf, Option<Names>>>,
+}
+
+/// The lower-case names of one folder.
+type Names = Arc<HashSet<Vec<u8>>>;
+
+impl DirListings {
+    /// The lower-case names in `dir`, as `read_dir` gives them (entries that cannot be read
+    /// left out); `None` when the folder cannot be read.
+    fn names(&self, dir: &std::path::Path) -> Option<Names> {
+        let lock = || self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = lock().get(dir) {
+            return found.clone();
+        }
+        let read = std::fs::read_dir(dir).ok().map(|entries| {
+            Arc::new(
+                entries
+                    .flatten()
+                    .map(|e| {
+                        e.file_name()
+                            .to_string_lossy()
+                            .to_ascii_lowercase()
+                            .into_bytes()
+                    })
+                    .collect::<HashSet<Vec<u8>>>(),
+            )
+        });
+        lock().entry(dir.to_path_buf()).or_insert(read).clone()
+    }
+}
+
 /// Is there a file `stem.<ext>` (any case, one of `exts`, lower case without the dot) in
 /// the script's own folder or in one of `subdirs` beside it? `false` for standard input or
-/// a folder that cannot be read.
-pub fn sibling_exists(
-    path: &std::path::Path,
-    stem: &[u8],
-    exts: &[&str],
-    subdirs: &[&str],
-) -> bool {
+/// a folder that cannot be read. Each folder is listed once per run
+/// ([`LintSettings::dirs`](crate::rules::LintSettings)).
+pub fn sibling_exists(ctx: &Ctx<'_>, stem: &[u8], exts: &[&str], subdirs: &[&str]) -> bool {
     if stem.is_empty() {
         return false;
     }
-    let Some(dir) = path.parent() else {
+    let Some(dir) = ctx.path.parent() else {
         return false;
     };
     let dir = if dir.as_os_str().is_empty() {
@@ -509,19 +553,24 @@ pub fn sibling_exists(
     } else {
         dir
     };
-    let want: Vec<u8> = stem.iter().map(|b| b.to_ascii_lowercase()).collect();
-    let found_in = |d: &std::path::Path| {
-        let Ok(entries) = std::fs::read_dir(d) else {
+    // A name `stem.ext` splits at its last dot into `stem` and `ext` (no ext has a dot).
+    let mut want: Vec<u8> = stem.iter().map(|b| b.to_ascii_lowercase()).collect();
+    want.push(b'.');
+    let base = want.len();
+    let found_in = |d: &std::path::Path, want: &mut Vec<u8>| {
+        let Some(names) = ctx.settings.dirs.names(d) else {
             return false;
         };
-        entries.flatten().any(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy().to_ascii_lowercase();
-            let (s, x) = split_ext(name.as_bytes());
-            s == want.as_slice() && x.is_some_and(|x| exts.iter().any(|w| w.as_bytes() == x))
+        exts.iter().any(|x| {
+            want.truncate(base);
+            want.extend_from_slice(x.as_bytes());
+            names.contains(want.as_slice())
         })
     };
-    found_in(dir) || subdirs.iter().any(|sub| found_in(&dir.join(sub)))
+    found_in(dir, &mut want)
+        || subdirs
+            .iter()
+            .any(|sub| found_in(&dir.join(sub), &mut want))
 }
 
 /// The statement's standard error goes to `nul` (`2>nul`, `>nul 2>&1`), on itself or on a

@@ -118,6 +118,8 @@ pub struct LintSettings {
     /// What the NETLOGON tree says about this file (roles, entry states, callees). A file
     /// read alone is a one-file tree.
     pub tree: std::sync::Arc<crate::tree::FileFacts>,
+    /// The folder listings of the run, shared by its files (see [`bat_util::sibling_exists`]).
+    pub dirs: std::sync::Arc<bat_util::DirListings>,
 }
 
 impl LintSettings {
@@ -524,7 +526,12 @@ pub const PARALLEL_RULES_BYTES: usize = 256 * 1024;
 /// them in parallel (the files of a run are checked in parallel, but one large script would
 /// otherwise keep one core busy alone); the findings are the same, in the same order, either
 /// way.
-pub fn run_checks(rules: &[&'static Rule], ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+/// The rules come as an iterator: a small file runs them as they come, with no list built.
+pub fn run_checks(
+    rules: impl IntoIterator<Item = &'static Rule>,
+    ctx: &Ctx<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     if ctx.source.bytes().len() < PARALLEL_RULES_BYTES || rayon::current_num_threads() < 2 {
         for rule in rules {
             run_check(rule, ctx, out);
@@ -532,6 +539,7 @@ pub fn run_checks(rules: &[&'static Rule], ctx: &Ctx<'_>, out: &mut Vec<Diagnost
         return;
     }
     use rayon::prelude::*;
+    let rules: Vec<&'static Rule> = rules.into_iter().collect();
     let parts: Vec<Vec<Diagnostic>> = rules
         .par_iter()
         .with_max_len(1)
@@ -569,7 +577,7 @@ pub fn run_rules(
     if crate::flow::foreign_script(source).is_some() {
         return out;
     }
-    run_checks(rules, &ctx, &mut out);
+    run_checks(rules.iter().copied(), &ctx, &mut out);
     out
 }
 

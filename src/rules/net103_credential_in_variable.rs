@@ -35,16 +35,18 @@ pub static RULE: Rule = Rule {
 
 /// A variable name that reads as a password (lower case, no `%`).
 fn names_a_password(name: &[u8]) -> bool {
-    let n = name.trim_ascii().to_ascii_lowercase();
-    if n == b"pwd" || n == b"oldpwd" {
+    let n = name.trim_ascii();
+    // Any case, without a lower-case copy of every SET name.
+    let ends = |s: &[u8]| n.len() >= s.len() && n[n.len() - s.len()..].eq_ignore_ascii_case(s);
+    if n.eq_ignore_ascii_case(b"pwd") || n.eq_ignore_ascii_case(b"oldpwd") {
         return false; // the Unix working-directory variables of ported scripts
     }
     ["password", "passwd", "passwort", "kennwort", "pwd"]
         .iter()
-        .any(|s| n.ends_with(s.as_bytes()))
-        || n == b"pass"
-        || n.ends_with(b"_pass")
-        || n.ends_with(b"-pass")
+        .any(|s| ends(s.as_bytes()))
+        || n.eq_ignore_ascii_case(b"pass")
+        || ends(b"_pass")
+        || ends(b"-pass")
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
