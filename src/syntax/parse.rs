@@ -613,7 +613,9 @@ impl P {
     }
 
     fn opaque_at(&self, i: usize) -> Option<usize> {
-        let k = seek(&self.atoms.opaque, &self.atoms.opaque_hint, |a| (a.0 as usize) < i);
+        let k = seek(&self.atoms.opaque, &self.atoms.opaque_hint, |a| {
+            (a.0 as usize) < i
+        });
         match self.atoms.opaque.get(k) {
             Some(&(s, e)) if s as usize == i => Some(e as usize),
             _ => None,
@@ -625,7 +627,9 @@ impl P {
     }
 
     fn has_dynamic(&self, a: usize, b: usize) -> bool {
-        let k = seek(&self.atoms.dynamic, &self.atoms.dynamic_hint, |&s| (s as usize) < a);
+        let k = seek(&self.atoms.dynamic, &self.atoms.dynamic_hint, |&s| {
+            (s as usize) < a
+        });
         matches!(self.atoms.dynamic.get(k), Some(&s) if (s as usize) < b)
     }
 
