@@ -35,16 +35,47 @@ const LF: u8 = b'\n';
 const SUB: u8 = 0x1A;
 
 /// Token delimiters of phase 2: space, TAB, `,`, `;`, `=`, VT, FF and 0xFF (NBSP in CP437).
+#[inline]
 pub fn is_delim(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b',' | b';' | b'=' | 0x0B | 0x0C | 0xFF)
 }
 
+/// A table of the bytes not in `stop`.
+const fn byte_table(stop: &[u8]) -> [bool; 256] {
+    let mut t = [true; 256];
+    let mut i = 0;
+    while i < stop.len() {
+        t[stop[i] as usize] = false;
+        i += 1;
+    }
+    t
+}
+
+/// Bytes a word steps over one by one: none of a delimiter, a line end, a phase-2 special
+/// or `%`. [`P::word`] skips runs of them in a tight loop ([`run_of`]).
+const PLAIN: [bool; 256] = byte_table(b" \t,;=\x0B\x0C\xFF\n\x1A&|<>()\"^%");
+
+/// Bytes stepped over one by one inside quotes and in the raw rest of a command ([`PLAIN`]
+/// with the delimiters).
+const QPLAIN: [bool; 256] = byte_table(b"\n\x1A&|<>()\"^%");
+
+/// The end of the run of bytes of `t` marked in `table`, starting at `i`.
+#[inline]
+fn run_of(table: &[bool; 256], t: &[u8], mut i: usize) -> usize {
+    while i < t.len() && table[t[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
 /// A byte that ends a line when cmd reads it for execution (LF, and Ctrl-Z read as LF).
+#[inline]
 fn is_eol(b: u8) -> bool {
     b == LF || b == SUB
 }
 
 /// Bytes with a meaning of their own in phase 2.
+#[inline]
 fn is_special(b: u8) -> bool {
     matches!(b, b'&' | b'|' | b'<' | b'>' | b'(' | b')' | b'"' | b'^')
 }
@@ -76,6 +107,7 @@ fn macro_continuations(text: &mut Text, atoms: &mut Atoms) {
         if kind == ExpansionKind::Delayed {
             continue;
         }
+        let (s, e) = (s as usize, e as usize);
         // `opaque` holds the same atoms in the same order, Delayed ones left out.
         let slot = k;
         k += 1;
@@ -95,7 +127,7 @@ fn macro_continuations(text: &mut Text, atoms: &mut Atoms) {
     }
     for (slot, e) in hits {
         text.t[e - 1] = b'^';
-        atoms.opaque[slot].1 = e - 1;
+        atoms.opaque[slot].1 = (e - 1) as u32;
         atoms.macro_carets.push(e - 1);
     }
 }
@@ -109,7 +141,7 @@ fn macro_continuations(text: &mut Text, atoms: &mut Atoms) {
 struct Text {
     t: Vec<u8>,
     /// For each deleted CR, the cleaned offset it stood before.
-    cr_at: Vec<usize>,
+    cr_at: Vec<u32>,
     /// The answer of the last [`Text::orig`] lookup (`#cr_at <= i`): the parser asks for
     /// nearly increasing offsets, so most lookups are a step or two from the last one.
     hint: std::cell::Cell<usize>,
@@ -120,11 +152,11 @@ impl Text {
         let end = memchr::memchr(0, bytes).unwrap_or(bytes.len());
         let bytes = &bytes[..end];
         let mut t = Vec::with_capacity(end);
-        let mut cr_at = Vec::new();
+        let mut cr_at = Vec::with_capacity(end / 32);
         let mut from = 0;
         for i in memchr::memchr_iter(b'\r', bytes) {
             t.extend_from_slice(&bytes[from..i]);
-            cr_at.push(t.len());
+            cr_at.push(t.len() as u32);
             from = i + 1;
         }
         t.extend_from_slice(&bytes[from..]);
@@ -136,11 +168,12 @@ impl Text {
     }
 
     /// Original offset of cleaned offset `i`.
+    #[inline]
     fn orig(&self, i: usize) -> usize {
         if self.cr_at.is_empty() {
             return i;
         }
-        i + seek(&self.cr_at, &self.hint, |&k| k <= i)
+        i + seek(&self.cr_at, &self.hint, |&k| k as usize <= i)
     }
 
     /// Original span of the cleaned range `a..b`.
@@ -166,7 +199,25 @@ impl Text {
 /// `v.partition_point(pred)` for a `pred` that holds on a prefix of `v`, found by walking a
 /// few steps from the last answer (kept in `hint`): the parser asks about nearly increasing
 /// offsets, so most lookups cost a comparison or two instead of a binary search.
+#[inline]
 fn seek<T>(v: &[T], hint: &std::cell::Cell<usize>, pred: impl Fn(&T) -> bool) -> usize {
+    // The answer is most often the last one or the next one.
+    let n = hint.get();
+    if n <= v.len() && (n == 0 || pred(&v[n - 1])) {
+        if n == v.len() || !pred(&v[n]) {
+            return n;
+        }
+        if n + 1 == v.len() || !pred(&v[n + 1]) {
+            hint.set(n + 1);
+            return n + 1;
+        }
+    }
+    seek_walk(v, hint, pred)
+}
+
+/// [`seek`] when the answer is not the last one or the next.
+#[inline(never)]
+fn seek_walk<T>(v: &[T], hint: &std::cell::Cell<usize>, pred: impl Fn(&T) -> bool) -> usize {
     let mut n = hint.get().min(v.len());
     let mut steps = 0;
     loop {
@@ -188,12 +239,14 @@ fn seek<T>(v: &[T], hint: &std::cell::Cell<usize>, pred: impl Fn(&T) -> bool) ->
 }
 
 /// Expansion atoms in cleaned coordinates, in order.
+/// Offsets are 32-bit (the text is no longer than its [`Source`]): the tables are read over
+/// and over, and are smaller this way.
 struct Atoms {
-    all: Vec<(usize, usize, ExpansionKind)>,
+    all: Vec<(u32, u32, ExpansionKind)>,
     /// `%` atoms (everything but `!…!`): opaque to phase 2. Sorted by start.
-    opaque: Vec<(usize, usize)>,
+    opaque: Vec<(u32, u32)>,
     /// Starts of atoms that make a word dynamic (everything but `%%` and a lone `%`).
-    dynamic: Vec<usize>,
+    dynamic: Vec<u32>,
     /// Cleaned offsets of the carets that stand for a continuation macro's expansion (the
     /// macro's last `%`), sorted. Not text the author wrote: never a reason for BAT108.
     macro_carets: Vec<usize>,
@@ -315,12 +368,12 @@ fn scan_expansions(t: &[u8]) -> Atoms {
             i += k;
             if t[i] == b'%' {
                 let (n, kind) = percent_atom(&t[i..line_end]);
-                all.push((i, i + n, kind));
+                all.push((i as u32, (i + n) as u32, kind));
                 i += n;
             } else {
                 match delayed_atom(&t[i..line_end]) {
                     Some(n) => {
-                        all.push((i, i + n, ExpansionKind::Delayed));
+                        all.push((i as u32, (i + n) as u32, ExpansionKind::Delayed));
                         i += n;
                     }
                     None => i += 1,
@@ -560,9 +613,11 @@ impl P {
     }
 
     fn opaque_at(&self, i: usize) -> Option<usize> {
-        let k = seek(&self.atoms.opaque, &self.atoms.opaque_hint, |a| a.0 < i);
+        let k = seek(&self.atoms.opaque, &self.atoms.opaque_hint, |a| {
+            (a.0 as usize) < i
+        });
         match self.atoms.opaque.get(k) {
-            Some(&(s, e)) if s == i => Some(e),
+            Some(&(s, e)) if s as usize == i => Some(e as usize),
             _ => None,
         }
     }
@@ -572,8 +627,10 @@ impl P {
     }
 
     fn has_dynamic(&self, a: usize, b: usize) -> bool {
-        let k = seek(&self.atoms.dynamic, &self.atoms.dynamic_hint, |&s| s < a);
-        matches!(self.atoms.dynamic.get(k), Some(&s) if s < b)
+        let k = seek(&self.atoms.dynamic, &self.atoms.dynamic_hint, |&s| {
+            (s as usize) < a
+        });
+        matches!(self.atoms.dynamic.get(k), Some(&s) if (s as usize) < b)
     }
 
     /// At the end of the current command: end of text, end of line, `&`, `|`, or a `)`
@@ -672,10 +729,13 @@ impl P {
             if inq.is_some() {
                 if b == b'"' {
                     inq = None;
-                } else if is_special(b) && !self.is_macro_caret(self.pos) {
+                    self.pos += 1;
+                    continue;
+                }
+                if is_special(b) && !self.is_macro_caret(self.pos) {
                     special_in_quote = true;
                 }
-                self.pos += 1;
+                self.pos = run_of(&QPLAIN, &self.text.t, self.pos + 1);
                 continue;
             }
             match b {
@@ -697,7 +757,7 @@ impl P {
                     break
                 }
                 _ if is_delim(b) => break,
-                _ => self.pos += 1,
+                _ => self.pos = run_of(&PLAIN, &self.text.t, self.pos + 1),
             }
         }
         if let (Some(q), true) = (inq, special_in_quote) {
@@ -797,7 +857,7 @@ impl P {
                 } else if is_special(b) && !self.is_macro_caret(self.pos) {
                     special_in_quote = true;
                 }
-                self.pos += 1;
+                self.pos = run_of(&QPLAIN, &self.text.t, self.pos + 1);
                 text_end = self.pos;
                 continue;
             }
@@ -838,7 +898,7 @@ impl P {
                     }
                 }
                 _ => {
-                    self.pos += 1;
+                    self.pos = run_of(&QPLAIN, &self.text.t, self.pos + 1);
                     text_end = self.pos;
                 }
             }
@@ -852,6 +912,13 @@ impl P {
 
     /// Words and redirections to the end of the command.
     fn args(&mut self, redirects: &mut Vec<Redirect>) -> Vec<Word> {
+        self.scan_args(redirects);
+        self.words.to_vec()
+    }
+
+    /// [`P::args`] into the scratch list `self.words` (no allocation for commands that keep
+    /// none or one of their words).
+    fn scan_args(&mut self, redirects: &mut Vec<Redirect>) {
         let mut words = std::mem::take(&mut self.words);
         words.clear();
         loop {
@@ -868,9 +935,7 @@ impl P {
                 None => self.pos += 1,
             }
         }
-        let out = words.to_vec();
         self.words = words;
-        out
     }
 
     /// A keyword at `pos` followed by a byte accepted by `term`; its length.
@@ -1137,7 +1202,7 @@ impl P {
             .all
             .iter()
             .map(|&(s, e, kind)| Expansion {
-                span: text.span(s, e),
+                span: text.span(s as usize, e as usize),
                 kind,
             })
             .collect();
@@ -1503,7 +1568,7 @@ impl P {
                 })
             }
             Kw::Endlocal => {
-                self.args(&mut redirects);
+                self.scan_args(&mut redirects);
                 StmtKind::Endlocal
             }
             Kw::Exit => self.exit(kw_span, &mut redirects),
@@ -1624,8 +1689,11 @@ impl P {
         if self.at(name_start) != Some(b'%') {
             return None;
         }
-        let k = seek(&self.atoms.all, &self.atoms.all_hint, |x| x.0 < name_start);
+        let k = seek(&self.atoms.all, &self.atoms.all_hint, |x| {
+            (x.0 as usize) < name_start
+        });
         let (s, e, kind) = *self.atoms.all.get(k)?;
+        let (s, e) = (s as usize, e as usize);
         if s != name_start || e != name_end || kind != ExpansionKind::Var {
             return None;
         }
@@ -1966,11 +2034,11 @@ impl P {
             self.pos += n;
             self.tok_end = self.pos;
         }
-        let mut args = self.args(redirects).into_iter();
+        self.scan_args(redirects);
         StmtKind::Exit(Exit {
             keyword,
             b,
-            code: args.next(),
+            code: self.words.first().copied(),
         })
     }
 
@@ -2143,12 +2211,12 @@ impl P {
     /// Is the cleaned range `a..b` made only of `%var%` / `!var!` atoms (at least one)?
     fn only_var_atoms(&self, a: usize, b: usize) -> bool {
         let all = &self.atoms.all;
-        let mut k = seek(all, &self.atoms.all_hint, |x| x.0 < a);
+        let mut k = seek(all, &self.atoms.all_hint, |x| (x.0 as usize) < a);
         let mut p = a;
         while p < b {
             match all.get(k) {
-                Some(&(s, e, ExpansionKind::Var | ExpansionKind::Delayed)) if s == p => {
-                    p = e;
+                Some(&(s, e, ExpansionKind::Var | ExpansionKind::Delayed)) if s as usize == p => {
+                    p = e as usize;
                     k += 1;
                 }
                 _ => return false,
@@ -2418,7 +2486,7 @@ impl Text {
         let (mut lo, mut hi) = (0usize, cr.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if cr[mid] + mid < o {
+            if cr[mid] as usize + mid < o {
                 lo = mid + 1;
             } else {
                 hi = mid;
