@@ -104,8 +104,10 @@ pub struct Flow {
     /// could reach in a file that reads itself. See [`Flow::runs`].
     pub runs: Vec<bool>,
     /// Byte offsets where the innermost statement changes, with its `runs` value: the
-    /// answer of [`Flow::runs_at`] for any offset from there to the next entry.
-    run_segments: Vec<(usize, bool)>,
+    /// answer of [`Flow::runs_at`] for any offset from there to the next entry. An entry
+    /// with the value of the one before it is left out (the offsets grow, so the answer is
+    /// the same): a file whose statements all run has one entry.
+    run_segments: Vec<(u32, bool)>,
     /// The file feeds itself to another engine (`cscript //E:JScript "%~f0"`,
     /// `ReadAllText('%~f0')`, `more +5 "%~f0"`, `"%~f0?.wsf"`, …): what follows its batch
     /// part may be a payload.
@@ -142,6 +144,7 @@ impl Flow {
     /// span is not a statement, such as syntax errors). Bytes between statements take the
     /// value of the statement that follows them. `true` when the file has no statements.
     pub fn runs_at(&self, offset: usize) -> bool {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         let i = self.run_segments.partition_point(|s| s.0 <= offset);
         match i.checked_sub(1).and_then(|i| self.run_segments.get(i)) {
             Some(s) => s.1,
@@ -880,9 +883,34 @@ impl Builder<'_> {
 
     /// The flat map of [`Flow::runs_at`]: one entry wherever the innermost statement
     /// around an offset changes. A stack sweep over statements in source order: linear.
-    fn run_segments(&self, runs: &[bool]) -> Vec<(usize, bool)> {
-        // One entry per statement, and one or two where each closes: at most three each.
-        let mut segs: Vec<(usize, bool)> = Vec::with_capacity(self.script.stmts.len() * 3);
+    fn run_segments(&self, runs: &[bool]) -> Vec<(u32, bool)> {
+        // Merged as they come while the offsets grow; in the (unexpected) case of an offset
+        // going back, built again entry by entry, which [`Flow::runs_at`] then reads as it
+        // always did.
+        self.run_segments_merged(runs, true)
+            .unwrap_or_else(|| self.run_segments_merged(runs, false).unwrap_or_default())
+    }
+
+    /// [`Builder::run_segments`]; with `merge`, an entry with the value of the one before
+    /// it is left out, and `None` when an offset goes back.
+    fn run_segments_merged(&self, runs: &[bool], merge: bool) -> Option<Vec<(u32, bool)>> {
+        let mut segs: Vec<(u32, bool)> = Vec::new();
+        let mut last_offset = 0u32;
+        // `false` when merging and `offset` goes back.
+        let mut push = |segs: &mut Vec<(u32, bool)>, offset: usize, value: bool| {
+            let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+            if merge {
+                if offset < last_offset {
+                    return false;
+                }
+                last_offset = offset;
+                if segs.last().is_some_and(|s| s.1 == value) {
+                    return true;
+                }
+            }
+            segs.push((offset, value));
+            true
+        };
         let mut open: Vec<(usize, bool)> = Vec::new();
         let value = |i: usize| runs.get(i).copied().unwrap_or(false);
         // `Source::line_of` for the ends of top-level statements, which grow: a cursor over
@@ -899,6 +927,7 @@ impl Builder<'_> {
             }
             cursor
         };
+        let mut ok = true;
         for (i, s) in self.script.stmts.iter().enumerate() {
             while let Some(&(end, ended)) = open.last() {
                 if end > s.span.start() {
@@ -906,29 +935,32 @@ impl Builder<'_> {
                 }
                 open.pop();
                 match open.last() {
-                    Some(o) => segs.push((end, o.1)),
+                    Some(o) => ok &= push(&mut segs, end, o.1),
                     None => {
                         // The rest of a top-level statement's line (text the parser could
                         // not place, after a closing `)`) belongs to that statement; the
                         // lines up to the next statement belong to the next one.
                         let line_end = self.source.line_span(line_of(end)).end();
                         if line_end > end && line_end <= s.span.start() {
-                            segs.push((end, ended));
-                            segs.push((line_end, value(i)));
+                            ok &= push(&mut segs, end, ended);
+                            ok &= push(&mut segs, line_end, value(i));
                         } else {
-                            segs.push((end, value(i)));
+                            ok &= push(&mut segs, end, value(i));
                         }
                     }
                 }
             }
-            segs.push((s.span.start(), value(i)));
+            ok &= push(&mut segs, s.span.start(), value(i));
+            if !ok {
+                return None;
+            }
             open.push((s.span.end().max(s.span.start() + 1), value(i)));
         }
         let last = runs.last().copied().unwrap_or(true);
         while let Some((end, _)) = open.pop() {
-            segs.push((end, open.last().map_or(last, |o| o.1)));
+            ok &= push(&mut segs, end, open.last().map_or(last, |o| o.1));
         }
-        segs
+        ok.then_some(segs)
     }
 }
 

@@ -89,12 +89,6 @@ fn stem_is(stem: &[u8], name: &str) -> bool {
     stem_chars(stem).eq(name.chars())
 }
 
-/// [`program_name`] into a buffer the caller reuses.
-fn program_name_into(raw: &[u8], out: &mut String) {
-    out.clear();
-    out.extend(stem_chars(program_stem(raw)));
-}
-
 /// `name` (already normalised) is an SMS client program.
 pub fn is_client_program(name: &str) -> bool {
     CLIENT_PROGRAMS.contains(&name)
@@ -147,15 +141,133 @@ pub struct Invocation {
     /// The program word.
     pub word: Word,
     /// The normalised program name.
-    pub name: String,
+    pub name: Name,
     pub via: Via,
-    /// The words after the program word.
-    pub args: Vec<Word>,
+    /// Where the words after the program word start among the words of the statement's
+    /// argument list (see [`Invocation::args`]).
+    args_from: u32,
 }
 
 impl Invocation {
     pub fn is_client_program(&self) -> bool {
         is_client_program(&self.name)
+    }
+
+    /// The words after the program word, borrowed from the statement (`script` must be the
+    /// script the invocation was found in).
+    pub fn args<'s>(&self, script: &'s Script) -> &'s [Word] {
+        let all = script
+            .stmts
+            .get(self.stmt.index())
+            .map_or(&[][..], |s| stmt_args(s));
+        all.get(self.args_from as usize..).unwrap_or(&[])
+    }
+}
+
+/// The argument list an invocation's words after the program word are a tail of: a plain
+/// command's arguments, or those of `call prog`.
+fn stmt_args(stmt: &Stmt) -> &[Word] {
+    match &stmt.kind {
+        StmtKind::Simple(s) => &s.args,
+        StmtKind::Call(c) => match &c.target {
+            CallTarget::External { args, .. } => args,
+            _ => &[],
+        },
+        _ => &[],
+    }
+}
+
+/// A normalised program name ([`program_name`]): held inline when short (nearly every
+/// name), so finding the invocations of a script allocates nothing per command. Reads as a
+/// `str`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Name(NameRepr);
+
+/// Longest name held inline.
+const INLINE_NAME: usize = 22;
+
+#[derive(Clone, PartialEq, Eq)]
+enum NameRepr {
+    /// `len` bytes of UTF-8 (the rest zero): names of at most [`INLINE_NAME`] bytes.
+    Inline { len: u8, buf: [u8; INLINE_NAME] },
+    /// Longer names.
+    Heap(Box<str>),
+}
+
+impl Name {
+    /// The program name of a stem (see [`program_stem`]).
+    fn of_stem(stem: &[u8]) -> Name {
+        let mut buf = [0u8; INLINE_NAME];
+        if stem.len() <= INLINE_NAME
+            && stem
+                .iter()
+                .all(|&b| b.is_ascii() && b != b'"' && b != b'^')
+        {
+            // Nothing to drop and one byte a character: the stem, lower case.
+            let out = &mut buf[..stem.len()];
+            out.copy_from_slice(stem);
+            out.make_ascii_lowercase();
+            return Name(NameRepr::Inline {
+                len: stem.len() as u8,
+                buf,
+            });
+        }
+        let mut len = 0;
+        for c in stem_chars(stem) {
+            let n = c.len_utf8();
+            if len + n > INLINE_NAME {
+                let mut s = String::with_capacity(stem.len() * 2);
+                s.extend(stem_chars(stem));
+                return Name(NameRepr::Heap(s.into_boxed_str()));
+            }
+            c.encode_utf8(&mut buf[len..]);
+            len += n;
+        }
+        Name(NameRepr::Inline {
+            len: len as u8,
+            buf,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // Whole characters only are written: this is UTF-8.
+            NameRepr::Inline { len, buf } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default()
+            }
+            NameRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 
@@ -170,39 +282,41 @@ fn is_switch(source: &Source, w: &Word) -> bool {
 /// The program a statement starts, if it starts one: a plain command, `call prog`,
 /// `start … prog` or `command /c prog` / `cmd /c prog`.
 pub fn invocation(script: &Script, source: &Source, id: StmtId) -> Option<Invocation> {
-    let (word, via, args) = invocation_head(script, source, id)?;
+    let stmt = script.stmts.get(id.index())?;
+    let (word, name, via, args) = invocation_head(stmt, source)?;
+    let all = stmt_args(stmt);
     Some(Invocation {
         stmt: id,
         word,
-        name: program_name(word_text(source, &word)),
+        name,
         via,
-        args: args.to_vec(),
+        args_from: (all.len() - args.len()) as u32,
     })
 }
 
-/// [`invocation`] without building it: the program word, how it is started and the words
-/// after it, borrowed from the statement.
-fn invocation_head<'s>(
-    script: &'s Script,
-    source: &Source,
-    id: StmtId,
-) -> Option<(Word, Via, &'s [Word])> {
-    let stmt = script.stmts.get(id.index())?;
+/// The program word of an invocation, its name, how it is started and the words after it,
+/// borrowed from the statement.
+fn invocation_head<'s>(stmt: &'s Stmt, source: &Source) -> Option<(Word, Name, Via, &'s [Word])> {
     match &stmt.kind {
         StmtKind::Simple(s) => simple_head(source, s.name, &s.args),
         StmtKind::Call(c) => match &c.target {
             CallTarget::External { program, args } => {
-                let stem = program_stem(word_text(source, program));
-                if stem_is(stem, "start") || stem_is(stem, "command") || stem_is(stem, "cmd") {
+                let name = Name::of_stem(program_stem(word_text(source, program)));
+                if is_launcher(&name) {
                     // `call start prog`: read the rest as if it stood alone.
                     return simple_head(source, *program, args);
                 }
-                Some((*program, Via::Call, args))
+                Some((*program, name, Via::Call, args))
             }
             _ => None,
         },
         _ => None,
     }
+}
+
+/// `start`, `command` or `cmd`: a name that starts another program.
+fn is_launcher(name: &str) -> bool {
+    matches!(name, "start" | "command" | "cmd")
 }
 
 /// The program a plain command `name args` starts: `name` itself, or the program after
@@ -211,9 +325,12 @@ fn simple_head<'s>(
     source: &Source,
     name: Word,
     args: &'s [Word],
-) -> Option<(Word, Via, &'s [Word])> {
-    let stem = program_stem(word_text(source, &name));
-    if stem_is(stem, "start") {
+) -> Option<(Word, Name, Via, &'s [Word])> {
+    let own = Name::of_stem(program_stem(word_text(source, &name)));
+    if !is_launcher(&own) {
+        return Some((name, own, Via::Direct, args));
+    }
+    let (w, via, rest) = if own == "start" {
         let mut i = 0;
         while i < args.len() && is_switch(source, &args[i]) {
             i += 1;
@@ -227,17 +344,17 @@ fn simple_head<'s>(
             }
         }
         let w = *args.get(i)?;
-        Some((w, Via::Start, &args[i + 1..]))
-    } else if stem_is(stem, "command") || stem_is(stem, "cmd") {
+        (w, Via::Start, &args[i + 1..])
+    } else {
         let pos = args.iter().position(|w| {
             let t = word_text(source, w);
             t.eq_ignore_ascii_case(b"/c") || t.eq_ignore_ascii_case(b"/k")
         })?;
         let w = *args.get(pos + 1)?;
-        Some((w, Via::Shell, &args[pos + 2..]))
-    } else {
-        Some((name, Via::Direct, args))
-    }
+        (w, Via::Shell, &args[pos + 2..])
+    };
+    let name = Name::of_stem(program_stem(word_text(source, &w)));
+    Some((w, name, via, rest))
 }
 
 /// The word names an SMS client program.
@@ -327,9 +444,9 @@ pub struct RasCheck {
 
 /// The Slownet threshold-0 RAS test (Q224388: `slownet \\srv\share 0`, "if RAS is
 /// detected, the return code is 0"): a slow-link test program given the threshold `0`.
-pub fn is_slownet_ras_test(source: &Source, inv: &Invocation) -> bool {
+pub fn is_slownet_ras_test(script: &Script, source: &Source, inv: &Invocation) -> bool {
     SLOWNET_PROGRAMS.contains(&inv.name.as_str())
-        && inv.args.iter().any(|w| source.slice(w.span) == b"0")
+        && inv.args(script).iter().any(|w| source.slice(w.span) == b"0")
 }
 
 /// Every RAS check in the script.
@@ -345,8 +462,7 @@ pub fn ras_checks<'a>(
 }
 
 /// [`ras_checks`] with the statement sequences computed at most once (`seq`, filled on first
-/// use), each check with whether it is a Slownet threshold-0 test. No name is built for a
-/// statement that is no candidate.
+/// use), each check with whether it is a Slownet threshold-0 test.
 pub(crate) fn ras_checks_in(
     script: &Script,
     source: &Source,
@@ -354,12 +470,10 @@ pub(crate) fn ras_checks_in(
     seq: &Seq<'_>,
 ) -> Vec<(RasCheck, bool)> {
     let guards = ras_guard_names(settings);
-    let mut name = String::new();
     script
         .ids()
         .filter_map(|id| {
-            let (word, _, args) = invocation_head(script, source, id)?;
-            program_name_into(word_text(source, &word), &mut name);
+            let (_, name, _, args) = invocation_head(script.stmt(id), source)?;
             ras_check_at(script, source, &guards, seq, id, &name, args)
         })
         .collect()
@@ -386,7 +500,7 @@ fn ras_checks_of(
     invocations
         .iter()
         .filter_map(|inv| {
-            ras_check_at(script, source, &guards, seq, inv.stmt, &inv.name, &inv.args)
+            ras_check_at(script, source, &guards, seq, inv.stmt, &inv.name, inv.args(script))
         })
         .collect()
 }
@@ -607,7 +721,12 @@ impl Analysis {
         // One pass: the invocations and the weak guards. A plain command names `ipconfig`
         // exactly when it is started directly under that name (`start`, `command` and `cmd`
         // are other names).
-        let mut invocations = Vec::new();
+        let commands = script
+            .stmts
+            .iter()
+            .filter(|s| matches!(s.kind, StmtKind::Simple(_) | StmtKind::Call(_)))
+            .count();
+        let mut invocations = Vec::with_capacity(commands);
         let mut weak_guards = Vec::new();
         for id in script.ids() {
             let inv = invocation(script, source, id);
@@ -807,7 +926,7 @@ mod tests {
         let script = crate::syntax::parse(&source);
         let got: Vec<(String, Via)> = invocations(&script, &source)
             .into_iter()
-            .map(|i| (i.name, i.via))
+            .map(|i| (i.name.to_string(), i.via))
             .collect();
         assert_eq!(
             got,
