@@ -449,7 +449,7 @@ impl<'a> Builder<'a> {
         // logical line (and block), then leaves the batch context (§1.9, T36): the rest of
         // its line still runs, the next line does not.
         let group = self.logical_lines();
-        let mut fails_at: Vec<usize> = vec![usize::MAX; n + 1];
+        let mut fails_at: Vec<u32> = vec![u32::MAX; n + 1];
         let conditional = self.conditional_in_line();
         let mut call_dispatch = false;
         let mut hub_used = false;
@@ -468,9 +468,9 @@ impl<'a> Builder<'a> {
                     // (statements before it on the line are not affected: the check below
                     // reads `fails_at` only for this one and later ones).
                     let fails = matches!(r, Resolution::Missing | Resolution::Unresolved);
-                    let gi = group[i];
-                    if fails && !conditional[i] && i < fails_at[gi] {
-                        fails_at[gi] = i;
+                    let gi = group[i] as usize;
+                    if fails && !conditional[i] && id.0 < fails_at[gi] {
+                        fails_at[gi] = id.0;
                     }
                     match &r {
                         Resolution::Label { to, .. } => out.push(edge(*to, EdgeKind::Jump)),
@@ -558,7 +558,7 @@ impl<'a> Builder<'a> {
             hub_used |= edges[start..].iter().any(|e| e.to == Node::AnyLabel);
             // After a failing GOTO earlier on this logical line, leaving the line leaves
             // the batch context.
-            if fails_at[group[i]] <= i {
+            if fails_at[group[i] as usize] <= id.0 {
                 for e in &mut edges[start..] {
                     if let Node::Stmt(t) = e.to {
                         if group[t.index()] != group[i] {
@@ -623,14 +623,14 @@ impl<'a> Builder<'a> {
     /// The logical line of every statement: top-level statements joined by a connector
     /// share one, and a nested statement has its top-level ancestor's. One extra slot
     /// (index `n`) stays unused so every value indexes a vector of `n + 1`.
-    fn logical_lines(&self) -> Vec<usize> {
+    fn logical_lines(&self) -> Vec<u32> {
         let n = self.script.stmts.len();
-        let mut group: Vec<usize> = (0..n).collect();
-        let mut cur = usize::MAX;
+        let mut group: Vec<u32> = (0..n as u32).collect();
+        let mut cur = u32::MAX;
         for &t in &self.script.top {
             let s = self.script.stmt(t);
-            if cur == usize::MAX || s.connector == Connector::None {
-                cur = t.index();
+            if cur == u32::MAX || s.connector == Connector::None {
+                cur = t.0;
             }
             if let Some(g) = group.get_mut(t.index()) {
                 *g = cur;
@@ -1069,7 +1069,10 @@ const SELF_READERS: &[&[u8]] = &[
 /// [`reads_itself`] on bytes: one `memmem` pass for `%~`, no copy unless the file names
 /// itself.
 fn reads_itself_bytes(bytes: &[u8]) -> bool {
-    let tildes = memchr::memmem::find_iter(bytes, b"%~");
+    static TILDE: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let tildes = TILDE
+        .get_or_init(|| memchr::memmem::Finder::new(b"%~"))
+        .find_iter(bytes);
     let mut tildes = tildes.peekable();
     // Cheap test first: no `%~…0` and no `?.wsf`, no self-reference.
     if tildes.peek().is_none() {
@@ -1097,10 +1100,38 @@ fn reads_itself_bytes(bytes: &[u8]) -> bool {
     if !self_ref {
         return false;
     }
-    let lower = bytes.to_ascii_lowercase();
-    SELF_READERS
-        .iter()
-        .any(|n| memchr::memmem::find(&lower, n).is_some())
+    names_self_reader(bytes)
+}
+
+/// Some [`SELF_READERS`] name occurs in `bytes`, ASCII case folded: lower-cased a chunk at a
+/// time on the stack (chunks overlap by more than the longest name), searched with finders
+/// built once.
+fn names_self_reader(bytes: &[u8]) -> bool {
+    const CHUNK: usize = 8192;
+    const OVERLAP: usize = 16;
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        SELF_READERS
+            .iter()
+            .map(|n| memchr::memmem::Finder::new(*n))
+            .collect()
+    });
+    let mut buf = [0u8; CHUNK + OVERLAP];
+    let mut start = 0;
+    loop {
+        let end = (start + CHUNK + OVERLAP).min(bytes.len());
+        let chunk = &mut buf[..end - start];
+        chunk.copy_from_slice(&bytes[start..end]);
+        chunk.make_ascii_lowercase();
+        if finders.iter().any(|f| f.find(chunk).is_some()) {
+            return true;
+        }
+        if end == bytes.len() {
+            return false;
+        }
+        start += CHUNK;
+    }
 }
 
 /// The first words of lines that open another language's text in a hybrid script: the

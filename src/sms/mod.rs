@@ -91,7 +91,13 @@ fn stem_is(stem: &[u8], name: &str) -> bool {
 
 /// `name` (already normalised) is an SMS client program.
 pub fn is_client_program(name: &str) -> bool {
-    CLIENT_PROGRAMS.contains(&name)
+    is_client_program_bytes(name.as_bytes())
+}
+
+/// [`is_client_program`] on the name's bytes: one of [`CLIENT_PROGRAMS`].
+fn is_client_program_bytes(name: &[u8]) -> bool {
+    // Every client program is 5 to 8 bytes long.
+    (5..=8).contains(&name.len()) && CLIENT_PROGRAMS.iter().any(|p| p.as_bytes() == name)
 }
 
 /// What the SMS analysis needs from the settings of a file, borrowed from the caller's own
@@ -150,7 +156,7 @@ pub struct Invocation {
 
 impl Invocation {
     pub fn is_client_program(&self) -> bool {
-        is_client_program(&self.name)
+        is_client_program_bytes(self.name.as_bytes())
     }
 
     /// The words after the program word, borrowed from the statement (`script` must be the
@@ -229,6 +235,14 @@ impl Name {
         })
     }
 
+    /// The name's bytes (no UTF-8 check: what comparisons read).
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            NameRepr::Inline { len, buf } => &buf[..usize::from(*len)],
+            NameRepr::Heap(s) => s.as_bytes(),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         match &self.0 {
             // Whole characters only are written: this is UTF-8.
@@ -261,13 +275,13 @@ impl std::fmt::Debug for Name {
 
 impl PartialEq<str> for Name {
     fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
+        self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<&str> for Name {
     fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
+        self.as_bytes() == other.as_bytes()
     }
 }
 
@@ -315,8 +329,8 @@ fn invocation_head<'s>(stmt: &'s Stmt, source: &Source) -> Option<(Word, Name, V
 }
 
 /// `start`, `command` or `cmd`: a name that starts another program.
-fn is_launcher(name: &str) -> bool {
-    matches!(name, "start" | "command" | "cmd")
+fn is_launcher(name: &Name) -> bool {
+    matches!(name.as_bytes(), b"start" | b"command" | b"cmd")
 }
 
 /// The program a plain command `name args` starts: `name` itself, or the program after
@@ -474,7 +488,7 @@ pub(crate) fn ras_checks_in(
         .ids()
         .filter_map(|id| {
             let (_, name, _, args) = invocation_head(script.stmt(id), source)?;
-            ras_check_at(script, source, &guards, seq, id, &name, args)
+            ras_check_at(script, source, &guards, seq, id, name.as_bytes(), args)
         })
         .collect()
 }
@@ -500,7 +514,15 @@ fn ras_checks_of(
     invocations
         .iter()
         .filter_map(|inv| {
-            ras_check_at(script, source, &guards, seq, inv.stmt, &inv.name, inv.args(script))
+            ras_check_at(
+                script,
+                source,
+                &guards,
+                seq,
+                inv.stmt,
+                inv.name.as_bytes(),
+                inv.args(script),
+            )
         })
         .collect()
 }
@@ -513,12 +535,15 @@ fn ras_check_at(
     guards: &[String],
     seq: &Seq<'_>,
     id: StmtId,
-    name: &str,
+    name: &[u8],
     args: &[Word],
 ) -> Option<(RasCheck, bool)> {
-    let zero_is_ras =
-        SLOWNET_PROGRAMS.contains(&name) && args.iter().any(|w| source.slice(w.span) == b"0");
-    if !zero_is_ras && name != DEFAULT_RAS_GUARD && !guards.iter().any(|g| g == name) {
+    let zero_is_ras = SLOWNET_PROGRAMS.iter().any(|p| p.as_bytes() == name)
+        && args.iter().any(|w| source.slice(w.span) == b"0");
+    if !zero_is_ras
+        && name != DEFAULT_RAS_GUARD.as_bytes()
+        && !guards.iter().any(|g| g.as_bytes() == name)
+    {
         return None;
     }
     let next = next_sibling(script, seq.get(script), id)?;

@@ -5,7 +5,7 @@
 
 use crate::flow::Flow;
 use crate::sms::ras::StateSet;
-use crate::sms::{is_client_program, Via};
+use crate::sms::Via;
 use crate::source::{Source, Span};
 use crate::syntax::ast::{Script, StmtId, StmtKind};
 
@@ -339,24 +339,38 @@ fn worth_keeping(target: &TargetSpec, known: &dyn Fn(&str) -> bool) -> bool {
 /// started directly, or a target [`worth_keeping`] rejects. The answer [`target_spec`] and
 /// those two tests give, without building the target (most commands are dropped).
 fn dropped(raw: &[u8], kind: CallKind, known: &dyn Fn(&str) -> bool) -> bool {
-    let cleaned = cleaned(raw);
-    let (rest, percent0) = match target_head(&cleaned) {
-        TargetHead::Done(t) => return !matches!(t, TargetSpec::SelfFile),
-        TargetHead::Path { rest, percent0, .. } => (rest, percent0),
-    };
-    let mut count = 0usize;
-    let mut last: &[u8] = &[];
-    for p in path_parts(rest) {
-        // `..`: `Elsewhere`.
-        if p == b".." {
+    let plain = raw
+        .iter()
+        .all(|&b| b.is_ascii() && !matches!(b, b'"' | b'^' | b'/' | b'\\' | b':' | b'%' | b'!'));
+    let cleaned;
+    let (count, last, percent0) = if plain {
+        // A bare word (most commands): no prefix, no expansion, one part unless it is none
+        // (empty, `.`) or `..` (`Elsewhere`).
+        if matches!(raw, b"" | b"." | b"..") {
             return true;
         }
-        count += 1;
-        last = p;
-    }
-    if count == 0 {
-        return true;
-    }
+        (1, raw, false)
+    } else {
+        cleaned = self::cleaned(raw);
+        let (rest, percent0) = match target_head(&cleaned) {
+            TargetHead::Done(t) => return !matches!(t, TargetSpec::SelfFile),
+            TargetHead::Path { rest, percent0, .. } => (rest, percent0),
+        };
+        let mut count = 0usize;
+        let mut last: &[u8] = &[];
+        for p in path_parts(rest) {
+            // `..`: `Elsewhere`.
+            if p == b".." {
+                return true;
+            }
+            count += 1;
+            last = p;
+        }
+        if count == 0 {
+            return true;
+        }
+        (count, last, percent0)
+    };
     // The last part's name, on the stack when short and ASCII.
     let mut buf = [0u8; 64];
     let owned;
@@ -398,7 +412,7 @@ pub fn summarize(
     for inv in &sms.invocations {
         let id = inv.stmt;
         let reachable = flow.is_reachable(id);
-        let client = is_client_program(&inv.name);
+        let client = inv.is_client_program();
         if client && reachable {
             client_stmts.push(id);
         }
