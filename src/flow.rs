@@ -1653,6 +1653,58 @@ mod tests {
     }
 
     #[test]
+    fn self_readers_are_found_across_chunks() {
+        for at in (8192 - 20..8192 + 4).chain([0, 16_384 - 7, 20_000]) {
+            let mut text = b"set me=%~f0\n".to_vec();
+            text.resize(at.max(text.len()), b'x');
+            let plain = text.clone();
+            text.extend_from_slice(b"PowerShell -c x\n");
+            assert!(reads_itself_bytes(&text), "{at}");
+            assert_eq!(reads_itself_bytes(&text), reads_itself_old(&text), "{at}");
+            assert!(!reads_itself_bytes(&plain), "{at}");
+        }
+    }
+
+    /// [`Flow::runs_at`] over the segments built entry by entry (as before they were merged).
+    fn runs_at_unmerged(source: &Source, flow: &Flow, offset: usize) -> bool {
+        let script = crate::syntax::parse(source);
+        let labels = LabelIndex::build(source);
+        let segs = Builder::new(source, &script, &labels)
+            .run_segments_merged(&flow.runs, false)
+            .unwrap_or_default();
+        let offset = offset as u32;
+        let i = segs.partition_point(|s| s.0 <= offset);
+        match i.checked_sub(1).and_then(|i| segs.get(i)) {
+            Some(s) => s.1,
+            None => segs.first().map_or(true, |s| s.1),
+        }
+    }
+
+    #[test]
+    fn merged_run_segments_give_every_offset_the_same_answer() {
+        for text in [
+            "",
+            "echo a\n",
+            "@echo off\ngoto :eof\n<package>\n<job>\n</job>\n</package>\n",
+            "cscript //E:JScript \"%~f0\"\nexit /b\n:x\n$a = 1\n$b = 2\n:y\necho y\n",
+            "goto %1\n:a\necho a\n) stray\n:b\nif 1==1 (echo b\n  echo c) else (echo d)\ngoto :eof\nnever\n",
+            "(\n(\necho deep\n)\n)\nexit\necho dead & echo dead2\n",
+        ] {
+            let source = Source::new(text.as_bytes().to_vec());
+            let script = crate::syntax::parse(&source);
+            let labels = LabelIndex::build(&source);
+            let flow = Flow::build(&source, &script, &labels);
+            for offset in 0..=text.len() + 2 {
+                assert_eq!(
+                    flow.runs_at(offset),
+                    runs_at_unmerged(&source, &flow, offset),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn labels_read_as_text_gives_the_old_names() {
         for text in [
             "call :render \"%~f0\" \"tpl.demo\"\r\n:tpl.demo\r\n",
