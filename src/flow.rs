@@ -887,6 +887,12 @@ impl Builder<'_> {
         // Merged as they come while the offsets grow; in the (unexpected) case of an offset
         // going back, built again entry by entry, which [`Flow::runs_at`] then reads as it
         // always did.
+        if runs.iter().all(|&r| r) {
+            // Every answer is `true`: the first entry says it (none without statements).
+            return self.script.stmts.first().map_or(Vec::new(), |s| {
+                vec![(u32::try_from(s.span.start()).unwrap_or(u32::MAX), true)]
+            });
+        }
         self.run_segments_merged(runs, true)
             .unwrap_or_else(|| self.run_segments_merged(runs, false).unwrap_or_default())
     }
@@ -1469,10 +1475,12 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
     // of one).
     let mut marks = [false; 6];
     marks[5] = memchr::memmem::find(bytes, b"%+").is_some();
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+    // The source's line starts: each line runs to the next start (its `\n` included, which
+    // is blank) or to the end.
+    let starts = source.line_starts();
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(bytes.len());
         let line = &bytes[start..end];
-        start = end + 1;
         let t = match line
             .iter()
             .position(|b| !(b.is_ascii_whitespace() || *b == b'@'))

@@ -218,6 +218,31 @@ impl Name {
                 buf,
             });
         }
+        if stem.is_ascii() {
+            // Quotes or carets to drop, or long: one byte a character still.
+            let mut name: Vec<u8> = Vec::new();
+            let mut len = 0;
+            for &b in stem.iter().filter(|&&b| b != b'"' && b != b'^') {
+                match buf.get_mut(len) {
+                    Some(slot) => *slot = b.to_ascii_lowercase(),
+                    None => {
+                        if name.is_empty() {
+                            name.extend_from_slice(&buf);
+                        }
+                        name.push(b.to_ascii_lowercase());
+                    }
+                }
+                len += 1;
+            }
+            if len <= INLINE_NAME {
+                return Name(NameRepr::Inline {
+                    len: len as u8,
+                    buf,
+                });
+            }
+            let name = String::from_utf8(name).unwrap_or_default();
+            return Name(NameRepr::Heap(name.into_boxed_str()));
+        }
         let mut len = 0;
         for c in stem_chars(stem) {
             let n = c.len_utf8();
@@ -838,6 +863,36 @@ mod tests {
         assert_eq!(program_name(b"%0"), "");
         assert!(is_client_program(&program_name(b"BOOT32WN.exe")));
         assert!(!is_client_program(&program_name(b"net")));
+    }
+
+    #[test]
+    fn inline_and_long_names_read_as_the_program_name() {
+        let words: [&[u8]; 12] = [
+            b"",
+            b"SMSLS",
+            br#""%0\..\Sms^Ls.BAT""#,
+            b"abcdefghijklmnopqrstuv",
+            b"abcdefghijklmnopqrstuvw",
+            b"ABCDEFGHIJKLMNOPQRSTU^\"VWXYZ.exe",
+            b"\"abcdefghijklmnopqrstuvwxyz\"",
+            b"caf\xe9",
+            b"CAF\xc9\xc9\xc9\xc9\xc9\xc9\xc9\xc9\xc9\xc9\xc9\xc9",
+            b"\xff\"x^",
+            b"abcdefghijklmnopqrstu\xe9",
+            b"setls%SMS_OS%",
+        ];
+        for raw in words {
+            let name = Name::of_stem(program_stem(raw));
+            let expected = program_name(raw);
+            assert_eq!(name.as_str(), expected, "{raw:?}");
+            assert_eq!(name.as_bytes(), expected.as_bytes(), "{raw:?}");
+            assert!(name == expected.as_str());
+            assert_eq!(name.to_string(), expected);
+        }
+        assert!(is_client_program(&program_name(b"smsman16.exe")));
+        for p in CLIENT_PROGRAMS {
+            assert!(is_client_program(p), "{p}");
+        }
     }
 
     #[test]
