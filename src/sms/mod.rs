@@ -152,6 +152,9 @@ pub struct Invocation {
     /// Where the words after the program word start among the words of the statement's
     /// argument list (see [`Invocation::args`]).
     args_from: u32,
+    /// The program word is bare: ASCII with no quote, caret, path separator, drive colon or
+    /// expansion; its name is then the word before its last `.`, lower case.
+    pub(crate) bare: bool,
 }
 
 impl Invocation {
@@ -201,6 +204,31 @@ enum NameRepr {
 }
 
 impl Name {
+    /// The program name of a command word, and whether the word is bare: ASCII with no
+    /// quote, caret, path separator, drive colon or expansion (`%`, `!`), so that its name
+    /// is the word before its last `.`, lower case.
+    fn of_word(raw: &[u8]) -> (Name, bool) {
+        let bare = is_bare_word(raw);
+        if bare {
+            let stem = match memchr::memrchr(b'.', raw) {
+                Some(i) => &raw[..i],
+                None => raw,
+            };
+            if stem.len() <= INLINE_NAME {
+                let mut buf = [0u8; INLINE_NAME];
+                let out = &mut buf[..stem.len()];
+                out.copy_from_slice(stem);
+                out.make_ascii_lowercase();
+                let name = Name(NameRepr::Inline {
+                    len: stem.len() as u8,
+                    buf,
+                });
+                return (name, true);
+            }
+        }
+        (Name::of_stem(program_stem(raw)), bare)
+    }
+
     /// The program name of a stem (see [`program_stem`]).
     fn of_stem(stem: &[u8]) -> Name {
         let mut buf = [0u8; INLINE_NAME];
@@ -322,35 +350,58 @@ fn is_switch(source: &Source, w: &Word) -> bool {
 /// `start … prog` or `command /c prog` / `cmd /c prog`.
 pub fn invocation(script: &Script, source: &Source, id: StmtId) -> Option<Invocation> {
     let stmt = script.stmts.get(id.index())?;
-    let (word, name, via, args) = invocation_head(stmt, source)?;
+    let head = invocation_head(stmt, source)?;
     let all = stmt_args(stmt);
     Some(Invocation {
         stmt: id,
-        word,
-        name,
-        via,
-        args_from: (all.len() - args.len()) as u32,
+        word: head.word,
+        name: head.name,
+        bare: head.bare,
+        via: head.via,
+        args_from: (all.len() - head.args.len()) as u32,
     })
 }
 
 /// The program word of an invocation, its name, how it is started and the words after it,
 /// borrowed from the statement.
-fn invocation_head<'s>(stmt: &'s Stmt, source: &Source) -> Option<(Word, Name, Via, &'s [Word])> {
+struct Head<'s> {
+    word: Word,
+    name: Name,
+    /// The word is bare ([`Name::of_word`]).
+    bare: bool,
+    via: Via,
+    args: &'s [Word],
+}
+
+/// [`Head`] of a statement.
+fn invocation_head<'s>(stmt: &'s Stmt, source: &Source) -> Option<Head<'s>> {
     match &stmt.kind {
         StmtKind::Simple(s) => simple_head(source, s.name, &s.args),
         StmtKind::Call(c) => match &c.target {
             CallTarget::External { program, args } => {
-                let name = Name::of_stem(program_stem(word_text(source, program)));
+                let (name, bare) = Name::of_word(word_text(source, program));
                 if is_launcher(&name) {
                     // `call start prog`: read the rest as if it stood alone.
                     return simple_head(source, *program, args);
                 }
-                Some((*program, name, Via::Call, args))
+                Some(Head {
+                    word: *program,
+                    name,
+                    bare,
+                    via: Via::Call,
+                    args,
+                })
             }
             _ => None,
         },
         _ => None,
     }
+}
+
+/// A bare command word (see [`Name::of_word`]).
+pub(crate) fn is_bare_word(raw: &[u8]) -> bool {
+    raw.iter()
+        .all(|&b| b.is_ascii() && !matches!(b, b'"' | b'^' | b'/' | b'\\' | b':' | b'%' | b'!'))
 }
 
 /// `start`, `command` or `cmd`: a name that starts another program.
@@ -360,14 +411,16 @@ fn is_launcher(name: &Name) -> bool {
 
 /// The program a plain command `name args` starts: `name` itself, or the program after
 /// `start [switches] ["title"]` or after `/c` / `/k` of `command` / `cmd`.
-fn simple_head<'s>(
-    source: &Source,
-    name: Word,
-    args: &'s [Word],
-) -> Option<(Word, Name, Via, &'s [Word])> {
-    let own = Name::of_stem(program_stem(word_text(source, &name)));
+fn simple_head<'s>(source: &Source, name: Word, args: &'s [Word]) -> Option<Head<'s>> {
+    let (own, bare) = Name::of_word(word_text(source, &name));
     if !is_launcher(&own) {
-        return Some((name, own, Via::Direct, args));
+        return Some(Head {
+            word: name,
+            name: own,
+            bare,
+            via: Via::Direct,
+            args,
+        });
     }
     let (w, via, rest) = if own == "start" {
         let mut i = 0;
@@ -392,8 +445,14 @@ fn simple_head<'s>(
         let w = *args.get(pos + 1)?;
         (w, Via::Shell, &args[pos + 2..])
     };
-    let name = Name::of_stem(program_stem(word_text(source, &w)));
-    Some((w, name, via, rest))
+    let (name, bare) = Name::of_word(word_text(source, &w));
+    Some(Head {
+        word: w,
+        name,
+        bare,
+        via,
+        args: rest,
+    })
 }
 
 /// The word names an SMS client program.
@@ -512,8 +571,8 @@ pub(crate) fn ras_checks_in(
     script
         .ids()
         .filter_map(|id| {
-            let (_, name, _, args) = invocation_head(script.stmt(id), source)?;
-            ras_check_at(script, source, &guards, seq, id, name.as_bytes(), args)
+            let head = invocation_head(script.stmt(id), source)?;
+            ras_check_at(script, source, &guards, seq, id, head.name.as_bytes(), head.args)
         })
         .collect()
 }

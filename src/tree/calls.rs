@@ -339,38 +339,24 @@ fn worth_keeping(target: &TargetSpec, known: &dyn Fn(&str) -> bool) -> bool {
 /// started directly, or a target [`worth_keeping`] rejects. The answer [`target_spec`] and
 /// those two tests give, without building the target (most commands are dropped).
 fn dropped(raw: &[u8], kind: CallKind, known: &dyn Fn(&str) -> bool) -> bool {
-    let plain = raw
-        .iter()
-        .all(|&b| b.is_ascii() && !matches!(b, b'"' | b'^' | b'/' | b'\\' | b':' | b'%' | b'!'));
-    let cleaned;
-    let (count, last, percent0) = if plain {
-        // A bare word (most commands): no prefix, no expansion, one part unless it is none
-        // (empty, `.`) or `..` (`Elsewhere`).
-        if matches!(raw, b"" | b"." | b"..") {
-            return true;
-        }
-        (1, raw, false)
-    } else {
-        cleaned = self::cleaned(raw);
-        let (rest, percent0) = match target_head(&cleaned) {
-            TargetHead::Done(t) => return !matches!(t, TargetSpec::SelfFile),
-            TargetHead::Path { rest, percent0, .. } => (rest, percent0),
-        };
-        let mut count = 0usize;
-        let mut last: &[u8] = &[];
-        for p in path_parts(rest) {
-            // `..`: `Elsewhere`.
-            if p == b".." {
-                return true;
-            }
-            count += 1;
-            last = p;
-        }
-        if count == 0 {
-            return true;
-        }
-        (count, last, percent0)
+    let cleaned = cleaned(raw);
+    let (rest, percent0) = match target_head(&cleaned) {
+        TargetHead::Done(t) => return !matches!(t, TargetSpec::SelfFile),
+        TargetHead::Path { rest, percent0, .. } => (rest, percent0),
     };
+    let mut count = 0usize;
+    let mut last: &[u8] = &[];
+    for p in path_parts(rest) {
+        // `..`: `Elsewhere`.
+        if p == b".." {
+            return true;
+        }
+        count += 1;
+        last = p;
+    }
+    if count == 0 {
+        return true;
+    }
     // The last part's name, on the stack when short and ASCII.
     let mut buf = [0u8; 64];
     let owned;
@@ -391,6 +377,19 @@ fn dropped(raw: &[u8], kind: CallKind, known: &dyn Fn(&str) -> bool) -> bool {
     }
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     !known(stem)
+}
+
+/// [`dropped`] for a bare word ([`crate::sms::is_bare_word`]) whose program name is `name`
+/// (the word before its last `.`, lower case): no prefix, no expansion, one part unless it
+/// is none (empty, `.`) or `..`; internal commands have no `.`.
+fn bare_dropped(raw: &[u8], name: &str, kind: CallKind, known: &dyn Fn(&str) -> bool) -> bool {
+    if matches!(raw, b"" | b"." | b"..") {
+        return true;
+    }
+    if kind == CallKind::Transfer && !raw.contains(&b'.') && is_internal(name) {
+        return true;
+    }
+    !known(name)
 }
 
 /// Read what a script contributes to the tree, and its SMS analysis (RAS flow from
@@ -438,8 +437,15 @@ pub fn summarize(
             }
             Via::Direct => CallKind::Transfer,
         };
-        if kind != CallKind::Call && dropped(raw, kind, known) {
-            continue;
+        if kind != CallKind::Call {
+            let drop = if inv.bare {
+                bare_dropped(raw, &inv.name, kind, known)
+            } else {
+                dropped(raw, kind, known)
+            };
+            if drop {
+                continue;
+            }
         }
         let target = target_spec(raw);
         let (line, column) = source.line_col(inv.word.span.start());
@@ -572,6 +578,13 @@ mod tests {
             "x%y",
             "caf\u{e9}",
             "CAF\u{c9}.bat",
+            ".x",
+            "x.",
+            "echo.",
+            "ECHO",
+            "Cd.",
+            "helper.",
+            "a.b.bat",
         ];
         let mut bytes: Vec<Vec<u8>> = words.iter().map(|w| w.as_bytes().to_vec()).collect();
         bytes.push(b"hel\xffper".to_vec());
@@ -594,6 +607,20 @@ mod tests {
                 assert_eq!(
                     dropped(raw, kind, &known),
                     expected,
+                    "{:?} {kind:?}",
+                    String::from_utf8_lossy(raw)
+                );
+            }
+        }
+        for raw in &bytes {
+            if !crate::sms::is_bare_word(raw) {
+                continue;
+            }
+            let name = crate::sms::program_name(raw);
+            for kind in [CallKind::Transfer, CallKind::Start] {
+                assert_eq!(
+                    bare_dropped(raw, &name, kind, &known),
+                    dropped(raw, kind, &known),
                     "{:?} {kind:?}",
                     String::from_utf8_lossy(raw)
                 );
