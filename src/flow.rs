@@ -85,7 +85,7 @@ pub struct Flow {
     /// vector instead of one per statement.
     pub edges: Vec<Edge>,
     /// Where each statement's edges start in `edges`; one more entry than statements.
-    pub succ_start: Vec<usize>,
+    pub succ_start: Vec<u32>,
     /// Edges that are the NT side of an `%OS%`=="Windows_NT" test.
     pub nt_edges: Vec<(StmtId, Edge)>,
     /// Resolution of each `goto` and `call :label` statement (`None` for other statements).
@@ -165,7 +165,7 @@ impl Flow {
     pub fn successors(&self, id: StmtId) -> &[Edge] {
         let i = id.index();
         match (self.succ_start.get(i), self.succ_start.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.edges.get(a..b).unwrap_or(&[]),
+            (Some(&a), Some(&b)) => self.edges.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -417,7 +417,7 @@ impl<'a> Builder<'a> {
         let seq_next = self.sequences();
         let n = self.script.stmts.len();
         let mut edges: Vec<Edge> = Vec::with_capacity(n + n / 2);
-        let mut succ_start: Vec<usize> = Vec::with_capacity(n + 1);
+        let mut succ_start: Vec<u32> = Vec::with_capacity(n + 1);
         succ_start.push(0);
         let mut jumps: Vec<Option<Resolution>> = vec![None; n];
         let mut nt_edges = Vec::new();
@@ -567,7 +567,8 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            succ_start.push(edges.len());
+            // At most a few edges a statement, and fewer than 2^32 statements.
+            succ_start.push(u32::try_from(edges.len()).unwrap_or(u32::MAX));
         }
         let entry = self
             .script
@@ -987,10 +988,14 @@ fn jump_names_in(text: &[u8]) -> Vec<Vec<u8>> {
     // letters (no other byte becomes one of them), four bytes at once.
     const GOTO: u32 = u32::from_le_bytes(*b"goto");
     const CALL: u32 = u32::from_le_bytes(*b"call");
-    let mentions = text.windows(4).any(|w| {
-        let x = u32::from_le_bytes([w[0], w[1], w[2], w[3]]) | 0x2020_2020;
-        x == GOTO || x == CALL
-    });
+    // Only where a `g` or a `c` starts (a vectorised search for either case of each).
+    let at = |i: usize, word: u32| {
+        text.get(i..i + 4).is_some_and(|w| {
+            u32::from_le_bytes([w[0], w[1], w[2], w[3]]) | 0x2020_2020 == word
+        })
+    };
+    let mentions = memchr::memchr2_iter(b'g', b'G', text).any(|i| at(i, GOTO))
+        || memchr::memchr2_iter(b'c', b'C', text).any(|i| at(i, CALL));
     if !mentions {
         return Vec::new();
     }
