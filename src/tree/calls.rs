@@ -214,11 +214,14 @@ fn strip_ci<'a>(s: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
 /// A target word with quotes and carets removed and `/` read as `\`.
 fn cleaned(raw: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     if raw.iter().any(|&b| matches!(b, b'"' | b'^' | b'/')) {
-        raw.iter()
-            .copied()
-            .filter(|&b| b != b'"' && b != b'^')
-            .map(|b| if b == b'/' { b'\\' } else { b })
-            .collect()
+        let mut out = Vec::with_capacity(raw.len());
+        out.extend(
+            raw.iter()
+                .copied()
+                .filter(|&b| b != b'"' && b != b'^')
+                .map(|b| if b == b'/' { b'\\' } else { b }),
+        );
+        out.into()
     } else {
         raw.into()
     }

@@ -233,7 +233,7 @@ pub(crate) fn nt_guards_named<'f>(
             // `ver`, `find` and `findstr`.
             match invocations.get(k) {
                 Some(i) if i.stmt == id && i.via == crate::sms::Via::Direct => {
-                    command_of(raw, &i.name)
+                    command_of(raw, i.name.as_bytes())
                 }
                 _ => Command::Other,
             }
@@ -251,10 +251,10 @@ enum Command {
 
 /// The command a plain command's name word `raw` (program name `name`) is. Only a short
 /// word spelling `ver` or `fin` (any case) counts.
-fn command_of(raw: &[u8], name: &str) -> Command {
+fn command_of(raw: &[u8], name: &[u8]) -> Command {
     let command = match name {
-        "ver" => Command::Ver,
-        "find" | "findstr" => Command::Find,
+        b"ver" => Command::Ver,
+        b"find" | b"findstr" => Command::Find,
         _ => return Command::Other,
     };
     let spelled = raw.len() < 64
@@ -279,7 +279,7 @@ pub fn nt_guards(source: &Source, script: &Script) -> NtGuards {
                 .windows(3)
                 .any(|w| w.eq_ignore_ascii_case(b"ver") || w.eq_ignore_ascii_case(b"fin"));
         if maybe {
-            command_of(raw, &program_name(raw))
+            command_of(raw, program_name(raw).as_bytes())
         } else {
             Command::Other
         }
