@@ -196,13 +196,16 @@ pub fn lint_analysed(
     } else {
         // `selected` is in registry order, as `RULES` is: a cursor answers in one step for
         // each selected rule (the lookup decides for the others).
+        // Over the registry itself the cursor alone decides (`selected` holds registry codes
+        // only); a list with other rules (tests) asks the lookup for the rest.
+        let registry = std::ptr::eq(rules, RULES);
         let mut next = settings.selected.iter().peekable();
         let on = rules.iter().copied().filter(|rule| {
             if next.peek().is_some_and(|c| **c == rule.code) {
                 next.next();
                 true
             } else {
-                settings.is_selected(rule.code)
+                !registry && settings.is_selected(rule.code)
             }
         });
         rules::run_checks(on, &ctx, &mut diags);

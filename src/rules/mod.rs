@@ -179,6 +179,7 @@ const WORDS: &[&[u8]] = &[
     b"\\ms\\sms\\bin",
     b"environment",
     b"smsrun",
+    b"systems management server",
 ];
 
 /// Which of [`WORDS`] the text holds as [`bat_util::mentions`] reads it (any case, `"` and `^`
@@ -190,9 +191,29 @@ fn word_mask(bytes: &[u8]) -> u32 {
     let all = (1u32 << WORDS.len()) - 1;
     let keep = WORDS.iter().map(|w| w.len()).max().unwrap_or(1) - 1;
     const CHUNK: usize = 16 * 1024;
-    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK.min(bytes.len()) + keep);
+    // One folding buffer per worker thread: a fresh 16 KB allocation per file costs more
+    // than the scan (glibc consolidates its free lists for every large request).
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUF.with(|b| match b.try_borrow_mut() {
+        Ok(mut buf) => fold_and_find(bytes, finders, all, keep, CHUNK, &mut buf),
+        Err(_) => fold_and_find(bytes, finders, all, keep, CHUNK, &mut Vec::new()),
+    })
+}
+
+/// [`word_mask`] with its folding buffer.
+fn fold_and_find(
+    bytes: &[u8],
+    finders: &[memchr::memmem::Finder<'static>],
+    all: u32,
+    keep: usize,
+    chunk_len: usize,
+    buf: &mut Vec<u8>,
+) -> u32 {
+    buf.clear();
     let mut mask = 0u32;
-    for chunk in bytes.chunks(CHUNK) {
+    for chunk in bytes.chunks(chunk_len) {
         // The last `keep` folded bytes of the previous chunk, so a word across the seam is
         // found.
         let tail = buf.len().saturating_sub(keep);
@@ -207,7 +228,7 @@ fn word_mask(bytes: &[u8]) -> u32 {
         buf.extend_from_slice(rest);
         buf[from..].make_ascii_lowercase();
         for (i, f) in finders.iter().enumerate() {
-            if mask & (1 << i) == 0 && f.find(&buf).is_some() {
+            if mask & (1 << i) == 0 && f.find(buf).is_some() {
                 mask |= 1 << i;
             }
         }
@@ -626,7 +647,20 @@ mod tests {
         let mut text = b"RasApi32.dll ipconfi g cli^_\"nt ".to_vec();
         text.resize(16 * 1024 - 5, b'x');
         text.extend_from_slice(b"\\MS\\s\"ms\\^bin envir onment smsru");
-        for bytes in [&text[..], b"", b"smsrun16", b"\"sms\"run", b"environmenT"] {
+        // The longest word across the seam, and with quotes inside.
+        let mut long = vec![b'y'; 16 * 1024 - 12];
+        long.extend_from_slice(b"REM Microsoft Systems Management Server (start)");
+        let quoted: &[u8] = b"rem \"systems\" manage^ment server";
+        for bytes in [
+            &text[..],
+            &long[..],
+            quoted,
+            b"",
+            b"smsrun16",
+            b"\"sms\"run",
+            b"environmenT",
+            b"systems management serve",
+        ] {
             let mask = word_mask(bytes);
             for (i, w) in WORDS.iter().enumerate() {
                 assert_eq!(
@@ -639,6 +673,8 @@ mod tests {
             }
         }
         assert_eq!(word_mask(&text), 0b1101, "rasapi32, cli_nt, \\ms\\sms\\bin");
+        assert_eq!(word_mask(&long), 1 << 6, "systems management server");
+        assert_eq!(word_mask(quoted), 1 << 6, "systems management server");
     }
 
     #[test]
