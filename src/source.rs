@@ -98,8 +98,18 @@ pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
         too_large(len)?;
     }
     let mut bytes = Vec::with_capacity(len.unwrap_or(0) as usize);
-    // Through `take`: `File::read_to_end` would `fstat` (and `lseek`) again for its own hint.
-    (&mut file).take(u64::MAX).read_to_end(&mut bytes)?;
+    match len {
+        // The size the stat gave, without the extra `read` that finds the end: a file that
+        // grows while it is read is checked as it was when it was opened.
+        Some(len) if len > 0 => {
+            (&mut file).take(len).read_to_end(&mut bytes)?;
+        }
+        // Size unknown or 0 (a pipe, a /proc file): to the end. Through `take`:
+        // `File::read_to_end` would `fstat` (and `lseek`) again for its own hint.
+        _ => {
+            (&mut file).take(u64::MAX).read_to_end(&mut bytes)?;
+        }
+    }
     too_large(bytes.len() as u64)?;
     Ok(bytes)
 }
