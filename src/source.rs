@@ -363,7 +363,18 @@ mod tests {
         std::fs::write(&p, b"echo\r\n").expect("write");
         assert_eq!(read_file(&p).expect("read"), b"echo\r\n");
         assert!(read_file(&dir.join("missing.bat")).is_err());
+        // Larger than one read, and empty: every byte, none.
+        let big: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&p, &big).expect("write");
+        assert_eq!(read_file(&p).expect("read"), big);
+        std::fs::write(&p, b"").expect("write");
+        assert_eq!(read_file(&p).expect("read"), b"");
         std::fs::remove_dir_all(&dir).expect("cleanup");
+        // A file whose stat says 0 bytes but that has some (procfs): read to its end.
+        let status = std::path::Path::new("/proc/self/status");
+        if status.exists() {
+            assert!(!read_file(status).expect("read").is_empty());
+        }
     }
 
     #[test]
