@@ -7,7 +7,7 @@ pub mod discover;
 pub mod suppress;
 pub mod tree;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -356,8 +356,10 @@ fn unused_suppressions(
 pub struct ConfigCache {
     explicit: Option<Arc<LoadedConfig>>,
     cwd: PathBuf,
-    by_dir: BTreeMap<PathBuf, Option<PathBuf>>,
-    by_path: BTreeMap<PathBuf, Arc<LoadedConfig>>,
+    /// Hashed, not ordered: a lookup per folder of a walk, and an ordered map compares paths
+    /// component by component.
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    by_path: HashMap<PathBuf, Arc<LoadedConfig>>,
 }
 
 impl ConfigCache {
@@ -369,8 +371,8 @@ impl ConfigCache {
         Ok(ConfigCache {
             explicit,
             cwd: config::absolute(Path::new(".")),
-            by_dir: BTreeMap::new(),
-            by_path: BTreeMap::new(),
+            by_dir: HashMap::new(),
+            by_path: HashMap::new(),
         })
     }
 
@@ -419,6 +421,26 @@ impl ConfigCache {
         let abs = config::absolute(path);
         let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
         self.for_dir(&dir)
+    }
+
+    /// A cache for another thread, starting from what this one knows.
+    fn fork(&self) -> ConfigCache {
+        ConfigCache {
+            explicit: self.explicit.clone(),
+            cwd: self.cwd.clone(),
+            by_dir: self.by_dir.clone(),
+            by_path: self.by_path.clone(),
+        }
+    }
+
+    /// Keep what a forked cache learnt (a config already loaded here stays).
+    fn absorb(&mut self, other: ConfigCache) {
+        for (k, v) in other.by_dir {
+            self.by_dir.entry(k).or_insert(v);
+        }
+        for (k, v) in other.by_path {
+            self.by_path.entry(k).or_insert(v);
+        }
     }
 
     /// The config found from the current directory.
