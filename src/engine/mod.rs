@@ -201,7 +201,11 @@ pub fn lint_analysed(
         let registry = std::ptr::eq(rules, RULES);
         let mut next = settings.selected.iter().peekable();
         let on = rules.iter().copied().filter(|rule| {
-            if next.peek().is_some_and(|c| **c == rule.code) {
+            // Registry codes are the registry's own strings: compared by address.
+            if next
+                .peek()
+                .is_some_and(|c| std::ptr::eq(**c, rule.code) || (!registry && **c == rule.code))
+            {
                 next.next();
                 true
             } else {
