@@ -92,7 +92,7 @@ use std::sync::OnceLock;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Flow;
 use crate::source::{Source, Span};
-use crate::syntax::ast::Script;
+use crate::syntax::ast::{Script, StmtKind};
 use crate::syntax::labels::LabelIndex;
 
 /// Client interpreters a script must run on (decided per file by the tree).
@@ -168,6 +168,9 @@ pub struct Shared {
     pub(crate) mapped_drives: OnceLock<Vec<crate::sms::env::MappedDrive>>,
     /// Which of [`WORDS`] the text holds (bit `i` for `WORDS[i]`), see [`Ctx::mentions`].
     words: OnceLock<u32>,
+    /// Every `set name=value` statement's name and value, in source order
+    /// ([`bat_util::assignments`]).
+    assignments: OnceLock<Vec<(Span, Span)>>,
 }
 
 /// Words rules look for in the text before they look at statements: a file without the word
@@ -180,6 +183,7 @@ const WORDS: &[&[u8]] = &[
     b"environment",
     b"smsrun",
     b"systems management server",
+    b"sms_local_dir",
 ];
 
 /// Which of [`WORDS`] the text holds as [`bat_util::mentions`] reads it (any case, `"` and `^`
@@ -290,6 +294,24 @@ impl Ctx<'_> {
         self.shared
             .mapped_drives
             .get_or_init(|| crate::sms::env::mapped_drives(self.script, self.source))
+    }
+
+    /// Name and value of every `set name=value` statement, in source order (one pass over the
+    /// statements for every rule that looks for an assignment).
+    pub fn assignments(&self) -> &[(Span, Span)] {
+        self.shared.assignments.get_or_init(|| {
+            let script = self.script;
+            script
+                .stmts
+                .iter()
+                .filter_map(|stmt| match &stmt.kind {
+                    StmtKind::Set(set) if set.kind == crate::syntax::ast::SetKind::Assign => {
+                        Some((set.name?, set.value?))
+                    }
+                    _ => None,
+                })
+                .collect()
+        })
     }
 
     /// The text may hold `needle` (ASCII lower case) as a command word reads after its quotes
@@ -660,6 +682,7 @@ mod tests {
             b"\"sms\"run",
             b"environmenT",
             b"systems management serve",
+            b"SET \"SMS_LOCAL_DIR=C:\\SMS\"",
         ] {
             let mask = word_mask(bytes);
             for (i, w) in WORDS.iter().enumerate() {
