@@ -191,9 +191,7 @@ fn contains_directive_keyword(hay: &[u8]) -> bool {
     const KW: &[u8] = b"smslint";
     // Colons are common (labels, drives, `%~dp0`): the byte before one is tested first.
     memchr::memchr_iter(b':', hay).any(|i| {
-        i >= KW.len()
-            && hay[i - 1] | 0x20 == b't'
-            && hay[i - KW.len()..i].eq_ignore_ascii_case(KW)
+        i >= KW.len() && hay[i - 1] | 0x20 == b't' && hay[i - KW.len()..i].eq_ignore_ascii_case(KW)
     })
 }
 
