@@ -990,9 +990,8 @@ fn jump_names_in(text: &[u8]) -> Vec<Vec<u8>> {
     const CALL: u32 = u32::from_le_bytes(*b"call");
     // Only where a `g` or a `c` starts (a vectorised search for either case of each).
     let at = |i: usize, word: u32| {
-        text.get(i..i + 4).is_some_and(|w| {
-            u32::from_le_bytes([w[0], w[1], w[2], w[3]]) | 0x2020_2020 == word
-        })
+        text.get(i..i + 4)
+            .is_some_and(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]) | 0x2020_2020 == word)
     };
     let mentions = memchr::memchr2_iter(b'g', b'G', text).any(|i| at(i, GOTO))
         || memchr::memchr2_iter(b'c', b'C', text).any(|i| at(i, CALL));

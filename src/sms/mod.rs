@@ -232,10 +232,7 @@ impl Name {
     /// The program name of a stem (see [`program_stem`]).
     fn of_stem(stem: &[u8]) -> Name {
         let mut buf = [0u8; INLINE_NAME];
-        if stem.len() <= INLINE_NAME
-            && stem
-                .iter()
-                .all(|&b| b.is_ascii() && b != b'"' && b != b'^')
+        if stem.len() <= INLINE_NAME && stem.iter().all(|&b| b.is_ascii() && b != b'"' && b != b'^')
         {
             // Nothing to drop and one byte a character: the stem, lower case.
             let out = &mut buf[..stem.len()];
@@ -544,7 +541,10 @@ pub struct RasCheck {
 /// detected, the return code is 0"): a slow-link test program given the threshold `0`.
 pub fn is_slownet_ras_test(script: &Script, source: &Source, inv: &Invocation) -> bool {
     SLOWNET_PROGRAMS.contains(&inv.name.as_str())
-        && inv.args(script).iter().any(|w| source.slice(w.span) == b"0")
+        && inv
+            .args(script)
+            .iter()
+            .any(|w| source.slice(w.span) == b"0")
 }
 
 /// Every RAS check in the script.
@@ -572,7 +572,15 @@ pub(crate) fn ras_checks_in(
         .ids()
         .filter_map(|id| {
             let head = invocation_head(script.stmt(id), source)?;
-            ras_check_at(script, source, &guards, seq, id, head.name.as_bytes(), head.args)
+            ras_check_at(
+                script,
+                source,
+                &guards,
+                seq,
+                id,
+                head.name.as_bytes(),
+                head.args,
+            )
         })
         .collect()
 }

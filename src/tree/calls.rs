@@ -404,14 +404,12 @@ pub fn summarize(
     settings: crate::sms::Settings<'_>,
     known: &dyn Fn(&str) -> bool,
 ) -> (Summary, crate::sms::Analysis) {
-
     let mut calls = Vec::new();
     let mut client_stmts = Vec::new();
     // The SMS analysis from `unknown`: its invocations are the calls here, and its RAS flow
     // (shifted to the file's entry state once the tree is known) is the SMS rules' flow.
     let sms = crate::sms::Analysis::new(script, source, flow, settings);
-    let (guards, tests_os) =
-        super::guards::nt_guards_named(source, script, flow, &sms.invocations);
+    let (guards, tests_os) = super::guards::nt_guards_named(source, script, flow, &sms.invocations);
     let tests_os = *tests_os;
     for inv in &sms.invocations {
         let id = inv.stmt;
