@@ -56,18 +56,15 @@ pub fn program_name_is(raw: &[u8], name: &str) -> bool {
 /// the last `.` before that. (Quotes and carets are none of these bytes, so dropping them
 /// first or last gives the same name.)
 fn program_stem(raw: &[u8]) -> &[u8] {
-    let last = match raw
-        .iter()
-        .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
-    {
+    let last = match memchr::memrchr3(b'\\', b'/', b':', raw) {
         Some(i) => &raw[i + 1..],
         None => raw,
     };
-    let last = match last.iter().position(|&b| b == b'%') {
+    let last = match memchr::memchr(b'%', last) {
         Some(i) => &last[..i],
         None => last,
     };
-    match last.iter().rposition(|&b| b == b'.') {
+    match memchr::memrchr(b'.', last) {
         Some(i) => &last[..i],
         None => last,
     }
@@ -397,8 +394,25 @@ fn invocation_head<'s>(stmt: &'s Stmt, source: &Source) -> Option<Head<'s>> {
 
 /// A bare command word (see [`Name::of_word`]).
 pub(crate) fn is_bare_word(raw: &[u8]) -> bool {
-    raw.iter()
-        .all(|&b| b.is_ascii() && !matches!(b, b'"' | b'^' | b'/' | b'\\' | b':' | b'%' | b'!'))
+    // Per byte: 1 for the bytes that make a word not bare. No early exit: one branch-free
+    // pass.
+    static NOT_BARE: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0x80;
+        while b < 256 {
+            t[b] = 1;
+            b += 1;
+        }
+        t[b'"' as usize] = 1;
+        t[b'^' as usize] = 1;
+        t[b'/' as usize] = 1;
+        t[b'\\' as usize] = 1;
+        t[b':' as usize] = 1;
+        t[b'%' as usize] = 1;
+        t[b'!' as usize] = 1;
+        t
+    };
+    raw.iter().fold(0u8, |acc, &b| acc | NOT_BARE[usize::from(b)]) == 0
 }
 
 /// `start`, `command` or `cmd`: a name that starts another program.
@@ -960,6 +974,16 @@ mod tests {
         for p in CLIENT_PROGRAMS {
             assert!(is_client_program(p), "{p}");
         }
+    }
+
+    #[test]
+    fn bare_words_have_no_special_byte() {
+        for b in 0..=255u8 {
+            let special = !b.is_ascii() || b"\"^/\\:%!".contains(&b);
+            assert_eq!(is_bare_word(&[b'x', b, b'y']), !special, "{b:#x}");
+        }
+        assert!(is_bare_word(b""));
+        assert!(is_bare_word(b"net.exe"));
     }
 
     #[test]
