@@ -213,7 +213,7 @@ fn strip_ci<'a>(s: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
 
 /// A target word with quotes and carets removed and `/` read as `\`.
 fn cleaned(raw: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    if raw.iter().any(|&b| matches!(b, b'"' | b'^' | b'/')) {
+    if memchr::memchr3(b'"', b'^', b'/', raw).is_some() {
         let mut out = Vec::with_capacity(raw.len());
         out.extend(
             raw.iter()
