@@ -412,7 +412,9 @@ pub(crate) fn is_bare_word(raw: &[u8]) -> bool {
         t[b'!' as usize] = 1;
         t
     };
-    raw.iter().fold(0u8, |acc, &b| acc | NOT_BARE[usize::from(b)]) == 0
+    raw.iter()
+        .fold(0u8, |acc, &b| acc | NOT_BARE[usize::from(b)])
+        == 0
 }
 
 /// `start`, `command` or `cmd`: a name that starts another program.
