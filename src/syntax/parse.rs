@@ -2141,8 +2141,8 @@ impl P {
             };
             return match name {
                 "errorlevel" => {
-                    let digits = self.text.t[self.word_range(w)].to_vec();
-                    let value = std::str::from_utf8(&digits)
+                    let digits = &self.text.t[self.word_range(w)];
+                    let value = std::str::from_utf8(digits)
                         .ok()
                         .filter(|s| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
                         .and_then(|s| s.parse::<u32>().ok());
