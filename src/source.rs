@@ -125,8 +125,18 @@ pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
         too_large(len)?;
     }
     let mut bytes = Vec::with_capacity(len.unwrap_or(0) as usize);
-    // Through `take`: `File::read_to_end` would `fstat` (and `lseek`) again for its own hint.
-    (&mut file).take(u64::MAX).read_to_end(&mut bytes)?;
+    match len {
+        // The size the stat gave, without the extra `read` that finds the end: a file that
+        // grows while it is read is checked as it was when it was opened.
+        Some(len) if len > 0 => {
+            (&mut file).take(len).read_to_end(&mut bytes)?;
+        }
+        // Size unknown or 0 (a pipe, a /proc file): to the end. Through `take`:
+        // `File::read_to_end` would `fstat` (and `lseek`) again for its own hint.
+        _ => {
+            (&mut file).take(u64::MAX).read_to_end(&mut bytes)?;
+        }
+    }
     too_large(bytes.len() as u64)?;
     Ok(bytes)
 }
@@ -384,7 +394,18 @@ mod tests {
         std::fs::write(&p, b"echo\r\n").expect("write");
         assert_eq!(read_file(&p).expect("read"), b"echo\r\n");
         assert!(read_file(&dir.join("missing.bat")).is_err());
+        // Larger than one read, and empty: every byte, none.
+        let big: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&p, &big).expect("write");
+        assert_eq!(read_file(&p).expect("read"), big);
+        std::fs::write(&p, b"").expect("write");
+        assert_eq!(read_file(&p).expect("read"), b"");
         std::fs::remove_dir_all(&dir).expect("cleanup");
+        // A file whose stat says 0 bytes but that has some (procfs): read to its end.
+        let status = std::path::Path::new("/proc/self/status");
+        if status.exists() {
+            assert!(!read_file(status).expect("read").is_empty());
+        }
     }
 
     #[test]

@@ -383,6 +383,9 @@ pub fn absolute(path: &Path) -> PathBuf {
             .map(|c| c.join(path))
             .unwrap_or_else(|| path.to_path_buf())
     };
+    if is_clean(&joined) {
+        return joined;
+    }
     let mut out = PathBuf::new();
     for c in joined.components() {
         match c {
@@ -394,6 +397,28 @@ pub fn absolute(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// `path` is absolute and rebuilding it from its components gives the same bytes: no `.`
+/// or `..` component, no doubled or trailing separator (the paths of a walk below an
+/// absolute root, nearly always).
+fn is_clean(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let b = path.as_os_str().as_bytes();
+        b.len() > 1
+            && b[0] == b'/'
+            && b[b.len() - 1] != b'/'
+            && b[1..]
+                .split(|&c| c == b'/')
+                .all(|part| !part.is_empty() && part != b"." && part != b"..")
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
 }
 
 /// Components of `path` relative to `base` (both absolute), or the components of the whole
@@ -677,6 +702,45 @@ impl ResolvedSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn absolute_paths_are_the_same_with_and_without_the_shortcut() {
+        // The slow way: every path rebuilt from its components.
+        let slow = |p: &str| {
+            let mut out = PathBuf::new();
+            for c in Path::new(p).components() {
+                match c {
+                    Component::CurDir => {}
+                    Component::ParentDir => {
+                        out.pop();
+                    }
+                    other => out.push(other),
+                }
+            }
+            out
+        };
+        for p in [
+            "/",
+            "/a",
+            "/a/b.bat",
+            "/a//b",
+            "/a/b/",
+            "/a/./b",
+            "/a/../b",
+            "/a/b/..",
+            "/a/b/.",
+            "/.hidden/x",
+            "/a/..b/c.",
+            "//a",
+            "/a/b c/d",
+        ] {
+            assert_eq!(absolute(Path::new(p)), slow(p), "{p}");
+            if is_clean(Path::new(p)) {
+                assert_eq!(absolute(Path::new(p)).as_os_str(), p, "{p}");
+            }
+        }
+        assert!(is_clean(Path::new("/a/b.bat")) && !is_clean(Path::new("/a/./b")));
+    }
 
     #[test]
     fn globs_match_relative_and_by_name() {

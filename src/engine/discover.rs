@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::config::{self, LoadedConfig, ResolvedSettings};
@@ -172,10 +173,76 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Every batch file below `root` into `out`, in the order of one sorted walk. The folders
+/// at the top of `root` are walked in parallel (discovery is mostly `getdents`, `open` and
+/// `stat` calls), each with its own config cache; their files and errors are then put back
+/// in the walk's order, and the first config error in that order is the one returned.
 fn walk(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) -> miette::Result<()> {
-    let mut it = WalkDir::new(root)
+    let mut top = Vec::new();
+    let before = (out.inputs.len(), out.errors.len());
+    walk_from(root, 1, None, configs, out, &mut top)?;
+    if top.is_empty() {
+        return Ok(());
+    }
+    // Below the top, a symlink back to `root` is a loop as it is in one walk (whose ancestors
+    // include `root`; each parallel walk's start at `root`'s child).
+    let root_handle = same_file::Handle::from_path(root).ok();
+    let shared: &ConfigCache = configs;
+    let parts: Vec<miette::Result<(Discovered, ConfigCache)>> = top
+        .par_iter()
+        .map(|(dir, _)| {
+            let mut cache = shared.fork();
+            let mut part = Discovered::default();
+            let guard = root_handle.as_ref().map(|h| (root, h));
+            walk_from(
+                dir,
+                usize::MAX,
+                guard,
+                &mut cache,
+                &mut part,
+                &mut Vec::new(),
+            )?;
+            Ok((part, cache))
+        })
+        .collect();
+    // Splice each folder's files in at its place among the top-level files.
+    let top_files = out.inputs.split_off(before.0);
+    let top_errors = out.errors.split_off(before.1);
+    let mut files = top_files.into_iter();
+    let mut errors = top_errors.into_iter();
+    let (mut files_done, mut errors_done) = (0, 0);
+    for ((_, at), part) in top.into_iter().zip(parts) {
+        let (part, cache) = part?;
+        // `at` counts the top-level files and errors found before this folder.
+        out.inputs.extend(files.by_ref().take(at.0 - files_done));
+        out.errors.extend(errors.by_ref().take(at.1 - errors_done));
+        (files_done, errors_done) = at;
+        out.inputs.extend(part.inputs);
+        out.errors.extend(part.errors);
+        configs.absorb(cache);
+    }
+    out.inputs.extend(files);
+    out.errors.extend(errors);
+    Ok(())
+}
+
+/// One sorted walk of `start` down to `max_depth` (with `follow_links`). With `max_depth` 1
+/// the subfolders are not entered but listed in `dirs`, each with the number of inputs and
+/// errors found before it. `loop_guard` is an ancestor above `start` whose loops this walk
+/// reports as walkdir reports its own.
+fn walk_from(
+    start: &Path,
+    max_depth: usize,
+    loop_guard: Option<(&Path, &same_file::Handle)>,
+    configs: &mut ConfigCache,
+    out: &mut Discovered,
+    dirs: &mut Vec<(PathBuf, (usize, usize))>,
+) -> miette::Result<()> {
+    let base = (out.inputs.len(), out.errors.len());
+    let mut it = WalkDir::new(start)
         .follow_links(true)
         .sort_by_file_name()
+        .max_depth(max_depth)
         .into_iter();
     // The config of the folder of the last file: the files of a folder come one after another
     // (save its subfolders'), so most files need no lookup at all.
@@ -184,7 +251,7 @@ fn walk(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) -> miette:
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(shown).unwrap_or_else(|| shown(root));
+                let path = e.path().map(shown).unwrap_or_else(|| shown(start));
                 let reason = if let Some(anc) = e.loop_ancestor() {
                     format!("symlink loop (points back to {})", anc.display())
                 } else if let Some(io) = e.io_error() {
@@ -201,6 +268,19 @@ fn walk(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) -> miette:
             if entry.depth() == 0 {
                 continue;
             }
+            if let Some((anc, handle)) = loop_guard {
+                if entry.path_is_symlink()
+                    && same_file::Handle::from_path(path).is_ok_and(|h| h == *handle)
+                {
+                    out.errors.push(format!(
+                        "{}: symlink loop (points back to {})",
+                        shown(path),
+                        anc.display()
+                    ));
+                    it.skip_current_dir();
+                    continue;
+                }
+            }
             if hidden(entry.file_name()) {
                 it.skip_current_dir();
                 continue;
@@ -208,6 +288,11 @@ fn walk(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) -> miette:
             let config = configs.for_file(path)?;
             if ResolvedSettings::excluded(config.as_deref(), path) {
                 it.skip_current_dir();
+            } else if max_depth == 1 {
+                dirs.push((
+                    path.to_path_buf(),
+                    (out.inputs.len() - base.0, out.errors.len() - base.1),
+                ));
             }
             continue;
         }
@@ -216,7 +301,8 @@ fn walk(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) -> miette:
         }
         let parent = path.parent().unwrap_or(Path::new(""));
         let config = match &last {
-            Some((p, c)) if p == parent => c.clone(),
+            // Compared as bytes (`Path`'s `==` parses both into components).
+            Some((p, c)) if p.as_os_str() == parent.as_os_str() => c.clone(),
             _ => {
                 let abs = config::absolute(path);
                 let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -236,4 +322,126 @@ fn walk(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) -> miette:
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk before it ran in parallel: one sorted walkdir walk (the oracle).
+    fn walk_single(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) {
+        let mut it = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
+        while let Some(entry) = it.next() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().map(shown).unwrap_or_else(|| shown(root));
+                    let reason = match e.loop_ancestor() {
+                        Some(anc) => format!("symlink loop (points back to {})", anc.display()),
+                        None => e.io_error().map(io_reason).unwrap_or_else(|| e.to_string()),
+                    };
+                    out.errors.push(format!("{path}: {reason}"));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            if entry.file_type().is_dir() {
+                if entry.depth() == 0 {
+                    continue;
+                }
+                if hidden(entry.file_name()) {
+                    it.skip_current_dir();
+                    continue;
+                }
+                let config = configs.for_file(path).expect("config");
+                if ResolvedSettings::excluded(config.as_deref(), path) {
+                    it.skip_current_dir();
+                }
+                continue;
+            }
+            if !is_batch_file(path) {
+                continue;
+            }
+            let config = configs.for_file(path).expect("config");
+            if ResolvedSettings::excluded(config.as_deref(), path) {
+                continue;
+            }
+            out.inputs.push(Input {
+                kind: InputKind::File,
+                path: path.to_path_buf(),
+                display: shown(path),
+                config,
+            });
+        }
+    }
+
+    #[test]
+    fn the_parallel_walk_finds_what_one_walk_finds_in_its_order() {
+        let t = tempfile::tempdir().expect("tempdir");
+        let root = t.path().join("share");
+        let files = [
+            "a.bat",
+            "b/x.bat",
+            "b/y.cmd",
+            "b/deep/z.bat",
+            "b.bat",
+            "c/skip/w.bat",
+            "c/keep.bat",
+            ".hidden/h.bat",
+            "d.txt",
+            "e/f/g/h.bat",
+            "z.cmd",
+        ];
+        for f in files {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&p, b"@echo off\r\n").expect("write");
+        }
+        std::fs::write(root.join("c/smslint.toml"), "exclude = [\"skip\"]\n").expect("config");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::symlink;
+            // Back to the root from below the top, back to a top folder, and a link to a file.
+            symlink(&root, root.join("b/deep/up")).expect("symlink");
+            symlink(root.join("e"), root.join("e/f/again")).expect("symlink");
+            symlink(root.join("a.bat"), root.join("e/link.bat")).expect("symlink");
+            symlink(&root, root.join("self")).expect("symlink");
+        }
+        let mut parallel = Discovered::default();
+        // Something found before (another named path) stays first.
+        parallel.inputs.push(Input {
+            kind: InputKind::File,
+            path: PathBuf::from("first.bat"),
+            display: "first.bat".into(),
+            config: None,
+        });
+        parallel.errors.push("first error".into());
+        walk(
+            &root,
+            &mut ConfigCache::new(None).expect("cache"),
+            &mut parallel,
+        )
+        .expect("walk");
+        let mut single = Discovered::default();
+        walk_single(
+            &root,
+            &mut ConfigCache::new(None).expect("cache"),
+            &mut single,
+        );
+        let shown_of = |d: &Discovered| {
+            d.inputs
+                .iter()
+                .map(|i| i.display.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(&shown_of(&parallel)[1..], &shown_of(&single)[..]);
+        assert_eq!(&parallel.errors[1..], &single.errors[..]);
+        assert_eq!(parallel.inputs[0].display, "first.bat");
+        assert!(single.inputs.len() >= 7, "{:?}", shown_of(&single));
+        #[cfg(unix)]
+        assert_eq!(single.errors.len(), 3, "{:?}", single.errors);
+    }
 }

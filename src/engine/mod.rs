@@ -7,7 +7,7 @@ pub mod discover;
 pub mod suppress;
 pub mod tree;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -196,13 +196,20 @@ pub fn lint_analysed(
     } else {
         // `selected` is in registry order, as `RULES` is: a cursor answers in one step for
         // each selected rule (the lookup decides for the others).
+        // Over the registry itself the cursor alone decides (`selected` holds registry codes
+        // only); a list with other rules (tests) asks the lookup for the rest.
+        let registry = std::ptr::eq(rules, RULES);
         let mut next = settings.selected.iter().peekable();
         let on = rules.iter().copied().filter(|rule| {
-            if next.peek().is_some_and(|c| **c == rule.code) {
+            // Registry codes are the registry's own strings: compared by address.
+            if next
+                .peek()
+                .is_some_and(|c| std::ptr::eq(**c, rule.code) || (!registry && **c == rule.code))
+            {
                 next.next();
                 true
             } else {
-                settings.is_selected(rule.code)
+                !registry && settings.is_selected(rule.code)
             }
         });
         rules::run_checks(on, &ctx, &mut diags);
@@ -353,8 +360,10 @@ fn unused_suppressions(
 pub struct ConfigCache {
     explicit: Option<Arc<LoadedConfig>>,
     cwd: PathBuf,
-    by_dir: BTreeMap<PathBuf, Option<PathBuf>>,
-    by_path: BTreeMap<PathBuf, Arc<LoadedConfig>>,
+    /// Hashed, not ordered: a lookup per folder of a walk, and an ordered map compares paths
+    /// component by component.
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    by_path: HashMap<PathBuf, Arc<LoadedConfig>>,
 }
 
 impl ConfigCache {
@@ -366,8 +375,8 @@ impl ConfigCache {
         Ok(ConfigCache {
             explicit,
             cwd: config::absolute(Path::new(".")),
-            by_dir: BTreeMap::new(),
-            by_path: BTreeMap::new(),
+            by_dir: HashMap::new(),
+            by_path: HashMap::new(),
         })
     }
 
@@ -416,6 +425,26 @@ impl ConfigCache {
         let abs = config::absolute(path);
         let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
         self.for_dir(&dir)
+    }
+
+    /// A cache for another thread, starting from what this one knows.
+    fn fork(&self) -> ConfigCache {
+        ConfigCache {
+            explicit: self.explicit.clone(),
+            cwd: self.cwd.clone(),
+            by_dir: self.by_dir.clone(),
+            by_path: self.by_path.clone(),
+        }
+    }
+
+    /// Keep what a forked cache learnt (a config already loaded here stays).
+    fn absorb(&mut self, other: ConfigCache) {
+        for (k, v) in other.by_dir {
+            self.by_dir.entry(k).or_insert(v);
+        }
+        for (k, v) in other.by_path {
+            self.by_path.entry(k).or_insert(v);
+        }
     }
 
     /// The config found from the current directory.

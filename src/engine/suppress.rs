@@ -189,8 +189,10 @@ fn logical_ends(source: &Source, script: &Script) -> Vec<usize> {
 /// Does `hay` contain `smslint:` in any case? Scans for the rare `:` first.
 fn contains_directive_keyword(hay: &[u8]) -> bool {
     const KW: &[u8] = b"smslint";
-    memchr::memchr_iter(b':', hay)
-        .any(|i| i >= KW.len() && hay[i - KW.len()..i].eq_ignore_ascii_case(KW))
+    // Colons are common (labels, drives, `%~dp0`): the byte before one is tested first.
+    memchr::memchr_iter(b':', hay).any(|i| {
+        i >= KW.len() && hay[i - 1] | 0x20 == b't' && hay[i - KW.len()..i].eq_ignore_ascii_case(KW)
+    })
 }
 
 /// Drop the diagnostics a directive covers, marking the codes that were used.

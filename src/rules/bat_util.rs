@@ -407,23 +407,12 @@ pub fn handle_char(h: u8) -> char {
 /// Every `set NAME=value` (plain or quoted form) whose name is one of `names` (any case):
 /// the name's span and the value's span, in source order.
 pub fn assignments<'a>(
-    script: &'a Script,
-    source: &'a Source,
+    ctx: &'a crate::rules::Ctx<'_>,
     names: &'a [&'a [u8]],
 ) -> impl Iterator<Item = (Span, Span)> + 'a {
-    script.ids().filter_map(move |id| {
-        let StmtKind::Set(set) = &script.stmt(id).kind else {
-            return None;
-        };
-        if set.kind != crate::syntax::ast::SetKind::Assign {
-            return None;
-        }
-        let (name, value) = (set.name?, set.value?);
-        let n = source.slice(name);
-        names
-            .iter()
-            .any(|want| n.eq_ignore_ascii_case(want))
-            .then_some((name, value))
+    ctx.assignments().iter().copied().filter(move |&(name, _)| {
+        let n = ctx.source.slice(name);
+        names.iter().any(|want| n.eq_ignore_ascii_case(want))
     })
 }
 

@@ -92,7 +92,7 @@ use std::sync::OnceLock;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Flow;
 use crate::source::{Source, Span};
-use crate::syntax::ast::Script;
+use crate::syntax::ast::{Script, StmtKind};
 use crate::syntax::labels::LabelIndex;
 
 /// Client interpreters a script must run on (decided per file by the tree).
@@ -168,6 +168,9 @@ pub struct Shared {
     pub(crate) mapped_drives: OnceLock<Vec<crate::sms::env::MappedDrive>>,
     /// Which of [`WORDS`] the text holds (bit `i` for `WORDS[i]`), see [`Ctx::mentions`].
     words: OnceLock<u32>,
+    /// Every `set name=value` statement's name and value, in source order
+    /// ([`bat_util::assignments`]).
+    assignments: OnceLock<Vec<(Span, Span)>>,
 }
 
 /// Words rules look for in the text before they look at statements: a file without the word
@@ -179,6 +182,8 @@ const WORDS: &[&[u8]] = &[
     b"\\ms\\sms\\bin",
     b"environment",
     b"smsrun",
+    b"systems management server",
+    b"sms_local_dir",
 ];
 
 /// Which of [`WORDS`] the text holds as [`bat_util::mentions`] reads it (any case, `"` and `^`
@@ -190,9 +195,29 @@ fn word_mask(bytes: &[u8]) -> u32 {
     let all = (1u32 << WORDS.len()) - 1;
     let keep = WORDS.iter().map(|w| w.len()).max().unwrap_or(1) - 1;
     const CHUNK: usize = 16 * 1024;
-    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK.min(bytes.len()) + keep);
+    // One folding buffer per worker thread: a fresh 16 KB allocation per file costs more
+    // than the scan (glibc consolidates its free lists for every large request).
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUF.with(|b| match b.try_borrow_mut() {
+        Ok(mut buf) => fold_and_find(bytes, finders, all, keep, CHUNK, &mut buf),
+        Err(_) => fold_and_find(bytes, finders, all, keep, CHUNK, &mut Vec::new()),
+    })
+}
+
+/// [`word_mask`] with its folding buffer.
+fn fold_and_find(
+    bytes: &[u8],
+    finders: &[memchr::memmem::Finder<'static>],
+    all: u32,
+    keep: usize,
+    chunk_len: usize,
+    buf: &mut Vec<u8>,
+) -> u32 {
+    buf.clear();
     let mut mask = 0u32;
-    for chunk in bytes.chunks(CHUNK) {
+    for chunk in bytes.chunks(chunk_len) {
         // The last `keep` folded bytes of the previous chunk, so a word across the seam is
         // found.
         let tail = buf.len().saturating_sub(keep);
@@ -207,7 +232,7 @@ fn word_mask(bytes: &[u8]) -> u32 {
         buf.extend_from_slice(rest);
         buf[from..].make_ascii_lowercase();
         for (i, f) in finders.iter().enumerate() {
-            if mask & (1 << i) == 0 && f.find(&buf).is_some() {
+            if mask & (1 << i) == 0 && f.find(buf).is_some() {
                 mask |= 1 << i;
             }
         }
@@ -269,6 +294,24 @@ impl Ctx<'_> {
         self.shared
             .mapped_drives
             .get_or_init(|| crate::sms::env::mapped_drives(self.script, self.source))
+    }
+
+    /// Name and value of every `set name=value` statement, in source order (one pass over the
+    /// statements for every rule that looks for an assignment).
+    pub fn assignments(&self) -> &[(Span, Span)] {
+        self.shared.assignments.get_or_init(|| {
+            let script = self.script;
+            script
+                .stmts
+                .iter()
+                .filter_map(|stmt| match &stmt.kind {
+                    StmtKind::Set(set) if set.kind == crate::syntax::ast::SetKind::Assign => {
+                        Some((set.name?, set.value?))
+                    }
+                    _ => None,
+                })
+                .collect()
+        })
     }
 
     /// The text may hold `needle` (ASCII lower case) as a command word reads after its quotes
@@ -626,7 +669,21 @@ mod tests {
         let mut text = b"RasApi32.dll ipconfi g cli^_\"nt ".to_vec();
         text.resize(16 * 1024 - 5, b'x');
         text.extend_from_slice(b"\\MS\\s\"ms\\^bin envir onment smsru");
-        for bytes in [&text[..], b"", b"smsrun16", b"\"sms\"run", b"environmenT"] {
+        // The longest word across the seam, and with quotes inside.
+        let mut long = vec![b'y'; 16 * 1024 - 12];
+        long.extend_from_slice(b"REM Microsoft Systems Management Server (start)");
+        let quoted: &[u8] = b"rem \"systems\" manage^ment server";
+        for bytes in [
+            &text[..],
+            &long[..],
+            quoted,
+            b"",
+            b"smsrun16",
+            b"\"sms\"run",
+            b"environmenT",
+            b"systems management serve",
+            b"SET \"SMS_LOCAL_DIR=C:\\SMS\"",
+        ] {
             let mask = word_mask(bytes);
             for (i, w) in WORDS.iter().enumerate() {
                 assert_eq!(
@@ -639,6 +696,8 @@ mod tests {
             }
         }
         assert_eq!(word_mask(&text), 0b1101, "rasapi32, cli_nt, \\ms\\sms\\bin");
+        assert_eq!(word_mask(&long), 1 << 6, "systems management server");
+        assert_eq!(word_mask(quoted), 1 << 6, "systems management server");
     }
 
     #[test]

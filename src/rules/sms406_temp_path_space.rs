@@ -50,7 +50,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if autoexec {
         path_trailing_space(ctx, out);
     }
-    for (name, value) in assignments(ctx.script, ctx.source, &[b"temp", b"tmp"]) {
+    for (name, value) in assignments(ctx, &[b"temp", b"tmp"]) {
         let v = ctx.source.slice(value);
         if !v.contains(&b' ') {
             continue;

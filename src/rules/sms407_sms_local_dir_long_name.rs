@@ -33,7 +33,10 @@ fn is_8dot3(component: &[u8]) -> bool {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, value) in assignments(ctx.script, ctx.source, &[b"sms_local_dir"]) {
+    if !ctx.mentions(b"sms_local_dir") {
+        return;
+    }
+    for (_, value) in assignments(ctx, &[b"sms_local_dir"]) {
         let v: Vec<u8> = ctx
             .source
             .slice(value)

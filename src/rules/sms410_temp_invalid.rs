@@ -41,7 +41,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .find(|i| i.is_client_program())
         .map(|i| i.word.span.start());
     if let Some(last_client) = last_client {
-        for (name, value) in assignments(ctx.script, ctx.source, &[b"temp", b"tmp"]) {
+        for (name, value) in assignments(ctx, &[b"temp", b"tmp"]) {
             let var = ctx.source.display(name).to_ascii_uppercase();
             let v = ctx.source.slice(value);
             if v.trim_ascii().is_empty() {
