@@ -366,7 +366,10 @@ mod tests {
     fn span_offsets_are_32_bit() {
         assert_eq!(std::mem::size_of::<Span>(), 8);
         assert_eq!(std::mem::size_of::<Option<Span>>(), 8);
-        assert_eq!(format!("{:?}", Span::new(3, 5)), "Span { start: 3, end: 5 }");
+        assert_eq!(
+            format!("{:?}", Span::new(3, 5)),
+            "Span { start: 3, end: 5 }"
+        );
         assert_eq!(Span::default(), Span::new(0, 0));
         assert!(Span::new(1, 2) < Span::new(1, 3) && Span::new(1, 9) < Span::new(2, 2));
         let s = Span::new(3, MAX_LEN);

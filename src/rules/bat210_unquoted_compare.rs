@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use crate::rules::bat_util::{expansion_name, is_delim, snippet, text, word_is_only_expansions};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{
-    CallTarget, CmpOp, Condition, Connector, ExpansionKind, JumpTarget, SetKind, StmtId,
-    StmtKind, Word,
+    CallTarget, CmpOp, Condition, Connector, ExpansionKind, JumpTarget, SetKind, StmtId, StmtKind,
+    Word,
 };
 
 pub static RULE: Rule = Rule {

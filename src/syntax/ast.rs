@@ -478,7 +478,11 @@ mod tests {
     #[test]
     fn statements_stay_small() {
         // The arena holds several statements per source line: keep each one cache-line sized.
-        assert!(std::mem::size_of::<Stmt>() <= 64, "{}", std::mem::size_of::<Stmt>());
+        assert!(
+            std::mem::size_of::<Stmt>() <= 64,
+            "{}",
+            std::mem::size_of::<Stmt>()
+        );
         assert_eq!(std::mem::size_of::<Option<Span>>(), 8);
     }
 }

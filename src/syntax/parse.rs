@@ -1262,7 +1262,10 @@ impl P {
                 Some(r) => {
                     let end = self.tok_end;
                     let stmt = &mut self.stmts[b.index()];
-                    stmt.extra.get_or_insert_with(Default::default).redirects.push(r);
+                    stmt.extra
+                        .get_or_insert_with(Default::default)
+                        .redirects
+                        .push(r);
                     self.done(b, end);
                 }
                 None => break,
