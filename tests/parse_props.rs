@@ -11,9 +11,9 @@ use smslint::syntax::labels::{LabelIndex, Profile};
 /// Every span of a statement, its words, redirections and sub-parts.
 fn spans(stmt: &Stmt) -> Vec<Span> {
     let mut v = vec![stmt.span];
-    v.extend(stmt.at);
+    v.extend(stmt.at());
     let word = |v: &mut Vec<Span>, w: &Word| v.push(w.span);
-    for r in &stmt.redirects {
+    for r in stmt.redirects() {
         v.push(r.span);
         if let Some(t) = &r.target {
             word(&mut v, t);
@@ -163,7 +163,7 @@ fn check(bytes: &[u8]) {
                 stmt.span
             );
         }
-        if let Some(c) = stmt.connector_span {
+        if let Some(c) = stmt.connector_span() {
             inside(c, "connector");
             assert!(
                 c.end() <= stmt.span.start(),

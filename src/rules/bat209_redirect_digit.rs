@@ -48,7 +48,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !(is_echo || is_set) || !ctx.flow.is_reachable(id) {
             continue;
         }
-        for r in &stmt.redirects {
+        for r in stmt.redirects() {
             let Some(h) = r.handle else { continue };
             let at = r.span.start();
             if at == 0 || at <= stmt.span.start() {

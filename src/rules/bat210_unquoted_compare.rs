@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use crate::rules::bat_util::{expansion_name, is_delim, snippet, text, word_is_only_expansions};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{
-    Call, CallTarget, CmpOp, Condition, Connector, ExpansionKind, JumpTarget, SetKind, StmtId,
-    StmtKind, Word,
+    CallTarget, CmpOp, Condition, Connector, ExpansionKind, JumpTarget, SetKind, StmtId, StmtKind,
+    Word,
 };
 
 pub static RULE: Rule = Rule {
@@ -115,10 +115,7 @@ impl Vars {
                     }
                     ever_set.extend(assigned_names(ctx, id).into_iter().map(|(n, _)| n));
                 }
-                StmtKind::Call(Call {
-                    target: CallTarget::External { .. },
-                    ..
-                }) => {
+                StmtKind::Call(c) if matches!(c.target, CallTarget::External { .. }) => {
                     calls_out = true;
                 }
                 _ => {}
@@ -496,14 +493,13 @@ fn guarded(ctx: &Ctx<'_>, cond: &Condition) -> Vec<Guarded> {
 fn call_sites(ctx: &Ctx<'_>) -> HashMap<Vec<u8>, Vec<Vec<Word>>> {
     let mut m: HashMap<Vec<u8>, Vec<Vec<Word>>> = HashMap::new();
     for stmt in &ctx.script.stmts {
-        if let StmtKind::Call(Call {
-            target:
-                CallTarget::Label {
-                    target: JumpTarget::Label { key, .. },
-                    args,
-                },
-            ..
-        }) = &stmt.kind
+        let StmtKind::Call(c) = &stmt.kind else {
+            continue;
+        };
+        if let CallTarget::Label {
+            target: JumpTarget::Label { key, .. },
+            args,
+        } = &c.target
         {
             m.entry(key.to_ascii_lowercase())
                 .or_default()

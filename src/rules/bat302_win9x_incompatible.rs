@@ -277,7 +277,7 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
                 }
             }
         }
-        if let Some(op) = stmt.connector_span {
+        if let Some(op) = stmt.connector_span() {
             match stmt.connector {
                 Connector::Amp => add!("`&`", op),
                 Connector::AndAnd => add!("`&&`", op),
@@ -285,7 +285,7 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
                 _ => {}
             }
         }
-        for r in &stmt.redirects {
+        for r in stmt.redirects() {
             match (r.op, r.handle) {
                 (RedirectOp::DupOut | RedirectOp::DupIn, _) => add!("`>&` redirection", r.span),
                 (_, Some(h)) if handle_char(h) != '1' => add!(redirection_name(h), r.span),

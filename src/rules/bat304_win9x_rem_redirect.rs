@@ -107,7 +107,7 @@ fn written(ctx: &Ctx<'_>) -> std::collections::HashSet<Vec<u8>> {
     ctx.script
         .stmts
         .iter()
-        .flat_map(|s| s.redirects.iter())
+        .flat_map(|s| s.redirects().iter())
         .filter(|r| matches!(r.op, RedirectOp::Out | RedirectOp::Append))
         .filter_map(|r| r.target)
         .map(|w| crate::rules::bat_util::unquoted_lower(ctx.source, w.span))

@@ -581,7 +581,7 @@ pub fn stderr_silenced(source: &Source, script: &Script, id: StmtId) -> bool {
     while let Some(c) = cur {
         let stmt = script.stmt(c);
         let mut out_nul = false;
-        for r in stmt.redirects.iter() {
+        for r in stmt.redirects() {
             match (r.handle, r.op) {
                 (Some(2), RedirectOp::Out | RedirectOp::Append) if is_nul(&r.target) => {
                     return true

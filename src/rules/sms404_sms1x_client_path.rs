@@ -39,7 +39,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let stmt = ctx.script.stmt(id);
         let span = match &stmt.kind {
             StmtKind::Simple(_) | StmtKind::Call(_) | StmtKind::Set(_) => stmt.span,
-            StmtKind::Echo(_) if !stmt.redirects.is_empty() => stmt.span,
+            StmtKind::Echo(_) if !stmt.redirects().is_empty() => stmt.span,
             StmtKind::If(i) => match &*i.condition {
                 Condition::Exist { path, .. } => path.span,
                 _ => continue,

@@ -68,6 +68,11 @@ pub enum Connector {
 }
 
 /// One command (or label / comment / block) with its own span.
+///
+/// Kept to 64 bytes (the arena holds one per command, several per source line): the large,
+/// rarer kinds are boxed, and the rarely present connector span, `@` prefix and
+/// redirections share one optional box ([`StmtExtra`]), read through [`Stmt::connector_span`],
+/// [`Stmt::at`] and [`Stmt::redirects`].
 #[derive(Clone, Debug)]
 pub struct Stmt {
     /// From the first byte (including a leading `@`) to the last byte of the command,
@@ -79,14 +84,17 @@ pub struct Stmt {
     pub(super) parent: u32,
     /// How this statement is joined to the previous one on its logical line.
     pub connector: Connector,
-    /// Span of the connector operator (`&`, `&&`, `||`, `|`) before this statement.
-    pub connector_span: Option<Span>,
-    /// Span of the `@` prefix(es), if present.
-    pub at: Option<Span>,
-    /// Redirections anywhere in the command, in source order (a boxed slice: most
-    /// statements have none, and the rest need no spare capacity).
-    pub redirects: Box<[Redirect]>,
+    /// Connector span, `@` prefix and redirections; `None` when the statement has none.
+    pub(super) extra: Option<Box<StmtExtra>>,
     pub kind: StmtKind,
+}
+
+/// The parts of a [`Stmt`] most statements lack.
+#[derive(Clone, Debug, Default)]
+pub(super) struct StmtExtra {
+    pub(super) connector_span: Option<Span>,
+    pub(super) at: Option<Span>,
+    pub(super) redirects: Vec<Redirect>,
 }
 
 /// [`Stmt::parent`] of a top-level statement (no statement has this id: there are fewer
@@ -99,6 +107,21 @@ impl Stmt {
     pub fn parent(&self) -> Option<StmtId> {
         (self.parent != NO_PARENT).then_some(StmtId(self.parent))
     }
+    /// Span of the connector operator (`&`, `&&`, `||`, `|`) before this statement.
+    #[inline]
+    pub fn connector_span(&self) -> Option<Span> {
+        self.extra.as_ref().and_then(|x| x.connector_span)
+    }
+    /// Span of the `@` prefix(es), if present.
+    #[inline]
+    pub fn at(&self) -> Option<Span> {
+        self.extra.as_ref().and_then(|x| x.at)
+    }
+    /// Redirections anywhere in the command, in source order.
+    #[inline]
+    pub fn redirects(&self) -> &[Redirect] {
+        self.extra.as_ref().map_or(&[], |x| &x.redirects)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -109,12 +132,13 @@ pub enum StmtKind {
     /// `REM …` or `:: …` (and other `:` lines whose name is empty).
     Comment(Comment),
     /// `( … )` in command position. `close` is `None` when the block never closes.
-    Block(Block),
+    /// Boxed, as are `Goto`, `Call`, `If` and `For`: larger than the other kinds.
+    Block(Box<Block>),
     Echo(Echo),
-    Goto(Goto),
-    Call(Call),
-    If(If),
-    For(For),
+    Goto(Box<Goto>),
+    Call(Box<Call>),
+    If(Box<If>),
+    For(Box<For>),
     /// Boxed to keep every [`Stmt`] small (a `Set` is the largest statement kind).
     Set(Box<Set>),
     Setlocal(Setlocal),
@@ -347,7 +371,7 @@ pub struct Set {
 #[derive(Clone, Debug)]
 pub struct Setlocal {
     pub keyword: Span,
-    pub args: Vec<Word>,
+    pub args: Box<[Word]>,
 }
 
 #[derive(Clone, Debug)]
@@ -362,7 +386,8 @@ pub struct Exit {
 pub struct Simple {
     /// The command word (program name or internal command), quotes and carets included.
     pub name: Word,
-    pub args: Vec<Word>,
+    /// A boxed slice (16 bytes, no spare capacity) keeps [`Stmt`] within 64 bytes.
+    pub args: Box<[Word]>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -444,4 +469,20 @@ pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
     pub span: Span,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_stay_small() {
+        // The arena holds several statements per source line: keep each one cache-line sized.
+        assert!(
+            std::mem::size_of::<Stmt>() <= 64,
+            "{}",
+            std::mem::size_of::<Stmt>()
+        );
+        assert_eq!(std::mem::size_of::<Option<Span>>(), 8);
+    }
 }

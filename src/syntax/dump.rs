@@ -170,7 +170,7 @@ impl Renderer<'_> {
                 Connector::Pipe => "| ",
             });
             out.push_str(&self.role(StmtId(i as u32), stmt));
-            if stmt.at.is_some() {
+            if stmt.at().is_some() {
                 out.push('@');
             }
             let from_line = {
@@ -179,7 +179,7 @@ impl Renderer<'_> {
                     .line_of(t.end().saturating_sub(1).max(t.start()))
             };
             out.push_str(&self.kind(stmt, from_line));
-            for r in &stmt.redirects {
+            for r in stmt.redirects() {
                 let _ = write!(out, "  redirect {}", self.q(r.span));
             }
             out.push('\n');

@@ -916,6 +916,12 @@ impl P {
         self.words.to_vec()
     }
 
+    /// [`P::args`] as a boxed slice (no allocation when there are none).
+    fn args_box(&mut self, redirects: &mut Vec<Redirect>) -> Box<[Word]> {
+        self.scan_args(redirects);
+        self.words.as_slice().into()
+    }
+
     /// [`P::args`] into the scratch list `self.words` (no allocation for commands that keep
     /// none or one of their words).
     fn scan_args(&mut self, redirects: &mut Vec<Redirect>) {
@@ -969,13 +975,18 @@ impl P {
             None => NO_PARENT,
             Some(Frame::Block(p) | Frame::Then(p) | Frame::Else(p, _) | Frame::For(p)) => p.0,
         };
+        let extra = (cspan.is_some() || at.is_some() || !redirects.is_empty()).then(|| {
+            Box::new(StmtExtra {
+                connector_span: cspan,
+                at,
+                redirects,
+            })
+        });
         self.stmts.push(Stmt {
             span: self.sp(start, end),
             parent,
             connector: conn,
-            connector_span: cspan,
-            at,
-            redirects: redirects.into_boxed_slice(),
+            extra,
             kind,
         });
         match self.frames.last().copied() {
@@ -1251,9 +1262,10 @@ impl P {
                 Some(r) => {
                     let end = self.tok_end;
                     let stmt = &mut self.stmts[b.index()];
-                    let mut all = std::mem::take(&mut stmt.redirects).into_vec();
-                    all.push(r);
-                    stmt.redirects = all.into_boxed_slice();
+                    stmt.extra
+                        .get_or_insert_with(Default::default)
+                        .redirects
+                        .push(r);
                     self.done(b, end);
                 }
                 None => break,
@@ -1374,11 +1386,11 @@ impl P {
                 let id = self.push_stmt(
                     start,
                     self.pos,
-                    StmtKind::Block(Block {
+                    StmtKind::Block(Box::new(Block {
                         open,
                         close: None,
                         body: Vec::new(),
-                    }),
+                    })),
                     conn,
                     cspan,
                     at,
@@ -1561,7 +1573,7 @@ impl P {
             Kw::Call => self.call(kw_span, &mut redirects),
             Kw::Set => self.set(kw_span, &mut redirects),
             Kw::Setlocal => {
-                let args = self.args(&mut redirects);
+                let args = self.args_box(&mut redirects);
                 StmtKind::Setlocal(Setlocal {
                     keyword: kw_span,
                     args,
@@ -1631,7 +1643,7 @@ impl P {
         {
             return outcome;
         }
-        let args = self.args(&mut redirects);
+        let args = self.args_box(&mut redirects);
         let end = self.tok_end;
         // A `(` that ends the line as the last argument: a block opener in the wrong place
         // (`if not exist x do (`), remembered for the stray `)` that will close it.
@@ -1729,14 +1741,14 @@ impl P {
         let id = self.push_stmt(
             start,
             name_end,
-            StmtKind::If(If {
+            StmtKind::If(Box::new(If {
                 keyword: name.span,
                 case_insensitive: None,
                 not: None,
                 condition: Box::new(Condition::Opaque { span: name.span }),
                 then: None,
                 else_: None,
-            }),
+            })),
             conn,
             cspan,
             at,
@@ -1903,20 +1915,20 @@ impl P {
         self.skip_d();
         let (a, b) = self.raw_rest(redirects);
         let ignored = (b > a).then(|| self.sp(a, b));
-        StmtKind::Goto(Goto {
+        StmtKind::Goto(Box::new(Goto {
             keyword,
             target,
             ignored,
-        })
+        }))
     }
 
     fn call(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
         self.skip_d();
         if self.at_cmd_end() {
-            return StmtKind::Call(Call {
+            return StmtKind::Call(Box::new(Call {
                 keyword,
                 target: CallTarget::Missing,
-            });
+            }));
         }
         if self.cur() == Some(b':') {
             while self.cur() == Some(b':') {
@@ -1926,10 +1938,10 @@ impl P {
             let (s, e, key) = self.jump_name();
             let target = self.target(true, s, e, key);
             let args = self.args(redirects);
-            return StmtKind::Call(Call {
+            return StmtKind::Call(Box::new(Call {
                 keyword,
                 target: CallTarget::Label { target, args },
-            });
+            }));
         }
         while let Some(r) = self.try_redirect() {
             redirects.push(r);
@@ -1942,7 +1954,7 @@ impl P {
             }
             None => CallTarget::Missing,
         };
-        StmtKind::Call(Call { keyword, target })
+        StmtKind::Call(Box::new(Call { keyword, target }))
     }
 
     fn set(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
@@ -2090,14 +2102,14 @@ impl P {
         let id = self.push_stmt(
             start,
             end,
-            StmtKind::If(If {
+            StmtKind::If(Box::new(If {
                 keyword,
                 case_insensitive: ci,
                 not,
                 condition: Box::new(condition),
                 then: None,
                 else_: None,
-            }),
+            })),
             conn,
             cspan,
             at,
@@ -2132,8 +2144,8 @@ impl P {
             };
             return match name {
                 "errorlevel" => {
-                    let digits = self.text.t[self.word_range(w)].to_vec();
-                    let value = std::str::from_utf8(&digits)
+                    let digits = &self.text.t[self.word_range(w)];
+                    let value = std::str::from_utf8(digits)
                         .ok()
                         .filter(|s| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
                         .and_then(|s| s.parse::<u32>().ok());
@@ -2405,14 +2417,14 @@ impl P {
                 None => fail = Some("expected `do` after the FOR set"),
             }
         }
-        let kind = StmtKind::For(For {
+        let kind = StmtKind::For(Box::new(For {
             keyword,
             switches,
             options,
             var,
             set,
             body: None,
-        });
+        }));
         match fail {
             None => {
                 let end = self.tok_end;
@@ -2589,7 +2601,7 @@ mod tests {
         assert!(matches!(t(4), JumpTarget::Label { key, .. } if key == b"eof"));
         // `goto 2>nul` has no target (the digit is a handle); `goto 2nd` is a label.
         assert_eq!(t(5), JumpTarget::Missing);
-        assert_eq!(sc.stmt(StmtId(5)).redirects[0].handle, Some(2));
+        assert_eq!(sc.stmt(StmtId(5)).redirects()[0].handle, Some(2));
         assert!(matches!(t(6), JumpTarget::Label { key, .. } if key == b"2nd"));
     }
 
@@ -2602,7 +2614,7 @@ mod tests {
         };
         assert!(c.args[0].quoted && !c.args[0].dynamic);
         assert!(c.args[1].dynamic && !c.args[1].quoted);
-        let r = sc.stmt(StmtId(0)).redirects[0];
+        let r = sc.stmt(StmtId(0)).redirects()[0];
         assert_eq!((r.handle, r.op), (Some(2), RedirectOp::DupOut));
         assert_eq!(src.slice(r.target.unwrap().span), b"1");
         let StmtKind::For(f) = kind(&sc, 1) else {
