@@ -85,7 +85,7 @@ pub struct Flow {
     /// vector instead of one per statement.
     pub edges: Vec<Edge>,
     /// Where each statement's edges start in `edges`; one more entry than statements.
-    pub succ_start: Vec<usize>,
+    pub succ_start: Vec<u32>,
     /// Edges that are the NT side of an `%OS%`=="Windows_NT" test.
     pub nt_edges: Vec<(StmtId, Edge)>,
     /// Resolution of each `goto` and `call :label` statement (`None` for other statements).
@@ -104,8 +104,10 @@ pub struct Flow {
     /// could reach in a file that reads itself. See [`Flow::runs`].
     pub runs: Vec<bool>,
     /// Byte offsets where the innermost statement changes, with its `runs` value: the
-    /// answer of [`Flow::runs_at`] for any offset from there to the next entry.
-    run_segments: Vec<(usize, bool)>,
+    /// answer of [`Flow::runs_at`] for any offset from there to the next entry. An entry
+    /// with the value of the one before it is left out (the offsets grow, so the answer is
+    /// the same): a file whose statements all run has one entry.
+    run_segments: Vec<(u32, bool)>,
     /// The file feeds itself to another engine (`cscript //E:JScript "%~f0"`,
     /// `ReadAllText('%~f0')`, `more +5 "%~f0"`, `"%~f0?.wsf"`, …): what follows its batch
     /// part may be a payload.
@@ -142,6 +144,7 @@ impl Flow {
     /// span is not a statement, such as syntax errors). Bytes between statements take the
     /// value of the statement that follows them. `true` when the file has no statements.
     pub fn runs_at(&self, offset: usize) -> bool {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         let i = self.run_segments.partition_point(|s| s.0 <= offset);
         match i.checked_sub(1).and_then(|i| self.run_segments.get(i)) {
             Some(s) => s.1,
@@ -162,7 +165,7 @@ impl Flow {
     pub fn successors(&self, id: StmtId) -> &[Edge] {
         let i = id.index();
         match (self.succ_start.get(i), self.succ_start.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.edges.get(a..b).unwrap_or(&[]),
+            (Some(&a), Some(&b)) => self.edges.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -414,7 +417,7 @@ impl<'a> Builder<'a> {
         let seq_next = self.sequences();
         let n = self.script.stmts.len();
         let mut edges: Vec<Edge> = Vec::with_capacity(n + n / 2);
-        let mut succ_start: Vec<usize> = Vec::with_capacity(n + 1);
+        let mut succ_start: Vec<u32> = Vec::with_capacity(n + 1);
         succ_start.push(0);
         let mut jumps: Vec<Option<Resolution>> = vec![None; n];
         let mut nt_edges = Vec::new();
@@ -446,7 +449,7 @@ impl<'a> Builder<'a> {
         // logical line (and block), then leaves the batch context (§1.9, T36): the rest of
         // its line still runs, the next line does not.
         let group = self.logical_lines();
-        let mut fails_at: Vec<usize> = vec![usize::MAX; n + 1];
+        let mut fails_at: Vec<u32> = vec![u32::MAX; n + 1];
         let conditional = self.conditional_in_line();
         let mut call_dispatch = false;
         let mut hub_used = false;
@@ -465,9 +468,9 @@ impl<'a> Builder<'a> {
                     // (statements before it on the line are not affected: the check below
                     // reads `fails_at` only for this one and later ones).
                     let fails = matches!(r, Resolution::Missing | Resolution::Unresolved);
-                    let gi = group[i];
-                    if fails && !conditional[i] && i < fails_at[gi] {
-                        fails_at[gi] = i;
+                    let gi = group[i] as usize;
+                    if fails && !conditional[i] && id.0 < fails_at[gi] {
+                        fails_at[gi] = id.0;
                     }
                     match &r {
                         Resolution::Label { to, .. } => out.push(edge(*to, EdgeKind::Jump)),
@@ -555,7 +558,7 @@ impl<'a> Builder<'a> {
             hub_used |= edges[start..].iter().any(|e| e.to == Node::AnyLabel);
             // After a failing GOTO earlier on this logical line, leaving the line leaves
             // the batch context.
-            if fails_at[group[i]] <= i {
+            if fails_at[group[i] as usize] <= id.0 {
                 for e in &mut edges[start..] {
                     if let Node::Stmt(t) = e.to {
                         if group[t.index()] != group[i] {
@@ -564,7 +567,8 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            succ_start.push(edges.len());
+            // At most a few edges a statement, and fewer than 2^32 statements.
+            succ_start.push(u32::try_from(edges.len()).unwrap_or(u32::MAX));
         }
         let entry = self
             .script
@@ -620,14 +624,14 @@ impl<'a> Builder<'a> {
     /// The logical line of every statement: top-level statements joined by a connector
     /// share one, and a nested statement has its top-level ancestor's. One extra slot
     /// (index `n`) stays unused so every value indexes a vector of `n + 1`.
-    fn logical_lines(&self) -> Vec<usize> {
+    fn logical_lines(&self) -> Vec<u32> {
         let n = self.script.stmts.len();
-        let mut group: Vec<usize> = (0..n).collect();
-        let mut cur = usize::MAX;
+        let mut group: Vec<u32> = (0..n as u32).collect();
+        let mut cur = u32::MAX;
         for &t in &self.script.top {
             let s = self.script.stmt(t);
-            if cur == usize::MAX || s.connector == Connector::None {
-                cur = t.index();
+            if cur == u32::MAX || s.connector == Connector::None {
+                cur = t.0;
             }
             if let Some(g) = group.get_mut(t.index()) {
                 *g = cur;
@@ -880,9 +884,40 @@ impl Builder<'_> {
 
     /// The flat map of [`Flow::runs_at`]: one entry wherever the innermost statement
     /// around an offset changes. A stack sweep over statements in source order: linear.
-    fn run_segments(&self, runs: &[bool]) -> Vec<(usize, bool)> {
-        // One entry per statement, and one or two where each closes: at most three each.
-        let mut segs: Vec<(usize, bool)> = Vec::with_capacity(self.script.stmts.len() * 3);
+    fn run_segments(&self, runs: &[bool]) -> Vec<(u32, bool)> {
+        // Merged as they come while the offsets grow; in the (unexpected) case of an offset
+        // going back, built again entry by entry, which [`Flow::runs_at`] then reads as it
+        // always did.
+        if runs.iter().all(|&r| r) {
+            // Every answer is `true`: the first entry says it (none without statements).
+            return self.script.stmts.first().map_or(Vec::new(), |s| {
+                vec![(u32::try_from(s.span.start()).unwrap_or(u32::MAX), true)]
+            });
+        }
+        self.run_segments_merged(runs, true)
+            .unwrap_or_else(|| self.run_segments_merged(runs, false).unwrap_or_default())
+    }
+
+    /// [`Builder::run_segments`]; with `merge`, an entry with the value of the one before
+    /// it is left out, and `None` when an offset goes back.
+    fn run_segments_merged(&self, runs: &[bool], merge: bool) -> Option<Vec<(u32, bool)>> {
+        let mut segs: Vec<(u32, bool)> = Vec::new();
+        let mut last_offset = 0u32;
+        // `false` when merging and `offset` goes back.
+        let mut push = |segs: &mut Vec<(u32, bool)>, offset: usize, value: bool| {
+            let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+            if merge {
+                if offset < last_offset {
+                    return false;
+                }
+                last_offset = offset;
+                if segs.last().is_some_and(|s| s.1 == value) {
+                    return true;
+                }
+            }
+            segs.push((offset, value));
+            true
+        };
         let mut open: Vec<(usize, bool)> = Vec::new();
         let value = |i: usize| runs.get(i).copied().unwrap_or(false);
         // `Source::line_of` for the ends of top-level statements, which grow: a cursor over
@@ -899,6 +934,7 @@ impl Builder<'_> {
             }
             cursor
         };
+        let mut ok = true;
         for (i, s) in self.script.stmts.iter().enumerate() {
             while let Some(&(end, ended)) = open.last() {
                 if end > s.span.start() {
@@ -906,29 +942,32 @@ impl Builder<'_> {
                 }
                 open.pop();
                 match open.last() {
-                    Some(o) => segs.push((end, o.1)),
+                    Some(o) => ok &= push(&mut segs, end, o.1),
                     None => {
                         // The rest of a top-level statement's line (text the parser could
                         // not place, after a closing `)`) belongs to that statement; the
                         // lines up to the next statement belong to the next one.
                         let line_end = self.source.line_span(line_of(end)).end();
                         if line_end > end && line_end <= s.span.start() {
-                            segs.push((end, ended));
-                            segs.push((line_end, value(i)));
+                            ok &= push(&mut segs, end, ended);
+                            ok &= push(&mut segs, line_end, value(i));
                         } else {
-                            segs.push((end, value(i)));
+                            ok &= push(&mut segs, end, value(i));
                         }
                     }
                 }
             }
-            segs.push((s.span.start(), value(i)));
+            ok &= push(&mut segs, s.span.start(), value(i));
+            if !ok {
+                return None;
+            }
             open.push((s.span.end().max(s.span.start() + 1), value(i)));
         }
         let last = runs.last().copied().unwrap_or(true);
         while let Some((end, _)) = open.pop() {
-            segs.push((end, open.last().map_or(last, |o| o.1)));
+            ok &= push(&mut segs, end, open.last().map_or(last, |o| o.1));
         }
-        segs
+        ok.then_some(segs)
     }
 }
 
@@ -949,10 +988,13 @@ fn jump_names_in(text: &[u8]) -> Vec<Vec<u8>> {
     // letters (no other byte becomes one of them), four bytes at once.
     const GOTO: u32 = u32::from_le_bytes(*b"goto");
     const CALL: u32 = u32::from_le_bytes(*b"call");
-    let mentions = text.windows(4).any(|w| {
-        let x = u32::from_le_bytes([w[0], w[1], w[2], w[3]]) | 0x2020_2020;
-        x == GOTO || x == CALL
-    });
+    // Only where a `g` or a `c` starts (a vectorised search for either case of each).
+    let at = |i: usize, word: u32| {
+        text.get(i..i + 4)
+            .is_some_and(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]) | 0x2020_2020 == word)
+    };
+    let mentions = memchr::memchr2_iter(b'g', b'G', text).any(|i| at(i, GOTO))
+        || memchr::memchr2_iter(b'c', b'C', text).any(|i| at(i, CALL));
     if !mentions {
         return Vec::new();
     }
@@ -1037,7 +1079,10 @@ const SELF_READERS: &[&[u8]] = &[
 /// [`reads_itself`] on bytes: one `memmem` pass for `%~`, no copy unless the file names
 /// itself.
 fn reads_itself_bytes(bytes: &[u8]) -> bool {
-    let tildes = memchr::memmem::find_iter(bytes, b"%~");
+    static TILDE: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let tildes = TILDE
+        .get_or_init(|| memchr::memmem::Finder::new(b"%~"))
+        .find_iter(bytes);
     let mut tildes = tildes.peekable();
     // Cheap test first: no `%~…0` and no `?.wsf`, no self-reference.
     if tildes.peek().is_none() {
@@ -1065,10 +1110,38 @@ fn reads_itself_bytes(bytes: &[u8]) -> bool {
     if !self_ref {
         return false;
     }
-    let lower = bytes.to_ascii_lowercase();
-    SELF_READERS
-        .iter()
-        .any(|n| memchr::memmem::find(&lower, n).is_some())
+    names_self_reader(bytes)
+}
+
+/// Some [`SELF_READERS`] name occurs in `bytes`, ASCII case folded: lower-cased a chunk at a
+/// time on the stack (chunks overlap by more than the longest name), searched with finders
+/// built once.
+fn names_self_reader(bytes: &[u8]) -> bool {
+    const CHUNK: usize = 8192;
+    const OVERLAP: usize = 16;
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        SELF_READERS
+            .iter()
+            .map(|n| memchr::memmem::Finder::new(*n))
+            .collect()
+    });
+    let mut buf = [0u8; CHUNK + OVERLAP];
+    let mut start = 0;
+    loop {
+        let end = (start + CHUNK + OVERLAP).min(bytes.len());
+        let chunk = &mut buf[..end - start];
+        chunk.copy_from_slice(&bytes[start..end]);
+        chunk.make_ascii_lowercase();
+        if finders.iter().any(|f| f.find(chunk).is_some()) {
+            return true;
+        }
+        if end == bytes.len() {
+            return false;
+        }
+        start += CHUNK;
+    }
 }
 
 /// The first words of lines that open another language's text in a hybrid script: the
@@ -1406,10 +1479,12 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
     // of one).
     let mut marks = [false; 6];
     marks[5] = memchr::memmem::find(bytes, b"%+").is_some();
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+    // The source's line starts: each line runs to the next start (its `\n` included, which
+    // is blank) or to the end.
+    let starts = source.line_starts();
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(bytes.len());
         let line = &bytes[start..end];
-        start = end + 1;
         let t = match line
             .iter()
             .position(|b| !(b.is_ascii_whitespace() || *b == b'@'))
@@ -1587,6 +1662,58 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn self_readers_are_found_across_chunks() {
+        for at in (8192 - 20..8192 + 4).chain([0, 16_384 - 7, 20_000]) {
+            let mut text = b"set me=%~f0\n".to_vec();
+            text.resize(at.max(text.len()), b'x');
+            let plain = text.clone();
+            text.extend_from_slice(b"PowerShell -c x\n");
+            assert!(reads_itself_bytes(&text), "{at}");
+            assert_eq!(reads_itself_bytes(&text), reads_itself_old(&text), "{at}");
+            assert!(!reads_itself_bytes(&plain), "{at}");
+        }
+    }
+
+    /// [`Flow::runs_at`] over the segments built entry by entry (as before they were merged).
+    fn runs_at_unmerged(source: &Source, flow: &Flow, offset: usize) -> bool {
+        let script = crate::syntax::parse(source);
+        let labels = LabelIndex::build(source);
+        let segs = Builder::new(source, &script, &labels)
+            .run_segments_merged(&flow.runs, false)
+            .unwrap_or_default();
+        let offset = offset as u32;
+        let i = segs.partition_point(|s| s.0 <= offset);
+        match i.checked_sub(1).and_then(|i| segs.get(i)) {
+            Some(s) => s.1,
+            None => segs.first().map_or(true, |s| s.1),
+        }
+    }
+
+    #[test]
+    fn merged_run_segments_give_every_offset_the_same_answer() {
+        for text in [
+            "",
+            "echo a\n",
+            "@echo off\ngoto :eof\n<package>\n<job>\n</job>\n</package>\n",
+            "cscript //E:JScript \"%~f0\"\nexit /b\n:x\n$a = 1\n$b = 2\n:y\necho y\n",
+            "goto %1\n:a\necho a\n) stray\n:b\nif 1==1 (echo b\n  echo c) else (echo d)\ngoto :eof\nnever\n",
+            "(\n(\necho deep\n)\n)\nexit\necho dead & echo dead2\n",
+        ] {
+            let source = Source::new(text.as_bytes().to_vec());
+            let script = crate::syntax::parse(&source);
+            let labels = LabelIndex::build(&source);
+            let flow = Flow::build(&source, &script, &labels);
+            for offset in 0..=text.len() + 2 {
+                assert_eq!(
+                    flow.runs_at(offset),
+                    runs_at_unmerged(&source, &flow, offset),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
     }
 
     #[test]

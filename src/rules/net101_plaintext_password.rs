@@ -61,7 +61,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         ) {
             continue;
         }
-        let args = argv(src, &inv.args);
+        let args = argv(src, inv.args(ctx.script));
         let mut found: Vec<Secret> = Vec::new();
         match inv.name.as_str() {
             "net" => net(src, &args, &mut found),

@@ -32,14 +32,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let Some(flag) = inv
-            .args
+            .args(ctx.script)
             .iter()
             .find(|w| ctx.source.slice(w.span).eq_ignore_ascii_case(b"/savecred"))
         else {
             continue;
         };
         let user = inv
-            .args
+            .args(ctx.script)
             .iter()
             .map(|w| ctx.source.slice(w.span))
             .find_map(|t| {

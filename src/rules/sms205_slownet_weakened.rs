@@ -37,7 +37,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !snboot && !sms::SLOWNET_PROGRAMS.contains(&inv.name.as_str()) {
             continue;
         }
-        for w in &inv.args {
+        for w in inv.args(ctx.script) {
             let text = ctx.source.slice(w.span);
             if text.is_empty() || !text.iter().all(u8::is_ascii_digit) || text.len() > 9 {
                 continue;

@@ -36,7 +36,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for inv in &ctx.sms().invocations {
-        let words = std::iter::once(&inv.word).chain(inv.args.iter());
+        let words = std::iter::once(&inv.word).chain(inv.args(ctx.script).iter());
         let Some(cli) = words.clone().position(|w| {
             let text = ctx.source.slice(w.span).to_ascii_lowercase();
             let text: Vec<u8> = text.into_iter().filter(|&b| b != b'"').collect();

@@ -49,7 +49,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let is_cli = matches!(inv.name.as_str(), "cli_nt" | "cli_dos" | "cli_os2");
         let mut hit = None;
-        for a in &inv.args {
+        for a in inv.args(ctx.script) {
             let t = ctx.source.slice(a.span);
             if (is_cli && unquoted_is(t, b"/r"))
                 || unquoted_is(t, b"-pa:/r")
@@ -96,7 +96,7 @@ fn deinstall_flag(ctx: &Ctx<'_>, inv: &crate::sms::Invocation, out: &mut Vec<Dia
     let unquoted = |w: &crate::syntax::ast::Word| -> Vec<u8> {
         crate::rules::bat_util::unquoted_lower(ctx.source, w.span)
     };
-    let args = &inv.args;
+    let args = inv.args(ctx.script);
     if !args.first().is_some_and(|w| unquoted(w) == b"add") {
         return;
     }

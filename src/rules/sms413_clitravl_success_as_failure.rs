@@ -52,7 +52,7 @@ fn looks_like_failure(ctx: &Ctx<'_>, id: StmtId) -> bool {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // The statement sequences, at the first `/travel=on`.
     let mut seq = None;
-    for (inv, p) in env::clitravl_switches(ctx.source, &ctx.sms().invocations) {
+    for (inv, p) in env::clitravl_switches(ctx.script, ctx.source, &ctx.sms().invocations) {
         if !ctx.source.slice(p.name).eq_ignore_ascii_case(b"travel")
             || !ctx.source.slice(p.value).eq_ignore_ascii_case(b"on")
         {

@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, p) in env::clitravl_switches(ctx.source, &ctx.sms().invocations) {
+    for (_, p) in env::clitravl_switches(ctx.script, ctx.source, &ctx.sms().invocations) {
         if !ctx.source.slice(p.name).eq_ignore_ascii_case(b"travel")
             || !ctx.source.slice(p.value).eq_ignore_ascii_case(b"off")
         {

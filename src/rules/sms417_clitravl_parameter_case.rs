@@ -21,7 +21,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, p) in env::clitravl_switches(ctx.source, &ctx.sms().invocations) {
+    for (_, p) in env::clitravl_switches(ctx.script, ctx.source, &ctx.sms().invocations) {
         let name = ctx.source.slice(p.name);
         if !name.eq_ignore_ascii_case(b"travel") && !name.eq_ignore_ascii_case(b"prompt") {
             continue;

@@ -385,6 +385,7 @@ pub fn switch_params(source: &Source, args: &[Word]) -> Vec<SwitchParam> {
 /// The `/NAME=VALUE` switches of every CLITRAVL run, with the invocation (Q199114, Q276531,
 /// Q324721).
 pub fn clitravl_switches<'a>(
+    script: &'a crate::syntax::ast::Script,
     source: &'a Source,
     invocations: &'a [super::Invocation],
 ) -> impl Iterator<Item = (&'a super::Invocation, SwitchParam)> + 'a {
@@ -392,7 +393,7 @@ pub fn clitravl_switches<'a>(
         .iter()
         .filter(|i| i.name == "clitravl")
         .flat_map(move |i| {
-            switch_params(source, &i.args)
+            switch_params(source, i.args(script))
                 .into_iter()
                 .map(move |p| (i, p))
         })

@@ -56,18 +56,15 @@ pub fn program_name_is(raw: &[u8], name: &str) -> bool {
 /// the last `.` before that. (Quotes and carets are none of these bytes, so dropping them
 /// first or last gives the same name.)
 fn program_stem(raw: &[u8]) -> &[u8] {
-    let last = match raw
-        .iter()
-        .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
-    {
+    let last = match memchr::memrchr3(b'\\', b'/', b':', raw) {
         Some(i) => &raw[i + 1..],
         None => raw,
     };
-    let last = match last.iter().position(|&b| b == b'%') {
+    let last = match memchr::memchr(b'%', last) {
         Some(i) => &last[..i],
         None => last,
     };
-    match last.iter().rposition(|&b| b == b'.') {
+    match memchr::memrchr(b'.', last) {
         Some(i) => &last[..i],
         None => last,
     }
@@ -89,15 +86,15 @@ fn stem_is(stem: &[u8], name: &str) -> bool {
     stem_chars(stem).eq(name.chars())
 }
 
-/// [`program_name`] into a buffer the caller reuses.
-fn program_name_into(raw: &[u8], out: &mut String) {
-    out.clear();
-    out.extend(stem_chars(program_stem(raw)));
-}
-
 /// `name` (already normalised) is an SMS client program.
 pub fn is_client_program(name: &str) -> bool {
-    CLIENT_PROGRAMS.contains(&name)
+    is_client_program_bytes(name.as_bytes())
+}
+
+/// [`is_client_program`] on the name's bytes: one of [`CLIENT_PROGRAMS`].
+fn is_client_program_bytes(name: &[u8]) -> bool {
+    // Every client program is 5 to 8 bytes long.
+    (5..=8).contains(&name.len()) && CLIENT_PROGRAMS.iter().any(|p| p.as_bytes() == name)
 }
 
 /// What the SMS analysis needs from the settings of a file, borrowed from the caller's own
@@ -147,15 +144,191 @@ pub struct Invocation {
     /// The program word.
     pub word: Word,
     /// The normalised program name.
-    pub name: String,
+    pub name: Name,
     pub via: Via,
-    /// The words after the program word.
-    pub args: Vec<Word>,
+    /// Where the words after the program word start among the words of the statement's
+    /// argument list (see [`Invocation::args`]).
+    args_from: u32,
+    /// The program word is bare: ASCII with no quote, caret, path separator, drive colon or
+    /// expansion; its name is then the word before its last `.`, lower case.
+    pub(crate) bare: bool,
 }
 
 impl Invocation {
     pub fn is_client_program(&self) -> bool {
-        is_client_program(&self.name)
+        is_client_program_bytes(self.name.as_bytes())
+    }
+
+    /// The words after the program word, borrowed from the statement (`script` must be the
+    /// script the invocation was found in).
+    pub fn args<'s>(&self, script: &'s Script) -> &'s [Word] {
+        let all = script
+            .stmts
+            .get(self.stmt.index())
+            .map_or(&[][..], |s| stmt_args(s));
+        all.get(self.args_from as usize..).unwrap_or(&[])
+    }
+}
+
+/// The argument list an invocation's words after the program word are a tail of: a plain
+/// command's arguments, or those of `call prog`.
+fn stmt_args(stmt: &Stmt) -> &[Word] {
+    match &stmt.kind {
+        StmtKind::Simple(s) => &s.args,
+        StmtKind::Call(c) => match &c.target {
+            CallTarget::External { args, .. } => args,
+            _ => &[],
+        },
+        _ => &[],
+    }
+}
+
+/// A normalised program name ([`program_name`]): held inline when short (nearly every
+/// name), so finding the invocations of a script allocates nothing per command. Reads as a
+/// `str`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Name(NameRepr);
+
+/// Longest name held inline.
+const INLINE_NAME: usize = 22;
+
+#[derive(Clone, PartialEq, Eq)]
+enum NameRepr {
+    /// `len` bytes of UTF-8 (the rest zero): names of at most [`INLINE_NAME`] bytes.
+    Inline { len: u8, buf: [u8; INLINE_NAME] },
+    /// Longer names.
+    Heap(Box<str>),
+}
+
+impl Name {
+    /// The program name of a command word, and whether the word is bare: ASCII with no
+    /// quote, caret, path separator, drive colon or expansion (`%`, `!`), so that its name
+    /// is the word before its last `.`, lower case.
+    fn of_word(raw: &[u8]) -> (Name, bool) {
+        let bare = is_bare_word(raw);
+        if bare {
+            let stem = match memchr::memrchr(b'.', raw) {
+                Some(i) => &raw[..i],
+                None => raw,
+            };
+            if stem.len() <= INLINE_NAME {
+                let mut buf = [0u8; INLINE_NAME];
+                let out = &mut buf[..stem.len()];
+                out.copy_from_slice(stem);
+                out.make_ascii_lowercase();
+                let name = Name(NameRepr::Inline {
+                    len: stem.len() as u8,
+                    buf,
+                });
+                return (name, true);
+            }
+        }
+        (Name::of_stem(program_stem(raw)), bare)
+    }
+
+    /// The program name of a stem (see [`program_stem`]).
+    fn of_stem(stem: &[u8]) -> Name {
+        let mut buf = [0u8; INLINE_NAME];
+        if stem.len() <= INLINE_NAME && stem.iter().all(|&b| b.is_ascii() && b != b'"' && b != b'^')
+        {
+            // Nothing to drop and one byte a character: the stem, lower case.
+            let out = &mut buf[..stem.len()];
+            out.copy_from_slice(stem);
+            out.make_ascii_lowercase();
+            return Name(NameRepr::Inline {
+                len: stem.len() as u8,
+                buf,
+            });
+        }
+        if stem.is_ascii() {
+            // Quotes or carets to drop, or long: one byte a character still.
+            let mut name: Vec<u8> = Vec::new();
+            let mut len = 0;
+            for &b in stem.iter().filter(|&&b| b != b'"' && b != b'^') {
+                match buf.get_mut(len) {
+                    Some(slot) => *slot = b.to_ascii_lowercase(),
+                    None => {
+                        if name.is_empty() {
+                            name.extend_from_slice(&buf);
+                        }
+                        name.push(b.to_ascii_lowercase());
+                    }
+                }
+                len += 1;
+            }
+            if len <= INLINE_NAME {
+                return Name(NameRepr::Inline {
+                    len: len as u8,
+                    buf,
+                });
+            }
+            let name = String::from_utf8(name).unwrap_or_default();
+            return Name(NameRepr::Heap(name.into_boxed_str()));
+        }
+        let mut len = 0;
+        for c in stem_chars(stem) {
+            let n = c.len_utf8();
+            if len + n > INLINE_NAME {
+                let mut s = String::with_capacity(stem.len() * 2);
+                s.extend(stem_chars(stem));
+                return Name(NameRepr::Heap(s.into_boxed_str()));
+            }
+            c.encode_utf8(&mut buf[len..]);
+            len += n;
+        }
+        Name(NameRepr::Inline {
+            len: len as u8,
+            buf,
+        })
+    }
+
+    /// The name's bytes (no UTF-8 check: what comparisons read).
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            NameRepr::Inline { len, buf } => &buf[..usize::from(*len)],
+            NameRepr::Heap(s) => s.as_bytes(),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // Whole characters only are written: this is UTF-8.
+            NameRepr::Inline { len, buf } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default()
+            }
+            NameRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_bytes() == other.as_bytes()
     }
 }
 
@@ -170,34 +343,48 @@ fn is_switch(source: &Source, w: &Word) -> bool {
 /// The program a statement starts, if it starts one: a plain command, `call prog`,
 /// `start … prog` or `command /c prog` / `cmd /c prog`.
 pub fn invocation(script: &Script, source: &Source, id: StmtId) -> Option<Invocation> {
-    let (word, via, args) = invocation_head(script, source, id)?;
+    let stmt = script.stmts.get(id.index())?;
+    let head = invocation_head(stmt, source)?;
+    let all = stmt_args(stmt);
     Some(Invocation {
         stmt: id,
-        word,
-        name: program_name(word_text(source, &word)),
-        via,
-        args: args.to_vec(),
+        word: head.word,
+        name: head.name,
+        bare: head.bare,
+        via: head.via,
+        args_from: (all.len() - head.args.len()) as u32,
     })
 }
 
-/// [`invocation`] without building it: the program word, how it is started and the words
-/// after it, borrowed from the statement.
-fn invocation_head<'s>(
-    script: &'s Script,
-    source: &Source,
-    id: StmtId,
-) -> Option<(Word, Via, &'s [Word])> {
-    let stmt = script.stmts.get(id.index())?;
+/// The program word of an invocation, its name, how it is started and the words after it,
+/// borrowed from the statement.
+struct Head<'s> {
+    word: Word,
+    name: Name,
+    /// The word is bare ([`Name::of_word`]).
+    bare: bool,
+    via: Via,
+    args: &'s [Word],
+}
+
+/// [`Head`] of a statement.
+fn invocation_head<'s>(stmt: &'s Stmt, source: &Source) -> Option<Head<'s>> {
     match &stmt.kind {
         StmtKind::Simple(s) => simple_head(source, s.name, &s.args),
         StmtKind::Call(c) => match &c.target {
             CallTarget::External { program, args } => {
-                let stem = program_stem(word_text(source, program));
-                if stem_is(stem, "start") || stem_is(stem, "command") || stem_is(stem, "cmd") {
+                let (name, bare) = Name::of_word(word_text(source, program));
+                if is_launcher(&name) {
                     // `call start prog`: read the rest as if it stood alone.
                     return simple_head(source, *program, args);
                 }
-                Some((*program, Via::Call, args))
+                Some(Head {
+                    word: *program,
+                    name,
+                    bare,
+                    via: Via::Call,
+                    args,
+                })
             }
             _ => None,
         },
@@ -205,15 +392,50 @@ fn invocation_head<'s>(
     }
 }
 
+/// A bare command word (see [`Name::of_word`]).
+pub(crate) fn is_bare_word(raw: &[u8]) -> bool {
+    // Per byte: 1 for the bytes that make a word not bare. No early exit: one branch-free
+    // pass.
+    static NOT_BARE: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0x80;
+        while b < 256 {
+            t[b] = 1;
+            b += 1;
+        }
+        t[b'"' as usize] = 1;
+        t[b'^' as usize] = 1;
+        t[b'/' as usize] = 1;
+        t[b'\\' as usize] = 1;
+        t[b':' as usize] = 1;
+        t[b'%' as usize] = 1;
+        t[b'!' as usize] = 1;
+        t
+    };
+    raw.iter()
+        .fold(0u8, |acc, &b| acc | NOT_BARE[usize::from(b)])
+        == 0
+}
+
+/// `start`, `command` or `cmd`: a name that starts another program.
+fn is_launcher(name: &Name) -> bool {
+    matches!(name.as_bytes(), b"start" | b"command" | b"cmd")
+}
+
 /// The program a plain command `name args` starts: `name` itself, or the program after
 /// `start [switches] ["title"]` or after `/c` / `/k` of `command` / `cmd`.
-fn simple_head<'s>(
-    source: &Source,
-    name: Word,
-    args: &'s [Word],
-) -> Option<(Word, Via, &'s [Word])> {
-    let stem = program_stem(word_text(source, &name));
-    if stem_is(stem, "start") {
+fn simple_head<'s>(source: &Source, name: Word, args: &'s [Word]) -> Option<Head<'s>> {
+    let (own, bare) = Name::of_word(word_text(source, &name));
+    if !is_launcher(&own) {
+        return Some(Head {
+            word: name,
+            name: own,
+            bare,
+            via: Via::Direct,
+            args,
+        });
+    }
+    let (w, via, rest) = if own == "start" {
         let mut i = 0;
         while i < args.len() && is_switch(source, &args[i]) {
             i += 1;
@@ -227,17 +449,23 @@ fn simple_head<'s>(
             }
         }
         let w = *args.get(i)?;
-        Some((w, Via::Start, &args[i + 1..]))
-    } else if stem_is(stem, "command") || stem_is(stem, "cmd") {
+        (w, Via::Start, &args[i + 1..])
+    } else {
         let pos = args.iter().position(|w| {
             let t = word_text(source, w);
             t.eq_ignore_ascii_case(b"/c") || t.eq_ignore_ascii_case(b"/k")
         })?;
         let w = *args.get(pos + 1)?;
-        Some((w, Via::Shell, &args[pos + 2..]))
-    } else {
-        Some((name, Via::Direct, args))
-    }
+        (w, Via::Shell, &args[pos + 2..])
+    };
+    let (name, bare) = Name::of_word(word_text(source, &w));
+    Some(Head {
+        word: w,
+        name,
+        bare,
+        via,
+        args: rest,
+    })
 }
 
 /// The word names an SMS client program.
@@ -327,9 +555,12 @@ pub struct RasCheck {
 
 /// The Slownet threshold-0 RAS test (Q224388: `slownet \\srv\share 0`, "if RAS is
 /// detected, the return code is 0"): a slow-link test program given the threshold `0`.
-pub fn is_slownet_ras_test(source: &Source, inv: &Invocation) -> bool {
+pub fn is_slownet_ras_test(script: &Script, source: &Source, inv: &Invocation) -> bool {
     SLOWNET_PROGRAMS.contains(&inv.name.as_str())
-        && inv.args.iter().any(|w| source.slice(w.span) == b"0")
+        && inv
+            .args(script)
+            .iter()
+            .any(|w| source.slice(w.span) == b"0")
 }
 
 /// Every RAS check in the script.
@@ -345,8 +576,7 @@ pub fn ras_checks<'a>(
 }
 
 /// [`ras_checks`] with the statement sequences computed at most once (`seq`, filled on first
-/// use), each check with whether it is a Slownet threshold-0 test. No name is built for a
-/// statement that is no candidate.
+/// use), each check with whether it is a Slownet threshold-0 test.
 pub(crate) fn ras_checks_in(
     script: &Script,
     source: &Source,
@@ -354,13 +584,19 @@ pub(crate) fn ras_checks_in(
     seq: &Seq<'_>,
 ) -> Vec<(RasCheck, bool)> {
     let guards = ras_guard_names(settings);
-    let mut name = String::new();
     script
         .ids()
         .filter_map(|id| {
-            let (word, _, args) = invocation_head(script, source, id)?;
-            program_name_into(word_text(source, &word), &mut name);
-            ras_check_at(script, source, &guards, seq, id, &name, args)
+            let head = invocation_head(script.stmt(id), source)?;
+            ras_check_at(
+                script,
+                source,
+                &guards,
+                seq,
+                id,
+                head.name.as_bytes(),
+                head.args,
+            )
         })
         .collect()
 }
@@ -386,7 +622,15 @@ fn ras_checks_of(
     invocations
         .iter()
         .filter_map(|inv| {
-            ras_check_at(script, source, &guards, seq, inv.stmt, &inv.name, &inv.args)
+            ras_check_at(
+                script,
+                source,
+                &guards,
+                seq,
+                inv.stmt,
+                inv.name.as_bytes(),
+                inv.args(script),
+            )
         })
         .collect()
 }
@@ -399,12 +643,15 @@ fn ras_check_at(
     guards: &[String],
     seq: &Seq<'_>,
     id: StmtId,
-    name: &str,
+    name: &[u8],
     args: &[Word],
 ) -> Option<(RasCheck, bool)> {
-    let zero_is_ras =
-        SLOWNET_PROGRAMS.contains(&name) && args.iter().any(|w| source.slice(w.span) == b"0");
-    if !zero_is_ras && name != DEFAULT_RAS_GUARD && !guards.iter().any(|g| g == name) {
+    let zero_is_ras = SLOWNET_PROGRAMS.iter().any(|p| p.as_bytes() == name)
+        && args.iter().any(|w| source.slice(w.span) == b"0");
+    if !zero_is_ras
+        && name != DEFAULT_RAS_GUARD.as_bytes()
+        && !guards.iter().any(|g| g.as_bytes() == name)
+    {
         return None;
     }
     let next = next_sibling(script, seq.get(script), id)?;
@@ -607,7 +854,12 @@ impl Analysis {
         // One pass: the invocations and the weak guards. A plain command names `ipconfig`
         // exactly when it is started directly under that name (`start`, `command` and `cmd`
         // are other names).
-        let mut invocations = Vec::new();
+        let commands = script
+            .stmts
+            .iter()
+            .filter(|s| matches!(s.kind, StmtKind::Simple(_) | StmtKind::Call(_)))
+            .count();
+        let mut invocations = Vec::with_capacity(commands);
         let mut weak_guards = Vec::new();
         for id in script.ids() {
             let inv = invocation(script, source, id);
@@ -694,6 +946,46 @@ mod tests {
         assert_eq!(program_name(b"%0"), "");
         assert!(is_client_program(&program_name(b"BOOT32WN.exe")));
         assert!(!is_client_program(&program_name(b"net")));
+    }
+
+    #[test]
+    fn inline_and_long_names_read_as_the_program_name() {
+        let words: [&[u8]; 12] = [
+            b"",
+            b"SMSLS",
+            br#""%0\..\Sms^Ls.BAT""#,
+            b"abcdefghijklmnopqrstuv",
+            b"abcdefghijklmnopqrstuvw",
+            b"ABCDEFGHIJKLMNOPQRSTU^\"VWXYZ.exe",
+            b"\"abcdefghijklmnopqrstuvwxyz\"",
+            b"caf\xe9",
+            b"CAF\xc9\xc9\xc9\xc9\xc9\xc9\xc9\xc9\xc9\xc9\xc9\xc9",
+            b"\xff\"x^",
+            b"abcdefghijklmnopqrstu\xe9",
+            b"setls%SMS_OS%",
+        ];
+        for raw in words {
+            let name = Name::of_stem(program_stem(raw));
+            let expected = program_name(raw);
+            assert_eq!(name.as_str(), expected, "{raw:?}");
+            assert_eq!(name.as_bytes(), expected.as_bytes(), "{raw:?}");
+            assert!(name == expected.as_str());
+            assert_eq!(name.to_string(), expected);
+        }
+        assert!(is_client_program(&program_name(b"smsman16.exe")));
+        for p in CLIENT_PROGRAMS {
+            assert!(is_client_program(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn bare_words_have_no_special_byte() {
+        for b in 0..=255u8 {
+            let special = !b.is_ascii() || b"\"^/\\:%!".contains(&b);
+            assert_eq!(is_bare_word(&[b'x', b, b'y']), !special, "{b:#x}");
+        }
+        assert!(is_bare_word(b""));
+        assert!(is_bare_word(b"net.exe"));
     }
 
     #[test]
@@ -807,7 +1099,7 @@ mod tests {
         let script = crate::syntax::parse(&source);
         let got: Vec<(String, Via)> = invocations(&script, &source)
             .into_iter()
-            .map(|i| (i.name, i.via))
+            .map(|i| (i.name.to_string(), i.via))
             .collect();
         assert_eq!(
             got,

@@ -5,7 +5,7 @@
 
 use crate::flow::Flow;
 use crate::sms::ras::StateSet;
-use crate::sms::{is_client_program, Via};
+use crate::sms::Via;
 use crate::source::{Source, Span};
 use crate::syntax::ast::{Script, StmtId, StmtKind};
 
@@ -102,13 +102,61 @@ pub struct Summary {
 }
 
 /// cmd.exe and COMMAND.COM internal commands: a bare name among them never starts a file.
-const INTERNAL: &[&str] = &[
-    "echo", "set", "if", "for", "goto", "call", "rem", "cd", "chdir", "md", "mkdir", "rd", "rmdir",
-    "del", "erase", "copy", "move", "ren", "rename", "type", "dir", "cls", "pause", "path",
-    "prompt", "ver", "vol", "date", "time", "break", "verify", "shift", "exit", "pushd", "popd",
-    "title", "color", "start", "setlocal", "endlocal", "assoc", "ftype", "mklink", "lh",
-    "loadhigh", "ctty", "cmd", "command", "lfnfor", "truename",
-];
+fn is_internal(name: &str) -> bool {
+    matches!(
+        name,
+        "echo"
+            | "set"
+            | "if"
+            | "for"
+            | "goto"
+            | "call"
+            | "rem"
+            | "cd"
+            | "chdir"
+            | "md"
+            | "mkdir"
+            | "rd"
+            | "rmdir"
+            | "del"
+            | "erase"
+            | "copy"
+            | "move"
+            | "ren"
+            | "rename"
+            | "type"
+            | "dir"
+            | "cls"
+            | "pause"
+            | "path"
+            | "prompt"
+            | "ver"
+            | "vol"
+            | "date"
+            | "time"
+            | "break"
+            | "verify"
+            | "shift"
+            | "exit"
+            | "pushd"
+            | "popd"
+            | "title"
+            | "color"
+            | "start"
+            | "setlocal"
+            | "endlocal"
+            | "assoc"
+            | "ftype"
+            | "mklink"
+            | "lh"
+            | "loadhigh"
+            | "ctty"
+            | "cmd"
+            | "command"
+            | "lfnfor"
+            | "truename"
+    )
+}
 
 /// The pragma `smslint: targets=nt` / `targets=nt,win9x` in a comment.
 pub fn pragma(source: &Source, script: &Script) -> Option<Targets> {
@@ -163,21 +211,38 @@ fn strip_ci<'a>(s: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
     }
 }
 
-/// Where a target word points, relative to the calling script.
-pub fn target_spec(raw: &[u8]) -> TargetSpec {
-    let cleaned: std::borrow::Cow<[u8]> = if raw.iter().any(|&b| matches!(b, b'"' | b'^' | b'/')) {
-        raw.iter()
-            .copied()
-            .filter(|&b| b != b'"' && b != b'^')
-            .map(|b| if b == b'/' { b'\\' } else { b })
-            .collect()
+/// A target word with quotes and carets removed and `/` read as `\`.
+fn cleaned(raw: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if memchr::memchr3(b'"', b'^', b'/', raw).is_some() {
+        let mut out = Vec::with_capacity(raw.len());
+        out.extend(
+            raw.iter()
+                .copied()
+                .filter(|&b| b != b'"' && b != b'^')
+                .map(|b| if b == b'/' { b'\\' } else { b }),
+        );
+        out.into()
     } else {
         raw.into()
-    };
-    let s = &cleaned[..];
+    }
+}
+
+/// What [`target_spec`] decides before it splits the path: the target, or the path
+/// relative to the calling script with how it was written.
+enum TargetHead<'a> {
+    Done(TargetSpec),
+    Path {
+        rest: &'a [u8],
+        percent0: bool,
+        nt_only: bool,
+    },
+}
+
+/// [`target_spec`] up to the path's parts, on a [`cleaned`] word.
+fn target_head(s: &[u8]) -> TargetHead<'_> {
     let self_forms: &[&[u8]] = &[b"%0", b"%~f0", b"%~dpnx0", b"%~s0", b"%~fs0"];
     if self_forms.iter().any(|f| s.eq_ignore_ascii_case(f)) {
-        return TargetSpec::SelfFile;
+        return TargetHead::Done(TargetSpec::SelfFile);
     }
     let mut percent0 = false;
     let mut nt_only = false;
@@ -191,33 +256,56 @@ pub fn target_spec(raw: &[u8]) -> TargetSpec {
         r
     } else if s.starts_with(b"\\\\") {
         // \\server\netlogon\X
-        let parts: Vec<&[u8]> = s[2..].splitn(3, |&b| b == b'\\').collect();
-        match parts.as_slice() {
-            [_, share, r] if share.eq_ignore_ascii_case(b"netlogon") => r,
-            _ => return TargetSpec::Elsewhere,
+        let mut parts = s[2..].splitn(3, |&b| b == b'\\');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(_), Some(share), Some(r)) if share.eq_ignore_ascii_case(b"netlogon") => r,
+            _ => return TargetHead::Done(TargetSpec::Elsewhere),
         }
     } else if s.len() >= 2 && s[1] == b':' {
         if s[0].eq_ignore_ascii_case(&b'z') {
             &s[2..]
         } else {
-            return TargetSpec::Elsewhere;
+            return TargetHead::Done(TargetSpec::Elsewhere);
         }
     } else if s.first() == Some(&b'\\') {
-        return TargetSpec::Elsewhere;
+        return TargetHead::Done(TargetSpec::Elsewhere);
     } else {
         s
     };
     if rest.contains(&b'%') || rest.contains(&b'!') {
-        return TargetSpec::Dynamic;
+        return TargetHead::Done(TargetSpec::Dynamic);
     }
-    let parts: Vec<String> = rest
-        .split(|&b| b == b'\\')
+    TargetHead::Path {
+        rest,
+        percent0,
+        nt_only,
+    }
+}
+
+/// The parts of a relative path: its components but empty ones and `.`.
+fn path_parts(rest: &[u8]) -> impl Iterator<Item = &[u8]> {
+    rest.split(|&b| b == b'\\')
         .filter(|p| !p.is_empty() && *p != b".")
-        .map(|p| {
-            String::from_utf8(p.to_ascii_lowercase())
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-        })
-        .collect();
+}
+
+/// A part of a target path, ASCII lower case (invalid UTF-8 replaced).
+fn part_name(p: &[u8]) -> String {
+    String::from_utf8(p.to_ascii_lowercase())
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Where a target word points, relative to the calling script.
+pub fn target_spec(raw: &[u8]) -> TargetSpec {
+    let cleaned = cleaned(raw);
+    let (rest, percent0, nt_only) = match target_head(&cleaned) {
+        TargetHead::Done(t) => return t,
+        TargetHead::Path {
+            rest,
+            percent0,
+            nt_only,
+        } => (rest, percent0, nt_only),
+    };
+    let parts: Vec<String> = path_parts(rest).map(part_name).collect();
     if parts.is_empty() || parts.iter().any(|p| p == "..") {
         return TargetSpec::Elsewhere;
     }
@@ -236,7 +324,9 @@ pub fn extension(name: &str) -> Option<&str> {
 }
 
 /// A command that is not a `call` is kept when it can name a file of the tree (`known` says
-/// whether a lower-case file stem is one) or is a `%0\..\` helper (SMS106).
+/// whether a lower-case file stem is one) or is a `%0\..\` helper (SMS106). The rule
+/// [`dropped`] follows without building the target; its test compares the two.
+#[cfg(test)]
 fn worth_keeping(target: &TargetSpec, known: &dyn Fn(&str) -> bool) -> bool {
     match target {
         TargetSpec::Relative { percent0: true, .. } | TargetSpec::SelfFile => true,
@@ -248,35 +338,61 @@ fn worth_keeping(target: &TargetSpec, known: &dyn Fn(&str) -> bool) -> bool {
     }
 }
 
-/// A command that is not a `call`, written as a bare ASCII word (no quote, caret, path,
-/// drive or expansion: most commands), is dropped from the summary: the answer of
-/// [`target_spec`], the internal-command test and [`worth_keeping`] for such a word, without
-/// building its target. `false` when the word is no such word or is kept.
-fn bare_word_dropped(raw: &[u8], kind: CallKind, known: &dyn Fn(&str) -> bool) -> bool {
-    let mut buf = [0u8; 64];
-    if raw.len() > buf.len()
-        || raw
-            .iter()
-            .any(|&b| !b.is_ascii() || matches!(b, b'"' | b'^' | b'/' | b'\\' | b':' | b'%' | b'!'))
-    {
-        return false;
-    }
-    let lower = &mut buf[..raw.len()];
-    lower.copy_from_slice(raw);
-    lower.make_ascii_lowercase();
-    // Plain ASCII: this cannot fail.
-    let Ok(name) = std::str::from_utf8(lower) else {
-        return false;
+/// A command that is not a `call` is dropped from the summary: a bare internal command
+/// started directly, or a target [`worth_keeping`] rejects. The answer [`target_spec`] and
+/// those two tests give, without building the target (most commands are dropped).
+fn dropped(raw: &[u8], kind: CallKind, known: &dyn Fn(&str) -> bool) -> bool {
+    let cleaned = cleaned(raw);
+    let (rest, percent0) = match target_head(&cleaned) {
+        TargetHead::Done(t) => return !matches!(t, TargetSpec::SelfFile),
+        TargetHead::Path { rest, percent0, .. } => (rest, percent0),
     };
-    // `target_spec`: one part, the word itself; none (`.`, empty) or `..` is `Elsewhere`.
-    if matches!(name, "" | "." | "..") {
+    let mut count = 0usize;
+    let mut last: &[u8] = &[];
+    for p in path_parts(rest) {
+        // `..`: `Elsewhere`.
+        if p == b".." {
+            return true;
+        }
+        count += 1;
+        last = p;
+    }
+    if count == 0 {
         return true;
     }
-    if kind == CallKind::Transfer && INTERNAL.contains(&name) {
+    // The last part's name, on the stack when short and ASCII.
+    let mut buf = [0u8; 64];
+    let owned;
+    let name: &str = if last.len() <= buf.len() && last.is_ascii() {
+        let lower = &mut buf[..last.len()];
+        lower.copy_from_slice(last);
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).unwrap_or_default()
+    } else {
+        owned = part_name(last);
+        &owned
+    };
+    if kind == CallKind::Transfer && count == 1 && is_internal(name) {
         return true;
+    }
+    if percent0 {
+        return false;
     }
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     !known(stem)
+}
+
+/// [`dropped`] for a bare word ([`crate::sms::is_bare_word`]) whose program name is `name`
+/// (the word before its last `.`, lower case): no prefix, no expansion, one part unless it
+/// is none (empty, `.`) or `..`; internal commands have no `.`.
+fn bare_dropped(raw: &[u8], name: &str, kind: CallKind, known: &dyn Fn(&str) -> bool) -> bool {
+    if matches!(raw, b"" | b"." | b"..") {
+        return true;
+    }
+    if kind == CallKind::Transfer && !raw.contains(&b'.') && is_internal(name) {
+        return true;
+    }
+    !known(name)
 }
 
 /// Read what a script contributes to the tree, and its SMS analysis (RAS flow from
@@ -288,17 +404,17 @@ pub fn summarize(
     settings: crate::sms::Settings<'_>,
     known: &dyn Fn(&str) -> bool,
 ) -> (Summary, crate::sms::Analysis) {
-    let (guards, tests_os) = super::guards::nt_guards_of(source, script, flow);
-    let tests_os = *tests_os;
     let mut calls = Vec::new();
     let mut client_stmts = Vec::new();
     // The SMS analysis from `unknown`: its invocations are the calls here, and its RAS flow
     // (shifted to the file's entry state once the tree is known) is the SMS rules' flow.
     let sms = crate::sms::Analysis::new(script, source, flow, settings);
+    let (guards, tests_os) = super::guards::nt_guards_named(source, script, flow, &sms.invocations);
+    let tests_os = *tests_os;
     for inv in &sms.invocations {
         let id = inv.stmt;
         let reachable = flow.is_reachable(id);
-        let client = is_client_program(&inv.name);
+        let client = inv.is_client_program();
         if client && reachable {
             client_stmts.push(id);
         }
@@ -324,19 +440,17 @@ pub fn summarize(
             }
             Via::Direct => CallKind::Transfer,
         };
-        if kind != CallKind::Call && bare_word_dropped(raw, kind, known) {
-            continue;
-        }
-        let target = target_spec(raw);
-        if let (CallKind::Transfer, TargetSpec::Relative { parts, .. }) = (kind, &target) {
-            // A bare internal command never starts a file.
-            if parts.len() == 1 && INTERNAL.contains(&parts[0].as_str()) {
+        if kind != CallKind::Call {
+            let drop = if inv.bare {
+                bare_dropped(raw, &inv.name, kind, known)
+            } else {
+                dropped(raw, kind, known)
+            };
+            if drop {
                 continue;
             }
         }
-        if kind != CallKind::Call && !worth_keeping(&target, known) {
-            continue;
-        }
+        let target = target_spec(raw);
         let (line, column) = source.line_col(inv.word.span.start());
         let (end_line, end_column) = source.line_col(inv.word.span.end());
         calls.push(CallOut {
@@ -420,9 +534,9 @@ mod tests {
     }
 
     #[test]
-    fn bare_words_are_dropped_as_their_target_says() {
-        let known = |stem: &str| matches!(stem, "helper" | "a.b" | "setup");
-        for raw in [
+    fn commands_are_dropped_as_their_target_says() {
+        let known = |stem: &str| matches!(stem, "helper" | "a.b" | "setup" | "caf\u{e9}");
+        let words = [
             "",
             ".",
             "..",
@@ -439,42 +553,86 @@ mod tests {
             "cmd",
             "start",
             "%0",
+            "%~F0",
             r"%0\..\x",
+            r"%0\..\echo",
+            r"%0\..\sub\helper",
+            r"%~dp0helper.bat",
+            r"%~dp0..\helper.bat",
+            r"%LOGONSERVER%\NETLOGON\Helper.bat",
+            r"\\dc\netlogon\setup.exe",
+            r"\\dc\apps\setup.exe",
+            r"\\dc",
+            "z:helper",
+            r"Z:\sub\.\helper",
+            r"c:\helper",
+            r"\helper",
             "x\\y",
+            "sub\\helper.bat",
+            r"sub\..\helper",
             "c:x",
             "\"helper\"",
+            "\"ec\"ho",
             "hel^per",
             "x/y",
+            "sub/helper",
             "%x%",
             "!x!",
+            "x%y",
             "caf\u{e9}",
-        ] {
+            "CAF\u{c9}.bat",
+            ".x",
+            "x.",
+            "echo.",
+            "ECHO",
+            "Cd.",
+            "helper.",
+            "a.b.bat",
+        ];
+        let mut bytes: Vec<Vec<u8>> = words.iter().map(|w| w.as_bytes().to_vec()).collect();
+        bytes.push(b"hel\xffper".to_vec());
+        bytes.push(b"\xe9cho".to_vec());
+        bytes.push(vec![b'a'; 100]);
+        for raw in &bytes {
             for kind in [
                 CallKind::Transfer,
                 CallKind::Command,
                 CallKind::Cmd,
                 CallKind::Start,
             ] {
-                let target = target_spec(raw.as_bytes());
+                let target = target_spec(raw);
                 let internal = matches!(
                     (kind, &target),
                     (CallKind::Transfer, TargetSpec::Relative { parts, .. })
-                        if parts.len() == 1 && INTERNAL.contains(&parts[0].as_str())
+                        if parts.len() == 1 && is_internal(&parts[0])
                 );
-                let dropped = internal || !worth_keeping(&target, &known);
-                if bare_word_dropped(raw.as_bytes(), kind, &known) {
-                    assert!(dropped, "{raw:?} {kind:?}");
-                }
+                let expected = internal || !worth_keeping(&target, &known);
+                assert_eq!(
+                    dropped(raw, kind, &known),
+                    expected,
+                    "{:?} {kind:?}",
+                    String::from_utf8_lossy(raw)
+                );
             }
         }
-        // Bare words are decided without the target; the others are left to it.
-        assert!(bare_word_dropped(b"net", CallKind::Transfer, &known));
-        assert!(!bare_word_dropped(b"Helper.bat", CallKind::Start, &known));
-        assert!(!bare_word_dropped(
-            br"%0\..\net",
-            CallKind::Transfer,
-            &known
-        ));
+        for raw in &bytes {
+            if !crate::sms::is_bare_word(raw) {
+                continue;
+            }
+            let name = crate::sms::program_name(raw);
+            for kind in [CallKind::Transfer, CallKind::Start] {
+                assert_eq!(
+                    bare_dropped(raw, &name, kind, &known),
+                    dropped(raw, kind, &known),
+                    "{:?} {kind:?}",
+                    String::from_utf8_lossy(raw)
+                );
+            }
+        }
+        assert!(dropped(b"net", CallKind::Transfer, &known));
+        assert!(!dropped(b"Helper.bat", CallKind::Start, &known));
+        assert!(!dropped(br"%0\..\net", CallKind::Transfer, &known));
+        assert!(dropped(br"%0\..\echo", CallKind::Transfer, &known));
     }
 
     #[test]

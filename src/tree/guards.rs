@@ -214,9 +214,85 @@ pub fn nt_guards_of<'f>(source: &Source, script: &Script, flow: &'f Flow) -> &'f
     flow.nt_guards.get_or_init(|| nt_guards(source, script))
 }
 
+/// [`nt_guards_of`] with the script's invocations already found (those of its SMS analysis,
+/// in statement order): the name of each plain command is read from them.
+pub(crate) fn nt_guards_named<'f>(
+    source: &Source,
+    script: &Script,
+    flow: &'f Flow,
+    invocations: &[crate::sms::Invocation],
+) -> &'f NtGuards {
+    flow.nt_guards.get_or_init(|| {
+        let mut k = 0;
+        nt_guards_by(source, script, |id, raw| {
+            while invocations.get(k).is_some_and(|i| i.stmt < id) {
+                k += 1;
+            }
+            // A plain command started directly is its own invocation, with its name; one
+            // that is not (`start`, `cmd`, `command` with or without a program) is none of
+            // `ver`, `find` and `findstr`.
+            match invocations.get(k) {
+                Some(i) if i.stmt == id && i.via == crate::sms::Via::Direct => {
+                    command_of(raw, i.name.as_bytes())
+                }
+                _ => Command::Other,
+            }
+        })
+    })
+}
+
+/// The commands the `ver | find` guard is made of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Command {
+    Ver,
+    Find,
+    Other,
+}
+
+/// The command a plain command's name word `raw` (program name `name`) is. Only a short
+/// word spelling `ver` or `fin` (any case) counts.
+fn command_of(raw: &[u8], name: &[u8]) -> Command {
+    let command = match name {
+        b"ver" => Command::Ver,
+        b"find" | b"findstr" => Command::Find,
+        _ => return Command::Other,
+    };
+    let spelled = raw.len() < 64
+        && raw
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"ver") || w.eq_ignore_ascii_case(b"fin"));
+    if spelled {
+        command
+    } else {
+        Command::Other
+    }
+}
+
 /// Every OS guard of the script, with the edge only cmd.exe takes; and whether the script
 /// reads `%OS%` in a comparison.
 pub fn nt_guards(source: &Source, script: &Script) -> NtGuards {
+    nt_guards_by(source, script, |_, raw| {
+        // Only `ver` and `find`/`findstr` matter: skip the name's normalisation for every
+        // other command.
+        let maybe = raw.len() < 64
+            && raw
+                .windows(3)
+                .any(|w| w.eq_ignore_ascii_case(b"ver") || w.eq_ignore_ascii_case(b"fin"));
+        if maybe {
+            command_of(raw, program_name(raw).as_bytes())
+        } else {
+            Command::Other
+        }
+    })
+}
+
+/// [`nt_guards`], with `command` telling which command a plain command statement is (given
+/// its id and name word), in statement order.
+fn nt_guards_by(
+    source: &Source,
+    script: &Script,
+    mut command: impl FnMut(StmtId, &[u8]) -> Command,
+) -> NtGuards {
     let mut out = Vec::new();
     let mut tests_os = false;
     // `ver | find "…"`: the find statement and whether a match means NT.
@@ -241,21 +317,10 @@ pub fn nt_guards(source: &Source, script: &Script) -> NtGuards {
                 prev_simple = None;
             }
             StmtKind::Simple(s) => {
-                // Only `ver` and `find`/`findstr` matter: skip the name's normalisation for
-                // every other command.
-                let raw = source.slice(s.name.span);
-                let maybe = raw.len() < 64
-                    && raw
-                        .windows(3)
-                        .any(|w| w.eq_ignore_ascii_case(b"ver") || w.eq_ignore_ascii_case(b"fin"));
-                if !maybe {
-                    prev_simple = Some((id, false));
-                    continue;
-                }
-                let name = program_name(raw);
+                let command = command(id, source.slice(s.name.span));
                 if stmt.connector == Connector::Pipe {
                     if let Some((_, true)) = prev_simple {
-                        if name == "find" || name == "findstr" {
+                        if command == Command::Find {
                             let marker = s
                                 .args
                                 .iter()
@@ -267,7 +332,7 @@ pub fn nt_guards(source: &Source, script: &Script) -> NtGuards {
                         }
                     }
                 }
-                prev_simple = Some((id, name == "ver"));
+                prev_simple = Some((id, command == Command::Ver));
             }
             _ => prev_simple = None,
         }
@@ -337,6 +402,33 @@ mod tests {
         let t =
             "if not \"%OS%\"==\"Windows_NT\" goto w9x\necho nt\ngoto end\n:w9x\necho 9x\n:end\n";
         assert_eq!(echoes(t), vec![5]);
+    }
+
+    #[test]
+    fn guards_from_the_invocations_are_the_guards() {
+        let long = format!("c:\\{}\\ver.exe | find \"Windows NT\"\n", "x".repeat(70));
+        for text in [
+            "ver | find \"Windows NT\" > nul\nif not errorlevel 1 goto nt\n:nt\n",
+            "VER.EXE | FINDSTR /i \"version 5\"\nif errorlevel 1 goto x\n:x\n",
+            "v^er | find \"Windows NT\"\nif errorlevel 1 goto x\n:x\n",
+            "ver | f^ind \"Windows NT\"\nif errorlevel 1 goto x\n:x\n",
+            "\"ver\" | \"find\" \"Windows 98\"\nif errorlevel 1 goto x\n:x\n",
+            "start ver | find \"Windows NT\"\nif errorlevel 1 goto x\n:x\n",
+            "cmd /c ver | find \"Windows NT\"\nif errorlevel 1 goto x\n:x\n",
+            "ver | cmd /c find \"Windows NT\"\nif errorlevel 1 goto x\n:x\n",
+            "call ver | find \"Windows NT\"\nif errorlevel 1 goto x\n:x\n",
+            "c:\\dos\\ver.com|c:\\dos\\find.exe \"Windows 95\"\nif not errorlevel 1 goto x\n:x\n",
+            &long,
+            "if \"%OS%\"==\"Windows_NT\" goto nt\nver\n:nt\n",
+        ] {
+            let source = Source::new(text.as_bytes().to_vec());
+            let script = crate::syntax::parse(&source);
+            let labels = LabelIndex::build(&source);
+            let flow = Flow::build(&source, &script, &labels);
+            let sms = crate::sms::Analysis::new(&script, &source, &flow, Default::default());
+            let named = nt_guards_named(&source, &script, &flow, &sms.invocations);
+            assert_eq!(*named, nt_guards(&source, &script), "{text}");
+        }
     }
 
     #[test]
