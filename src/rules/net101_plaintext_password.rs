@@ -45,19 +45,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     let mut siblings: Option<Siblings> = None;
     for inv in &ctx.sms().invocations {
+        // Compared as bytes first: most commands are none of these.
         if !matches!(
-            inv.name.as_str(),
-            "net"
-                | "psexec"
-                | "psexec64"
-                | "paexec"
-                | "cpau"
-                | "cmdkey"
-                | "schtasks"
-                | "sc"
-                | "wmic"
-                | "reg"
-                | "runas"
+            inv.name.as_bytes(),
+            b"net"
+                | b"psexec"
+                | b"psexec64"
+                | b"paexec"
+                | b"cpau"
+                | b"cmdkey"
+                | b"schtasks"
+                | b"sc"
+                | b"wmic"
+                | b"reg"
+                | b"runas"
         ) {
             continue;
         }

@@ -34,7 +34,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for inv in &ctx.sms().invocations {
-        if !sms::NETLOGON_HELPERS.contains(&inv.name.as_str()) {
+        if !inv.name.is_one_of(sms::NETLOGON_HELPERS) {
             continue;
         }
         // CHOICE is part of the operating system (Windows 9x COMMAND\CHOICE.COM, NT

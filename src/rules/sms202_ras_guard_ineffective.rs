@@ -45,7 +45,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // Q185344: SMS 1.2 runs SMSRUN16/SMSRUN32 again on the RAS branch only, on purpose, so
         // RAS clients get their service pack (SMS401 reports the 1.2 agent itself).
-        if !call.state.has_lan() && matches!(call.inv.name.as_str(), "smsrun16" | "smsrun32") {
+        if !call.state.has_lan() && matches!(call.inv.name.as_bytes(), b"smsrun16" | b"smsrun32") {
             continue;
         }
         let name = ctx.source.display(call.inv.word.span);

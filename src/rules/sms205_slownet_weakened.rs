@@ -34,7 +34,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // SNBOOT (the server-side bootstrap) takes the threshold too (Q224388's
         // `%0\..\SNBOOT.exe 1000`); its threshold-0 form is no RAS test.
         let snboot = inv.name == "snboot";
-        if !snboot && !sms::SLOWNET_PROGRAMS.contains(&inv.name.as_str()) {
+        if !snboot && !inv.name.is_one_of(sms::SLOWNET_PROGRAMS) {
             continue;
         }
         for w in inv.args(ctx.script) {

@@ -30,10 +30,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let invs = &ctx.sms().invocations;
     let has_sms = invs.iter().any(|i| i.is_client_program());
     for inv in invs {
-        if inv.is_client_program() || inv.name.len() < 5 {
+        if inv.is_client_program() || inv.name.as_bytes().len() < 5 {
             continue;
         }
-        let never = NEVER_SHIPPED.contains(&inv.name.as_str());
+        let never = inv.name.is_one_of(NEVER_SHIPPED);
         if !never && !has_sms {
             continue;
         }

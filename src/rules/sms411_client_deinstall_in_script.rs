@@ -38,7 +38,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let logon = ctx.settings.logon_script
         || invs
             .iter()
-            .any(|i| LOGON_MACHINERY.contains(&i.name.as_str()));
+            .any(|i| i.name.is_one_of(LOGON_MACHINERY));
     if !logon {
         return;
     }
@@ -47,7 +47,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             deinstall_flag(ctx, inv, out);
             continue;
         }
-        let is_cli = matches!(inv.name.as_str(), "cli_nt" | "cli_dos" | "cli_os2");
+        let is_cli = matches!(inv.name.as_bytes(), b"cli_nt" | b"cli_dos" | b"cli_os2");
         let mut hit = None;
         for a in inv.args(ctx.script) {
             let t = ctx.source.slice(a.span);

@@ -290,6 +290,12 @@ impl Name {
         }
     }
 
+    /// The name is one of `names`, compared as bytes (no UTF-8 check per comparison).
+    pub fn is_one_of(&self, names: &[&str]) -> bool {
+        let b = self.as_bytes();
+        names.iter().any(|n| n.as_bytes() == b)
+    }
+
     pub fn as_str(&self) -> &str {
         match &self.0 {
             // Whole characters only are written: this is UTF-8.
@@ -556,7 +562,7 @@ pub struct RasCheck {
 /// The Slownet threshold-0 RAS test (Q224388: `slownet \\srv\share 0`, "if RAS is
 /// detected, the return code is 0"): a slow-link test program given the threshold `0`.
 pub fn is_slownet_ras_test(script: &Script, source: &Source, inv: &Invocation) -> bool {
-    SLOWNET_PROGRAMS.contains(&inv.name.as_str())
+    inv.name.is_one_of(SLOWNET_PROGRAMS)
         && inv
             .args(script)
             .iter()
@@ -971,6 +977,8 @@ mod tests {
             assert_eq!(name.as_bytes(), expected.as_bytes(), "{raw:?}");
             assert!(name == expected.as_str());
             assert_eq!(name.to_string(), expected);
+            assert!(name.is_one_of(&["x", expected.as_str()]));
+            assert!(!name.is_one_of(&[]) && !name.is_one_of(&["\u{1}"]));
         }
         assert!(is_client_program(&program_name(b"smsman16.exe")));
         for p in CLIENT_PROGRAMS {
