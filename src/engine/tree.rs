@@ -96,14 +96,16 @@ pub fn tree_inputs(
             outer.push(r);
         }
     }
-    let mut seen: HashMap<PathBuf, usize> = HashMap::new();
+    // By the absolute path's bytes: `absolute` gives one spelling per path (components
+    // rebuilt), and hashing a `Path` walks its components.
+    let mut seen: HashSet<std::ffi::OsString> = HashSet::new();
     let mut out: Vec<TreeInput> = Vec::new();
     for input in named {
         let key = config::absolute(&input.path);
-        if seen.contains_key(&key) && input.kind == InputKind::File {
+        if seen.contains(key.as_os_str()) && input.kind == InputKind::File {
             continue;
         }
-        seen.insert(key.clone(), out.len());
+        seen.insert(key.clone().into_os_string());
         out.push(TreeInput {
             input,
             abs: key,
@@ -117,11 +119,11 @@ pub fn tree_inputs(
         let found = discover::batch_files(&root, configs)?;
         for mut input in found.inputs {
             let key = config::absolute(&input.path);
-            if seen.contains_key(&key) {
+            if seen.contains(key.as_os_str()) {
                 continue;
             }
             input.display = display_path(&key);
-            seen.insert(key.clone(), out.len());
+            seen.insert(key.clone().into_os_string());
             out.push(TreeInput {
                 input,
                 abs: key,
@@ -322,14 +324,15 @@ pub fn check(
         listings: Arc::new(DirListings::default()),
     };
     // Grouped by hash, then ordered once per folder (a path comparison walks components).
-    let mut groups: HashMap<&Path, Vec<usize>> = HashMap::new();
+    // (By the folder's bytes: `abs` is one spelling per path.)
+    let mut groups: HashMap<&std::ffi::OsStr, Vec<usize>> = HashMap::new();
     for (i, t) in inputs.iter().enumerate() {
         let dir = t.abs.parent().unwrap_or(Path::new(""));
-        groups.entry(dir).or_default().push(i);
+        groups.entry(dir.as_os_str()).or_default().push(i);
     }
     let dirs: BTreeMap<PathBuf, Vec<usize>> = groups
         .into_iter()
-        .map(|(d, v)| (d.to_path_buf(), v))
+        .map(|(d, v)| (PathBuf::from(d), v))
         .collect();
     let done: Vec<DirDone> = dirs
         .values()
@@ -437,13 +440,40 @@ fn recheck_crossing(
         old_facts.push(None);
         member_inputs.push(i);
     }
-    let whole = Tree::build(members);
-    let todo: Vec<usize> = (0..whole.members.len())
+    // One tree per group of folders that calls join (its members in the union's order): a
+    // call resolves in its caller's folder or a subfolder it names, so no call joins two
+    // groups, and the groups are resolved in parallel.
+    let group_of = call_groups(&members);
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut slot: HashMap<usize, usize> = HashMap::new();
+    for (j, g) in group_of.iter().enumerate() {
+        let k = *slot.entry(*g).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[k].push(j);
+    }
+    let mut taken: Vec<Option<Member>> = members.into_iter().map(Some).collect();
+    let group_members: Vec<Vec<Member>> = groups
+        .iter()
+        .map(|g| g.iter().filter_map(|&j| taken[j].take()).collect())
+        .collect();
+    let trees: Vec<Tree> = group_members.into_par_iter().map(Tree::build).collect();
+    // Global member index -> (tree, index in it).
+    let mut at = vec![(0, 0); group_of.len()];
+    for (k, g) in groups.iter().enumerate() {
+        for (local, &j) in g.iter().enumerate() {
+            at[j] = (k, local);
+        }
+    }
+    let member = |j: usize| &trees[at[j].0].members[at[j].1];
+    let facts = |j: usize| &trees[at[j].0].facts[at[j].1];
+    let todo: Vec<usize> = (0..at.len())
         .filter(|&j| {
             inputs[member_inputs[j]].lint
                 && old_facts[j]
                     .as_ref()
-                    .map_or(true, |old| **old != *whole.facts[j])
+                    .map_or(true, |old| **old != **facts(j))
         })
         .collect();
     todo.par_iter()
@@ -453,7 +483,7 @@ fn recheck_crossing(
             let r = read_input(t, stdin).and_then(|bytes| {
                 let settings = ResolvedSettings::for_file(t.config.as_deref(), ov, &t.path);
                 let source = Arc::new(Source::new(bytes));
-                let mut l = with_facts(&settings.lint, &whole.members[j], whole.facts[j].clone());
+                let mut l = with_facts(&settings.lint, member(j), facts(j).clone());
                 l.dirs = run.listings.clone();
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     let analysis = Analysis::of(&source);
@@ -464,6 +494,50 @@ fn recheck_crossing(
             (i, r)
         })
         .collect()
+}
+
+/// For each member, the group of folders it belongs to (an arbitrary id): the folders its
+/// calls name below its own are in its group, transitively.
+fn call_groups(members: &[Member]) -> Vec<usize> {
+    let dir_key = |p: &Path| p.to_string_lossy().to_ascii_lowercase();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut parent: Vec<usize> = Vec::new();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut id = |k: String, parent: &mut Vec<usize>| {
+        *ids.entry(k).or_insert_with(|| {
+            parent.push(parent.len());
+            parent.len() - 1
+        })
+    };
+    let mut own = Vec::with_capacity(members.len());
+    for m in members {
+        let dir = dir_key(m.path.parent().unwrap_or(Path::new("")));
+        let me = id(dir.clone(), &mut parent);
+        own.push(me);
+        for c in &m.summary.calls {
+            if let calls::TargetSpec::Relative { parts, .. } = &c.target {
+                if parts.len() > 1 {
+                    let mut t = dir.clone();
+                    for p in &parts[..parts.len() - 1] {
+                        t.push('/');
+                        t.push_str(p);
+                    }
+                    let other = id(t, &mut parent);
+                    let (a, b) = (find(&mut parent, me), find(&mut parent, other));
+                    if a != b {
+                        parent[a] = b;
+                    }
+                }
+            }
+        }
+    }
+    own.iter().map(|&x| find(&mut parent, x)).collect()
 }
 
 /// Check one directory: read and analyse its files in parallel, resolve its tree, lint its

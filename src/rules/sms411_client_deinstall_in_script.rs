@@ -35,10 +35,7 @@ const LOGON_MACHINERY: &[&str] = &[
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let invs = &ctx.sms().invocations;
-    let logon = ctx.settings.logon_script
-        || invs
-            .iter()
-            .any(|i| i.name.is_one_of(LOGON_MACHINERY));
+    let logon = ctx.settings.logon_script || invs.iter().any(|i| i.name.is_one_of(LOGON_MACHINERY));
     if !logon {
         return;
     }

@@ -29,7 +29,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .invocations
         .iter()
         .filter(|i| {
-            matches!(i.name.as_bytes(), b"smsls" | b"runsms") && analysis.reachable(ctx.flow, i.stmt)
+            matches!(i.name.as_bytes(), b"smsls" | b"runsms")
+                && analysis.reachable(ctx.flow, i.stmt)
         })
         .map(|i| i.word.span)
         .max_by_key(|s| s.start())

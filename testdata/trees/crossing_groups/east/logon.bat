@@ -1,0 +1,3 @@
+@echo off
+net use h: \\east\home /yes
+call tools\patch.bat
