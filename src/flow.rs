@@ -1547,6 +1547,18 @@ mod tests {
         *state ^= *state << 17;
     }
 
+    /// A random text of up to 23 bytes of `alphabet` (the oracle tests' inputs).
+    fn random_text(state: &mut u64, alphabet: &[u8]) -> Vec<u8> {
+        xorshift(state);
+        let len = (*state % 24) as usize;
+        (0..len)
+            .map(|_| {
+                xorshift(state);
+                alphabet[(*state % alphabet.len() as u64) as usize]
+            })
+            .collect()
+    }
+
     /// The implementation `reads_itself_bytes` replaced (windows scans and a lowered copy of
     /// every file with `%~`), kept as the oracle.
     fn reads_itself_old(bytes: &[u8]) -> bool {
@@ -1621,13 +1633,7 @@ mod tests {
         let alphabet = b"%~fFnNxX0?.wWsSdp cCrRiIpPtT+m\"\n\xc3\xa9";
         let mut state = 0x2545_f491_4f6c_dd1du64;
         for _ in 0..20_000 {
-            let mut text = Vec::new();
-            xorshift(&mut state);
-            let len = (state % 24) as usize;
-            for _ in 0..len {
-                xorshift(&mut state);
-                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
+            let mut text = random_text(&mut state, alphabet);
             if state % 3 == 0 {
                 text.extend_from_slice(SELF_READERS[(state % 12) as usize]);
             }
@@ -1736,12 +1742,7 @@ mod tests {
         let alphabet = b"~fFnNxX0%\"\n\r ab:";
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..20_000 {
-            let mut text = Vec::new();
-            xorshift(&mut state);
-            for _ in 0..(state % 24) {
-                xorshift(&mut state);
-                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
+            let text = random_text(&mut state, alphabet);
             assert_eq!(
                 labels_read_as_text(&text),
                 labels_read_as_text_old(&text),

@@ -226,6 +226,19 @@ fn walk(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) -> miette:
     Ok(())
 }
 
+/// The error line of an entry a walk of `start` could not read.
+fn walk_error(e: &walkdir::Error, start: &Path) -> String {
+    let path = e.path().map(shown).unwrap_or_else(|| shown(start));
+    let reason = if let Some(anc) = e.loop_ancestor() {
+        format!("symlink loop (points back to {})", anc.display())
+    } else if let Some(io) = e.io_error() {
+        io_reason(io)
+    } else {
+        e.to_string()
+    };
+    format!("{path}: {reason}")
+}
+
 /// One sorted walk of `start` down to `max_depth` (with `follow_links`). With `max_depth` 1
 /// the subfolders are not entered but listed in `dirs`, each with the number of inputs and
 /// errors found before it. `loop_guard` is an ancestor above `start` whose loops this walk
@@ -251,15 +264,7 @@ fn walk_from(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(shown).unwrap_or_else(|| shown(start));
-                let reason = if let Some(anc) = e.loop_ancestor() {
-                    format!("symlink loop (points back to {})", anc.display())
-                } else if let Some(io) = e.io_error() {
-                    io_reason(io)
-                } else {
-                    e.to_string()
-                };
-                out.errors.push(format!("{path}: {reason}"));
+                out.errors.push(walk_error(&e, start));
                 continue;
             }
         };
@@ -338,12 +343,7 @@ mod tests {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    let path = e.path().map(shown).unwrap_or_else(|| shown(root));
-                    let reason = match e.loop_ancestor() {
-                        Some(anc) => format!("symlink loop (points back to {})", anc.display()),
-                        None => e.io_error().map(io_reason).unwrap_or_else(|| e.to_string()),
-                    };
-                    out.errors.push(format!("{path}: {reason}"));
+                    out.errors.push(walk_error(&e, root));
                     continue;
                 }
             };

@@ -186,13 +186,9 @@ fn logical_ends(source: &Source, script: &Script) -> Vec<usize> {
     ends
 }
 
-/// Does `hay` contain `smslint:` in any case? Scans for the rare `:` first.
+/// Does `hay` contain `smslint:` in any case (`tree::calls::smslint_keyword`)?
 fn contains_directive_keyword(hay: &[u8]) -> bool {
-    const KW: &[u8] = b"smslint";
-    // Colons are common (labels, drives, `%~dp0`): the byte before one is tested first.
-    memchr::memchr_iter(b':', hay).any(|i| {
-        i >= KW.len() && hay[i - 1] | 0x20 == b't' && hay[i - KW.len()..i].eq_ignore_ascii_case(KW)
-    })
+    crate::tree::calls::smslint_keyword(hay).is_some()
 }
 
 /// Drop the diagnostics a directive covers, marking the codes that were used.

@@ -388,22 +388,10 @@ fn recheck_crossing(
     let mut in_union: HashSet<&PathBuf> = HashSet::new();
     for k in &kept {
         for m in &k.members {
-            let dir = m.path.parent().map(Path::to_path_buf).unwrap_or_default();
-            if let Some(d) = by_key.get(&dir.to_string_lossy().to_ascii_lowercase()) {
-                in_union.insert(d);
-            }
-            for c in &m.summary.calls {
-                if let calls::TargetSpec::Relative { parts, .. } = &c.target {
-                    if parts.len() > 1 {
-                        let mut t = dir.to_string_lossy().to_ascii_lowercase();
-                        for p in &parts[..parts.len() - 1] {
-                            t.push('/');
-                            t.push_str(p);
-                        }
-                        if let Some(d) = by_key.get(&t) {
-                            in_union.insert(d);
-                        }
-                    }
+            let (own, named) = folder_keys(m);
+            for key in std::iter::once(own).chain(named) {
+                if let Some(d) = by_key.get(&key) {
+                    in_union.insert(d);
                 }
             }
         }
@@ -496,12 +484,37 @@ fn recheck_crossing(
         .collect()
 }
 
+/// A member's folder as a lower-case key, and the keys of the subfolders its calls name below
+/// it (`call tools\x.bat` names `<folder>/tools`): the folders its calls can resolve in.
+fn folder_keys(m: &Member) -> (String, Vec<String>) {
+    let own = m
+        .path
+        .parent()
+        .unwrap_or(Path::new(""))
+        .to_string_lossy()
+        .to_ascii_lowercase();
+    let named = m
+        .summary
+        .calls
+        .iter()
+        .filter_map(|c| match &c.target {
+            calls::TargetSpec::Relative { parts, .. } if parts.len() > 1 => {
+                let mut t = own.clone();
+                for p in &parts[..parts.len() - 1] {
+                    t.push('/');
+                    t.push_str(p);
+                }
+                Some(t)
+            }
+            _ => None,
+        })
+        .collect();
+    (own, named)
+}
+
 /// For each member, the group of folders it belongs to (an arbitrary id): the folders its
-/// calls name below its own are in its group, transitively.
+/// calls name below its own are in its group, transitively (union-find over folder keys).
 fn call_groups(members: &[Member]) -> Vec<usize> {
-    let dir_key = |p: &Path| p.to_string_lossy().to_ascii_lowercase();
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut parent: Vec<usize> = Vec::new();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
             parent[x] = parent[parent[x]];
@@ -509,6 +522,8 @@ fn call_groups(members: &[Member]) -> Vec<usize> {
         }
         x
     }
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut parent: Vec<usize> = Vec::new();
     let mut id = |k: String, parent: &mut Vec<usize>| {
         *ids.entry(k).or_insert_with(|| {
             parent.push(parent.len());
@@ -517,24 +532,13 @@ fn call_groups(members: &[Member]) -> Vec<usize> {
     };
     let mut own = Vec::with_capacity(members.len());
     for m in members {
-        let dir = dir_key(m.path.parent().unwrap_or(Path::new("")));
-        let me = id(dir.clone(), &mut parent);
+        let (dir, named) = folder_keys(m);
+        let me = id(dir, &mut parent);
         own.push(me);
-        for c in &m.summary.calls {
-            if let calls::TargetSpec::Relative { parts, .. } = &c.target {
-                if parts.len() > 1 {
-                    let mut t = dir.clone();
-                    for p in &parts[..parts.len() - 1] {
-                        t.push('/');
-                        t.push_str(p);
-                    }
-                    let other = id(t, &mut parent);
-                    let (a, b) = (find(&mut parent, me), find(&mut parent, other));
-                    if a != b {
-                        parent[a] = b;
-                    }
-                }
-            }
+        for t in named {
+            let other = id(t, &mut parent);
+            let (a, b) = (find(&mut parent, me), find(&mut parent, other));
+            parent[a] = b;
         }
     }
     own.iter().map(|&x| find(&mut parent, x)).collect()

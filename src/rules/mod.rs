@@ -195,29 +195,9 @@ fn word_mask(bytes: &[u8]) -> u32 {
     let all = (1u32 << WORDS.len()) - 1;
     let keep = WORDS.iter().map(|w| w.len()).max().unwrap_or(1) - 1;
     const CHUNK: usize = 16 * 1024;
-    // One folding buffer per worker thread: a fresh 16 KB allocation per file costs more
-    // than the scan (glibc consolidates its free lists for every large request).
-    thread_local! {
-        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    BUF.with(|b| match b.try_borrow_mut() {
-        Ok(mut buf) => fold_and_find(bytes, finders, all, keep, CHUNK, &mut buf),
-        Err(_) => fold_and_find(bytes, finders, all, keep, CHUNK, &mut Vec::new()),
-    })
-}
-
-/// [`word_mask`] with its folding buffer.
-fn fold_and_find(
-    bytes: &[u8],
-    finders: &[memchr::memmem::Finder<'static>],
-    all: u32,
-    keep: usize,
-    chunk_len: usize,
-    buf: &mut Vec<u8>,
-) -> u32 {
-    buf.clear();
+    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK.min(bytes.len()) + keep);
     let mut mask = 0u32;
-    for chunk in bytes.chunks(chunk_len) {
+    for chunk in bytes.chunks(CHUNK) {
         // The last `keep` folded bytes of the previous chunk, so a word across the seam is
         // found.
         let tail = buf.len().saturating_sub(keep);
@@ -232,7 +212,7 @@ fn fold_and_find(
         buf.extend_from_slice(rest);
         buf[from..].make_ascii_lowercase();
         for (i, f) in finders.iter().enumerate() {
-            if mask & (1 << i) == 0 && f.find(buf).is_some() {
+            if mask & (1 << i) == 0 && f.find(&buf).is_some() {
                 mask |= 1 << i;
             }
         }
@@ -300,8 +280,7 @@ impl Ctx<'_> {
     /// statements for every rule that looks for an assignment).
     pub fn assignments(&self) -> &[(Span, Span)] {
         self.shared.assignments.get_or_init(|| {
-            let script = self.script;
-            script
+            self.script
                 .stmts
                 .iter()
                 .filter_map(|stmt| match &stmt.kind {

@@ -158,6 +158,20 @@ fn is_internal(name: &str) -> bool {
     )
 }
 
+/// Where the first `smslint:` (any case) starts in `text`: the first `:` with `smslint`
+/// before it. The keyword of pragmas and of suppression comments.
+pub fn smslint_keyword(text: &[u8]) -> Option<usize> {
+    const KW: &[u8] = b"smslint";
+    // Colons are common (labels, drives, `%~dp0`): the byte before one is tested first.
+    memchr::memchr_iter(b':', text)
+        .find(|&c| {
+            c >= KW.len()
+                && text[c - 1] | 0x20 == b't'
+                && text[c - KW.len()..c].eq_ignore_ascii_case(KW)
+        })
+        .map(|c| c - KW.len())
+}
+
 /// The pragma `smslint: targets=nt` / `targets=nt,win9x` in a comment.
 pub fn pragma(source: &Source, script: &Script) -> Option<Targets> {
     for s in &script.stmts {
@@ -165,11 +179,7 @@ pub fn pragma(source: &Source, script: &Script) -> Option<Targets> {
             continue;
         };
         let raw = source.slice(c.text);
-        // The first `smslint:` (any case): the first `:` with `smslint` before it.
-        let Some(at) = memchr::memchr_iter(b':', raw)
-            .find(|&c| c >= 7 && raw[c - 7..c].eq_ignore_ascii_case(b"smslint"))
-            .map(|c| c - 7)
-        else {
+        let Some(at) = smslint_keyword(raw) else {
             continue;
         };
         let t = raw[at + 8..].to_ascii_lowercase();

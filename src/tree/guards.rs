@@ -257,15 +257,20 @@ fn command_of(raw: &[u8], name: &[u8]) -> Command {
         b"find" | b"findstr" => Command::Find,
         _ => return Command::Other,
     };
-    let spelled = raw.len() < 64
-        && raw
-            .windows(3)
-            .any(|w| w.eq_ignore_ascii_case(b"ver") || w.eq_ignore_ascii_case(b"fin"));
-    if spelled {
+    if spells_ver_or_fin(raw) {
         command
     } else {
         Command::Other
     }
+}
+
+/// A short command word with `ver` or `fin` in it (any case): the only words that can name
+/// `ver`, `find` or `findstr`.
+fn spells_ver_or_fin(raw: &[u8]) -> bool {
+    raw.len() < 64
+        && raw
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"ver") || w.eq_ignore_ascii_case(b"fin"))
 }
 
 /// Every OS guard of the script, with the edge only cmd.exe takes; and whether the script
@@ -274,11 +279,7 @@ pub fn nt_guards(source: &Source, script: &Script) -> NtGuards {
     nt_guards_by(source, script, |_, raw| {
         // Only `ver` and `find`/`findstr` matter: skip the name's normalisation for every
         // other command.
-        let maybe = raw.len() < 64
-            && raw
-                .windows(3)
-                .any(|w| w.eq_ignore_ascii_case(b"ver") || w.eq_ignore_ascii_case(b"fin"));
-        if maybe {
+        if spells_ver_or_fin(raw) {
             command_of(raw, program_name(raw).as_bytes())
         } else {
             Command::Other
