@@ -202,12 +202,15 @@ impl Source {
         line_starts.push(0);
         for i in memchr::memchr_iter(b'\n', &bytes) {
             line_starts.push(i + 1);
+            facts.crlf_lines += usize::from(i > 0 && bytes[i - 1] == b'\r');
         }
-        for i in memchr::memchr_iter(b'\r', &bytes) {
-            if bytes.get(i + 1) == Some(&b'\n') {
-                facts.crlf_lines += 1;
-            } else {
-                facts.lone_cr.push(i);
+        // CRs are counted in one vectorised pass; only a file with a CR that is not part of
+        // a CRLF is walked CR by CR to find them.
+        if memchr::memchr_iter(b'\r', &bytes).count() != facts.crlf_lines {
+            for i in memchr::memchr_iter(b'\r', &bytes) {
+                if bytes.get(i + 1) != Some(&b'\n') {
+                    facts.lone_cr.push(i);
+                }
             }
         }
         facts.lf_lines = line_starts.len() - 1 - facts.crlf_lines;

@@ -61,7 +61,7 @@ fn spans(stmt: &Stmt) -> Vec<Span> {
             v.push(f.keyword);
             v.extend(f.case_insensitive);
             v.extend(f.not);
-            match &*f.condition {
+            match &f.condition {
                 Condition::Errorlevel { keyword, level, .. } => {
                     v.push(*keyword);
                     word(&mut v, level);

@@ -35,7 +35,7 @@ fn positive_test(i: &If) -> Option<(u32, Span)> {
     if i.not.is_some() {
         return None;
     }
-    match &*i.condition {
+    match &i.condition {
         Condition::Errorlevel {
             keyword,
             level,
@@ -102,7 +102,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let Some(i) = is_if(next) else { break };
-            if i.not.is_some() && matches!(*i.condition, Condition::Errorlevel { .. }) {
+            if i.not.is_some() && matches!(i.condition, Condition::Errorlevel { .. }) {
                 // `if not errorlevel k goto x` leaves for lower codes; the chain goes on.
                 if leaves(ctx, i) {
                     continue;

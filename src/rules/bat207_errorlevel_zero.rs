@@ -39,7 +39,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             keyword,
             level,
             value: Some(0),
-        } = &*i.condition
+        } = &i.condition
         else {
             continue;
         };

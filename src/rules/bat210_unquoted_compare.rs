@@ -145,7 +145,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let candidates: Vec<StmtId> = script
         .ids()
         .filter(|&id| match &script.stmt(id).kind {
-            StmtKind::If(i) => match &*i.condition {
+            StmtKind::If(i) => match &i.condition {
                 Condition::Compare { lhs, rhs, .. } => {
                     word_is_only_expansions(script, src, lhs)
                         || word_is_only_expansions(script, src, rhs)
@@ -596,7 +596,7 @@ fn report(
     let StmtKind::If(i) = &ctx.script.stmt(id).kind else {
         return;
     };
-    let Condition::Compare { lhs, rhs, .. } = &*i.condition else {
+    let Condition::Compare { lhs, rhs, .. } = &i.condition else {
         return;
     };
     // One finding per IF, on the first operand that can break it.

@@ -221,7 +221,7 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
                 if let Some(s) = i.case_insensitive {
                     add!("`if /i`", s);
                 }
-                match &*i.condition {
+                match &i.condition {
                     Condition::Defined { keyword, .. } => add!("`if defined`", *keyword),
                     Condition::CmdExtVersion { keyword, .. } => {
                         add!("`if cmdextversion`", *keyword)

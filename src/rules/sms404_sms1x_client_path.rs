@@ -40,7 +40,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let span = match &stmt.kind {
             StmtKind::Simple(_) | StmtKind::Call(_) | StmtKind::Set(_) => stmt.span,
             StmtKind::Echo(_) if !stmt.redirects().is_empty() => stmt.span,
-            StmtKind::If(i) => match &*i.condition {
+            StmtKind::If(i) => match &i.condition {
                 Condition::Exist { path, .. } => path.span,
                 _ => continue,
             },

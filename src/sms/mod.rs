@@ -535,7 +535,7 @@ pub fn next_sibling(script: &Script, next: &[Option<StmtId>], id: StmtId) -> Opt
 /// An `if [not] errorlevel N` statement with N ≥ 1: `(N, negated)`.
 pub fn errorlevel_test(stmt: &Stmt) -> Option<(u32, bool)> {
     if let StmtKind::If(i) = &stmt.kind {
-        if let crate::syntax::ast::Condition::Errorlevel { value: Some(n), .. } = &*i.condition {
+        if let crate::syntax::ast::Condition::Errorlevel { value: Some(n), .. } = &i.condition {
             if *n >= 1 {
                 return Some((*n, i.not.is_some()));
             }
@@ -720,7 +720,7 @@ fn weak_guard_at(
     let stmt = script.stmt(id);
     match &stmt.kind {
         StmtKind::If(i) => {
-            let crate::syntax::ast::Condition::Exist { path, .. } = &*i.condition else {
+            let crate::syntax::ast::Condition::Exist { path, .. } = &i.condition else {
                 return None;
             };
             program_name_is(word_text(source, path), "rasapi32").then(|| WeakGuard {

@@ -306,9 +306,8 @@ pub struct If {
     pub case_insensitive: Option<Span>,
     /// Span of `not`, if present.
     pub not: Option<Span>,
-    /// Boxed: a condition is the largest part of a statement, and most statements are not
-    /// `if`s (this keeps every [`Stmt`] smaller).
-    pub condition: Box<Condition>,
+    /// The test (held inline: the `If` itself is boxed in [`StmtKind`]).
+    pub condition: Condition,
     /// The command run when the condition holds (a `Block` statement or a single command).
     pub then: Option<StmtId>,
     /// The `else` keyword and its command, if present.

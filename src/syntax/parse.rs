@@ -142,8 +142,11 @@ struct Text {
     t: Vec<u8>,
     /// For each deleted CR, the cleaned offset it stood before.
     cr_at: Vec<u32>,
-    /// The answer of the last [`Text::orig`] lookup (`#cr_at <= i`): the parser asks for
-    /// nearly increasing offsets, so most lookups are a step or two from the last one.
+    /// The answer of the last [`Text::orig`] lookup as a window: cleaned offsets in
+    /// `lo..hi` have `n` deleted CRs before them. The parser asks for nearly increasing
+    /// offsets, mostly on one line, so most lookups are two comparisons.
+    window: std::cell::Cell<(u32, u32, u32)>,
+    /// [`seek`] hint for lookups outside the window.
     hint: std::cell::Cell<usize>,
 }
 
@@ -160,9 +163,12 @@ impl Text {
             from = i + 1;
         }
         t.extend_from_slice(&bytes[from..]);
+        // Without CRs every offset maps to itself.
+        let first = cr_at.first().copied().unwrap_or(u32::MAX);
         Text {
             t,
             cr_at,
+            window: std::cell::Cell::new((0, first, 0)),
             hint: std::cell::Cell::new(0),
         }
     }
@@ -170,13 +176,25 @@ impl Text {
     /// Original offset of cleaned offset `i`.
     #[inline]
     fn orig(&self, i: usize) -> usize {
-        if self.cr_at.is_empty() {
-            return i;
+        let (lo, hi, n) = self.window.get();
+        if lo as usize <= i && i < hi as usize {
+            return i + n as usize;
         }
-        i + seek(&self.cr_at, &self.hint, |&k| k as usize <= i)
+        self.orig_outside(i)
+    }
+
+    /// [`Text::orig`] outside the last window: find the number of CRs and move the window.
+    #[inline(never)]
+    fn orig_outside(&self, i: usize) -> usize {
+        let n = seek(&self.cr_at, &self.hint, |&k| k as usize <= i);
+        let lo = if n == 0 { 0 } else { self.cr_at[n - 1] };
+        let hi = self.cr_at.get(n).copied().unwrap_or(u32::MAX);
+        self.window.set((lo, hi, n as u32));
+        i + n
     }
 
     /// Original span of the cleaned range `a..b`.
+    #[inline]
     fn span(&self, a: usize, b: usize) -> Span {
         if b > a {
             Span::new(self.orig(a), self.orig(b - 1) + 1)
@@ -354,33 +372,44 @@ fn delayed_atom(s: &[u8]) -> Option<usize> {
 
 /// Phase 1: find every expansion atom, line by line (LF and Ctrl-Z end a line).
 fn scan_expansions(t: &[u8]) -> Atoms {
+    // One pass over the whole text for `%` and `!`; a hit's line end is looked up only when
+    // it lies past the last one found (atoms never cross a line end).
     let mut all = Vec::new();
-    let mut caret_lines = Vec::new();
     let mut i = 0;
-    while i < t.len() {
-        let line_end = memchr::memchr2(LF, SUB, &t[i..]).map_or(t.len(), |p| i + p);
-        // A line ending in `^` or `^"` may define a continuation macro (vars.rs).
-        let line = &t[i..line_end];
-        if line.strip_suffix(b"\"").unwrap_or(line).last() == Some(&b'^') {
-            caret_lines.push((i, line_end));
+    let mut line_end = 0;
+    while let Some(k) = memchr::memchr2(b'%', b'!', &t[i..]) {
+        i += k;
+        // (`line_end` never holds a `%` or `!`: a hit at or past it is on a later line.)
+        if i >= line_end {
+            line_end = memchr::memchr2(LF, SUB, &t[i..]).map_or(t.len(), |p| i + p);
         }
-        while let Some(k) = memchr::memchr2(b'%', b'!', &t[i..line_end]) {
-            i += k;
-            if t[i] == b'%' {
-                let (n, kind) = percent_atom(&t[i..line_end]);
-                all.push((i as u32, (i + n) as u32, kind));
-                i += n;
-            } else {
-                match delayed_atom(&t[i..line_end]) {
-                    Some(n) => {
-                        all.push((i as u32, (i + n) as u32, ExpansionKind::Delayed));
-                        i += n;
-                    }
-                    None => i += 1,
+        if t[i] == b'%' {
+            let (n, kind) = percent_atom(&t[i..line_end]);
+            all.push((i as u32, (i + n) as u32, kind));
+            i += n;
+        } else {
+            match delayed_atom(&t[i..line_end]) {
+                Some(n) => {
+                    all.push((i as u32, (i + n) as u32, ExpansionKind::Delayed));
+                    i += n;
                 }
+                None => i += 1,
             }
         }
-        i = line_end + 1;
+    }
+    // A line ending in `^` or `^"` may define a continuation macro (vars.rs).
+    let mut caret_lines = Vec::new();
+    for p in memchr::memchr_iter(b'^', t) {
+        let after = |q: usize| t.get(q).map_or(true, |&b| is_eol(b));
+        let end = if after(p + 1) {
+            p + 1
+        } else if t[p + 1] == b'"' && after(p + 2) {
+            p + 2
+        } else {
+            continue;
+        };
+        let start = memchr::memrchr2(LF, SUB, &t[..p]).map_or(0, |q| q + 1);
+        caret_lines.push((start, end));
     }
     let opaque = all
         .iter()
@@ -610,6 +639,33 @@ impl P {
             span,
             message: message.into(),
         });
+    }
+
+    /// The end of the physical line at or after cleaned offset `i` (its LF or Ctrl-Z, or
+    /// the end of the text).
+    fn line_end(&self, i: usize) -> usize {
+        let i = i.min(self.len());
+        memchr::memchr2(LF, SUB, &self.text.t[i..]).map_or(self.len(), |k| i + k)
+    }
+
+    /// Move to the end of the line (its LF or Ctrl-Z, or the end of the text), across caret
+    /// continuations: the unparsed rest of a label line.
+    fn to_line_end_with_carets(&mut self) {
+        loop {
+            match memchr::memchr3(LF, SUB, b'^', &self.text.t[self.pos..]) {
+                None => {
+                    self.pos = self.len();
+                    break;
+                }
+                Some(k) => {
+                    self.pos += k;
+                    if self.text.t[self.pos] != b'^' {
+                        break;
+                    }
+                    self.caret();
+                }
+            }
+        }
     }
 
     fn opaque_at(&self, i: usize) -> Option<usize> {
@@ -1062,7 +1118,7 @@ impl P {
         };
         let missing = match &self.stmts[id.index()].kind {
             StmtKind::If(f) => match f {
-                _ if matches!(*f.condition, Condition::Invalid { .. }) => false,
+                _ if matches!(f.condition, Condition::Invalid { .. }) => false,
                 _ if frame_is_else(&self.frames) => f.else_.is_none(),
                 _ => f.then.is_none(),
             },
@@ -1472,16 +1528,7 @@ impl P {
     ) -> Outcome {
         let colon = self.pos;
         self.pos += 1;
-        while let Some(b) = self.cur() {
-            if is_eol(b) {
-                break;
-            }
-            if b == b'^' {
-                self.caret();
-            } else {
-                self.pos += 1;
-            }
-        }
+        self.to_line_end_with_carets();
         let end = self.pos;
         // The name, as the GOTO scanner reads it.
         let t = &self.text.t;
@@ -1745,7 +1792,7 @@ impl P {
                 keyword: name.span,
                 case_insensitive: None,
                 not: None,
-                condition: Box::new(Condition::Opaque { span: name.span }),
+                condition: Condition::Opaque { span: name.span },
                 then: None,
                 else_: None,
             })),
@@ -1784,9 +1831,7 @@ impl P {
                     }
                 }
                 // The rest of the physical line.
-                while self.cur().is_some_and(|b| !is_eol(b)) {
-                    self.pos += 1;
-                }
+                self.pos = self.line_end(self.pos);
             }
             _ => text_start = self.pos,
         }
@@ -2106,7 +2151,7 @@ impl P {
                 keyword,
                 case_insensitive: ci,
                 not,
-                condition: Box::new(condition),
+                condition,
                 then: None,
                 else_: None,
             })),
@@ -2511,6 +2556,96 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The line-by-line phase-1 scan that [`scan_expansions`] replaced, kept as its oracle:
+    /// the atoms and the lines ending in `^` or `^"`.
+    fn scan_by_line(t: &[u8]) -> (Vec<(u32, u32, ExpansionKind)>, Vec<(usize, usize)>) {
+        let mut all = Vec::new();
+        let mut caret_lines = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            let line_end = memchr::memchr2(LF, SUB, &t[i..]).map_or(t.len(), |p| i + p);
+            let line = &t[i..line_end];
+            if line.strip_suffix(b"\"").unwrap_or(line).last() == Some(&b'^') {
+                caret_lines.push((i, line_end));
+            }
+            while let Some(k) = memchr::memchr2(b'%', b'!', &t[i..line_end]) {
+                i += k;
+                if t[i] == b'%' {
+                    let (n, kind) = percent_atom(&t[i..line_end]);
+                    all.push((i as u32, (i + n) as u32, kind));
+                    i += n;
+                } else {
+                    match delayed_atom(&t[i..line_end]) {
+                        Some(n) => {
+                            all.push((i as u32, (i + n) as u32, ExpansionKind::Delayed));
+                            i += n;
+                        }
+                        None => i += 1,
+                    }
+                }
+            }
+            i = line_end + 1;
+        }
+        (all, caret_lines)
+    }
+
+    /// Texts of the bytes phase 1 and the label scan care about.
+    fn phase1_text() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(
+            proptest::sample::select(b"a%!^\"\n\x1a\r ~0*:d".to_vec()),
+            0..40,
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn expansion_scan_matches_the_line_by_line_scan(t in phase1_text()) {
+            let atoms = scan_expansions(&t);
+            let (all, caret_lines) = scan_by_line(&t);
+            prop_assert_eq!(atoms.all, all);
+            prop_assert_eq!(atoms.caret_lines, caret_lines);
+        }
+
+        #[test]
+        fn label_line_end_matches_the_byte_loop(t in phase1_text(), from in 0usize..40) {
+            let p = |t: &[u8]| {
+                let text = Text::new(t);
+                let atoms = scan_expansions(&text.t);
+                let mut p = P::new(text, atoms, 0);
+                p.pos = from.min(p.len());
+                p
+            };
+            let mut fast = p(&t);
+            fast.to_line_end_with_carets();
+            let mut slow = p(&t);
+            while let Some(b) = slow.cur() {
+                if is_eol(b) {
+                    break;
+                }
+                if b == b'^' {
+                    slow.caret();
+                } else {
+                    slow.pos += 1;
+                }
+            }
+            prop_assert_eq!(fast.pos, slow.pos);
+        }
+
+        #[test]
+        fn orig_counts_the_crs_before_an_offset(
+            t in phase1_text(),
+            asks in proptest::collection::vec(0usize..48, 1..20),
+        ) {
+            let text = Text::new(&t);
+            for i in asks {
+                let i = i.min(text.t.len());
+                let crs = text.cr_at.iter().filter(|&&k| k as usize <= i).count();
+                prop_assert_eq!(text.orig(i), i + crs);
+            }
+        }
+    }
 
     fn read(text: &[u8]) -> (Source, Script) {
         let s = Source::new(text.to_vec());
