@@ -650,7 +650,7 @@ impl P {
 
     /// Move to the end of the line (its LF or Ctrl-Z, or the end of the text), across caret
     /// continuations: the unparsed rest of a label line.
-    fn to_line_end_with_carets(&mut self) {
+    fn skip_label_rest(&mut self) {
         loop {
             match memchr::memchr3(LF, SUB, b'^', &self.text.t[self.pos..]) {
                 None => {
@@ -1528,7 +1528,7 @@ impl P {
     ) -> Outcome {
         let colon = self.pos;
         self.pos += 1;
-        self.to_line_end_with_carets();
+        self.skip_label_rest();
         let end = self.pos;
         // The name, as the GOTO scanner reads it.
         let t = &self.text.t;
@@ -2560,7 +2560,9 @@ mod tests {
 
     /// The line-by-line phase-1 scan that [`scan_expansions`] replaced, kept as its oracle:
     /// the atoms and the lines ending in `^` or `^"`.
-    fn scan_by_line(t: &[u8]) -> (Vec<(u32, u32, ExpansionKind)>, Vec<(usize, usize)>) {
+    type AtomsAndCaretLines = (Vec<(u32, u32, ExpansionKind)>, Vec<(usize, usize)>);
+
+    fn scan_by_line(t: &[u8]) -> AtomsAndCaretLines {
         let mut all = Vec::new();
         let mut caret_lines = Vec::new();
         let mut i = 0;
@@ -2618,7 +2620,7 @@ mod tests {
                 p
             };
             let mut fast = p(&t);
-            fast.to_line_end_with_carets();
+            fast.skip_label_rest();
             let mut slow = p(&t);
             while let Some(b) = slow.cur() {
                 if is_eol(b) {
