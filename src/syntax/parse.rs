@@ -2558,10 +2558,10 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The line-by-line phase-1 scan that [`scan_expansions`] replaced, kept as its oracle:
-    /// the atoms and the lines ending in `^` or `^"`.
+    /// Expansion atoms and the lines ending in `^` or `^"`.
     type AtomsAndCaretLines = (Vec<(u32, u32, ExpansionKind)>, Vec<(usize, usize)>);
 
+    /// The line-by-line phase-1 scan that [`scan_expansions`] replaced, kept as its oracle.
     fn scan_by_line(t: &[u8]) -> AtomsAndCaretLines {
         let mut all = Vec::new();
         let mut caret_lines = Vec::new();
