@@ -42,6 +42,9 @@ pub struct LabelIndex {
     /// in `defs`), sorted: the definitions of one key lie together, in line order. Filled by
     /// [`LabelIndex::build`]; an index assembled by hand falls back to a linear search.
     by_key: [Vec<(u64, u32)>; 2],
+    /// No label is longer than the Win9x significant length, so the Win9x keys are the NT
+    /// keys and `by_key[0]` serves both (`by_key[1]` stays empty).
+    win9x_is_nt: bool,
 }
 
 /// The comparison key of a folded name under a profile, without a copy.
@@ -137,7 +140,13 @@ impl LabelIndex {
                 defs.push(def);
             }
         }
+        let win9x_is_nt = defs
+            .iter()
+            .all(|d| d.folded.len() <= Profile::Win9x.significant_len());
         let by_key = [Profile::Nt, Profile::Win9x].map(|profile| {
+            if profile == Profile::Win9x && win9x_is_nt {
+                return Vec::new();
+            }
             let mut v: Vec<(u64, u32)> = defs
                 .iter()
                 .enumerate()
@@ -146,7 +155,11 @@ impl LabelIndex {
             v.sort_unstable();
             v
         });
-        LabelIndex { defs, by_key }
+        LabelIndex {
+            defs,
+            by_key,
+            win9x_is_nt,
+        }
     }
 
     /// The label a jump on physical line `from_line` to `name` reaches: the next matching
@@ -160,8 +173,8 @@ impl LabelIndex {
     pub fn resolve_index(&self, name: &[u8], from_line: usize, profile: Profile) -> Option<usize> {
         let want = key(name, profile);
         let slot = match profile {
-            Profile::Nt => 0,
-            Profile::Win9x => 1,
+            Profile::Win9x if !self.win9x_is_nt => 1,
+            _ => 0,
         };
         let sorted = &self.by_key[slot];
         if !sorted.is_empty() || self.defs.is_empty() {
@@ -236,6 +249,35 @@ mod tests {
         let ix = index(&[long_a, long_b].concat());
         let probe = [[b'x'; 127].as_slice(), b"C"].concat();
         assert_eq!(ix.resolve(&probe, 0, Profile::Nt).map(|d| d.line), Some(1));
+    }
+
+    #[test]
+    fn short_labels_share_one_index_for_both_profiles() {
+        // Every label fits in 8 characters: the Win9x lookup uses the NT index, and a long
+        // jump name still matches on its first 8 characters under COMMAND.COM only.
+        let ix = index(b"goto latestchanges\r\n:latestc\r\n:latestch\r\n:other\r\n");
+        assert!(ix.win9x_is_nt);
+        assert_eq!(
+            ix.resolve(b"latestchanges", 1, Profile::Win9x).map(|d| d.line),
+            Some(3)
+        );
+        assert_eq!(ix.resolve(b"latestchanges", 1, Profile::Nt), None);
+        assert_eq!(ix.resolve(b"OTHER", 4, Profile::Win9x).map(|d| d.line), Some(4));
+        // The same answers as the linear search of a hand-built index.
+        let linear = LabelIndex {
+            defs: ix.defs.clone(),
+            ..LabelIndex::default()
+        };
+        for name in [&b"latestchanges"[..], b"latestc", b"latestch", b"other", b"x"] {
+            for line in 0..5 {
+                for profile in [Profile::Nt, Profile::Win9x] {
+                    assert_eq!(
+                        ix.resolve_index(name, line, profile),
+                        linear.resolve_index(name, line, profile)
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -186,7 +186,16 @@ impl Text {
     /// [`Text::orig`] outside the last window: find the number of CRs and move the window.
     #[inline(never)]
     fn orig_outside(&self, i: usize) -> usize {
-        let n = seek(&self.cr_at, &self.hint, |&k| k as usize <= i);
+        // Most often the next window: the line after the last one asked about.
+        let (_, hi, n) = self.window.get();
+        let n = n as usize;
+        let next = self.cr_at.get(n + 1).copied().unwrap_or(u32::MAX);
+        let n = if hi as usize <= i && i < next as usize && n < self.cr_at.len() {
+            self.hint.set(n + 1);
+            n + 1
+        } else {
+            seek(&self.cr_at, &self.hint, |&k| k as usize <= i)
+        };
         let lo = if n == 0 { 0 } else { self.cr_at[n - 1] };
         let hi = self.cr_at.get(n).copied().unwrap_or(u32::MAX);
         self.window.set((lo, hi, n as u32));
@@ -569,6 +578,8 @@ struct P {
     line_memo: (usize, usize),
     /// Scratch space for [`P::args`]: the words are copied out once, at their final length.
     words: Vec<Word>,
+    /// Cleaned range of the last word [`P::scan_args`] kept.
+    last_word: (usize, usize),
 }
 
 impl P {
@@ -582,6 +593,7 @@ impl P {
             stmts: Vec::with_capacity(stmts),
             top: Vec::with_capacity(stmts),
             words: Vec::new(),
+            last_word: (0, 0),
             errors: Vec::new(),
             tok_end: 0,
             last_end: 0,
@@ -992,8 +1004,12 @@ impl P {
                 redirects.push(r);
                 continue;
             }
+            let a = self.pos;
             match self.word() {
-                Some(w) => words.push(w),
+                Some(w) => {
+                    words.push(w);
+                    self.last_word = (a, self.pos);
+                }
                 None => self.pos += 1,
             }
         }
@@ -1014,6 +1030,8 @@ impl P {
     // Statements and frames
     // -----------------------------------------------------------------------------------
 
+    /// Add a statement spanning the cleaned range `start..end` (a command complete when it
+    /// is pushed needs no [`P::done`]).
     #[allow(clippy::too_many_arguments)]
     fn push_stmt(
         &mut self,
@@ -1411,7 +1429,7 @@ impl P {
         if self.at_cmd_end() {
             if !redirects.is_empty() {
                 let end = self.tok_end;
-                let id = self.push_stmt(
+                self.push_stmt(
                     start,
                     end,
                     StmtKind::RedirectOnly,
@@ -1420,7 +1438,6 @@ impl P {
                     at,
                     redirects,
                 );
-                self.done(id, end);
                 self.error(
                     SyntaxErrorKind::RedirectOnly,
                     start,
@@ -1481,9 +1498,7 @@ impl P {
                     self.pos += 1;
                 }
                 let end = self.pos;
-                let id =
-                    self.push_stmt(start, end, StmtKind::StrayClose, conn, cspan, at, redirects);
-                self.done(id, end);
+                self.push_stmt(start, end, StmtKind::StrayClose, conn, cspan, at, redirects);
                 match (bare, self.arg_paren.take()) {
                     (true, Some((cmd, paren))) => {
                         let shown = crate::source::decode_display(&self.text.t[cmd.0..cmd.1]);
@@ -1565,8 +1580,7 @@ impl P {
                 rest: (name_end < end).then(|| self.sp(name_end, end)),
             })
         };
-        let id = self.push_stmt(start, end, kind, conn, cspan, at, redirects);
-        self.done(id, end);
+        self.push_stmt(start, end, kind, conn, cspan, at, redirects);
         if self.depth > 0 {
             self.after_label = true;
         }
@@ -1636,7 +1650,6 @@ impl P {
         };
         let end = self.tok_end;
         let id = self.push_stmt(start, end, kind, conn, cspan, at, redirects);
-        self.done(id, end);
         self.check_else_argument(id);
         Outcome::Done
     }
@@ -1685,6 +1698,7 @@ impl P {
             self.pos += 1;
             return Outcome::Empty;
         };
+        let name_end = self.pos;
         if let Some(outcome) =
             self.macro_command(start, name_start, name, conn, cspan, at, &mut redirects)
         {
@@ -1696,11 +1710,10 @@ impl P {
         // (`if not exist x do (`), remembered for the stray `)` that will close it.
         // (Not for `else (`: that misplaced ELSE is reported as such.)
         let is_else = orig_slice_eq(&self.text, name.span.start(), name.span.end(), b"else");
-        if let Some(last) = args.last().filter(|w| !is_else && w.span.len() <= 2) {
-            let r = self.word_range(*last);
-            if self.depth == 0 && r.len() == 1 && self.text.t[r.start] == b'(' && self.at_cmd_end()
-            {
-                self.arg_paren = Some(((name_start, self.word_range(name).end), r.start));
+        if !is_else && !args.is_empty() {
+            let (a, b) = self.last_word;
+            if self.depth == 0 && b - a == 1 && self.text.t[a] == b'(' && self.at_cmd_end() {
+                self.arg_paren = Some(((name_start, name_end), a));
             }
         }
         let id = self.push_stmt(
@@ -1712,7 +1725,6 @@ impl P {
             at,
             redirects,
         );
-        self.done(id, end);
         if is_else {
             self.errors.push(SyntaxError {
                 kind: SyntaxErrorKind::MisplacedElse,
@@ -1748,19 +1760,20 @@ impl P {
         if self.at(name_start) != Some(b'%') {
             return None;
         }
+        // A `(` next, before the atom table is searched.
+        let mut p = name_end;
+        while self.at(p).is_some_and(is_delim) {
+            p += 1;
+        }
+        if self.at(p) != Some(b'(') {
+            return None;
+        }
         let k = seek(&self.atoms.all, &self.atoms.all_hint, |x| {
             (x.0 as usize) < name_start
         });
         let (s, e, kind) = *self.atoms.all.get(k)?;
         let (s, e) = (s as usize, e as usize);
         if s != name_start || e != name_end || kind != ExpansionKind::Var {
-            return None;
-        }
-        let mut p = name_end;
-        while self.at(p).is_some_and(is_delim) {
-            p += 1;
-        }
-        if self.at(p) != Some(b'(') {
             return None;
         }
         // The full table (plain values too): read once, only by files with such a line.
@@ -2486,7 +2499,6 @@ impl P {
                 };
                 let end = self.tok_end.max(e);
                 let id = self.push_stmt(start, end, kind, conn, cspan, at, redirects);
-                self.done(id, end);
                 let s = self.stmts[id.index()].span;
                 let _ = err_at;
                 self.errors.push(SyntaxError {
