@@ -258,17 +258,27 @@ mod tests {
         let ix = index(b"goto latestchanges\r\n:latestc\r\n:latestch\r\n:other\r\n");
         assert!(ix.win9x_is_nt);
         assert_eq!(
-            ix.resolve(b"latestchanges", 1, Profile::Win9x).map(|d| d.line),
+            ix.resolve(b"latestchanges", 1, Profile::Win9x)
+                .map(|d| d.line),
             Some(3)
         );
         assert_eq!(ix.resolve(b"latestchanges", 1, Profile::Nt), None);
-        assert_eq!(ix.resolve(b"OTHER", 4, Profile::Win9x).map(|d| d.line), Some(4));
+        assert_eq!(
+            ix.resolve(b"OTHER", 4, Profile::Win9x).map(|d| d.line),
+            Some(4)
+        );
         // The same answers as the linear search of a hand-built index.
         let linear = LabelIndex {
             defs: ix.defs.clone(),
             ..LabelIndex::default()
         };
-        for name in [&b"latestchanges"[..], b"latestc", b"latestch", b"other", b"x"] {
+        for name in [
+            &b"latestchanges"[..],
+            b"latestc",
+            b"latestch",
+            b"other",
+            b"x",
+        ] {
             for line in 0..5 {
                 for profile in [Profile::Nt, Profile::Win9x] {
                     assert_eq!(

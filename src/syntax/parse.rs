@@ -102,18 +102,8 @@ fn macro_continuations(text: &mut Text, atoms: &mut Atoms) {
     let t = &text.t;
     let mut hits = Vec::new();
     let mut buf = Vec::new();
-    let mut k = 0;
-    for &(s, e, kind) in &atoms.all {
-        if kind == ExpansionKind::Delayed {
-            continue;
-        }
-        let (s, e) = (s as usize, e as usize);
-        // `opaque` holds the same atoms in the same order, Delayed ones left out.
-        let slot = k;
-        k += 1;
-        if kind != ExpansionKind::Var || e - s < 3 || !t.get(e).map_or(true, |&b| is_eol(b)) {
-            continue;
-        }
+    for &(slot, s, e) in &atoms.line_final {
+        let (slot, s, e) = (slot as usize, s as usize, e as usize);
         let name = &t[s + 1..e - 1];
         // The table is read from the unchanged text, before any atom is rewritten.
         let cont = vars::conventional_continuation(name)
@@ -280,10 +270,12 @@ struct Atoms {
     /// Physical lines (cleaned ranges) ending in `^` or `^"`: the only ones that can define
     /// a continuation macro.
     caret_lines: Vec<(usize, usize)>,
-    /// [`seek`] hints for `opaque`, `dynamic` and `all`.
+    /// The `%name%` atoms (a name of one byte or more) that end their physical line, as
+    /// (index in `opaque`, start, end): the only ones that can be continuation macros.
+    line_final: Vec<(u32, u32, u32)>,
+    /// [`seek`] hints for `opaque` and `dynamic`.
     opaque_hint: std::cell::Cell<usize>,
     dynamic_hint: std::cell::Cell<usize>,
-    all_hint: std::cell::Cell<usize>,
 }
 
 fn is_for_var_char(b: u8) -> bool {
@@ -384,6 +376,8 @@ fn scan_expansions(t: &[u8]) -> Atoms {
     // One pass over the whole text for `%` and `!`; a hit's line end is looked up only when
     // it lies past the last one found (atoms never cross a line end).
     let mut all = Vec::new();
+    let mut line_final = Vec::new();
+    let mut opaque_count = 0u32;
     let mut i = 0;
     let mut line_end = 0;
     while let Some(k) = memchr::memchr2(b'%', b'!', &t[i..]) {
@@ -395,6 +389,10 @@ fn scan_expansions(t: &[u8]) -> Atoms {
         if t[i] == b'%' {
             let (n, kind) = percent_atom(&t[i..line_end]);
             all.push((i as u32, (i + n) as u32, kind));
+            if kind == ExpansionKind::Var && n >= 3 && i + n == line_end {
+                line_final.push((opaque_count, i as u32, (i + n) as u32));
+            }
+            opaque_count += 1;
             i += n;
         } else {
             match delayed_atom(&t[i..line_end]) {
@@ -436,9 +434,9 @@ fn scan_expansions(t: &[u8]) -> Atoms {
         dynamic,
         macro_carets: Vec::new(),
         caret_lines,
+        line_final,
         opaque_hint: Default::default(),
         dynamic_hint: Default::default(),
-        all_hint: Default::default(),
     }
 }
 
@@ -1768,9 +1766,10 @@ impl P {
         if self.at(p) != Some(b'(') {
             return None;
         }
-        let k = seek(&self.atoms.all, &self.atoms.all_hint, |x| {
-            (x.0 as usize) < name_start
-        });
+        let k = self
+            .atoms
+            .all
+            .partition_point(|x| (x.0 as usize) < name_start);
         let (s, e, kind) = *self.atoms.all.get(k)?;
         let (s, e) = (s as usize, e as usize);
         if s != name_start || e != name_end || kind != ExpansionKind::Var {
@@ -2195,6 +2194,7 @@ impl P {
             let kw = self.sp(self.pos, self.pos + n);
             self.pos += n;
             self.skip_d();
+            let a = self.pos;
             let Some(w) = (if self.at_cmd_end() { None } else { self.word() }) else {
                 return Condition::Invalid {
                     span: self.sp(p0, self.pos),
@@ -2202,7 +2202,7 @@ impl P {
             };
             return match name {
                 "errorlevel" => {
-                    let digits = &self.text.t[self.word_range(w)];
+                    let digits = &self.text.t[a..self.pos];
                     let value = std::str::from_utf8(digits)
                         .ok()
                         .filter(|s| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
@@ -2281,7 +2281,11 @@ impl P {
     /// Is the cleaned range `a..b` made only of `%var%` / `!var!` atoms (at least one)?
     fn only_var_atoms(&self, a: usize, b: usize) -> bool {
         let all = &self.atoms.all;
-        let mut k = seek(all, &self.atoms.all_hint, |x| (x.0 as usize) < a);
+        if !matches!(self.at(a), Some(b'%' | b'!')) {
+            return false;
+        }
+        // Asked about far-apart words (FOR variables, command words): a binary search.
+        let mut k = all.partition_point(|x| (x.0 as usize) < a);
         let mut p = a;
         while p < b {
             match all.get(k) {
@@ -2308,12 +2312,6 @@ impl P {
             self.pos = a;
             None
         }
-    }
-
-    /// Cleaned range of a word.
-    fn word_range(&self, w: Word) -> std::ops::Range<usize> {
-        let a = self.text.clean_of(w.span.start());
-        a..self.text.clean_of(w.span.end()).max(a)
     }
 
     fn for_(
@@ -2618,6 +2616,18 @@ mod tests {
         fn expansion_scan_matches_the_line_by_line_scan(t in phase1_text()) {
             let atoms = scan_expansions(&t);
             let (all, caret_lines) = scan_by_line(&t);
+            // The old selection of possible continuation macros, from the atom list.
+            let opaque: Vec<_> = all.iter().filter(|a| a.2 != ExpansionKind::Delayed).collect();
+            let line_final: Vec<(u32, u32, u32)> = (0..opaque.len())
+                .filter(|&k| {
+                    let (s, e, kind) = *opaque[k];
+                    kind == ExpansionKind::Var
+                        && e - s >= 3
+                        && t.get(e as usize).map_or(true, |&b| is_eol(b))
+                })
+                .map(|k| (k as u32, opaque[k].0, opaque[k].1))
+                .collect();
+            prop_assert_eq!(atoms.line_final, line_final);
             prop_assert_eq!(atoms.all, all);
             prop_assert_eq!(atoms.caret_lines, caret_lines);
         }
