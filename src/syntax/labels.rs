@@ -127,7 +127,8 @@ impl LabelIndex {
     /// `::x` and `:` followed by a stop byte define nothing.
     pub fn build(source: &Source) -> LabelIndex {
         let bytes = source.bytes();
-        let end = memchr::memchr(0, bytes).unwrap_or(bytes.len());
+        // The source already knows where its first NUL is.
+        let end = source.facts().nul.first().copied().unwrap_or(bytes.len());
         let starts = source.line_starts();
         let mut defs = Vec::new();
         for (i, &start) in starts.iter().enumerate() {

@@ -82,7 +82,7 @@ fn is_special(b: u8) -> bool {
 
 /// Parse a script. Any byte sequence gives a `Script` plus syntax errors.
 pub fn parse(source: &Source) -> Script {
-    let mut text = Text::new(source.bytes());
+    let mut text = Text::of(source);
     let mut atoms = scan_expansions(&text.t);
     macro_continuations(&mut text, &mut atoms);
     // Up to about 1.4 statements per physical line in logon scripts (chains, IF/FOR bodies,
@@ -141,13 +141,38 @@ struct Text {
 }
 
 impl Text {
+    #[cfg(test)]
     fn new(bytes: &[u8]) -> Text {
         let end = memchr::memchr(0, bytes).unwrap_or(bytes.len());
+        Text::cut(bytes, end, memchr::memchr_iter(b'\r', &bytes[..end]))
+    }
+
+    /// The text of `source`: [`Text::cut`] at its first NUL, with the CRs its facts give.
+    fn of(source: &Source) -> Text {
+        let bytes = source.bytes();
+        let facts = source.facts();
+        let end = facts.nul.first().copied().unwrap_or(bytes.len());
+        if facts.lone_cr.is_empty() {
+            // Every CR ends a line (CRLF): the CRs are the bytes before the line starts.
+            let crs = source.line_starts()[1..]
+                .iter()
+                .filter_map(|&start| start.checked_sub(2))
+                .take_while(|&cr| cr < end)
+                .filter(|&cr| bytes[cr] == b'\r');
+            Text::cut(bytes, end, crs)
+        } else {
+            Text::cut(bytes, end, memchr::memchr_iter(b'\r', &bytes[..end]))
+        }
+    }
+
+    /// The text of `bytes` up to `end` (the first NUL, or the length) without the CRs at
+    /// `crs` (ascending: every CR before `end`).
+    fn cut(bytes: &[u8], end: usize, crs: impl Iterator<Item = usize>) -> Text {
         let bytes = &bytes[..end];
         let mut t = Vec::with_capacity(end);
         let mut cr_at = Vec::with_capacity(end / 32);
         let mut from = 0;
-        for i in memchr::memchr_iter(b'\r', bytes) {
+        for i in crs {
             t.extend_from_slice(&bytes[from..i]);
             cr_at.push(t.len() as u32);
             from = i + 1;
@@ -2655,6 +2680,19 @@ mod tests {
                 }
             }
             prop_assert_eq!(fast.pos, slow.pos);
+        }
+
+        #[test]
+        fn text_of_a_source_is_its_bytes_without_crs(
+            t in proptest::collection::vec(
+                proptest::sample::select(b"a\r\n\0\x1a".to_vec()),
+                0..40,
+            ),
+        ) {
+            let of = Text::of(&Source::new(t.clone()));
+            let new = Text::new(&t);
+            prop_assert_eq!(of.t, new.t);
+            prop_assert_eq!(of.cr_at, new.cr_at);
         }
 
         #[test]
