@@ -257,25 +257,39 @@ fn seek<T>(v: &[T], hint: &std::cell::Cell<usize>, pred: impl Fn(&T) -> bool) ->
     seek_walk(v, hint, pred)
 }
 
-/// [`seek`] when the answer is not the last one or the next.
+/// [`seek`] when the answer is not the last one or the next: a galloping search from the
+/// hint (steps of 1, 2, 4, … to a window that holds the answer, then a binary search in it),
+/// so a lookup far from the last one costs the logarithm of the distance, not of the table.
 #[inline(never)]
 fn seek_walk<T>(v: &[T], hint: &std::cell::Cell<usize>, pred: impl Fn(&T) -> bool) -> usize {
-    let mut n = hint.get().min(v.len());
-    let mut steps = 0;
-    loop {
-        if n > 0 && !pred(&v[n - 1]) {
-            n -= 1;
-        } else if n < v.len() && pred(&v[n]) {
-            n += 1;
-        } else {
-            break;
+    let n = hint.get().min(v.len());
+    // The answer lies in `lo..=hi`.
+    let (lo, hi) = if n < v.len() && pred(&v[n]) {
+        let mut lo = n + 1;
+        let mut step = 1;
+        loop {
+            let hi = (lo + step).min(v.len());
+            if hi == v.len() || !pred(&v[hi]) {
+                break (lo, hi);
+            }
+            lo = hi + 1;
+            step *= 2;
         }
-        steps += 1;
-        if steps > 8 {
-            n = v.partition_point(&pred);
-            break;
+    } else if n > 0 && !pred(&v[n - 1]) {
+        let mut hi = n - 1;
+        let mut step = 1;
+        loop {
+            let lo = hi.saturating_sub(step);
+            if lo == 0 || pred(&v[lo - 1]) {
+                break (lo, hi);
+            }
+            hi = lo - 1;
+            step *= 2;
         }
-    }
+    } else {
+        (n, n)
+    };
+    let n = lo + v[lo..hi].partition_point(&pred);
     hint.set(n);
     n
 }
@@ -298,9 +312,10 @@ struct Atoms {
     /// The `%name%` atoms (a name of one byte or more) that end their physical line, as
     /// (index in `opaque`, start, end): the only ones that can be continuation macros.
     line_final: Vec<(u32, u32, u32)>,
-    /// [`seek`] hints for `opaque` and `dynamic`.
+    /// [`seek`] hints for `opaque`, `dynamic` and `all`.
     opaque_hint: std::cell::Cell<usize>,
     dynamic_hint: std::cell::Cell<usize>,
+    all_hint: std::cell::Cell<usize>,
 }
 
 fn is_for_var_char(b: u8) -> bool {
@@ -462,6 +477,7 @@ fn scan_expansions(t: &[u8]) -> Atoms {
         line_final,
         opaque_hint: Default::default(),
         dynamic_hint: Default::default(),
+        all_hint: Default::default(),
     }
 }
 
@@ -1791,10 +1807,9 @@ impl P {
         if self.at(p) != Some(b'(') {
             return None;
         }
-        let k = self
-            .atoms
-            .all
-            .partition_point(|x| (x.0 as usize) < name_start);
+        let k = seek(&self.atoms.all, &self.atoms.all_hint, |x| {
+            (x.0 as usize) < name_start
+        });
         let (s, e, kind) = *self.atoms.all.get(k)?;
         let (s, e) = (s as usize, e as usize);
         if s != name_start || e != name_end || kind != ExpansionKind::Var {
@@ -2309,8 +2324,7 @@ impl P {
         if !matches!(self.at(a), Some(b'%' | b'!')) {
             return false;
         }
-        // Asked about far-apart words (FOR variables, command words): a binary search.
-        let mut k = all.partition_point(|x| (x.0 as usize) < a);
+        let mut k = seek(all, &self.atoms.all_hint, |x| (x.0 as usize) < a);
         let mut p = a;
         while p < b {
             match all.get(k) {
@@ -2693,6 +2707,21 @@ mod tests {
             let new = Text::new(&t);
             prop_assert_eq!(of.t, new.t);
             prop_assert_eq!(of.cr_at, new.cr_at);
+        }
+
+        #[test]
+        fn seek_finds_the_partition_point_from_any_hint(
+            mut v in proptest::collection::vec(0u32..64, 0..80),
+            asks in proptest::collection::vec((0u32..70, 0usize..90), 1..20),
+        ) {
+            v.sort_unstable();
+            let hint = std::cell::Cell::new(0);
+            for (x, h) in asks {
+                hint.set(h);
+                let want = v.partition_point(|&k| k < x);
+                prop_assert_eq!(seek(&v, &hint, |&k| k < x), want);
+                prop_assert_eq!(hint.get().min(v.len()), want.min(v.len()));
+            }
         }
 
         #[test]
