@@ -441,37 +441,39 @@ fn recheck_crossing(
         });
         groups[k].push(j);
     }
+    // A group of one kept folder alone is the tree its folder was resolved as (the same
+    // members in the same order): its facts cannot change, so it is not built again.
+    groups.retain(|g| {
+        let folder = |j: usize| members[j].path.parent();
+        !g.iter()
+            .all(|&j| old_facts[j].is_some() && folder(j) == folder(g[0]))
+    });
     let mut taken: Vec<Option<Member>> = members.into_iter().map(Some).collect();
     let group_members: Vec<Vec<Member>> = groups
         .iter()
         .map(|g| g.iter().filter_map(|&j| taken[j].take()).collect())
         .collect();
     let trees: Vec<Tree> = group_members.into_par_iter().map(Tree::build).collect();
-    // Global member index -> (tree, index in it).
-    let mut at = vec![(0, 0); group_of.len()];
-    for (k, g) in groups.iter().enumerate() {
-        for (local, &j) in g.iter().enumerate() {
-            at[j] = (k, local);
-        }
-    }
-    let member = |j: usize| &trees[at[j].0].members[at[j].1];
-    let facts = |j: usize| &trees[at[j].0].facts[at[j].1];
-    let todo: Vec<usize> = (0..at.len())
-        .filter(|&j| {
+    // The members of the groups built: (global member index, tree, index in it).
+    let built = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(k, g)| g.iter().enumerate().map(move |(local, &j)| (j, k, local)));
+    let todo: Vec<(usize, &Member, &Arc<FileFacts>)> = built
+        .map(|(j, k, local)| (j, &trees[k].members[local], &trees[k].facts[local]))
+        .filter(|&(j, _, facts)| {
             inputs[member_inputs[j]].lint
-                && old_facts[j]
-                    .as_ref()
-                    .map_or(true, |old| **old != **facts(j))
+                && old_facts[j].as_ref().map_or(true, |old| **old != **facts)
         })
         .collect();
     todo.par_iter()
-        .map(|&j| {
+        .map(|&(j, member, facts)| {
             let i = member_inputs[j];
             let t = &inputs[i].input;
             let r = read_input(t, stdin).and_then(|bytes| {
                 let settings = ResolvedSettings::for_file(t.config.as_deref(), ov, &t.path);
                 let source = Arc::new(Source::new(bytes));
-                let mut l = with_facts(&settings.lint, member(j), facts(j).clone());
+                let mut l = with_facts(&settings.lint, member, facts.clone());
                 l.dirs = run.listings.clone();
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     let analysis = Analysis::of(&source);
