@@ -40,7 +40,8 @@ pub struct LabelIndex {
     pub defs: Vec<LabelDef>,
     /// Per profile (`[Nt, Win9x]`), every definition as (hash of its comparison key, index
     /// in `defs`), sorted: the definitions of one key lie together, in line order. Filled by
-    /// [`LabelIndex::build`]; an index assembled by hand falls back to a linear search.
+    /// [`LabelIndex::build`] (the Win9x table only when it differs: see `win9x_is_nt`); an
+    /// index assembled by hand falls back to a linear search.
     by_key: [Vec<(u64, u32)>; 2],
     /// No label is longer than the Win9x significant length, so the Win9x keys are the NT
     /// keys and `by_key[0]` serves both (`by_key[1]` stays empty).
@@ -285,6 +286,42 @@ mod tests {
                     assert_eq!(
                         ix.resolve_index(name, line, profile),
                         linear.resolve_index(name, line, profile)
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Labels of 7 to 10 bytes sharing prefixes (so some differ only after the 8th): the
+        /// built index answers as the linear search of the same definitions, both profiles.
+        #[test]
+        fn built_index_answers_as_the_linear_search(
+            names in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(b"aAb".to_vec()), 7..=10),
+                0..12,
+            ),
+            probes in proptest::collection::vec(
+                (proptest::collection::vec(proptest::sample::select(b"aAb".to_vec()), 6..=11), 0usize..14),
+                1..12,
+            ),
+        ) {
+            let mut text = Vec::new();
+            for n in &names {
+                text.extend_from_slice(b":");
+                text.extend_from_slice(n);
+                text.extend_from_slice(b"\r\necho x\r\n");
+            }
+            let ix = index(&text);
+            let linear = LabelIndex {
+                defs: ix.defs.clone(),
+                ..LabelIndex::default()
+            };
+            for (name, line) in probes {
+                for profile in [Profile::Nt, Profile::Win9x] {
+                    proptest::prop_assert_eq!(
+                        ix.resolve_index(&name, line, profile),
+                        linear.resolve_index(&name, line, profile)
                     );
                 }
             }

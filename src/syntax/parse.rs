@@ -411,7 +411,8 @@ fn delayed_atom(s: &[u8]) -> Option<usize> {
     ok.then_some(j + 2)
 }
 
-/// Phase 1: find every expansion atom, line by line (LF and Ctrl-Z end a line).
+/// Phase 1: find every expansion atom (an atom never crosses a line end: LF or Ctrl-Z), the
+/// lines ending in a caret, and the `%name%` atoms that end their line.
 fn scan_expansions(t: &[u8]) -> Atoms {
     // One pass over the whole text for `%` and `!`; a hit's line end is looked up only when
     // it lies past the last one found (atoms never cross a line end).
