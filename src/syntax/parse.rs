@@ -13,9 +13,10 @@
 //!   paren-depth and REM/label state. Keywords are an ASCII case-insensitive comparison
 //!   plus a terminator check (only the keywords sharing the command's first letter are
 //!   tried); small nom parsers read redirection operators, comparison operators and the
-//!   `~` modifiers of expansion atoms. Phase 0/1 find CRs, line ends and `%`/`!` with
-//!   `memchr`; lookups into the sorted atom and CR tables walk from the last answer
-//!   ([`seek`]), since the scanner asks about nearly increasing offsets.
+//!   `~` modifiers of expansion atoms. Phase 0/1 find line ends and `%`/`!` with `memchr`
+//!   (a CRLF file's CRs come from the source's line starts); lookups into the sorted atom
+//!   and CR tables start from the last answer and gallop from there ([`seek`]), since the
+//!   scanner asks about nearly increasing offsets.
 //!   Statements nest through an explicit frame stack (blocks, `if` then/else parts, `for`
 //!   bodies), so 10,000 nested `(` or a 5 MB line of `if 1==1 if 1==1 …` cost no stack.
 
