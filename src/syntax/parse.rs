@@ -412,6 +412,25 @@ fn delayed_atom(s: &[u8]) -> Option<usize> {
     ok.then_some(j + 2)
 }
 
+/// The end of the physical line at or after `i` in `t`: its LF or Ctrl-Z, or the end of `t`.
+fn line_end_at(t: &[u8], i: usize) -> usize {
+    memchr::memchr2(LF, SUB, &t[i..]).map_or(t.len(), |k| i + k)
+}
+
+/// The atom at `t[i]` (a `%` or `!`) on the line that ends at `line_end`, if there is one
+/// (a `!` may start none), and where the scan goes on.
+fn atom_at(t: &[u8], i: usize, line_end: usize) -> (Option<(u32, u32, ExpansionKind)>, usize) {
+    let (n, kind) = if t[i] == b'%' {
+        percent_atom(&t[i..line_end])
+    } else {
+        match delayed_atom(&t[i..line_end]) {
+            Some(n) => (n, ExpansionKind::Delayed),
+            None => return (None, i + 1),
+        }
+    };
+    (Some((i as u32, (i + n) as u32, kind)), i + n)
+}
+
 /// Phase 1: find every expansion atom (an atom never crosses a line end: LF or Ctrl-Z), the
 /// lines ending in a caret, and the `%name%` atoms that end their line.
 fn scan_expansions(t: &[u8]) -> Atoms {
@@ -426,25 +445,19 @@ fn scan_expansions(t: &[u8]) -> Atoms {
         i += k;
         // (`line_end` never holds a `%` or `!`: a hit at or past it is on a later line.)
         if i >= line_end {
-            line_end = memchr::memchr2(LF, SUB, &t[i..]).map_or(t.len(), |p| i + p);
+            line_end = line_end_at(t, i);
         }
-        if t[i] == b'%' {
-            let (n, kind) = percent_atom(&t[i..line_end]);
-            all.push((i as u32, (i + n) as u32, kind));
-            if kind == ExpansionKind::Var && n >= 3 && i + n == line_end {
-                line_final.push((opaque_count, i as u32, (i + n) as u32));
-            }
-            opaque_count += 1;
-            i += n;
-        } else {
-            match delayed_atom(&t[i..line_end]) {
-                Some(n) => {
-                    all.push((i as u32, (i + n) as u32, ExpansionKind::Delayed));
-                    i += n;
+        let (atom, next) = atom_at(t, i, line_end);
+        if let Some((s, e, kind)) = atom {
+            all.push((s, e, kind));
+            if kind != ExpansionKind::Delayed {
+                if kind == ExpansionKind::Var && e - s >= 3 && e as usize == line_end {
+                    line_final.push((opaque_count, s, e));
                 }
-                None => i += 1,
+                opaque_count += 1;
             }
         }
+        i = next;
     }
     // A line ending in `^` or `^"` may define a continuation macro (vars.rs).
     let mut caret_lines = Vec::new();
@@ -697,8 +710,7 @@ impl P {
     /// The end of the physical line at or after cleaned offset `i` (its LF or Ctrl-Z, or
     /// the end of the text).
     fn line_end(&self, i: usize) -> usize {
-        let i = i.min(self.len());
-        memchr::memchr2(LF, SUB, &self.text.t[i..]).map_or(self.len(), |k| i + k)
+        line_end_at(&self.text.t, i.min(self.len()))
     }
 
     /// Move to the end of the line (its LF or Ctrl-Z, or the end of the text), across caret
@@ -2612,32 +2624,22 @@ mod tests {
     /// Expansion atoms and the lines ending in `^` or `^"`.
     type AtomsAndCaretLines = (Vec<(u32, u32, ExpansionKind)>, Vec<(usize, usize)>);
 
-    /// The line-by-line phase-1 scan that [`scan_expansions`] replaced, kept as its oracle.
+    /// The line-by-line phase-1 scan that [`scan_expansions`] replaced, kept as its oracle
+    /// (the atom at a `%` or `!` is read by the same [`atom_at`]: the walk is what changed).
     fn scan_by_line(t: &[u8]) -> AtomsAndCaretLines {
         let mut all = Vec::new();
         let mut caret_lines = Vec::new();
         let mut i = 0;
         while i < t.len() {
-            let line_end = memchr::memchr2(LF, SUB, &t[i..]).map_or(t.len(), |p| i + p);
+            let line_end = line_end_at(t, i);
             let line = &t[i..line_end];
             if line.strip_suffix(b"\"").unwrap_or(line).last() == Some(&b'^') {
                 caret_lines.push((i, line_end));
             }
             while let Some(k) = memchr::memchr2(b'%', b'!', &t[i..line_end]) {
-                i += k;
-                if t[i] == b'%' {
-                    let (n, kind) = percent_atom(&t[i..line_end]);
-                    all.push((i as u32, (i + n) as u32, kind));
-                    i += n;
-                } else {
-                    match delayed_atom(&t[i..line_end]) {
-                        Some(n) => {
-                            all.push((i as u32, (i + n) as u32, ExpansionKind::Delayed));
-                            i += n;
-                        }
-                        None => i += 1,
-                    }
-                }
+                let (atom, next) = atom_at(t, i + k, line_end);
+                all.extend(atom);
+                i = next;
             }
             i = line_end + 1;
         }
