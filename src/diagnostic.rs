@@ -1,9 +1,8 @@
 //! The one finding type every rule, the site manifest and the inventory audit produce.
 
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
@@ -20,36 +19,9 @@ pub type Text = Arc<str>;
 /// sharing only starts over.
 const INTERNED_MAX: usize = 4096;
 
-/// FxHash (rustc's): texts are short and trusted; SipHash would cost more than the
-/// allocation interning saves.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut add = |w: u64| self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            add(u64::from_le_bytes(w));
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 thread_local! {
-    static INTERNED: RefCell<HashSet<Text, BuildHasherDefault<FxHasher>>> =
+    /// (FxHash: texts are short and trusted; SipHash would cost more than interning saves.)
+    static INTERNED: RefCell<HashSet<Text>> =
         RefCell::new(HashSet::default());
     static EMPTY: Text = Arc::from("");
 }

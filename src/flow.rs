@@ -814,14 +814,14 @@ impl<'a> Builder<'a> {
     /// that names the script itself (`%~f0`, `%~dpnx0`) and is not a jump target
     /// (`call :render "%~f0" "tpl.demo"` reads the lines under `:tpl.demo`). Folded like
     /// label names.
-    fn labels_read_as_text(&self) -> std::collections::HashSet<Vec<u8>> {
+    fn labels_read_as_text(&self) -> rustc_hash::FxHashSet<Vec<u8>> {
         labels_read_as_text(self.source.bytes())
     }
 }
 
 /// [`Builder::labels_read_as_text`] on the file's bytes.
-fn labels_read_as_text(bytes: &[u8]) -> std::collections::HashSet<Vec<u8>> {
-    let mut out = std::collections::HashSet::new();
+fn labels_read_as_text(bytes: &[u8]) -> rustc_hash::FxHashSet<Vec<u8>> {
+    let mut out = rustc_hash::FxHashSet::default();
     // The lines holding `~f0`, `x0%"` or `nx0"` (any case; `~f0%` contains `~f0`): one
     // scan for their `0`, each line taken once.
     let mut done_to = 0;
@@ -1647,8 +1647,8 @@ mod tests {
     }
 
     /// The per-line windows scan `labels_read_as_text` replaced, kept as the oracle.
-    fn labels_read_as_text_old(bytes: &[u8]) -> std::collections::HashSet<Vec<u8>> {
-        let mut out = std::collections::HashSet::new();
+    fn labels_read_as_text_old(bytes: &[u8]) -> rustc_hash::FxHashSet<Vec<u8>> {
+        let mut out = rustc_hash::FxHashSet::default();
         let has = |line: &[u8], needle: &[u8]| {
             line.windows(needle.len())
                 .any(|w| w.eq_ignore_ascii_case(needle))

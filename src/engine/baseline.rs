@@ -21,7 +21,8 @@
 //! Matching is a hash lookup per finding, so a baseline of any size costs what its entries
 //! cost to read: nothing is compared pairwise.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -227,7 +228,8 @@ impl Baseline {
     pub fn matching(&self, reports: &[FileReport], keys: &Keys) -> (Vec<Vec<bool>>, Outcome) {
         let mut outcome = Outcome::default();
         let mut recorded: Vec<Vec<bool>> = Vec::with_capacity(reports.len());
-        let mut checked: HashSet<String> = HashSet::with_capacity(reports.len());
+        let mut checked: HashSet<String> =
+            HashSet::with_capacity_and_hasher(reports.len(), Default::default());
         for r in reports {
             let key = keys.key(&r.path);
             let codes = self.entries.get(&key);
@@ -309,7 +311,8 @@ impl Baseline {
     /// in this run are kept.
     pub fn updated(&self, reports: &[FileReport], keys: &Keys) -> Baseline {
         let mut next = Baseline::default();
-        let mut checked: HashSet<String> = HashSet::with_capacity(reports.len());
+        let mut checked: HashSet<String> =
+            HashSet::with_capacity_and_hasher(reports.len(), Default::default());
         for r in reports {
             let key = keys.key(&r.path);
             checked.insert(key.clone());

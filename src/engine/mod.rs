@@ -7,7 +7,8 @@ pub mod discover;
 pub mod suppress;
 pub mod tree;
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -280,7 +281,7 @@ pub fn finish(
 /// Number the findings that share a rule and a line text (the fingerprint's occurrence), in
 /// file order. Linear: one hash map per file.
 pub fn number_occurrences(findings: &mut [Finding]) {
-    let mut seen: std::collections::HashMap<(&'static str, u64), u32> = Default::default();
+    let mut seen: rustc_hash::FxHashMap<(&'static str, u64), u32> = Default::default();
     for f in findings {
         if let Some(fp) = &mut f.fingerprint {
             let n = seen.entry((f.diag.code, fp.line_hash)).or_insert(0);
@@ -375,8 +376,8 @@ impl ConfigCache {
         Ok(ConfigCache {
             explicit,
             cwd: config::absolute(Path::new(".")),
-            by_dir: HashMap::new(),
-            by_path: HashMap::new(),
+            by_dir: HashMap::default(),
+            by_path: HashMap::default(),
         })
     }
 

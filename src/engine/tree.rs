@@ -7,7 +7,8 @@
 //! file with neither is a tree of its own). When only some files are named (pre-commit passes
 //! the changed ones), the rest of the tree is read for the call graph only.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -74,7 +75,7 @@ pub fn tree_inputs(
     let mut roots: Vec<PathBuf> = Vec::new();
     // Named directories were walked by discovery already: a root that is one of them holds
     // no batch file that is not named.
-    let mut walked: HashSet<PathBuf> = HashSet::new();
+    let mut walked: HashSet<PathBuf> = HashSet::default();
     for p in named_paths {
         if p.as_os_str() == "-" {
             continue;
@@ -98,7 +99,7 @@ pub fn tree_inputs(
     }
     // By the absolute path's bytes: `absolute` gives one spelling per path (components
     // rebuilt), and hashing a `Path` walks its components.
-    let mut seen: HashSet<std::ffi::OsString> = HashSet::new();
+    let mut seen: HashSet<std::ffi::OsString> = HashSet::default();
     let mut out: Vec<TreeInput> = Vec::new();
     for input in named {
         let key = config::absolute(&input.path);
@@ -325,7 +326,7 @@ pub fn check(
     };
     // Grouped by hash, then ordered once per folder (a path comparison walks components).
     // (By the folder's bytes: `abs` is one spelling per path.)
-    let mut groups: HashMap<&std::ffi::OsStr, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<&std::ffi::OsStr, Vec<usize>> = HashMap::default();
     for (i, t) in inputs.iter().enumerate() {
         let dir = t.abs.parent().unwrap_or(Path::new(""));
         groups.entry(dir.as_os_str()).or_default().push(i);
@@ -385,7 +386,7 @@ fn recheck_crossing(
         .keys()
         .map(|d| (d.to_string_lossy().to_ascii_lowercase(), d))
         .collect();
-    let mut in_union: HashSet<&PathBuf> = HashSet::new();
+    let mut in_union: HashSet<&PathBuf> = HashSet::default();
     for k in &kept {
         for m in &k.members {
             let (own, named) = folder_keys(m);
@@ -399,7 +400,7 @@ fn recheck_crossing(
     let mut members = Vec::new();
     let mut old_facts: Vec<Option<Arc<FileFacts>>> = Vec::new();
     let mut member_inputs = Vec::new();
-    let mut covered: HashSet<usize> = HashSet::new();
+    let mut covered: HashSet<usize> = HashSet::default();
     for k in kept {
         covered.extend(k.inputs.iter().copied());
         members.extend(k.members);
@@ -433,7 +434,7 @@ fn recheck_crossing(
     // groups, and the groups are resolved in parallel.
     let group_of = call_groups(&members);
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
+    let mut slot: HashMap<usize, usize> = HashMap::default();
     for (j, g) in group_of.iter().enumerate() {
         let k = *slot.entry(*g).or_insert_with(|| {
             groups.push(Vec::new());
@@ -524,7 +525,7 @@ fn call_groups(members: &[Member]) -> Vec<usize> {
         }
         x
     }
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: HashMap<String, usize> = HashMap::default();
     let mut parent: Vec<usize> = Vec::new();
     let mut id = |k: String, parent: &mut Vec<usize>| {
         *ids.entry(k).or_insert_with(|| {

@@ -118,7 +118,7 @@ pub(crate) fn rule_name(code: &str) -> &'static str {
 
 /// The position of a code in the registry (a hash lookup: reporters ask once per finding).
 pub(crate) fn rule_index(code: &str) -> Option<usize> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, usize>> =
+    static INDEX: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, usize>> =
         std::sync::OnceLock::new();
     INDEX
         .get_or_init(|| {

@@ -1,6 +1,6 @@
 //! BAT101 unclosed-block: a `(` block that is never closed.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
@@ -30,7 +30,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut push = |open: crate::source::Span, out: &mut Vec<Diagnostic>| {
         if !seen.insert(open.start()) {
             return;

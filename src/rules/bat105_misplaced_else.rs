@@ -1,6 +1,6 @@
 //! BAT105 misplaced-else: an ELSE that cmd.exe does not read as the IF's else-branch.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::program_file_name_is;
@@ -31,7 +31,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for stmt in &ctx.script.stmts {
         let StmtKind::Simple(s) = &stmt.kind else {
             continue;

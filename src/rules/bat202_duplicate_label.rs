@@ -1,6 +1,6 @@
 //! BAT202 duplicate-label: a label defined again.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
@@ -48,7 +48,7 @@ type Reach = (usize, usize, Option<usize>);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let defs = &ctx.labels.defs;
-    let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::default();
     for (i, d) in defs.iter().enumerate() {
         groups
             .entry(key(&d.folded, Profile::Nt))
@@ -82,7 +82,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     };
     // Every static jump whose name belongs to a duplicated label: (jump line, reached def
     // line, hijacked from this def line).
-    let mut reaches: HashMap<Vec<u8>, Vec<Reach>> = HashMap::new();
+    let mut reaches: HashMap<Vec<u8>, Vec<Reach>> = HashMap::default();
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let Some((name, k)) = jump_target(stmt).and_then(static_label) else {
@@ -138,7 +138,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (gk, group) in dup_groups {
         let first = &defs[group[0]];
         let jumps = reaches.get(gk).map(Vec::as_slice).unwrap_or(&[]);
-        let mut reaching: HashMap<usize, usize> = HashMap::new();
+        let mut reaching: HashMap<usize, usize> = HashMap::default();
         for &(_, to, _) in jumps {
             *reaching.entry(to).or_default() += 1;
         }

@@ -1,6 +1,6 @@
 //! BAT203 unreachable-code: statements no path reaches.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::looks_like_batch;
@@ -67,7 +67,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let unclosed = in_unclosed_block(script);
     let exempt = crate::rules::bat_util::gate_exempt(ctx);
     // Label definitions that a reachable jump lands on (by the label's name offset).
-    let mut jumped: HashSet<usize> = HashSet::new();
+    let mut jumped: HashSet<usize> = HashSet::default();
     for id in script.ids() {
         if !ctx.flow.is_reachable(id) {
             continue;

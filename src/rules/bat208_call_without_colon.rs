@@ -1,6 +1,6 @@
 //! BAT208 call-without-colon: `call name` where `:name` is a label of the script.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::{def_key, sibling_exists, snippet};
@@ -58,7 +58,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let first_def = first_def.get_or_insert_with(|| {
-            let mut m = HashMap::new();
+            let mut m = HashMap::default();
             for (i, d) in ctx.labels.defs.iter().enumerate() {
                 m.entry(def_key(d, Profile::Nt)).or_insert(i);
             }

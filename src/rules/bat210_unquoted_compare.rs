@@ -1,7 +1,7 @@
 //! BAT210 unquoted-compare: an unquoted `%var%` operand of an IF comparison.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::rules::bat_util::{expansion_name, is_delim, snippet, text, word_is_only_expansions};
 use crate::rules::{Ctx, Rule};
@@ -83,7 +83,7 @@ const NT_ALWAYS_SET: &[&[u8]] = &[
 /// stand below the code that uses them).
 struct Vars {
     /// Lower-case names set anywhere in the file (any form).
-    ever_set: std::collections::HashSet<Vec<u8>>,
+    ever_set: rustc_hash::FxHashSet<Vec<u8>>,
     /// Names set through an expansion (`set _O%1MSI=0`, `set %%#=0`): lower-case literal
     /// prefix and suffix around it; any name with both may be set.
     patterns: Vec<(Vec<u8>, Vec<u8>)>,
@@ -95,7 +95,7 @@ impl Vars {
     fn build(ctx: &Ctx<'_>) -> Vars {
         let script = ctx.script;
         let src = ctx.source;
-        let mut ever_set = std::collections::HashSet::new();
+        let mut ever_set = rustc_hash::FxHashSet::default();
         let mut patterns = Vec::new();
         let mut calls_out = false;
         for id in script.ids() {
@@ -160,7 +160,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let vars = Vars::build(ctx);
     let calls = call_sites(ctx);
-    let mut state: HashMap<Vec<u8>, State> = HashMap::new();
+    let mut state: HashMap<Vec<u8>, State> = HashMap::default();
     // Batch-argument positions (1-9, 0 = `%*`) known non-empty here, per "frame": the script
     // body, or a subroutine entered by `call :label`.
     let mut args_guarded = [false; 10];
@@ -491,7 +491,7 @@ fn guarded(ctx: &Ctx<'_>, cond: &Condition) -> Vec<Guarded> {
 
 /// `call :label args` sites per lower-case label name.
 fn call_sites(ctx: &Ctx<'_>) -> HashMap<Vec<u8>, Vec<Vec<Word>>> {
-    let mut m: HashMap<Vec<u8>, Vec<Vec<Word>>> = HashMap::new();
+    let mut m: HashMap<Vec<u8>, Vec<Vec<Word>>> = HashMap::default();
     for stmt in &ctx.script.stmts {
         let StmtKind::Call(c) = &stmt.kind else {
             continue;

@@ -1,6 +1,6 @@
 //! BAT211 label-in-block: a label inside a parenthesised block.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
@@ -57,7 +57,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !script.stmts.iter().any(in_block) {
         return;
     }
-    let mut def_at: HashMap<usize, usize> = HashMap::new();
+    let mut def_at: HashMap<usize, usize> = HashMap::default();
     for (i, d) in ctx.labels.defs.iter().enumerate() {
         def_at.insert(d.name.start(), i);
     }

@@ -1,6 +1,6 @@
 //! BAT303 win9x-label-collision: labels that differ but share their first 8 characters.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{label_node, Resolution};
@@ -46,7 +46,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     // COMMAND.COM's GOTO: the first definition from the top with the same 8-character key.
-    let mut first_9x: HashMap<&[u8], usize> = HashMap::new();
+    let mut first_9x: HashMap<&[u8], usize> = HashMap::default();
     let mut collides = false;
     for (i, d) in defs.iter().enumerate() {
         let first = *first_9x.entry(key_of(d, Profile::Win9x)).or_insert(i);
@@ -61,7 +61,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // The walk of the last loop check, by its start: jumps that land on the same label
     // share it.
     let mut last_walk: Option<(crate::flow::Node, Vec<bool>)> = None;
-    let mut cut: Option<std::collections::HashSet<_>> = None;
+    let mut cut: Option<rustc_hash::FxHashSet<_>> = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let StmtKind::Goto(g) = &stmt.kind else {

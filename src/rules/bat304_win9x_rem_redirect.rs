@@ -37,7 +37,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut dos: Option<Option<&'static str>> = None;
     let src = ctx.source;
     // The files the script writes, collected at the first `>>` candidate.
-    let mut writes: Option<std::collections::HashSet<Vec<u8>>> = None;
+    let mut writes: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let StmtKind::Comment(c) = &stmt.kind else {
@@ -103,7 +103,7 @@ enum Effect {
 }
 
 /// The files the script's own commands redirect to (lower case, quotes removed).
-fn written(ctx: &Ctx<'_>) -> std::collections::HashSet<Vec<u8>> {
+fn written(ctx: &Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
     ctx.script
         .stmts
         .iter()

@@ -1,7 +1,7 @@
 //! Small helpers the batch rules share: tree navigation over the flat AST, byte classes.
 //! Nothing here reports; the rules decide.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use crate::rules::Ctx;
@@ -433,10 +433,10 @@ pub fn expansion_name<'a>(
 
 /// Lower-case names of every variable read (`%name%`, `!name!`) by a reachable statement.
 /// Linear in statements plus expansions.
-pub fn reachable_reads(ctx: &crate::rules::Ctx<'_>) -> std::collections::HashSet<Vec<u8>> {
+pub fn reachable_reads(ctx: &crate::rules::Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
     let script = ctx.script;
     let kids = kids(script);
-    let mut out = std::collections::HashSet::new();
+    let mut out = rustc_hash::FxHashSet::default();
     for id in script.ids() {
         if !ctx.flow.is_reachable(id) {
             continue;

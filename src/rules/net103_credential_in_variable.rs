@@ -1,6 +1,6 @@
 //! NET103 credential-in-variable.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity, MASK};
 use crate::rules::{Ctx, Rule};
@@ -82,7 +82,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     // Uses of those names, in source order: one pass over the expansions.
     let wanted: HashMap<&[u8], ()> = sets.iter().map(|(n, _, _)| (n.as_slice(), ())).collect();
-    let mut uses: HashMap<Vec<u8>, Vec<Span>> = HashMap::new();
+    let mut uses: HashMap<Vec<u8>, Vec<Span>> = HashMap::default();
     for e in &script.expansions {
         if !matches!(e.kind, ExpansionKind::Var | ExpansionKind::Delayed) {
             continue;

@@ -6,7 +6,7 @@
 //! atoms, and the syntax errors. Text is shown through [`decode_display`] (one character per
 //! byte; LF shown as `␊`, TAB as `␉`) and cut at 60 characters.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write as _;
 
 use crate::source::{decode_display, Source, Span};
@@ -400,13 +400,13 @@ impl Renderer<'_> {
         let defs = &self.labels.defs;
         let _ = writeln!(out, "\nlabels (as GOTO finds them): {}", defs.len());
         // Lines where the command reader sees a label, and whether it is inside a block.
-        let mut exec: HashMap<usize, bool> = HashMap::new();
+        let mut exec: HashMap<usize, bool> = HashMap::default();
         for s in &self.script.stmts {
             if let StmtKind::Label(l) = &s.kind {
                 exec.insert(self.source.line_of(l.colon.start()), s.parent().is_some());
             }
         }
-        let mut first_by_key: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut first_by_key: HashMap<Vec<u8>, usize> = HashMap::default();
         for d in defs {
             let _ = write!(out, "  {:<9}:{}", self.lc(d.colon.start()), {
                 let q = self.q(d.name);

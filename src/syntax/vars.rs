@@ -11,7 +11,7 @@
 //! This is one linear pass over the physical lines; nothing here follows control flow. A
 //! name set in several places keeps the first value.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::parse::is_delim;
 
@@ -37,7 +37,7 @@ pub(crate) struct SetTable {
 impl SetTable {
     /// Read every physical line of the cleaned text (LF and Ctrl-Z end a line).
     pub(crate) fn scan(t: &[u8]) -> SetTable {
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         for line in t.split(|&b| b == b'\n' || b == 0x1A) {
             if let Some((name, shape)) = set_line(line) {
                 if !names.contains_key(name) {
@@ -52,7 +52,7 @@ impl SetTable {
     /// `lines` (cleaned ranges of the lines ending in `^` or `^"`, found while phase 1 reads
     /// the file).
     pub(crate) fn continuations(t: &[u8], lines: &[(usize, usize)]) -> SetTable {
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         for &(a, b) in lines {
             if let Some((name, Shape::Continuation)) = set_line(&t[a..b]) {
                 if !names.contains_key(name) {

@@ -24,7 +24,8 @@ pub mod calls;
 pub mod dump;
 pub mod guards;
 
-use std::collections::{HashMap, VecDeque};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -276,7 +277,7 @@ impl Listings {
     /// One directory's listing, `None` when it cannot be read.
     fn read(dir: &Path) -> Option<HashMap<String, String>> {
         let rd = std::fs::read_dir(dir).ok()?;
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for e in rd.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
             m.insert(name.to_ascii_lowercase(), name);
@@ -322,7 +323,8 @@ impl Tree {
     /// Resolve the calls and compute every file's facts.
     pub fn build(members: Vec<Member>) -> Tree {
         let n = members.len();
-        let mut index: HashMap<String, usize> = HashMap::with_capacity(n);
+        let mut index: HashMap<String, usize> =
+            HashMap::with_capacity_and_hasher(n, Default::default());
         for (i, m) in members.iter().enumerate() {
             index.entry(key(&m.path)).or_insert(i);
         }
@@ -656,7 +658,7 @@ impl Tree {
         starts: &[bool],
     ) -> (Vec<Hop>, bool) {
         let mut out = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         seen.insert(i);
         let mut cur = i;
         let mut cut = false;

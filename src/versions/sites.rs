@@ -1,6 +1,6 @@
 //! The site manifest (`[[site]]` tables in smslint.toml) and its checks.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -66,7 +66,7 @@ pub struct ManifestSite {
 
 impl Manifest {
     pub fn new(sites: &[SiteEntry]) -> Self {
-        let mut map: HashMap<String, ManifestSite> = HashMap::new();
+        let mut map: HashMap<String, ManifestSite> = HashMap::default();
         for s in sites {
             let parsed = Clicore::parse(s.clicore.get_ref())
                 .ok()
@@ -100,7 +100,7 @@ impl Manifest {
 pub fn check_manifest(toml: &Source, sites: &[SiteEntry], policy: Significance) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut parsed: Vec<Option<Clicore>> = Vec::with_capacity(sites.len());
-    let mut first_def: HashMap<String, usize> = HashMap::new();
+    let mut first_def: HashMap<String, usize> = HashMap::default();
 
     for (i, site) in sites.iter().enumerate() {
         let code = site.code.get_ref();
@@ -203,7 +203,7 @@ pub fn check_manifest(toml: &Source, sites: &[SiteEntry], policy: Significance) 
 
     // SMS303: per logon point, the sites sharing it (first definitions only, in order).
     let mut by_point: Vec<(String, Vec<(usize, Span)>)> = Vec::new();
-    let mut point_index: HashMap<String, usize> = HashMap::new();
+    let mut point_index: HashMap<String, usize> = HashMap::default();
     for (i, site) in sites.iter().enumerate() {
         if first_def.get(&site_key(site.code.get_ref())) != Some(&i) {
             continue;
