@@ -242,26 +242,24 @@ impl Name {
         }
         if stem.is_ascii() {
             // Quotes or carets to drop, or long: one byte a character still.
-            let mut name: Vec<u8> = Vec::new();
-            let mut len = 0;
-            for &b in stem.iter().filter(|&&b| b != b'"' && b != b'^') {
-                match buf.get_mut(len) {
-                    Some(slot) => *slot = b.to_ascii_lowercase(),
-                    None => {
-                        if name.is_empty() {
-                            name.extend_from_slice(&buf);
-                        }
-                        name.push(b.to_ascii_lowercase());
-                    }
-                }
-                len += 1;
-            }
+            let kept = || {
+                stem.iter()
+                    .filter(|&&b| b != b'"' && b != b'^')
+                    .map(u8::to_ascii_lowercase)
+            };
+            let len = kept().count();
             if len <= INLINE_NAME {
+                for (slot, b) in buf.iter_mut().zip(kept()) {
+                    *slot = b;
+                }
                 return Name(NameRepr::Inline {
                     len: len as u8,
                     buf,
                 });
             }
+            // One allocation of the exact size (`into_boxed_str` then keeps it).
+            let mut name = Vec::with_capacity(len);
+            name.extend(kept());
             let name = String::from_utf8(name).unwrap_or_default();
             return Name(NameRepr::Heap(name.into_boxed_str()));
         }
