@@ -12,6 +12,7 @@ mod commands;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    warm_up_workers();
     let cli = match commands::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -28,6 +29,19 @@ fn main() {
         }
     };
     exit_now(code)
+}
+
+/// Bring the worker threads up on a helper thread while the flags are parsed and the files
+/// are found, for the commands that read files in parallel: creating them where the first
+/// file is read kept that file waiting about 0.3 ms (the threads' stacks, their first
+/// scheduling), a fifth of the wall time of a run over a dozen scripts.
+fn warm_up_workers() {
+    let parallel = std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| ["check", "gate", "audit"].iter().any(|c| a == *c));
+    if parallel {
+        std::thread::spawn(|| rayon::broadcast(|_| ()));
+    }
 }
 
 /// End the process with `code` once standard output is flushed, skipping the exit handlers:
