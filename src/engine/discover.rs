@@ -48,6 +48,19 @@ fn shown(path: &Path) -> String {
     s.strip_prefix("./").unwrap_or(&s).replace('\\', "/")
 }
 
+/// The name of a walked entry, as `sort_by_file_name` orders it: the bytes after the last
+/// separator of its path (walkdir builds a child's path as its folder's path, a separator
+/// and its name). `Path::file_name` would parse the path's components from the end for every
+/// comparison of the sort: about a sixth of the instructions of a run over 150 small files.
+fn entry_name(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let start = bytes
+        .iter()
+        .rposition(|&b| std::path::is_separator(char::from(b)))
+        .map_or(0, |i| i + 1);
+    &bytes[start..]
+}
+
 fn hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
@@ -254,7 +267,7 @@ fn walk_from(
     let base = (out.inputs.len(), out.errors.len());
     let mut it = WalkDir::new(start)
         .follow_links(true)
-        .sort_by_file_name()
+        .sort_by(|a, b| entry_name(a.path()).cmp(entry_name(b.path())))
         .max_depth(max_depth)
         .into_iter();
     // The config of the folder of the last file: the files of a folder come one after another
@@ -332,6 +345,32 @@ fn walk_from(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entry_name_is_the_file_name_of_a_walked_path() {
+        let names = [
+            "a/b.bat",
+            "/x/y/Z.CMD",
+            "rel",
+            "a/.hidden",
+            "a/b c/d e.cmd",
+            "./a.bat",
+            "a/..b",
+            "a/b/c.d.e",
+            "\u{e9}t\u{e9}/caf\u{e9}.bat",
+        ];
+        for n in names {
+            let p = Path::new(n);
+            let want = p.file_name().expect("a name").as_encoded_bytes();
+            assert_eq!(entry_name(p), want, "{n}");
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let p = Path::new(std::ffi::OsStr::from_bytes(b"dir/\xff\xfe.bat"));
+            assert_eq!(entry_name(p), b"\xff\xfe.bat");
+        }
+    }
 
     /// The walk before it ran in parallel: one sorted walkdir walk (the oracle).
     fn walk_single(root: &Path, configs: &mut ConfigCache, out: &mut Discovered) {
