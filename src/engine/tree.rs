@@ -218,7 +218,10 @@ pub fn build(
 struct Read {
     input: usize,
     settings: ResolvedSettings,
-    held: Option<Held>,
+    /// Boxed: a file's results are moved twice on the way to the tree (out of the parallel
+    /// collection, into this list), and 600 more bytes a file in fresh vectors cost page
+    /// faults on the one thread that resolves the tree (about 0.2 ms for 150 files).
+    held: Option<Box<Held>>,
 }
 
 struct Held {
@@ -234,17 +237,17 @@ fn analyse(
     settings: &ResolvedSettings,
     bytes: Vec<u8>,
     stems: &HashSet<String>,
-) -> Result<(Held, Member), String> {
+) -> Result<(Box<Held>, Member), String> {
     let source = Arc::new(Source::new(bytes));
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let analysis = Analysis::of(&source);
         let (member, sms) = summarize_member(t, settings, &source, &analysis, Some(stems));
         (
-            Held {
+            Box::new(Held {
                 source: source.clone(),
                 analysis,
                 sms,
-            },
+            }),
             member,
         )
     }))
@@ -593,8 +596,8 @@ fn check_dir(
         })
         .collect();
     let mut errors = Vec::new();
-    let mut reads = Vec::new();
-    let mut members = Vec::new();
+    let mut reads = Vec::with_capacity(read.len());
+    let mut members = Vec::with_capacity(read.len());
     for r in read {
         match r {
             Ok(Some((rd, m))) => {
