@@ -20,7 +20,7 @@ pub type Text = Arc<str>;
 const INTERNED_MAX: usize = 4096;
 
 thread_local! {
-    /// (FxHash: texts are short and trusted; SipHash would cost more than interning saves.)
+    /// FxHash: texts are short and trusted; SipHash would cost more than interning saves.
     static INTERNED: RefCell<HashSet<Text>> =
         RefCell::new(HashSet::default());
     static EMPTY: Text = Arc::from("");
