@@ -187,19 +187,67 @@ const WORDS: &[&[u8]] = &[
 ];
 
 /// Which of [`WORDS`] the text holds as [`bat_util::mentions`] reads it (any case, `"` and `^`
-/// between the bytes ignored): one pass that folds the text in chunks (no copy of the file).
+/// between the bytes ignored): one pass that folds the text in chunks (no copy of the file)
+/// and one SIMD search (Teddy) for all the words at once.
 fn word_mask(bytes: &[u8]) -> u32 {
+    use aho_corasick::packed::{Config, MatchKind, Searcher};
+    static SEARCHER: OnceLock<Option<Searcher>> = OnceLock::new();
+    let Some(searcher) = SEARCHER
+        .get_or_init(|| {
+            Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .builder()
+                .extend(WORDS)
+                .build()
+        })
+        .as_ref()
+    else {
+        // No packed searcher on this machine: one `memmem` pass a word.
+        return word_mask_memmem(bytes);
+    };
+    let all = (1u32 << WORDS.len()) - 1;
+    let keep = WORDS.iter().map(|w| w.len()).max().unwrap_or(1) - 1;
+    let mut mask = 0u32;
+    fold_chunks(bytes, keep, |buf| {
+        // Every start position is searched: a match is reported at its leftmost start, and
+        // the search goes on from the next byte, so a word that starts inside another is
+        // found too (no word is the prefix of another: two never match at one start).
+        let mut at = 0;
+        while let Some(m) = searcher.find_in(buf, aho_corasick::Span::from(at..buf.len())) {
+            mask |= 1 << m.pattern().as_usize();
+            at = m.start() + 1;
+        }
+        mask == all
+    });
+    mask
+}
+
+/// [`word_mask`] with one `memmem` search a word.
+fn word_mask_memmem(bytes: &[u8]) -> u32 {
     use memchr::memmem::Finder;
     static FINDERS: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
     let finders = FINDERS.get_or_init(|| WORDS.iter().map(|w| Finder::new(*w)).collect());
     let all = (1u32 << WORDS.len()) - 1;
     let keep = WORDS.iter().map(|w| w.len()).max().unwrap_or(1) - 1;
+    let mut mask = 0u32;
+    fold_chunks(bytes, keep, |buf| {
+        for (i, f) in finders.iter().enumerate() {
+            if mask & (1 << i) == 0 && f.find(buf).is_some() {
+                mask |= 1 << i;
+            }
+        }
+        mask == all
+    });
+    mask
+}
+
+/// Hand `search` the text folded as [`bat_util::mentions`] reads it (quotes and carets
+/// dropped, ASCII lower case), 16 KiB at a time, each chunk after the last `keep` folded bytes
+/// of the one before (so a word across the seam is found), until `search` returns `true`.
+fn fold_chunks(bytes: &[u8], keep: usize, mut search: impl FnMut(&[u8]) -> bool) {
     const CHUNK: usize = 16 * 1024;
     let mut buf: Vec<u8> = Vec::with_capacity(CHUNK.min(bytes.len()) + keep);
-    let mut mask = 0u32;
     for chunk in bytes.chunks(CHUNK) {
-        // The last `keep` folded bytes of the previous chunk, so a word across the seam is
-        // found.
         let tail = buf.len().saturating_sub(keep);
         buf.drain(..tail);
         let from = buf.len();
@@ -211,16 +259,10 @@ fn word_mask(bytes: &[u8]) -> u32 {
         }
         buf.extend_from_slice(rest);
         buf[from..].make_ascii_lowercase();
-        for (i, f) in finders.iter().enumerate() {
-            if mask & (1 << i) == 0 && f.find(&buf).is_some() {
-                mask |= 1 << i;
-            }
-        }
-        if mask == all {
+        if search(&buf) {
             break;
         }
     }
-    mask
 }
 
 impl<'a> Ctx<'a> {
@@ -662,8 +704,12 @@ mod tests {
             b"environmenT",
             b"systems management serve",
             b"SET \"SMS_LOCAL_DIR=C:\\SMS\"",
+            // One word's last byte is the next one's first.
+            b"sms_local_dirasapi32 systems management serverasapi32",
+            br"smsrunsms_local_dir\ms\sms\bin",
         ] {
             let mask = word_mask(bytes);
+            assert_eq!(mask, word_mask_memmem(bytes));
             for (i, w) in WORDS.iter().enumerate() {
                 assert_eq!(
                     mask & (1 << i) != 0,

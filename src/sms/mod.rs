@@ -241,7 +241,13 @@ impl Name {
             });
         }
         if stem.is_ascii() {
-            // Quotes or carets to drop, or long: one byte a character still.
+            if memchr::memchr2(b'"', b'^', stem).is_none() {
+                // Long, nothing to drop (a path or a line of encoded data read as a
+                // command): the stem in lower case, copied once at its exact size.
+                let name = String::from_utf8(stem.to_ascii_lowercase()).unwrap_or_default();
+                return Name(NameRepr::Heap(name.into_boxed_str()));
+            }
+            // Quotes or carets to drop: one byte a character still.
             let kept = || {
                 stem.iter()
                     .filter(|&&b| b != b'"' && b != b'^')

@@ -306,6 +306,16 @@ fn key(path: &Path) -> String {
     // One pass into one allocation (the mapping keeps every character's length): lower
     // case, `\` read as `/`.
     let text = path.to_string_lossy();
+    if text.is_ascii() {
+        // Most paths: the same mapping on bytes, in passes the compiler vectorises.
+        let mut k = text.as_bytes().to_ascii_lowercase();
+        for b in &mut k {
+            if *b == b'\\' {
+                *b = b'/';
+            }
+        }
+        return String::from_utf8(k).unwrap_or_default();
+    }
     let mut k = String::with_capacity(text.len());
     k.extend(text.chars().map(|c| match c {
         '\\' => '/',
