@@ -79,7 +79,7 @@ fn is_label_stop(b: u8) -> bool {
 
 fn scan_label(bytes: &[u8], start: usize, end: usize, line: usize) -> Option<LabelDef> {
     let mut p = start;
-    while p < end && crate::syntax::parse::is_delim(bytes[p]) {
+    while p < end && crate::syntax::parse::DELIMS[usize::from(bytes[p])] {
         p += 1;
     }
     if p >= end || bytes[p] != b':' {
@@ -87,7 +87,7 @@ fn scan_label(bytes: &[u8], start: usize, end: usize, line: usize) -> Option<Lab
     }
     let colon = p;
     p += 1;
-    while p < end && crate::syntax::parse::is_delim(bytes[p]) {
+    while p < end && crate::syntax::parse::DELIMS[usize::from(bytes[p])] {
         p += 1;
     }
     let name_start = p;

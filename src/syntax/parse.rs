@@ -37,7 +37,7 @@ const SUB: u8 = 0x1A;
 
 /// Token delimiters of phase 2: space, TAB, `,`, `;`, `=`, VT, FF and 0xFF (NBSP in CP437).
 #[inline]
-pub fn is_delim(b: u8) -> bool {
+pub const fn is_delim(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b',' | b';' | b'=' | 0x0B | 0x0C | 0xFF)
 }
 
@@ -51,6 +51,17 @@ const fn byte_table(stop: &[u8]) -> [bool; 256] {
     }
     t
 }
+
+/// The token delimiters of [`is_delim`] as a table, for [`run_of`].
+pub(crate) const DELIMS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = is_delim(b as u8);
+        b += 1;
+    }
+    t
+};
 
 /// Bytes a word steps over one by one: none of a delimiter, a line end, a phase-2 special
 /// or `%`. [`P::word`] skips runs of them in a tight loop ([`run_of`]).
@@ -779,8 +790,9 @@ impl P {
     /// Skip token delimiters, and caret continuations whose escaped byte changes nothing.
     fn skip_d(&mut self) {
         loop {
+            // A run of delimiters (an indented line's blanks) in one tight loop.
+            self.pos = run_of(&DELIMS, &self.text.t, self.pos);
             match self.cur() {
-                Some(b) if is_delim(b) => self.pos += 1,
                 Some(b'^') => match self.at(self.pos + 1) {
                     None => self.pos += 1,
                     Some(n) if is_eol(n) => match self.at(self.pos + 2) {
@@ -2856,6 +2868,14 @@ mod tests {
         assert_eq!(src.slice(f.var), b"%%a");
         assert_eq!(src.slice(f.set), b"('dir')");
         assert_eq!(sc.stmt(f.body.unwrap()).parent(), Some(StmtId(1)));
+    }
+
+    #[test]
+    fn the_delimiter_table_is_is_delim() {
+        for b in 0..=255u8 {
+            assert_eq!(DELIMS[usize::from(b)], is_delim(b), "{b:#04x}");
+        }
+        assert_eq!(DELIMS.iter().filter(|&&d| d).count(), 8);
     }
 
     #[test]
