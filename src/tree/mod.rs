@@ -302,12 +302,11 @@ impl Listings {
     }
 }
 
+/// A path as the tree compares paths: lower case, `\` read as `/`.
 fn key(path: &Path) -> String {
-    // One pass into one allocation (the mapping keeps every character's length): lower
-    // case, `\` read as `/`.
     let text = path.to_string_lossy();
     if text.is_ascii() {
-        // Most paths: the same mapping on bytes, in passes the compiler vectorises.
+        // Most paths: the mapping on bytes, in passes the compiler vectorises.
         let mut k = text.as_bytes().to_ascii_lowercase();
         for b in &mut k {
             if *b == b'\\' {
@@ -316,6 +315,7 @@ fn key(path: &Path) -> String {
         }
         return String::from_utf8(k).unwrap_or_default();
     }
+    // One pass into one allocation (the mapping keeps every character's length).
     let mut k = String::with_capacity(text.len());
     k.extend(text.chars().map(|c| match c {
         '\\' => '/',
@@ -743,4 +743,28 @@ fn resolve(
         }
     }
     Resolved::Missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_ascii_case_and_read_backslashes_as_slashes() {
+        for p in [
+            "",
+            r"C:\NetLogon\SMSLS.BAT",
+            "/srv/netlogon/Sub/X.cmd",
+            "/srv/Caf\u{e9}\\\u{c9}T\u{c9}.BAT",
+        ] {
+            let expected: String = p
+                .chars()
+                .map(|c| match c {
+                    '\\' => '/',
+                    c => c.to_ascii_lowercase(),
+                })
+                .collect();
+            assert_eq!(key(Path::new(p)), expected, "{p}");
+        }
+    }
 }
