@@ -73,7 +73,9 @@ pub fn logon_scripts(paths: &[PathBuf]) -> miette::Result<(Vec<PathBuf>, Vec<Str
     let mut configs = ConfigCache::new(None)?;
     for p in paths {
         if p.is_dir() {
-            for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
+            for entry in walkdir::WalkDir::new(p)
+                .sort_by(|a, b| entry_name(a.path()).cmp(entry_name(b.path())))
+            {
                 let entry = match entry {
                     Ok(e) => e,
                     Err(e) => {

@@ -192,77 +192,61 @@ const WORDS: &[&[u8]] = &[
 fn word_mask(bytes: &[u8]) -> u32 {
     use aho_corasick::packed::{Config, MatchKind, Searcher};
     static SEARCHER: OnceLock<Option<Searcher>> = OnceLock::new();
-    let Some(searcher) = SEARCHER
-        .get_or_init(|| {
-            Config::new()
-                .match_kind(MatchKind::LeftmostFirst)
-                .builder()
-                .extend(WORDS)
-                .build()
-        })
-        .as_ref()
-    else {
-        // No packed searcher on this machine: one `memmem` pass a word.
-        return word_mask_memmem(bytes);
-    };
-    let all = (1u32 << WORDS.len()) - 1;
-    let keep = WORDS.iter().map(|w| w.len()).max().unwrap_or(1) - 1;
-    let mut mask = 0u32;
-    fold_chunks(bytes, keep, |buf| {
-        // Every start position is searched: a match is reported at its leftmost start, and
-        // the search goes on from the next byte, so a word that starts inside another is
-        // found too (no word is the prefix of another: two never match at one start).
-        let mut at = 0;
-        while let Some(m) = searcher.find_in(buf, aho_corasick::Span::from(at..buf.len())) {
-            mask |= 1 << m.pattern().as_usize();
-            at = m.start() + 1;
-        }
-        mask == all
+    let searcher = SEARCHER.get_or_init(|| {
+        Config::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .builder()
+            .extend(WORDS)
+            .build()
     });
-    mask
+    word_mask_with(bytes, searcher.as_ref())
 }
 
-/// [`word_mask`] with one `memmem` search a word.
-fn word_mask_memmem(bytes: &[u8]) -> u32 {
+/// [`word_mask`] with `searcher`, or with one `memmem` search a word where the CPU has no
+/// packed searcher (`None`).
+fn word_mask_with(bytes: &[u8], searcher: Option<&aho_corasick::packed::Searcher>) -> u32 {
     use memchr::memmem::Finder;
     static FINDERS: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
-    let finders = FINDERS.get_or_init(|| WORDS.iter().map(|w| Finder::new(*w)).collect());
+    const CHUNK: usize = 16 * 1024;
     let all = (1u32 << WORDS.len()) - 1;
+    // The last `keep` folded bytes of a chunk go before the next one, so a word across the
+    // seam is found.
     let keep = WORDS.iter().map(|w| w.len()).max().unwrap_or(1) - 1;
     let mut mask = 0u32;
-    fold_chunks(bytes, keep, |buf| {
-        for (i, f) in finders.iter().enumerate() {
-            if mask & (1 << i) == 0 && f.find(buf).is_some() {
-                mask |= 1 << i;
-            }
-        }
-        mask == all
-    });
-    mask
-}
-
-/// Hand `search` the text folded as [`bat_util::mentions`] reads it (quotes and carets
-/// dropped, ASCII lower case), 16 KiB at a time, each chunk after the last `keep` folded bytes
-/// of the one before (so a word across the seam is found), until `search` returns `true`.
-fn fold_chunks(bytes: &[u8], keep: usize, mut search: impl FnMut(&[u8]) -> bool) {
-    const CHUNK: usize = 16 * 1024;
     let mut buf: Vec<u8> = Vec::with_capacity(CHUNK.min(bytes.len()) + keep);
     for chunk in bytes.chunks(CHUNK) {
         let tail = buf.len().saturating_sub(keep);
         buf.drain(..tail);
         let from = buf.len();
-        // The runs between quotes and carets, copied whole.
-        let mut rest = chunk;
-        while let Some(p) = memchr::memchr2(b'"', b'^', rest) {
-            buf.extend_from_slice(&rest[..p]);
-            rest = &rest[p + 1..];
-        }
-        buf.extend_from_slice(rest);
+        crate::syntax::parse::extend_without_quotes_and_carets(&mut buf, chunk);
         buf[from..].make_ascii_lowercase();
-        if search(&buf) {
+        match searcher {
+            // Every start position is searched: a match is reported at its leftmost start,
+            // and the search goes on from the next byte, so a word that starts inside
+            // another is found too (no word is the prefix of another: two never match at
+            // one start).
+            Some(s) => {
+                let mut at = 0;
+                while let Some(m) = s.find_in(&buf, aho_corasick::Span::from(at..buf.len())) {
+                    mask |= 1 << m.pattern().as_usize();
+                    at = m.start() + 1;
+                }
+            }
+            None => {
+                let finders =
+                    FINDERS.get_or_init(|| WORDS.iter().map(|w| Finder::new(*w)).collect());
+                for (i, f) in finders.iter().enumerate() {
+                    if mask & (1 << i) == 0 && f.find(&buf).is_some() {
+                        mask |= 1 << i;
+                    }
+                }
+            }
+        }
+        if mask == all {
             break;
         }
     }
+    mask
 }
 
 impl<'a> Ctx<'a> {
@@ -709,7 +693,7 @@ mod tests {
             br"smsrunsms_local_dir\ms\sms\bin",
         ] {
             let mask = word_mask(bytes);
-            assert_eq!(mask, word_mask_memmem(bytes));
+            assert_eq!(mask, word_mask_with(bytes, None));
             for (i, w) in WORDS.iter().enumerate() {
                 assert_eq!(
                     mask & (1 << i) != 0,

@@ -86,6 +86,17 @@ fn is_eol(b: u8) -> bool {
     b == LF || b == SUB
 }
 
+/// Append `bytes` to `out` without their `"` and `^` bytes (what a command word reads as once
+/// its quotes and escapes are gone): the runs between them copied whole.
+pub(crate) fn extend_without_quotes_and_carets(out: &mut Vec<u8>, bytes: &[u8]) {
+    let mut rest = bytes;
+    while let Some(p) = memchr::memchr2(b'"', b'^', rest) {
+        out.extend_from_slice(&rest[..p]);
+        rest = &rest[p + 1..];
+    }
+    out.extend_from_slice(rest);
+}
+
 /// Bytes with a meaning of their own in phase 2.
 #[inline]
 fn is_special(b: u8) -> bool {

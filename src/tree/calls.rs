@@ -226,15 +226,10 @@ fn cleaned(raw: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     if memchr::memchr3(b'"', b'^', b'/', raw).is_none() {
         return raw.into();
     }
-    // The runs between quotes and carets copied whole, then every `/` turned (one pass the
-    // compiler vectorises: a word can be a long line of encoded data).
+    // Copied without quotes and carets, then every `/` turned (one pass the compiler
+    // vectorises: a word can be a long line of encoded data).
     let mut out = Vec::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(p) = memchr::memchr2(b'"', b'^', rest) {
-        out.extend_from_slice(&rest[..p]);
-        rest = &rest[p + 1..];
-    }
-    out.extend_from_slice(rest);
+    crate::syntax::parse::extend_without_quotes_and_carets(&mut out, raw);
     for b in &mut out {
         if *b == b'/' {
             *b = b'\\';

@@ -304,24 +304,16 @@ impl Listings {
 
 /// A path as the tree compares paths: lower case, `\` read as `/`.
 fn key(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    if text.is_ascii() {
-        // Most paths: the mapping on bytes, in passes the compiler vectorises.
-        let mut k = text.as_bytes().to_ascii_lowercase();
-        for b in &mut k {
-            if *b == b'\\' {
-                *b = b'/';
-            }
+    // On the bytes, in passes the compiler vectorises. Only ASCII bytes change, and an ASCII
+    // byte is never part of a longer UTF-8 character, so the text stays UTF-8.
+    let mut k = path.to_string_lossy().into_owned().into_bytes();
+    k.make_ascii_lowercase();
+    for b in &mut k {
+        if *b == b'\\' {
+            *b = b'/';
         }
-        return String::from_utf8(k).unwrap_or_default();
     }
-    // One pass into one allocation (the mapping keeps every character's length).
-    let mut k = String::with_capacity(text.len());
-    k.extend(text.chars().map(|c| match c {
-        '\\' => '/',
-        c => c.to_ascii_lowercase(),
-    }));
-    k
+    String::from_utf8(k).unwrap_or_default()
 }
 
 impl Tree {
