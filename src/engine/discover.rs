@@ -54,10 +54,12 @@ fn shown(path: &Path) -> String {
 /// comparison of the sort: about a sixth of the instructions of a run over 150 small files.
 fn entry_name(path: &Path) -> &[u8] {
     let bytes = path.as_os_str().as_encoded_bytes();
-    let start = bytes
-        .iter()
-        .rposition(|&b| std::path::is_separator(char::from(b)))
-        .map_or(0, |i| i + 1);
+    // The walk's sort compares names this way: the last separator found by `memrchr`.
+    #[cfg(unix)]
+    let last = memchr::memrchr(b'/', bytes);
+    #[cfg(not(unix))]
+    let last = memchr::memrchr2(b'/', b'\\', bytes);
+    let start = last.map_or(0, |i| i + 1);
     &bytes[start..]
 }
 

@@ -362,8 +362,9 @@ pub struct ConfigCache {
     explicit: Option<Arc<LoadedConfig>>,
     cwd: PathBuf,
     /// Hashed, not ordered: a lookup per folder of a walk, and an ordered map compares paths
-    /// component by component.
-    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    /// component by component. Keyed by the folder's bytes (hashing a `Path` walks its
+    /// components): another spelling of a folder is only asked about again.
+    by_dir: HashMap<std::ffi::OsString, Option<PathBuf>>,
     by_path: HashMap<PathBuf, Arc<LoadedConfig>>,
 }
 
@@ -384,7 +385,7 @@ impl ConfigCache {
     fn find(&mut self, dir: &Path) -> Option<PathBuf> {
         // `config::find_upwards`, one folder at a time: every folder's answer is kept, so a
         // tree of folders asks the file system once per folder, not once per ancestor.
-        if let Some(found) = self.by_dir.get(dir) {
+        if let Some(found) = self.by_dir.get(dir.as_os_str()) {
             return found.clone();
         }
         let here = dir.join("smslint.toml");
@@ -393,7 +394,8 @@ impl ConfigCache {
         } else {
             dir.parent().and_then(|up| self.find(up))
         };
-        self.by_dir.insert(dir.to_path_buf(), found.clone());
+        self.by_dir
+            .insert(dir.as_os_str().to_os_string(), found.clone());
         found
     }
 
