@@ -313,6 +313,30 @@ fn bat303_only_under_win9x() {
     assert_eq!(run_with(src.as_bytes(), &auto, &["BAT303"]).len(), 1);
     let nt_syntax = "setlocal\r\ngoto install_new\r\n:install_old\r\n:install_new\r\n";
     assert!(run_with(nt_syntax.as_bytes(), &auto, &["BAT303"]).is_empty());
+    // No cmd.exe-only syntax, but an NT-only command or variable: written for NT, not DOS.
+    for nt_name in [
+        "title Deploy\r\n",
+        "pushd \\\\srv\\share\r\n",
+        "reg.exe query HKLM\\Software\r\n",
+        "echo %COMPUTERNAME%>>\\\\srv\\logs\\seen.txt\r\n",
+    ] {
+        let src = format!("{nt_name}goto install_new\r\n:install_old\r\n:install_new\r\n");
+        assert!(
+            run_with(src.as_bytes(), &auto, &["BAT303"]).is_empty(),
+            "{nt_name}"
+        );
+        let rem = format!("{nt_name}rem old: dir c:\\ > c:\\temp\\before.txt\r\n");
+        assert!(
+            run_with(rem.as_bytes(), &auto, &["BAT304"]).is_empty(),
+            "{nt_name}"
+        );
+    }
+    // The same names in code that never runs, or a DOS tool named like one, change nothing.
+    let dead =
+        "goto install_new\r\n:install_old\r\n:install_new\r\ngoto done\r\ntitle x\r\n:done\r\n";
+    assert_eq!(run_with(dead.as_bytes(), &auto, &["BAT303"]).len(), 1);
+    let dos_tool = "regedit /s x.reg\r\nrem dir > list.txt\r\n";
+    assert_eq!(run_with(dos_tool.as_bytes(), &auto, &["BAT304"]).len(), 1);
     // Equal under cmd.exe's rule: that is BAT202, not BAT303.
     assert!(run(":install\r\n:INSTALL\r\n", &["BAT303"]).is_empty());
 }

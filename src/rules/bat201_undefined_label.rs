@@ -25,8 +25,9 @@ pub static RULE: Rule = Rule {
            the script or in its `lib` folder: the library joins the modules or calls the \
            sibling.",
     why: "When GOTO cannot find its label, cmd.exe prints \"The system cannot find the batch \
-          label specified - END\" and stops the whole batch file at that line; COMMAND.COM \
-          prints \"Label not found\" and stops too. In a logon script that means everything \
+          label specified - END\" and stops the whole batch file at that line (inside a \
+          subroutine entered with `call :label`, only the subroutine ends and its caller goes \
+          on); COMMAND.COM prints \"Label not found\" and stops too. In a logon script that means everything \
           after the jump (drive mappings, the SMS client call, clean-up) silently never runs on \
           any client that takes this path. A `call :label` to a missing label prints the same \
           message and the subroutine never runs. The classic case is an upgrade gate `GOTO END` \
@@ -82,8 +83,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             (
                 format!(
                     "there is no `:eof` label: `goto {shown}` without a colon looks for one, and \
-                     cmd.exe aborts the script here with \"The system cannot find the batch label \
-                     specified - {shown}\""
+                     cmd.exe prints \"The system cannot find the batch label specified - \
+                     {shown}\" and stops the script here (in a subroutine entered with `call \
+                     :label`, it returns to the caller)"
                 ),
                 if ctx.settings.targets.win9x {
                     "add a label `:EOF` as the last line (works on cmd.exe and COMMAND.COM)"
@@ -112,8 +114,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             (
                 format!(
-                    "no label `:{shown}` in this file: cmd.exe aborts the script here with \"The \
-                     system cannot find the batch label specified - {shown}\""
+                    "no label `:{shown}` in this file: cmd.exe prints \"The system cannot find \
+                     the batch label specified - {shown}\" and stops the script here (in a \
+                     subroutine entered with `call :label`, it returns to the caller)"
                 ),
                 format!("add the line `:{shown}` where the jump should land, or fix the name"),
             )

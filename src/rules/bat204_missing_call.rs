@@ -4,7 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{Node, Resolution};
 use crate::rules::bat_util::{program_file_name_into, program_file_name_is, snippet, split_ext};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::StmtKind;
+use crate::syntax::ast::{StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT204",
@@ -14,8 +14,10 @@ pub static RULE: Rule = Rule {
     what: "Reports a command that runs a batch file (a program name ending in `.bat` or \
            `.cmd`, or SMS's `smsls`, which is always SMSLS.BAT) without `call`, when there is \
            something after it that would run next. A tail call is not reported: when only \
-           `exit`, `exit /b`, `goto :eof`, a GOTO to such an ending, `endlocal`, comments or \
-           the end of the file follow, chaining behaves like CALL.",
+           `exit`, `exit /b`, `goto :eof`, a GOTO to such an ending, the clean-up a script's \
+           end does anyway or that matters to no later command (`endlocal`, `echo off`/`echo \
+           on`, and `popd` under a SETLOCAL, whose end restores the folder), comments or the \
+           end of the file follow, chaining behaves like CALL.",
     why: "Running a batch file by name from another batch file transfers control to it for good: \
           when it ends, the calling script does not continue. Everything after the line (the \
           rest of the logon script: drive mappings, other tools, clean-up) silently never runs \
@@ -58,7 +60,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .flow
             .successors(id)
             .iter()
-            .any(|e| !nothing_runs_from(ctx, e.to));
+            .any(|e| !nothing_runs_from(ctx, e.to, under_setlocal(ctx, id)));
         if !continues {
             continue;
         }
@@ -77,10 +79,28 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A SETLOCAL that runs comes before statement `id`, with no ENDLOCAL between them: when the
+/// batch file ends, its implicit ENDLOCAL restores the folder SETLOCAL saved.
+fn under_setlocal(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    let mut open = false;
+    for before in ctx.script.ids().take_while(|b| *b != id) {
+        match ctx.script.stmt(before).kind {
+            StmtKind::Setlocal(_) if ctx.flow.is_reachable(before) => open = true,
+            StmtKind::Endlocal if ctx.flow.is_reachable(before) => open = false,
+            _ => {}
+        }
+    }
+    open
+}
+
 /// From `node` on, nothing would run that matters: only `exit`, `goto :eof`, a GOTO to such
-/// a place, `endlocal`, comments, labels and the end of the file. Chaining to another batch
-/// file there is a tail call and behaves like CALL followed by the same ending.
-fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node) -> bool {
+/// a place, `endlocal`, `echo off`/`echo on`, `popd` when `setlocal_open`, comments, labels
+/// and the end of the file. Chaining to another batch file there is a tail call and behaves
+/// like CALL followed by the same ending. (The end of a batch file ends its SETLOCAL, which
+/// also restores the folder it saved; the echo state matters only to commands that would
+/// follow, and none does. Without a SETLOCAL, a skipped POPD leaves the console in the
+/// folder PUSHD went to.)
+fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> bool {
     for _ in 0..64 {
         let Node::Stmt(id) = node else {
             return node == Node::End;
@@ -92,6 +112,20 @@ fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node) -> bool {
                 Some(Resolution::Label { to, .. }) => node = *to,
                 Some(Resolution::Dynamic) => return false,
                 _ => return true,
+            },
+            StmtKind::Simple(s)
+                if setlocal_open
+                    && s.args.is_empty()
+                    && ctx.source.slice(s.name.span).eq_ignore_ascii_case(b"popd") =>
+            {
+                match ctx.flow.successors(id) {
+                    [only] => node = only.to,
+                    _ => return false,
+                }
+            }
+            StmtKind::Echo(e) if e.mode.is_some() => match ctx.flow.successors(id) {
+                [only] => node = only.to,
+                _ => return false,
             },
             StmtKind::Comment(_)
             | StmtKind::Label(_)

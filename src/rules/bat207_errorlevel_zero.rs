@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{Condition, StmtKind};
+use crate::syntax::ast::{CmpOp, Condition, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT207",
@@ -10,7 +10,10 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "`if errorlevel 0` is always true (and `if not errorlevel 0` never)",
     what: "Reports `if errorlevel 0 …`, and `if not errorlevel 0 …` in code Windows 9x \
-           clients run (on NT it detects negative exit codes and is not reported).",
+           clients run (on NT it detects negative exit codes and is not reported). Not \
+           reported: `if errorlevel 0` first in a branch that runs only on exit code 0 (inside \
+           `if %errorlevel% equ 0 (`, or the else of `if errorlevel 1`), where it is redundant \
+           but runs its command exactly when it should.",
     why: "`IF ERRORLEVEL n` is true for exit codes n or higher. Programs report failure with \
           1 or more, so `if errorlevel 0` is true after success and failure alike: it does \
           not test for success, and its command runs either way (on NT only a negative exit \
@@ -49,6 +52,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if i.not.is_some() && (!ctx.settings.targets.win9x || ctx.flow.is_nt_only(id)) {
             continue;
         }
+        // Nested where the exit code is already known to be 0 (`if %errorlevel% equ 0 (`,
+        // the else of `if errorlevel 1`): the test is redundant there, not wrong.
+        if i.not.is_none() && inside_success_branch(ctx, id) {
+            continue;
+        }
         let span = keyword.cover(level.span);
         let (msg, help) = if i.not.is_some() {
             (
@@ -72,5 +80,86 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 })
                 .with_help(help),
         );
+    }
+}
+
+/// Statement `id` runs only where an enclosing IF has found the exit code to be 0 (or below
+/// 1): the then-command of `if %errorlevel% equ 0`, `if "%errorlevel%"=="0"`, `if not
+/// errorlevel 1`, `if %errorlevel% lss 1`, or the else-command of `if errorlevel 1`, `if
+/// %errorlevel% neq 0`.
+fn inside_success_branch(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    let mut child = id;
+    for _ in 0..256 {
+        let Some(up) = ctx.script.stmt(child).parent() else {
+            return false;
+        };
+        match &ctx.script.stmt(up).kind {
+            StmtKind::If(i) => {
+                let branch = if i.then == Some(child) {
+                    Some(true)
+                } else if i.else_.map(|(_, e)| e) == Some(child) {
+                    Some(false)
+                } else {
+                    None
+                };
+                if let (Some(then), Some(zero_when)) = (branch, zero_when(ctx, &i.condition)) {
+                    // The branch taken when the test (after `not`) is `zero_when`.
+                    if then == (zero_when != i.not.is_some()) {
+                        return true;
+                    }
+                }
+            }
+            // Only what sets no exit code may come first in the block (a program run
+            // before the test sets a new one).
+            StmtKind::Block(b) => {
+                let before = b.body.iter().take_while(|&&s| s != child);
+                if !before.into_iter().all(|&s| {
+                    matches!(
+                        ctx.script.stmt(s).kind,
+                        StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Echo(_)
+                    )
+                }) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+        child = up;
+    }
+    false
+}
+
+/// The truth value of `condition` (before any `not`) that means the exit code is 0 (or
+/// below 1), when it tests the exit code at all.
+fn zero_when(ctx: &Ctx<'_>, condition: &Condition) -> Option<bool> {
+    match condition {
+        Condition::Errorlevel { value: Some(1), .. } => Some(false),
+        Condition::Compare { lhs, op, rhs, .. } => {
+            let text = |w: &crate::syntax::ast::Word| {
+                let t = ctx.source.slice(w.span);
+                let t = t.strip_prefix(b"\"").unwrap_or(t);
+                t.strip_suffix(b"\"").unwrap_or(t).to_ascii_lowercase()
+            };
+            let is_level = |t: &[u8]| t == b"%errorlevel%" || t == b"!errorlevel!";
+            let (l, r) = (text(lhs), text(rhs));
+            // The exit code on the left; `0 equ %errorlevel%` reads the same way.
+            let (level_left, number) = if is_level(&l) {
+                (true, r)
+            } else if is_level(&r) {
+                (false, l)
+            } else {
+                return None;
+            };
+            match (op, number.as_slice()) {
+                (CmpOp::EqEq | CmpOp::Equ, b"0") => Some(true),
+                (CmpOp::Neq, b"0") => Some(false),
+                (CmpOp::Lss, b"1") | (CmpOp::Leq, b"0") if level_left => Some(true),
+                (CmpOp::Geq, b"1") | (CmpOp::Gtr, b"0") if level_left => Some(false),
+                (CmpOp::Gtr, b"1") | (CmpOp::Geq, b"0") if !level_left => Some(true),
+                (CmpOp::Leq, b"1") | (CmpOp::Lss, b"0") if !level_left => Some(false),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }

@@ -369,10 +369,108 @@ fn find_dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
         return None;
     }
     let (hits, _) = scan(ctx, |id| ctx.flow.is_reachable(id));
-    hits.is_empty().then_some(
+    (hits.is_empty() && !uses_nt_only_names(ctx)).then_some(
         " (this script uses no cmd.exe-only syntax, so COMMAND.COM on DOS and Windows 9x runs \
          it as written)",
     )
+}
+
+/// Commands no DOS or Windows 9x client has: cmd.exe's own (`title`, `pushd`, …) and the NT
+/// tools (`reg`, `sc`, `wmic`, …). A script that runs one is written for NT.
+const NT_ONLY_COMMANDS: &[&[u8]] = &[
+    b"title",
+    b"pushd",
+    b"popd",
+    b"color",
+    b"assoc",
+    b"ftype",
+    b"mklink",
+    b"reg",
+    b"sc",
+    b"wmic",
+    b"schtasks",
+    b"icacls",
+    b"cacls",
+    b"xcacls",
+    b"netsh",
+    b"powershell",
+    b"pwsh",
+    b"taskkill",
+    b"tasklist",
+    b"whoami",
+    b"robocopy",
+    b"timeout",
+    b"takeown",
+    b"bcdedit",
+    b"dism",
+    b"runas",
+    b"gpupdate",
+    b"setx",
+];
+
+/// Variables cmd.exe or Windows NT sets and COMMAND.COM on DOS and Windows 9x does not (there
+/// they expand to nothing).
+const NT_ONLY_VARIABLES: &[&[u8]] = &[
+    b"computername",
+    b"userprofile",
+    b"systemroot",
+    b"systemdrive",
+    b"programfiles",
+    b"programdata",
+    b"commonprogramfiles",
+    b"allusersprofile",
+    b"appdata",
+    b"localappdata",
+    b"userdomain",
+    b"homedrive",
+    b"homepath",
+    b"number_of_processors",
+    b"processor_architecture",
+    b"errorlevel",
+    b"cd",
+    b"date",
+    b"time",
+    b"random",
+    b"cmdcmdline",
+    b"cmdextversion",
+];
+
+/// The running code names an NT-only command or variable ([`NT_ONLY_COMMANDS`],
+/// [`NT_ONLY_VARIABLES`]): the script is written for NT even without cmd.exe-only syntax
+/// (`title` on its first line, a log named after `%COMPUTERNAME%`), so COMMAND.COM is not
+/// what runs it.
+fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
+    let src = ctx.source;
+    let mut name = Vec::new();
+    let command = ctx.script.ids().any(|id| {
+        let StmtKind::Simple(s) = &ctx.script.stmt(id).kind else {
+            return false;
+        };
+        if !ctx.flow.is_reachable(id) {
+            return false;
+        }
+        crate::rules::bat_util::program_file_name_into(src.slice(s.name.span), &mut name);
+        let stem = match crate::rules::bat_util::split_ext(&name) {
+            (stem, Some(b"exe" | b"com")) => stem,
+            (_, Some(_)) => return false,
+            (stem, None) => stem,
+        };
+        NT_ONLY_COMMANDS.contains(&stem)
+    });
+    command
+        || ctx.script.expansions.iter().any(|e| {
+            if e.kind != ExpansionKind::Var || !ctx.runs_at(e.span.start()) {
+                return false;
+            }
+            let text = src.slice(e.span);
+            let inner = text
+                .strip_prefix(b"%")
+                .and_then(|t| t.strip_suffix(b"%"))
+                .unwrap_or_default();
+            NT_ONLY_VARIABLES
+                .iter()
+                .any(|v| inner.eq_ignore_ascii_case(v))
+        })
 }
 
 /// Findings per file when the NT-only statements are leaks (a guarded or mostly-9x file).

@@ -16,7 +16,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A `goto` lands on another label on Windows 9x, where only the first 8 characters of a label count",
     what: "Only in files Windows 9x clients run (see BAT302), or that use no cmd.exe-only \
-           syntax at all (so COMMAND.COM runs them as written: DOS build and test scripts), and \
+           syntax at all and no NT-only command or variable (`title`, `pushd`, `reg`, \
+           `%COMPUTERNAME%`, …), so COMMAND.COM runs them as written (DOS build and test \
+           scripts), and \
            only for `goto`s Windows 9x reaches. Resolves each static `goto label` as COMMAND.COM does, from the top of the \
            file to the first label whose first 8 characters match (case-insensitive), and \
            reports the `goto` when that label is not the one cmd.exe jumps to, saying where \
