@@ -4,7 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{Node, Resolution};
 use crate::rules::bat_util::{program_file_name_into, program_file_name_is, snippet, split_ext};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{StmtId, StmtKind};
+use crate::syntax::ast::StmtKind;
 
 pub static RULE: Rule = Rule {
     code: "BAT204",
@@ -36,6 +36,8 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut file = Vec::new();
+    // [`setlocal_open_before`], made at the first batch file run without CALL.
+    let mut setlocal: Option<Vec<bool>> = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let StmtKind::Simple(s) = &stmt.kind else {
@@ -56,11 +58,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // Harmless when nothing would run after it anyway.
+        let setlocal_open = setlocal.get_or_insert_with(|| setlocal_open_before(ctx))[id.index()];
         let continues = ctx
             .flow
             .successors(id)
             .iter()
-            .any(|e| !nothing_runs_from(ctx, e.to, under_setlocal(ctx, id)));
+            .any(|e| !nothing_runs_from(ctx, e.to, setlocal_open));
         if !continues {
             continue;
         }
@@ -79,18 +82,22 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A SETLOCAL that runs comes before statement `id`, with no ENDLOCAL between them: when the
-/// batch file ends, its implicit ENDLOCAL restores the folder SETLOCAL saved.
-fn under_setlocal(ctx: &Ctx<'_>, id: StmtId) -> bool {
+/// For each statement: a SETLOCAL that runs comes before it, with no ENDLOCAL between them
+/// (when the batch file ends, its implicit ENDLOCAL restores the folder SETLOCAL saved).
+fn setlocal_open_before(ctx: &Ctx<'_>) -> Vec<bool> {
     let mut open = false;
-    for before in ctx.script.ids().take_while(|b| *b != id) {
-        match ctx.script.stmt(before).kind {
-            StmtKind::Setlocal(_) if ctx.flow.is_reachable(before) => open = true,
-            StmtKind::Endlocal if ctx.flow.is_reachable(before) => open = false,
-            _ => {}
-        }
-    }
-    open
+    ctx.script
+        .ids()
+        .map(|id| {
+            let before = open;
+            match ctx.script.stmt(id).kind {
+                StmtKind::Setlocal(_) if ctx.flow.is_reachable(id) => open = true,
+                StmtKind::Endlocal if ctx.flow.is_reachable(id) => open = false,
+                _ => {}
+            }
+            before
+        })
+        .collect()
 }
 
 /// From `node` on, nothing would run that matters: only `exit`, `goto :eof`, a GOTO to such

@@ -110,10 +110,13 @@ fn inside_success_branch(ctx: &Ctx<'_>, id: StmtId) -> bool {
                 }
             }
             // Only what sets no exit code may come first in the block (a program run
-            // before the test sets a new one).
+            // before the test sets a new one); looked for among the block's first few
+            // statements, so a long block costs no more than a short one.
             StmtKind::Block(b) => {
-                let before = b.body.iter().take_while(|&&s| s != child);
-                if !before.into_iter().all(|&s| {
+                let Some(at) = b.body.iter().take(16).position(|&s| s == child) else {
+                    return false;
+                };
+                if !b.body[..at].iter().all(|&s| {
                     matches!(
                         ctx.script.stmt(s).kind,
                         StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Echo(_)
