@@ -337,6 +337,14 @@ fn bat303_only_under_win9x() {
     assert_eq!(run_with(dead.as_bytes(), &auto, &["BAT303"]).len(), 1);
     let dos_tool = "regedit /s x.reg\r\nrem dir > list.txt\r\n";
     assert_eq!(run_with(dos_tool.as_bytes(), &auto, &["BAT304"]).len(), 1);
+    // Back at the same `goto` from where Windows 9x lands: a loop, unless something changes.
+    let again = ":install_old\r\nshift\r\ngoto install_new\r\n:install_new\r\n";
+    let d = run(again, &["BAT303"]);
+    assert!(
+        d.iter().any(|d| d.message.contains("can come back to this `goto` on line 3")
+            && d.message.contains("unless something on the way changes its course")),
+        "{d:?}"
+    );
     // Equal under cmd.exe's rule: that is BAT202, not BAT303.
     assert!(run(":install\r\n:INSTALL\r\n", &["BAT303"]).is_empty());
 }

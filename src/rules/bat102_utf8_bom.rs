@@ -32,14 +32,61 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     out.push(
-        RULE.diag(
-            Span::new(0, 3),
-            "the file starts with a UTF-8 BOM: cmd.exe runs it as part of the first command \
-             (\"'∩╗┐@echo' is not recognized as an internal or external command\") and `@echo off` \
-             never takes effect",
-        )
-        .with_label("UTF-8 byte order mark (EF BB BF)")
-        .with_help("save the file without a BOM (ANSI / OEM code page text)")
-        .about_whole_file(),
+        RULE.diag(Span::new(0, 3), message(ctx.source.bytes()))
+            .with_label("UTF-8 byte order mark (EF BB BF)")
+            .with_help("save the file without a BOM (ANSI / OEM code page text)")
+            .about_whole_file(),
     );
+}
+
+/// What the BOM does to the first line: cmd.exe reads its three bytes (`∩╗┐` in the OEM code
+/// page) glued to the first word of the line.
+fn message(bytes: &[u8]) -> String {
+    let rest = bytes.get(3..).unwrap_or_default();
+    let line = &rest[..memchr::memchr2(b'\r', b'\n', rest).unwrap_or(rest.len())];
+    let word_end = line
+        .iter()
+        .position(|&b| crate::syntax::parse::is_delim(b) || matches!(b, b'&' | b'|' | b'<' | b'>'))
+        .unwrap_or(line.len());
+    let word = &line[..word_end];
+    let after = line[word_end..]
+        .iter()
+        .position(|&b| !crate::syntax::parse::is_delim(b))
+        .map_or(&[][..], |i| &line[word_end + i..]);
+    if word.is_empty() {
+        return if after.is_empty() {
+            "the file starts with a UTF-8 BOM: cmd.exe reads it as a command of its own \
+             (\"'∩╗┐' is not recognized as an internal or external command\"), an error \
+             message at the start of every run"
+                .to_string()
+        } else {
+            "the file starts with a UTF-8 BOM: cmd.exe reads it as the command of the first \
+             line and the rest of the line as its arguments (\"'∩╗┐' is not recognized as an \
+             internal or external command\"), so the first line does not run"
+                .to_string()
+        };
+    }
+    let echo_off = (word.eq_ignore_ascii_case(b"@echo") || word.eq_ignore_ascii_case(b"echo"))
+        && after.len() >= 3
+        && after[..3].eq_ignore_ascii_case(b"off");
+    let shown: String = String::from_utf8_lossy(&word[..word.len().min(24)]).into_owned();
+    if echo_off {
+        format!(
+            "the file starts with a UTF-8 BOM: cmd.exe runs it as part of the first command \
+             (\"'∩╗┐{shown}' is not recognized as an internal or external command\") and \
+             `{shown} off` never takes effect"
+        )
+    } else if word.starts_with(b":") && !word.starts_with(b"::") {
+        format!(
+            "the file starts with a UTF-8 BOM: cmd.exe reads the first line as a command \
+             (\"'∩╗┐{shown}' is not recognized as an internal or external command\"), and \
+             `{shown}` on it is no label a GOTO or CALL can find"
+        )
+    } else {
+        format!(
+            "the file starts with a UTF-8 BOM: cmd.exe runs it as part of the first command \
+             (\"'∩╗┐{shown}' is not recognized as an internal or external command\"), so the \
+             first line does not run as written"
+        )
+    }
 }

@@ -40,9 +40,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         // For ECHO, where its text ends (trailing redirections are not part of it).
-        let (is_echo, is_set, text_end) = match &stmt.kind {
-            StmtKind::Echo(e) => (true, false, e.text.end()),
-            StmtKind::Set(s) => (false, s.kind == SetKind::Assign, 0),
+        let (is_echo, is_set, text_end, text_empty) = match &stmt.kind {
+            StmtKind::Echo(e) => (
+                true,
+                false,
+                e.text.end(),
+                src.slice(e.text).iter().all(|&b| is_delim(b)),
+            ),
+            StmtKind::Set(s) => (false, s.kind == SetKind::Assign, 0, false),
             _ => continue,
         };
         if !(is_echo || is_set) || !ctx.flow.is_reachable(id) {
@@ -76,10 +81,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         RULE.code,
                         Severity::Info,
                         Span::new(at, at + 1),
-                        format!(
-                            "this lone `{h}` before `>` is the handle number {h}, not text: ECHO \
-                             prints the line without it, to the screen, and the file stays empty"
-                        ),
+                        if text_empty {
+                            format!(
+                                "this lone `{h}` before `>` is the handle number {h}, not text: \
+                                 ECHO is left with nothing to print and shows its state (\"ECHO \
+                                 is on.\" or \"ECHO is off.\") on the screen, and the file \
+                                 stays empty"
+                            )
+                        } else {
+                            format!(
+                                "this lone `{h}` before `>` is the handle number {h}, not text: \
+                                 ECHO prints the line without it, to the screen, and the file \
+                                 stays empty"
+                            )
+                        },
                     )
                     .with_label(format!("handle {h}, not text"))
                     .with_help(format!("put the redirection first (`>file echo … {h}`)")),

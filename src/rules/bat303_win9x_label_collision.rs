@@ -112,8 +112,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let short = String::from_utf8_lossy(&key(&w9.folded, Profile::Win9x)).to_uppercase();
         let tail = if loops {
             format!(
-                "; from there the script comes back to this `goto` on line {line} and loops \
-                 forever at logon"
+                "; from there the script can come back to this `goto` on line {line}, and \
+                 unless something on the way changes its course (a `shift`, a variable) it \
+                 loops forever"
             )
         } else {
             "; the script runs the wrong section without any error".to_string()

@@ -1,0 +1,2 @@
+﻿:retry
+net use h: /home || goto retry

@@ -1,0 +1,3 @@
+@echo off
+rem reset the retry counter
+echo 0>"%TEMP%\retries.txt"
