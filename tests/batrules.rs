@@ -341,8 +341,11 @@ fn bat303_only_under_win9x() {
     let again = ":install_old\r\nshift\r\ngoto install_new\r\n:install_new\r\n";
     let d = run(again, &["BAT303"]);
     assert!(
-        d.iter().any(|d| d.message.contains("can come back to this `goto` on line 3")
-            && d.message.contains("unless something on the way changes its course")),
+        d.iter().any(
+            |d| d.message.contains("can come back to this `goto` on line 3")
+                && d.message
+                    .contains("unless something on the way changes its course")
+        ),
         "{d:?}"
     );
     // Equal under cmd.exe's rule: that is BAT202, not BAT303.
