@@ -113,34 +113,31 @@ fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> bool
             return node == Node::End;
         };
         let stmt = ctx.script.stmt(id);
-        match &stmt.kind {
+        let harmless = match &stmt.kind {
             StmtKind::Exit(_) => return true,
             StmtKind::Goto(_) => match ctx.flow.resolution(id) {
-                Some(Resolution::Label { to, .. }) => node = *to,
+                Some(Resolution::Label { to, .. }) => {
+                    node = *to;
+                    continue;
+                }
                 Some(Resolution::Dynamic) => return false,
                 _ => return true,
             },
-            StmtKind::Simple(s)
-                if setlocal_open
+            StmtKind::Simple(s) => {
+                setlocal_open
                     && s.args.is_empty()
-                    && ctx.source.slice(s.name.span).eq_ignore_ascii_case(b"popd") =>
-            {
-                match ctx.flow.successors(id) {
-                    [only] => node = only.to,
-                    _ => return false,
-                }
+                    && ctx.source.slice(s.name.span).eq_ignore_ascii_case(b"popd")
             }
-            StmtKind::Echo(e) if e.mode.is_some() => match ctx.flow.successors(id) {
-                [only] => node = only.to,
-                _ => return false,
-            },
+            StmtKind::Echo(e) => e.mode.is_some(),
             StmtKind::Comment(_)
             | StmtKind::Label(_)
             | StmtKind::Endlocal
-            | StmtKind::StrayClose => match ctx.flow.successors(id) {
-                [only] => node = only.to,
-                _ => return false,
-            },
+            | StmtKind::StrayClose => true,
+            _ => false,
+        };
+        // On to the one statement that follows a harmless one.
+        match ctx.flow.successors(id) {
+            [only] if harmless => node = only.to,
             _ => return false,
         }
     }

@@ -39,18 +39,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let bytes = src.bytes();
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
-        // For ECHO, where its text ends (trailing redirections are not part of it).
-        let (is_echo, is_set, text_end, text_empty) = match &stmt.kind {
-            StmtKind::Echo(e) => (
-                true,
-                false,
-                e.text.end(),
-                src.slice(e.text).iter().all(|&b| is_delim(b)),
-            ),
-            StmtKind::Set(s) => (false, s.kind == SetKind::Assign, 0, false),
+        // For ECHO, its text (trailing redirections are not part of it).
+        let echo_text = match &stmt.kind {
+            StmtKind::Echo(e) => Some(e.text),
+            StmtKind::Set(s) if s.kind == SetKind::Assign => None,
             _ => continue,
         };
-        if !(is_echo || is_set) || !ctx.flow.is_reachable(id) {
+        if !ctx.flow.is_reachable(id) {
             continue;
         }
         for r in stmt.redirects() {
@@ -75,13 +70,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     .with_label(format!("handle {h}, not text"))
                     .with_help("put the redirection first (`>file echo Revision=1`) or add a space before `>`"),
                 );
-            } else if is_echo && !matches!(h, '1' | '2') && is_delim(before) && text_end <= at {
+            } else if let Some(text) =
+                echo_text.filter(|t| !matches!(h, '1' | '2') && is_delim(before) && t.end() <= at)
+            {
                 out.push(
                     Diagnostic::new(
                         RULE.code,
                         Severity::Info,
                         Span::new(at, at + 1),
-                        if text_empty {
+                        if src.slice(text).iter().all(|&b| is_delim(b)) {
                             format!(
                                 "this lone `{h}` before `>` is the handle number {h}, not text: \
                                  ECHO is left with nothing to print and shows its state (\"ECHO \

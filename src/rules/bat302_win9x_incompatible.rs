@@ -459,17 +459,10 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
     });
     command
         || ctx.script.expansions.iter().any(|e| {
-            if e.kind != ExpansionKind::Var || !ctx.runs_at(e.span.start()) {
-                return false;
-            }
-            let text = src.slice(e.span);
-            let inner = text
-                .strip_prefix(b"%")
-                .and_then(|t| t.strip_suffix(b"%"))
-                .unwrap_or_default();
-            NT_ONLY_VARIABLES
-                .iter()
-                .any(|v| inner.eq_ignore_ascii_case(v))
+            e.kind == ExpansionKind::Var
+                && ctx.runs_at(e.span.start())
+                && crate::rules::bat_util::expansion_name(src, e)
+                    .is_some_and(|n| NT_ONLY_VARIABLES.iter().any(|v| n.eq_ignore_ascii_case(v)))
         })
 }
 
