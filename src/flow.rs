@@ -115,6 +115,10 @@ pub struct Flow {
     /// Some CALL takes its target from an argument or variable (`call %*`, `call %~1`):
     /// the file is a library module whose caller names the subroutine.
     pub call_dispatch: bool,
+    /// Every statement that runs a batch file without CALL ([`runs_batch_file`]), with the
+    /// node it would have continued at had control come back (in statement order). Control
+    /// does not come back: the rest of its logical line runs, then the script ends.
+    pub chained: Vec<(StmtId, Node)>,
     /// For every statement, the next one in its sequence (`link_sequences`; the SMS
     /// analysis reads it instead of linking the sequences again).
     pub seq_next: Vec<Option<StmtId>>,
@@ -244,8 +248,9 @@ fn word_is_ci(source: &Source, w: &Word, lower: &[u8]) -> bool {
         .eq(lower.iter().copied())
 }
 
-/// `Some(true)` when the condition is true exactly on NT (`"%OS%"=="Windows_NT"`, any
-/// quoting, spacing, `/i` or case), `None` when it is no OS test. The caller applies `not`.
+/// The condition is false wherever `%OS%` is empty, as on Windows 9x: `"%OS%"=="Windows_NT"`
+/// (any quoting, spacing, `/i` or case) or `%OS%` compared with any other fixed, non-empty
+/// text. The caller applies `not`.
 pub fn os_test_is_nt(source: &Source, cond: &Condition) -> bool {
     let Condition::Compare { lhs, op, rhs, .. } = cond else {
         return false;
@@ -253,8 +258,42 @@ pub fn os_test_is_nt(source: &Source, cond: &Condition) -> bool {
     if !matches!(op, CmpOp::EqEq | CmpOp::Equ) {
         return false;
     }
-    (word_is_ci(source, lhs, b"%os%") && word_is_ci(source, rhs, b"windows_nt"))
-        || (word_is_ci(source, rhs, b"%os%") && word_is_ci(source, lhs, b"windows_nt"))
+    // Windows 9x defines no OS variable: `%OS%` is empty there, so a compare with any
+    // other fixed text (`Windows_NT`, the `WINNT` some scripts also test) is false on it.
+    let fixed = |w: &Word| {
+        let mut bytes = word_bytes(source, w).peekable();
+        bytes.peek().is_some() && bytes.all(|b| b != b'%' && b != b'!')
+    };
+    (word_is_ci(source, lhs, b"%os%") && fixed(rhs))
+        || (word_is_ci(source, rhs, b"%os%") && fixed(lhs))
+}
+
+/// The command name `name` (as written) runs a batch file: a `.bat` or `.cmd` name, or SMSLS
+/// (the SMS logon-script helper, run by bare name or as `%0\..\SMSLS`). Run without CALL,
+/// it never returns to the script.
+pub fn runs_batch_file(name: &[u8]) -> bool {
+    // The file name: after the last separator, without quotes and carets.
+    let start = name
+        .iter()
+        .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
+        .map_or(0, |i| i + 1);
+    let file = &name[start..];
+    let is = |want: &[u8]| {
+        file.iter()
+            .filter(|&&b| b != b'"' && b != b'^')
+            .map(u8::to_ascii_lowercase)
+            .eq(want.iter().copied())
+    };
+    let ext_is = |ext: &[u8]| {
+        let mut tail = file
+            .iter()
+            .rev()
+            .filter(|&&b| b != b'"' && b != b'^')
+            .take(ext.len() + 1)
+            .map(u8::to_ascii_lowercase);
+        ext.iter().rev().all(|&e| tail.next() == Some(e)) && tail.next() == Some(b'.')
+    };
+    is(b"smsls") || is(b"smsls.") || ext_is(b"bat") || ext_is(b"cmd")
 }
 
 /// Where execution continues after a label on physical line `line`: the first statement
@@ -452,6 +491,7 @@ impl<'a> Builder<'a> {
         let mut fails_at: Vec<u32> = vec![u32::MAX; n + 1];
         let conditional = self.conditional_in_line();
         let mut call_dispatch = false;
+        let mut chained = Vec::new();
         let mut hub_used = false;
         // Jump names found in a variable's text (`hidden_jumps_at`), reused per statement.
         let mut hidden: Vec<Node> = Vec::new();
@@ -532,11 +572,29 @@ impl<'a> Builder<'a> {
                     let body = self.first[i].0.map(Node::Stmt).unwrap_or(after);
                     out.push(edge(body, EdgeKind::Next));
                 }
+                // A batch file run without CALL takes over the batch context: like a failing
+                // GOTO, the rest of its logical line runs, then the script is left.
+                StmtKind::Simple(sc) if runs_batch_file(self.source.slice(sc.name.span)) => {
+                    chained.push((id, after));
+                    let gi = group[i] as usize;
+                    if !conditional[i] && id.0 < fails_at[gi] {
+                        fails_at[gi] = id.0;
+                    }
+                    match after {
+                        Node::Stmt(t) if group[t.index()] == group[i] => {
+                            out.push(edge(after, EdgeKind::Next))
+                        }
+                        _ => out.push(edge(Node::End, EdgeKind::Jump)),
+                    }
+                }
                 _ => out.push(edge(after, EdgeKind::Next)),
             }
             // `a && b` / `a || b`: b may not run, an extra edge out of `a` (after its own).
+            // An `exit` never completes, so nothing after it on the line or below it runs
+            // (`… & exit /b ||#>` opens the PowerShell half of a hybrid script).
             if let Some(b) = seq_next[i] {
                 if self.prev[b.index()] == Some(id)
+                    && !matches!(stmt.kind, StmtKind::Exit(_))
                     && matches!(
                         self.script.stmt(b).connector,
                         Connector::AndAnd | Connector::OrOr
@@ -590,6 +648,7 @@ impl<'a> Builder<'a> {
             run_segments: Vec::new(),
             reads_itself: reads_itself(self.source),
             call_dispatch,
+            chained,
             seq_next,
             nt_guards: std::sync::OnceLock::new(),
         };

@@ -155,10 +155,12 @@ pub fn gate_on(bytes: &[u8]) -> GateOn {
     let labels = LabelIndex::build(&src);
     // Only an `:END` below the gate counts: GOTO searches forward from the gate first, so an
     // `:END` among the leading labels would send the gate back to itself (an endless loop).
-    let has_end = labels
-        .defs
-        .iter()
-        .any(|d| d.line >= line && crate::syntax::labels::key(&d.folded, Profile::Nt) == b"end");
+    let has_end = labels.defs.iter().any(|d| {
+        // Windows 9x clients must find it too (COMMAND.COM skips `x:END` lines).
+        d.line >= line
+            && d.found_by(Profile::Win9x)
+            && crate::syntax::labels::key(&d.folded, Profile::Nt) == b"end"
+    });
     if !has_end {
         let body_end = tail_start(&out);
         let mut add = Vec::new();

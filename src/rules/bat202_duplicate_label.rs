@@ -49,7 +49,9 @@ type Reach = (usize, usize, Option<usize>);
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let defs = &ctx.labels.defs;
     let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::default();
-    for (i, d) in defs.iter().enumerate() {
+    // Only labels written as labels: a `#:name` line found by cmd.exe's lenient search is
+    // a command line that happens to look like one to it (`LabelDef::prefixed`).
+    for (i, d) in defs.iter().enumerate().filter(|(_, d)| !d.prefixed) {
         groups
             .entry(key(&d.folded, Profile::Nt))
             .or_default()

@@ -146,6 +146,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if ctx.flow.reads_itself && last_reachable_index.map_or(true, |r| r < first.index()) {
             continue;
         }
+        // Code after a batch file run without CALL is BAT204's finding (which knows what
+        // is harmless to skip there: `@echo off`, `exit /b`, notes).
+        if region
+            .cause
+            .is_some_and(|c| ctx.flow.chained.binary_search_by_key(&c, |e| e.0).is_ok())
+        {
+            continue;
+        }
         let dynamic_cause = region.cause.is_some_and(|c| {
             matches!(&script.stmt(c).kind, StmtKind::Goto(g) if matches!(g.target, JumpTarget::Dynamic { .. }))
         });

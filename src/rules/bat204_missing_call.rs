@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{Node, Resolution};
-use crate::rules::bat_util::{program_file_name_into, program_file_name_is, snippet, split_ext};
+use crate::rules::bat_util::snippet;
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::StmtKind;
 
@@ -35,36 +35,16 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let mut file = Vec::new();
     // [`setlocal_open_before`], made at the first batch file run without CALL.
     let mut setlocal: Option<Vec<bool>> = None;
-    for id in ctx.script.ids() {
-        let stmt = ctx.script.stmt(id);
-        let StmtKind::Simple(s) = &stmt.kind else {
+    // The flow knows them (`Flow::chained`), with where each would have gone on.
+    for &(id, resume) in &ctx.flow.chained {
+        let StmtKind::Simple(s) = &ctx.script.stmt(id).kind else {
             continue;
         };
-        let name = ctx.source.slice(s.name.span);
-        // Without a dot the name has no extension: only SMSLS is a batch file then (no copy).
-        let is_batch = if memchr::memchr(b'.', name).is_none() {
-            program_file_name_is(name, b"smsls")
-        } else {
-            program_file_name_into(name, &mut file);
-            match split_ext(&file) {
-                (_, Some(e)) => e == b"bat" || e == b"cmd",
-                (stem, None) => stem == b"smsls",
-            }
-        };
-        if !is_batch {
-            continue;
-        }
         // Harmless when nothing would run after it anyway.
         let setlocal_open = setlocal.get_or_insert_with(|| setlocal_open_before(ctx))[id.index()];
-        let continues = ctx
-            .flow
-            .successors(id)
-            .iter()
-            .any(|e| !nothing_runs_from(ctx, e.to, setlocal_open));
-        if !continues {
+        if nothing_runs_from(ctx, resume, setlocal_open) {
             continue;
         }
         let shown = snippet(ctx.source, s.name.span, 60, false);

@@ -54,7 +54,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // Nested where the exit code is already known to be 0 (`if %errorlevel% equ 0 (`,
         // the else of `if errorlevel 1`): the test is redundant there, not wrong.
-        if i.not.is_none() && inside_success_branch(ctx, id) {
+        if i.not.is_none() && (inside_success_branch(ctx, id) || bounded_above(ctx, i)) {
             continue;
         }
         let span = keyword.cover(level.span);
@@ -87,6 +87,19 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// 1): the then-command of `if %errorlevel% equ 0`, `if "%errorlevel%"=="0"`, `if not
 /// errorlevel 1`, `if %errorlevel% lss 1`, or the else-command of `if errorlevel 1`, `if
 /// %errorlevel% neq 0`.
+/// `if errorlevel 0 if not errorlevel 1 …`: the range idiom (exit code exactly 0, negative
+/// codes excluded). The `errorlevel 0` half is what keeps the negative codes out, so it is
+/// right there.
+fn bounded_above(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> bool {
+    i.then.is_some_and(|t| {
+        matches!(
+            &ctx.script.stmt(t).kind,
+            StmtKind::If(inner) if inner.not.is_some()
+                && matches!(inner.condition, Condition::Errorlevel { value: Some(n), .. } if n >= 1)
+        )
+    })
+}
+
 fn inside_success_branch(ctx: &Ctx<'_>, id: StmtId) -> bool {
     let mut child = id;
     for _ in 0..256 {

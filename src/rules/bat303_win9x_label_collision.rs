@@ -50,7 +50,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // COMMAND.COM's GOTO: the first definition from the top with the same 8-character key.
     let mut first_9x: HashMap<&[u8], usize> = HashMap::default();
     let mut collides = false;
-    for (i, d) in defs.iter().enumerate() {
+    // COMMAND.COM finds no `#:name` label (`LabelDef::prefixed`).
+    for (i, d) in defs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.found_by(Profile::Win9x))
+    {
         let first = *first_9x.entry(key_of(d, Profile::Win9x)).or_insert(i);
         collides |= first != i && key_of(&defs[first], Profile::Nt) != key_of(d, Profile::Nt);
     }

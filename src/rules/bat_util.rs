@@ -638,6 +638,47 @@ pub fn unquoted_lower(source: &Source, span: Span) -> Vec<u8> {
         .collect()
 }
 
+/// A password value that only stands for one in an example or a usage note (`password`,
+/// `<pass>`, `blah`, `xxxx`, `****`, `...`): no credential to leak. Real weak passwords
+/// (`changeme`, `test`, `Summer2001`) are not in the list.
+pub fn is_placeholder_password(value: &[u8]) -> bool {
+    let mut v = value.trim_ascii();
+    if let (Some(&a), Some(&z)) = (v.first(), v.last()) {
+        if v.len() >= 2 && matches!((a, z), (b'<', b'>') | (b'[', b']') | (b'{', b'}')) {
+            v = &v[1..v.len() - 1];
+        }
+    }
+    let lower = v.to_ascii_lowercase();
+    let lower = lower.as_slice();
+    if !lower.is_empty()
+        && lower
+            .iter()
+            .all(|&b| matches!(b, b'x' | b'*' | b'.' | b'?'))
+    {
+        return true;
+    }
+    let squashed: Vec<u8> = lower
+        .iter()
+        .copied()
+        .filter(|&b| b != b'_' && b != b'-')
+        .collect();
+    matches!(
+        squashed.as_slice(),
+        b"password"
+            | b"passwd"
+            | b"pass"
+            | b"pwd"
+            | b"yourpassword"
+            | b"mypassword"
+            | b"userpassword"
+            | b"thepassword"
+            | b"newpassword"
+            | b"adminpassword"
+            | b"blah"
+            | b"blahblah"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -666,5 +707,31 @@ mod tests {
                 "\"q r\""
             ]
         );
+    }
+
+    #[test]
+    fn placeholder_passwords_are_fillers_only() {
+        for p in [
+            "password",
+            "<Password>",
+            "[pass]",
+            "your_password",
+            "blah",
+            "xxxxxx",
+            "****",
+            "...",
+        ] {
+            assert!(is_placeholder_password(p.as_bytes()), "{p}");
+        }
+        for p in [
+            "changeme",
+            "Summer2001",
+            "test",
+            "P@ssw0rd",
+            "x1",
+            "passw0rd",
+        ] {
+            assert!(!is_placeholder_password(p.as_bytes()), "{p}");
+        }
     }
 }

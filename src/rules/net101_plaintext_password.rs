@@ -125,9 +125,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 RULE.diag(
                     s.value,
                     format!(
-                        "`{}` is given the password `{MASK}` in clear text: NETLOGON is \
-                         readable by every domain user, so every user of the domain can read \
-                         this password",
+                        "`{}` is given the password `{MASK}` in clear text: anyone who can \
+                         read this script can read the password (on a NETLOGON share, every \
+                         user of the domain)",
                         s.what
                     ),
                 )
@@ -151,7 +151,11 @@ fn literal(src: &Source, a: &Arg) -> Option<Span> {
     }
     let inner = unquoted(src, a.span);
     let text = src.slice(inner);
-    if text.is_empty() || text == b"*" || text.iter().all(|&b| b == b'"') {
+    if text.is_empty()
+        || text == b"*"
+        || text.iter().all(|&b| b == b'"')
+        || crate::rules::bat_util::is_placeholder_password(text)
+    {
         return None;
     }
     Some(inner)

@@ -69,7 +69,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let v = src.slice(value);
         let inner = v.trim_ascii();
-        if inner.is_empty() || inner == b"*" || !script.expansions_in(value).is_empty() {
+        if inner.is_empty()
+            || inner == b"*"
+            || crate::rules::bat_util::is_placeholder_password(inner)
+            || !script.expansions_in(value).is_empty()
+        {
             continue;
         }
         let lead = v.len() - v.trim_ascii_start().len();
@@ -116,8 +120,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 value,
                 format!(
                     "`{var}` holds the password `{MASK}` in clear text and line {} uses it: \
-                     NETLOGON is readable by every domain user, so every user of the domain \
-                     can read this password",
+                     anyone who can read this script can read the password (on a NETLOGON \
+                     share, every user of the domain)",
                     src.line_of(used.start())
                 ),
             )

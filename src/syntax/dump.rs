@@ -412,6 +412,13 @@ impl Renderer<'_> {
                 let q = self.q(d.name);
                 q[1..q.len() - 1].to_string()
             });
+            if !d.found_by(self.profile) {
+                out.push_str("  (after the line's first byte: COMMAND.COM does not find it)\n");
+                continue;
+            }
+            if d.prefixed {
+                out.push_str("  (after the line's first byte, which cmd.exe ignores)");
+            }
             let k = key(&d.folded, self.profile);
             match first_by_key.get(&k) {
                 Some(line) => {

@@ -32,6 +32,18 @@ pub struct LabelDef {
     /// The name with carets removed, ASCII-lower-cased, full length (cut per profile by
     /// [`key`]).
     pub folded: Vec<u8>,
+    /// The colon follows one other byte at the start of the line (`#:name:#`, `$:name`,
+    /// `@:name`). cmd.exe's label search ignores the first byte of a line, so it finds these;
+    /// COMMAND.COM does not (they are left out of its resolution).
+    pub prefixed: bool,
+}
+
+impl LabelDef {
+    /// Whether a GOTO or CALL of this interpreter can land here (COMMAND.COM does not find
+    /// a [`LabelDef::prefixed`] label).
+    pub fn found_by(&self, profile: Profile) -> bool {
+        profile == Profile::Nt || !self.prefixed
+    }
 }
 
 /// Every label definition in file order.
@@ -46,6 +58,9 @@ pub struct LabelIndex {
     /// No label is longer than the Win9x significant length, so the Win9x keys are the NT
     /// keys and `by_key[0]` serves both (`by_key[1]` stays empty).
     win9x_is_nt: bool,
+    /// `by_key` was filled by [`LabelIndex::build`] (a table may be empty when no
+    /// definition is found by its profile).
+    indexed: bool,
 }
 
 /// The comparison key of a folded name under a profile, without a copy.
@@ -78,18 +93,26 @@ fn is_label_stop(b: u8) -> bool {
 }
 
 fn scan_label(bytes: &[u8], start: usize, end: usize, line: usize) -> Option<LabelDef> {
-    let mut p = start;
-    while p < end && crate::syntax::parse::DELIMS[usize::from(bytes[p])] {
-        p += 1;
+    let delim = |p: usize| crate::syntax::parse::DELIMS[usize::from(bytes[p])];
+    let skip_delims = |mut p: usize| {
+        while p < end && delim(p) {
+            p += 1;
+        }
+        p
+    };
+    let mut p = skip_delims(start);
+    let mut prefixed = false;
+    if p < end && p == start && !matches!(bytes[p], b':' | b'\r') {
+        // cmd.exe's label search ignores the first byte of a line whatever it is (AveYo's
+        // `#:name:#` subroutines of PowerShell hybrids rely on it).
+        p = skip_delims(p + 1);
+        prefixed = true;
     }
     if p >= end || bytes[p] != b':' {
         return None;
     }
     let colon = p;
-    p += 1;
-    while p < end && crate::syntax::parse::DELIMS[usize::from(bytes[p])] {
-        p += 1;
-    }
+    p = skip_delims(p + 1);
     let name_start = p;
     let mut folded = Vec::new();
     while p < end {
@@ -117,6 +140,7 @@ fn scan_label(bytes: &[u8], start: usize, end: usize, line: usize) -> Option<Lab
         colon: Span::new(colon, colon + 1),
         name: Span::new(name_start, p),
         folded,
+        prefixed,
     })
 }
 
@@ -144,7 +168,7 @@ impl LabelIndex {
         }
         let win9x_is_nt = defs
             .iter()
-            .all(|d| d.folded.len() <= Profile::Win9x.significant_len());
+            .all(|d| !d.prefixed && d.folded.len() <= Profile::Win9x.significant_len());
         let by_key = [Profile::Nt, Profile::Win9x].map(|profile| {
             if profile == Profile::Win9x && win9x_is_nt {
                 return Vec::new();
@@ -152,6 +176,7 @@ impl LabelIndex {
             let mut v: Vec<(u64, u32)> = defs
                 .iter()
                 .enumerate()
+                .filter(|(_, d)| d.found_by(profile))
                 .map(|(i, d)| (key_hash(key_of(&d.folded, profile)), i as u32))
                 .collect();
             v.sort_unstable();
@@ -161,6 +186,7 @@ impl LabelIndex {
             defs,
             by_key,
             win9x_is_nt,
+            indexed: true,
         }
     }
 
@@ -179,7 +205,7 @@ impl LabelIndex {
             _ => 0,
         };
         let sorted = &self.by_key[slot];
-        if !sorted.is_empty() || self.defs.is_empty() {
+        if self.indexed {
             let h = key_hash(&want);
             let lo = sorted.partition_point(|e| e.0 < h);
             let hi = lo + sorted[lo..].partition_point(|e| e.0 == h);
@@ -194,7 +220,8 @@ impl LabelIndex {
                 .or_else(|| run.iter().find(is_want))
                 .map(|e| e.1 as usize);
         }
-        let matches = |d: &(usize, &LabelDef)| key(&d.1.folded, profile) == want;
+        let matches =
+            |d: &(usize, &LabelDef)| d.1.found_by(profile) && key(&d.1.folded, profile) == want;
         let mut all = self.defs.iter().enumerate();
         all.clone()
             .filter(|d| d.1.line > from_line)
@@ -329,6 +356,36 @@ mod tests {
     }
 
     #[test]
+    fn cmd_ignores_the_first_byte_of_a_line_and_command_com_does_not() {
+        let ix = index(
+            b"call :dl\r\n#:DL:# [params]\r\n$:iso: #,#\r\n@:at\r\n*  :  spaced x\r\n\
+              \x20$:indented\r\nab:two\r\nc:\r\n:plain\r\n",
+        );
+        let names: Vec<(&[u8], bool)> = ix
+            .defs
+            .iter()
+            .map(|d| (d.folded.as_slice(), d.prefixed))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                (&b"dl"[..], true),
+                (b"iso", true),
+                (b"at", true),
+                (b"spaced", true),
+                (b"plain", false)
+            ]
+        );
+        assert_eq!(ix.resolve(b"DL", 1, Profile::Nt).map(|d| d.line), Some(2));
+        assert_eq!(ix.resolve(b"dl", 1, Profile::Win9x), None);
+        assert_eq!(
+            ix.resolve(b"plain", 1, Profile::Win9x).map(|d| d.line),
+            Some(9)
+        );
+        assert!(!ix.win9x_is_nt);
+    }
+
+    #[test]
     fn a_hand_built_index_still_resolves() {
         let mut ix = LabelIndex::default();
         ix.defs.push(LabelDef {
@@ -336,6 +393,7 @@ mod tests {
             colon: Span::new(0, 1),
             name: Span::new(1, 2),
             folded: b"z".to_vec(),
+            prefixed: false,
         });
         assert_eq!(ix.resolve(b"Z", 9, Profile::Nt).map(|d| d.line), Some(3));
     }

@@ -178,9 +178,11 @@ fn os_condition(
                 };
                 return (None, reads(lhs) || reads(rhs));
             };
+            // Windows 9x defines no OS variable: any other fixed text (`Windows_NT`, or the
+            // `WINNT` some scripts also test) differs from the empty `%OS%` there.
             match other {
-                b"windows_nt" => (Some(true), var),
                 b"" => (Some(false), var),
+                _ if !other.contains(&b'%') && !other.contains(&b'!') => (Some(true), var),
                 _ => (None, var),
             }
         }
@@ -433,8 +435,18 @@ mod tests {
     }
 
     #[test]
+    fn any_fixed_os_name_is_false_on_windows_9x() {
+        // Windows 9x has no OS variable: `%OS%` is empty there, unequal to any fixed text.
+        for name in ["WINNT", "OS2", "windows_nt"] {
+            let text = format!("if \"%OS%\"==\"{name}\" goto b\nver\n:b\n");
+            let (_, v) = view(&text);
+            assert!(v.guarded() && v.tests_os, "{text}");
+        }
+    }
+
+    #[test]
     fn other_comparisons_are_no_guard() {
-        let (_, v) = view("if \"%1\"==\"x\" goto a\nif \"%OS%\"==\"OS2\" goto b\n:a\n:b\n");
+        let (_, v) = view("if \"%1\"==\"x\" goto a\nif \"%OS%\"==\"%X%\" goto b\n:a\n:b\n");
         assert!(!v.guarded());
         assert!(v.tests_os);
         let (_, v) = view("if \"%~1\"==\"\" goto a\n:a\n");

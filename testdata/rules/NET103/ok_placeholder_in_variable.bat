@@ -1,0 +1,3 @@
+@echo off
+set PASSWORD=yourpassword
+net use S: \\files\apps %PASSWORD% /user:CORP\%USERNAME%
