@@ -272,6 +272,14 @@ pub fn os_test_is_nt(source: &Source, cond: &Condition) -> bool {
 /// (the SMS logon-script helper, run by bare name or as `%0\..\SMSLS`). Run without CALL,
 /// it never returns to the script.
 pub fn runs_batch_file(name: &[u8]) -> bool {
+    // Most command names end in another letter: `…bat`, `…cmd` and `smsls` end in t, d or
+    // s (a quote or caret may follow them, and `smsls.` in a dot).
+    if !matches!(
+        name.last().map(u8::to_ascii_lowercase),
+        Some(b't' | b'd' | b's' | b'.' | b'"' | b'^')
+    ) {
+        return false;
+    }
     // The file name: after the last separator, without quotes and carets.
     let start = name
         .iter()
@@ -1651,6 +1659,48 @@ mod tests {
             p = q.max(p + off + 2);
         }
         self_ref && SELF_READERS.iter().any(|n| has(n))
+    }
+
+    #[test]
+    fn batch_files_are_named_by_extension_or_smsls() {
+        for name in [
+            "x.bat",
+            "X.CMD",
+            "%0\\..\\SMSLS",
+            "\"%~dp0run me.bat\"",
+            "smsls.",
+            "c:\\tools\\go.ba^t",
+        ] {
+            assert!(runs_batch_file(name.as_bytes()), "{name}");
+        }
+        for name in [
+            "bat",
+            "x.exe",
+            "smslsx",
+            "notepad",
+            "x.batch",
+            "cmd",
+            "\"a.bat\\x\"",
+        ] {
+            assert!(!runs_batch_file(name.as_bytes()), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_batch_file_run_without_call_ends_the_script_after_its_line() {
+        let text = "@echo off\r\nother.bat & echo same line\r\necho never\r\n";
+        let source = Source::new(text.as_bytes().to_vec());
+        let script = crate::syntax::parse(&source);
+        let labels = LabelIndex::build(&source);
+        let flow = Flow::build(&source, &script, &labels);
+        let echoes: Vec<bool> = script
+            .ids()
+            .filter(|&id| matches!(script.stmt(id).kind, StmtKind::Echo(_)))
+            .map(|id| flow.is_reachable(id))
+            .collect();
+        // `@echo off`, `echo same line` (the rest of its line runs), `echo never`.
+        assert_eq!(echoes, vec![true, true, false]);
+        assert_eq!(flow.chained.len(), 1);
     }
 
     #[test]

@@ -48,13 +48,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let shown = snippet(ctx.source, s.name.span, 60, false);
+        // Inside a `( … )` block the rest of the block still runs first.
+        let nested = std::iter::successors(ctx.script.stmt(id).parent(), |&p| {
+            ctx.script.stmt(p).parent()
+        })
+        .any(|p| matches!(ctx.script.stmt(p).kind, StmtKind::Block(_)));
         out.push(
             RULE.diag(
                 s.name.span,
-                format!(
-                    "`{shown}` is a batch file run without CALL: control passes to it and never \
-                     comes back, so nothing after this line runs"
-                ),
+                if nested {
+                    format!(
+                        "`{shown}` is a batch file run without CALL: control passes to it once \
+                         the rest of this block has run, and never comes back, so nothing after \
+                         the block runs"
+                    )
+                } else {
+                    format!(
+                        "`{shown}` is a batch file run without CALL: control passes to it and \
+                         never comes back, so nothing after this line runs"
+                    )
+                },
             )
             .with_label("batch file without CALL")
             .with_help(format!("write `call {shown}`")),

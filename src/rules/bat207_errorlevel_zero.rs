@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{CmpOp, Condition, StmtId, StmtKind};
+use crate::syntax::ast::{CmpOp, Condition, Connector, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT207",
@@ -33,8 +33,15 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    // Since the last top-level label: a top-level `if errorlevel 0` that always jumps away
+    // was reported. The tests after it (a copied chain of them) run only after a negative
+    // exit code: one finding for the chain.
+    let mut jumped = false;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
+        if matches!(stmt.kind, StmtKind::Label(_)) && stmt.parent().is_none() {
+            jumped = false;
+        }
         let StmtKind::If(i) = &stmt.kind else {
             continue;
         };
@@ -54,8 +61,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // Nested where the exit code is already known to be 0 (`if %errorlevel% equ 0 (`,
         // the else of `if errorlevel 1`): the test is redundant there, not wrong.
-        if i.not.is_none() && (inside_success_branch(ctx, id) || bounded_above(ctx, i)) {
+        // `if errorlevel 0 (…) else (…)`: the else-branch is for negative exit codes (NT),
+        // so the test tells them apart on purpose.
+        if i.not.is_none()
+            && (i.else_.is_some()
+                || jumped
+                || inside_success_branch(ctx, id)
+                || bounded_above(ctx, i))
+        {
             continue;
+        }
+        if i.not.is_none() && stmt.parent().is_none() && always_leaves(ctx, i) {
+            jumped = true;
         }
         let span = keyword.cover(level.span);
         let (msg, help) = if i.not.is_some() {
@@ -66,8 +83,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )
         } else {
             (
-                "`if errorlevel 0` is true after every program that did not crash: it means \
-                 exit code 0 or higher, so this command runs on success and on failure alike",
+                "`if errorlevel 0` means exit code 0 or higher, so it is true after success \
+                 and after failure alike (only a negative exit code on NT makes it false): \
+                 this command runs either way",
                 "to test for success write `if not errorlevel 1`",
             )
         };
@@ -87,6 +105,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// 1): the then-command of `if %errorlevel% equ 0`, `if "%errorlevel%"=="0"`, `if not
 /// errorlevel 1`, `if %errorlevel% lss 1`, or the else-command of `if errorlevel 1`, `if
 /// %errorlevel% neq 0`.
+/// The then-command jumps away or exits: `goto x`, `exit /b`, or a block with one of them
+/// among its own commands (`(set f=1 & goto x)`).
+fn always_leaves(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> bool {
+    let leaves = |id: StmtId| {
+        let s = ctx.script.stmt(id);
+        matches!(s.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
+            && matches!(s.connector, Connector::None | Connector::Amp)
+    };
+    i.then.is_some_and(|t| match &ctx.script.stmt(t).kind {
+        StmtKind::Block(b) => b.body.iter().any(|&s| leaves(s)),
+        _ => leaves(t),
+    })
+}
+
 /// `if errorlevel 0 if not errorlevel 1 …`: the range idiom (exit code exactly 0, negative
 /// codes excluded). The `errorlevel 0` half is what keeps the negative codes out, so it is
 /// right there.
