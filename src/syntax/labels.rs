@@ -104,8 +104,13 @@ fn scan_label(bytes: &[u8], start: usize, end: usize, line: usize) -> Option<Lab
     let mut prefixed = false;
     if p < end && p == start && !matches!(bytes[p], b':' | b'\r') {
         // cmd.exe's label search ignores the first byte of a line whatever it is (AveYo's
-        // `#:name:#` subroutines of PowerShell hybrids rely on it).
-        p = skip_delims(p + 1);
+        // `#:name:#` subroutines of PowerShell hybrids rely on it). Most lines go on with a
+        // letter: no label.
+        let q = p + 1;
+        if q >= end || (bytes[q] != b':' && !delim(q)) {
+            return None;
+        }
+        p = skip_delims(q);
         prefixed = true;
     }
     if p >= end || bytes[p] != b':' {
