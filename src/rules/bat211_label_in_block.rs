@@ -19,7 +19,8 @@ pub static RULE: Rule = Rule {
            from outside the block (its IF/FOR condition is skipped), or a jump from inside the \
            block has no condition of its own (the loop no longer tests the block's condition). \
            An in-IF retry loop whose jump is guarded by its own IF, with no ELSE after the \
-           label, works as meant and is not reported.",
+           label, works as meant and is not reported; nor is a handler shared by two paths \
+           whose own commands leave the block (GOTO out of it, or EXIT) before its `)`.",
     why: "cmd.exe reads a whole block before it runs any of it, and a GOTO abandons the block it \
           is in. A GOTO to a label inside a block still finds the line, but continues from there \
           as plain top-level lines: the IF/FOR around it is forgotten, `%%i` is no longer \
@@ -140,6 +141,12 @@ fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option
             .parent()
             .filter(|p| p.index() < c.index() && steps < 4096);
     }
+    // A handler shared by two paths: from the label, the block's own commands jump away or
+    // exit before its `)` or any `else` (`:bad_arg` / `echo …` / `goto fail`). Landing there
+    // from outside runs exactly those lines, as meant.
+    if leaves_before_close(ctx, label, block) {
+        return None;
+    }
     if let Some(i) = nearest_if {
         if let StmtKind::If(ifs) = &script.stmt(i).kind {
             if let Some((kw, _)) = ifs.else_ {
@@ -163,6 +170,36 @@ fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option
         }
     }
     None
+}
+
+/// After the label, one of the block's own commands (not one under an IF) is a GOTO or an
+/// EXIT: control leaves before the block's `)`.
+fn leaves_before_close(ctx: &Ctx<'_>, label: StmtId, block: StmtId) -> bool {
+    let StmtKind::Block(b) = &ctx.script.stmt(block).kind else {
+        return false;
+    };
+    let Some(at) = b.body.iter().position(|&s| s == label) else {
+        return false;
+    };
+    let area = ctx.script.stmt(block).span;
+    b.body[at + 1..].iter().any(|&s| {
+        let st = ctx.script.stmt(s);
+        if !matches!(st.connector, Connector::None | Connector::Amp) {
+            return false;
+        }
+        match &st.kind {
+            StmtKind::Exit(_) => true,
+            // Out of the block: a loop back into it is no way out.
+            StmtKind::Goto(_) => match ctx.flow.resolution(s) {
+                Some(Resolution::Eof) => true,
+                Some(Resolution::Label { def, .. }) => ctx.labels.defs.get(*def).is_some_and(|d| {
+                    !(area.start() <= d.name.start() && d.name.end() <= area.end())
+                }),
+                _ => false,
+            },
+            _ => false,
+        }
+    })
 }
 
 /// The jump has its own condition inside the block: an IF between it and the block, or an
