@@ -498,6 +498,20 @@ impl<'a> Builder<'a> {
         let group = self.logical_lines();
         let mut fails_at: Vec<u32> = vec![u32::MAX; n + 1];
         let conditional = self.conditional_in_line();
+        // A GOTO to a missing label and a batch file run without CALL leave the batch
+        // context once their logical line is done: the rest of the line runs, the next line
+        // does not. Marks the line (statements before `i` on it are not affected: the check
+        // below reads `fails_at` only for this one and later ones) and gives the edge out.
+        let leave_after_line = |i: usize, after: Node, fails_at: &mut [u32]| {
+            let gi = group[i] as usize;
+            if !conditional[i] && (i as u32) < fails_at[gi] {
+                fails_at[gi] = i as u32;
+            }
+            match after {
+                Node::Stmt(t) if group[t.index()] == group[i] => edge(after, EdgeKind::Next),
+                _ => edge(Node::End, EdgeKind::Jump),
+            }
+        };
         let mut call_dispatch = false;
         let mut chained = Vec::new();
         let mut hub_used = false;
@@ -512,14 +526,6 @@ impl<'a> Builder<'a> {
             match &stmt.kind {
                 StmtKind::Goto(g) => {
                     let r = self.resolve(id, &g.target);
-                    // A failing GOTO ends the batch context once its logical line is done
-                    // (statements before it on the line are not affected: the check below
-                    // reads `fails_at` only for this one and later ones).
-                    let fails = matches!(r, Resolution::Missing | Resolution::Unresolved);
-                    let gi = group[i] as usize;
-                    if fails && !conditional[i] && id.0 < fails_at[gi] {
-                        fails_at[gi] = id.0;
-                    }
                     match &r {
                         Resolution::Label { to, .. } => out.push(edge(*to, EdgeKind::Jump)),
                         Resolution::Eof => out.push(edge(Node::End, EdgeKind::Jump)),
@@ -527,14 +533,10 @@ impl<'a> Builder<'a> {
                             out.push(edge(Node::AnyLabel, EdgeKind::Jump));
                             out.push(edge(Node::End, EdgeKind::Jump));
                         }
-                        // The rest of the logical line runs, then the context ends (the
-                        // `(goto) 2>nul & del "%~f0"` idiom).
-                        Resolution::Missing | Resolution::Unresolved => match after {
-                            Node::Stmt(t) if group[t.index()] == group[i] => {
-                                out.push(edge(after, EdgeKind::Next))
-                            }
-                            _ => out.push(edge(Node::End, EdgeKind::Jump)),
-                        },
+                        // The `(goto) 2>nul & del "%~f0"` idiom.
+                        Resolution::Missing | Resolution::Unresolved => {
+                            out.push(leave_after_line(i, after, &mut fails_at))
+                        }
                     }
                     jumps[i] = Some(r);
                 }
@@ -584,16 +586,7 @@ impl<'a> Builder<'a> {
                 // GOTO, the rest of its logical line runs, then the script is left.
                 StmtKind::Simple(sc) if runs_batch_file(self.source.slice(sc.name.span)) => {
                     chained.push((id, after));
-                    let gi = group[i] as usize;
-                    if !conditional[i] && id.0 < fails_at[gi] {
-                        fails_at[gi] = id.0;
-                    }
-                    match after {
-                        Node::Stmt(t) if group[t.index()] == group[i] => {
-                            out.push(edge(after, EdgeKind::Next))
-                        }
-                        _ => out.push(edge(Node::End, EdgeKind::Jump)),
-                    }
+                    out.push(leave_after_line(i, after, &mut fails_at));
                 }
                 _ => out.push(edge(after, EdgeKind::Next)),
             }
