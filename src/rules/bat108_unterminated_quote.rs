@@ -2,7 +2,8 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::SyntaxErrorKind;
+use crate::source::Span;
+use crate::syntax::ast::{ExpansionKind, SyntaxErrorKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT108",
@@ -30,10 +31,59 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if err.kind != SyntaxErrorKind::UnterminatedQuote {
             continue;
         }
-        out.push(
-            RULE.diag(err.span, err.message.clone())
+        let d = match swallowed_quote(ctx, err.span) {
+            // The quote that looks like this one's partner is inside a `%…%` reference:
+            // typically a FOR variable written with one `%` in a batch file.
+            Some(atom) => {
+                let (_, col) = ctx.source.line_col(atom.start());
+                RULE.diag(
+                    err.span,
+                    format!(
+                        "this quote is never closed on its line: cmd.exe reads `{}` (from column \
+                         {col}) as one variable reference and expands it to nothing, with the \
+                         quote inside it, so the `&`, `|`, `<`, `>`, `(`, `)` or `^` after this \
+                         quote are plain text to cmd.exe",
+                        shown(ctx.source.slice(atom)),
+                    ),
+                )
+                .with_label("never closed on this line")
+                .with_related(atom, "one `%…%` reference to cmd.exe".to_string())
+                .with_help(
+                    "in a batch file write a FOR variable or a literal percent sign with two \
+                     percent signs (`%%s`, `100%%`)",
+                )
+            }
+            None => RULE
+                .diag(err.span, err.message.clone())
                 .with_label("never closed on this line")
                 .with_help("close the quote where the quoted text ends"),
-        );
+        };
+        out.push(d);
+    }
+}
+
+/// The `%…%` reference before `quote` on its line that holds a `"`: cmd.exe's phase 1
+/// replaces it, quote and all, before the quotes are paired.
+fn swallowed_quote(ctx: &Ctx<'_>, quote: Span) -> Option<Span> {
+    let line = ctx.source.line_of(quote.start());
+    let start = ctx.source.line_span(line).start();
+    ctx.script
+        .expansions_in(Span::new(start, quote.start()))
+        .iter()
+        .filter(|e| e.kind == ExpansionKind::Var && e.span.end() <= quote.start())
+        .map(|e| e.span)
+        .find(|&sp| ctx.source.slice(sp).contains(&b'"'))
+}
+
+/// Up to 40 bytes of `b` for a message, the middle left out of longer text.
+fn shown(b: &[u8]) -> String {
+    if b.len() <= 40 {
+        String::from_utf8_lossy(b).into_owned()
+    } else {
+        format!(
+            "{}…{}",
+            String::from_utf8_lossy(&b[..24]),
+            String::from_utf8_lossy(&b[b.len() - 12..])
+        )
     }
 }

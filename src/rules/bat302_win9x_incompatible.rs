@@ -26,7 +26,10 @@ pub static RULE: Rule = Rule {
            blocks, `else`, `&`, `&&`, `||`, `^` escapes, `2>` and `>&` redirections, \
            `goto :eof`, `call :label`, `%~` modifiers, `%*`, `%var:~n,m%` and `%var:a=b%` \
            edits, `set /a`, `set /p`, `for /d /r /l /f`, `exit /b`, and delayed `!var!` (when \
-           the script enables delayed expansion). A file with no OS guard that is written for \
+           the script enables delayed expansion). A file with no OS guard that gives \
+           Windows 9x a path of its own (a guard whose command is a `( … )` block, which \
+           COMMAND.COM cannot read, or that guards only the SETLOCAL of \
+           `if \"%OS%\"==\"Windows_NT\" setlocal`, gives none) and that is written for \
            cmd.exe throughout (its first such statement among its first 3 executable ones, or \
            5 or more of them) gets one finding, at the first, with the count. Otherwise each \
            statement is a leak onto the Windows 9x path: one finding per statement, at most 5 \
@@ -59,7 +62,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let facts = &ctx.settings.tree;
     let why = why_9x(facts);
-    let by_design = !view.guarded() && (first_hit_rank <= 3 || hits.len() >= 5);
+    let by_design = !view.splits_paths(ctx.script) && (first_hit_rank <= 3 || hits.len() >= 5);
     if by_design {
         let first = &hits[0];
         let n = hits.len();

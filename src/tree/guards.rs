@@ -75,6 +75,25 @@ impl Win9xView {
     pub fn guarded(&self) -> bool {
         !self.guards.is_empty()
     }
+
+    /// The file has an OS guard that gives Windows 9x a path of its own: one whose command
+    /// COMMAND.COM can read (not a `( … )` block: COMMAND.COM fails on the opener and runs
+    /// the body lines anyway) and that guards more than the SETLOCAL or ENDLOCAL of the
+    /// `if "%OS%"=="Windows_NT" setlocal` idiom, which leaves both kinds of client on the
+    /// same path.
+    pub fn splits_paths(&self, script: &Script) -> bool {
+        self.guards
+            .iter()
+            .any(|&(id, _)| match &script.stmt(id).kind {
+                StmtKind::If(i) => i.then.is_some_and(|t| {
+                    !matches!(
+                        script.stmt(t).kind,
+                        StmtKind::Block(_) | StmtKind::Setlocal(_) | StmtKind::Endlocal
+                    )
+                }),
+                _ => true,
+            })
+    }
 }
 
 /// Word bytes with quotes and carets handled as cmd.exe reads them (carets outside quotes
@@ -441,6 +460,30 @@ mod tests {
             let text = format!("if \"%OS%\"==\"{name}\" goto b\nver\n:b\n");
             let (_, v) = view(&text);
             assert!(v.guarded() && v.tests_os, "{text}");
+        }
+    }
+
+    #[test]
+    fn only_a_guard_command_com_reads_splits_the_paths() {
+        for (text, splits) in [
+            ("if \"%OS%\"==\"Windows_NT\" goto nt\nver\n:nt\n", true),
+            (
+                "if not \"%OS%\"==\"Windows_NT\" goto w9x\nver\n:w9x\n",
+                true,
+            ),
+            ("if \"%OS%\"==\"Windows_NT\" call nt.bat\n", true),
+            // The launcher idiom: both kinds of client go on down the same lines.
+            ("@if \"%OS%\"==\"Windows_NT\" setlocal\nver\n", false),
+            ("@if \"%OS%\"==\"Windows_NT\" endlocal\n", false),
+            // COMMAND.COM cannot read a block: it runs the body lines anyway.
+            (
+                "if \"%OS%\"==\"Windows_NT\" (\n  set X=%~dp0\n) else (\n  set X=.\n)\n",
+                false,
+            ),
+        ] {
+            let (script, v) = view(text);
+            assert!(v.guarded(), "{text}");
+            assert_eq!(v.splits_paths(&script), splits, "{text}");
         }
     }
 
