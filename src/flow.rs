@@ -12,6 +12,7 @@ use crate::syntax::ast::{
     Word,
 };
 use crate::syntax::labels::{LabelIndex, Profile};
+use crate::syntax::names::{program_ext_is, program_file_name_is};
 
 /// A script's OS guards, each with the `if` edge only cmd.exe takes, and whether it reads
 /// `%OS%` in a comparison (what the OS-guard reader of the 9x view finds; kept in [`Flow`]).
@@ -280,28 +281,10 @@ pub fn runs_batch_file(name: &[u8]) -> bool {
     ) {
         return false;
     }
-    // The file name: after the last separator, without quotes and carets.
-    let start = name
-        .iter()
-        .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
-        .map_or(0, |i| i + 1);
-    let file = &name[start..];
-    let is = |want: &[u8]| {
-        file.iter()
-            .filter(|&&b| b != b'"' && b != b'^')
-            .map(u8::to_ascii_lowercase)
-            .eq(want.iter().copied())
-    };
-    let ext_is = |ext: &[u8]| {
-        let mut tail = file
-            .iter()
-            .rev()
-            .filter(|&&b| b != b'"' && b != b'^')
-            .take(ext.len() + 1)
-            .map(u8::to_ascii_lowercase);
-        ext.iter().rev().all(|&e| tail.next() == Some(e)) && tail.next() == Some(b'.')
-    };
-    is(b"smsls") || is(b"smsls.") || ext_is(b"bat") || ext_is(b"cmd")
+    program_file_name_is(name, b"smsls")
+        || program_file_name_is(name, b"smsls.")
+        || program_ext_is(name, b"bat")
+        || program_ext_is(name, b"cmd")
 }
 
 /// Where execution continues after a label on physical line `line`: the first statement

@@ -4,6 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::{is_delim, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
+use crate::syntax::ast::StmtKind;
 
 pub static RULE: Rule = Rule {
     code: "BAT104",
@@ -15,7 +16,7 @@ pub static RULE: Rule = Rule {
            runs: it glues two words together, or the text after it starts like a command of \
            its own (`call`, `echo`, `@`, `:`, a `.exe`/`.bat`/`.cmd` name, …). A CR between a \
            delimiter and an argument of the same command joins exactly what was meant and is \
-           not reported. A file with CR-only (classic Mac) line endings is reported once. CRs right before an LF or at the end of the file \
+           not reported, nor is one inside a REM or `::` comment unless the text after it starts like a command. A file with CR-only (classic Mac) line endings is reported once. CRs right before an LF or at the end of the file \
            are harmless (cmd.exe deletes them) and are not reported.",
     why: "cmd.exe ends a line only at LF; it deletes every CR before it parses the line. Text \
           that looks like two lines in an editor, `echo a<CR>echo b`, is therefore run as the \
@@ -49,9 +50,14 @@ fn join_changes_meaning(bytes: &[u8], i: usize) -> bool {
     let rest = &rest[rest.iter().position(|&b| b != b'\r').unwrap_or(rest.len())..];
     let after = rest.first().copied();
     let word_byte = |b: Option<u8>| b.is_some_and(|b| !is_delim(b) && b != b'\n');
-    if word_byte(before) && word_byte(after) {
-        return true;
-    }
+    (word_byte(before) && word_byte(after)) || starts_command(bytes, i)
+}
+
+/// The text after the CR at `i` (and any CRs after it) starts like a command of its own:
+/// `@`, `:`, a command word or a program file name.
+fn starts_command(bytes: &[u8], i: usize) -> bool {
+    let rest = &bytes[i + 1..];
+    let rest = &rest[rest.iter().position(|&b| b != b'\r').unwrap_or(rest.len())..];
     let s = &rest[rest
         .iter()
         .position(|&b| !is_delim(b))
@@ -112,7 +118,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let line = src.line_of(i);
-        if line == last_line || !harmful(i) || !join_changes_meaning(bytes, i) {
+        if line == last_line
+            || !harmful(i)
+            || !join_changes_meaning(bytes, i)
+            || (in_comment(ctx, i) && !starts_command(bytes, i))
+        {
             continue;
         }
         last_line = line;
@@ -126,15 +136,33 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             RULE.diag(
                 Span::new(i, i + 1),
-                format!(
-                    "bare CR on line {line}: cmd.exe does not end the line here but deletes the \
-                     CR, so `{}` and `{}` run as one command",
-                    before.trim_start(),
-                    after
-                ),
+                if in_comment(ctx, i) {
+                    format!(
+                        "bare CR on line {line}: cmd.exe does not end the line here but deletes \
+                         the CR, so `{after}` is part of the comment `{}` and never runs",
+                        before.trim_start(),
+                    )
+                } else {
+                    format!(
+                        "bare CR on line {line}: cmd.exe does not end the line here but deletes \
+                         the CR, so `{}` and `{after}` run as one command",
+                        before.trim_start(),
+                    )
+                },
             )
             .with_label("CR without LF")
             .with_help("put a real line break (CR LF) here, or remove the CR"),
         );
     }
+}
+
+/// Offset `i` lies inside a REM or `::` comment (or a label's ignored text): glued words
+/// there change nothing; only a command the author may have meant as a line of its own is
+/// lost.
+fn in_comment(ctx: &Ctx<'_>, i: usize) -> bool {
+    let stmts = &ctx.script.stmts;
+    let k = stmts.partition_point(|s| s.span.start() <= i);
+    k > 0
+        && matches!(stmts[k - 1].kind, StmtKind::Comment(_) | StmtKind::Label(_))
+        && i < stmts[k - 1].span.end()
 }

@@ -3,9 +3,9 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::program_file_name_is;
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{Connector, StmtKind, SyntaxErrorKind};
+use crate::syntax::names::program_file_name_is;
 
 pub static RULE: Rule = Rule {
     code: "BAT105",

@@ -5,10 +5,11 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::looks_like_batch;
 use crate::flow::Resolution;
-use crate::rules::bat_util::{in_unclosed_block, is_inert, program_file_name, snippet, split_ext};
+use crate::rules::bat_util::{in_unclosed_block, is_inert, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
 use crate::syntax::ast::{CallTarget, Connector, JumpTarget, StmtId, StmtKind};
+use crate::syntax::names::{program_file_name, split_ext};
 
 pub static RULE: Rule = Rule {
     code: "BAT203",

@@ -1,8 +1,7 @@
 //! BAT204 missing-call: another batch file run without CALL.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::flow::{Node, Resolution};
-use crate::rules::bat_util::snippet;
+use crate::rules::bat_util::{nothing_runs_from, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::StmtKind;
 
@@ -91,48 +90,4 @@ fn setlocal_open_before(ctx: &Ctx<'_>) -> Vec<bool> {
             before
         })
         .collect()
-}
-
-/// From `node` on, nothing would run that matters: only `exit`, `goto :eof`, a GOTO to such
-/// a place, `endlocal`, `echo off`/`echo on`, `popd` when `setlocal_open`, comments, labels
-/// and the end of the file. Chaining to another batch file there is a tail call and behaves
-/// like CALL followed by the same ending. (The end of a batch file ends its SETLOCAL, which
-/// also restores the folder it saved; the echo state matters only to commands that would
-/// follow, and none does. Without a SETLOCAL, a skipped POPD leaves the console in the
-/// folder PUSHD went to.)
-fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> bool {
-    for _ in 0..64 {
-        let Node::Stmt(id) = node else {
-            return node == Node::End;
-        };
-        let stmt = ctx.script.stmt(id);
-        let harmless = match &stmt.kind {
-            StmtKind::Exit(_) => return true,
-            StmtKind::Goto(_) => match ctx.flow.resolution(id) {
-                Some(Resolution::Label { to, .. }) => {
-                    node = *to;
-                    continue;
-                }
-                Some(Resolution::Dynamic) => return false,
-                _ => return true,
-            },
-            StmtKind::Simple(s) => {
-                setlocal_open
-                    && s.args.is_empty()
-                    && ctx.source.slice(s.name.span).eq_ignore_ascii_case(b"popd")
-            }
-            StmtKind::Echo(e) => e.mode.is_some(),
-            StmtKind::Comment(_)
-            | StmtKind::Label(_)
-            | StmtKind::Endlocal
-            | StmtKind::StrayClose => true,
-            _ => false,
-        };
-        // On to the one statement that follows a harmless one.
-        match ctx.flow.successors(id) {
-            [only] if harmless => node = only.to,
-            _ => return false,
-        }
-    }
-    false
 }

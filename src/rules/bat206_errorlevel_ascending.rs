@@ -13,7 +13,9 @@ pub static RULE: Rule = Rule {
     summary: "`if errorlevel` tests in ascending order: a lower test shadows a higher one",
     what: "In a run of consecutive `if errorlevel N …` lines (comments between them allowed), \
            reports a test that can never be true because an earlier test with the same or a \
-           lower N already left with `goto` or `exit` for every errorlevel at or above it.",
+           lower N already left with `goto` or `exit` for every errorlevel at or above it. Tests \
+           after an `if errorlevel 0 …` that leaves are left to BAT207, which reports that \
+           test once.",
     why: "`IF ERRORLEVEL n` is true when the exit code is n *or higher*, not when it equals n. \
           After `if errorlevel 1 goto slow`, a following `if errorlevel 2 goto prompt` never \
           fires: code 2 already jumped to `slow`. Tests of NETSPEED (0 fast, 1 slow, 2 prompt), \
@@ -112,6 +114,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             let Some((n, span)) = positive_test(i) else {
                 break;
             };
+            // Under `if errorlevel 0 goto …` every later test is shadowed; BAT207 reports
+            // that test itself, once.
+            if min.0 == 0 {
+                break;
+            }
             if n >= min.0 {
                 let at = ctx.source.line_of(min.1.start());
                 out.push(

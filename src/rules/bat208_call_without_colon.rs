@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "`call name` runs a program called `name`, not the subroutine `:name`",
     what: "Reports `call name` (no colon, no path, no extension, no quotes or variables) when the \
-           script defines a label `:name`, unless a file `name.bat`, `name.cmd`, `name.exe` or \
+           script defines a label `:name` and `name` is not one of cmd.exe's own commands \
+           (`call set …` runs SET), unless a file `name.bat`, `name.cmd`, `name.exe` or \
            `name.com` sits beside the script (then the external call is what the author \
            meant).",
     why: "Only `call :name` calls a subroutine. Without the colon, CALL looks for a program or \
@@ -54,6 +55,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             || name
                 .iter()
                 .any(|&b| matches!(b, b'\\' | b'/' | b':' | b'.' | b'%' | b'^' | b'!'))
+        {
+            continue;
+        }
+        // `call set "x=%%y%%"`: CALL runs cmd.exe's own commands too (a second expansion).
+        if std::str::from_utf8(name)
+            .is_ok_and(|n| crate::tree::calls::is_internal(&n.to_ascii_lowercase()))
         {
             continue;
         }

@@ -4,9 +4,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
-use crate::rules::bat_util::snippet;
+use crate::rules::bat_util::{jump_target, snippet};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{Connector, StmtId, StmtKind};
+use crate::syntax::ast::{Connector, JumpTarget, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT211",
@@ -20,7 +20,9 @@ pub static RULE: Rule = Rule {
            block has no condition of its own (the loop no longer tests the block's condition). \
            An in-IF retry loop whose jump is guarded by its own IF, with no ELSE after the \
            label, works as meant and is not reported; nor is a handler shared by two paths \
-           whose own commands leave the block (GOTO out of it, or EXIT) before its `)`.",
+           whose own commands leave the block (GOTO out of it, or EXIT) before its `)`, nor a \
+           label nothing jumps to (no GOTO or CALL names it, and no `goto %var%` could: its \
+           literal start differs, or the name is written again and again as a note).",
     why: "cmd.exe reads a whole block before it runs any of it, and a GOTO abandons the block it \
           is in. A GOTO to a label inside a block still finds the line, but continues from there \
           as plain top-level lines: the IF/FOR around it is forgotten, `%%i` is no longer \
@@ -71,6 +73,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // A `goto %target%` may land on any label, `goto Debug.%DEBUG%` on a label that starts
+    // with `Debug.`: the literal start of each dynamic target (lower case).
+    let dynamic: Vec<Vec<u8>> = script
+        .stmts
+        .iter()
+        .filter_map(|s| match jump_target(s) {
+            Some(JumpTarget::Dynamic { name }) => Some(literal_start(src.slice(*name))),
+            _ => None,
+        })
+        .collect();
+    // How many times each label name is defined (built when first needed).
+    let mut copies: Option<HashMap<&[u8], usize>> = None;
     for id in script.ids() {
         let stmt = script.stmt(id);
         let StmtKind::Label(l) = &stmt.kind else {
@@ -87,6 +101,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .and_then(|&d| jumps_to.get(d))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
+        // A label nothing jumps to is only a comment (`:# note` lines in a FOR body): no
+        // static jump names it, and no dynamic one can reach it (its literal start differs,
+        // or the name is written many times over as a note, which no jump target is).
+        if jumps.is_empty() {
+            let name = src.slice(l.name);
+            let reachable = dynamic.iter().any(|p| starts_with_folded(name, p))
+                && def_at.get(&l.name.start()).is_some_and(|&d| {
+                    let copies = copies.get_or_insert_with(|| {
+                        let mut n: HashMap<&[u8], usize> = HashMap::default();
+                        for d in &ctx.labels.defs {
+                            *n.entry(d.folded.as_slice()).or_default() += 1;
+                        }
+                        n
+                    });
+                    copies.get(ctx.labels.defs[d].folded.as_slice()) == Some(&1)
+                });
+            if !reachable {
+                continue;
+            }
+        }
         let Some(harm) = harm(ctx, id, block, jumps) else {
             continue;
         };
@@ -149,11 +183,18 @@ fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option
     }
     if let Some(i) = nearest_if {
         if let StmtKind::If(ifs) = &script.stmt(i).kind {
-            if let Some((kw, _)) = ifs.else_ {
-                if label_start < kw.start() {
-                    return Some(Harm::ElseAfter {
-                        else_line: ctx.source.line_of(kw.start()),
-                    });
+            // The else-branch runs only when it goes on past the `) else` line: a `)` read as
+            // a plain line makes cmd.exe ignore the rest of that line (`) else set x=1`).
+            if let Some((kw, els)) = ifs.else_ {
+                let else_line = ctx.source.line_of(kw.start());
+                let last = script
+                    .stmt(els)
+                    .span
+                    .end()
+                    .saturating_sub(1)
+                    .max(kw.start());
+                if label_start < kw.start() && ctx.source.line_of(last) > else_line {
+                    return Some(Harm::ElseAfter { else_line });
                 }
             }
         }
@@ -228,4 +269,20 @@ fn guarded(ctx: &Ctx<'_>, jump: StmtId, block: StmtId) -> bool {
             .filter(|p| p.index() < c.index() && steps < 4096);
     }
     false
+}
+
+/// The bytes of a dynamic jump target before its first expansion, without a leading `:`,
+/// quotes and carets, in lower case: what every label it can reach starts with.
+fn literal_start(name: &[u8]) -> Vec<u8> {
+    let name = name.strip_prefix(b":").unwrap_or(name);
+    name.iter()
+        .take_while(|&&b| b != b'%' && b != b'!')
+        .filter(|&&b| b != b'"' && b != b'^')
+        .map(u8::to_ascii_lowercase)
+        .collect()
+}
+
+/// `name` starts with `prefix` (lower case), in any case.
+fn starts_with_folded(name: &[u8], prefix: &[u8]) -> bool {
+    name.len() >= prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix)
 }

@@ -3,9 +3,10 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{EdgeKind, Node};
-use crate::rules::bat_util::{program_file_name_into, split_ext};
+use crate::rules::bat_util::nothing_runs_from;
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{SetKind, StmtId, StmtKind};
+use crate::syntax::names::{program_file_name_into, split_ext};
 
 pub static RULE: Rule = Rule {
     code: "BAT212",
@@ -46,35 +47,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let n = ctx.script.stmts.len();
     // Statements reachable from any subroutine entry (multi-source search, linear).
-    let mut in_sub = vec![false; n];
-    let mut entry_line = vec![0usize; n];
-    let mut stack = Vec::new();
-    for id in ctx.script.ids() {
-        if !ctx.flow.is_reachable(id) {
-            continue;
-        }
-        for e in ctx.flow.successors(id) {
-            if let (EdgeKind::Call, Node::Stmt(t)) = (e.kind, e.to) {
-                if !in_sub[t.index()] {
-                    in_sub[t.index()] = true;
-                    entry_line[t.index()] = ctx.source.line_of(ctx.script.stmt(t).span.start());
-                    stack.push(t);
-                }
-            }
-        }
-    }
-    while let Some(id) = stack.pop() {
-        let from = entry_line[id.index()];
-        for e in ctx.flow.successors(id) {
-            if let Node::Stmt(t) = e.to {
-                if !in_sub[t.index()] {
-                    in_sub[t.index()] = true;
-                    entry_line[t.index()] = from;
-                    stack.push(t);
-                }
-            }
-        }
-    }
+    let in_sub = subroutine_code(ctx, n, |_| true).0;
+    // The same, from the entries of subroutines that have a caller that goes on after its
+    // CALL: a CALL in the main body followed only by `exit /b`, `goto :eof`, `endlocal`,
+    // comments or the end of the file loses nothing when the subroutine ends the script
+    // (a subroutine's own CALL returns to its caller, which goes on).
+    let (reported, entry_line) = subroutine_code(ctx, n, |call| {
+        in_sub[call.index()]
+            || ctx
+                .flow
+                .successors(call)
+                .iter()
+                .filter(|e| e.kind != EdgeKind::Call)
+                .any(|e| !nothing_runs_from(ctx, e.to, false))
+    });
     let is_smsls = ctx
         .path
         .file_name()
@@ -92,7 +78,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if after_prompt(ctx, id) {
             continue;
         }
-        if !in_sub[id.index()] {
+        if !reported[id.index()] {
             if is_smsls && ctx.flow.is_reachable(id) {
                 out.push(
                     RULE.diag(
@@ -122,6 +108,45 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help("write `exit /b` (or `goto :eof`) to return from the subroutine"),
         );
     }
+}
+
+/// Per statement: reachable from the entry of a subroutine that a `call :label` statement
+/// accepted by `counts` enters, and the line of the first such entry found.
+fn subroutine_code(
+    ctx: &Ctx<'_>,
+    n: usize,
+    counts: impl Fn(StmtId) -> bool,
+) -> (Vec<bool>, Vec<usize>) {
+    let mut in_sub = vec![false; n];
+    let mut entry_line = vec![0usize; n];
+    let mut stack = Vec::new();
+    for id in ctx.script.ids() {
+        if !ctx.flow.is_reachable(id) {
+            continue;
+        }
+        for e in ctx.flow.successors(id) {
+            if let (EdgeKind::Call, Node::Stmt(t)) = (e.kind, e.to) {
+                if !in_sub[t.index()] && counts(id) {
+                    in_sub[t.index()] = true;
+                    entry_line[t.index()] = ctx.source.line_of(ctx.script.stmt(t).span.start());
+                    stack.push(t);
+                }
+            }
+        }
+    }
+    while let Some(id) = stack.pop() {
+        let from = entry_line[id.index()];
+        for e in ctx.flow.successors(id) {
+            if let Node::Stmt(t) = e.to {
+                if !in_sub[t.index()] {
+                    in_sub[t.index()] = true;
+                    entry_line[t.index()] = from;
+                    stack.push(t);
+                }
+            }
+        }
+    }
+    (in_sub, entry_line)
 }
 
 /// The straight-line code just before `exit` (back to a label or an unconditional jump,

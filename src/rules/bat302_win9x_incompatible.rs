@@ -452,8 +452,8 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
         if !ctx.flow.is_reachable(id) {
             return false;
         }
-        crate::rules::bat_util::program_file_name_into(src.slice(s.name.span), &mut name);
-        let stem = match crate::rules::bat_util::split_ext(&name) {
+        crate::syntax::names::program_file_name_into(src.slice(s.name.span), &mut name);
+        let stem = match crate::syntax::names::split_ext(&name) {
             (stem, Some(b"exe" | b"com")) => stem,
             (_, Some(_)) => return false,
             (stem, None) => stem,

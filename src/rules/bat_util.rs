@@ -4,6 +4,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
+use crate::flow::{Node, Resolution};
 use crate::rules::Ctx;
 use crate::source::{Source, Span};
 use crate::syntax::ast::{
@@ -184,55 +185,6 @@ pub fn jump_target(stmt: &Stmt) -> Option<&JumpTarget> {
     }
 }
 
-/// The program name of a word as cmd would look it up, for comparisons: quotes and carets
-/// removed, any drive/directory (`%0\..\`, `C:\x\`) dropped, ASCII lower case. The extension
-/// is kept.
-pub fn program_file_name(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    program_file_name_into(bytes, &mut out);
-    out
-}
-
-/// [`program_file_name`] into a buffer the caller reuses (cleared first).
-pub fn program_file_name_into(bytes: &[u8], out: &mut Vec<u8>) {
-    // Quotes and carets are no separators: the name starts after the last one either way.
-    let start = bytes
-        .iter()
-        .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
-        .map_or(0, |i| i + 1);
-    out.clear();
-    out.extend(
-        bytes[start..]
-            .iter()
-            .filter(|&&b| b != b'"' && b != b'^')
-            .map(u8::to_ascii_lowercase),
-    );
-}
-
-/// `program_file_name(bytes) == want` (`want` in lower case), without building the name.
-pub fn program_file_name_is(bytes: &[u8], want: &[u8]) -> bool {
-    // The name ends with the last byte of `want`, or a quote or caret after it: most command
-    // names are told apart by their last byte alone.
-    if let Some(&last) = want.last() {
-        match bytes.last() {
-            Some(&b) if b == b'"' || b == b'^' || b.to_ascii_lowercase() == last => {}
-            _ => return false,
-        }
-    }
-    let start = bytes
-        .iter()
-        .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
-        .map_or(0, |i| i + 1);
-    let name = &bytes[start..];
-    if !name.iter().any(|&b| b == b'"' || b == b'^') {
-        return name.eq_ignore_ascii_case(want);
-    }
-    name.iter()
-        .filter(|&&b| b != b'"' && b != b'^')
-        .map(u8::to_ascii_lowercase)
-        .eq(want.iter().copied())
-}
-
 /// The bytes may hold `needle` (ASCII lower case, no `"` or `^` in it) as a word of a command
 /// would read after its quotes and carets are dropped and its case folded: `needle` in any
 /// case with any `"` and `^` between its bytes. A cheap test for a rule that looks for a
@@ -263,14 +215,6 @@ pub fn mentions(bytes: &[u8], needle: &[u8]) -> bool {
         from += p + 1;
     }
     false
-}
-
-/// Split a lower-cased file name into stem and extension (without the dot).
-pub fn split_ext(name: &[u8]) -> (&[u8], Option<&[u8]>) {
-    match name.iter().rposition(|&b| b == b'.') {
-        Some(i) if i > 0 => (&name[..i], Some(&name[i + 1..])),
-        _ => (name, None),
-    }
 }
 
 /// A word made only of `%…%` / `%1` / `%*` / `%~…` expansions, with no literal byte: it
@@ -677,6 +621,50 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
             | b"blah"
             | b"blahblah"
     )
+}
+
+/// From `node` on, nothing would run that matters: only `exit`, `goto :eof`, a GOTO to such
+/// a place, `endlocal`, `echo off`/`echo on`, `popd` when `setlocal_open`, comments, labels
+/// and the end of the file. Chaining to another batch file there is a tail call and behaves
+/// like CALL followed by the same ending. (The end of a batch file ends its SETLOCAL, which
+/// also restores the folder it saved; the echo state matters only to commands that would
+/// follow, and none does. Without a SETLOCAL, a skipped POPD leaves the console in the
+/// folder PUSHD went to.)
+pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> bool {
+    for _ in 0..64 {
+        let Node::Stmt(id) = node else {
+            return node == Node::End;
+        };
+        let stmt = ctx.script.stmt(id);
+        let harmless = match &stmt.kind {
+            StmtKind::Exit(_) => return true,
+            StmtKind::Goto(_) => match ctx.flow.resolution(id) {
+                Some(Resolution::Label { to, .. }) => {
+                    node = *to;
+                    continue;
+                }
+                Some(Resolution::Dynamic) => return false,
+                _ => return true,
+            },
+            StmtKind::Simple(s) => {
+                setlocal_open
+                    && s.args.is_empty()
+                    && ctx.source.slice(s.name.span).eq_ignore_ascii_case(b"popd")
+            }
+            StmtKind::Echo(e) => e.mode.is_some(),
+            StmtKind::Comment(_)
+            | StmtKind::Label(_)
+            | StmtKind::Endlocal
+            | StmtKind::StrayClose => true,
+            _ => false,
+        };
+        // On to the one statement that follows a harmless one.
+        match ctx.flow.successors(id) {
+            [only] if harmless => node = only.to,
+            _ => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 pub mod ast;
 pub mod dump;
 pub mod labels;
+pub mod names;
 pub mod parse;
 mod vars;
 

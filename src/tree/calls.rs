@@ -102,7 +102,7 @@ pub struct Summary {
 }
 
 /// cmd.exe and COMMAND.COM internal commands: a bare name among them never starts a file.
-fn is_internal(name: &str) -> bool {
+pub(crate) fn is_internal(name: &str) -> bool {
     matches!(
         name,
         "echo"

@@ -1,0 +1,72 @@
+//! Program and file names as cmd.exe looks them up: the name part of a command word, its
+//! extension. Shared by the flow (a batch file run without CALL) and the rules.
+
+/// The program name of a word as cmd would look it up, for comparisons: quotes and carets
+/// removed, any drive/directory (`%0\..\`, `C:\x\`) dropped, ASCII lower case. The extension
+/// is kept.
+pub fn program_file_name(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    program_file_name_into(bytes, &mut out);
+    out
+}
+
+/// [`program_file_name`] into a buffer the caller reuses (cleared first).
+pub fn program_file_name_into(bytes: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    out.extend(
+        file_name(bytes)
+            .iter()
+            .filter(|&&b| b != b'"' && b != b'^')
+            .map(u8::to_ascii_lowercase),
+    );
+}
+
+/// `program_file_name(bytes) == want` (`want` in lower case), without building the name.
+pub fn program_file_name_is(bytes: &[u8], want: &[u8]) -> bool {
+    // The name ends with the last byte of `want`, or a quote or caret after it: most command
+    // names are told apart by their last byte alone.
+    if let Some(&last) = want.last() {
+        match bytes.last() {
+            Some(&b) if b == b'"' || b == b'^' || b.to_ascii_lowercase() == last => {}
+            _ => return false,
+        }
+    }
+    let name = file_name(bytes);
+    if !name.iter().any(|&b| b == b'"' || b == b'^') {
+        return name.eq_ignore_ascii_case(want);
+    }
+    name.iter()
+        .filter(|&&b| b != b'"' && b != b'^')
+        .map(u8::to_ascii_lowercase)
+        .eq(want.iter().copied())
+}
+
+/// Split a lower-cased file name into stem and extension (without the dot).
+pub fn split_ext(name: &[u8]) -> (&[u8], Option<&[u8]>) {
+    match name.iter().rposition(|&b| b == b'.') {
+        Some(i) if i > 0 => (&name[..i], Some(&name[i + 1..])),
+        _ => (name, None),
+    }
+}
+
+/// The name part of `bytes` (after its last `\`, `/` or `:`) ends in `.ext` (`ext` in lower
+/// case), quotes and carets dropped, any case: `x.bat`, `"%0\\..\\X.BAT"`.
+pub fn program_ext_is(bytes: &[u8], ext: &[u8]) -> bool {
+    let mut tail = file_name(bytes)
+        .iter()
+        .rev()
+        .filter(|&&b| b != b'"' && b != b'^')
+        .take(ext.len() + 1)
+        .map(u8::to_ascii_lowercase);
+    ext.iter().rev().all(|&e| tail.next() == Some(e)) && tail.next() == Some(b'.')
+}
+
+/// The bytes after the last `\`, `/` or `:` (quotes and carets are no separators: the name
+/// starts after the last one either way).
+fn file_name(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .rposition(|&b| b == b'\\' || b == b'/' || b == b':')
+        .map_or(0, |i| i + 1);
+    &bytes[start..]
+}
