@@ -12,7 +12,7 @@ use crate::syntax::ast::{
     Word,
 };
 use crate::syntax::labels::{LabelIndex, Profile};
-use crate::syntax::names::{program_ext_is, program_file_name_is};
+use crate::syntax::names::{file_name, program_ext_is, program_file_name_is};
 
 /// A script's OS guards, each with the `if` edge only cmd.exe takes, and whether it reads
 /// `%OS%` in a comparison (what the OS-guard reader of the 9x view finds; kept in [`Flow`]).
@@ -281,10 +281,11 @@ pub fn runs_batch_file(name: &[u8]) -> bool {
     ) {
         return false;
     }
-    program_file_name_is(name, b"smsls")
-        || program_file_name_is(name, b"smsls.")
-        || program_ext_is(name, b"bat")
-        || program_ext_is(name, b"cmd")
+    let file = file_name(name);
+    program_file_name_is(file, b"smsls")
+        || program_file_name_is(file, b"smsls.")
+        || program_ext_is(file, b"bat")
+        || program_ext_is(file, b"cmd")
 }
 
 /// Where execution continues after a label on physical line `line`: the first statement

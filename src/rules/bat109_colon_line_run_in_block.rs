@@ -9,10 +9,11 @@ pub static RULE: Rule = Rule {
     code: "BAT109",
     name: "colon-line-run-in-block",
     severity: Severity::Error,
-    summary: "A `::` comment or `:label` line inside a block that cmd.exe runs as a command",
-    what: "Reports a line starting with `:` inside a parenthesised block that cmd.exe reads as \
-           a command, because it directly follows another `::` comment or label line of the \
-           block.",
+    summary: "A `::` comment line inside a block that cmd.exe runs as a command",
+    what: "Reports a `::` comment line inside a parenthesised block that cmd.exe reads as a \
+           command, because it directly follows another `::` comment or label line of the \
+           block. A `:label` or `:# note` line in that place is not reported: run as a command \
+           it is still only a label to cmd.exe.",
     why: "Inside a block, cmd.exe parses the line after a label line (and `::` comments are \
           label lines) as a command, even when it looks like a label. A second `::` comment in \
           a row is then run: cmd.exe looks for a drive named `:` and prints \"The system cannot \
@@ -32,7 +33,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::Simple(s) = &stmt.kind else {
             continue;
         };
-        if stmt.parent().is_none() || !src.slice(s.name.span).starts_with(b":") {
+        // Only a `::` line fails when run: cmd.exe takes `::` for a drive. A `:label` or
+        // `:# note` line run as a command is still a label to it, and does nothing.
+        if stmt.parent().is_none() || !src.slice(s.name.span).starts_with(b"::") {
             continue;
         }
         let shown = snippet(src, s.name.span, 40, false);

@@ -67,7 +67,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             && (i.else_.is_some()
                 || jumped
                 || inside_success_branch(ctx, id)
-                || bounded_above(ctx, i))
+                || bounded_above(ctx, i)
+                || after_failures_left(ctx, id))
         {
             continue;
         }
@@ -99,6 +100,40 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(help),
         );
     }
+}
+
+/// Just before statement `id`, in the same sequence, a chain of `if errorlevel N goto …`
+/// tests that leave ends with `if errorlevel 1 …`: every failure has already left, so
+/// `if errorlevel 0` there means exactly success (`if errorlevel 1 goto fail` /
+/// `if errorlevel 0 goto ok`).
+fn after_failures_left(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    let script = ctx.script;
+    let parent = script.stmt(id).parent();
+    let mut k = id.index();
+    for _ in 0..64 {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        k = prev;
+        let stmt = &script.stmts[k];
+        if stmt.parent() != parent {
+            // A command nested in an earlier statement of the sequence.
+            if parent.map_or(true, |p| p.index() < k) {
+                continue;
+            }
+            return false;
+        }
+        match &stmt.kind {
+            StmtKind::Comment(_) => {}
+            StmtKind::If(i) if i.not.is_none() && always_leaves(ctx, i) => match i.condition {
+                Condition::Errorlevel { value: Some(1), .. } => return true,
+                Condition::Errorlevel { value: Some(n), .. } if n > 1 => {}
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Statement `id` runs only where an enclosing IF has found the exit code to be 0 (or below

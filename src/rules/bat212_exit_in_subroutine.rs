@@ -39,15 +39,33 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    // Only a bare `exit` (no `/b`) is reported: without one there is nothing to search.
+    // Only a bare `exit` (no `/b`) is reported, and not a deliberate end: "Press any key to
+    // exit" + `pause`, a `choice` prompt, `set /p`, or `shutdown` just before it. Without
+    // one there is nothing to search.
     let bare_exit =
         |s: &crate::syntax::ast::Stmt| matches!(&s.kind, StmtKind::Exit(e) if e.b.is_none());
     if !ctx.script.stmts.iter().any(bare_exit) {
         return;
     }
+    let exits: Vec<StmtId> = ctx
+        .script
+        .ids()
+        .filter(|&id| bare_exit(ctx.script.stmt(id)) && !after_prompt(ctx, id))
+        .collect();
+    if exits.is_empty() {
+        return;
+    }
+    let is_smsls = ctx
+        .path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.eq_ignore_ascii_case("smsls.bat"));
     let n = ctx.script.stmts.len();
     // Statements reachable from any subroutine entry (multi-source search, linear).
     let in_sub = subroutine_code(ctx, n, |_| true).0;
+    if !is_smsls && !exits.iter().any(|id| in_sub[id.index()]) {
+        return;
+    }
     // The same, from the entries of subroutines that have a caller that goes on after its
     // CALL: a CALL in the main body followed only by `exit /b`, `goto :eof`, `endlocal`,
     // comments or the end of the file loses nothing when the subroutine ends the script
@@ -61,23 +79,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .filter(|e| e.kind != EdgeKind::Call)
                 .any(|e| !nothing_runs_from(ctx, e.to, false))
     });
-    let is_smsls = ctx
-        .path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.eq_ignore_ascii_case("smsls.bat"));
-    for id in ctx.script.ids() {
+    for id in exits {
         let StmtKind::Exit(e) = &ctx.script.stmt(id).kind else {
             continue;
         };
-        if e.b.is_some() {
-            continue;
-        }
-        // A deliberate end: "Press any key to exit" + `pause`, a `choice` prompt, `set /p`,
-        // or `shutdown` just before it.
-        if after_prompt(ctx, id) {
-            continue;
-        }
         if !reported[id.index()] {
             if is_smsls && ctx.flow.is_reachable(id) {
                 out.push(

@@ -62,7 +62,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let facts = &ctx.settings.tree;
     let why = why_9x(facts);
-    let by_design = !view.splits_paths(ctx.script) && (first_hit_rank <= 3 || hits.len() >= 5);
+    let by_design = *ctx
+        .shared
+        .cmd_only
+        .get_or_init(|| by_design(ctx, &hits, first_hit_rank));
     if by_design {
         let first = &hits[0];
         let n = hits.len();
@@ -136,6 +139,28 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         out.push(with_chain(d, facts));
     }
+}
+
+/// The file is one BAT302 reports once, as written for cmd.exe only: Windows 9x clients run
+/// it (the targets include win9x), no OS guard gives them a path of their own, and its
+/// cmd.exe-only syntax starts among its first 3 executable statements or is used 5 times or
+/// more. BAT304 and BAT305 leave such a file to that one finding.
+pub(crate) fn written_for_cmd_only(ctx: &Ctx<'_>) -> bool {
+    *ctx.shared.cmd_only.get_or_init(|| {
+        if !ctx.settings.targets.win9x {
+            return false;
+        }
+        let view = ctx.win9x();
+        let (hits, first_hit_rank) = scan(ctx, |id| view.runs(id));
+        by_design(ctx, &hits, first_hit_rank)
+    })
+}
+
+/// [`written_for_cmd_only`] from the scan's hits.
+fn by_design(ctx: &Ctx<'_>, hits: &[Hit], first_hit_rank: usize) -> bool {
+    !hits.is_empty()
+        && !ctx.win9x().splits_paths(ctx.script)
+        && (first_hit_rank <= 3 || hits.len() >= 5)
 }
 
 /// The statements with cmd.exe-only syntax among those `runs` accepts (the OS guards

@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
     name: "win9x-rem-redirect",
     severity: Severity::Warning,
     summary: "A `REM` line with `>` or `|`, which COMMAND.COM on Windows 9x partly executes",
-    what: "Only in files Windows 9x clients run (see BAT302), or that use no cmd.exe-only \
+    what: "Only in files Windows 9x clients run (see BAT302) and that BAT302 does not report \
+           once as written for cmd.exe only, or that use no cmd.exe-only \
            syntax at all and no NT-only command or variable (`title`, `pushd`, `reg`, \
            `%COMPUTERNAME%`, …), so COMMAND.COM runs them as written, and only for REM lines Windows \
            9x reaches. Reports a `REM` comment containing a pipe `|` (warning: COMMAND.COM runs \
@@ -63,6 +64,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(reason) = reason else {
             return;
         };
+        if crate::rules::bat302_win9x_incompatible::written_for_cmd_only(ctx) {
+            return;
+        }
         let at = c.text.start() + off;
         let (op_len, what, severity) = match effect {
             Effect::Pipe => (1, "runs the text after `|` as a command", Severity::Warning),

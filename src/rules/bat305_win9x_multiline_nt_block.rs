@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
     name: "win9x-multiline-nt-block",
     severity: Severity::Warning,
     summary: "A multi-line `if \"%OS%\"==\"Windows_NT\" (` block: Windows 9x runs its inner lines anyway",
-    what: "Only in files Windows 9x clients run (see BAT302). Reports an `if \"%OS%\"==\"Windows_NT\" (` (any \
+    what: "Only in files Windows 9x clients run (see BAT302), and not in a file BAT302 reports \
+           once as written for cmd.exe only (that finding covers the file). Reports an `if \"%OS%\"==\"Windows_NT\" (` (any \
            quoting, spacing, `/i` or case) whose parenthesised then-block spans several lines, \
            when Windows 9x clients reach the IF.",
     why: "COMMAND.COM on Windows 95/98/ME has no `( … )` blocks: it reads a batch file one line \
@@ -47,6 +48,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         };
         let open_line = src.line_of(b.open.start());
         let Some(close) = b.close else { continue };
+        if crate::rules::bat302_win9x_incompatible::written_for_cmd_only(ctx) {
+            return;
+        }
         let close_line = src.line_of(close.start());
         if close_line <= open_line {
             continue;

@@ -164,6 +164,8 @@ pub struct Ctx<'a> {
 pub struct Shared {
     /// [`bat302_win9x_incompatible::dos_reason`] (BAT303, BAT304).
     pub(crate) dos_reason: OnceLock<Option<&'static str>>,
+    /// [`bat302_win9x_incompatible::written_for_cmd_only`] (BAT302, BAT304, BAT305).
+    pub(crate) cmd_only: OnceLock<bool>,
     /// [`crate::sms::env::mapped_drives`] (SMS408, SMS409).
     pub(crate) mapped_drives: OnceLock<Vec<crate::sms::env::MappedDrive>>,
     /// Which of [`WORDS`] the text holds (bit `i` for `WORDS[i]`), see [`Ctx::mentions`].

@@ -22,6 +22,7 @@ pub fn program_file_name_into(bytes: &[u8], out: &mut Vec<u8>) {
 }
 
 /// `program_file_name(bytes) == want` (`want` in lower case), without building the name.
+#[inline]
 pub fn program_file_name_is(bytes: &[u8], want: &[u8]) -> bool {
     // The name ends with the last byte of `want`, or a quote or caret after it: most command
     // names are told apart by their last byte alone.
@@ -63,7 +64,7 @@ pub fn program_ext_is(bytes: &[u8], ext: &[u8]) -> bool {
 
 /// The bytes after the last `\`, `/` or `:` (quotes and carets are no separators: the name
 /// starts after the last one either way).
-fn file_name(bytes: &[u8]) -> &[u8] {
+pub fn file_name(bytes: &[u8]) -> &[u8] {
     let start = bytes
         .iter()
         .rposition(|&b| b == b'\\' || b == b'/' || b == b':')

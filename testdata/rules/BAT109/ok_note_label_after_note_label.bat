@@ -1,0 +1,7 @@
+@echo off
+for %%f in (*.log) do (
+  :# count the logs
+  :# and keep the last name
+  set "last=%%f"
+)
+echo %last%
