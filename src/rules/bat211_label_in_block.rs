@@ -75,7 +75,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     // A `goto %target%` may land on any label, `goto Debug.%DEBUG%` on a label that starts
     // with `Debug.`: the literal start of each dynamic target (lower case).
-    let dynamic: Vec<Vec<u8>> = script
+    let mut dynamic: Vec<Vec<u8>> = script
         .stmts
         .iter()
         .filter_map(|s| match jump_target(s) {
@@ -83,6 +83,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             _ => None,
         })
         .collect();
+    dynamic.sort_unstable();
+    dynamic.dedup();
+    // Past a few dozen different starts, any label may be a target (and each label is
+    // compared with a bounded number of them: linear).
+    if dynamic.len() > 64 {
+        dynamic = vec![Vec::new()];
+    }
     // How many times each label name is defined (built when first needed).
     let mut copies: Option<HashMap<&[u8], usize>> = None;
     for id in script.ids() {
