@@ -18,7 +18,10 @@ pub static RULE: Rule = Rule {
            scripts start with `CALL %0\\..\\SMSLS`. Not reported: an `exit` right after a \
            `pause`, `choice` or `set /p` prompt or a `shutdown` in the same straight-line code \
            (a deliberate \"press any key to exit\" end), and an `exit` that never runs (after \
-           `(goto)`, which already left the subroutine).",
+           `(goto)`, which already left the subroutine), nor an `exit` in a subroutine whose \
+           every CALL sits in the main code followed only by `exit /b`, `goto :eof`, \
+           `endlocal`, comments or the end of the file (ending the script there loses \
+           nothing).",
     why: "EXIT without /B does not return from a `call :label` subroutine: it ends cmd.exe \
           itself, so the caller never continues after its CALL (and when the logon script was \
           started from another script or a console, that console closes too). The commands \
