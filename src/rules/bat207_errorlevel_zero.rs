@@ -1,6 +1,7 @@
 //! BAT207 errorlevel-zero: `if errorlevel 0` is always true.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::Siblings;
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CmpOp, Condition, Connector, StmtId, StmtKind};
 
@@ -37,6 +38,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // was reported. The tests after it (a copied chain of them) run only after a negative
     // exit code: one finding for the chain.
     let mut jumped = false;
+    // Built at the first test that needs it: most scripts have none.
+    let mut sib: Option<Siblings> = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         if matches!(stmt.kind, StmtKind::Label(_)) && stmt.parent().is_none() {
@@ -68,7 +71,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 || jumped
                 || inside_success_branch(ctx, id)
                 || bounded_above(ctx, i)
-                || after_failures_left(ctx, id))
+                || after_failures_left(ctx, id, &mut sib))
         {
             continue;
         }
@@ -106,24 +109,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// tests that leave ends with `if errorlevel 1 …`: every failure has already left, so
 /// `if errorlevel 0` there means exactly success (`if errorlevel 1 goto fail` /
 /// `if errorlevel 0 goto ok`).
-fn after_failures_left(ctx: &Ctx<'_>, id: StmtId) -> bool {
-    let script = ctx.script;
-    let parent = script.stmt(id).parent();
-    let mut k = id.index();
+fn after_failures_left<'a>(ctx: &Ctx<'a>, id: StmtId, sib: &mut Option<Siblings<'a>>) -> bool {
+    let sib = sib.get_or_insert_with(|| Siblings::build(ctx.script));
+    let mut k = id;
     for _ in 0..64 {
-        let Some(prev) = k.checked_sub(1) else {
+        let Some(prev) = sib.before(k) else {
             return false;
         };
         k = prev;
-        let stmt = &script.stmts[k];
-        if stmt.parent() != parent {
-            // A command nested in an earlier statement of the sequence.
-            if parent.map_or(true, |p| p.index() < k) {
-                continue;
-            }
-            return false;
-        }
-        match &stmt.kind {
+        match &ctx.script.stmt(k).kind {
             StmtKind::Comment(_) => {}
             StmtKind::If(i) if i.not.is_none() && always_leaves(ctx, i) => match i.condition {
                 Condition::Errorlevel { value: Some(1), .. } => return true,
@@ -136,10 +130,6 @@ fn after_failures_left(ctx: &Ctx<'_>, id: StmtId) -> bool {
     false
 }
 
-/// Statement `id` runs only where an enclosing IF has found the exit code to be 0 (or below
-/// 1): the then-command of `if %errorlevel% equ 0`, `if "%errorlevel%"=="0"`, `if not
-/// errorlevel 1`, `if %errorlevel% lss 1`, or the else-command of `if errorlevel 1`, `if
-/// %errorlevel% neq 0`.
 /// The then-command jumps away or exits: `goto x`, `exit /b`, or a block with one of them
 /// among its own commands (`(set f=1 & goto x)`).
 fn always_leaves(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> bool {
