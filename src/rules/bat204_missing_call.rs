@@ -4,6 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::{nothing_runs_from, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::StmtKind;
+use crate::syntax::names::{file_name, program_file_name_is};
 
 pub static RULE: Rule = Rule {
     code: "BAT204",
@@ -52,6 +53,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ctx.script.stmt(p).parent()
         })
         .any(|p| matches!(ctx.script.stmt(p).kind, StmtKind::Block(_)));
+        let name = ctx.source.slice(s.name.span);
+        if runs_itself(ctx, name) {
+            out.push(
+                RULE.diag(
+                    s.name.span,
+                    format!(
+                        "`{shown}` is this script's own file run without CALL: it starts this \
+                         script again from the top and never comes back here, so nothing after \
+                         this line runs"
+                    ),
+                )
+                .with_label("this script run again without CALL")
+                .with_help(
+                    "to start over, `goto` a label at the top of the script; to run it again \
+                     and come back, write `call`; if running it again is not meant, delete the \
+                     line",
+                ),
+            );
+            continue;
+        }
         out.push(
             RULE.diag(
                 s.name.span,
@@ -72,6 +93,28 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help(format!("write `call {shown}`")),
         );
     }
+}
+
+/// The command name `name` is this script's own file: its file name is the script's (any
+/// case) and it names no folder, or the script's own (`%0\..\`, `%~dp0`).
+fn runs_itself(ctx: &Ctx<'_>, name: &[u8]) -> bool {
+    let Some(own) = ctx.path.file_name() else {
+        return false;
+    };
+    let own = own.to_string_lossy();
+    let file = file_name(name);
+    if !program_file_name_is(file, own.to_ascii_lowercase().as_bytes()) {
+        return false;
+    }
+    let folder: Vec<u8> = name[..name.len() - file.len()]
+        .iter()
+        .filter(|&&b| b != b'"' && b != b'^')
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    matches!(
+        folder.as_slice(),
+        b"" | b"%0\\..\\" | b"%~dp0" | b"%~dp0\\" | b"%~dps0" | b"%~dps0\\"
+    )
 }
 
 /// For each statement: a SETLOCAL that runs comes before it, with no ENDLOCAL between them

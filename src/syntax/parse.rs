@@ -2431,11 +2431,20 @@ impl P {
         // Switches, a `/r` root or `/f` options may also come from `%var%` atoms
         // (`for %re% %%a in …`, `for /r %root% %%f in …`): phase 1 expands them before FOR
         // is read. Such words are skipped; the last word before IN must be the variable.
+        // With `/r` or `/f` and no root or options yet, any word that another word (not IN)
+        // follows is the root or options (`for /r %ROOT%\doc %%f in …`, `for /r %%d %%f in
+        // …` in an outer FOR's body), not the variable.
+        let root_slot = |options: &Option<Word>| {
+            options.is_none()
+                && switches
+                    .iter()
+                    .any(|(s, _)| matches!(s, ForSwitch::R | ForSwitch::F))
+        };
         let mut var_start = self.pos;
         let mut var_word = if self.at_cmd_end() { None } else { self.word() };
         while let Some(w) = var_word {
             let (a, e) = (var_start, self.pos);
-            if !self.only_var_atoms(a, e) {
+            if !self.only_var_atoms(a, e) && !root_slot(&options) {
                 break;
             }
             let save = self.pos;
