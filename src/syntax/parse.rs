@@ -856,6 +856,13 @@ impl P {
     /// A word: bytes up to an unquoted, unescaped delimiter or special (`)` only inside a
     /// block), or a digit glued to a redirection operator. Quotes and carets stay in it.
     fn word(&mut self) -> Option<Word> {
+        self.word_in::<false>()
+    }
+
+    /// [`P::word`]; with `EQ_OK`, `=` is no delimiter (cmd.exe reads the right operand glued
+    /// to an IF's `==` so: `if ""==!p:-e=! …` compares with `!p:-e=!`).
+    #[inline(always)]
+    fn word_in<const EQ_OK: bool>(&mut self) -> Option<Word> {
         let start = self.pos;
         let mut inq: Option<usize> = None;
         let mut quoted = false;
@@ -900,6 +907,7 @@ impl P {
                 {
                     break
                 }
+                b'=' if EQ_OK => self.pos += 1,
                 _ if is_delim(b) => break,
                 _ => self.pos = run_of(&PLAIN, &self.text.t, self.pos + 1),
             }
@@ -2316,9 +2324,14 @@ impl P {
         while self.cur().is_some_and(|c| is_delim(c) && c != b'=') {
             self.pos += 1;
         }
+        // The right operand glued to `==` is read with `=` as part of it: cmd.exe lexes the
+        // operator and what follows as one token in which `=` is no delimiter, and takes the
+        // rest after the `==` as the operand. After a delimiter it is an ordinary word.
+        let mut glued = false;
         let (op, op_span) = if self.cur() == Some(b'=') && self.at(self.pos + 1) == Some(b'=') {
             let s = self.sp(self.pos, self.pos + 2);
             self.pos += 2;
+            glued = self.cur().is_some_and(|c| !is_delim(c)) && !self.at_cmd_end();
             (CmpOp::EqEq, s)
         } else {
             let rest = &self.text.t[self.pos.min(self.len())..];
@@ -2340,11 +2353,16 @@ impl P {
                 _ => return invalid(self),
             }
         };
-        self.skip_d();
-        if self.at_cmd_end() {
-            return invalid(self);
-        }
-        let Some(rhs) = self.word() else {
+        let rhs = if glued {
+            self.word_in::<true>()
+        } else {
+            self.skip_d();
+            if self.at_cmd_end() {
+                return invalid(self);
+            }
+            self.word()
+        };
+        let Some(rhs) = rhs else {
             return invalid(self);
         };
         Condition::Compare {
