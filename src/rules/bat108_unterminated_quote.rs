@@ -10,8 +10,10 @@ pub static RULE: Rule = Rule {
     name: "unterminated-quote",
     severity: Severity::Warning,
     summary: "A `\"` never closed on its line turns the special characters after it into text",
-    what: "Reports a double quote that is not closed before the end of its line, when special \
-           characters (`&`, `|`, `<`, `>`, `(`, `)`, `^`) follow it on the line.",
+    what: "Reports a double quote that is not closed before the end of its line, when a special \
+           character that would have acted without it follows on the line: `&`, `|`, `<`, `>`, \
+           `^`, a `)` inside a block, or a `(` that ends the line (a block opener). A `(` or `)` \
+           that is plain text in an argument anyway (`echo \"see (x)`) is no reason to report.",
     why: "Inside quotes cmd.exe treats `& | < > ( )` and `^` as plain text. With an odd quote, \
           `echo \"done & call %0\\..\\smsls` echoes the text instead of running the second \
           command, a `>nul` is passed as an argument instead of redirecting, and a `)` meant to \

@@ -843,6 +843,23 @@ impl P {
         }
     }
 
+    /// The byte `b` at `pos`, inside a quote left open, would have acted without it: `&`, `|`,
+    /// `<`, `>`, `^` (not a macro's caret), `)` inside a block, and a `(` that ends the line
+    /// (a block opener). Elsewhere `(` and `)` are plain text in an argument anyway.
+    fn quote_hides(&self, b: u8) -> bool {
+        match b {
+            b'&' | b'|' | b'<' | b'>' => true,
+            b'^' => !self.is_macro_caret(self.pos),
+            b')' => self.depth > 0,
+            b'(' => {
+                let t = &self.text.t;
+                let rest = &t[self.pos + 1..self.line_end(self.pos)];
+                rest.iter().all(|&c| is_delim(c))
+            }
+            _ => false,
+        }
+    }
+
     fn unterminated_quote(&mut self, q: usize) {
         self.error(
             SyntaxErrorKind::UnterminatedQuote,
@@ -883,7 +900,7 @@ impl P {
                     self.pos += 1;
                     continue;
                 }
-                if is_special(b) && !self.is_macro_caret(self.pos) {
+                if self.quote_hides(b) {
                     special_in_quote = true;
                 }
                 self.pos = run_of(&QPLAIN, &self.text.t, self.pos + 1);
@@ -1006,7 +1023,7 @@ impl P {
             if inq.is_some() {
                 if b == b'"' {
                     inq = None;
-                } else if is_special(b) && !self.is_macro_caret(self.pos) {
+                } else if self.quote_hides(b) {
                     special_in_quote = true;
                 }
                 self.pos = run_of(&QPLAIN, &self.text.t, self.pos + 1);

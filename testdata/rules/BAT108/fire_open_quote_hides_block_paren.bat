@@ -1,0 +1,7 @@
+@echo off
+if exist "%TEMP%\job.flag" (
+  echo "job still running)
+)
+if "%1"=="clean (
+  del /q out\*
+)
