@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
            reports a test that can never be true because an earlier test with the same or a \
            lower N already left with `goto` or `exit` for every errorlevel at or above it. Tests \
            after an `if errorlevel 0 …` that leaves are left to BAT207, which reports that \
-           test once.",
+           test once. A shadowed test that leaves to the same place as the one that catches \
+           it first (the same test written twice) loses nothing and is not reported.",
     why: "`IF ERRORLEVEL n` is true when the exit code is n *or higher*, not when it equals n. \
           After `if errorlevel 1 goto slow`, a following `if errorlevel 2 goto prompt` never \
           fires: code 2 already jumped to `slow`. Tests of NETSPEED (0 fast, 1 slow, 2 prompt), \
@@ -62,6 +63,28 @@ fn leaves(ctx: &Ctx<'_>, i: &If) -> bool {
     }
 }
 
+/// The two IFs' commands leave to the same place: a GOTO to the same label (any case) or
+/// `:eof`, or the same `exit` command.
+fn same_leave(ctx: &Ctx<'_>, a: &If, b: &If) -> bool {
+    let (Some(x), Some(y)) = (a.then, b.then) else {
+        return false;
+    };
+    match (&ctx.script.stmt(x).kind, &ctx.script.stmt(y).kind) {
+        (StmtKind::Goto(g), StmtKind::Goto(h)) => match (&g.target, &h.target) {
+            (JumpTarget::Eof, JumpTarget::Eof) => true,
+            (JumpTarget::Label { key: k, .. }, JumpTarget::Label { key: l, .. }) => {
+                k.eq_ignore_ascii_case(l)
+            }
+            _ => false,
+        },
+        (StmtKind::Exit(_), StmtKind::Exit(_)) => ctx
+            .source
+            .slice(ctx.script.stmt(x).span)
+            .eq_ignore_ascii_case(ctx.source.slice(ctx.script.stmt(y).span)),
+        _ => false,
+    }
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let script = ctx.script;
     // Built at the first chain: most scripts have none.
@@ -97,6 +120,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         let mut min: (u32, Span) = (n0, span0);
+        let mut min_if: &If = first;
         for &next in sib.after(id) {
             walked[next.index()] = true;
             let stmt = script.stmt(next);
@@ -120,6 +144,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 break;
             }
             if n >= min.0 {
+                // The same jump as the test that catches it first (a test left twice):
+                // nothing is lost.
+                if same_leave(ctx, i, min_if) {
+                    continue;
+                }
                 let at = ctx.source.line_of(min.1.start());
                 out.push(
                     RULE.diag(
@@ -139,6 +168,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
             if leaves(ctx, i) {
                 min = (n, span);
+                min_if = i;
             } else {
                 break; // its command may change the errorlevel
             }
