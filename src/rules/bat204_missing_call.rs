@@ -17,7 +17,9 @@ pub static RULE: Rule = Rule {
            `exit`, `exit /b`, `goto :eof`, a GOTO to such an ending, the clean-up a script's \
            end does anyway or that matters to no later command (`endlocal`, `echo off`/`echo \
            on`, and `popd` under a SETLOCAL, whose end restores the folder), comments or the \
-           end of the file follow, chaining behaves like CALL.",
+           end of the file follow, chaining behaves like CALL. Nor is a batch file that is given \
+           this script's own name (`ctrlc.bat %0`), the DOS way of asking it to run this \
+           script again when it is done.",
     why: "Running a batch file by name from another batch file transfers control to it for good: \
           when it ends, the calling script does not continue. Everything after the line (the \
           rest of the logon script: drive mappings, other tools, clean-up) silently never runs \
@@ -45,6 +47,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // Harmless when nothing would run after it anyway.
         let setlocal_open = setlocal.get_or_insert_with(|| setlocal_open_before(ctx))[id.index()];
         if nothing_runs_from(ctx, resume, setlocal_open) {
+            continue;
+        }
+        // `ctrlc.bat %0`: the script hands its own name over so the other file can run it
+        // again when it is done (the DOS way back before CALL): the hand-off is meant.
+        if s.args.iter().any(|a| names_this_script(ctx.source.slice(a.span))) {
             continue;
         }
         let shown = snippet(ctx.source, s.name.span, 60, false);
@@ -115,6 +122,19 @@ fn runs_itself(ctx: &Ctx<'_>, name: &[u8]) -> bool {
         folder.as_slice(),
         b"" | b"%0\\..\\" | b"%~dp0" | b"%~dp0\\" | b"%~dps0" | b"%~dps0\\"
     )
+}
+
+/// The argument is this script's own name: `%0`, `%~f0`, `%~dpnx0` and the like, quoted or
+/// not.
+fn names_this_script(arg: &[u8]) -> bool {
+    let a = arg
+        .strip_prefix(b"\"")
+        .map_or(arg, |x| x.strip_suffix(b"\"").unwrap_or(x));
+    match a {
+        b"%0" => true,
+        [b'%', b'~', mods @ .., b'0'] => mods.iter().all(|m| b"fdpnxsFDPNXS".contains(m)),
+        _ => false,
+    }
 }
 
 /// For each statement: a SETLOCAL that runs comes before it, with no ENDLOCAL between them

@@ -397,7 +397,7 @@ fn find_dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
         return None;
     }
     let (hits, _) = scan(ctx, |id| ctx.flow.is_reachable(id));
-    (hits.is_empty() && !uses_nt_only_names(ctx)).then_some(
+    (hits.is_empty() && !uses_nt_only_names(ctx) && !written_for_freedos(ctx)).then_some(
         " (this script uses no cmd.exe-only syntax, so COMMAND.COM on DOS and Windows 9x runs \
          it as written)",
     )
@@ -492,6 +492,40 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
                 && crate::rules::bat_util::expansion_name(src, e)
                     .is_some_and(|n| NT_ONLY_VARIABLES.iter().any(|v| n.eq_ignore_ascii_case(v)))
         })
+}
+
+/// The FreeDOS installer's V8Power Tools: a script that runs them is written for FreeDOS.
+const FREEDOS_TOOLS: &[&[u8]] = &[
+    b"vask", b"vchoice", b"vcls", b"vcursor", b"vdelay", b"vecho", b"verrlvl", b"vfdutil",
+    b"vframe", b"vgotoxy", b"vinfo", b"vline", b"vmath", b"vpause", b"vprogres", b"vstr",
+    b"vview",
+];
+
+/// The script is written for FreeDOS's shell, FreeCOM: it uses `set /e` (FreeCOM's "set to a
+/// command's output", which MS-DOS and Windows 9x COMMAND.COM lack) or runs the FreeDOS
+/// installer's V8Power Tools. FreeCOM compares GOTO labels in full, so the COMMAND.COM rules
+/// do not apply to it.
+fn written_for_freedos(ctx: &Ctx<'_>) -> bool {
+    let src = ctx.source;
+    let mut name = Vec::new();
+    ctx.script.ids().any(|id| match &ctx.script.stmt(id).kind {
+        StmtKind::Simple(s) => {
+            crate::syntax::names::program_file_name_into(src.slice(s.name.span), &mut name);
+            let stem = match crate::syntax::names::split_ext(&name) {
+                (stem, Some(b"exe" | b"com")) | (stem, None) => stem,
+                (_, Some(_)) => return false,
+            };
+            FREEDOS_TOOLS.contains(&stem)
+        }
+        StmtKind::Set(s) => {
+            let after = &src.bytes()[s.keyword.end()..ctx.script.stmt(id).span.end()];
+            let after = after.trim_ascii_start();
+            after.len() >= 2
+                && after[..2].eq_ignore_ascii_case(b"/e")
+                && after.get(2).map_or(true, |&c| c == b' ' || c == b'\t')
+        }
+        _ => false,
+    })
 }
 
 /// Findings per file when the NT-only statements are leaks (a guarded or mostly-9x file).

@@ -18,8 +18,9 @@ pub static RULE: Rule = Rule {
     what: "Only in files Windows 9x clients run (see BAT302), or that use no cmd.exe-only \
            syntax at all and no NT-only command or variable (`title`, `pushd`, `reg`, \
            `%COMPUTERNAME%`, …), so COMMAND.COM runs them as written (DOS build and test \
-           scripts), and \
-           only for `goto`s Windows 9x reaches. Resolves each static `goto label` as COMMAND.COM does, from the top of the \
+           scripts; not those written for FreeDOS, whose FreeCOM compares labels in full: \
+           `set /e`, the installer's `vecho`/`vframe`/… tools), and only for `goto`s Windows \
+           9x reaches. Resolves each static `goto label` as COMMAND.COM does, from the top of the \
            file to the first label whose first 8 characters match (case-insensitive), and \
            reports the `goto` when that label is not the one cmd.exe jumps to, saying where \
            Windows 9x lands and whether the script loops there. `call :label` is no jump on \
