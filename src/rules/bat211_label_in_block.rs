@@ -18,8 +18,9 @@ pub static RULE: Rule = Rule {
            `) else (` follows the label in the same IF (the else-branch runs too), a jump comes \
            from outside the block (its IF/FOR condition is skipped), or a jump from inside the \
            block has no condition of its own (the loop no longer tests the block's condition). \
-           An in-IF retry loop whose jump is guarded by its own IF, with no ELSE after the \
-           label, works as meant and is not reported; nor is a handler shared by two paths \
+           An in-IF retry loop whose jump is guarded by its own IF, or that leaves on its own \
+           (a GOTO elsewhere or an EXIT between the label and the jump back, as in a prompt), \
+           with no ELSE after the label, works as meant and is not reported; nor is a handler shared by two paths \
            whose own commands leave the block (GOTO out of it, or EXIT) before its `)`, nor a \
            label nothing jumps to (no GOTO or CALL names it, and no `goto %var%` could: its \
            literal start differs, or the name is written again and again as a note).",
@@ -207,17 +208,44 @@ fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option
         }
     }
     let area = script.stmt(block).span;
+    let exit_at = loop_exit_after(ctx, label, block);
     for &j in jumps {
         let js = script.stmt(j).span;
         let line = ctx.source.line_of(js.start());
         if !(area.start() <= js.start() && js.end() <= area.end()) {
             return Some(Harm::FromOutside { line });
         }
-        if !guarded(ctx, j, block) {
+        // A loop that leaves on its own (a GOTO elsewhere or an EXIT between the label and
+        // this jump: a prompt's answers) does not need the block's condition to stop.
+        let leaves_first = exit_at.is_some_and(|e| e < j.index());
+        if !guarded(ctx, j, block) && !leaves_first {
             return Some(Harm::Unguarded { line });
         }
     }
     None
+}
+
+/// The first statement after `label` in `block` (by source order) that leaves a loop back to
+/// the label: an EXIT, or a GOTO to any other place. Scans at most 4,096 statements.
+fn loop_exit_after(ctx: &Ctx<'_>, label: StmtId, block: StmtId) -> Option<usize> {
+    let script = ctx.script;
+    let end = script.stmt(block).span.end();
+    let own = match &script.stmt(label).kind {
+        StmtKind::Label(l) => ctx.source.slice(l.name),
+        _ => return None,
+    };
+    (label.index() + 1..script.stmts.len())
+        .take(4096)
+        .take_while(|&i| script.stmts[i].span.start() < end)
+        .find(|&i| match &script.stmts[i].kind {
+            StmtKind::Exit(_) => true,
+            StmtKind::Goto(g) => match &g.target {
+                JumpTarget::Label { key, .. } => !key.eq_ignore_ascii_case(own),
+                JumpTarget::Missing => false,
+                _ => true,
+            },
+            _ => false,
+        })
 }
 
 /// After the label, one of the block's own commands (not one under an IF) is a GOTO or an
