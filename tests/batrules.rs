@@ -487,8 +487,11 @@ fn hostile_inputs_do_not_break_the_rules() {
     let many = ":x\r\ngoto x\r\n".repeat(5_000);
     let d = run_all(many.into_bytes(), &s);
     assert_eq!(d.iter().filter(|d| d.code == "BAT202").count(), 4_999);
-    // Long alternating errorlevel chains, and many labels colliding on Windows 9x.
-    let chain = "if errorlevel 1 goto a\r\nif not errorlevel 1 goto b\r\n".repeat(5_000);
+    // Long alternating errorlevel chains (each shadowed test jumps somewhere else), and many
+    // labels colliding on Windows 9x.
+    let chain: String = (0..5_000)
+        .map(|i| format!("if errorlevel 1 goto a{i}\r\nif not errorlevel 1 goto b\r\n"))
+        .collect();
     let d = run_all(format!("{chain}:a\r\n:b\r\n").into_bytes(), &s);
     assert_eq!(d.iter().filter(|d| d.code == "BAT206").count(), 4_999);
     let collide: String = (0..5_000)

@@ -839,7 +839,12 @@ impl P {
                     }
                 }
             }
-            Some(_) => self.pos += 2,
+            // Phase 1 ran first: a caret before a `%…%` atom escapes the first byte of its
+            // value, and the atom stays whole (`^%x:~0,1%`).
+            Some(_) => match self.opaque_at(self.pos + 1) {
+                Some(e) => self.pos = e,
+                None => self.pos += 2,
+            },
         }
     }
 
