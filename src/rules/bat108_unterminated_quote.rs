@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{ExpansionKind, SyntaxErrorKind};
+use crate::syntax::ast::{ExpansionKind, StmtKind, SyntaxErrorKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT108",
@@ -31,6 +31,9 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for err in &ctx.script.errors {
         if err.kind != SyntaxErrorKind::UnterminatedQuote {
+            continue;
+        }
+        if set_value_to_line_end(ctx, err.span) {
             continue;
         }
         let d = match swallowed_quote(ctx, err.span) {
@@ -62,6 +65,43 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         };
         out.push(d);
     }
+}
+
+/// `quote` opens a `set "name=value` whose value runs to the end of the line with nothing
+/// after it that would act outside quotes (`&`, `|`, `<`, `>`, or a `)` inside a block): SET
+/// takes the rest of the line as the value, which is what the author wrote (a macro
+/// definition's `^!` and parentheses are meant to stay in it).
+fn set_value_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
+    let script = ctx.script;
+    let at = quote.start();
+    let i = script.stmts.partition_point(|s| s.span.start() <= at);
+    let Some(stmt) = script.stmts[..i]
+        .iter()
+        .rev()
+        .take(8)
+        .find(|s| s.span.start() <= at && at < s.span.end().max(at + 1))
+    else {
+        return false;
+    };
+    let StmtKind::Set(set) = &stmt.kind else {
+        return false;
+    };
+    if !set.quoted {
+        return false;
+    }
+    let bytes = ctx.source.bytes();
+    // The opening quote: the first byte after the keyword and its blanks.
+    let first = bytes[set.keyword.end()..at]
+        .iter()
+        .all(|&b| matches!(b, b' ' | b'\t'));
+    if !first {
+        return false;
+    }
+    let line_end = ctx.source.line_span(ctx.source.line_of(at)).end();
+    let in_block = stmt.parent().is_some();
+    !bytes[at + 1..line_end.max(at + 1)]
+        .iter()
+        .any(|&b| matches!(b, b'&' | b'|' | b'<' | b'>') || (in_block && b == b')'))
 }
 
 /// The `%…%` reference before `quote` on its line that holds a `"`: cmd.exe's phase 1

@@ -51,7 +51,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // `ctrlc.bat %0`: the script hands its own name over so the other file can run it
         // again when it is done (the DOS way back before CALL): the hand-off is meant.
-        if s.args.iter().any(|a| names_this_script(ctx.source.slice(a.span))) {
+        if s.args
+            .iter()
+            .any(|a| names_this_script(ctx.source.slice(a.span)))
+        {
             continue;
         }
         let shown = snippet(ctx.source, s.name.span, 60, false);

@@ -16,8 +16,8 @@ pub static RULE: Rule = Rule {
     what: "Reports `call name` (no colon, no path, no extension, no quotes or variables) when the \
            script defines a label `:name` and `name` is not one of cmd.exe's own commands \
            (`call set …` runs SET), unless a file `name.bat`, `name.cmd`, `name.exe` or \
-           `name.com` sits beside the script (then the external call is what the author \
-           meant).",
+           `name.com` sits beside the script or the script names such a file itself (then the \
+           external call is what the author meant).",
     why: "Only `call :name` calls a subroutine. Without the colon, CALL looks for a program or \
           batch file called `name` on the PATH and in the current directory: usually cmd.exe \
           prints \"'name' is not recognized as an internal or external command\" and the \
@@ -40,6 +40,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // The first definition of every label name (cmd.exe's rule), built at the first
     // candidate.
     let mut first_def: Option<HashMap<&[u8], usize>> = None;
+    // The file in lower case, made at the first candidate.
+    let mut lower: Option<Vec<u8>> = None;
     for stmt in &ctx.script.stmts {
         let StmtKind::Call(c) = &stmt.kind else {
             continue;
@@ -82,6 +84,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if sibling_exists(ctx, name, &["bat", "cmd", "exe", "com"], &[]) {
             continue;
         }
+        // The script names the program file itself (`set "_CONDABAT=…\condabin\conda.bat"`):
+        // it knows the program exists, and calls it.
+        let lower = lower.get_or_insert_with(|| src.bytes().to_ascii_lowercase());
+        if names_program_file(lower, &name.to_ascii_lowercase()) {
+            continue;
+        }
         let shown = snippet(src, program.span, 60, false);
         out.push(
             RULE.diag(
@@ -98,4 +106,19 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help(format!("write `call :{shown}`")),
         );
     }
+}
+
+/// `text` (lower case) holds `name.bat`, `name.cmd`, `name.exe` or `name.com` as a file name
+/// (`name` lower case; not the tail of a longer name).
+fn names_program_file(text: &[u8], name: &[u8]) -> bool {
+    memchr::memmem::find_iter(text, name).any(|at| {
+        let before_ok = at == 0
+            || !(text[at - 1].is_ascii_alphanumeric() || matches!(text[at - 1], b'_' | b'-'));
+        let rest = &text[at + name.len()..];
+        before_ok
+            && rest.len() >= 4
+            && rest[0] == b'.'
+            && matches!(&rest[1..4], b"bat" | b"cmd" | b"exe" | b"com")
+            && rest.get(4).map_or(true, |c| !c.is_ascii_alphanumeric())
+    })
 }

@@ -496,8 +496,22 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
 
 /// The FreeDOS installer's V8Power Tools: a script that runs them is written for FreeDOS.
 const FREEDOS_TOOLS: &[&[u8]] = &[
-    b"vask", b"vchoice", b"vcls", b"vcursor", b"vdelay", b"vecho", b"verrlvl", b"vfdutil",
-    b"vframe", b"vgotoxy", b"vinfo", b"vline", b"vmath", b"vpause", b"vprogres", b"vstr",
+    b"vask",
+    b"vchoice",
+    b"vcls",
+    b"vcursor",
+    b"vdelay",
+    b"vecho",
+    b"verrlvl",
+    b"vfdutil",
+    b"vframe",
+    b"vgotoxy",
+    b"vinfo",
+    b"vline",
+    b"vmath",
+    b"vpause",
+    b"vprogres",
+    b"vstr",
     b"vview",
 ];
 

@@ -583,7 +583,7 @@ pub fn unquoted_lower(source: &Source, span: Span) -> Vec<u8> {
 }
 
 /// A password value that only stands for one in an example or a usage note (`password`,
-/// `<pass>`, `blah`, `xxxx`, `****`, `...`): no credential to leak. Real weak passwords
+/// `<pass>`, `blah`, `xxxx`, `****`, `...`, `YOUR-VCLOUD-PASSWORD`): no credential to leak. Real weak passwords
 /// (`changeme`, `test`, `Summer2001`) are not in the list.
 pub fn is_placeholder_password(value: &[u8]) -> bool {
     let mut v = value.trim_ascii();
@@ -606,21 +606,35 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
         .copied()
         .filter(|&b| b != b'_' && b != b'-')
         .collect();
-    matches!(
-        squashed.as_slice(),
-        b"password"
-            | b"passwd"
-            | b"pass"
-            | b"pwd"
-            | b"yourpassword"
-            | b"mypassword"
-            | b"userpassword"
-            | b"thepassword"
-            | b"newpassword"
-            | b"adminpassword"
-            | b"blah"
-            | b"blahblah"
-    )
+    // `YOUR-VCLOUD-PASSWORD`, `enter_password_here`: a note to whoever fills it in.
+    let fill_in = [
+        b"your".as_slice(),
+        b"enter",
+        b"insert",
+        b"put",
+        b"replace",
+        b"type",
+    ]
+    .iter()
+    .any(|p| squashed.starts_with(p))
+        && (memchr::memmem::find(&squashed, b"pass").is_some()
+            || memchr::memmem::find(&squashed, b"pwd").is_some());
+    fill_in
+        || matches!(
+            squashed.as_slice(),
+            b"password"
+                | b"passwd"
+                | b"pass"
+                | b"pwd"
+                | b"yourpassword"
+                | b"mypassword"
+                | b"userpassword"
+                | b"thepassword"
+                | b"newpassword"
+                | b"adminpassword"
+                | b"blah"
+                | b"blahblah"
+        )
 }
 
 /// From `node` on, nothing would run that matters: only `exit`, `goto :eof`, a GOTO to such
@@ -708,6 +722,8 @@ mod tests {
             "xxxxxx",
             "****",
             "...",
+            "YOUR-VCLOUD-PASSWORD",
+            "enter_password_here",
         ] {
             assert!(is_placeholder_password(p.as_bytes()), "{p}");
         }
@@ -718,6 +734,8 @@ mod tests {
             "P@ssw0rd",
             "x1",
             "passw0rd",
+            "yourock2001",
+            "typhoon",
         ] {
             assert!(!is_placeholder_password(p.as_bytes()), "{p}");
         }
