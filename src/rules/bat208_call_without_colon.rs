@@ -40,8 +40,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // The first definition of every label name (cmd.exe's rule), built at the first
     // candidate.
     let mut first_def: Option<HashMap<&[u8], usize>> = None;
-    // The file in lower case, made at the first candidate.
-    let mut lower: Option<Vec<u8>> = None;
+    // The program files the text names, gathered at the first candidate.
+    let mut named: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
     for stmt in &ctx.script.stmts {
         let StmtKind::Call(c) = &stmt.kind else {
             continue;
@@ -86,8 +86,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // The script names the program file itself (`set "_CONDABAT=…\condabin\conda.bat"`):
         // it knows the program exists, and calls it.
-        let lower = lower.get_or_insert_with(|| src.bytes().to_ascii_lowercase());
-        if names_program_file(lower, &name.to_ascii_lowercase()) {
+        let named = named.get_or_insert_with(|| program_files_named(src.bytes()));
+        if named.contains(&name.to_ascii_lowercase()) {
             continue;
         }
         let shown = snippet(src, program.span, 60, false);
@@ -108,17 +108,27 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `text` (lower case) holds `name.bat`, `name.cmd`, `name.exe` or `name.com` as a file name
-/// (`name` lower case; not the tail of a longer name).
-fn names_program_file(text: &[u8], name: &[u8]) -> bool {
-    memchr::memmem::find_iter(text, name).any(|at| {
-        let before_ok = at == 0
-            || !(text[at - 1].is_ascii_alphanumeric() || matches!(text[at - 1], b'_' | b'-'));
-        let rest = &text[at + name.len()..];
-        before_ok
-            && rest.len() >= 4
-            && rest[0] == b'.'
-            && matches!(&rest[1..4], b"bat" | b"cmd" | b"exe" | b"com")
-            && rest.get(4).map_or(true, |c| !c.is_ascii_alphanumeric())
-    })
+/// The stems (lower case) of every `stem.bat`, `stem.cmd`, `stem.exe` or `stem.com` the text
+/// names (`…\condabin\conda.bat` gives `conda`): one pass over the text.
+fn program_files_named(text: &[u8]) -> rustc_hash::FxHashSet<Vec<u8>> {
+    let mut out = rustc_hash::FxHashSet::default();
+    for dot in memchr::memchr_iter(b'.', text) {
+        let Some(ext) = text.get(dot + 1..dot + 4) else {
+            continue;
+        };
+        let known = [b"bat", b"cmd", b"exe", b"com"]
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(*e));
+        if !known || text.get(dot + 4).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let start = text[..dot]
+            .iter()
+            .rposition(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-')))
+            .map_or(0, |p| p + 1);
+        if start < dot {
+            out.insert(text[start..dot].to_ascii_lowercase());
+        }
+    }
+    out
 }

@@ -93,6 +93,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     // How many times each label name is defined (built when first needed).
     let mut copies: Option<HashMap<&[u8], usize>> = None;
+    let mut memo = Memo::default();
     for id in script.ids() {
         let stmt = script.stmt(id);
         let StmtKind::Label(l) = &stmt.kind else {
@@ -129,7 +130,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
-        let Some(harm) = harm(ctx, id, block, jumps) else {
+        let Some(harm) = harm(ctx, id, block, jumps, &mut memo) else {
             continue;
         };
         let shown = snippet(src, l.name, 60, false);
@@ -164,7 +165,25 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The harm of a label in a block, or `None` when jumping to it does what the author
 /// meant (an in-IF retry loop whose jump is guarded by its own IF, with no ELSE after it).
-fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option<Harm> {
+/// Per-file answers [`harm`] reuses across labels (each built once, so the rule stays linear
+/// however many labels a block holds).
+#[derive(Default)]
+struct Memo {
+    /// Per block: for each position of its body, whether a statement from there on leaves
+    /// before the block's `)` ([`leaves_before_close`]).
+    leaves_from: HashMap<StmtId, Vec<bool>>,
+    /// For each statement index, the first statement at or after it that is an EXIT or a
+    /// GOTO with a target ([`loop_exit_after`]).
+    next_leave: Option<Vec<u32>>,
+}
+
+fn harm(
+    ctx: &Ctx<'_>,
+    label: StmtId,
+    block: StmtId,
+    jumps: &[StmtId],
+    memo: &mut Memo,
+) -> Option<Harm> {
     let script = ctx.script;
     let label_start = script.stmt(label).span.start();
     // Ancestors: a FOR anywhere above, the nearest IF and which branch the label is in.
@@ -186,7 +205,7 @@ fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option
     // A handler shared by two paths: from the label, the block's own commands jump away or
     // exit before its `)` or any `else` (`:bad_arg` / `echo …` / `goto fail`). Landing there
     // from outside runs exactly those lines, as meant.
-    if leaves_before_close(ctx, label, block) {
+    if leaves_before_close(ctx, label, block, &mut memo.leaves_from) {
         return None;
     }
     if let Some(i) = nearest_if {
@@ -208,7 +227,7 @@ fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option
         }
     }
     let area = script.stmt(block).span;
-    let exit_at = loop_exit_after(ctx, label, block);
+    let exit_at = loop_exit_after(ctx, label, block, &mut memo.next_leave);
     for &j in jumps {
         let js = script.stmt(j).span;
         let line = ctx.source.line_of(js.start());
@@ -226,56 +245,90 @@ fn harm(ctx: &Ctx<'_>, label: StmtId, block: StmtId, jumps: &[StmtId]) -> Option
 }
 
 /// The first statement after `label` in `block` (by source order) that leaves a loop back to
-/// the label: an EXIT, or a GOTO to any other place. Scans at most 4,096 statements.
-fn loop_exit_after(ctx: &Ctx<'_>, label: StmtId, block: StmtId) -> Option<usize> {
+/// the label: an EXIT, or a GOTO to any other place. `next_leave` is built once per file;
+/// the GOTOs back to the label itself that it steps over are the label's own jumps.
+fn loop_exit_after(
+    ctx: &Ctx<'_>,
+    label: StmtId,
+    block: StmtId,
+    next_leave: &mut Option<Vec<u32>>,
+) -> Option<usize> {
     let script = ctx.script;
     let end = script.stmt(block).span.end();
     let own = match &script.stmt(label).kind {
         StmtKind::Label(l) => ctx.source.slice(l.name),
         _ => return None,
     };
-    (label.index() + 1..script.stmts.len())
-        .take(4096)
-        .take_while(|&i| script.stmts[i].span.start() < end)
-        .find(|&i| match &script.stmts[i].kind {
-            StmtKind::Exit(_) => true,
+    let next = next_leave.get_or_insert_with(|| {
+        let n = script.stmts.len();
+        let mut v = vec![u32::MAX; n + 1];
+        for i in (0..n).rev() {
+            let leaves = match &script.stmts[i].kind {
+                StmtKind::Exit(_) => true,
+                StmtKind::Goto(g) => !matches!(g.target, JumpTarget::Missing),
+                _ => false,
+            };
+            v[i] = if leaves { i as u32 } else { v[i + 1] };
+        }
+        v
+    });
+    let mut k = next[label.index() + 1];
+    while (k as usize) < script.stmts.len() && script.stmts[k as usize].span.start() < end {
+        match &script.stmts[k as usize].kind {
             StmtKind::Goto(g) => match &g.target {
-                JumpTarget::Label { key, .. } => !key.eq_ignore_ascii_case(own),
-                JumpTarget::Missing => false,
-                _ => true,
+                JumpTarget::Label { key, .. } if key.eq_ignore_ascii_case(own) => {
+                    k = next[k as usize + 1];
+                }
+                _ => return Some(k as usize),
             },
-            _ => false,
-        })
+            _ => return Some(k as usize),
+        }
+    }
+    None
 }
 
 /// After the label, one of the block's own commands (not one under an IF) is a GOTO or an
-/// EXIT: control leaves before the block's `)`.
-fn leaves_before_close(ctx: &Ctx<'_>, label: StmtId, block: StmtId) -> bool {
+/// EXIT: control leaves before the block's `)`. The answer for every position of a block's
+/// body is built once, from its end (`memo`).
+fn leaves_before_close(
+    ctx: &Ctx<'_>,
+    label: StmtId,
+    block: StmtId,
+    memo: &mut HashMap<StmtId, Vec<bool>>,
+) -> bool {
     let StmtKind::Block(b) = &ctx.script.stmt(block).kind else {
         return false;
     };
-    let Some(at) = b.body.iter().position(|&s| s == label) else {
+    // The body is in source order, as are statement ids.
+    let Ok(at) = b.body.binary_search(&label) else {
         return false;
     };
-    let area = ctx.script.stmt(block).span;
-    b.body[at + 1..].iter().any(|&s| {
-        let st = ctx.script.stmt(s);
-        if !matches!(st.connector, Connector::None | Connector::Amp) {
-            return false;
+    let from = memo.entry(block).or_insert_with(|| {
+        let area = ctx.script.stmt(block).span;
+        let mut v = vec![false; b.body.len() + 1];
+        for k in (0..b.body.len()).rev() {
+            let s = b.body[k];
+            let st = ctx.script.stmt(s);
+            let leaves = matches!(st.connector, Connector::None | Connector::Amp)
+                && match &st.kind {
+                    StmtKind::Exit(_) => true,
+                    // Out of the block: a loop back into it is no way out.
+                    StmtKind::Goto(_) => match ctx.flow.resolution(s) {
+                        Some(Resolution::Eof) => true,
+                        Some(Resolution::Label { def, .. }) => {
+                            ctx.labels.defs.get(*def).is_some_and(|d| {
+                                !(area.start() <= d.name.start() && d.name.end() <= area.end())
+                            })
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+            v[k] = leaves || v[k + 1];
         }
-        match &st.kind {
-            StmtKind::Exit(_) => true,
-            // Out of the block: a loop back into it is no way out.
-            StmtKind::Goto(_) => match ctx.flow.resolution(s) {
-                Some(Resolution::Eof) => true,
-                Some(Resolution::Label { def, .. }) => ctx.labels.defs.get(*def).is_some_and(|d| {
-                    !(area.start() <= d.name.start() && d.name.end() <= area.end())
-                }),
-                _ => false,
-            },
-            _ => false,
-        }
-    })
+        v
+    });
+    from[at + 1]
 }
 
 /// The jump has its own condition inside the block: an IF between it and the block, or an
