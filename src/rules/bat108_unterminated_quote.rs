@@ -75,12 +75,9 @@ fn set_value_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
     let script = ctx.script;
     let at = quote.start();
     let i = script.stmts.partition_point(|s| s.span.start() <= at);
-    let Some(stmt) = script.stmts[..i]
-        .iter()
-        .rev()
-        .take(8)
-        .find(|s| s.span.start() <= at && at < s.span.end().max(at + 1))
-    else {
+    // The last statement starting at or before the quote: a SET is a leaf, so when that one
+    // is a SET it holds the quote.
+    let Some(stmt) = script.stmts[..i].last() else {
         return false;
     };
     let StmtKind::Set(set) = &stmt.kind else {
@@ -98,7 +95,8 @@ fn set_value_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
         return false;
     }
     let line_end = ctx.source.line_span(ctx.source.line_of(at)).end();
-    let in_block = stmt.parent().is_some();
+    let in_block = std::iter::successors(stmt.parent(), |&p| script.stmt(p).parent())
+        .any(|p| matches!(script.stmt(p).kind, StmtKind::Block(_)));
     !bytes[at + 1..line_end.max(at + 1)]
         .iter()
         .any(|&b| matches!(b, b'&' | b'|' | b'<' | b'>') || (in_block && b == b')'))

@@ -17,9 +17,9 @@ pub static RULE: Rule = Rule {
            `exit`, `exit /b`, `goto :eof`, a GOTO to such an ending, the clean-up a script's \
            end does anyway or that matters to no later command (`endlocal`, `echo off`/`echo \
            on`, and `popd` under a SETLOCAL, whose end restores the folder), comments or the \
-           end of the file follow, chaining behaves like CALL. Nor is a batch file that is given \
-           this script's own name (`ctrlc.bat %0`), the DOS way of asking it to run this \
-           script again when it is done.",
+           end of the file follow, chaining behaves like CALL. Nor is a batch file whose first \
+           argument is this script's own name (`ctrlc.bat %0`), the DOS way of asking it to \
+           run this script again when it is done.",
     why: "Running a batch file by name from another batch file transfers control to it for good: \
           when it ends, the calling script does not continue. Everything after the line (the \
           rest of the logon script: drive mappings, other tools, clean-up) silently never runs \
@@ -39,6 +39,8 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // [`setlocal_open_before`], made at the first batch file run without CALL.
     let mut setlocal: Option<Vec<bool>> = None;
+    // The first `cd`, `chdir` or `pushd` of the file (index), found at the first self-run.
+    let mut first_cd: Option<Option<usize>> = None;
     // The flow knows them (`Flow::chained`), with where each would have gone on.
     for &(id, resume) in &ctx.flow.chained {
         let StmtKind::Simple(s) = &ctx.script.stmt(id).kind else {
@@ -49,12 +51,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if nothing_runs_from(ctx, resume, setlocal_open) {
             continue;
         }
-        // `ctrlc.bat %0`: the script hands its own name over so the other file can run it
-        // again when it is done (the DOS way back before CALL): the hand-off is meant.
-        if s.args
-            .iter()
-            .any(|a| names_this_script(ctx.source.slice(a.span)))
-        {
+        // `ctrlc.bat %0`: the script hands its own name over (first) so the other file can
+        // run it again when it is done (the DOS way back before CALL): the hand-off is meant.
+        if s.args.first().is_some_and(|a| {
+            crate::tree::calls::target_spec(ctx.source.slice(a.span))
+                == crate::tree::calls::TargetSpec::SelfFile
+        }) {
             continue;
         }
         let shown = snippet(ctx.source, s.name.span, 60, false);
@@ -64,7 +66,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         })
         .any(|p| matches!(ctx.script.stmt(p).kind, StmtKind::Block(_)));
         let name = ctx.source.slice(s.name.span);
-        if runs_itself(ctx, name) {
+        if runs_itself(ctx, id, name, &mut first_cd) {
             out.push(
                 RULE.diag(
                     s.name.span,
@@ -105,9 +107,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The command name `name` is this script's own file: its file name is the script's (any
-/// case) and it names no folder, or the script's own (`%0\..\`, `%~dp0`).
-fn runs_itself(ctx: &Ctx<'_>, name: &[u8]) -> bool {
+/// The command name `name` (of statement `id`) is this script's own file: its file name is the
+/// script's (any case) and it names the script's own folder (`%0\..\`, `%~dp0`), or no
+/// folder while no `cd`, `chdir` or `pushd` before it may have changed the current one.
+fn runs_itself(
+    ctx: &Ctx<'_>,
+    id: crate::syntax::ast::StmtId,
+    name: &[u8],
+    first_cd: &mut Option<Option<usize>>,
+) -> bool {
     let Some(own) = ctx.path.file_name() else {
         return false;
     };
@@ -121,21 +129,22 @@ fn runs_itself(ctx: &Ctx<'_>, name: &[u8]) -> bool {
         .filter(|&&b| b != b'"' && b != b'^')
         .map(u8::to_ascii_lowercase)
         .collect();
-    matches!(
-        folder.as_slice(),
-        b"" | b"%0\\..\\" | b"%~dp0" | b"%~dp0\\" | b"%~dps0" | b"%~dps0\\"
-    )
-}
-
-/// The argument is this script's own name: `%0`, `%~f0`, `%~dpnx0` and the like, quoted or
-/// not.
-fn names_this_script(arg: &[u8]) -> bool {
-    let a = arg
-        .strip_prefix(b"\"")
-        .map_or(arg, |x| x.strip_suffix(b"\"").unwrap_or(x));
-    match a {
-        b"%0" => true,
-        [b'%', b'~', mods @ .., b'0'] => mods.iter().all(|m| b"fdpnxsFDPNXS".contains(m)),
+    match folder.as_slice() {
+        b"%0\\..\\" | b"%~dp0" | b"%~dp0\\" | b"%~dps0" | b"%~dps0\\" => true,
+        b"" => {
+            let cd = *first_cd.get_or_insert_with(|| {
+                ctx.script.stmts.iter().position(|st| match &st.kind {
+                    StmtKind::Simple(c) => {
+                        let n = file_name(ctx.source.slice(c.name.span));
+                        [b"cd".as_slice(), b"chdir", b"pushd"]
+                            .iter()
+                            .any(|w| n.eq_ignore_ascii_case(w))
+                    }
+                    _ => false,
+                })
+            });
+            cd.map_or(true, |c| c > id.index())
+        }
         _ => false,
     }
 }

@@ -119,8 +119,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        let mut min: (u32, Span) = (n0, span0);
-        let mut min_if: &If = first;
+        // The leaving tests so far whose N is lower than every one before them, in order (N
+        // strictly decreasing): an exit code n is caught by the first of them with N ≤ n.
+        let mut leavers: Vec<(u32, Span, &If)> = vec![(n0, span0, first)];
         for &next in sib.after(id) {
             walked[next.index()] = true;
             let stmt = script.stmt(next);
@@ -138,18 +139,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             let Some((n, span)) = positive_test(i) else {
                 break;
             };
+            let min = leavers[leavers.len() - 1];
             // Under `if errorlevel 0 goto …` every later test is shadowed; BAT207 reports
             // that test itself, once.
             if min.0 == 0 {
                 break;
             }
             if n >= min.0 {
+                let catcher = leavers[leavers.partition_point(|x| x.0 > n)];
                 // The same jump as the test that catches it first (a test left twice):
                 // nothing is lost.
-                if same_leave(ctx, i, min_if) {
+                if same_leave(ctx, i, catcher.2) {
                     continue;
                 }
-                let at = ctx.source.line_of(min.1.start());
+                let at = ctx.source.line_of(catcher.1.start());
                 out.push(
                     RULE.diag(
                         span,
@@ -157,18 +160,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                             "`if errorlevel {n}` is never true here: the test `if errorlevel {}` \
                              on line {at} already left for every exit code {} or higher (IF \
                              ERRORLEVEL n means n or higher), so this branch never runs",
-                            min.0, min.0
+                            catcher.0, catcher.0
                         ),
                     )
                     .with_label("shadowed by a lower test above")
-                    .with_related(min.1, "this test catches it first")
+                    .with_related(catcher.1, "this test catches it first")
                     .with_help("test the highest exit code first (descending order)"),
                 );
                 continue; // never true, so its command never runs: the chain goes on
             }
             if leaves(ctx, i) {
-                min = (n, span);
-                min_if = i;
+                leavers.push((n, span, i));
             } else {
                 break; // its command may change the errorlevel
             }

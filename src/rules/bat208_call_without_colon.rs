@@ -16,8 +16,8 @@ pub static RULE: Rule = Rule {
     what: "Reports `call name` (no colon, no path, no extension, no quotes or variables) when the \
            script defines a label `:name` and `name` is not one of cmd.exe's own commands \
            (`call set …` runs SET), unless a file `name.bat`, `name.cmd`, `name.exe` or \
-           `name.com` sits beside the script or the script names such a file itself (then the \
-           external call is what the author meant).",
+           `name.com` sits beside the script or the script names `name.bat`, `name.cmd` or \
+           `name.exe` itself (then the external call is what the author meant).",
     why: "Only `call :name` calls a subroutine. Without the colon, CALL looks for a program or \
           batch file called `name` on the PATH and in the current directory: usually cmd.exe \
           prints \"'name' is not recognized as an internal or external command\" and the \
@@ -108,15 +108,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The stems (lower case) of every `stem.bat`, `stem.cmd`, `stem.exe` or `stem.com` the text
-/// names (`…\condabin\conda.bat` gives `conda`): one pass over the text.
+/// The stems (lower case) of every `stem.bat`, `stem.cmd` or `stem.exe` the text names (`…\condabin\conda.bat` gives `conda`): one pass over the text.
 fn program_files_named(text: &[u8]) -> rustc_hash::FxHashSet<Vec<u8>> {
     let mut out = rustc_hash::FxHashSet::default();
     for dot in memchr::memchr_iter(b'.', text) {
         let Some(ext) = text.get(dot + 1..dot + 4) else {
             continue;
         };
-        let known = [b"bat", b"cmd", b"exe", b"com"]
+        // (Not `.com`: host names end in it.)
+        let known = [b"bat", b"cmd", b"exe"]
             .iter()
             .any(|e| ext.eq_ignore_ascii_case(*e));
         if !known || text.get(dot + 4).is_some_and(|c| c.is_ascii_alphanumeric()) {

@@ -163,8 +163,6 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The harm of a label in a block, or `None` when jumping to it does what the author
-/// meant (an in-IF retry loop whose jump is guarded by its own IF, with no ELSE after it).
 /// Per-file answers [`harm`] reuses across labels (each built once, so the rule stays linear
 /// however many labels a block holds).
 #[derive(Default)]
@@ -177,6 +175,9 @@ struct Memo {
     next_leave: Option<Vec<u32>>,
 }
 
+/// The harm of a label in a block, or `None` when jumping to it does what the author
+/// meant: an in-IF retry loop whose jump is guarded by its own IF or that leaves on its own,
+/// with no ELSE after it, or a handler whose own commands leave the block.
 fn harm(
     ctx: &Ctx<'_>,
     label: StmtId,
@@ -256,8 +257,17 @@ fn loop_exit_after(
     let script = ctx.script;
     let end = script.stmt(block).span.end();
     let own = match &script.stmt(label).kind {
-        StmtKind::Label(l) => ctx.source.slice(l.name),
+        StmtKind::Label(l) => l.name.start(),
         _ => return None,
+    };
+    // A GOTO that lands on this label (as cmd.exe resolves it) is the loop's own jump back.
+    let back = |k: usize| match ctx.flow.resolution(StmtId(k as u32)) {
+        Some(Resolution::Label { def, .. }) => ctx
+            .labels
+            .defs
+            .get(*def)
+            .is_some_and(|d| d.name.start() == own),
+        _ => false,
     };
     let next = next_leave.get_or_insert_with(|| {
         let n = script.stmts.len();
@@ -275,12 +285,7 @@ fn loop_exit_after(
     let mut k = next[label.index() + 1];
     while (k as usize) < script.stmts.len() && script.stmts[k as usize].span.start() < end {
         match &script.stmts[k as usize].kind {
-            StmtKind::Goto(g) => match &g.target {
-                JumpTarget::Label { key, .. } if key.eq_ignore_ascii_case(own) => {
-                    k = next[k as usize + 1];
-                }
-                _ => return Some(k as usize),
-            },
+            StmtKind::Goto(_) if back(k as usize) => k = next[k as usize + 1],
             _ => return Some(k as usize),
         }
     }

@@ -606,19 +606,21 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
         .copied()
         .filter(|&b| b != b'_' && b != b'-')
         .collect();
-    // `YOUR-VCLOUD-PASSWORD`, `enter_password_here`: a note to whoever fills it in.
-    let fill_in = [
-        b"your".as_slice(),
-        b"enter",
-        b"insert",
-        b"put",
-        b"replace",
-        b"type",
-    ]
-    .iter()
-    .any(|p| squashed.starts_with(p))
-        && (memchr::memmem::find(&squashed, b"pass").is_some()
-            || memchr::memmem::find(&squashed, b"pwd").is_some());
+    // `YOUR-VCLOUD-PASSWORD`, `enter_password_here`: a note to whoever fills it in. Words of
+    // letters only, the first a prompt word, one of them `password`/`pass`/`pwd`/`passwd`.
+    let words: Vec<&[u8]> = lower
+        .split(|&b| matches!(b, b'-' | b'_' | b' ' | b'.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let fill_in = words.len() >= 2
+        && words.iter().all(|w| w.iter().all(u8::is_ascii_alphabetic))
+        && matches!(
+            words[0],
+            b"your" | b"enter" | b"insert" | b"put" | b"replace" | b"type"
+        )
+        && words
+            .iter()
+            .any(|w| matches!(*w, b"password" | b"pass" | b"pwd" | b"passwd"));
     fill_in
         || matches!(
             squashed.as_slice(),
@@ -736,6 +738,8 @@ mod tests {
             "passw0rd",
             "yourock2001",
             "typhoon",
+            "EnterprisePass1",
+            "Typepwd#77",
         ] {
             assert!(!is_placeholder_password(p.as_bytes()), "{p}");
         }

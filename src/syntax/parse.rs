@@ -825,8 +825,9 @@ impl P {
         }
     }
 
-    /// Consume a caret at `pos`: `^x` → x literal; `^` + EOL → continuation, the first byte
-    /// of the next line is literal.
+    /// Consume a caret at `pos`: `^x` → x literal (before a `%…%` atom, the whole atom: phase 1
+    /// replaced it first); `^` + EOL → continuation, the first byte of the next line is
+    /// literal.
     fn caret(&mut self) {
         match self.at(self.pos + 1) {
             None => self.pos += 1,
@@ -856,10 +857,12 @@ impl P {
             b'&' | b'|' | b'<' | b'>' => true,
             b'^' => !self.is_macro_caret(self.pos),
             b')' => self.depth > 0,
+            // Only delimiters up to the line end: one run over them, which ends at the next
+            // non-delimiter (so a line of many `(` costs one step each).
             b'(' => {
                 let t = &self.text.t;
-                let rest = &t[self.pos + 1..self.line_end(self.pos)];
-                rest.iter().all(|&c| is_delim(c))
+                let e = run_of(&DELIMS, t, self.pos + 1);
+                t.get(e).map_or(true, |&c| is_eol(c))
             }
             _ => false,
         }
@@ -905,7 +908,7 @@ impl P {
                     self.pos += 1;
                     continue;
                 }
-                if self.quote_hides(b) {
+                if !special_in_quote && self.quote_hides(b) {
                     special_in_quote = true;
                 }
                 self.pos = run_of(&QPLAIN, &self.text.t, self.pos + 1);
@@ -1028,7 +1031,7 @@ impl P {
             if inq.is_some() {
                 if b == b'"' {
                     inq = None;
-                } else if self.quote_hides(b) {
+                } else if !special_in_quote && self.quote_hides(b) {
                     special_in_quote = true;
                 }
                 self.pos = run_of(&QPLAIN, &self.text.t, self.pos + 1);
@@ -2353,7 +2356,7 @@ impl P {
         let (op, op_span) = if self.cur() == Some(b'=') && self.at(self.pos + 1) == Some(b'=') {
             let s = self.sp(self.pos, self.pos + 2);
             self.pos += 2;
-            glued = self.cur().is_some_and(|c| !is_delim(c)) && !self.at_cmd_end();
+            glued = self.cur().is_some_and(|c| c == b'=' || !is_delim(c)) && !self.at_cmd_end();
             (CmpOp::EqEq, s)
         } else {
             let rest = &self.text.t[self.pos.min(self.len())..];
@@ -2471,9 +2474,9 @@ impl P {
         // Switches, a `/r` root or `/f` options may also come from `%var%` atoms
         // (`for %re% %%a in …`, `for /r %root% %%f in …`): phase 1 expands them before FOR
         // is read. Such words are skipped; the last word before IN must be the variable.
-        // With `/r` or `/f` and no root or options yet, any word that another word (not IN)
-        // follows is the root or options (`for /r %ROOT%\doc %%f in …`, `for /r %%d %%f in
-        // …` in an outer FOR's body), not the variable.
+        // With `/r` or `/f` and no root or options yet, a word that another word (not IN)
+        // follows is the root or options (`for /r %ROOT%\doc %%f in …`), not the variable,
+        // unless it is a `%%x` word or a switch.
         let root_slot = |options: &Option<Word>| {
             options.is_none()
                 && switches
@@ -2484,7 +2487,11 @@ impl P {
         let mut var_word = if self.at_cmd_end() { None } else { self.word() };
         while let Some(w) = var_word {
             let (a, e) = (var_start, self.pos);
-            if !self.only_var_atoms(a, e) && !root_slot(&options) {
+            // (Not a `%%x` word or a switch: cmd.exe reads those as the variable.)
+            let plain_root = root_slot(&options)
+                && !(self.text.t[a] == b'/'
+                    || (self.text.t[a] == b'%' && self.text.t.get(a + 1) == Some(&b'%')));
+            if !self.only_var_atoms(a, e) && !plain_root {
                 break;
             }
             let save = self.pos;
