@@ -95,8 +95,7 @@ fn set_value_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
         return false;
     }
     let line_end = ctx.source.line_span(ctx.source.line_of(at)).end();
-    let in_block = std::iter::successors(stmt.parent(), |&p| script.stmt(p).parent())
-        .any(|p| matches!(script.stmt(p).kind, StmtKind::Block(_)));
+    let in_block = crate::rules::bat_util::in_block(script, stmt);
     !bytes[at + 1..line_end.max(at + 1)]
         .iter()
         .any(|&b| matches!(b, b'&' | b'|' | b'<' | b'>') || (in_block && b == b')'))

@@ -1,7 +1,7 @@
 //! BAT204 missing-call: another batch file run without CALL.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{nothing_runs_from, snippet};
+use crate::rules::bat_util::{in_block, nothing_runs_from, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::StmtKind;
 use crate::syntax::names::{file_name, program_file_name_is};
@@ -61,10 +61,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let shown = snippet(ctx.source, s.name.span, 60, false);
         // Inside a `( … )` block the rest of the block still runs first.
-        let nested = std::iter::successors(ctx.script.stmt(id).parent(), |&p| {
-            ctx.script.stmt(p).parent()
-        })
-        .any(|p| matches!(ctx.script.stmt(p).kind, StmtKind::Block(_)));
+        let nested = in_block(ctx.script, ctx.script.stmt(id));
         let name = ctx.source.slice(s.name.span);
         if runs_itself(ctx, id, name, &mut first_cd) {
             out.push(

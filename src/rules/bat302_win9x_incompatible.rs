@@ -474,16 +474,8 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
         let StmtKind::Simple(s) = &ctx.script.stmt(id).kind else {
             return false;
         };
-        if !ctx.flow.is_reachable(id) {
-            return false;
-        }
-        crate::syntax::names::program_file_name_into(src.slice(s.name.span), &mut name);
-        let stem = match crate::syntax::names::split_ext(&name) {
-            (stem, Some(b"exe" | b"com")) => stem,
-            (_, Some(_)) => return false,
-            (stem, None) => stem,
-        };
-        NT_ONLY_COMMANDS.contains(&stem)
+        ctx.flow.is_reachable(id)
+            && program_stem(src, s, &mut name).is_some_and(|stem| NT_ONLY_COMMANDS.contains(&stem))
     });
     command
         || ctx.script.expansions.iter().any(|e| {
@@ -492,6 +484,20 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
                 && crate::rules::bat_util::expansion_name(src, e)
                     .is_some_and(|n| NT_ONLY_VARIABLES.iter().any(|v| n.eq_ignore_ascii_case(v)))
         })
+}
+
+/// The stem of the program a command runs (lower case, into `buf`), when its name has no
+/// extension or `.exe` / `.com`: `Reg.exe` and `reg` give `reg`, `x.bat` gives nothing.
+fn program_stem<'b>(
+    src: &crate::source::Source,
+    s: &crate::syntax::ast::Simple,
+    buf: &'b mut Vec<u8>,
+) -> Option<&'b [u8]> {
+    crate::syntax::names::program_file_name_into(src.slice(s.name.span), buf);
+    match crate::syntax::names::split_ext(buf) {
+        (stem, Some(b"exe" | b"com") | None) => Some(stem),
+        (_, Some(_)) => None,
+    }
 }
 
 /// The FreeDOS installer's V8Power Tools: a script that runs them is written for FreeDOS.
@@ -524,12 +530,7 @@ fn written_for_freedos(ctx: &Ctx<'_>) -> bool {
     let mut name = Vec::new();
     ctx.script.ids().any(|id| match &ctx.script.stmt(id).kind {
         StmtKind::Simple(s) => {
-            crate::syntax::names::program_file_name_into(src.slice(s.name.span), &mut name);
-            let stem = match crate::syntax::names::split_ext(&name) {
-                (stem, Some(b"exe" | b"com")) | (stem, None) => stem,
-                (_, Some(_)) => return false,
-            };
-            FREEDOS_TOOLS.contains(&stem)
+            program_stem(src, s, &mut name).is_some_and(|stem| FREEDOS_TOOLS.contains(&stem))
         }
         StmtKind::Set(s) => {
             let after = &src.bytes()[s.keyword.end()..ctx.script.stmt(id).span.end()];

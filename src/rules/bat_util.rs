@@ -562,6 +562,13 @@ pub fn result_tested(script: &Script, id: StmtId) -> bool {
     })
 }
 
+/// `stmt` lies inside a `( … )` block (at any depth): a `)` there closes the block, and the
+/// rest of the block runs before whatever ends the script.
+pub fn in_block(script: &crate::syntax::ast::Script, stmt: &crate::syntax::ast::Stmt) -> bool {
+    std::iter::successors(stmt.parent(), |&p| script.stmt(p).parent())
+        .any(|p| matches!(script.stmt(p).kind, StmtKind::Block(_)))
+}
+
 /// The bytes with their quotes removed are `want` (ASCII lower case) in any case: a
 /// comparison with [`unquoted_lower`] without the copy.
 pub fn unquoted_is(bytes: &[u8], want: &[u8]) -> bool {
