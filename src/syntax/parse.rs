@@ -63,13 +63,14 @@ pub(crate) const DELIMS: [bool; 256] = {
     t
 };
 
-/// Bytes a word steps over one by one: none of a delimiter, a line end, a phase-2 special
-/// or `%`. [`P::word`] skips runs of them in a tight loop ([`run_of`]).
-const PLAIN: [bool; 256] = byte_table(b" \t,;=\x0B\x0C\xFF\n\x1A&|<>()\"^%");
+/// Bytes a word steps over one by one: none of a delimiter, a line end, a phase-2 special,
+/// `%` or `!` (so a word knows whether it may hold an expansion). [`P::word`] skips runs of
+/// them in a tight loop ([`run_of`]).
+const PLAIN: [bool; 256] = byte_table(b" \t,;=\x0B\x0C\xFF\n\x1A&|<>()\"^%!");
 
 /// Bytes stepped over one by one inside quotes and in the raw rest of a command ([`PLAIN`]
 /// with the delimiters).
-const QPLAIN: [bool; 256] = byte_table(b"\n\x1A&|<>()\"^%");
+const QPLAIN: [bool; 256] = byte_table(b"\n\x1A&|<>()\"^%!");
 
 /// The end of the run of bytes of `t` marked in `table`, starting at `i`.
 #[inline]
@@ -241,8 +242,19 @@ impl Text {
     }
 
     /// Original span of the cleaned range `a..b`.
-    #[inline]
+    #[inline(always)]
     fn span(&self, a: usize, b: usize) -> Span {
+        // Most spans lie inside the last window: one check for both ends.
+        let (lo, hi, n) = self.window.get();
+        if lo as usize <= a && a < b && b <= hi as usize {
+            return Span::new(a + n as usize, b + n as usize);
+        }
+        self.span_outside(a, b)
+    }
+
+    /// [`Text::span`] of a range not inside the last window, or empty.
+    #[inline(never)]
+    fn span_outside(&self, a: usize, b: usize) -> Span {
         if b > a {
             Span::new(self.orig(a), self.orig(b - 1) + 1)
         } else {
@@ -459,8 +471,9 @@ fn scan_expansions(t: &[u8]) -> Atoms {
     // One pass over the whole text for `%` and `!`; a hit's line end is looked up only when
     // it lies past the last one found (atoms never cross a line end).
     let mut all = Vec::new();
+    let mut opaque = Vec::new();
+    let mut dynamic = Vec::new();
     let mut line_final = Vec::new();
-    let mut opaque_count = 0u32;
     let mut i = 0;
     let mut line_end = 0;
     while let Some(k) = memchr::memchr2(b'%', b'!', &t[i..]) {
@@ -474,9 +487,12 @@ fn scan_expansions(t: &[u8]) -> Atoms {
             all.push((s, e, kind));
             if kind != ExpansionKind::Delayed {
                 if kind == ExpansionKind::Var && e - s >= 3 && e as usize == line_end {
-                    line_final.push((opaque_count, s, e));
+                    line_final.push((opaque.len() as u32, s, e));
                 }
-                opaque_count += 1;
+                opaque.push((s, e));
+            }
+            if !matches!(kind, ExpansionKind::Percent | ExpansionKind::Lone) {
+                dynamic.push(s);
             }
         }
         i = next;
@@ -495,16 +511,6 @@ fn scan_expansions(t: &[u8]) -> Atoms {
         let start = memchr::memrchr2(LF, SUB, &t[..p]).map_or(0, |q| q + 1);
         caret_lines.push((start, end));
     }
-    let opaque = all
-        .iter()
-        .filter(|a| a.2 != ExpansionKind::Delayed)
-        .map(|a| (a.0, a.1))
-        .collect();
-    let dynamic = all
-        .iter()
-        .filter(|a| !matches!(a.2, ExpansionKind::Percent | ExpansionKind::Lone))
-        .map(|a| a.0)
-        .collect();
     Atoms {
         all,
         opaque,
@@ -523,9 +529,17 @@ fn scan_expansions(t: &[u8]) -> Atoms {
 // ---------------------------------------------------------------------------------------
 
 /// Match `word` case-insensitively at the start of `i`; the keyword length.
+/// `word` is lowercase: a byte with bit 5 set equals a lowercase letter only when it is that
+/// letter in either case, so one OR per byte compares without case (other bytes of `word`,
+/// as the `/` of `/i`, are compared as they are).
+#[inline]
 fn keyword(i: &[u8], word: &'static str) -> Option<usize> {
     let w = word.as_bytes();
-    (i.len() >= w.len() && i[..w.len()].eq_ignore_ascii_case(w)).then_some(w.len())
+    let i = i.get(..w.len())?;
+    i.iter()
+        .zip(w)
+        .all(|(&a, &b)| a | (u8::from(b.is_ascii_lowercase()) << 5) == b)
+        .then_some(w.len())
 }
 
 fn redirect_op(i: &[u8]) -> PResult<'_, RedirectOp> {
@@ -892,10 +906,14 @@ impl P {
         let mut inq: Option<usize> = None;
         let mut quoted = false;
         let mut special_in_quote = false;
+        // Every expansion starts with `%` or `!` (the run tables stop at both), or hides
+        // behind a caret: a word without them is static.
+        let mut maybe_dynamic = false;
         while let Some(b) = self.cur() {
             if is_eol(b) {
                 break;
             }
+            maybe_dynamic |= matches!(b, b'%' | b'!' | b'^');
             if b == b'%' {
                 if let Some(e) = self.opaque_at(self.pos) {
                     self.pos = e;
@@ -947,11 +965,12 @@ impl P {
         Some(Word {
             span: self.sp(start, self.pos),
             quoted,
-            dynamic: self.has_dynamic(start, self.pos),
+            dynamic: maybe_dynamic && self.has_dynamic(start, self.pos),
         })
     }
 
     /// A redirection at `pos`: `[digit](> | >> | < | >& | <&)` and its target.
+    #[inline(always)]
     fn try_redirect(&mut self) -> Option<Redirect> {
         // Most words are not redirections: decide on the first byte before any parsing.
         match self.cur() {
@@ -959,6 +978,12 @@ impl P {
             Some(b'0'..=b'9') if matches!(self.at(self.pos + 1), Some(b'<' | b'>')) => {}
             _ => return None,
         }
+        self.redirect()
+    }
+
+    /// [`P::try_redirect`] once the first bytes are those of a redirection.
+    #[inline(never)]
+    fn redirect(&mut self) -> Option<Redirect> {
         let s = self.pos;
         let mut p = s;
         let mut handle = None;
