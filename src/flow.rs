@@ -87,7 +87,8 @@ pub struct Flow {
     pub edges: Vec<Edge>,
     /// Where each statement's edges start in `edges`; one more entry than statements.
     pub succ_start: Vec<u32>,
-    /// Edges that are the NT side of an `%OS%`=="Windows_NT" test.
+    /// Edges that are the NT side of an OS test (`%OS%`=="Windows_NT", [`os_test_is_nt`];
+    /// `"%~f0"=="~f0"`, [`os_test_is_9x`]), in statement order.
     pub nt_edges: Vec<(StmtId, Edge)>,
     /// Resolution of each `goto` and `call :label` statement (`None` for other statements).
     pub jumps: Vec<Option<Resolution>>,
@@ -126,6 +127,8 @@ pub struct Flow {
     /// The script's OS guards ([`NtGuards`]), found on first use by their reader: the
     /// tree summary and the Windows 9x view of the rules share them.
     pub(crate) nt_guards: std::sync::OnceLock<NtGuards>,
+    /// [`Flow::nt_reachable`], found on first use.
+    nt_reachable: std::sync::OnceLock<Vec<bool>>,
 }
 
 impl Flow {
@@ -165,6 +168,30 @@ impl Flow {
                 .get(id.index())
                 .copied()
                 .unwrap_or(false)
+    }
+
+    /// Reachable when every OS test takes its NT side: code cmd.exe can run. (A statement
+    /// reachable only on the Windows 9x side of a test runs on COMMAND.COM alone.)
+    pub fn nt_reachable(&self, id: StmtId) -> bool {
+        if self.nt_edges.is_empty() {
+            return self.is_reachable(id);
+        }
+        let nt = self.nt_reachable.get_or_init(|| {
+            let Some(entry) = self.entry else {
+                return Vec::new();
+            };
+            let tests = &self.nt_edges;
+            // The other side (then or else) of a test whose NT side is known.
+            let win9x_side = |from: StmtId, e: &Edge| {
+                matches!(e.kind, EdgeKind::Then | EdgeKind::Else)
+                    && tests[tests.partition_point(|x| x.0 < from)..]
+                        .iter()
+                        .take_while(|x| x.0 == from)
+                        .any(|x| x.1.kind != e.kind)
+            };
+            self.reach_from(entry, |from, e| !win9x_side(from, e))
+        });
+        nt.get(id.index()).copied().unwrap_or(false)
     }
 
     pub fn successors(&self, id: StmtId) -> &[Edge] {
@@ -267,6 +294,40 @@ pub fn os_test_is_nt(source: &Source, cond: &Condition) -> bool {
     };
     (word_is_ci(source, lhs, b"%os%") && fixed(rhs))
         || (word_is_ci(source, rhs, b"%os%") && fixed(lhs))
+}
+
+/// The condition is true exactly on Windows 9x: the RubyGems stub's `"%~f0" == "~f0"` (any
+/// `%~` modifiers of `%0`…`%9`, any quoting). cmd.exe expands `%~f0` to a path, so the
+/// compare is false there; COMMAND.COM knows no `%~`, drops the line's only `%`, and
+/// compares `~f0` with itself. (Another `%` on the line would pair with the first on
+/// COMMAND.COM, so the test is read only on a line with a single `%`.) The caller applies
+/// `not`.
+pub fn os_test_is_9x(source: &Source, cond: &Condition) -> bool {
+    let Condition::Compare { lhs, op, rhs, .. } = cond else {
+        return false;
+    };
+    if !matches!(op, CmpOp::EqEq | CmpOp::Equ) {
+        return false;
+    }
+    let arg_tilde = |pct: &Word, bare: &Word| {
+        let p: Vec<u8> = word_bytes(source, pct).collect();
+        let b: Vec<u8> = word_bytes(source, bare).collect();
+        p.len() >= 4
+            && p[0] == b'%'
+            && p[1..].eq_ignore_ascii_case(&b)
+            && b[0] == b'~'
+            && b[b.len() - 1].is_ascii_digit()
+            && b[1..b.len() - 1].iter().all(u8::is_ascii_alphabetic)
+    };
+    if !(arg_tilde(lhs, rhs) || arg_tilde(rhs, lhs)) {
+        return false;
+    }
+    let line = source.line_span(source.line_of(lhs.span.start()));
+    // (Stops at the second `%`: a long line of such tests costs each one a short scan.)
+    memchr::memchr_iter(b'%', source.slice(line))
+        .take(2)
+        .count()
+        == 1
 }
 
 /// The command name `name` (as written) runs a batch file: a `.bat` or `.cmd` name, or SMSLS
@@ -555,6 +616,8 @@ impl<'a> Builder<'a> {
                     out.push(e);
                     if os_test_is_nt(self.source, &ifs.condition) {
                         nt_edges.push((id, if ifs.not.is_some() { e } else { t }));
+                    } else if os_test_is_9x(self.source, &ifs.condition) {
+                        nt_edges.push((id, if ifs.not.is_some() { t } else { e }));
                     }
                 }
                 StmtKind::For(_) => {
@@ -636,6 +699,7 @@ impl<'a> Builder<'a> {
             chained,
             seq_next,
             nt_guards: std::sync::OnceLock::new(),
+            nt_reachable: std::sync::OnceLock::new(),
         };
         flow.reachable = flow.reach_from(entry, |_, _| true);
         flow.runs = self.runs(&flow, hub_used);

@@ -7,6 +7,7 @@ use crate::rules::bat_util::{
 };
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CallTarget, StmtKind};
+use crate::syntax::labels::Profile;
 
 pub static RULE: Rule = Rule {
     code: "BAT201",
@@ -23,7 +24,9 @@ pub static RULE: Rule = Rule {
            module (a file whose entry is a dispatching `call %*` / `call %~1`) when \
            `name.bat`/`name.cmd` (or the part of `name` before its first `.`) exists beside \
            the script or in its `lib` folder: the library joins the modules or calls the \
-           sibling.",
+           sibling; a jump only COMMAND.COM runs (on the Windows 9x side of an OS test, as in \
+           the RubyGems stub's `if not \"%~f0\" == \"~f0\" goto WinNT`) whose label COMMAND.COM \
+           finds by its first 8 characters.",
     why: "When GOTO cannot find its label, cmd.exe prints \"The system cannot find the batch \
           label specified - END\" and stops the whole batch file at that line (inside a \
           subroutine entered with `call :label`, only the subroutine ends and its caller goes \
@@ -77,6 +80,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if is_call && ctx.flow.call_dispatch && in_sibling_module(ctx, key) {
             continue;
         }
+        // Only COMMAND.COM runs this jump (it sits on the Windows 9x side of an OS test, as
+        // in the RubyGems stub's `goto endofruby`): it finds its label by the first 8
+        // characters (`:endofrubybat`).
+        let win9x_only = !ctx.flow.nt_reachable(id);
+        if win9x_only {
+            let line = ctx.source.line_of(stmt.span.start());
+            if ctx.labels.resolve(key, line, Profile::Win9x).is_some() {
+                continue;
+            }
+        }
         let shown = snippet(ctx.source, name, 60, false);
         let is_eof = key.eq_ignore_ascii_case(b"eof") && !is_call;
         let (message, help) = if is_eof {
@@ -93,6 +106,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 } else {
                     "write `goto :eof` (with the colon) to jump to the end of the file".to_string()
                 },
+            )
+        } else if win9x_only && !is_call {
+            (
+                format!(
+                    "no label `:{shown}` in this file: only COMMAND.COM runs this jump (cmd.exe \
+                     takes the other side of the OS test above), and on Windows 9x it prints \
+                     \"Label not found\" and stops the script here"
+                ),
+                format!("add the line `:{shown}` where the jump should land, or fix the name"),
             )
         } else if is_call {
             (

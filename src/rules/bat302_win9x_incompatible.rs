@@ -434,6 +434,22 @@ const NT_ONLY_COMMANDS: &[&[u8]] = &[
     b"runas",
     b"gpupdate",
     b"setx",
+    b"findstr",
+    b"where",
+    b"forfiles",
+    b"clip",
+    b"certutil",
+    b"bitsadmin",
+    b"systeminfo",
+    b"diskpart",
+    b"fsutil",
+    b"gpresult",
+    b"wevtutil",
+    b"vssadmin",
+    b"pnputil",
+    b"driverquery",
+    b"w32tm",
+    b"tzutil",
 ];
 
 /// Variables cmd.exe or Windows NT sets and COMMAND.COM on DOS and Windows 9x does not (there

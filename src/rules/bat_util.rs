@@ -590,8 +590,10 @@ pub fn unquoted_lower(source: &Source, span: Span) -> Vec<u8> {
 }
 
 /// A password value that only stands for one in an example or a usage note (`password`,
-/// `<pass>`, `blah`, `xxxx`, `****`, `...`, `YOUR-VCLOUD-PASSWORD`): no credential to leak. Real weak passwords
-/// (`changeme`, `test`, `Summer2001`) are not in the list.
+/// `<pass>`, `blah`, `xxxx`, `****`, `...`, `YOUR-VCLOUD-PASSWORD`), or the word for "no
+/// value" a script sets as the default of an option and tests for (`NULL`, `none`): no
+/// credential to leak. Real weak passwords (`changeme`, `test`, `Summer2001`) are not in
+/// the list.
 pub fn is_placeholder_password(value: &[u8]) -> bool {
     let mut v = value.trim_ascii();
     if let (Some(&a), Some(&z)) = (v.first(), v.last()) {
@@ -643,6 +645,9 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
                 | b"adminpassword"
                 | b"blah"
                 | b"blahblah"
+                | b"null"
+                | b"none"
+                | b"nil"
         )
 }
 
@@ -733,6 +738,8 @@ mod tests {
             "...",
             "YOUR-VCLOUD-PASSWORD",
             "enter_password_here",
+            "NULL",
+            "none",
         ] {
             assert!(is_placeholder_password(p.as_bytes()), "{p}");
         }
@@ -747,6 +754,8 @@ mod tests {
             "typhoon",
             "EnterprisePass1",
             "Typepwd#77",
+            "nullpass",
+            "none1",
         ] {
             assert!(!is_placeholder_password(p.as_bytes()), "{p}");
         }
