@@ -310,6 +310,10 @@ pub fn os_test_is_9x(source: &Source, cond: &Condition) -> bool {
         return false;
     }
     let arg_tilde = |pct: &Word, bare: &Word| {
+        // Most compares have no `%~` at all: decided before anything is gathered.
+        if memchr::memmem::find(source.slice(pct.span), b"%~").is_none() {
+            return false;
+        }
         let p: Vec<u8> = word_bytes(source, pct).collect();
         let b: Vec<u8> = word_bytes(source, bare).collect();
         p.len() >= 4
