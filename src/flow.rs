@@ -464,6 +464,32 @@ impl<'a> Builder<'a> {
         next
     }
 
+    /// The statement, or a statement it is nested in, is one side of a pipe (`a.bat | more`,
+    /// `( … ) | tee.bat log`): each side runs in a child cmd.exe (`cmd /c`), where a batch
+    /// file run without CALL returns when it ends, so the script goes on.
+    fn in_pipeline(&self, id: StmtId, seq_next: &[Option<StmtId>]) -> bool {
+        let mut cur = Some(id);
+        // At most the nesting depth; bounded so a malformed chain cannot loop.
+        for _ in 0..4096 {
+            let Some(c) = cur else {
+                return false;
+            };
+            let stmt = self.script.stmt(c);
+            if stmt.connector == Connector::Pipe {
+                return true;
+            }
+            if let Some(b) = seq_next.get(c.index()).copied().flatten() {
+                if self.prev[b.index()] == Some(c)
+                    && self.script.stmt(b).connector == Connector::Pipe
+                {
+                    return true;
+                }
+            }
+            cur = stmt.parent();
+        }
+        false
+    }
+
     /// The line a jump searches from: the last line of its top-level logical line (cmd.exe
     /// has read the whole line or block before it runs any of it).
     fn jump_line(&self, id: StmtId) -> usize {
@@ -635,7 +661,10 @@ impl<'a> Builder<'a> {
                 }
                 // A batch file run without CALL takes over the batch context: like a failing
                 // GOTO, the rest of its logical line runs, then the script is left.
-                StmtKind::Simple(sc) if runs_batch_file(self.source.slice(sc.name.span)) => {
+                StmtKind::Simple(sc)
+                    if runs_batch_file(self.source.slice(sc.name.span))
+                        && !self.in_pipeline(id, &seq_next) =>
+                {
                     chained.push((id, after));
                     out.push(leave_after_line(i, after, &mut fails_at));
                 }

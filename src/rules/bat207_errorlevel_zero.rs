@@ -33,6 +33,34 @@ pub static RULE: Rule = Rule {
     opt_in: None,
 };
 
+/// The name `set NAME=…` assigns, when `id` is such a statement.
+fn set_name<'s>(ctx: &Ctx<'s>, id: Option<StmtId>) -> Option<&'s [u8]> {
+    match &ctx.script.stmt(id?).kind {
+        StmtKind::Set(set) => set.name.map(|n| ctx.source.slice(n).trim_ascii()),
+        _ => None,
+    }
+}
+
+/// `if errorlevel 0 set X=A:` followed by `if errorlevel 1 set X=B:` (a rising ladder, as in
+/// a boot disk's CD-drive probe): the always-true first step is the ladder's default, which
+/// the later, higher tests overwrite.
+fn ladder_default(ctx: &Ctx<'_>, id: StmtId, i: &crate::syntax::ast::If) -> bool {
+    let Some(name) = set_name(ctx, i.then) else {
+        return false;
+    };
+    let Some(next) = ctx.flow.seq_next.get(id.index()).copied().flatten() else {
+        return false;
+    };
+    match &ctx.script.stmt(next).kind {
+        StmtKind::If(n) => {
+            n.not.is_none()
+                && matches!(n.condition, Condition::Errorlevel { value: Some(v), .. } if v >= 1)
+                && set_name(ctx, n.then).is_some_and(|m| m.eq_ignore_ascii_case(name))
+        }
+        _ => false,
+    }
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // Since the last top-level label: a top-level `if errorlevel 0` that always jumps away
     // was reported. The tests after it (a copied chain of them) run only after a negative
@@ -71,6 +99,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 || jumped
                 || inside_success_branch(ctx, id)
                 || bounded_above(ctx, i)
+                || ladder_default(ctx, id, i)
                 || after_failures_left(ctx, id, &mut sib))
         {
             continue;

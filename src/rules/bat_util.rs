@@ -675,10 +675,25 @@ pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> 
                 _ => return true,
             },
             StmtKind::Simple(s) => {
-                setlocal_open
+                (setlocal_open
                     && s.args.is_empty()
-                    && ctx.source.slice(s.name.span).eq_ignore_ascii_case(b"popd")
+                    && ctx.source.slice(s.name.span).eq_ignore_ascii_case(b"popd"))
+                    || exits_with_errorlevel(ctx, s)
             }
+            // `if "%OS%"=="Windows_NT" endlocal` (the Ant template's last line): an
+            // ENDLOCAL that runs or not, then the same next statement.
+            StmtKind::If(f) if f.else_.is_none() => match f.then {
+                Some(t) if matches!(ctx.script.stmt(t).kind, StmtKind::Endlocal) => {
+                    match (ctx.flow.successors(id), ctx.flow.successors(t)) {
+                        ([_, skip], [after]) if skip.to == after.to => {
+                            node = after.to;
+                            continue;
+                        }
+                        _ => return false,
+                    }
+                }
+                _ => false,
+            },
             StmtKind::Echo(e) => e.mode.is_some(),
             StmtKind::Comment(_)
             | StmtKind::Label(_)
@@ -693,6 +708,30 @@ pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> 
         }
     }
     false
+}
+
+/// `%COMSPEC% /C exit /B %ERRORLEVEL%` (or `cmd /c exit %errorlevel%`): a child shell that
+/// only hands the current ERRORLEVEL back as the exit code, which it already is.
+fn exits_with_errorlevel(ctx: &Ctx<'_>, s: &crate::syntax::ast::Simple) -> bool {
+    let text = |w: &Word| ctx.source.slice(w.span);
+    let name = text(&s.name);
+    let shell = name.eq_ignore_ascii_case(b"%comspec%")
+        || name.eq_ignore_ascii_case(b"cmd")
+        || name.eq_ignore_ascii_case(b"cmd.exe");
+    let args: Vec<&[u8]> = s.args.iter().map(text).collect();
+    let rest = match args.as_slice() {
+        [c, exit, rest @ ..]
+            if c.eq_ignore_ascii_case(b"/c") && exit.eq_ignore_ascii_case(b"exit") =>
+        {
+            rest
+        }
+        _ => return false,
+    };
+    let rest = match rest {
+        [b, rest @ ..] if b.eq_ignore_ascii_case(b"/b") => rest,
+        _ => rest,
+    };
+    shell && matches!(rest, [level] if level.eq_ignore_ascii_case(b"%errorlevel%"))
 }
 
 #[cfg(test)]
