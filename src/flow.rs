@@ -464,30 +464,23 @@ impl<'a> Builder<'a> {
         next
     }
 
-    /// The statement, or a statement it is nested in, is one side of a pipe (`a.bat | more`,
-    /// `( … ) | tee.bat log`): each side runs in a child cmd.exe (`cmd /c`), where a batch
-    /// file run without CALL returns when it ends, so the script goes on.
-    fn in_pipeline(&self, id: StmtId, seq_next: &[Option<StmtId>]) -> bool {
-        let mut cur = Some(id);
-        // At most the nesting depth; bounded so a malformed chain cannot loop.
-        for _ in 0..4096 {
-            let Some(c) = cur else {
-                return false;
-            };
-            let stmt = self.script.stmt(c);
-            if stmt.connector == Connector::Pipe {
-                return true;
-            }
-            if let Some(b) = seq_next.get(c.index()).copied().flatten() {
-                if self.prev[b.index()] == Some(c)
-                    && self.script.stmt(b).connector == Connector::Pipe
-                {
-                    return true;
-                }
-            }
-            cur = stmt.parent();
+    /// For every statement: it, or a statement it is nested in, is one side of a pipe
+    /// (`a.bat | more`, `( … ) | tee.bat log`). Each side runs in a child cmd.exe (`cmd /c`),
+    /// where a batch file run without CALL returns when it ends, so the script goes on. One
+    /// pass in source order (a parent comes before what it holds).
+    fn piped(&self, seq_next: &[Option<StmtId>]) -> Vec<bool> {
+        let mut piped = vec![false; self.script.stmts.len()];
+        for (i, stmt) in self.script.stmts.iter().enumerate() {
+            let id = StmtId(i as u32);
+            let left_of_pipe = seq_next.get(i).copied().flatten().is_some_and(|b| {
+                self.prev[b.index()] == Some(id) && self.script.stmt(b).connector == Connector::Pipe
+            });
+            let in_piped_parent = stmt
+                .parent()
+                .is_some_and(|p| p.index() < i && piped[p.index()]);
+            piped[i] = stmt.connector == Connector::Pipe || left_of_pipe || in_piped_parent;
         }
-        false
+        piped
     }
 
     /// The line a jump searches from: the last line of its top-level logical line (cmd.exe
@@ -589,6 +582,8 @@ impl<'a> Builder<'a> {
         };
         let mut call_dispatch = false;
         let mut chained = Vec::new();
+        // [`Builder::piped`], made at the first batch file run without CALL.
+        let piped = std::cell::OnceCell::new();
         let mut hub_used = false;
         // Jump names found in a variable's text (`hidden_jumps_at`), reused per statement.
         let mut hidden: Vec<Node> = Vec::new();
@@ -663,7 +658,7 @@ impl<'a> Builder<'a> {
                 // GOTO, the rest of its logical line runs, then the script is left.
                 StmtKind::Simple(sc)
                     if runs_batch_file(self.source.slice(sc.name.span))
-                        && !self.in_pipeline(id, &seq_next) =>
+                        && !piped.get_or_init(|| self.piped(&seq_next))[i] =>
                 {
                     chained.push((id, after));
                     out.push(leave_after_line(i, after, &mut fails_at));
