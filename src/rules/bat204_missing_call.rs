@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::{in_block, nothing_runs_from, snippet};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::StmtKind;
+use crate::syntax::ast::{StmtId, StmtKind};
 use crate::syntax::names::{file_name, program_file_name_is};
 
 pub static RULE: Rule = Rule {
@@ -19,7 +19,10 @@ pub static RULE: Rule = Rule {
            on`, and `popd` under a SETLOCAL, whose end restores the folder), comments or the \
            end of the file follow, chaining behaves like CALL. Nor is a batch file whose first \
            argument is this script's own name (`ctrlc.bat %0`), the DOS way of asking it to \
-           run this script again when it is done.",
+           run this script again when it is done; nor `if exist x.bat x.bat` (hand over to it \
+           when it is there: the lines after it are the fallback); nor a batch file on either \
+           side of a pipe, which a child cmd.exe runs and which returns. `if \"%OS%\"==\"Windows_NT\" \
+           endlocal` and `%COMSPEC% /C exit /B %ERRORLEVEL%` after it count as clean-up.",
     why: "Running a batch file by name from another batch file transfers control to it for good: \
           when it ends, the calling script does not continue. Everything after the line (the \
           rest of the logon script: drive mappings, other tools, clean-up) silently never runs \
@@ -36,6 +39,28 @@ pub static RULE: Rule = Rule {
     opt_in: None,
 };
 
+/// The command is the then-command of `if exist NAME` that tests the very file it runs.
+fn handoff_if_present(ctx: &Ctx<'_>, id: StmtId, s: &crate::syntax::ast::Simple) -> bool {
+    let Some(parent) = ctx.script.stmt(id).parent() else {
+        return false;
+    };
+    let StmtKind::If(f) = &ctx.script.stmt(parent).kind else {
+        return false;
+    };
+    let crate::syntax::ast::Condition::Exist { path, .. } = &f.condition else {
+        return false;
+    };
+    let bare = |b: &[u8]| -> Vec<u8> {
+        b.iter()
+            .filter(|&&c| c != b'"')
+            .map(u8::to_ascii_lowercase)
+            .collect()
+    };
+    f.not.is_none()
+        && f.then == Some(id)
+        && bare(ctx.source.slice(path.span)) == bare(ctx.source.slice(s.name.span))
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // [`setlocal_open_before`], made at the first batch file run without CALL.
     let mut setlocal: Option<Vec<bool>> = None;
@@ -49,6 +74,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // Harmless when nothing would run after it anyway.
         let setlocal_open = setlocal.get_or_insert_with(|| setlocal_open_before(ctx))[id.index()];
         if nothing_runs_from(ctx, resume, setlocal_open) {
+            continue;
+        }
+        // `if exist postinst.bat postinst.bat`: "hand over to it if it is there"; the lines
+        // after it are what runs when it is missing.
+        if handoff_if_present(ctx, id, s) {
             continue;
         }
         // `ctrlc.bat %0`: the script hands its own name over (first) so the other file can

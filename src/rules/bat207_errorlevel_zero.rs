@@ -14,7 +14,9 @@ pub static RULE: Rule = Rule {
            clients run (on NT it detects negative exit codes and is not reported). Not \
            reported: `if errorlevel 0` first in a branch that runs only on exit code 0 (inside \
            `if %errorlevel% equ 0 (`, or the else of `if errorlevel 1`), where it is redundant \
-           but runs its command exactly when it should.",
+           but runs its command exactly when it should; nor `if errorlevel 0 set X=…` followed \
+           by `if errorlevel 1 set X=…` (the default step of a rising ladder, which the higher \
+           tests overwrite).",
     why: "`IF ERRORLEVEL n` is true for exit codes n or higher. Programs report failure with \
           1 or more, so `if errorlevel 0` is true after success and failure alike: it does \
           not test for success, and its command runs either way (on NT only a negative exit \
