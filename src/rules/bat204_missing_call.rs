@@ -1,7 +1,7 @@
 //! BAT204 missing-call: another batch file run without CALL.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{in_block, nothing_runs_from, snippet};
+use crate::rules::bat_util::{in_block, nothing_runs_from, snippet, unquoted_lower};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{StmtId, StmtKind};
 use crate::syntax::names::{file_name, program_file_name_is};
@@ -50,15 +50,9 @@ fn handoff_if_present(ctx: &Ctx<'_>, id: StmtId, s: &crate::syntax::ast::Simple)
     let crate::syntax::ast::Condition::Exist { path, .. } = &f.condition else {
         return false;
     };
-    let bare = |b: &[u8]| -> Vec<u8> {
-        b.iter()
-            .filter(|&&c| c != b'"')
-            .map(u8::to_ascii_lowercase)
-            .collect()
-    };
     f.not.is_none()
         && f.then == Some(id)
-        && bare(ctx.source.slice(path.span)) == bare(ctx.source.slice(s.name.span))
+        && unquoted_lower(ctx.source, path.span) == unquoted_lower(ctx.source, s.name.span)
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
