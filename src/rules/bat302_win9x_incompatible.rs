@@ -18,7 +18,9 @@ pub static RULE: Rule = Rule {
     summary: "A construct COMMAND.COM on Windows 9x cannot run, in code Windows 9x clients reach",
     what: "Only in files Windows 9x clients run: with `targets = \"auto\"` (the default) the \
            logon scripts, the files they reach from code Windows 9x runs, and files that test \
-           `%OS%` (`smslint check --show-config FILE` says which). Looks at each statement \
+           `%OS%` (`smslint check --show-config FILE` says which; the launcher-template line \
+           `if \"%OS%\"==\"Windows_NT\" setlocal` of `gradlew.bat`, Ant and Groovy, with \
+           nothing else under its `if`, is not such a test). Looks at each statement \
            Windows 95/98/ME clients reach (outside the NT side of an OS guard: \
            `%OS%`==\"Windows_NT\", `%OS%.==.`, `if cmdextversion`, `if '^(' == '('`, \
            `ver | find`) that uses a command-extension construct: `setlocal`/`endlocal`, \

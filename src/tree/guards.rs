@@ -25,7 +25,8 @@ pub struct Win9xView {
     pub runs: Vec<bool>,
     /// The `if` statements that are OS guards, with the edge kind only cmd.exe takes.
     pub guards: Vec<(StmtId, EdgeKind)>,
-    /// The file compares `%OS%` somewhere (it says it runs on both kinds of client).
+    /// The file compares `%OS%` somewhere (it says it runs on both kinds of client); an
+    /// `if "%OS%"=="Windows_NT" setlocal` alone does not count ([`only_scopes`]).
     pub tests_os: bool,
 }
 
@@ -308,6 +309,27 @@ pub fn nt_guards(source: &Source, script: &Script) -> NtGuards {
     })
 }
 
+/// `if "%OS%"=="Windows_NT" setlocal` (or `endlocal`), with nothing else under the `if`:
+/// the launcher-template line (Ant, Gradle's `gradlew.bat`, Groovy, Maven) that opens a
+/// local scope where the shell has one. It says nothing about running on Windows 9x, so it
+/// does not make the file one that "tests %OS%" (portability study §3.4, step 4, read
+/// narrowly: a test that branches, sets a variable or runs another command still counts).
+fn only_scopes(script: &Script, id: StmtId, i: &crate::syntax::ast::If) -> bool {
+    let Some(then) = i.then else {
+        return false;
+    };
+    i.else_.is_none()
+        && matches!(
+            script.stmt(then).kind,
+            StmtKind::Setlocal(_) | StmtKind::Endlocal
+        )
+        // `if … setlocal & set X=1`: the `&` command is under the `if` too.
+        && script
+            .stmts
+            .get(then.index() + 1)
+            .map_or(true, |next| next.parent() != Some(id))
+}
+
 /// [`nt_guards`], with `command` telling which command a plain command statement is (given
 /// its id and name word), in statement order.
 fn nt_guards_by(
@@ -327,7 +349,7 @@ fn nt_guards_by(
         match &stmt.kind {
             StmtKind::If(i) => {
                 let (side, reads_os) = os_condition(source, &i.condition, &mut buf);
-                tests_os |= reads_os;
+                tests_os |= reads_os && !only_scopes(script, id, i);
                 if let Some(nt_when_true) = side {
                     let nt_edge = if nt_when_true != i.not.is_some() {
                         EdgeKind::Then
@@ -494,5 +516,22 @@ mod tests {
         assert!(v.tests_os);
         let (_, v) = view("if \"%~1\"==\"\" goto a\n:a\n");
         assert!(!v.guarded() && !v.tests_os);
+    }
+
+    #[test]
+    fn a_test_that_only_opens_a_local_scope_is_no_intent() {
+        for (text, tests_os) in [
+            ("if \"%OS%\"==\"Windows_NT\" setlocal\nset X=%~dp0\n", false),
+            ("@if \"%OS%\"==\"Windows_NT\" @setlocal\nif \"%OS%\"==\"Windows_NT\" endlocal\n", false),
+            // Anything else under the `if`, or another test, still says "runs on both".
+            ("if \"%OS%\"==\"Windows_NT\" setlocal & set X=1\n", true),
+            ("if \"%OS%\"==\"Windows_NT\" (setlocal) else (echo 9x)\n", true),
+            ("if \"%OS%\"==\"Windows_NT\" setlocal\nif not \"%OS%\"==\"Windows_NT\" goto w\n:w\n", true),
+            ("if \"%OS%\"==\"Windows_NT\" set NT=1\n", true),
+        ] {
+            let (_, v) = view(text);
+            assert!(v.guarded(), "{text}");
+            assert_eq!(v.tests_os, tests_os, "{text}");
+        }
     }
 }

@@ -96,7 +96,9 @@ impl Decider {
             Decider::LogonScript => "a logon script (SMSLS.BAT or `logon_scripts`)",
             Decider::Reached => "reached from a Windows 9x logon path",
             Decider::TestsOs => "the file tests %OS% itself",
-            Decider::NtOnly => "no logon script reaches it on Windows 9x and it does not test %OS%",
+            Decider::NtOnly => {
+                "no logon script reaches it on Windows 9x and no %OS% test in it says it runs there"
+            }
         }
     }
 }
