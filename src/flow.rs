@@ -1578,6 +1578,10 @@ pub enum Foreign {
     Rexx,
     /// A 4DOS / 4NT / Take Command script (`iff … endiff`, `gosub`, `%+`).
     FourDos,
+    /// A first line `#!name` naming another interpreter: `#!ps` / `#!powershell` (the
+    /// header remote-management tools read to run the body with PowerShell), `#!/bin/sh`,
+    /// `#!/usr/bin/env python`. `#!cmd` and `#!bat` name cmd.exe itself and do not count.
+    Shebang,
 }
 
 impl Foreign {
@@ -1594,8 +1598,58 @@ impl Foreign {
                  `%+`), which cmd.exe and COMMAND.COM do not have: it is run by that shell, \
                  not by cmd.exe"
             }
+            Foreign::Shebang => {
+                "this file starts with a `#!` line naming another interpreter (`#!ps` is the \
+                 header remote-management tools read to run the body with PowerShell; \
+                 `#!/bin/sh` a Unix shell): that interpreter runs it, not cmd.exe (which would \
+                 fail on its first line)"
+            }
         }
     }
+}
+
+/// The file's first bytes (after a UTF-8 BOM and blanks) are `#!` and name an interpreter
+/// other than cmd.exe: `#!ps`, `#!PowerShell`, `#!/bin/bash`, `#!/usr/bin/env python3`.
+fn shebang_names_other(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let Some(rest) = bytes[start..].strip_prefix(b"#!") else {
+        return false;
+    };
+    let line = &rest[..rest
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .unwrap_or(rest.len())];
+    let mut words = line
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    // `/usr/bin/env python`: the interpreter is the word after `env`.
+    let mut name = first
+        .rsplit(|&b| b == b'/' || b == b'\\')
+        .next()
+        .unwrap_or(first);
+    if name.eq_ignore_ascii_case(b"env") {
+        match words.next() {
+            Some(w) => name = w,
+            None => return false,
+        }
+    }
+    let name = name.to_ascii_lowercase();
+    let name = name.strip_suffix(b".exe").unwrap_or(&name);
+    !name.is_empty()
+        && name
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(b))
+        && !matches!(
+            name,
+            b"cmd" | b"bat" | b"batch" | b"command" | b"command.com"
+        )
 }
 
 /// Is this a script for another interpreter? OS/2 REXX: the first non-blank bytes are `/*`.
@@ -1609,6 +1663,9 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
         .unwrap_or(bytes.len());
     if bytes[start..].starts_with(b"/*") {
         return Some(Foreign::Rexx);
+    }
+    if shebang_names_other(bytes) {
+        return Some(Foreign::Shebang);
     }
     // One look at the first word of each line, no copy: `iff … then`, `elseiff`, `endiff`,
     // `enddo`, `gosub` (any case, after blanks and `@`); `%+` anywhere (no line holds part
@@ -1969,5 +2026,29 @@ mod tests {
         // One mark twice is one mark.
         assert_eq!(foreign("gosub a\r\ngosub b\r\n"), None);
         assert_eq!(foreign(""), None);
+    }
+
+    #[test]
+    fn a_first_line_naming_another_interpreter_is_foreign() {
+        for text in [
+            "#!ps\r\n$dir = 'C:\\Temp'\r\n",
+            "\u{FEFF}#!PowerShell\nWrite-Output hi\n",
+            "  #!/bin/bash\necho hi\n",
+            "#! /usr/bin/env python3\nprint(1)\n",
+            "#!pwsh.exe",
+        ] {
+            assert_eq!(foreign(text), Some(Foreign::Shebang), "{text:?}");
+        }
+        for text in [
+            "#!cmd\r\n@echo off\r\n",
+            "#!bat\r\necho hi\r\n",
+            "#!\r\necho hi\r\n",
+            "#!/usr/bin/env\necho hi\n",
+            // Only the first line: a Ruby payload after the batch part is batch to cmd.exe.
+            "@echo off\r\n#!ruby\r\nputs 1\r\n",
+            "# !ps\r\necho hi\r\n",
+        ] {
+            assert_eq!(foreign(text), None, "{text:?}");
+        }
     }
 }

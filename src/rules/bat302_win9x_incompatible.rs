@@ -20,7 +20,9 @@ pub static RULE: Rule = Rule {
            logon scripts, the files they reach from code Windows 9x runs, and files that test \
            `%OS%` (`smslint check --show-config FILE` says which; the launcher-template line \
            `if \"%OS%\"==\"Windows_NT\" setlocal` of `gradlew.bat`, Ant and Groovy, with \
-           nothing else under its `if`, is not such a test). Looks at each statement \
+           nothing else under its `if`, is not such a test, nor is one that only turns \
+           Windows 9x away, `echo This script needs Windows NT` and the end, in a script that \
+           does its work on cmd.exe's side). Looks at each statement \
            Windows 95/98/ME clients reach (outside the NT side of an OS guard: \
            `%OS%`==\"Windows_NT\", `%OS%.==.`, `if cmdextversion`, `if '^(' == '('`, \
            `ver | find`) that uses a command-extension construct: `setlocal`/`endlocal`, \

@@ -10,8 +10,10 @@ pub static RULE: Rule = Rule {
     summary: "The file is not a cmd.exe script, so no batch rule is run on it",
     what: "Reports once, on the first line, a `.bat`/`.cmd` file that another interpreter runs, \
            and runs no batch rule on it: an OS/2 REXX program (the first non-blank bytes are a \
-           `/*` comment) or a 4DOS / 4NT / Take Command script (at least two of `iff … then`, \
-           `elseiff`, `endiff`, `enddo`, `gosub`, `%+`).",
+           `/*` comment), a 4DOS / 4NT / Take Command script (at least two of `iff … then`, \
+           `elseiff`, `endiff`, `enddo`, `gosub`, `%+`), or a file whose first line is `#!` \
+           naming another interpreter (`#!ps`, the PowerShell header of remote-management \
+           tools; `#!/bin/sh`; not `#!cmd`).",
     why: "Linting such a file as cmd.exe batch reports errors in code cmd.exe never runs: REXX \
           `IF … THEN` / `ELSE` lines and 4DOS `iff`/`endiff` blocks are not batch syntax. The \
           note says why the file has no other finding, so a tree of mixed scripts stays quiet \

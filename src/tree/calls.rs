@@ -421,7 +421,13 @@ pub fn summarize(
     // (shifted to the file's entry state once the tree is known) is the SMS rules' flow.
     let sms = crate::sms::Analysis::new(script, source, flow, settings);
     let (guards, tests_os) = super::guards::nt_guards_named(source, script, flow, &sms.invocations);
-    let tests_os = *tests_os;
+    // The 9x view, when a call needs it or an `%OS%` test may only turn Windows 9x away.
+    let view = (*tests_os || !sms.invocations.is_empty())
+        .then(|| Win9xView::from_guards(flow, guards.clone(), *tests_os));
+    let tests_os = *tests_os
+        && !view
+            .as_ref()
+            .is_some_and(|v| v.only_refuses(source, script, flow));
     for inv in &sms.invocations {
         let id = inv.stmt;
         let reachable = flow.is_reachable(id);
@@ -484,8 +490,7 @@ pub fn summarize(
     }
     let ras = &sms.ras;
     // Where each call runs, only when the script starts another one.
-    if !calls.is_empty() {
-        let view = Win9xView::from_guards(flow, guards.clone(), tests_os);
+    if let (false, Some(view)) = (calls.is_empty(), &view) {
         for c in &mut calls {
             c.win9x = view.runs(c.stmt);
             c.ras = ras.state(c.stmt);

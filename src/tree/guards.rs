@@ -13,7 +13,7 @@
 //!
 //! One linear pass over the statements and one reachability walk: no recursion.
 
-use crate::flow::{EdgeKind, Flow, NtGuards};
+use crate::flow::{EdgeKind, Flow, Node, NtGuards};
 use crate::sms::{program_name, sequence_next};
 use crate::source::Source;
 use crate::syntax::ast::{CmpOp, Condition, Connector, Script, StmtId, StmtKind, Word};
@@ -94,6 +94,147 @@ impl Win9xView {
                 }),
                 _ => true,
             })
+    }
+}
+
+impl Win9xView {
+    /// The file's OS guards only turn Windows 9x away: past every guard Windows 9x runs
+    /// (the `setlocal` idiom aside), its side of the test leads only to messages and ends
+    /// (`echo`, `rem`, labels, `goto`, `exit`, `pause`, `cls`, `endlocal`, `popd`) up to the
+    /// end of the script:
+    /// `if "%OS%"=="Windows_NT" goto nt` / `echo This tool needs Windows NT` / `goto end`.
+    /// Such a test says the file is not meant to run there, so it is no sign that it is (the
+    /// `tests %OS%` intent of [`Summary`]). A guard whose Windows 9x side skips a step and
+    /// goes on with the script (`echo skipping step 6` / `goto done_6`) is not a refusal.
+    ///
+    /// One backward pass over the graph: a statement refuses when it is a message or an end
+    /// and everything it leads to on Windows 9x refuses.
+    ///
+    /// [`Summary`]: super::calls::Summary
+    pub fn only_refuses(&self, source: &Source, script: &Script, flow: &Flow) -> bool {
+        if self.guards.is_empty() {
+            return false;
+        }
+        let n = flow.len();
+        // Per guard, the edge kind only cmd.exe takes (`1 << kind as u8`), cut here.
+        let mut cut = vec![0u16; n];
+        for (id, kind) in &self.guards {
+            if let Some(c) = cut.get_mut(id.index()) {
+                *c |= 1 << *kind as u8;
+            }
+        }
+        let kept = |from: usize, kind: EdgeKind| cut[from] & (1 << kind as u8) == 0;
+        let scope_only = |id: StmtId| match &script.stmt(id).kind {
+            StmtKind::If(i) => cut[id.index()] != 0 && only_scopes(script, id, i),
+            _ => false,
+        };
+        // Predecessors along kept edges; a statement that may jump anywhere never refuses.
+        let mut ok: Vec<bool> = (0..n)
+            .map(|i| {
+                let id = StmtId(i as u32);
+                refuses(source, script.stmt(id)) || scope_only(id)
+            })
+            .collect();
+        let mut preds: Vec<Vec<u32>> = vec![Vec::new(); n];
+        for (i, ok_i) in ok.iter_mut().enumerate() {
+            for e in flow.successors(StmtId(i as u32)) {
+                if !kept(i, e.kind) {
+                    continue;
+                }
+                match e.to {
+                    Node::Stmt(t) if t.index() < n => preds[t.index()].push(i as u32),
+                    Node::AnyLabel => *ok_i = false,
+                    _ => {}
+                }
+            }
+        }
+        let mut stack: Vec<usize> = (0..n).filter(|&i| !ok[i]).collect();
+        while let Some(t) = stack.pop() {
+            for &p in &preds[t] {
+                if ok[p as usize] {
+                    ok[p as usize] = false;
+                    stack.push(p as usize);
+                }
+            }
+        }
+        let mut refusals = 0;
+        for &(id, _) in &self.guards {
+            if !self.runs(id) || scope_only(id) {
+                continue;
+            }
+            let refused = flow
+                .successors(id)
+                .iter()
+                .filter(|e| {
+                    matches!(e.kind, EdgeKind::Then | EdgeKind::Else) && kept(id.index(), e.kind)
+                })
+                .all(|e| match e.to {
+                    Node::Stmt(t) => ok.get(t.index()).copied().unwrap_or(false),
+                    Node::End => true,
+                    Node::AnyLabel => false,
+                });
+            if !refused {
+                return false;
+            }
+            refusals += 1;
+        }
+        if refusals == 0 {
+            return false;
+        }
+        // And the script does its work on cmd.exe's side: more commands only cmd.exe runs
+        // than commands Windows 9x runs off the refusal paths (before it is turned away). (A logon script that does
+        // its work on both and only ends with `echo skipping step 6 on Windows 9x` is meant
+        // to run there.)
+        let Some(entry) = flow.entry else {
+            return false;
+        };
+        let nt = flow.reach_from(entry, |from, e| {
+            let side = cut[from.index()];
+            side == 0
+                || !matches!(e.kind, EdgeKind::Then | EdgeKind::Else)
+                || side & (1 << e.kind as u8) != 0
+        });
+        let (mut nt_work, mut win9x_work) = (0usize, 0usize);
+        for i in 0..n {
+            let id = StmtId(i as u32);
+            let stmt = script.stmt(id);
+            // Jumps are no work (the guard's own `goto nt` is on cmd.exe's side).
+            if matches!(
+                stmt.kind,
+                StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Goto(_)
+            ) {
+                continue;
+            }
+            if self.runs(id) {
+                // Not the guards, not the refusal paths.
+                if !ok[i] && cut[i] == 0 {
+                    win9x_work += 1;
+                }
+            } else if nt[i] {
+                nt_work += 1;
+            }
+        }
+        nt_work > win9x_work
+    }
+}
+
+/// A statement of a refusal path: a message, a comment, a label, a jump, an end, or the
+/// clean-up before the end (`endlocal`, `popd`).
+fn refuses(source: &Source, stmt: &crate::syntax::ast::Stmt) -> bool {
+    match &stmt.kind {
+        StmtKind::Echo(_)
+        | StmtKind::Comment(_)
+        | StmtKind::Label(_)
+        | StmtKind::Goto(_)
+        | StmtKind::Exit(_)
+        | StmtKind::Endlocal => true,
+        StmtKind::Simple(s) => {
+            let raw = source.slice(s.name.span);
+            ["pause", "cls", "popd"]
+                .iter()
+                .any(|name| crate::sms::program_name_is(raw, name))
+        }
+        _ => false,
     }
 }
 
@@ -516,6 +657,36 @@ mod tests {
         assert!(v.tests_os);
         let (_, v) = view("if \"%~1\"==\"\" goto a\n:a\n");
         assert!(!v.guarded() && !v.tests_os);
+    }
+
+    #[test]
+    fn a_test_that_only_turns_windows_9x_away_is_a_refusal() {
+        let refusal =
+            "setlocal\nif \"%OS%\"==\"Windows_NT\" goto nt\necho needs NT\npause\ngoto end\n\
+                       :nt\nset A=1\nset B=2\ntool.exe %A% %B%\n:end\npopd\n";
+        let source = Source::new(refusal.as_bytes().to_vec());
+        let script = crate::syntax::parse(&source);
+        let flow = Flow::build(&source, &script, &LabelIndex::build(&source));
+        let v = Win9xView::build(&source, &script, &flow);
+        assert!(v.only_refuses(&source, &script, &flow));
+        for text in [
+            // Windows 9x goes on with the script after the skipped step.
+            "if \"%OS%\"==\"Windows_NT\" goto nt\necho skip\ngoto done\n:nt\nset A=1\n:done\nnet use h: \\\\s\\h\n",
+            // Windows 9x has work of its own.
+            "if not \"%OS%\"==\"Windows_NT\" goto w\nset A=%~1\ngoto end\n:w\nset A=%1\n:end\n",
+            // More work on both before the refusal than on cmd.exe's side after it.
+            "setlocal\nnet use h: \\\\s\\h\nnet use p: \\\\s\\p\nif \"%OS%\"==\"Windows_NT\" goto nt\necho 9x\ngoto end\n:nt\nset A=1\n:end\n",
+            // A dynamic jump on the refusal path may go anywhere.
+            "if \"%OS%\"==\"Windows_NT\" goto nt\ngoto %NEXT%\n:nt\nset A=1\nset B=1\n",
+            // No guard at all.
+            "set A=1\n",
+        ] {
+            let source = Source::new(text.as_bytes().to_vec());
+            let script = crate::syntax::parse(&source);
+            let flow = Flow::build(&source, &script, &LabelIndex::build(&source));
+            let v = Win9xView::build(&source, &script, &flow);
+            assert!(!v.only_refuses(&source, &script, &flow), "{text}");
+        }
     }
 
     #[test]
