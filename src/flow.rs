@@ -1642,7 +1642,13 @@ fn shebang_names_other(bytes: &[u8]) -> bool {
     }
     let name = name.to_ascii_lowercase();
     let name = name.strip_suffix(b".exe").unwrap_or(&name);
-    !name.is_empty()
+    // A shell/batch polyglot (`#!/bin/sh` then `@echo off` for cmd.exe, which prints one
+    // error for the first line and goes on) is batch too.
+    let polyglot = bytes
+        .windows(9)
+        .any(|w| w.eq_ignore_ascii_case(b"@echo off"));
+    !polyglot
+        && !name.is_empty()
         && name
             .iter()
             .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(b))
@@ -2047,6 +2053,7 @@ mod tests {
             // Only the first line: a Ruby payload after the batch part is batch to cmd.exe.
             "@echo off\r\n#!ruby\r\nputs 1\r\n",
             "# !ps\r\necho hi\r\n",
+            "#!/bin/sh\n# 2>nul & @ECHO OFF & goto batch\nexec java \"$@\"\n:batch\njava %*\n",
         ] {
             assert_eq!(foreign(text), None, "{text:?}");
         }
