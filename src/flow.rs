@@ -276,6 +276,51 @@ fn word_is_ci(source: &Source, w: &Word, lower: &[u8]) -> bool {
         .eq(lower.iter().copied())
 }
 
+/// The result of an `if` that compares two fixed words with `==` (`if ans==n`, where the
+/// author meant `%ans%`; `if /i Yes==yes`), `not` applied: the words are plain text (letters,
+/// digits, `_`, `-`, `.`), so no expansion, quote or caret can change them. `None` for any
+/// other test.
+pub fn constant_test(source: &Source, ifs: &crate::syntax::ast::If) -> Option<bool> {
+    let Condition::Compare {
+        lhs,
+        op: CmpOp::EqEq,
+        rhs,
+        ..
+    } = &ifs.condition
+    else {
+        return None;
+    };
+    let plain = |w: &Word| {
+        let b = source.slice(w.span);
+        !b.is_empty()
+            && b.iter()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+    };
+    if !plain(lhs) || !plain(rhs) {
+        return None;
+    }
+    let (l, r) = (source.slice(lhs.span), source.slice(rhs.span));
+    // `if errorlevel==1`: cmd.exe compares the word, but COMMAND.COM reads `=` as a
+    // delimiter and tests the exit code. Left unknown.
+    if [
+        b"errorlevel".as_slice(),
+        b"exist",
+        b"defined",
+        b"cmdextversion",
+    ]
+    .iter()
+    .any(|k| l.eq_ignore_ascii_case(k))
+    {
+        return None;
+    }
+    let equal = if ifs.case_insensitive.is_some() {
+        l.eq_ignore_ascii_case(r)
+    } else {
+        l == r
+    };
+    Some(equal != ifs.not.is_some())
+}
+
 /// The condition is false wherever `%OS%` is empty, as on Windows 9x: `"%OS%"=="Windows_NT"`
 /// (any quoting, spacing, `/i` or case) or `%OS%` compared with any other fixed, non-empty
 /// text. The caller applies `not`.
@@ -345,6 +390,16 @@ pub fn runs_batch_file(name: &[u8]) -> bool {
         Some(b't' | b'd' | b's' | b'.' | b'"' | b'^')
     ) {
         return false;
+    }
+    // cmd.exe ends an unquoted command name at `/` (the switch character): `./setup.bat`
+    // runs `.` ("'.' is not recognized …") and the script goes on.
+    let mut quoted = false;
+    for &b in name {
+        match b {
+            b'"' => quoted = !quoted,
+            b'/' if !quoted => return false,
+            _ => {}
+        }
     }
     let file = file_name(name);
     program_file_name_is(file, b"smsls")
@@ -637,8 +692,16 @@ impl<'a> Builder<'a> {
                     let else_to = else_first.map(Node::Stmt).unwrap_or(after);
                     let t = edge(then_to, EdgeKind::Then);
                     let e = edge(else_to, EdgeKind::Else);
-                    out.push(t);
-                    out.push(e);
+                    // `if ans==n goto EOF` (the `%` forgotten) compares two fixed words:
+                    // only one side is ever taken.
+                    match constant_test(self.source, ifs) {
+                        Some(true) => out.push(t),
+                        Some(false) => out.push(e),
+                        None => {
+                            out.push(t);
+                            out.push(e);
+                        }
+                    }
                     if os_test_is_nt(self.source, &ifs.condition) {
                         nt_edges.push((id, if ifs.not.is_some() { e } else { t }));
                     } else if os_test_is_9x(self.source, &ifs.condition) {
@@ -1589,9 +1652,9 @@ impl Foreign {
     pub fn describe(self) -> &'static str {
         match self {
             Foreign::Rexx => {
-                "this file starts with a `/*` comment: it is an OS/2 REXX program, run by the \
-                 REXX interpreter, not by cmd.exe (on Windows, cmd.exe would fail on its first \
-                 line)"
+                "this file starts with a `/*` comment: it is a program in another language \
+                 (most often an OS/2 REXX program, run by the REXX interpreter), not a cmd.exe \
+                 script (on Windows, cmd.exe would fail on its first line)"
             }
             Foreign::FourDos => {
                 "this file uses 4DOS / 4NT / Take Command syntax (`iff … endiff`, `gosub`, \
@@ -1802,6 +1865,7 @@ mod tests {
             "\"%~dp0run me.bat\"",
             "smsls.",
             "c:\\tools\\go.ba^t",
+            "\"tools/setup.bat\"",
         ] {
             assert!(runs_batch_file(name.as_bytes()), "{name}");
         }
@@ -1813,6 +1877,8 @@ mod tests {
             "x.batch",
             "cmd",
             "\"a.bat\\x\"",
+            "./setup.bat",
+            "tools/setup.cmd",
         ] {
             assert!(!runs_batch_file(name.as_bytes()), "{name}");
         }
@@ -2032,6 +2098,32 @@ mod tests {
         // One mark twice is one mark.
         assert_eq!(foreign("gosub a\r\ngosub b\r\n"), None);
         assert_eq!(foreign(""), None);
+    }
+
+    #[test]
+    fn fixed_words_compared_give_a_known_result() {
+        for (text, want) in [
+            ("if ans==n goto x", Some(false)),
+            ("if not ans==n goto x", Some(true)),
+            ("if /i Yes==yes goto x", Some(true)),
+            ("if Yes==yes goto x", Some(false)),
+            ("if 1==1 goto x", Some(true)),
+            // Expansions, quotes and carets may change the words; COMMAND.COM reads
+            // `errorlevel==1` as an exit-code test.
+            ("if %ans%==n goto x", None),
+            ("if \"a\"==\"a\" goto x", None),
+            ("if a^b==ab goto x", None),
+            ("if errorlevel==1 goto x", None),
+            ("if ERRORLEVEL == 1 goto x", None),
+            ("if exist a goto x", None),
+        ] {
+            let source = Source::new(format!("{text}\r\n:x\r\n").into_bytes());
+            let script = crate::syntax::parse(&source);
+            let StmtKind::If(ifs) = &script.stmt(StmtId(0)).kind else {
+                panic!("{text}: not an if");
+            };
+            assert_eq!(constant_test(&source, ifs), want, "{text}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::rules::bat_util::{
 };
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CallTarget, StmtKind};
-use crate::syntax::labels::Profile;
+use crate::syntax::labels::{LabelIndex, Profile};
 
 pub static RULE: Rule = Rule {
     code: "BAT201",
@@ -26,7 +26,9 @@ pub static RULE: Rule = Rule {
            the script or in its `lib` folder: the library joins the modules or calls the \
            sibling; a jump only COMMAND.COM runs (on the Windows 9x side of an OS test, as in \
            the RubyGems stub's `if not \"%~f0\" == \"~f0\" goto WinNT`) whose label COMMAND.COM \
-           finds by its first 8 characters.",
+           finds by its first 8 characters; a label that is there, after a NUL byte where \
+           cmd.exe stops reading (BAT103 reports the NUL). A jump under a test of two fixed \
+           words (`if ans==n goto END`, the `%` forgotten) never runs when the words differ.",
     why: "When GOTO cannot find its label, cmd.exe prints \"The system cannot find the batch \
           label specified - END\" and stops the whole batch file at that line (inside a \
           subroutine entered with `call :label`, only the subroutine ends and its caller goes \
@@ -48,6 +50,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let mut after_nul = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let (target, is_call) = match &stmt.kind {
@@ -78,6 +81,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // beside `input_string.bat`, `call :wcdir._find` beside `wcdir.bat`): the library
         // is assembled or called through that file.
         if is_call && ctx.flow.call_dispatch && in_sibling_module(ctx, key) {
+            continue;
+        }
+        // The label is there, after a NUL byte: cmd.exe stops reading at the NUL, which
+        // BAT103 reports as the cause. (The names after it are read once per file.)
+        let after_nul = after_nul.get_or_insert_with(|| LabelIndex::keys_after_nul(ctx.source));
+        if !after_nul.is_empty()
+            && after_nul.contains(&crate::syntax::labels::key(key, Profile::Nt))
+        {
             continue;
         }
         // Only COMMAND.COM runs this jump (it sits on the Windows 9x side of an OS test, as

@@ -21,7 +21,8 @@ pub static RULE: Rule = Rule {
            argument is this script's own name (`ctrlc.bat %0`), the DOS way of asking it to \
            run this script again when it is done; nor `if exist x.bat x.bat` (hand over to it \
            when it is there: the lines after it are the fallback); nor a batch file on either \
-           side of a pipe, which a child cmd.exe runs and which returns. `if \"%OS%\"==\"Windows_NT\" \
+           side of a pipe, which a child cmd.exe runs and which returns; nor `./setup.bat`, whose \
+           unquoted `/` ends the command name (cmd.exe runs `.`, fails and goes on). `if \"%OS%\"==\"Windows_NT\" \
            endlocal` and `%COMSPEC% /C exit /B %ERRORLEVEL%` after it count as clean-up.",
     why: "Running a batch file by name from another batch file transfers control to it for good: \
           when it ends, the calling script does not continue. Everything after the line (the \

@@ -410,6 +410,7 @@ fn find_dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
 /// Commands no DOS or Windows 9x client has: cmd.exe's own (`title`, `pushd`, …) and the NT
 /// tools (`reg`, `sc`, `wmic`, …). A script that runs one is written for NT.
 const NT_ONLY_COMMANDS: &[&[u8]] = &[
+    b"cmd",
     b"title",
     b"pushd",
     b"popd",
@@ -494,8 +495,14 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
         let StmtKind::Simple(s) = &ctx.script.stmt(id).kind else {
             return false;
         };
-        ctx.flow.is_reachable(id)
-            && program_stem(src, s, &mut name).is_some_and(|stem| NT_ONLY_COMMANDS.contains(&stem))
+        if !ctx.flow.is_reachable(id) {
+            return false;
+        }
+        match program_stem(src, s, &mut name) {
+            Some(b"start") => started_program_is_nt_only(src, s, &mut name),
+            Some(stem) => NT_ONLY_COMMANDS.contains(&stem),
+            None => false,
+        }
     });
     command
         || ctx.script.expansions.iter().any(|e| {
@@ -504,6 +511,26 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
                 && crate::rules::bat_util::expansion_name(src, e)
                     .is_some_and(|n| NT_ONLY_VARIABLES.iter().any(|v| n.eq_ignore_ascii_case(v)))
         })
+}
+
+/// `start cmd /k …`, `start "title" /min powershell …`: the program START runs (after its
+/// switches and a quoted window title) is an NT-only command.
+fn started_program_is_nt_only(
+    src: &crate::source::Source,
+    s: &crate::syntax::ast::Simple,
+    buf: &mut Vec<u8>,
+) -> bool {
+    let Some(program) = s.args.iter().find(|w| {
+        let raw = src.slice(w.span);
+        !(raw.starts_with(b"/") || raw.starts_with(b"\""))
+    }) else {
+        return false;
+    };
+    crate::syntax::names::program_file_name_into(src.slice(program.span), buf);
+    match crate::syntax::names::split_ext(buf) {
+        (stem, Some(b"exe" | b"com") | None) => NT_ONLY_COMMANDS.contains(&stem),
+        (_, Some(_)) => false,
+    }
 }
 
 /// The stem of the program a command runs (lower case, into `buf`), when its name has no

@@ -202,6 +202,25 @@ impl LabelIndex {
             .and_then(|d| self.defs.get(d))
     }
 
+    /// The labels defined on the lines after the file's first NUL byte, where cmd.exe's
+    /// reading and its label search stop (BAT103 reports the NUL): their names as cmd.exe
+    /// compares them ([`key`]). Empty when the file has no NUL.
+    pub fn keys_after_nul(source: &Source) -> rustc_hash::FxHashSet<Vec<u8>> {
+        let Some(&nul) = source.facts().nul.first() else {
+            return Default::default();
+        };
+        let bytes = source.bytes();
+        let starts = source.line_starts();
+        let first = starts.partition_point(|&s| s <= nul);
+        (first..starts.len())
+            .filter_map(|i| {
+                let line_end = starts.get(i + 1).map_or(bytes.len(), |&n| n - 1);
+                scan_label(bytes, starts[i], line_end, i + 1)
+                    .map(|d| key_of(&d.folded, Profile::Nt).to_vec())
+            })
+            .collect()
+    }
+
     /// As [`LabelIndex::resolve`], the index of the definition in `defs`.
     pub fn resolve_index(&self, name: &[u8], from_line: usize, profile: Profile) -> Option<usize> {
         let want = key(name, profile);
