@@ -182,9 +182,9 @@ impl Win9xView {
             return false;
         }
         // And the script does its work on cmd.exe's side: more commands only cmd.exe runs
-        // than commands Windows 9x runs off the refusal paths (before it is turned away). (A logon script that does
-        // its work on both and only ends with `echo skipping step 6 on Windows 9x` is meant
-        // to run there.)
+        // than commands Windows 9x runs off the refusal paths (before it is turned away).
+        // A logon script that does its work on both and only ends with `echo skipping step
+        // 6 on Windows 9x` is meant to run there.
         let Some(entry) = flow.entry else {
             return false;
         };
