@@ -27,6 +27,7 @@ pub mod bat209_redirect_digit;
 pub mod bat210_unquoted_compare;
 pub mod bat211_label_in_block;
 pub mod bat212_exit_in_subroutine;
+pub mod bat213_variable_name_compared;
 pub mod bat301_lf_line_endings;
 pub mod bat302_win9x_incompatible;
 pub mod bat303_win9x_label_collision;
@@ -479,6 +480,7 @@ pub static RULES: &[&Rule] = &[
     &bat210_unquoted_compare::RULE,
     &bat211_label_in_block::RULE,
     &bat212_exit_in_subroutine::RULE,
+    &bat213_variable_name_compared::RULE,
     &bat301_lf_line_endings::RULE,
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,
@@ -545,8 +547,8 @@ pub static RULES: &[&Rule] = &[
 /// endings, duplicate and colliding labels, unreachable code itself) are not listed.
 pub static CODE_RULES: &[&str] = &[
     "BAT101", "BAT104", "BAT105", "BAT106", "BAT107", "BAT108", "BAT109", "BAT201", "BAT204",
-    "BAT205", "BAT206", "BAT207", "BAT208", "BAT209", "BAT210", "BAT211", "BAT212", "BAT302",
-    "BAT304", "BAT305", "SMS105",
+    "BAT205", "BAT206", "BAT207", "BAT208", "BAT209", "BAT210", "BAT211", "BAT212", "BAT213",
+    "BAT302", "BAT304", "BAT305", "SMS105",
 ];
 
 /// Run one rule's check over a file, keeping a code rule's findings only in code that runs
