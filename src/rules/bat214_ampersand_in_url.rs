@@ -1,0 +1,85 @@
+//! BAT214 ampersand-in-url: an unquoted `&` inside a URL's query string ends the command.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Ctx, Rule};
+use crate::syntax::ast::Connector;
+
+pub static RULE: Rule = Rule {
+    code: "BAT214",
+    name: "ampersand-in-url",
+    severity: Severity::Warning,
+    summary: "An unquoted `&` between `name=value` pairs (a URL's query string) ends the command",
+    what: "Reports an unquoted, unescaped `&` in code that runs that is glued to text on both \
+           sides and followed by `name=` (`…?product=stub&os=win&lang=de`, `…&h=453`): the \
+           query-string separator of a URL or a `key=value&key=value` list, which cmd.exe \
+           reads as the command separator. An `&` with a blank before or after it \
+           (`cd x & echo y`) is an ordinary command separator and is not reported.",
+    why: "cmd.exe ends a command at every `&` outside double quotes. `set \
+          URL=https://host/get?product=stub&os=win` sets URL to `https://host/get?product=stub` \
+          and then runs `os=win` as a command (\"'os' is not recognized as an internal or \
+          external command\"): the variable holds half the address, and a download or `start` \
+          that uses it goes to the wrong page or fails.",
+    example: "set BASEURL=https://download.example.org/?product=browser&os=win&lang=de\n",
+    fix: "set \"BASEURL=https://download.example.org/?product=browser&os=win&lang=de\"\n",
+    sources: &[
+        "cmd-semantics §1.4 (special characters: `&` separates commands unless quoted or escaped \
+         with `^`)",
+        "held-out set 12 (a software-install script whose download URL loses its `&os=win&lang=de`)",
+    ],
+    check: Some(check),
+    opt_in: None,
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let bytes = ctx.source.bytes();
+    if memchr::memchr(b'&', bytes).is_none() {
+        return;
+    }
+    for id in ctx.script.ids() {
+        let stmt = ctx.script.stmt(id);
+        if stmt.connector != Connector::Amp {
+            continue;
+        }
+        let Some(amp) = stmt.connector_span() else {
+            continue;
+        };
+        let (at, end) = (amp.start(), amp.end());
+        // Glued on the left to a word byte (not a blank, quote, bracket or redirection).
+        let glued_left = at > 0 && {
+            let b = bytes[at - 1];
+            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/' | b'%' | b'+')
+        };
+        // `name=` right after it.
+        let name_len = bytes[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
+        let is_pair = name_len > 0
+            && bytes[end].is_ascii_alphabetic()
+            && bytes.get(end + name_len) == Some(&b'=');
+        if !glued_left || !is_pair || !ctx.flow.is_reachable(id) {
+            continue;
+        }
+        let pair_end = bytes[end..]
+            .iter()
+            .position(|b| matches!(b, b'&' | b' ' | b'\t' | b'\r' | b'\n' | b'"'))
+            .map_or(bytes.len(), |p| end + p);
+        let pair = ctx.source.display(crate::source::Span::new(end, pair_end));
+        out.push(
+            RULE.diag(
+                amp,
+                format!(
+                    "this `&` ends the command: cmd.exe cuts the text before it here and runs \
+                     `{pair}` as a command of its own (\"is not recognized as an internal or \
+                     external command\"), so the `name=value` list or URL it belongs to is cut \
+                     short"
+                ),
+            )
+            .with_label("command separator, not part of the text")
+            .with_help(
+                "quote the whole text (`set \"URL=…&…\"`, `start \"\" \"https://…&…\"`) or escape \
+                 each `&` as `^&`",
+            ),
+        );
+    }
+}
