@@ -45,7 +45,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     // The names the script sets (`set name=…`, `set /p name=…`), lower case, trailing blanks
     // dropped; built at the first candidate test.
-    let mut names: Option<Vec<Vec<u8>>> = None;
+    let mut names: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
     for id in ctx.script.ids() {
         let StmtKind::If(ifs) = &ctx.script.stmt(id).kind else {
             continue;
@@ -64,7 +64,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let names = names.get_or_insert_with(|| set_names(ctx));
-        let named = |w: &[u8]| names.iter().any(|n| n.eq_ignore_ascii_case(w));
+        let named = |w: &[u8]| names.contains(&w.to_ascii_lowercase());
         // The side that names a variable (the left one when both do).
         let word: &Word = if named(l) {
             lhs
@@ -104,10 +104,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// Lower-case names of the variables the script assigns or prompts for.
-fn set_names(ctx: &Ctx<'_>) -> Vec<Vec<u8>> {
+fn set_names(ctx: &Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
     let src = ctx.source;
-    let mut names: Vec<Vec<u8>> = ctx
-        .script
+    ctx.script
         .stmts
         .iter()
         .filter_map(|stmt| match &stmt.kind {
@@ -121,8 +120,5 @@ fn set_names(ctx: &Ctx<'_>) -> Vec<Vec<u8>> {
             }
             _ => None,
         })
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
+        .collect()
 }
