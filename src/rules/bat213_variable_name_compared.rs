@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{CmpOp, Condition, SetKind, StmtKind, Word};
+use crate::syntax::ast::{Condition, SetKind, StmtKind, Word};
 
 pub static RULE: Rule = Rule {
     code: "BAT213",
@@ -33,14 +33,6 @@ pub static RULE: Rule = Rule {
     opt_in: None,
 };
 
-/// A word cmd.exe cannot change: letters, digits, `_`, `-`, `.`.
-fn plain(bytes: &[u8]) -> bool {
-    !bytes.is_empty()
-        && bytes
-            .iter()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
-}
-
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     // The names the script sets (`set name=…`, `set /p name=…`), lower case, trailing blanks
@@ -50,19 +42,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::If(ifs) = &ctx.script.stmt(id).kind else {
             continue;
         };
-        let Condition::Compare {
-            lhs,
-            op: CmpOp::EqEq,
-            rhs,
-            ..
-        } = &ifs.condition
-        else {
+        // Two fixed words (`flow::constant_test`): the result is known.
+        let Some(always) = crate::flow::constant_test(src, ifs) else {
             continue;
         };
-        let (l, r) = (src.slice(lhs.span), src.slice(rhs.span));
-        if !plain(l) || !plain(r) || !ctx.flow.is_reachable(id) {
+        let Condition::Compare { lhs, rhs, .. } = &ifs.condition else {
+            continue;
+        };
+        if !ctx.flow.is_reachable(id) {
             continue;
         }
+        let (l, r) = (src.slice(lhs.span), src.slice(rhs.span));
         let names = names.get_or_insert_with(|| set_names(ctx));
         let named = |w: &[u8]| names.contains(&w.to_ascii_lowercase());
         // The side that names a variable (the left one when both do).
@@ -73,12 +63,6 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             continue;
         };
-        let equal = if ifs.case_insensitive.is_some() {
-            l.eq_ignore_ascii_case(r)
-        } else {
-            l == r
-        };
-        let always = equal != ifs.not.is_some();
         let name = src.display(word.span);
         let outcome = if always {
             "always true, so the command after it runs every time"
