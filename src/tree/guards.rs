@@ -42,13 +42,7 @@ impl Win9xView {
     pub fn from_guards(flow: &Flow, guards: Vec<(StmtId, EdgeKind)>, tests_os: bool) -> Win9xView {
         let mut runs = match flow.entry {
             Some(entry) if !guards.is_empty() => {
-                // Per statement, a bit per edge kind cut off (`1 << kind as u8`).
-                let mut cut = vec![0u16; flow.len()];
-                for (id, kind) in &guards {
-                    if let Some(c) = cut.get_mut(id.index()) {
-                        *c |= 1 << *kind as u8;
-                    }
-                }
+                let cut = nt_sides(flow.len(), &guards);
                 flow.reach_from(entry, |from, e| {
                     cut.get(from.index())
                         .map_or(true, |c| c & (1 << e.kind as u8) == 0)
@@ -116,13 +110,8 @@ impl Win9xView {
             return false;
         }
         let n = flow.len();
-        // Per guard, the edge kind only cmd.exe takes (`1 << kind as u8`), cut here.
-        let mut cut = vec![0u16; n];
-        for (id, kind) in &self.guards {
-            if let Some(c) = cut.get_mut(id.index()) {
-                *c |= 1 << *kind as u8;
-            }
-        }
+        // Per guard, the edge kind only cmd.exe takes, cut here.
+        let cut = nt_sides(n, &self.guards);
         let kept = |from: usize, kind: EdgeKind| cut[from] & (1 << kind as u8) == 0;
         let scope_only = |id: StmtId| match &script.stmt(id).kind {
             StmtKind::If(i) => cut[id.index()] != 0 && only_scopes(script, id, i),
@@ -216,6 +205,18 @@ impl Win9xView {
         }
         nt_work > win9x_work
     }
+}
+
+/// Per statement, a bit per edge kind (`1 << kind as u8`) that only cmd.exe takes: the NT
+/// side of each guard.
+fn nt_sides(n: usize, guards: &[(StmtId, EdgeKind)]) -> Vec<u16> {
+    let mut sides = vec![0u16; n];
+    for (id, kind) in guards {
+        if let Some(c) = sides.get_mut(id.index()) {
+            *c |= 1 << *kind as u8;
+        }
+    }
+    sides
 }
 
 /// A statement of a refusal path: a message, a comment, a label, a jump, an end, or the
