@@ -287,15 +287,19 @@ pub type LintFn = dyn Fn(
 pub type FixFn = dyn Fn(&Input, &ResolvedSettings, Vec<u8>) -> Result<Vec<u8>, String> + Sync;
 
 /// What checking one directory leaves: the reports of its reported files (by input) and,
-/// when one of its calls names a file in another directory, its members and the facts they
-/// were linted with (otherwise the directory's tree is dropped as soon as it is linted).
+/// when one of its calls names a file in a subdirectory or another directory's call may name
+/// one of its files, its members and the facts its own resolution gave them (otherwise the
+/// directory's tree is dropped as soon as it is linted).
 struct DirDone {
     reports: Vec<(usize, Result<FileReport, String>)>,
     errors: Vec<String>,
-    crossing: Option<Kept>,
+    kept: Kept,
+    /// One of its calls names a file in a subdirectory.
+    crosses: bool,
 }
 
-/// A directory's members kept for the second resolution.
+/// A directory's members and the facts its own resolution gave them.
+#[derive(Default)]
 struct Kept {
     members: Vec<Member>,
     facts: Vec<Arc<FileFacts>>,
@@ -313,9 +317,9 @@ struct Run {
 /// Lint the run: every directory of the trees on its own, in parallel, each file read and
 /// analysed once (calls resolve against the caller's directory, so a directory is a tree of
 /// its own unless a call names a subdirectory). The directories whose calls cross into other
-/// directories, and the directories they name, are then resolved together from their
-/// summaries, and the files whose facts change are linted again. Memory holds the analyses of
-/// the directories being checked, not the run's.
+/// directories, and the directories they name, are then resolved together from the summaries
+/// their first resolution kept, and the files whose facts change are linted again. Memory holds
+/// the analyses of the directories being checked, not the run's.
 pub fn check(
     inputs: &[TreeInput],
     ov: &Overrides,
@@ -338,23 +342,32 @@ pub fn check(
         .into_iter()
         .map(|(d, v)| (PathBuf::from(d), v))
         .collect();
+    // A call names a folder below its caller's: only a folder below another folder of the run
+    // can be named, and only such a folder keeps its members for the second resolution.
+    let nested = |d: &Path| d.ancestors().skip(1).any(|a| dirs.contains_key(a));
     let done: Vec<DirDone> = dirs
-        .values()
+        .iter()
         .collect::<Vec<_>>()
         .par_iter()
-        .map(|g| check_dir(inputs, g, ov, stdin, &run, fix, lint))
+        .map(|(d, g)| check_dir(inputs, g, ov, stdin, &run, nested(d), fix, lint))
         .collect();
 
     let mut reports: Vec<(usize, Result<FileReport, String>)> = Vec::new();
     let mut errors = Vec::new();
-    let mut kept: Vec<Kept> = Vec::new();
-    for d in done {
+    let any_crossing = done.iter().any(|d| d.crosses);
+    let mut crossing: Vec<Kept> = Vec::new();
+    let mut others: HashMap<&PathBuf, Kept> = HashMap::default();
+    for (dir, d) in dirs.keys().zip(done) {
         reports.extend(d.reports);
         errors.extend(d.errors);
-        kept.extend(d.crossing);
+        if d.crosses {
+            crossing.push(d.kept);
+        } else if any_crossing {
+            others.insert(dir, d.kept);
+        }
     }
-    if !kept.is_empty() {
-        let redone = recheck_crossing(inputs, &dirs, kept, ov, stdin, &run, lint);
+    if !crossing.is_empty() {
+        let redone = recheck_crossing(inputs, &dirs, crossing, others, ov, stdin, &run, lint);
         for (i, r) in reports.iter_mut() {
             if let Some(new) = redone.get(i) {
                 *r = new.clone();
@@ -371,67 +384,48 @@ pub fn check(
     (out, errors)
 }
 
-/// The second resolution: the crossing directories and the directories their calls name,
-/// as one tree; the reported files whose facts differ from their directory's are linted again
-/// (read and analysed once more: crossing calls are rare).
-fn recheck_crossing(
+/// The second resolution: the crossing directories and the directories their calls name, as
+/// one tree per group of folders that calls join, from the members their first resolution
+/// kept. The reported files whose facts differ from their directory's are linted again (read
+/// and analysed once more: crossing calls are rare); returns their reports by input.
+#[allow(clippy::too_many_arguments)]
+fn recheck_crossing<'d>(
     inputs: &[TreeInput],
-    dirs: &BTreeMap<PathBuf, Vec<usize>>,
-    kept: Vec<Kept>,
+    dirs: &'d BTreeMap<PathBuf, Vec<usize>>,
+    crossing: Vec<Kept>,
+    mut others: HashMap<&'d PathBuf, Kept>,
     ov: &Overrides,
     stdin: Option<&[u8]>,
     run: &Run,
     lint: &LintFn,
 ) -> HashMap<usize, Result<FileReport, String>> {
-    let stems = &run.stems;
     // Directories by lower-case path, for the case-insensitive names of the calls.
     let by_key: HashMap<String, &PathBuf> = dirs
         .keys()
         .map(|d| (d.to_string_lossy().to_ascii_lowercase(), d))
         .collect();
-    let mut in_union: HashSet<&PathBuf> = HashSet::default();
-    for k in &kept {
+    let mut named: Vec<&PathBuf> = Vec::new();
+    for k in &crossing {
         for m in &k.members {
-            let (own, named) = folder_keys(m);
-            for key in std::iter::once(own).chain(named) {
-                if let Some(d) = by_key.get(&key) {
-                    in_union.insert(d);
-                }
-            }
+            let (_, keys) = folder_keys(m);
+            named.extend(keys.iter().filter_map(|key| by_key.get(key).copied()));
         }
     }
+    named.sort();
+    named.dedup();
     let mut members = Vec::new();
-    let mut old_facts: Vec<Option<Arc<FileFacts>>> = Vec::new();
+    let mut old_facts: Vec<Arc<FileFacts>> = Vec::new();
     let mut member_inputs = Vec::new();
-    let mut covered: HashSet<usize> = HashSet::default();
-    for k in kept {
-        covered.extend(k.inputs.iter().copied());
+    // The named directories that do not cross join them as their own resolution left them.
+    for k in crossing
+        .into_iter()
+        .chain(named.iter().filter_map(|d| others.remove(d)))
+    {
         members.extend(k.members);
-        old_facts.extend(k.facts.into_iter().map(Some));
+        old_facts.extend(k.facts);
         member_inputs.extend(k.inputs);
     }
-    // The named directories that were not kept: summarize them again.
-    let again: Vec<usize> = in_union
-        .iter()
-        .flat_map(|d| dirs[*d].iter().copied())
-        .filter(|i| !covered.contains(i))
-        .collect();
-    let resummarized: Vec<Option<(usize, Member)>> = again
-        .par_iter()
-        .map(|&i| {
-            let t = &inputs[i];
-            let bytes = read_input(&t.input, stdin).ok()?;
-            let settings = ResolvedSettings::for_file(t.input.config.as_deref(), ov, &t.input.path);
-            analyse(t, &settings, bytes, stems)
-                .ok()
-                .map(|(_, m)| (i, m))
-        })
-        .collect();
-    for (i, m) in resummarized.into_iter().flatten() {
-        members.push(m);
-        old_facts.push(None);
-        member_inputs.push(i);
-    }
+    drop(others);
     // One tree per group of folders that calls join (its members in the union's order): a
     // call resolves in its caller's folder or a subfolder it names, so no call joins two
     // groups, and the groups are resolved in parallel.
@@ -445,12 +439,11 @@ fn recheck_crossing(
         });
         groups[k].push(j);
     }
-    // A group of one kept folder alone is the tree its folder was resolved as (the same
-    // members in the same order): its facts cannot change, so it is not built again.
+    // A group of one folder alone is the tree its folder was resolved as (the same members
+    // in the same order): its facts cannot change, so it is not built again.
     groups.retain(|g| {
         let folder = |j: usize| members[j].path.parent();
-        !g.iter()
-            .all(|&j| old_facts[j].is_some() && folder(j) == folder(g[0]))
+        !g.iter().all(|&j| folder(j) == folder(g[0]))
     });
     let mut taken: Vec<Option<Member>> = members.into_iter().map(Some).collect();
     let group_members: Vec<Vec<Member>> = groups
@@ -458,21 +451,22 @@ fn recheck_crossing(
         .map(|g| g.iter().filter_map(|&j| taken[j].take()).collect())
         .collect();
     let trees: Vec<Tree> = group_members.into_par_iter().map(Tree::build).collect();
-    // The members of the groups built: (global member index, tree, index in it).
-    let built = groups
+    // The members of the groups built whose facts changed: (input, member, facts).
+    let todo: Vec<(usize, &Member, &Arc<FileFacts>)> = groups
         .iter()
         .enumerate()
-        .flat_map(|(k, g)| g.iter().enumerate().map(move |(local, &j)| (j, k, local)));
-    let todo: Vec<(usize, &Member, &Arc<FileFacts>)> = built
-        .map(|(j, k, local)| (j, &trees[k].members[local], &trees[k].facts[local]))
-        .filter(|&(j, _, facts)| {
-            inputs[member_inputs[j]].lint
-                && old_facts[j].as_ref().map_or(true, |old| **old != **facts)
+        .flat_map(|(k, g)| g.iter().enumerate().map(move |(local, &j)| (j, k, local)))
+        .filter_map(|(j, k, local)| {
+            let (i, facts) = (member_inputs[j], &trees[k].facts[local]);
+            (inputs[i].lint && *old_facts[j] != **facts).then_some((
+                i,
+                &trees[k].members[local],
+                facts,
+            ))
         })
         .collect();
     todo.par_iter()
-        .map(|&(j, member, facts)| {
-            let i = member_inputs[j];
+        .map(|&(i, member, facts)| {
             let t = &inputs[i].input;
             let r = read_input(t, stdin).and_then(|bytes| {
                 let settings = ResolvedSettings::for_file(t.config.as_deref(), ov, &t.path);
@@ -558,6 +552,7 @@ fn check_dir(
     ov: &Overrides,
     stdin: Option<&[u8]>,
     run: &Run,
+    nested: bool,
     fix: &FixFn,
     lint: &LintFn,
 ) -> DirDone {
@@ -609,28 +604,38 @@ fn check_dir(
         }
     }
     let crosses = Tree::crosses_directories(&members);
-    let copy = crosses.then(|| members.clone());
     let tree = Tree::build(members);
     let member_inputs: Vec<usize> = reads.iter().map(|r| r.input).collect();
-    // The settings each reported file is linted with; the members' summaries then go before
-    // the rules run.
-    let lints: Vec<Option<LintSettings>> = reads
-        .iter()
-        .enumerate()
-        .map(|(j, r)| {
-            inputs[r.input].lint.then(|| {
-                let mut l = with_facts(&r.settings.lint, &tree.members[j], tree.facts[j].clone());
-                l.dirs = run.listings.clone();
-                l
-            })
-        })
-        .collect();
     let Tree {
         members,
         resolved,
         facts,
     } = tree;
-    drop((members, resolved));
+    drop(resolved);
+    // The settings each reported file is linted with.
+    let lints: Vec<Option<LintSettings>> = reads
+        .iter()
+        .enumerate()
+        .map(|(j, r)| {
+            inputs[r.input].lint.then(|| {
+                let mut l = with_facts(&r.settings.lint, &members[j], facts[j].clone());
+                l.dirs = run.listings.clone();
+                l
+            })
+        })
+        .collect();
+    // A folder that no call can name, and whose calls name no other, lets its members go
+    // before the rules run.
+    let kept = if nested || crosses {
+        Kept {
+            members,
+            facts,
+            inputs: member_inputs,
+        }
+    } else {
+        drop(members);
+        Kept::default()
+    };
     let reports: Vec<(usize, Result<FileReport, String>)> = reads
         .into_par_iter()
         .zip(lints)
@@ -663,11 +668,8 @@ fn check_dir(
     DirDone {
         reports,
         errors,
-        crossing: copy.map(|members| Kept {
-            members,
-            facts,
-            inputs: member_inputs,
-        }),
+        crosses,
+        kept,
     }
 }
 
