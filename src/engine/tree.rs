@@ -546,6 +546,7 @@ fn call_groups(members: &[Member]) -> Vec<usize> {
 
 /// Check one directory: read and analyse its files in parallel, resolve its tree, lint its
 /// reported files with their facts.
+#[allow(clippy::too_many_arguments)]
 fn check_dir(
     inputs: &[TreeInput],
     group: &[usize],
