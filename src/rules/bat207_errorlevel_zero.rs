@@ -16,7 +16,9 @@ pub static RULE: Rule = Rule {
            `if %errorlevel% equ 0 (`, or the else of `if errorlevel 1`), where it is redundant \
            but runs its command exactly when it should; nor `if errorlevel 0 set X=…` followed \
            by `if errorlevel 1 set X=…` (the default step of a rising ladder, which the higher \
-           tests overwrite).",
+           tests overwrite); nor the last step of a falling ladder whose steps down to \
+           `if errorlevel 1` all leave (`goto`, `exit`, or `echo failed & goto end` on the \
+           test's line), where only exit code 0 is left.",
     why: "`IF ERRORLEVEL n` is true for exit codes n or higher. Programs report failure with \
           1 or more, so `if errorlevel 0` is true after success and failure alike: it does \
           not test for success, and its command runs either way (on NT only a negative exit \
@@ -106,7 +108,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        if i.not.is_none() && stmt.parent().is_none() && always_leaves(ctx, i) {
+        if i.not.is_none() && stmt.parent().is_none() && always_leaves(ctx, id, i) {
             jumped = true;
         }
         let span = keyword.cover(level.span);
@@ -150,7 +152,7 @@ fn after_failures_left<'a>(ctx: &Ctx<'a>, id: StmtId, sib: &mut Option<Siblings<
         k = prev;
         match &ctx.script.stmt(k).kind {
             StmtKind::Comment(_) => {}
-            StmtKind::If(i) if i.not.is_none() && always_leaves(ctx, i) => match i.condition {
+            StmtKind::If(i) if i.not.is_none() && always_leaves(ctx, k, i) => match i.condition {
                 Condition::Errorlevel { value: Some(1), .. } => return true,
                 Condition::Errorlevel { value: Some(n), .. } if n > 1 => {}
                 _ => return false,
@@ -161,18 +163,31 @@ fn after_failures_left<'a>(ctx: &Ctx<'a>, id: StmtId, sib: &mut Option<Siblings<
     false
 }
 
-/// The then-command jumps away or exits: `goto x`, `exit /b`, or a block with one of them
-/// among its own commands (`(set f=1 & goto x)`).
-fn always_leaves(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> bool {
+/// The then-command jumps away or exits: `goto x`, `exit /b`, a block with one of them
+/// among its own commands (`(set f=1 & goto x)`), or (with no else) one chained after it with
+/// `&` on the IF's line (`if errorlevel 8 echo failed & goto end`: cmd.exe runs the whole rest
+/// of the line under the test).
+fn always_leaves(ctx: &Ctx<'_>, id: StmtId, i: &crate::syntax::ast::If) -> bool {
     let leaves = |id: StmtId| {
         let s = ctx.script.stmt(id);
         matches!(s.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
             && matches!(s.connector, Connector::None | Connector::Amp)
     };
-    i.then.is_some_and(|t| match &ctx.script.stmt(t).kind {
-        StmtKind::Block(b) => b.body.iter().any(|&s| leaves(s)),
-        _ => leaves(t),
-    })
+    let Some(t) = i.then else {
+        return false;
+    };
+    if let StmtKind::Block(b) = &ctx.script.stmt(t).kind {
+        return b.body.iter().any(|&s| leaves(s));
+    }
+    // The chained commands hang off the IF, after the then-command's own statements.
+    let end = ctx.script.stmt(id).span.end();
+    leaves(t)
+        || (i.else_.is_none()
+            && ctx.script.stmts[t.index() + 1..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, s)| s.span.start() < end)
+                .any(|(k, s)| s.parent() == Some(id) && leaves(StmtId((t.index() + 1 + k) as u32))))
 }
 
 /// `if errorlevel 0 if not errorlevel 1 …`: the range idiom (exit code exactly 0, negative

@@ -10,6 +10,7 @@ use crate::syntax::ast::{
     CallTarget, CmpOp, Condition, Connector, ExpansionKind, ForSwitch, JumpTarget, RedirectOp,
     SetKind, StmtId, StmtKind,
 };
+use crate::syntax::names::NT_ONLY_COMMANDS;
 
 pub static RULE: Rule = Rule {
     code: "BAT302",
@@ -22,7 +23,9 @@ pub static RULE: Rule = Rule {
            `if \"%OS%\"==\"Windows_NT\" setlocal` of `gradlew.bat`, Ant and Groovy, with \
            nothing else under its `if`, is not such a test, nor is one that only turns \
            Windows 9x away, `echo This script needs Windows NT` and the end, in a script that \
-           does its work on cmd.exe's side). Looks at each statement \
+           does its work on cmd.exe's side, nor `if not \"%OS%\"==\"Windows_NT\" goto x` \
+           right above `:x` (older wrapper templates), nor one after which Windows 9x runs \
+           no program but NT-only commands such as `pushd` and `cmd /C`). Looks at each statement \
            Windows 95/98/ME clients reach (outside the NT side of an OS guard: \
            `%OS%`==\"Windows_NT\", `%OS%.==.`, `if cmdextversion`, `if '^(' == '('`, \
            `ver | find`) that uses a command-extension construct: `setlocal`/`endlocal`, \
@@ -406,56 +409,6 @@ fn find_dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
          it as written)",
     )
 }
-
-/// Commands no DOS or Windows 9x client has: cmd.exe's own (`title`, `pushd`, …) and the NT
-/// tools (`reg`, `sc`, `wmic`, …). A script that runs one is written for NT.
-const NT_ONLY_COMMANDS: &[&[u8]] = &[
-    b"cmd",
-    b"title",
-    b"pushd",
-    b"popd",
-    b"color",
-    b"assoc",
-    b"ftype",
-    b"mklink",
-    b"reg",
-    b"sc",
-    b"wmic",
-    b"schtasks",
-    b"icacls",
-    b"cacls",
-    b"xcacls",
-    b"netsh",
-    b"powershell",
-    b"pwsh",
-    b"taskkill",
-    b"tasklist",
-    b"whoami",
-    b"robocopy",
-    b"timeout",
-    b"takeown",
-    b"bcdedit",
-    b"dism",
-    b"runas",
-    b"gpupdate",
-    b"setx",
-    b"findstr",
-    b"where",
-    b"forfiles",
-    b"clip",
-    b"certutil",
-    b"bitsadmin",
-    b"systeminfo",
-    b"diskpart",
-    b"fsutil",
-    b"gpresult",
-    b"wevtutil",
-    b"vssadmin",
-    b"pnputil",
-    b"driverquery",
-    b"w32tm",
-    b"tzutil",
-];
 
 /// Variables cmd.exe or Windows NT sets and COMMAND.COM on DOS and Windows 9x does not (there
 /// they expand to nothing).

@@ -425,9 +425,9 @@ pub fn summarize(
     let view = (*tests_os || !sms.invocations.is_empty())
         .then(|| Win9xView::from_guards(flow, guards.clone(), *tests_os));
     let tests_os = *tests_os
-        && !view
-            .as_ref()
-            .is_some_and(|v| v.only_refuses(source, script, flow));
+        && !view.as_ref().is_some_and(|v| {
+            v.only_refuses(source, script, flow) || v.runs_only_nt_programs(source, script)
+        });
     for inv in &sms.invocations {
         let id = inv.stmt;
         let reachable = flow.is_reachable(id);

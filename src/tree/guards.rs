@@ -16,7 +16,8 @@
 use crate::flow::{EdgeKind, Flow, Node, NtGuards};
 use crate::sms::{program_name, sequence_next};
 use crate::source::Source;
-use crate::syntax::ast::{CmpOp, Condition, Connector, Script, StmtId, StmtKind, Word};
+use crate::syntax::ast::{CallTarget, CmpOp, Condition, Connector, Script, StmtId, StmtKind, Word};
+use crate::syntax::names::{self, NT_ONLY_COMMANDS};
 
 /// The 9x view of one script.
 #[derive(Clone, Debug, Default)]
@@ -92,6 +93,37 @@ impl Win9xView {
 }
 
 impl Win9xView {
+    /// Of the programs and batch files the file runs on Windows 9x, at least one is an NT-only
+    /// command (`pushd`, `cmd`, `reg`, …: [`NT_ONLY_COMMANDS`]) and none is anything else
+    /// (a program, a batch file, `copy`, `net`, …): its Windows 9x path does nothing there
+    /// but fail, as in a Java launcher whose `%OS%` test only picks how to set `DIRNAME` and
+    /// which then runs `pushd "%DIRNAME%"` and `cmd /C …`. Such a test is a copied idiom, no
+    /// sign that the file is meant to run on Windows 9x. Messages, `cd`, `set`, `goto`,
+    /// `call :label` and the like do no work either way.
+    pub fn runs_only_nt_programs(&self, source: &Source, script: &Script) -> bool {
+        let mut name = Vec::new();
+        let mut nt = false;
+        for id in script.ids().filter(|&id| self.runs(id)) {
+            match &script.stmt(id).kind {
+                StmtKind::Call(c) if !matches!(c.target, CallTarget::Label { .. }) => return false,
+                StmtKind::Simple(s) => {
+                    names::program_file_name_into(source.slice(s.name.span), &mut name);
+                    match names::split_ext(&name) {
+                        (stem, Some(b"exe" | b"com") | None)
+                            if NT_ONLY_COMMANDS.contains(&stem) =>
+                        {
+                            nt = true
+                        }
+                        (stem, None) if NO_WORK.contains(&stem) => {}
+                        _ => return false,
+                    }
+                }
+                _ => {}
+            }
+        }
+        nt
+    }
+
     /// The file's OS guards only turn Windows 9x away: past every guard Windows 9x runs
     /// (the `setlocal` idiom aside), its side of the test leads only to messages and ends
     /// (`echo`, `rem`, labels, `goto`, `exit`, `pause`, `cls`, `endlocal`, `popd`) up to the
@@ -472,6 +504,54 @@ fn only_scopes(script: &Script, id: StmtId, i: &crate::syntax::ast::If) -> bool 
             .map_or(true, |next| next.parent() != Some(id))
 }
 
+/// Internal commands that change nothing outside the batch run ([`Win9xView::runs_only_nt_programs`]).
+const NO_WORK: &[&[u8]] = &[
+    b"cd", b"chdir", b"cls", b"pause", b"shift", b"ver", b"path", b"prompt", b"break", b"verify",
+];
+
+/// `if not "%OS%"=="Windows_NT" goto win9xME_args` right above `:win9xME_args` (only
+/// comments, labels and other `if … goto` tests between), as in the older `gradlew.bat`
+/// templates: both sides of the test go on at the same line, so it says nothing about running
+/// on Windows 9x.
+fn jumps_to_next(source: &Source, script: &Script, id: StmtId, i: &crate::syntax::ast::If) -> bool {
+    let stmt = script.stmt(id);
+    let (Some(then), None, None) = (i.then, &i.else_, stmt.parent()) else {
+        return false;
+    };
+    let StmtKind::Goto(g) = &script.stmt(then).kind else {
+        return false;
+    };
+    let crate::syntax::ast::JumpTarget::Label { key, .. } = &g.target else {
+        return false;
+    };
+    let mut end = stmt.span.end();
+    for s in &script.stmts[then.index() + 1..] {
+        if s.span.start() < end {
+            continue; // chained after a jump on its test's line
+        }
+        match &s.kind {
+            StmtKind::Comment(_) if s.parent().is_none() => {}
+            // Another test that may jump elsewhere (`if "%@eval[2+2]" == "4" goto 4NT_args`):
+            // past it, cmd.exe goes on where Windows 9x jumps.
+            StmtKind::If(j)
+                if s.parent().is_none()
+                    && j.else_.is_none()
+                    && j.then
+                        .is_some_and(|t| matches!(script.stmt(t).kind, StmtKind::Goto(_))) =>
+            {
+                end = s.span.end();
+            }
+            StmtKind::Label(l) if s.parent().is_none() => {
+                if source.slice(l.name).eq_ignore_ascii_case(key) {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// [`nt_guards`], with `command` telling which command a plain command statement is (given
 /// its id and name word), in statement order.
 fn nt_guards_by(
@@ -491,7 +571,9 @@ fn nt_guards_by(
         match &stmt.kind {
             StmtKind::If(i) => {
                 let (side, reads_os) = os_condition(source, &i.condition, &mut buf);
-                tests_os |= reads_os && !only_scopes(script, id, i);
+                tests_os |= reads_os
+                    && !only_scopes(script, id, i)
+                    && !jumps_to_next(source, script, id, i);
                 if let Some(nt_when_true) = side {
                     let nt_edge = if nt_when_true != i.not.is_some() {
                         EdgeKind::Then
@@ -653,7 +735,8 @@ mod tests {
 
     #[test]
     fn other_comparisons_are_no_guard() {
-        let (_, v) = view("if \"%1\"==\"x\" goto a\nif \"%OS%\"==\"%X%\" goto b\n:a\n:b\n");
+        let (_, v) =
+            view("if \"%1\"==\"x\" goto a\nif \"%OS%\"==\"%X%\" goto b\n:a\nset Y=1\n:b\n");
         assert!(!v.guarded());
         assert!(v.tests_os);
         let (_, v) = view("if \"%~1\"==\"\" goto a\n:a\n");
@@ -698,12 +781,41 @@ mod tests {
             // Anything else under the `if`, or another test, still says "runs on both".
             ("if \"%OS%\"==\"Windows_NT\" setlocal & set X=1\n", true),
             ("if \"%OS%\"==\"Windows_NT\" (setlocal) else (echo 9x)\n", true),
-            ("if \"%OS%\"==\"Windows_NT\" setlocal\nif not \"%OS%\"==\"Windows_NT\" goto w\n:w\n", true),
+            ("if \"%OS%\"==\"Windows_NT\" setlocal\nif not \"%OS%\"==\"Windows_NT\" goto w\nset X=1\n:w\n", true),
             ("if \"%OS%\"==\"Windows_NT\" set NT=1\n", true),
+            // A jump to the label right below (comments, labels, other jumps between) sends
+            // both sides on at the same line.
+            ("if not \"%OS%\"==\"Windows_NT\" goto w\n:w\nset X=%~1\n", false),
+            ("if not \"%OS%\" == \"Windows_NT\" goto w\nrem x\nif \"%@eval[2+2]\" == \"4\" goto f\n\n:x\n:W\nset X=1\n:f\n", false),
+            ("if not \"%OS%\"==\"Windows_NT\" goto w\nif \"%1\"==\"\" echo usage\n:w\n", true),
         ] {
             let (_, v) = view(text);
             assert!(v.guarded(), "{text}");
             assert_eq!(v.tests_os, tests_os, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_windows_9x_path_that_runs_only_nt_commands_does_nothing_there() {
+        let run = |text: &str| {
+            let source = Source::new(text.as_bytes().to_vec());
+            let script = crate::syntax::parse(&source);
+            let flow = Flow::build(&source, &script, &LabelIndex::build(&source));
+            Win9xView::build(&source, &script, &flow).runs_only_nt_programs(&source, &script)
+        };
+        let launcher = "if \"%OS%\"==\"Windows_NT\" (set D=%~dp0) else (set D=.)\n\
+                        pushd \"%D%\"\ncd ..\nCMD.EXE /c bin\\run.bat\npopd\n";
+        assert!(run(launcher));
+        for text in [
+            // A program, a batch file or a DOS command is work on Windows 9x.
+            "if \"%OS%\"==\"Windows_NT\" goto nt\nnet use h: \\\\s\\h\n:nt\npushd x\n",
+            "if \"%OS%\"==\"Windows_NT\" goto nt\ncall setup9x\n:nt\npushd x\n",
+            "if \"%OS%\"==\"Windows_NT\" goto nt\ncopy a b\n:nt\npushd x\n",
+            "pushd x\n\"%JAVA%\" -jar app.jar\n",
+            // No NT-only command: nothing says the path is vestigial.
+            "cd ..\necho hello\n",
+        ] {
+            assert!(!run(text), "{text}");
         }
     }
 }

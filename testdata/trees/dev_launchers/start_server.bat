@@ -1,0 +1,12 @@
+@echo off
+rem Starts the application server in its own window.
+@if "%OS%" == "Windows_NT" setlocal
+if "%OS%" == "Windows_NT" (
+  set "SERVER_DIR=%~dp0"
+) else (
+  set SERVER_DIR=.\
+)
+pushd "%SERVER_DIR%"
+cd ..
+cmd /C ".\bin\server.bat start"
+popd
