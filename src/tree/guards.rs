@@ -504,9 +504,12 @@ fn only_scopes(script: &Script, id: StmtId, i: &crate::syntax::ast::If) -> bool 
             .map_or(true, |next| next.parent() != Some(id))
 }
 
-/// Internal commands that change nothing outside the batch run ([`Win9xView::runs_only_nt_programs`]).
+/// Internal commands that change nothing outside the batch run
+/// ([`Win9xView::runs_only_nt_programs`]); `rem` is `REM=…` or `REM.…`, which cmd.exe reads
+/// as a do-nothing command, not as a comment.
 const NO_WORK: &[&[u8]] = &[
-    b"cd", b"chdir", b"cls", b"pause", b"shift", b"ver", b"path", b"prompt", b"break", b"verify",
+    b"rem", b"cd", b"chdir", b"cls", b"pause", b"shift", b"ver", b"path", b"prompt", b"break",
+    b"verify",
 ];
 
 /// `if not "%OS%"=="Windows_NT" goto win9xME_args` right above `:win9xME_args` (only
@@ -803,7 +806,7 @@ mod tests {
             let flow = Flow::build(&source, &script, &LabelIndex::build(&source));
             Win9xView::build(&source, &script, &flow).runs_only_nt_programs(&source, &script)
         };
-        let launcher = "if \"%OS%\"==\"Windows_NT\" (set D=%~dp0) else (set D=.)\n\
+        let launcher = "REM==========\nif \"%OS%\"==\"Windows_NT\" (set D=%~dp0) else (set D=.)\n\
                         pushd \"%D%\"\ncd ..\nCMD.EXE /c bin\\run.bat\npopd\n";
         assert!(run(launcher));
         for text in [

@@ -1,5 +1,7 @@
 @echo off
+REM=================================================
 rem Starts the application server in its own window.
+REM=================================================
 @if "%OS%" == "Windows_NT" setlocal
 if "%OS%" == "Windows_NT" (
   set "SERVER_DIR=%~dp0"
