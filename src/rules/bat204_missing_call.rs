@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::{in_block, nothing_runs_from, snippet, unquoted_lower};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{StmtId, StmtKind};
+use crate::syntax::ast::{Condition, StmtId, StmtKind};
 use crate::syntax::names::{file_name, program_file_name_is};
 
 pub static RULE: Rule = Rule {
@@ -21,7 +21,10 @@ pub static RULE: Rule = Rule {
            argument is this script's own name (`ctrlc.bat %0`), the DOS way of asking it to \
            run this script again when it is done; nor `if exist x.bat x.bat` (hand over to it \
            when it is there: the lines after it are the fallback); nor a batch file on either \
-           side of a pipe, which a child cmd.exe runs and which returns; nor `./setup.bat`, whose \
+           side of a pipe, which a child cmd.exe runs and which returns; nor a step of an errorlevel \
+           ladder (`IF ERRORLEVEL 3 BACKUP.BAT` next to `IF ERRORLEVEL 2 …`: handing over is \
+           that step's branch, and with CALL the lower steps would run too), nor the script's \
+           own file run right after such a ladder (the DOS menu loop); nor `./setup.bat`, whose \
            unquoted `/` ends the command name (cmd.exe runs `.`, fails and goes on). `if \"%OS%\"==\"Windows_NT\" \
            endlocal` and `%COMSPEC% /C exit /B %ERRORLEVEL%` after it count as clean-up.",
     why: "Running a batch file by name from another batch file transfers control to it for good: \
@@ -84,11 +87,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }) {
             continue;
         }
+        // `IF ERRORLEVEL 32 TERM.BAT` / `IF ERRORLEVEL 31 DOOR.BAT`: a step of an errorlevel
+        // ladder that hands over, as its other steps `goto`; the next steps must not run.
+        if ladder_step(ctx, id) {
+            continue;
+        }
         let shown = snippet(ctx.source, s.name.span, 60, false);
         // Inside a `( … )` block the rest of the block still runs first.
         let nested = in_block(ctx.script, ctx.script.stmt(id));
         let name = ctx.source.slice(s.name.span);
         if runs_itself(ctx, id, name, &mut first_cd) {
+            // The DOS menu loop: `MENU.BAT` right after the menu's errorlevel ladder (two
+            // steps or more; no step matched) starts the menu over, as `goto top` would.
+            let step = |b: &StmtId| is_level_test(ctx, *b);
+            if before(ctx, id)
+                .filter(step)
+                .and_then(|b| before(ctx, b))
+                .is_some_and(|b| step(&b))
+            {
+                continue;
+            }
             out.push(
                 RULE.diag(
                     s.name.span,
@@ -127,6 +145,46 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help(format!("write `call {shown}`")),
         );
     }
+}
+
+/// An `if errorlevel N …` test (no `not`, no `else`): a step of an errorlevel ladder.
+fn is_level_test(ctx: &Ctx<'_>, s: StmtId) -> bool {
+    match &ctx.script.stmt(s).kind {
+        StmtKind::If(i) => {
+            i.not.is_none()
+                && i.else_.is_none()
+                && matches!(i.condition, Condition::Errorlevel { value: Some(_), .. })
+        }
+        _ => false,
+    }
+}
+
+/// The statement before `id` in its list: the nearest earlier one with the same parent (an
+/// earlier sibling's own statements lie between them), looked for a few steps back.
+fn before(ctx: &Ctx<'_>, id: StmtId) -> Option<StmtId> {
+    let parent = ctx.script.stmt(id).parent();
+    (id.index().saturating_sub(64)..id.index())
+        .rev()
+        .map(|k| StmtId(k as u32))
+        .find(|&k| ctx.script.stmt(k).parent() == parent)
+}
+
+/// Statement `id` is the command of a step of an errorlevel ladder ([`is_level_test`]) next to
+/// another step. Handing over there is the branch, as `goto` is on the other steps (with
+/// CALL, the lower steps would run too once it returned); the lines after the last step are
+/// what runs when no step matched.
+fn ladder_step(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    let Some(up) = ctx.script.stmt(id).parent() else {
+        return false;
+    };
+    let StmtKind::If(i) = &ctx.script.stmt(up).kind else {
+        return false;
+    };
+    let next = ctx.flow.seq_next.get(up.index()).copied().flatten();
+    i.then == Some(id)
+        && is_level_test(ctx, up)
+        && (next.is_some_and(|n| is_level_test(ctx, n))
+            || before(ctx, up).is_some_and(|b| is_level_test(ctx, b)))
 }
 
 /// The command name `name` (of statement `id`) is this script's own file: its file name is the

@@ -1,0 +1,4 @@
+@echo off
+chkdsk c: > nul
+if errorlevel 1 fixdisk.bat
+net use h: \\srv\home
