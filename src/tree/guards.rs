@@ -513,7 +513,7 @@ const NO_WORK: &[&[u8]] = &[
 ];
 
 /// `if not "%OS%"=="Windows_NT" goto win9xME_args` right above `:win9xME_args` (only
-/// comments, labels and other `if … goto` tests between), as in the older `gradlew.bat`
+/// comments, labels and other `if … goto` tests between, within 64 statements), as in the older `gradlew.bat`
 /// templates: both sides of the test go on at the same line, so it says nothing about running
 /// on Windows 9x.
 fn jumps_to_next(source: &Source, script: &Script, id: StmtId, i: &crate::syntax::ast::If) -> bool {
@@ -528,7 +528,9 @@ fn jumps_to_next(source: &Source, script: &Script, id: StmtId, i: &crate::syntax
         return false;
     };
     let mut end = stmt.span.end();
-    for s in &script.stmts[then.index() + 1..] {
+    // A few statements on: a label further down is no "next line" (and a run of 20,000 such
+    // tests costs no more than one each).
+    for s in script.stmts[then.index() + 1..].iter().take(64) {
         if s.span.start() < end {
             continue; // chained after a jump on its test's line
         }
