@@ -1,7 +1,7 @@
 //! BAT204 missing-call: another batch file run without CALL.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{in_block, nothing_runs_from, snippet, unquoted_lower};
+use crate::rules::bat_util::{in_block, nothing_runs_from, snippet, unquoted_lower, Siblings};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{Condition, StmtId, StmtKind};
 use crate::syntax::names::{file_name, program_file_name_is};
@@ -64,6 +64,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut setlocal: Option<Vec<bool>> = None;
     // The first `cd`, `chdir` or `pushd` of the file (index), found at the first self-run.
     let mut first_cd: Option<Option<usize>> = None;
+    // Statement lists for the ladder tests, made at the first batch file that needs them.
+    let mut siblings: Option<Siblings> = None;
     // The flow knows them (`Flow::chained`), with where each would have gone on.
     for &(id, resume) in &ctx.flow.chained {
         let StmtKind::Simple(s) = &ctx.script.stmt(id).kind else {
@@ -89,7 +91,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // `IF ERRORLEVEL 32 TERM.BAT` / `IF ERRORLEVEL 31 DOOR.BAT`: a step of an errorlevel
         // ladder that hands over, as its other steps `goto`; the next steps must not run.
-        if ladder_step(ctx, id) {
+        let sib = siblings.get_or_insert_with(|| Siblings::build(ctx.script));
+        if ladder_step(ctx, sib, id) {
             continue;
         }
         let shown = snippet(ctx.source, s.name.span, 60, false);
@@ -100,9 +103,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             // The DOS menu loop: `MENU.BAT` right after the menu's errorlevel ladder (two
             // steps or more; no step matched) starts the menu over, as `goto top` would.
             let step = |b: &StmtId| is_level_test(ctx, *b);
-            if before(ctx, id)
+            if sib
+                .before(id)
                 .filter(step)
-                .and_then(|b| before(ctx, b))
+                .and_then(|b| sib.before(b))
                 .is_some_and(|b| step(&b))
             {
                 continue;
@@ -159,21 +163,11 @@ fn is_level_test(ctx: &Ctx<'_>, s: StmtId) -> bool {
     }
 }
 
-/// The statement before `id` in its list: the nearest earlier one with the same parent (an
-/// earlier sibling's own statements lie between them), looked for a few steps back.
-fn before(ctx: &Ctx<'_>, id: StmtId) -> Option<StmtId> {
-    let parent = ctx.script.stmt(id).parent();
-    (id.index().saturating_sub(64)..id.index())
-        .rev()
-        .map(|k| StmtId(k as u32))
-        .find(|&k| ctx.script.stmt(k).parent() == parent)
-}
-
 /// Statement `id` is the command of a step of an errorlevel ladder ([`is_level_test`]) next to
 /// another step. Handing over there is the branch, as `goto` is on the other steps (with
 /// CALL, the lower steps would run too once it returned); the lines after the last step are
 /// what runs when no step matched.
-fn ladder_step(ctx: &Ctx<'_>, id: StmtId) -> bool {
+fn ladder_step(ctx: &Ctx<'_>, sib: &Siblings<'_>, id: StmtId) -> bool {
     let Some(up) = ctx.script.stmt(id).parent() else {
         return false;
     };
@@ -184,7 +178,7 @@ fn ladder_step(ctx: &Ctx<'_>, id: StmtId) -> bool {
     i.then == Some(id)
         && is_level_test(ctx, up)
         && (next.is_some_and(|n| is_level_test(ctx, n))
-            || before(ctx, up).is_some_and(|b| is_level_test(ctx, b)))
+            || sib.before(up).is_some_and(|b| is_level_test(ctx, b)))
 }
 
 /// The command name `name` (of statement `id`) is this script's own file: its file name is the

@@ -10,7 +10,7 @@ use crate::syntax::ast::{
     CallTarget, CmpOp, Condition, Connector, ExpansionKind, ForSwitch, JumpTarget, RedirectOp,
     SetKind, StmtId, StmtKind,
 };
-use crate::syntax::names::NT_ONLY_COMMANDS;
+use crate::syntax::names::{program_stem_into, NT_ONLY_COMMANDS};
 
 pub static RULE: Rule = Rule {
     code: "BAT302",
@@ -451,7 +451,7 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
         if !ctx.flow.is_reachable(id) {
             return false;
         }
-        match program_stem(src, s, &mut name) {
+        match program_stem_into(src.slice(s.name.span), &mut name) {
             Some(b"start") => started_program_is_nt_only(src, s, &mut name),
             Some(stem) => NT_ONLY_COMMANDS.contains(&stem),
             None => false,
@@ -479,25 +479,8 @@ fn started_program_is_nt_only(
     }) else {
         return false;
     };
-    crate::syntax::names::program_file_name_into(src.slice(program.span), buf);
-    match crate::syntax::names::split_ext(buf) {
-        (stem, Some(b"exe" | b"com") | None) => NT_ONLY_COMMANDS.contains(&stem),
-        (_, Some(_)) => false,
-    }
-}
-
-/// The stem of the program a command runs (lower case, into `buf`), when its name has no
-/// extension or `.exe` / `.com`: `Reg.exe` and `reg` give `reg`, `x.bat` gives nothing.
-fn program_stem<'b>(
-    src: &crate::source::Source,
-    s: &crate::syntax::ast::Simple,
-    buf: &'b mut Vec<u8>,
-) -> Option<&'b [u8]> {
-    crate::syntax::names::program_file_name_into(src.slice(s.name.span), buf);
-    match crate::syntax::names::split_ext(buf) {
-        (stem, Some(b"exe" | b"com") | None) => Some(stem),
-        (_, Some(_)) => None,
-    }
+    program_stem_into(src.slice(program.span), buf)
+        .is_some_and(|stem| NT_ONLY_COMMANDS.contains(&stem))
 }
 
 /// The FreeDOS installer's V8Power Tools: a script that runs them is written for FreeDOS.
@@ -529,9 +512,8 @@ fn written_for_freedos(ctx: &Ctx<'_>) -> bool {
     let src = ctx.source;
     let mut name = Vec::new();
     ctx.script.ids().any(|id| match &ctx.script.stmt(id).kind {
-        StmtKind::Simple(s) => {
-            program_stem(src, s, &mut name).is_some_and(|stem| FREEDOS_TOOLS.contains(&stem))
-        }
+        StmtKind::Simple(s) => program_stem_into(src.slice(s.name.span), &mut name)
+            .is_some_and(|stem| FREEDOS_TOOLS.contains(&stem)),
         StmtKind::Set(s) => {
             let after = &src.bytes()[s.keyword.end()..ctx.script.stmt(id).span.end()];
             let after = after.trim_ascii_start();

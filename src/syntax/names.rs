@@ -72,6 +72,16 @@ pub fn file_name(bytes: &[u8]) -> &[u8] {
     &bytes[start..]
 }
 
+/// The stem of the program a command word runs (lower case, into `buf`), when its name has no
+/// extension or `.exe` / `.com`: `Reg.exe` and `reg` give `reg`, `x.bat` gives nothing.
+pub fn program_stem_into<'b>(bytes: &[u8], buf: &'b mut Vec<u8>) -> Option<&'b [u8]> {
+    program_file_name_into(bytes, buf);
+    match split_ext(buf) {
+        (stem, Some(b"exe" | b"com") | None) => Some(stem),
+        (_, Some(_)) => None,
+    }
+}
+
 /// Commands no DOS or Windows 9x client has: cmd.exe's own (`title`, `pushd`, …) and the NT
 /// tools (`reg`, `sc`, `wmic`, …). A script that runs one is written for NT.
 pub const NT_ONLY_COMMANDS: &[&[u8]] = &[

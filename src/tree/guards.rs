@@ -17,7 +17,7 @@ use crate::flow::{EdgeKind, Flow, Node, NtGuards};
 use crate::sms::{program_name, sequence_next};
 use crate::source::Source;
 use crate::syntax::ast::{CallTarget, CmpOp, Condition, Connector, Script, StmtId, StmtKind, Word};
-use crate::syntax::names::{self, NT_ONLY_COMMANDS};
+use crate::syntax::names::{program_stem_into, NT_ONLY_COMMANDS};
 
 /// The 9x view of one script.
 #[derive(Clone, Debug, Default)]
@@ -107,14 +107,9 @@ impl Win9xView {
             match &script.stmt(id).kind {
                 StmtKind::Call(c) if !matches!(c.target, CallTarget::Label { .. }) => return false,
                 StmtKind::Simple(s) => {
-                    names::program_file_name_into(source.slice(s.name.span), &mut name);
-                    match names::split_ext(&name) {
-                        (stem, Some(b"exe" | b"com") | None)
-                            if NT_ONLY_COMMANDS.contains(&stem) =>
-                        {
-                            nt = true
-                        }
-                        (stem, None) if NO_WORK.contains(&stem) => {}
+                    match program_stem_into(source.slice(s.name.span), &mut name) {
+                        Some(stem) if NT_ONLY_COMMANDS.contains(&stem) => nt = true,
+                        Some(stem) if NO_WORK.contains(&stem) => {}
                         _ => return false,
                     }
                 }
