@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::Siblings;
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{CmpOp, Condition, Connector, StmtId, StmtKind};
+use crate::syntax::ast::{CmpOp, Condition, Connector, Stmt, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT207",
@@ -168,8 +168,7 @@ fn after_failures_left<'a>(ctx: &Ctx<'a>, id: StmtId, sib: &mut Option<Siblings<
 /// `&` on the IF's line (`if errorlevel 8 echo failed & goto end`: cmd.exe runs the whole rest
 /// of the line under the test).
 fn always_leaves(ctx: &Ctx<'_>, id: StmtId, i: &crate::syntax::ast::If) -> bool {
-    let leaves = |id: StmtId| {
-        let s = ctx.script.stmt(id);
+    let leaves = |s: &Stmt| {
         matches!(s.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
             && matches!(s.connector, Connector::None | Connector::Amp)
     };
@@ -177,17 +176,16 @@ fn always_leaves(ctx: &Ctx<'_>, id: StmtId, i: &crate::syntax::ast::If) -> bool 
         return false;
     };
     if let StmtKind::Block(b) = &ctx.script.stmt(t).kind {
-        return b.body.iter().any(|&s| leaves(s));
+        return b.body.iter().any(|&s| leaves(ctx.script.stmt(s)));
     }
     // The chained commands hang off the IF, after the then-command's own statements.
     let end = ctx.script.stmt(id).span.end();
-    leaves(t)
+    leaves(ctx.script.stmt(t))
         || (i.else_.is_none()
             && ctx.script.stmts[t.index() + 1..]
                 .iter()
-                .enumerate()
-                .take_while(|(_, s)| s.span.start() < end)
-                .any(|(k, s)| s.parent() == Some(id) && leaves(StmtId((t.index() + 1 + k) as u32))))
+                .take_while(|s| s.span.start() < end)
+                .any(|s| s.parent() == Some(id) && leaves(s)))
 }
 
 /// `if errorlevel 0 if not errorlevel 1 …`: the range idiom (exit code exactly 0, negative
