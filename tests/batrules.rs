@@ -319,6 +319,10 @@ fn bat303_only_under_win9x() {
         "pushd \\\\srv\\share\r\n",
         "reg.exe query HKLM\\Software\r\n",
         "echo %COMPUTERNAME%>>\\\\srv\\logs\\seen.txt\r\n",
+        // A program of today's toolchains: no COMMAND.COM ever ran it.
+        "python tools\\gen_tables.py src\\tables.asm\r\n",
+        "git.exe describe --tags >version.txt\r\n",
+        "node scripts\\bundle.js\r\n",
     ] {
         let src = format!("{nt_name}goto install_new\r\n:install_old\r\n:install_new\r\n");
         assert!(

@@ -1,9 +1,10 @@
 //! BAT204 missing-call: another batch file run without CALL.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::flow::Node;
 use crate::rules::bat_util::{in_block, nothing_runs_from, snippet, unquoted_lower, Siblings};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{Condition, StmtId, StmtKind};
+use crate::syntax::ast::{Condition, Connector, StmtId, StmtKind};
 use crate::syntax::names::{file_name, program_file_name_is};
 
 pub static RULE: Rule = Rule {
@@ -66,14 +67,23 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut first_cd: Option<Option<usize>> = None;
     // Statement lists for the ladder tests, made at the first batch file that needs them.
     let mut siblings: Option<Siblings> = None;
+    // The words the script compares `%1` with, found at the first self-run.
+    let mut stages = None;
     // The flow knows them (`Flow::chained`), with where each would have gone on.
     for &(id, resume) in &ctx.flow.chained {
         let StmtKind::Simple(s) = &ctx.script.stmt(id).kind else {
             continue;
         };
+        // Inside a `( … )` block, an IF or a FOR, the rest of the logical line still runs
+        // first (cmd.exe has read it): what is lost is what follows that line.
+        let lost_from = if ctx.script.stmt(id).parent().is_some() {
+            after_logical_line(ctx, id)
+        } else {
+            resume
+        };
         // Harmless when nothing would run after it anyway.
         let setlocal_open = setlocal.get_or_insert_with(|| setlocal_open_before(ctx))[id.index()];
-        if nothing_runs_from(ctx, resume, setlocal_open) {
+        if nothing_runs_from(ctx, lost_from, setlocal_open) {
             continue;
         }
         // `if exist postinst.bat postinst.bat`: "hand over to it if it is there"; the lines
@@ -87,6 +97,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             crate::tree::calls::target_spec(ctx.source.slice(a.span))
                 == crate::tree::calls::TargetSpec::SelfFile
         }) {
+            continue;
+        }
+        // `setup.bat NextStep` in a SETUP.BAT that tests `if %1#==NextStep# goto …`: a
+        // multi-stage script starting itself over at a stage (often from another folder or
+        // drive): the lines after it belong to other stages.
+        if restarts_at_stage(ctx, s, &mut stages) {
             continue;
         }
         // `IF ERRORLEVEL 32 TERM.BAT` / `IF ERRORLEVEL 31 DOOR.BAT`: a step of an errorlevel
@@ -149,6 +165,93 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help(format!("write `call {shown}`")),
         );
     }
+}
+
+/// Where control would go after the logical line that statement `id` is part of: after its
+/// outermost enclosing statement and the commands `&`, `&&` or `||` join to it.
+fn after_logical_line(ctx: &Ctx<'_>, id: StmtId) -> Node {
+    let script = ctx.script;
+    let mut top = id;
+    while let Some(p) = script.stmt(top).parent() {
+        top = p;
+    }
+    loop {
+        match ctx.flow.seq_next.get(top.index()).copied().flatten() {
+            Some(n) if script.stmt(n).connector != Connector::None => top = n,
+            Some(n) => return Node::Stmt(n),
+            None => return Node::End,
+        }
+    }
+}
+
+/// The batch file run is this script's own file name (any folder) and its first argument a
+/// word the script compares `%1` with (`if %1#==NextStep# goto ret1`, `if "%1"=="stage2"`):
+/// the script restarts itself at one of its stages, which is what its top dispatches on.
+/// `stages` holds those words, found at the first self-run.
+fn restarts_at_stage(
+    ctx: &Ctx<'_>,
+    s: &crate::syntax::ast::Simple,
+    stages: &mut Option<rustc_hash::FxHashSet<Vec<u8>>>,
+) -> bool {
+    let Some(own) = ctx.path.file_name() else {
+        return false;
+    };
+    let own = own.to_string_lossy().to_ascii_lowercase();
+    if !program_file_name_is(file_name(ctx.source.slice(s.name.span)), own.as_bytes()) {
+        return false;
+    }
+    let Some(arg) = s.args.first() else {
+        return false;
+    };
+    let stage = unquoted_lower(ctx.source, arg.span);
+    !stage.is_empty()
+        && stages
+            .get_or_insert_with(|| first_arg_stages(ctx))
+            .contains(&stage)
+}
+
+/// The words the script compares `%1` (or `%~1`) with: `nextstep` from `if %1#==NextStep#`,
+/// `start` from `if .%1 == .start`, `stage2` from `if "%~1"=="stage2"` (lower case, quotes
+/// removed).
+fn first_arg_stages(ctx: &Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
+    let mut out = rustc_hash::FxHashSet::default();
+    for st in &ctx.script.stmts {
+        let StmtKind::If(f) = &st.kind else {
+            continue;
+        };
+        let Condition::Compare { lhs, rhs, .. } = &f.condition else {
+            continue;
+        };
+        let (l, r) = (
+            unquoted_lower(ctx.source, lhs.span),
+            unquoted_lower(ctx.source, rhs.span),
+        );
+        for (side, other) in [(&l, &r), (&r, &l)] {
+            if let Some(stage) = stage_against(side, other) {
+                out.insert(stage.to_vec());
+            }
+        }
+    }
+    out
+}
+
+/// `side` holds `%1` (or `%~1`) with `pre` before it and `post` after it, and `other` is
+/// `pre`, a word of no `%` or `!`, then `post`: that word.
+fn stage_against<'a>(side: &[u8], other: &'a [u8]) -> Option<&'a [u8]> {
+    for param in [b"%1".as_slice(), b"%~1"] {
+        if let Some(at) = side.windows(param.len()).position(|w| w == param) {
+            let (pre, post) = (&side[..at], &side[at + param.len()..]);
+            if other.len() <= pre.len() + post.len()
+                || !other.starts_with(pre)
+                || !other.ends_with(post)
+            {
+                return None;
+            }
+            let stage = &other[pre.len()..other.len() - post.len()];
+            return (!stage.iter().any(|&b| matches!(b, b'%' | b'!'))).then_some(stage);
+        }
+    }
+    None
 }
 
 /// An `if errorlevel N …` test (no `not`, no `else`): a step of an errorlevel ladder.

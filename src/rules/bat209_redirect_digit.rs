@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
            the value. As info, an ECHO whose last word is a lone digit other than 1 or 2 \
            before the redirection (`echo Count 5>file`). A digit glued to a word \
            (`echo value1>out.txt`, `ping 127.0.0.1>nul`) or belonging to `%1` / `%~nx0` is \
-           text, and is not reported.",
+           text, and is not reported; nor is code only the Windows 9x side of an `%OS%` test \
+           reaches (COMMAND.COM has no handle numbers: `1>` is the text `1`, then `>`).",
     why: "cmd.exe reads a single digit before `>` or `<` as the handle to redirect (`1>` is \
           standard output, `2>` standard error) when the digit starts a token: after a space or \
           one of the token delimiters `=`, `,` and `;`. `echo Revision=1>>gp1.inf` therefore \
@@ -45,7 +46,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             StmtKind::Set(s) if s.kind == SetKind::Assign => None,
             _ => continue,
         };
-        if !ctx.flow.is_reachable(id) {
+        // COMMAND.COM has no handle numbers (`1>` is the text `1`, then `>`): only code
+        // cmd.exe runs, not the Windows 9x side of an `%OS%` test.
+        if !stmt.redirects().iter().any(|r| r.handle.is_some()) || !ctx.flow.nt_reachable(id) {
             continue;
         }
         for r in stmt.redirects() {

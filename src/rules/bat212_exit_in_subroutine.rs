@@ -50,10 +50,21 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !ctx.script.stmts.iter().any(bare_exit) {
         return;
     }
+    // The script returns from subroutines elsewhere (`exit /b`, `goto :eof`): its author knows
+    // how, so a bare `exit` right after an error message under an IF is a deliberate abort.
+    let knows_return = ctx.script.stmts.iter().any(|s| match &s.kind {
+        StmtKind::Exit(e) => e.b.is_some(),
+        StmtKind::Goto(g) => matches!(g.target, crate::syntax::ast::JumpTarget::Eof),
+        _ => false,
+    });
     let exits: Vec<StmtId> = ctx
         .script
         .ids()
-        .filter(|&id| bare_exit(ctx.script.stmt(id)) && !after_prompt(ctx, id))
+        .filter(|&id| {
+            bare_exit(ctx.script.stmt(id))
+                && !after_prompt(ctx, id)
+                && !(knows_return && aborts_after_message(ctx, id))
+        })
         .collect();
     if exits.is_empty() {
         return;
@@ -155,6 +166,22 @@ fn subroutine_code(
         }
     }
     (in_sub, entry_line)
+}
+
+/// The `exit` runs only under an IF and right after a message in the same IF (`if %n%==5
+/// echo No network >> log.txt & exit`, `if errorlevel 1 (echo Copy failed & exit)`): the
+/// "die" idiom, which means to end everything.
+fn aborts_after_message(ctx: &Ctx<'_>, exit: StmtId) -> bool {
+    let script = ctx.script;
+    let Some(prev) = exit.index().checked_sub(1).map(|k| &script.stmts[k]) else {
+        return false;
+    };
+    let parent = script.stmt(exit).parent();
+    let under_if = std::iter::successors(parent, |&p| script.stmt(p).parent())
+        .any(|p| matches!(script.stmt(p).kind, StmtKind::If(_)));
+    under_if
+        && matches!(&prev.kind, StmtKind::Echo(e) if e.mode.is_none())
+        && prev.parent() == parent
 }
 
 /// The straight-line code just before `exit` (back to a label or an unconditional jump,

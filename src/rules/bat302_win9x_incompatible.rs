@@ -10,7 +10,7 @@ use crate::syntax::ast::{
     CallTarget, CmpOp, Condition, Connector, ExpansionKind, ForSwitch, JumpTarget, RedirectOp,
     SetKind, StmtId, StmtKind,
 };
-use crate::syntax::names::{program_stem_into, NT_ONLY_COMMANDS};
+use crate::syntax::names::{program_stem_into, NT_ONLY_COMMANDS, POST_9X_PROGRAMS};
 
 pub static RULE: Rule = Rule {
     code: "BAT302",
@@ -438,7 +438,8 @@ const NT_ONLY_VARIABLES: &[&[u8]] = &[
 ];
 
 /// The running code names an NT-only command or variable ([`NT_ONLY_COMMANDS`],
-/// [`NT_ONLY_VARIABLES`]): the script is written for NT even without cmd.exe-only syntax
+/// [`NT_ONLY_VARIABLES`]) or runs a program of today's toolchains ([`POST_9X_PROGRAMS`]):
+/// the script is written for NT even without cmd.exe-only syntax
 /// (`title` on its first line, a log named after `%COMPUTERNAME%`), so COMMAND.COM is not
 /// what runs it.
 fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
@@ -453,7 +454,7 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
         }
         match program_stem_into(src.slice(s.name.span), &mut name) {
             Some(b"start") => started_program_is_nt_only(src, s, &mut name),
-            Some(stem) => NT_ONLY_COMMANDS.contains(&stem),
+            Some(stem) => NT_ONLY_COMMANDS.contains(&stem) || POST_9X_PROGRAMS.contains(&stem),
             None => false,
         }
     });

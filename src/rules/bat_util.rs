@@ -630,7 +630,16 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
         && words
             .iter()
             .any(|w| matches!(*w, b"password" | b"pass" | b"pwd" | b"passwd"));
+    // The word for "password" in another language, alone or with a filler word
+    // (`Hasło_Lokalne`, `Mot_de_passe`, `Ihr-Kennwort`): the same note in the author's
+    // language (ASCII or UTF-8 spellings).
+    let foreign = !words.is_empty()
+        && words.iter().any(|w| FOREIGN_PASSWORD_WORDS.contains(w))
+        && words
+            .iter()
+            .all(|w| FOREIGN_PASSWORD_WORDS.contains(w) || FOREIGN_FILLERS.contains(w));
     fill_in
+        || foreign
         || matches!(
             squashed.as_slice(),
             b"password"
@@ -648,8 +657,73 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
                 | b"null"
                 | b"none"
                 | b"nil"
+                | b"guest"
+                | b"anonymous"
         )
 }
+
+/// "Password" in other languages than English (lower case; ASCII and UTF-8 spellings).
+const FOREIGN_PASSWORD_WORDS: &[&[u8]] = &[
+    b"passwort",
+    b"kennwort",
+    "hasło".as_bytes(),
+    b"haslo",
+    b"heslo",
+    b"senha",
+    "contraseña".as_bytes(),
+    b"contrasena",
+    b"clave",
+    b"wachtwoord",
+    b"motdepasse",
+    b"passe",
+    b"salasana",
+    b"jelszo",
+    "jelszó".as_bytes(),
+    "lösenord".as_bytes(),
+    b"losenord",
+    b"passord",
+    b"adgangskode",
+    b"parola",
+    b"sifre",
+    "şifre".as_bytes(),
+];
+
+/// Words that go with [`FOREIGN_PASSWORD_WORDS`] in a placeholder ("local", "your", "new",
+/// "here", "of"), in the same languages.
+const FOREIGN_FILLERS: &[&[u8]] = &[
+    b"lokalne",
+    b"lokalny",
+    b"lokales",
+    b"lokal",
+    b"local",
+    b"locale",
+    b"mot",
+    b"de",
+    b"du",
+    b"di",
+    b"ihr",
+    b"dein",
+    b"neues",
+    b"votre",
+    b"ton",
+    b"nouveau",
+    b"su",
+    b"tu",
+    b"nueva",
+    b"sua",
+    b"seu",
+    b"nova",
+    b"uw",
+    b"jouw",
+    b"nieuw",
+    b"twoje",
+    b"nowe",
+    b"hier",
+    b"ici",
+    b"aqui",
+    "aquí".as_bytes(),
+    b"qui",
+];
 
 /// From `node` on, nothing would run that matters: only `exit`, `goto :eof`, a GOTO to such
 /// a place, `endlocal`, `echo off`/`echo on`, `popd` when `setlocal_open`, comments, labels
@@ -658,10 +732,19 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
 /// also restores the folder it saved; the echo state matters only to commands that would
 /// follow, and none does. Without a SETLOCAL, a skipped POPD leaves the console in the
 /// folder PUSHD went to.)
+///
+/// Also harmless: `cd`, `chdir` and `cls`, which matter only to what follows (`cd \` at the
+/// end of an AUTOEXEC.BAT), and the messages of an abort handler the straight-line code
+/// falls into: past a label some `goto` lands on, up to an explicit `exit` (`:die`, `echo
+/// Aborting.`, `exit 1`).
 pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> bool {
+    // Past a label that a jump lands on: the code from here is a shared handler.
+    let mut in_handler = false;
+    // A handler's message was passed: only an explicit `exit` makes it an abort handler.
+    let mut message = false;
     for _ in 0..64 {
         let Node::Stmt(id) = node else {
-            return node == Node::End;
+            return node == Node::End && !message;
         };
         let stmt = ctx.script.stmt(id);
         let harmless = match &stmt.kind {
@@ -672,13 +755,15 @@ pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> 
                     continue;
                 }
                 Some(Resolution::Dynamic) => return false,
-                _ => return true,
+                _ => return !message,
             },
             StmtKind::Simple(s) => {
-                (setlocal_open
-                    && s.args.is_empty()
-                    && ctx.source.slice(s.name.span).eq_ignore_ascii_case(b"popd"))
+                let name = ctx.source.slice(s.name.span);
+                (setlocal_open && s.args.is_empty() && name.eq_ignore_ascii_case(b"popd"))
                     || exits_with_errorlevel(ctx, s)
+                    || [b"cd".as_slice(), b"chdir", b"cls"]
+                        .iter()
+                        .any(|w| name.eq_ignore_ascii_case(w))
             }
             // `if "%OS%"=="Windows_NT" endlocal` (the Ant template's last line): an
             // ENDLOCAL that runs or not, then the same next statement.
@@ -694,11 +779,21 @@ pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> 
                 }
                 _ => false,
             },
-            StmtKind::Echo(e) => e.mode.is_some(),
-            StmtKind::Comment(_)
-            | StmtKind::Label(_)
-            | StmtKind::Endlocal
-            | StmtKind::StrayClose => true,
+            StmtKind::Echo(e) if e.mode.is_some() => true,
+            StmtKind::Echo(_) => {
+                message = true;
+                in_handler && stmt.redirects().is_empty()
+            }
+            StmtKind::Label(_) => {
+                in_handler |= jumped_to(ctx, node)
+                    || ctx
+                        .flow
+                        .successors(id)
+                        .first()
+                        .is_some_and(|e| jumped_to(ctx, e.to));
+                true
+            }
+            StmtKind::Comment(_) | StmtKind::Endlocal | StmtKind::StrayClose => true,
             _ => false,
         };
         // On to the one statement that follows a harmless one.
@@ -708,6 +803,29 @@ pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> 
         }
     }
     false
+}
+
+/// A `goto` or `call :label` of the file lands on `node` (its label, or the statement after
+/// it).
+pub fn jumped_to(ctx: &Ctx<'_>, node: Node) -> bool {
+    let Node::Stmt(id) = node else {
+        return false;
+    };
+    let landings = ctx.shared.landings.get_or_init(|| {
+        let mut at = vec![false; ctx.script.stmts.len()];
+        for r in ctx.flow.jumps.iter().flatten() {
+            if let Resolution::Label {
+                to: Node::Stmt(t), ..
+            } = r
+            {
+                if let Some(slot) = at.get_mut(t.index()) {
+                    *slot = true;
+                }
+            }
+        }
+        at
+    });
+    landings.get(id.index()).copied().unwrap_or(false)
 }
 
 /// `%COMSPEC% /C exit /B %ERRORLEVEL%` (or `cmd /c exit %errorlevel%`): a child shell that
@@ -779,6 +897,12 @@ mod tests {
             "enter_password_here",
             "NULL",
             "none",
+            "guest",
+            "Hasło_Lokalne",
+            "Haslo_Lokalne",
+            "Mot_de_passe_local",
+            "Ihr-Kennwort",
+            "senha",
         ] {
             assert!(is_placeholder_password(p.as_bytes()), "{p}");
         }
@@ -795,6 +919,10 @@ mod tests {
             "Typepwd#77",
             "nullpass",
             "none1",
+            "Kennwort2020",
+            "zaq1@WSX",
+            "haslo_admina1",
+            "guest123",
         ] {
             assert!(!is_placeholder_password(p.as_bytes()), "{p}");
         }

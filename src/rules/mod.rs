@@ -175,6 +175,8 @@ pub struct Shared {
     /// Every `set name=value` statement's name and value, in source order
     /// ([`bat_util::assignments`]).
     assignments: OnceLock<Vec<(Span, Span)>>,
+    /// For each statement, a `goto` or `call :label` lands on it ([`bat_util::jumped_to`]).
+    pub(crate) landings: OnceLock<Vec<bool>>,
 }
 
 /// Words rules look for in the text before they look at statements: a file without the word

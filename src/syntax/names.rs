@@ -82,6 +82,37 @@ pub fn program_stem_into<'b>(bytes: &[u8], buf: &'b mut Vec<u8>) -> Option<&'b [
     }
 }
 
+/// Programs of today's toolchains that never ran on DOS or Windows 9x (Python from 2.6 on,
+/// Node.js, Git for Windows, .NET Core, …): a script that runs one is not written for
+/// COMMAND.COM, even when it uses no cmd.exe-only syntax.
+pub const POST_9X_PROGRAMS: &[&[u8]] = &[
+    b"python",
+    b"python3",
+    b"py",
+    b"pip",
+    b"pip3",
+    b"node",
+    b"npm",
+    b"npx",
+    b"yarn",
+    b"pnpm",
+    b"git",
+    b"dotnet",
+    b"docker",
+    b"kubectl",
+    b"choco",
+    b"winget",
+    b"wsl",
+    b"cargo",
+    b"rustup",
+    b"go",
+    b"ninja",
+    b"code",
+    b"gh",
+    b"az",
+    b"terraform",
+];
+
 /// Commands no DOS or Windows 9x client has: cmd.exe's own (`title`, `pushd`, …) and the NT
 /// tools (`reg`, `sc`, `wmic`, …). A script that runs one is written for NT.
 pub const NT_ONLY_COMMANDS: &[&[u8]] = &[
