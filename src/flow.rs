@@ -341,6 +341,18 @@ pub fn os_test_is_nt(source: &Source, cond: &Condition) -> bool {
         || (word_is_ci(source, rhs, b"%os%") && fixed(lhs))
 }
 
+/// The script sets a variable named `OS` itself (`set OS=64BIT`): its `%OS%` tests read
+/// that value, not the one Windows NT defines, and say nothing about the client's system.
+pub fn script_sets_os(source: &Source, script: &Script) -> bool {
+    use crate::syntax::ast::SetKind;
+    script.stmts.iter().any(|st| match &st.kind {
+        StmtKind::Set(set) if matches!(set.kind, SetKind::Assign | SetKind::Prompt) => set
+            .name
+            .is_some_and(|n| source.slice(n).trim_ascii().eq_ignore_ascii_case(b"os")),
+        _ => false,
+    })
+}
+
 /// The condition is true exactly on Windows 9x: the RubyGems stub's `"%~f0" == "~f0"` (any
 /// `%~` modifiers of `%0`…`%9`, any quoting). cmd.exe expands `%~f0` to a path, so the
 /// compare is false there; COMMAND.COM knows no `%~`, drops the line's only `%`, and
@@ -637,6 +649,8 @@ impl<'a> Builder<'a> {
         };
         let mut call_dispatch = false;
         let mut chained = Vec::new();
+        // [`script_sets_os`], found at the first `%OS%` test.
+        let own_os = std::cell::OnceCell::new();
         // [`Builder::piped`], made at the first batch file run without CALL.
         let piped = std::cell::OnceCell::new();
         let mut hub_used = false;
@@ -702,7 +716,9 @@ impl<'a> Builder<'a> {
                             out.push(e);
                         }
                     }
-                    if os_test_is_nt(self.source, &ifs.condition) {
+                    if os_test_is_nt(self.source, &ifs.condition)
+                        && !*own_os.get_or_init(|| script_sets_os(self.source, self.script))
+                    {
                         nt_edges.push((id, if ifs.not.is_some() { e } else { t }));
                     } else if os_test_is_9x(self.source, &ifs.condition) {
                         nt_edges.push((id, if ifs.not.is_some() { t } else { e }));

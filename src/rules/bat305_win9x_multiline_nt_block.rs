@@ -46,6 +46,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::Block(b) = &ctx.script.stmt(then).kind else {
             continue;
         };
+        // `%OS%` is the script's own variable (`set OS=64BIT`): no test of the system.
+        if crate::flow::script_sets_os(src, ctx.script) {
+            return;
+        }
         let open_line = src.line_of(b.open.start());
         let Some(close) = b.close else { continue };
         if crate::rules::bat302_win9x_incompatible::written_for_cmd_only(ctx) {

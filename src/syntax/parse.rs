@@ -2046,22 +2046,31 @@ impl P {
                 break;
             }
             if b == b'%' {
+                // A lone `%` (an atom of one byte) is removed before GOTO sees the line
+                // (`goto ColorBack% == 10` goes to `:ColorBack`).
                 if let Some(e) = self.opaque_at(self.pos) {
-                    key.extend_from_slice(&self.text.t[self.pos..e]);
+                    if e > self.pos + 1 {
+                        key.extend_from_slice(&self.text.t[self.pos..e]);
+                    }
                     self.pos = e;
                     continue;
                 }
             }
             if b == b'^' {
+                // GOTO and CALL take the name from the line after carets are removed, up to a
+                // delimiter: an escaped one (`call :fetch^` with the arguments on the next,
+                // indented line) ends it too. The arguments are read from the caret on.
                 match self.at(self.pos + 1) {
                     None => self.pos += 1,
-                    Some(n) if is_eol(n) => {
-                        self.pos += 2;
-                        if let Some(c) = self.cur() {
+                    Some(n) if is_eol(n) => match self.at(self.pos + 2) {
+                        Some(c) if is_delim(c) => break,
+                        Some(c) => {
                             key.push(c);
-                            self.pos += 1;
+                            self.pos += 3;
                         }
-                    }
+                        None => self.pos += 2,
+                    },
+                    Some(n) if is_delim(n) => break,
                     Some(n) => {
                         key.push(n);
                         self.pos += 2;
@@ -2937,6 +2946,38 @@ mod tests {
         assert_eq!(t(5), JumpTarget::Missing);
         assert_eq!(sc.stmt(StmtId(5)).redirects()[0].handle, Some(2));
         assert!(matches!(t(6), JumpTarget::Label { key, .. } if key == b"2nd"));
+    }
+
+    #[test]
+    fn jump_names_end_at_escaped_delimiters_and_drop_lone_percents() {
+        let (_, sc) = read(
+            b"call :fetch^\r\n  \"a.msi\"\r\ngoto fo^\r\no\r\ngoto back% == 10\r\ngoto a^ b\r\n",
+        );
+        let targets: Vec<Vec<u8>> = sc
+            .stmts
+            .iter()
+            .filter_map(|st| match &st.kind {
+                StmtKind::Goto(g) => Some(g.target.clone()),
+                StmtKind::Call(c) => match &c.target {
+                    CallTarget::Label { target, .. } => Some(target.clone()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .map(|t| match t {
+                JumpTarget::Label { key, .. } => key,
+                t => panic!("{t:?}"),
+            })
+            .collect();
+        assert_eq!(
+            targets,
+            [
+                b"fetch".to_vec(),
+                b"foo".to_vec(),
+                b"back".to_vec(),
+                b"a".to_vec()
+            ]
+        );
     }
 
     #[test]

@@ -566,11 +566,18 @@ fn nt_guards_by(
     // The compared operands, built here for every comparison.
     let mut buf = (Vec::new(), Vec::new());
     let mut prev_simple: Option<(StmtId, bool)> = None; // (stmt, is `ver`)
+                                                        // The script's own `OS` variable (`set OS=64BIT`), found at the first `%OS%` test.
+    let mut own_os: Option<bool> = None;
     for id in script.ids() {
         let stmt = script.stmt(id);
         match &stmt.kind {
             StmtKind::If(i) => {
-                let (side, reads_os) = os_condition(source, &i.condition, &mut buf);
+                let (mut side, mut reads_os) = os_condition(source, &i.condition, &mut buf);
+                if reads_os
+                    && *own_os.get_or_insert_with(|| crate::flow::script_sets_os(source, script))
+                {
+                    (side, reads_os) = (None, false);
+                }
                 tests_os |= reads_os
                     && !only_scopes(script, id, i)
                     && !jumps_to_next(source, script, id, i);
