@@ -14,17 +14,25 @@ pub static RULE: Rule = Rule {
     summary: "Another batch file is run without CALL, so control never comes back",
     what: "Reports a command that runs a batch file (a program name ending in `.bat` or \
            `.cmd`, or SMS's `smsls`, which is always SMSLS.BAT) without `call`, when there is \
-           something after it that would run next. A tail call is not reported: when only \
-           `exit`, `exit /b`, `goto :eof`, a GOTO to such an ending, the clean-up a script's \
-           end does anyway or that matters to no later command (`endlocal`, `echo off`/`echo \
-           on`, and `popd` under a SETLOCAL, whose end restores the folder), comments or the \
-           end of the file follow, chaining behaves like CALL. Nor is a batch file whose first \
+           something after it that would run next. Inside a `( … )` block, an IF or a FOR the \
+           rest of that logical line still runs, so only what follows the line counts. A tail \
+           call is not reported: when only `exit`, `exit /b`, `goto :eof`, a GOTO to such an \
+           ending, the clean-up a script's end does anyway or that matters to no later command \
+           (`endlocal`, `echo off`/`echo on`, `cd`, `cls`, clearing a variable with `set X=`, \
+           and `popd` under a SETLOCAL, whose end restores the folder), comments or the end of \
+           the file follow, chaining behaves like CALL; nor when the lines after it are an \
+           abort handler it falls into (a label some `goto` lands on, messages, then an \
+           explicit `exit`). Nor is a batch file whose first \
            argument is this script's own name (`ctrlc.bat %0`), the DOS way of asking it to \
            run this script again when it is done; nor `if exist x.bat x.bat` (hand over to it \
-           when it is there: the lines after it are the fallback); nor a batch file on either \
+           when it is there: the lines after it are the fallback); nor the script's own file \
+           run with a first argument the script compares `%1` with (`setup.bat NextStep` in a \
+           SETUP.BAT that tests `if %1#==NextStep# goto …`: a restart at a stage); nor a batch file on either \
            side of a pipe, which a child cmd.exe runs and which returns; nor a step of an errorlevel \
            ladder (`IF ERRORLEVEL 3 BACKUP.BAT` next to `IF ERRORLEVEL 2 …`: handing over is \
-           that step's branch, and with CALL the lower steps would run too), nor the script's \
+           that step's branch, and with CALL the lower steps would run too) or of a ladder of \
+           tests of one variable against different words whose other steps leave too (`if \
+           \"%ans%\"==\"Yes\" next.bat` next to `if \"%ans%\"==\"No\" goto no`), nor the script's \
            own file run right after such a ladder (the DOS menu loop); nor `./setup.bat`, whose \
            unquoted `/` ends the command name (cmd.exe runs `.`, fails and goes on). `if \"%OS%\"==\"Windows_NT\" \
            endlocal` and `%COMSPEC% /C exit /B %ERRORLEVEL%` after it count as clean-up.",
@@ -266,22 +274,112 @@ fn is_level_test(ctx: &Ctx<'_>, s: StmtId) -> bool {
     }
 }
 
-/// Statement `id` is the command of a step of an errorlevel ladder ([`is_level_test`]) next to
-/// another step. Handing over there is the branch, as `goto` is on the other steps (with
-/// CALL, the lower steps would run too once it returned); the lines after the last step are
-/// what runs when no step matched.
+/// Statement `id` ends the branch of a ladder step next to another step: an errorlevel ladder
+/// ([`is_level_test`]: `IF ERRORLEVEL 3 BACKUP.BAT` next to `IF ERRORLEVEL 2 …`), or tests of
+/// one variable against different words (`if "%ans%"=="Yes" (… & next.bat -load)` next to
+/// `if "%ans%"=="No" …`). Handing over there is the branch, as `goto` is on the other steps
+/// (with CALL, the other steps and the lines after them would run too once it returned);
+/// the lines after the last step are what runs when no step matched.
 fn ladder_step(ctx: &Ctx<'_>, sib: &Siblings<'_>, id: StmtId) -> bool {
-    let Some(up) = ctx.script.stmt(id).parent() else {
+    let script = ctx.script;
+    let Some(mut up) = script.stmt(id).parent() else {
         return false;
     };
-    let StmtKind::If(i) = &ctx.script.stmt(up).kind else {
+    // The then-command, or the last command of the then-block.
+    let mut branch = id;
+    if let StmtKind::Block(b) = &script.stmt(up).kind {
+        if b.body.last() != Some(&id) {
+            return false;
+        }
+        branch = up;
+        let Some(p) = script.stmt(up).parent() else {
+            return false;
+        };
+        up = p;
+    }
+    let StmtKind::If(i) = &script.stmt(up).kind else {
         return false;
     };
+    if i.then != Some(branch) {
+        return false;
+    }
     let next = ctx.flow.seq_next.get(up.index()).copied().flatten();
-    i.then == Some(id)
-        && is_level_test(ctx, up)
-        && (next.is_some_and(|n| is_level_test(ctx, n))
-            || sib.before(up).is_some_and(|b| is_level_test(ctx, b)))
+    let neighbours = [next, sib.before(up)];
+    if is_level_test(ctx, up) {
+        return neighbours
+            .into_iter()
+            .flatten()
+            .any(|n| is_level_test(ctx, n));
+    }
+    let Some((var, word)) = value_test(ctx, up) else {
+        return false;
+    };
+    // A neighbour that tests the same word (`if "%1"=="clean" clean.bat` then `if
+    // "%1"=="clean" goto ende`) is a second step for the same answer, which the hand-off
+    // skips; a step for another word must leave too (`goto`, `exit`, a hand-off), or the
+    // tests are no ladder (`if "%1"=="-r" shift`).
+    let steps: Vec<(Vec<u8>, Vec<u8>, StmtId)> = neighbours
+        .into_iter()
+        .flatten()
+        .filter_map(|n| value_test(ctx, n).map(|(v, w)| (v, w, n)))
+        .filter(|(v, _, _)| *v == var)
+        .collect();
+    !steps.iter().any(|(_, w, _)| *w == word)
+        && steps.iter().any(|(_, _, n)| branch_leaves(ctx, *n))
+}
+
+/// The IF's then-command (or the last command of its then-block) is a `goto`, an `exit` or
+/// another batch file run without CALL.
+fn branch_leaves(ctx: &Ctx<'_>, s: StmtId) -> bool {
+    let script = ctx.script;
+    let StmtKind::If(i) = &script.stmt(s).kind else {
+        return false;
+    };
+    let Some(mut last) = i.then else {
+        return false;
+    };
+    if let StmtKind::Block(b) = &script.stmt(last).kind {
+        match b.body.last() {
+            Some(&l) => last = l,
+            None => return false,
+        }
+    }
+    match &script.stmt(last).kind {
+        StmtKind::Goto(_) | StmtKind::Exit(_) => true,
+        StmtKind::Simple(c) => crate::flow::runs_batch_file(ctx.source.slice(c.name.span)),
+        _ => false,
+    }
+}
+
+/// An `if "%x%"=="word" …` test (no `not`, no `else`; `==` or `EQU`): one side expands a
+/// variable, the other is fixed text. Returns the variable side and the text (lower case, no
+/// quotes).
+fn value_test(ctx: &Ctx<'_>, s: StmtId) -> Option<(Vec<u8>, Vec<u8>)> {
+    let StmtKind::If(i) = &ctx.script.stmt(s).kind else {
+        return None;
+    };
+    if i.not.is_some() || i.else_.is_some() {
+        return None;
+    }
+    let Condition::Compare { lhs, op, rhs, .. } = &i.condition else {
+        return None;
+    };
+    if !matches!(
+        op,
+        crate::syntax::ast::CmpOp::EqEq | crate::syntax::ast::CmpOp::Equ
+    ) {
+        return None;
+    }
+    let expands = |w: &[u8]| w.iter().any(|&b| matches!(b, b'%' | b'!'));
+    let (l, r) = (
+        unquoted_lower(ctx.source, lhs.span),
+        unquoted_lower(ctx.source, rhs.span),
+    );
+    match (expands(&l), expands(&r)) {
+        (true, false) if !r.is_empty() => Some((l, r)),
+        (false, true) if !l.is_empty() => Some((r, l)),
+        _ => None,
+    }
 }
 
 /// The command name `name` (of statement `id`) is this script's own file: its file name is the

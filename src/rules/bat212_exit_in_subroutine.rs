@@ -17,8 +17,14 @@ pub static RULE: Rule = Rule {
            subroutine, and every reachable `exit` without `/b` in SMSLS.BAT, which user logon \
            scripts start with `CALL %0\\..\\SMSLS`. Not reported: an `exit` right after a \
            `pause`, `choice` or `set /p` prompt or a `shutdown` in the same straight-line code \
-           (a deliberate \"press any key to exit\" end), and an `exit` that never runs (after \
-           `(goto)`, which already left the subroutine), nor an `exit` in a subroutine whose \
+           (a deliberate \"press any key to exit\" end) or a command that starts the script \
+           again (`powershell Start-Process … %~f0 … -Verb RunAs`: the elevated copy goes on), \
+           an `exit` right after an error message under an IF in a script that returns with \
+           `exit /b` or `goto :eof` elsewhere (`if errorlevel 1 echo No network & exit`: the \
+           \"die\" idiom), an `exit` the main code reaches without entering a subroutine (the \
+           menu's quit handler, even when a subroutine jumps there), and an `exit` that never \
+           runs (after `(goto)`, which already left the subroutine), nor an `exit` in a \
+           subroutine whose \
            every CALL sits in the main code followed only by `exit /b`, `goto :eof`, \
            `endlocal`, comments or the end of the file (ending the script there loses \
            nothing).",
@@ -69,6 +75,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if exits.is_empty() {
         return;
     }
+
     let is_smsls = ctx
         .path
         .file_name()
@@ -93,11 +100,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .filter(|e| e.kind != EdgeKind::Call)
                 .any(|e| !nothing_runs_from(ctx, e.to, false))
     });
+    let mut main: Option<Vec<bool>> = None;
     for id in exits {
         let StmtKind::Exit(e) = &ctx.script.stmt(id).kind else {
             continue;
         };
-        if !reported[id.index()] {
+        // The main code's own ends: reached from the top without entering a subroutine (no
+        // CALL edge, no label a CALL enters). A subroutine that jumps there (`goto close`, the
+        // menu's quit handler) means to end the script.
+        if !reported[id.index()] || main.get_or_insert_with(|| main_code(ctx))[id.index()] {
             if is_smsls && ctx.flow.is_reachable(id) {
                 out.push(
                     RULE.diag(
@@ -168,6 +179,25 @@ fn subroutine_code(
     (in_sub, entry_line)
 }
 
+/// Per statement: reachable from the top of the script along edges that are no CALL and lead
+/// to no statement a CALL enters.
+fn main_code(ctx: &Ctx<'_>) -> Vec<bool> {
+    let mut entered = vec![false; ctx.script.stmts.len()];
+    for e in &ctx.flow.edges {
+        if let (EdgeKind::Call, Node::Stmt(t)) = (e.kind, e.to) {
+            entered[t.index()] = true;
+        }
+    }
+    match ctx.flow.entry {
+        Some(entry) => ctx.flow.reach_from(entry, |_, e| {
+            e.kind != EdgeKind::Call
+                && !matches!(e.to, Node::Stmt(t) if entered[t.index()])
+                && e.to != Node::AnyLabel
+        }),
+        None => entered.iter().map(|_| false).collect(),
+    }
+}
+
 /// The `exit` runs only under an IF and right after a message in the same IF (`if %n%==5
 /// echo No network >> log.txt & exit`, `if errorlevel 1 (echo Copy failed & exit)`): the
 /// "die" idiom, which means to end everything.
@@ -182,6 +212,25 @@ fn aborts_after_message(ctx: &Ctx<'_>, exit: StmtId) -> bool {
     under_if
         && matches!(&prev.kind, StmtKind::Echo(e) if e.mode.is_none())
         && prev.parent() == parent
+}
+
+/// The text names the script's own file: `%0`, or `%~` with modifier letters and `0`
+/// (`%~f0`, `%~dpnx0`, `%~s0`).
+fn names_own_file(text: &[u8]) -> bool {
+    memchr::memchr_iter(b'%', text).any(|i| {
+        let rest = &text[i + 1..];
+        match rest.first() {
+            Some(b'0') => true,
+            Some(b'~') => {
+                let mods = rest[1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                rest.get(1 + mods) == Some(&b'0')
+            }
+            _ => false,
+        }
+    })
 }
 
 /// The straight-line code just before `exit` (back to a label or an unconditional jump,
@@ -205,6 +254,21 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
                 program_file_name_into(ctx.source.slice(sm.name.span), &mut name);
                 let (stem, _) = split_ext(&name);
                 if matches!(stem, b"pause" | b"choice" | b"shutdown") {
+                    return true;
+                }
+                // The script started again elevated or in a new window (`powershell
+                // Start-Process … "%~f0" … -Verb RunAs`, `start "" "%~f0"`): this copy ends.
+                if matches!(
+                    stem,
+                    b"powershell"
+                        | b"pwsh"
+                        | b"start"
+                        | b"runas"
+                        | b"mshta"
+                        | b"cscript"
+                        | b"wscript"
+                ) && names_own_file(ctx.source.slice(stmt.span))
+                {
                     return true;
                 }
             }

@@ -733,7 +733,8 @@ const FOREIGN_FILLERS: &[&[u8]] = &[
 /// follow, and none does. Without a SETLOCAL, a skipped POPD leaves the console in the
 /// folder PUSHD went to.)
 ///
-/// Also harmless: `cd`, `chdir` and `cls`, which matter only to what follows (`cd \` at the
+/// Also harmless: `cd`, `chdir`, `cls` and clearing a variable (`set CHOICE=`), which matter
+/// only to what follows (`cd \` at the
 /// end of an AUTOEXEC.BAT), and the messages of an abort handler the straight-line code
 /// falls into: past a label some `goto` lands on, up to an explicit `exit` (`:die`, `echo
 /// Aborting.`, `exit 1`).
@@ -792,6 +793,14 @@ pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> 
                         .first()
                         .is_some_and(|e| jumped_to(ctx, e.to));
                 true
+            }
+            // `set CHOICE=`: clearing a variable, the clean-up of a DOS script's end.
+            StmtKind::Set(set) => {
+                set.kind == crate::syntax::ast::SetKind::Assign
+                    && set
+                        .value
+                        .map_or(true, |v| ctx.source.slice(v).trim_ascii().is_empty())
+                    && stmt.redirects().is_empty()
             }
             StmtKind::Comment(_) | StmtKind::Endlocal | StmtKind::StrayClose => true,
             _ => false,

@@ -1,0 +1,4 @@
+@echo off
+if "%1"=="-r" shift
+if "%1"=="clean" cleanup.bat
+echo building
