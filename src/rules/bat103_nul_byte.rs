@@ -10,7 +10,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "The file contains NUL bytes (UTF-16 or binary); cmd.exe stops reading at the first one",
     what: "Reports the first NUL (0x00) byte of a file, with the number of NUL bytes, and says \
-           when the file starts with a UTF-16 byte order mark (FF FE or FE FF).",
+           when the file starts with a UTF-16 byte order mark (FF FE or FE FF). NULs with \
+           nothing after them but more NULs, Ctrl-Z, blanks and line ends (an old editor's \
+           padding of the last record) are not reported: nothing is left to run.",
     why: "cmd.exe reads a batch file as 8-bit text and treats a NUL byte as the end of the \
           file: everything after the first NUL is never run. A script saved as \"Unicode\" \
           (UTF-16) has a NUL after almost every character, so cmd.exe runs only its first \
@@ -31,6 +33,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(&first) = facts.nul.first() else {
         return;
     };
+    // Padding after the last line (old editors filled the last record with NULs and Ctrl-Z):
+    // cmd.exe stops there, but nothing is left to run.
+    let padding = ctx.source.bytes()[first..]
+        .iter()
+        .all(|&b| matches!(b, 0 | 0x1a | b'\r' | b'\n' | b' ' | b'\t'));
+    if padding && !facts.utf16_bom {
+        return;
+    }
     let n = facts.nul.len();
     let line = ctx.source.line_of(first);
     let (message, help) = if facts.utf16_bom {
