@@ -17,7 +17,8 @@ pub static RULE: Rule = Rule {
            script defines a label `:name` and `name` is not one of cmd.exe's own commands \
            (`call set …` runs SET), unless a file `name.bat`, `name.cmd`, `name.exe` or \
            `name.com` sits beside the script or the script names `name.bat`, `name.cmd` or \
-           `name.exe` itself (then the external call is what the author meant).",
+           `name.exe` itself (then the external call is what the author meant), or the label \
+           line reads as a comment (`: Build the client`: a colon, a blank, then a sentence).",
     why: "Only `call :name` calls a subroutine. Without the colon, CALL looks for a program or \
           batch file called `name` on the PATH and in the current directory: usually cmd.exe \
           prints \"'name' is not recognized as an internal or external command\" and the \
@@ -79,6 +80,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
+        // `: Build the client`: a colon, a blank and a sentence is a comment in the `:`
+        // style, which cmd.exe happens to read as a label; no subroutine is meant.
+        if reads_as_comment(src.bytes(), def.name) {
+            continue;
+        }
         // `name.bat` / `name.exe` … beside the script: the external call is what runs, and
         // is meant (a toolkit of small scripts on the PATH).
         if sibling_exists(ctx, name, &["bat", "cmd", "exe", "com"], &[]) {
@@ -106,6 +112,24 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help(format!("write `call :{shown}`")),
         );
     }
+}
+
+/// The label line is `:`, blanks, the name, then more words (`: Build the client`).
+fn reads_as_comment(text: &[u8], name: crate::source::Span) -> bool {
+    let before = &text[..name.start()];
+    let gap = before
+        .iter()
+        .rev()
+        .take_while(|&&b| matches!(b, b' ' | b'\t'))
+        .count();
+    let line_end =
+        memchr::memchr2(b'\r', b'\n', &text[name.end()..]).map_or(text.len(), |i| name.end() + i);
+    gap > 0
+        && before.len() > gap
+        && before[before.len() - gap - 1] == b':'
+        && text[name.end()..line_end]
+            .iter()
+            .any(|b| b.is_ascii_alphanumeric())
 }
 
 /// The stems (lower case) of every `stem.bat`, `stem.cmd` or `stem.exe` the text names (`…\condabin\conda.bat` gives `conda`): one pass over the text.

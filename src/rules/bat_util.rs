@@ -734,10 +734,9 @@ const FOREIGN_FILLERS: &[&[u8]] = &[
 /// folder PUSHD went to.)
 ///
 /// Also harmless: `cd`, `chdir`, `cls` and clearing a variable (`set CHOICE=`), which matter
-/// only to what follows (`cd \` at the
-/// end of an AUTOEXEC.BAT), and the messages of an abort handler the straight-line code
-/// falls into: past a label some `goto` lands on, up to an explicit `exit` (`:die`, `echo
-/// Aborting.`, `exit 1`).
+/// only to what follows (`cd \` at the end of an AUTOEXEC.BAT), and the messages of an abort
+/// handler the straight-line code falls into: past a label some `goto` lands on, up to an
+/// explicit `exit` (`:die`, `echo Aborting.`, `exit 1`).
 pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> bool {
     // Past a label that a jump lands on: the code from here is a shared handler.
     let mut in_handler = false;

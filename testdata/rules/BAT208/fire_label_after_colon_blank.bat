@@ -1,0 +1,6 @@
+@echo off
+call build
+goto :eof
+: build
+echo building
+goto :eof

@@ -1,0 +1,5 @@
+@echo off
+: Build the client application
+cd client
+call build
+cd ..
