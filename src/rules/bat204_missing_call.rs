@@ -82,16 +82,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::Simple(s) = &ctx.script.stmt(id).kind else {
             continue;
         };
-        // Inside a `( … )` block, an IF or a FOR, the rest of the logical line still runs
-        // first (cmd.exe has read it): what is lost is what follows that line.
-        let lost_from = if ctx.script.stmt(id).parent().is_some() {
-            after_logical_line(ctx, id)
-        } else {
-            resume
-        };
-        // Harmless when nothing would run after it anyway.
+        // Harmless when nothing would run after it anyway. Inside a `( … )` block, an IF or a
+        // FOR, the rest of the logical line still runs first (cmd.exe has read it): what is
+        // lost is what follows that line.
         let setlocal_open = setlocal.get_or_insert_with(|| setlocal_open_before(ctx))[id.index()];
-        if nothing_runs_from(ctx, lost_from, setlocal_open) {
+        if nothing_runs_from(ctx, resume, setlocal_open)
+            || (ctx.script.stmt(id).parent().is_some()
+                && nothing_runs_from(ctx, after_logical_line(ctx, id), setlocal_open))
+        {
             continue;
         }
         // `if exist postinst.bat postinst.bat`: "hand over to it if it is there"; the lines
