@@ -2,7 +2,9 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Node;
-use crate::rules::bat_util::{in_block, nothing_runs_from, snippet, unquoted_lower, Siblings};
+use crate::rules::bat_util::{
+    always_leaves, in_block, nothing_runs_from, snippet, unquoted_lower, Siblings,
+};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{Condition, Connector, StmtId, StmtKind};
 use crate::syntax::names::{file_name, program_file_name_is};
@@ -199,11 +201,7 @@ fn restarts_at_stage(
     s: &crate::syntax::ast::Simple,
     stages: &mut Option<rustc_hash::FxHashSet<Vec<u8>>>,
 ) -> bool {
-    let Some(own) = ctx.path.file_name() else {
-        return false;
-    };
-    let own = own.to_string_lossy().to_ascii_lowercase();
-    if !program_file_name_is(file_name(ctx.source.slice(s.name.span)), own.as_bytes()) {
+    if !is_own_file_name(ctx, file_name(ctx.source.slice(s.name.span))) {
         return false;
     }
     let Some(arg) = s.args.first() else {
@@ -214,6 +212,13 @@ fn restarts_at_stage(
         && stages
             .get_or_insert_with(|| first_arg_stages(ctx))
             .contains(&stage)
+}
+
+/// The program file name `file` is this script's own (any case).
+fn is_own_file_name(ctx: &Ctx<'_>, file: &[u8]) -> bool {
+    ctx.path.file_name().is_some_and(|own| {
+        program_file_name_is(file, own.to_string_lossy().to_ascii_lowercase().as_bytes())
+    })
 }
 
 /// The words the script compares `%1` (or `%~1`) with: `nextstep` from `if %1#==NextStep#`,
@@ -326,8 +331,8 @@ fn ladder_step(ctx: &Ctx<'_>, sib: &Siblings<'_>, id: StmtId) -> bool {
         && steps.iter().any(|(_, _, n)| branch_leaves(ctx, *n))
 }
 
-/// The IF's then-command (or the last command of its then-block) is a `goto`, an `exit` or
-/// another batch file run without CALL.
+/// The IF's branch leaves ([`always_leaves`]), or its then-command (or the last command of
+/// its then-block) is another batch file run without CALL.
 fn branch_leaves(ctx: &Ctx<'_>, s: StmtId) -> bool {
     let script = ctx.script;
     let StmtKind::If(i) = &script.stmt(s).kind else {
@@ -342,11 +347,9 @@ fn branch_leaves(ctx: &Ctx<'_>, s: StmtId) -> bool {
             None => return false,
         }
     }
-    match &script.stmt(last).kind {
-        StmtKind::Goto(_) | StmtKind::Exit(_) => true,
-        StmtKind::Simple(c) => crate::flow::runs_batch_file(ctx.source.slice(c.name.span)),
-        _ => false,
-    }
+    always_leaves(ctx, s, i)
+        || matches!(&script.stmt(last).kind, StmtKind::Simple(c)
+            if crate::flow::runs_batch_file(ctx.source.slice(c.name.span)))
 }
 
 /// An `if "%x%"=="word" …` test (no `not`, no `else`; `==` or `EQU`): one side expands a
@@ -389,12 +392,8 @@ fn runs_itself(
     name: &[u8],
     first_cd: &mut Option<Option<usize>>,
 ) -> bool {
-    let Some(own) = ctx.path.file_name() else {
-        return false;
-    };
-    let own = own.to_string_lossy();
     let file = file_name(name);
-    if !program_file_name_is(file, own.to_ascii_lowercase().as_bytes()) {
+    if !is_own_file_name(ctx, file) {
         return false;
     }
     let folder: Vec<u8> = name[..name.len() - file.len()]

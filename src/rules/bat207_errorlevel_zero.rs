@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::Siblings;
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{CmpOp, Condition, Connector, Stmt, StmtId, StmtKind};
+use crate::syntax::ast::{CmpOp, Condition, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT207",
@@ -108,7 +108,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        if i.not.is_none() && stmt.parent().is_none() && always_leaves(ctx, id, i) {
+        if i.not.is_none()
+            && stmt.parent().is_none()
+            && crate::rules::bat_util::always_leaves(ctx, id, i)
+        {
             jumped = true;
         }
         let span = keyword.cover(level.span);
@@ -152,40 +155,19 @@ fn after_failures_left<'a>(ctx: &Ctx<'a>, id: StmtId, sib: &mut Option<Siblings<
         k = prev;
         match &ctx.script.stmt(k).kind {
             StmtKind::Comment(_) => {}
-            StmtKind::If(i) if i.not.is_none() && always_leaves(ctx, k, i) => match i.condition {
-                Condition::Errorlevel { value: Some(1), .. } => return true,
-                Condition::Errorlevel { value: Some(n), .. } if n > 1 => {}
-                _ => return false,
-            },
+            StmtKind::If(i)
+                if i.not.is_none() && crate::rules::bat_util::always_leaves(ctx, k, i) =>
+            {
+                match i.condition {
+                    Condition::Errorlevel { value: Some(1), .. } => return true,
+                    Condition::Errorlevel { value: Some(n), .. } if n > 1 => {}
+                    _ => return false,
+                }
+            }
             _ => return false,
         }
     }
     false
-}
-
-/// The then-command jumps away or exits: `goto x`, `exit /b`, a block with one of them
-/// among its own commands (`(set f=1 & goto x)`), or (with no else) one chained after it with
-/// `&` on the IF's line (`if errorlevel 8 echo failed & goto end`: cmd.exe runs the whole rest
-/// of the line under the test).
-fn always_leaves(ctx: &Ctx<'_>, id: StmtId, i: &crate::syntax::ast::If) -> bool {
-    let leaves = |s: &Stmt| {
-        matches!(s.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
-            && matches!(s.connector, Connector::None | Connector::Amp)
-    };
-    let Some(t) = i.then else {
-        return false;
-    };
-    if let StmtKind::Block(b) = &ctx.script.stmt(t).kind {
-        return b.body.iter().any(|&s| leaves(ctx.script.stmt(s)));
-    }
-    // The chained commands hang off the IF, after the then-command's own statements.
-    let end = ctx.script.stmt(id).span.end();
-    leaves(ctx.script.stmt(t))
-        || (i.else_.is_none()
-            && ctx.script.stmts[t.index() + 1..]
-                .iter()
-                .take_while(|s| s.span.start() < end)
-                .any(|s| s.parent() == Some(id) && leaves(s)))
 }
 
 /// `if errorlevel 0 if not errorlevel 1 …`: the range idiom (exit code exactly 0, negative

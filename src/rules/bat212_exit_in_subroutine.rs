@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{EdgeKind, Node};
 use crate::rules::bat_util::nothing_runs_from;
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{SetKind, StmtId, StmtKind};
+use crate::syntax::ast::{ExpansionKind, SetKind, StmtId, StmtKind};
 use crate::syntax::names::{program_file_name_into, split_ext};
 
 pub static RULE: Rule = Rule {
@@ -194,7 +194,7 @@ fn main_code(ctx: &Ctx<'_>) -> Vec<bool> {
                 && !matches!(e.to, Node::Stmt(t) if entered[t.index()])
                 && e.to != Node::AnyLabel
         }),
-        None => entered.iter().map(|_| false).collect(),
+        None => vec![false; entered.len()],
     }
 }
 
@@ -214,22 +214,12 @@ fn aborts_after_message(ctx: &Ctx<'_>, exit: StmtId) -> bool {
         && prev.parent() == parent
 }
 
-/// The text names the script's own file: `%0`, or `%~` with modifier letters and `0`
-/// (`%~f0`, `%~dpnx0`, `%~s0`).
-fn names_own_file(text: &[u8]) -> bool {
-    memchr::memchr_iter(b'%', text).any(|i| {
-        let rest = &text[i + 1..];
-        match rest.first() {
-            Some(b'0') => true,
-            Some(b'~') => {
-                let mods = rest[1..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphabetic())
-                    .count();
-                rest.get(1 + mods) == Some(&b'0')
-            }
-            _ => false,
-        }
+/// The statement expands the script's own name: `%0`, or `%0` with `%~` modifiers (`%~f0`,
+/// `%~dpnx0`), as the parser read them.
+fn names_own_file(ctx: &Ctx<'_>, stmt: &crate::syntax::ast::Stmt) -> bool {
+    ctx.script.expansions_in(stmt.span).iter().any(|e| {
+        matches!(e.kind, ExpansionKind::Arg | ExpansionKind::ArgModifier)
+            && ctx.source.slice(e.span).last() == Some(&b'0')
     })
 }
 
@@ -267,7 +257,7 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
                         | b"mshta"
                         | b"cscript"
                         | b"wscript"
-                ) && names_own_file(ctx.source.slice(stmt.span))
+                ) && names_own_file(ctx, stmt)
                 {
                     return true;
                 }

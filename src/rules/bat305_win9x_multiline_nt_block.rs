@@ -35,6 +35,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let src = ctx.source;
+    // [`crate::flow::script_sets_os`], found at the first candidate.
+    let mut own_os: Option<bool> = None;
     for id in ctx.script.ids() {
         let StmtKind::If(i) = &ctx.script.stmt(id).kind else {
             continue;
@@ -47,7 +49,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // `%OS%` is the script's own variable (`set OS=64BIT`): no test of the system.
-        if crate::flow::script_sets_os(src, ctx.script) {
+        if *own_os.get_or_insert_with(|| crate::flow::script_sets_os(src, ctx.script)) {
             return;
         }
         let open_line = src.line_of(b.open.start());

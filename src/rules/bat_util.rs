@@ -8,7 +8,8 @@ use crate::flow::{Node, Resolution};
 use crate::rules::Ctx;
 use crate::source::{Source, Span};
 use crate::syntax::ast::{
-    CallTarget, ExpansionKind, JumpTarget, RedirectOp, Script, Stmt, StmtId, StmtKind, Word,
+    CallTarget, Connector, ExpansionKind, JumpTarget, RedirectOp, Script, Stmt, StmtId, StmtKind,
+    Word,
 };
 
 /// cmd.exe's token delimiters (space, tab, `,`, `;`, `=`, VT, FF, 0xFF).
@@ -811,6 +812,31 @@ pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> 
         }
     }
     false
+}
+
+/// The then-command jumps away or exits: `goto x`, `exit /b`, a block with one of them
+/// among its own commands (`(set f=1 & goto x)`), or (with no else) one chained after it with
+/// `&` on the IF's line (`if errorlevel 8 echo failed & goto end`: cmd.exe runs the whole rest
+/// of the line under the test).
+pub fn always_leaves(ctx: &Ctx<'_>, id: StmtId, i: &crate::syntax::ast::If) -> bool {
+    let leaves = |s: &Stmt| {
+        matches!(s.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
+            && matches!(s.connector, Connector::None | Connector::Amp)
+    };
+    let Some(t) = i.then else {
+        return false;
+    };
+    if let StmtKind::Block(b) = &ctx.script.stmt(t).kind {
+        return b.body.iter().any(|&s| leaves(ctx.script.stmt(s)));
+    }
+    // The chained commands hang off the IF, after the then-command's own statements.
+    let end = ctx.script.stmt(id).span.end();
+    leaves(ctx.script.stmt(t))
+        || (i.else_.is_none()
+            && ctx.script.stmts[t.index() + 1..]
+                .iter()
+                .take_while(|s| s.span.start() < end)
+                .any(|s| s.parent() == Some(id) && leaves(s)))
 }
 
 /// A `goto` or `call :label` of the file lands on `node` (its label, or the statement after
