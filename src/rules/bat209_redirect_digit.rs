@@ -1,6 +1,7 @@
 //! BAT209 redirect-digit: a digit glued to `>` is read as a handle number.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat302_win9x_incompatible::written_for_freedos;
 use crate::rules::bat_util::{handle_char, is_delim};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
@@ -17,7 +18,9 @@ pub static RULE: Rule = Rule {
            before the redirection (`echo Count 5>file`). A digit glued to a word \
            (`echo value1>out.txt`, `ping 127.0.0.1>nul`) or belonging to `%1` / `%~nx0` is \
            text, and is not reported; nor is code only the Windows 9x side of an `%OS%` test \
-           reaches (COMMAND.COM has no handle numbers: `1>` is the text `1`, then `>`).",
+           reaches (COMMAND.COM has no handle numbers: `1>` is the text `1`, then `>`), nor a \
+           script written for FreeDOS's FreeCOM (it runs the V8Power tools `vstr`, `vecho`, \
+           … or uses `set /e`), which has none either.",
     why: "cmd.exe reads a single digit before `>` or `<` as the handle to redirect (`1>` is \
           standard output, `2>` standard error) when the digit starts a token: after a space or \
           one of the token delimiters `=`, `,` and `;`. `echo Revision=1>>gp1.inf` therefore \
@@ -38,6 +41,7 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     let bytes = src.bytes();
+    let mut freedos = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         // For ECHO, its text (trailing redirections are not part of it).
@@ -50,6 +54,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // cmd.exe runs, not the Windows 9x side of an `%OS%` test.
         if !stmt.redirects().iter().any(|r| r.handle.is_some()) || !ctx.flow.nt_reachable(id) {
             continue;
+        }
+        // A script written for FreeDOS's FreeCOM (V8Power tools, `set /e`), which has no
+        // handle numbers either: asked once per file, at the first candidate.
+        if *freedos.get_or_insert_with(|| written_for_freedos(ctx)) {
+            return;
         }
         for r in stmt.redirects() {
             let Some(h) = r.handle else { continue };

@@ -17,7 +17,9 @@ pub static RULE: Rule = Rule {
            when jumping to it goes wrong: the block is a FOR body (the GOTO ends the loop), an \
            `) else (` follows the label in the same IF (the else-branch runs too), a jump comes \
            from outside the block (its IF/FOR condition is skipped), or a jump from inside the \
-           block has no condition of its own (the loop no longer tests the block's condition). \
+           block back to the label has no condition of its own (the loop no longer tests the \
+           block's condition); a jump forward to it from inside the block (the break out of a \
+           nested FOR) runs the lines after it once, and is not reported. \
            An in-IF retry loop whose jump is guarded by its own IF, or that leaves on its own \
            (a GOTO elsewhere or an EXIT between the label and the jump back, as in a prompt), \
            with no ELSE after the label, works as meant and is not reported; nor is a handler shared by two paths \
@@ -234,6 +236,11 @@ fn harm(
         let line = ctx.source.line_of(js.start());
         if !(area.start() <= js.start() && js.end() <= area.end()) {
             return Some(Harm::FromOutside { line });
+        }
+        // A jump forward from inside the block (out of a FOR nested in it: the "break"
+        // idiom) runs the lines after the label once, as plain lines: no loop.
+        if j.index() < label.index() {
+            continue;
         }
         // A loop that leaves on its own (a GOTO elsewhere or an EXIT between the label and
         // this jump: a prompt's answers) does not need the block's condition to stop.

@@ -23,7 +23,9 @@ pub static RULE: Rule = Rule {
            `exit /b` or `goto :eof` elsewhere (`if errorlevel 1 echo No network & exit`: the \
            \"die\" idiom), an `exit` the main code reaches without entering a subroutine (the \
            menu's quit handler, even when a subroutine jumps there), and an `exit` that never \
-           runs (after `(goto)`, which already left the subroutine), nor an `exit` in a \
+           runs (after `(goto)`, which already left the subroutine), an `exit` under a label \
+           named for ending the script (`:exit_door`, `:die`, `:FatalError`: a word of the \
+           name is exit, quit, die, abort, fatal, terminate or bail), nor an `exit` in a \
            subroutine whose \
            every CALL sits in the main code followed only by `exit /b`, `goto :eof`, \
            `endlocal`, comments or the end of the file (ending the script there loses \
@@ -63,13 +65,25 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         StmtKind::Goto(g) => matches!(g.target, crate::syntax::ast::JumpTarget::Eof),
         _ => false,
     });
+    // The label of the section each statement is in (the last top-level label before it):
+    // an `exit` in a subroutine named for ending the script (`:exit_door`, `:die`,
+    // `:FatalError`) ends it on purpose.
+    let mut section: Option<&[u8]> = None;
     let exits: Vec<StmtId> = ctx
         .script
         .ids()
         .filter(|&id| {
-            bare_exit(ctx.script.stmt(id))
-                && !after_prompt(ctx, id)
-                && !(knows_return && aborts_after_message(ctx, id))
+            let stmt = ctx.script.stmt(id);
+            if let (StmtKind::Label(l), None) = (&stmt.kind, stmt.parent()) {
+                section = Some(ctx.source.slice(l.name));
+            }
+            if !bare_exit(stmt) {
+                return false;
+            }
+            let deliberate = section.is_some_and(names_an_exit)
+                || after_prompt(ctx, id)
+                || (knows_return && aborts_after_message(ctx, id));
+            !deliberate
         })
         .collect();
     if exits.is_empty() {
@@ -214,6 +228,34 @@ fn aborts_after_message(ctx: &Ctx<'_>, exit: StmtId) -> bool {
         && prev.parent() == parent
 }
 
+/// A label name that says the code under it ends the script: a word of it (split at
+/// `_`, `-`, `.`, digits and lower-to-upper case changes) is `exit`, `quit`, `die`, `abort`,
+/// `fatal`, `terminate` or `bail` (`:exit_door`, `:doQuit`, `:FatalError`, `:die`).
+fn names_an_exit(name: &[u8]) -> bool {
+    let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+    let mut prev_lower = false;
+    for &b in name {
+        if !b.is_ascii_alphabetic() {
+            words.push(Vec::new());
+            prev_lower = false;
+            continue;
+        }
+        if b.is_ascii_uppercase() && prev_lower {
+            words.push(Vec::new());
+        }
+        prev_lower = b.is_ascii_lowercase();
+        if let Some(w) = words.last_mut() {
+            w.push(b.to_ascii_lowercase());
+        }
+    }
+    words.iter().any(|w| {
+        matches!(
+            w.as_slice(),
+            b"exit" | b"quit" | b"die" | b"abort" | b"fatal" | b"terminate" | b"bail"
+        )
+    })
+}
+
 /// The statement expands the script's own name: `%0`, or `%0` with `%~` modifiers (`%~f0`,
 /// `%~dpnx0`), as the parser read them.
 fn names_own_file(ctx: &Ctx<'_>, stmt: &crate::syntax::ast::Stmt) -> bool {
@@ -266,4 +308,30 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_an_exit;
+
+    #[test]
+    fn exit_handler_names_are_read_by_words() {
+        for n in [
+            "exit_door",
+            "doQuit",
+            "FatalError",
+            "die",
+            "ABORT",
+            "_exit",
+            "bail-out",
+            "Exit2",
+        ] {
+            assert!(names_an_exit(n.as_bytes()), "{n}");
+        }
+        for n in [
+            "exiting", "studies", "diesel", "map", "cleanup", "end", "Quitter", "Diet",
+        ] {
+            assert!(!names_an_exit(n.as_bytes()), "{n}");
+        }
+    }
 }

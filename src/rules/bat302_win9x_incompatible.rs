@@ -509,7 +509,7 @@ const FREEDOS_TOOLS: &[&[u8]] = &[
 /// command's output", which MS-DOS and Windows 9x COMMAND.COM lack) or runs the FreeDOS
 /// installer's V8Power Tools. FreeCOM compares GOTO labels in full, so the COMMAND.COM rules
 /// do not apply to it.
-fn written_for_freedos(ctx: &Ctx<'_>) -> bool {
+pub(crate) fn written_for_freedos(ctx: &Ctx<'_>) -> bool {
     let src = ctx.source;
     let mut name = Vec::new();
     ctx.script.ids().any(|id| match &ctx.script.stmt(id).kind {

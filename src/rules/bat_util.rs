@@ -597,6 +597,10 @@ pub fn unquoted_lower(source: &Source, span: Span) -> Vec<u8> {
 /// the list.
 pub fn is_placeholder_password(value: &[u8]) -> bool {
     let mut v = value.trim_ascii();
+    // `set pw="password"`: the quotes are part of the value, the word inside is the note.
+    if v.len() >= 2 && v[0] == b'"' && v[v.len() - 1] == b'"' {
+        v = v[1..v.len() - 1].trim_ascii();
+    }
     if let (Some(&a), Some(&z)) = (v.first(), v.last()) {
         if v.len() >= 2 && matches!((a, z), (b'<', b'>') | (b'[', b']') | (b'{', b'}')) {
             v = &v[1..v.len() - 1];
@@ -937,6 +941,8 @@ mod tests {
             "Mot_de_passe_local",
             "Ihr-Kennwort",
             "senha",
+            "\"password\"",
+            "\" <pass> \"",
         ] {
             assert!(is_placeholder_password(p.as_bytes()), "{p}");
         }
@@ -954,6 +960,7 @@ mod tests {
             "nullpass",
             "none1",
             "Kennwort2020",
+            "\"Summer2001\"",
             "zaq1@WSX",
             "haslo_admina1",
             "guest123",

@@ -29,6 +29,7 @@ pub mod bat211_label_in_block;
 pub mod bat212_exit_in_subroutine;
 pub mod bat213_variable_name_compared;
 pub mod bat214_ampersand_in_url;
+pub mod bat215_stale_block_expansion;
 pub mod bat301_lf_line_endings;
 pub mod bat302_win9x_incompatible;
 pub mod bat303_win9x_label_collision;
@@ -485,6 +486,7 @@ pub static RULES: &[&Rule] = &[
     &bat212_exit_in_subroutine::RULE,
     &bat213_variable_name_compared::RULE,
     &bat214_ampersand_in_url::RULE,
+    &bat215_stale_block_expansion::RULE,
     &bat301_lf_line_endings::RULE,
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,

@@ -1,0 +1,785 @@
+//! BAT215 stale-block-expansion: a `%var%` read in the same block (or `&` line) that sets
+//! the variable, or a `%ERRORLEVEL%` test right after a command in the same block, is
+//! expanded when cmd.exe reads the block, before that command runs.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::{snippet, Siblings};
+use crate::rules::{Ctx, Rule};
+use crate::source::{Source, Span};
+use crate::syntax::ast::{Connector, ExpansionKind, ForSwitch, Script, SetKind, StmtId, StmtKind};
+use crate::syntax::names::program_stem_into;
+
+pub static RULE: Rule = Rule {
+    code: "BAT215",
+    name: "stale-block-expansion",
+    severity: Severity::Warning,
+    summary: "`%var%` read in the block that sets it (or `%ERRORLEVEL%` tested right after a \
+              command in the same block) has the value from before the block",
+    what: "Reports the first `%name%` read, in a `( … )` block or a line joined with `&`, \
+           `&&` or `||`, that comes after a `set name=…`, `set /a name=…` or `set /p name=` of \
+           the same block or line; in a FOR body, a read anywhere in the body of a variable \
+           the body sets (`for %%f in (*) do set list=%list% %%f`). Also an IF that tests \
+           `%ERRORLEVEL%` right after a command in the same block or line (`setup.exe /s` \
+           then `if %errorlevel% neq 0 …`). Not reported: `!name!` (delayed expansion), \
+           `call echo %%name%%`, a read in the `set` statement itself outside a loop \
+           (`set PATH=%PATH%;C:\\x`), a read in the other branch of the IF that sets the \
+           variable, the swap idiom (`set a=%b%` then `set b=%a%`), a block that holds a \
+           label (a GOTO into it reads the lines again), and `%ERRORLEVEL%` in a script that \
+           sets a variable of that name.",
+    why: "cmd.exe expands `%name%` when it reads a line, and it reads a whole `( … )` block, \
+          a whole `&` line and a whole FOR body at once, before running any of it. A \
+          `%name%` inside the block therefore has the value from before the block, even \
+          after a `set` in the block has changed it, and in a FOR body it has the same value \
+          on every pass. The classic result: `set /p choice=` then `if \"%choice%\"==\"1\"` \
+          in the same block never sees the answer, an installer's `%ERRORLEVEL%` test \
+          inside the block tests the exit code from before the installer ran, and \
+          `set list=%list% %%f` in a loop keeps only the last item. `SETLOCAL \
+          EnableDelayedExpansion` and `!name!` read the value when the command runs.",
+    example: "if not exist \"%ProgramFiles%\\App\\app.exe\" (\n  %0\\..\\setup.exe /s\n  if %errorlevel% neq 0 echo Setup failed >> %TEMP%\\logon.log\n)\n",
+    fix: "if not exist \"%ProgramFiles%\\App\\app.exe\" (\n  %0\\..\\setup.exe /s\n  if errorlevel 1 echo Setup failed >> %TEMP%\\logon.log\n)\n",
+    sources: &[
+        "SET /? (SET-help): \"variables in batch files are expanded once, when the line is read ... delayed environment variable expansion\"",
+        "cmd-semantics §1.2 (\"Percent expansion of every line of a block happens at parse time, before the block runs\"), T41",
+    ],
+    check: Some(check),
+    opt_in: None,
+};
+
+/// Where each statement sits: its logical line (the top-level statement, and those joined
+/// to it with `&`, `&&` or `||`, that cmd.exe reads at once), its depth, and whether a FOR
+/// encloses it.
+struct Places {
+    unit: Vec<u32>,
+    depth: Vec<u32>,
+    in_for: Vec<bool>,
+    /// The unit holds a label (a GOTO into the block reads its lines again) or a pipe.
+    unsure: Vec<bool>,
+    /// Per unit: its first top-level statement and how many top-level statements it has.
+    first: Vec<(StmtId, u32)>,
+    /// Per unit: the bytes cmd.exe reads at once (first to last top-level statement).
+    spans: Vec<Span>,
+    /// Per unit: it runs `setlocal` (which may switch delayed expansion on half-way).
+    setlocal: Vec<bool>,
+    /// Per unit: the first statement after an unconditional GOTO in one of its blocks.
+    trick: Vec<u32>,
+}
+
+impl Places {
+    fn of(script: &Script, source: &Source, flow: &crate::flow::Flow) -> Places {
+        let n = script.stmts.len();
+        let mut unit = vec![u32::MAX; n];
+        let mut first: Vec<(StmtId, u32)> = Vec::new();
+        for &t in &script.top {
+            match first.last_mut() {
+                Some(f) if script.stmt(t).connector != Connector::None => f.1 += 1,
+                _ => first.push((t, 1)),
+            }
+            unit[t.index()] = first.len() as u32 - 1;
+        }
+        let k = first.len().saturating_sub(1) as u32;
+        let mut spans: Vec<Span> = first.iter().map(|&(t, _)| script.stmt(t).span).collect();
+        for &t in &script.top {
+            if let Some(sp) = spans.get_mut(unit[t.index()] as usize) {
+                *sp = Span::new(sp.start(), sp.end().max(script.stmt(t).span.end()));
+            }
+        }
+        let mut depth = vec![0u32; n];
+        let mut in_for = vec![false; n];
+        let mut unsure = vec![false; k as usize + 1];
+        let mut setlocal = vec![false; k as usize + 1];
+        let mut trick = vec![u32::MAX; k as usize + 1];
+        // Per statement: what runs under it can run more than once (it is a looping FOR or
+        // lies in one), each FOR's set read once.
+        let mut repeats = vec![false; n];
+        // Parents come before their children in the arena.
+        for id in script.ids() {
+            let s = script.stmt(id);
+            if let Some(p) = s.parent() {
+                unit[id.index()] = unit[p.index()];
+                depth[id.index()] = depth[p.index()] + 1;
+                in_for[id.index()] = repeats[p.index()];
+            }
+            repeats[id.index()] = in_for[id.index()]
+                || (matches!(s.kind, StmtKind::For(_)) && loops(script, source, id));
+            let u = unit[id.index()];
+            if u == u32::MAX {
+                continue;
+            }
+            // A label (a GOTO into the block reads its lines again), a pipe, or an `endlocal`
+            // that runs (the `endlocal & set x=%x%` tunnel lives on the old value): the old
+            // value may be the point.
+            if matches!(s.kind, StmtKind::Label(_))
+                || (matches!(s.kind, StmtKind::Endlocal) && flow.is_reachable(id))
+                || s.connector == Connector::Pipe
+            {
+                unsure[u as usize] = true;
+            }
+            // The first statement after an unconditional GOTO in a block: what follows runs
+            // only through the `goto 2>nul` tricks, which keep running the block on purpose.
+            if let StmtKind::Block(b) = &s.kind {
+                if let Some(w) = b
+                    .body
+                    .windows(2)
+                    .find(|w| matches!(script.stmt(w[0]).kind, StmtKind::Goto(_)))
+                {
+                    let at = &mut trick[u as usize];
+                    *at = (*at).min(w[1].0);
+                }
+            }
+            if matches!(s.kind, StmtKind::Setlocal(_)) {
+                setlocal[u as usize] = true;
+            }
+        }
+        Places {
+            unit,
+            depth,
+            in_for,
+            unsure,
+            first,
+            spans,
+            setlocal,
+            trick,
+        }
+    }
+
+    /// The lowest common ancestor of `a` and `b` (`None` for two top-level statements of one
+    /// line), and whether they lie on the two sides of one IF's `else` there (only one of
+    /// them runs). `None` past 256 levels.
+    fn meet(&self, script: &Script, a: StmtId, b: StmtId) -> Option<(Option<StmtId>, bool)> {
+        let (mut a, mut b) = (a, b);
+        let (mut last_a, mut last_b): (Option<StmtId>, Option<StmtId>) = (None, None);
+        for _ in 0..512 {
+            if a == b {
+                let split = match (&script.stmt(a).kind, last_a, last_b) {
+                    (StmtKind::If(i), Some(x), Some(y)) => i
+                        .else_
+                        .is_some_and(|(_, e)| (x.index() >= e.index()) != (y.index() >= e.index())),
+                    _ => false,
+                };
+                return Some((Some(a), split));
+            }
+            let up_a = self.depth[a.index()] >= self.depth[b.index()];
+            let next = script.stmt(if up_a { a } else { b }).parent();
+            match (next, up_a) {
+                (Some(p), true) => {
+                    last_a = Some(a);
+                    a = p;
+                }
+                (Some(p), false) => {
+                    last_b = Some(b);
+                    b = p;
+                }
+                // Both at the top, joined on one line.
+                (None, _) => return Some((None, false)),
+            }
+        }
+        None
+    }
+}
+
+/// The variable name of a `%name%` / `%name:~1,2%` (or `!name!`) atom, as written.
+fn var_name(text: &[u8]) -> Option<&[u8]> {
+    let quote = *text.first()?;
+    let inner = &text[1..];
+    let end = inner.iter().position(|&b| b == b':' || b == quote)?;
+    Some(&inner[..end]).filter(|n| !n.is_empty())
+}
+
+/// A variable name's key: a hash of its bytes in lower case (names are compared without
+/// case; no copy is made). A match is confirmed on the bytes before anything is reported.
+fn key_of(name: &[u8]) -> u64 {
+    name.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Calls `f` with each name a `set` statement assigns: `set name=…`, `set /p name=`, and
+/// each `name=`, `name+=`, … of a `set /a` expression.
+fn assigned_names<'s>(ctx: &Ctx<'s>, id: StmtId, mut f: impl FnMut(&'s [u8])) {
+    let StmtKind::Set(s) = &ctx.script.stmt(id).kind else {
+        return;
+    };
+    match s.kind {
+        SetKind::Assign | SetKind::Prompt => {
+            if let Some(n) = s
+                .name
+                .map(|n| ctx.source.slice(n).trim_ascii())
+                .filter(|n| !n.is_empty() && !n.contains(&b'%') && !n.contains(&b'!'))
+            {
+                f(n);
+            }
+        }
+        SetKind::Arith => {
+            let Some(expr) = s.expr else {
+                return;
+            };
+            for part in ctx.source.slice(expr).split(|&b| b == b',') {
+                let Some(eq) = part.iter().position(|&b| b == b'=') else {
+                    continue;
+                };
+                // `n=`, `n+=`, `n<<=`, `"n=…"`: the name is what precedes the operator.
+                let lhs = part[..eq].trim_ascii_end();
+                let lhs = lhs
+                    .strip_suffix(b"<<")
+                    .or_else(|| lhs.strip_suffix(b">>"))
+                    .unwrap_or(lhs);
+                let lhs = match lhs.split_last() {
+                    Some((b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^', rest)) => rest,
+                    _ => lhs,
+                };
+                let name = lhs.trim_ascii().trim_ascii_start();
+                let name = name.strip_prefix(b"\"").unwrap_or(name).trim_ascii();
+                if !name.is_empty()
+                    && name.iter().all(|&b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'$' | b'#' | b'@')
+                    })
+                    && !name[0].is_ascii_digit()
+                {
+                    f(name);
+                }
+            }
+        }
+        SetKind::List => {}
+    }
+}
+
+/// `set` statement `id` assigns `name` (any case).
+fn assigns(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
+    let mut yes = false;
+    assigned_names(ctx, id, |n| yes |= n.eq_ignore_ascii_case(name));
+    yes
+}
+
+/// Each `%name%` atom with the innermost statement whose text holds it (an IF's condition
+/// belongs to the IF, a FOR's set to the FOR): one sweep over statements and atoms, both in
+/// source order.
+fn owned_reads(ctx: &Ctx<'_>) -> Vec<(StmtId, Span, ExpansionKind)> {
+    let script = ctx.script;
+    let mut out = Vec::new();
+    let mut stack: Vec<StmtId> = Vec::new();
+    let mut atoms = script
+        .expansions
+        .iter()
+        .filter(|e| matches!(e.kind, ExpansionKind::Var | ExpansionKind::Delayed))
+        .peekable();
+    let place = |stack: &mut Vec<StmtId>,
+                 out: &mut Vec<(StmtId, Span, ExpansionKind)>,
+                 e: &crate::syntax::ast::Expansion| {
+        let at = e.span.start();
+        while stack
+            .last()
+            .is_some_and(|&s| script.stmt(s).span.end() <= at)
+        {
+            stack.pop();
+        }
+        if let Some(&s) = stack.last() {
+            out.push((s, e.span, e.kind));
+        }
+    };
+    for id in script.ids() {
+        let start = script.stmt(id).span.start();
+        while let Some(e) = atoms.next_if(|e| e.span.start() < start) {
+            place(&mut stack, &mut out, e);
+        }
+        while stack
+            .last()
+            .is_some_and(|&s| script.stmt(s).span.end() <= start)
+        {
+            stack.pop();
+        }
+        stack.push(id);
+    }
+    for e in atoms {
+        place(&mut stack, &mut out, e);
+    }
+    out
+}
+
+/// Commands that leave ERRORLEVEL alone or whose exit code nobody tests.
+const QUIET: &[&[u8]] = &[
+    b"cls", b"title", b"color", b"pause", b"rem", b"timeout", b"prompt",
+];
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let script = ctx.script;
+    if !worth_a_look(ctx) {
+        return;
+    }
+    let places = Places::of(script, ctx.source, ctx.flow);
+    let compound = |id: StmtId| {
+        let u = places.unit[id.index()];
+        u != u32::MAX && !places.unsure[u as usize]
+    };
+    // The assignments of each (unit, name), in source order.
+    let mut sets: HashMap<(u32, u64), Vec<StmtId>> = HashMap::default();
+    let mut sets_errorlevel = false;
+    for id in script.ids() {
+        if !matches!(script.stmt(id).kind, StmtKind::Set(_)) {
+            continue;
+        }
+        let in_compound =
+            compound(id) && (script.stmt(id).parent().is_some() || unit_has_several(&places, id));
+        assigned_names(ctx, id, |name| {
+            if name.eq_ignore_ascii_case(b"errorlevel") {
+                sets_errorlevel = true;
+            }
+            if in_compound {
+                sets.entry((places.unit[id.index()], key_of(name)))
+                    .or_default()
+                    .push(id);
+            }
+        });
+    }
+    if sets.is_empty() && sets_errorlevel {
+        return;
+    }
+    let reads = owned_reads(ctx);
+    let mut reported: HashSet<(u32, u64)> = HashSet::default();
+    let mut bang_names: HashMap<u32, HashSet<u64>> = HashMap::default();
+    let mut sib: Option<Siblings> = None;
+    let mut stem = Vec::new();
+    for (r, span, kind) in reads {
+        if kind != ExpansionKind::Var
+            || !compound(r)
+            || !ctx.flow.is_reachable(r)
+            || matches!(
+                script.stmt(r).kind,
+                StmtKind::Comment(_) | StmtKind::Label(_)
+            )
+        {
+            continue;
+        }
+        let Some(name) = var_name(ctx.source.slice(span)) else {
+            continue;
+        };
+        let unit = places.unit[r.index()];
+        if r.0 >= places.trick[unit as usize] {
+            continue;
+        }
+        let key = (unit, key_of(name));
+        if reported.contains(&key) {
+            continue;
+        }
+        if let Some(list) = sets.get(&key) {
+            if let Some(s) = list
+                .iter()
+                .copied()
+                .take(16)
+                .find(|&s| stale_after_set(ctx, &places, s, r, span, name))
+            {
+                // `!name!` read in the same unit, where no `setlocal` switches delayed
+                // expansion on half-way: the author reads the new value that way, so a
+                // `%name%` beside it asks for the old value on purpose (`set /a
+                // len=%len%-1-%%C` next to `!len!`). The unit's text is scanned once.
+                let on_purpose = !places.setlocal[unit as usize]
+                    && bang_names
+                        .entry(unit)
+                        .or_insert_with(|| {
+                            bang_names_in(ctx.source.slice(places.spans[unit as usize]))
+                        })
+                        .contains(&key.1);
+                if !on_purpose {
+                    let in_loop = places.meet(script, s, r).is_some_and(|(m, _)| {
+                        m.is_some_and(|m| places.in_for[m.index()] || loops(script, ctx.source, m))
+                    });
+                    out.push(set_finding(ctx, &places, span, s, name, in_loop));
+                }
+                reported.insert(key);
+                continue;
+            }
+        }
+        // `%ERRORLEVEL%` tested right after a command of the same block or line.
+        if !name.eq_ignore_ascii_case(b"errorlevel") || sets_errorlevel {
+            continue;
+        }
+        let StmtKind::If(i) = &script.stmt(r).kind else {
+            continue;
+        };
+        let in_condition = match i.then {
+            Some(t) => span.end() <= script.stmt(t).span.start(),
+            None => true,
+        };
+        if !in_condition {
+            continue;
+        }
+        let sib = sib.get_or_insert_with(|| Siblings::build(script));
+        // The command before the test, past messages, comments and assignments (which
+        // leave ERRORLEVEL alone): `del x` / `set y=1` / `if %errorlevel% …`.
+        let mut p = sib.before(r);
+        for _ in 0..8 {
+            match p.map(|p| &script.stmt(p).kind) {
+                Some(StmtKind::Echo(_) | StmtKind::Comment(_) | StmtKind::Set(_)) => {
+                    p = p.and_then(|p| sib.before(p));
+                }
+                _ => break,
+            }
+        }
+        let Some(p) = p else {
+            continue;
+        };
+        if places.unit[p.index()] != unit {
+            continue;
+        }
+        let runs_program = match &script.stmt(p).kind {
+            StmtKind::Simple(sm) => program_stem_into(ctx.source.slice(sm.name.span), &mut stem)
+                .is_some_and(|st| !QUIET.contains(&st)),
+            StmtKind::Call(_) => true,
+            _ => false,
+        };
+        if !runs_program {
+            continue;
+        }
+        out.push(errorlevel_finding(ctx, &places, span, p));
+        reported.insert(key);
+    }
+}
+
+/// A cheap first look, exact in one direction: `false` only when no finding is possible
+/// (no `set` inside a block or joined to other commands on its line, and no
+/// `%ERRORLEVEL%` read). A finer look (does a read share a logical line with such a
+/// `set`?) was measured and cost more than it saved: the files it would skip are small.
+fn worth_a_look(ctx: &Ctx<'_>) -> bool {
+    let script = ctx.script;
+    let stmts = &script.stmts;
+    let joined = |i: usize| {
+        stmts[i].parent().is_some()
+            || stmts[i].connector != Connector::None
+            || stmts
+                .get(i + 1)
+                .is_some_and(|n| n.parent().is_none() && n.connector != Connector::None)
+    };
+    (0..stmts.len()).any(|i| matches!(stmts[i].kind, StmtKind::Set(_)) && joined(i))
+        || (stmts
+            .iter()
+            .any(|s| s.parent().is_some() || s.connector != Connector::None)
+            && script.expansions.iter().any(|e| {
+                e.kind == ExpansionKind::Var
+                    && var_name(ctx.source.slice(e.span))
+                        .is_some_and(|n| n.eq_ignore_ascii_case(b"errorlevel"))
+            }))
+}
+
+/// The top-level statement of `id`'s unit is joined to another one on its line.
+fn unit_has_several(places: &Places, id: StmtId) -> bool {
+    places
+        .first
+        .get(places.unit[id.index()] as usize)
+        .is_some_and(|f| f.1 > 1)
+}
+
+/// The read in statement `r` comes after `set` statement `s` of its unit has run (or runs in
+/// the same FOR body), so it sees the value from before the block.
+fn stale_after_set(
+    ctx: &Ctx<'_>,
+    places: &Places,
+    s: StmtId,
+    r: StmtId,
+    span: Span,
+    name: &[u8],
+) -> bool {
+    let script = ctx.script;
+    // The keys matched; the bytes must too.
+    if !assigns(ctx, s, name) {
+        return false;
+    }
+    let Some((meet, split)) = places.meet(script, s, r) else {
+        return false;
+    };
+    if split {
+        return false;
+    }
+    // In a loop body both run on every pass: any order counts (a read in the `set` itself
+    // too). Elsewhere the set must come first, in another statement.
+    let in_loop =
+        meet.is_some_and(|m| places.in_for[m.index()] || (m != r && loops(script, ctx.source, m)));
+    if !in_loop && (s == r || s.index() > r.index()) {
+        return false;
+    }
+    // The FOR's own list reads the variable its body sets (`for %%s in (%MCT% %*) do … set
+    // MCT=…`): the list means the value it starts from.
+    if meet == Some(r) && matches!(script.stmt(r).kind, StmtKind::For(_)) {
+        return false;
+    }
+    // `set fixes=%fixes% url` in a loop: without the loop variable every pass appends the
+    // same text, so the old value gives the same result (no duplicates).
+    // Nor when the `set` runs under an IF in the loop (`if /i %m%==%%A set "t=%%B/%t%"`:
+    // one pass matches) or the FOR's own list reads the variable (`for /f … in ('reg query
+    // %key% …') do set "key=%key%\%%b"`: the new value derives from the old one).
+    if s == r {
+        let Some(f) = enclosing_for(script, s) else {
+            return false;
+        };
+        let (StmtKind::For(fr), f_span) = (&script.stmt(f).kind, script.stmt(f).span) else {
+            return false;
+        };
+        let header = Span::new(
+            f_span.start(),
+            fr.body
+                .map_or(f_span.end(), |b| script.stmt(b).span.start()),
+        );
+        let reads_name = |sp: Span| {
+            script.expansions_in(sp).iter().any(|e| {
+                e.kind == ExpansionKind::Var
+                    && var_name(ctx.source.slice(e.span))
+                        .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            })
+        };
+        if !script
+            .expansions_in(script.stmt(s).span)
+            .iter()
+            .any(|e| e.kind == ExpansionKind::ForVar)
+            || under_if_below(script, s, f)
+            || reads_name(header)
+        {
+            return false;
+        }
+    }
+    // A ladder of tests of one variable that map it (`if "%x%"=="0" set x=13` then
+    // `if "%x%"=="U" set x=12`): each test means the value from before, which it gets.
+    if condition_reads(ctx, r, name) && set_under_test_of(ctx, s, name) {
+        return false;
+    }
+    // `set /a n+=1 & set "slot%n%=…"` outside a loop: the index before the increment names
+    // the slot, an order chosen on purpose.
+    if !in_loop {
+        if let StmtKind::Set(rs) = &script.stmt(r).kind {
+            if rs
+                .name
+                .is_some_and(|n| n.start() <= span.start() && span.end() <= n.end())
+            {
+                return false;
+            }
+        }
+    }
+    // `set a=%b%` … `set b=%a%`: a swap, which works because `%a%` is the old value.
+    if let StmtKind::Set(_) = &script.stmt(r).kind {
+        let mut reads_back = false;
+        assigned_names(ctx, r, |rn| {
+            reads_back |= script
+                .expansions_in(script.stmt(s).span)
+                .iter()
+                .filter(|e| e.kind == ExpansionKind::Var)
+                .any(|e| {
+                    var_name(ctx.source.slice(e.span)).is_some_and(|n| n.eq_ignore_ascii_case(rn))
+                });
+        });
+        if reads_back && s != r {
+            return false;
+        }
+    }
+    true
+}
+
+/// Statement `id` is a FOR whose body can run more than once: not `for /f` over one quoted
+/// string (one line, one pass), nor a plain FOR over a single item without wildcards.
+fn loops(script: &Script, source: &Source, id: StmtId) -> bool {
+    let StmtKind::For(f) = &script.stmt(id).kind else {
+        return false;
+    };
+    // A body that always jumps away (`… & goto next`, to a label before the FOR) runs once
+    // per reading of the FOR: each pass is read afresh.
+    let leaves = |b: StmtId| {
+        let st = script.stmt(b);
+        matches!(st.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
+            && matches!(st.connector, Connector::None | Connector::Amp)
+    };
+    match f.body.map(|b| &script.stmt(b).kind) {
+        Some(StmtKind::Block(b)) if b.body.iter().any(|&c| leaves(c)) => return false,
+        Some(StmtKind::Goto(_) | StmtKind::Exit(_)) => return false,
+        _ => {}
+    }
+    let text = source.slice(f.set);
+    let inner = text
+        .strip_prefix(b"(")
+        .unwrap_or(text)
+        .strip_suffix(b")")
+        .unwrap_or(text)
+        .trim_ascii();
+    let is_f = f.switches.iter().any(|(sw, _)| *sw == ForSwitch::F);
+    if is_f {
+        let backq = f.options.as_ref().is_some_and(|o| {
+            source
+                .slice(o.span)
+                .windows(7)
+                .any(|w| w.eq_ignore_ascii_case(b"useback"))
+        });
+        // One quoted string is one line: `"…"`, or `'…'` with `usebackq` (cmd.exe also
+        // takes `useback`).
+        let quote = if backq { b'\'' } else { b'"' };
+        let one_string = inner.len() >= 2
+            && inner[0] == quote
+            && inner[inner.len() - 1] == quote
+            && !inner[1..inner.len() - 1].contains(&quote);
+        return !one_string;
+    }
+    if !f.switches.is_empty() {
+        return true;
+    }
+    let items = inner
+        .split(|&b| matches!(b, b' ' | b'\t' | b',' | b';' | b'='))
+        .filter(|w| !w.is_empty())
+        .count();
+    items != 1
+        || inner
+            .iter()
+            .any(|&b| matches!(b, b'*' | b'?' | b'%' | b'!'))
+}
+
+/// The nearest FOR that encloses `id`.
+fn enclosing_for(script: &Script, id: StmtId) -> Option<StmtId> {
+    std::iter::successors(script.stmt(id).parent(), |&p| script.stmt(p).parent())
+        .take(256)
+        .find(|&p| matches!(script.stmt(p).kind, StmtKind::For(_)))
+}
+
+/// An IF lies between `id` and its enclosing statement `top`.
+fn under_if_below(script: &Script, id: StmtId, top: StmtId) -> bool {
+    std::iter::successors(script.stmt(id).parent(), |&p| script.stmt(p).parent())
+        .take(256)
+        .take_while(|&p| p != top)
+        .any(|p| matches!(script.stmt(p).kind, StmtKind::If(_)))
+}
+
+/// The names the text reads as `!name!` or `!name:…!` (lower case): the variables read
+/// with delayed expansion there, whether or not the parser saw it switched on (a library
+/// that its caller runs with it). Linear: at most 64 bytes looked at after each `!`.
+fn bang_names_in(text: &[u8]) -> HashSet<u64> {
+    memchr::memchr_iter(b'!', text)
+        .filter_map(|i| {
+            let rest = &text[i + 1..text.len().min(i + 65)];
+            let end = rest.iter().position(|&b| matches!(b, b'!' | b':'))?;
+            let name = &rest[..end];
+            (!name.is_empty() && !name.iter().any(|&b| b.is_ascii_whitespace() || b == b'%'))
+                .then(|| key_of(name))
+        })
+        .collect()
+}
+
+/// Statement `id` is an IF whose condition reads `%name%`.
+fn condition_reads(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
+    let stmt = ctx.script.stmt(id);
+    let StmtKind::If(i) = &stmt.kind else {
+        return false;
+    };
+    let end = i
+        .then
+        .map_or(stmt.span.end(), |t| ctx.script.stmt(t).span.start());
+    ctx.script
+        .expansions_in(Span::new(stmt.span.start(), end))
+        .iter()
+        .any(|e| {
+            e.kind == ExpansionKind::Var
+                && var_name(ctx.source.slice(e.span)).is_some_and(|n| n.eq_ignore_ascii_case(name))
+        })
+}
+
+/// `set` statement `s` runs only when an IF that reads `%name%` in its condition holds (it
+/// is in that IF's then-branch, at most 8 levels down).
+fn set_under_test_of(ctx: &Ctx<'_>, s: StmtId, name: &[u8]) -> bool {
+    let script = ctx.script;
+    let mut child = s;
+    for _ in 0..8 {
+        let Some(p) = script.stmt(child).parent() else {
+            return false;
+        };
+        // In the IF's then-branch or the commands `&` joins to it (`if … set a=1 & set
+        // b=2`), not in its else-branch.
+        if let StmtKind::If(i) = &script.stmt(p).kind {
+            let before_else = i.else_.map_or(true, |(_, e)| child.index() < e.index());
+            if before_else && condition_reads(ctx, p, name) {
+                return true;
+            }
+        }
+        child = p;
+    }
+    false
+}
+
+/// What cmd.exe reads at once, for messages: "the whole block (line N)", or "line N" when
+/// the unit is one line joined with `&`.
+fn unit_words(ctx: &Ctx<'_>, places: &Places, id: StmtId) -> (String, &'static str) {
+    let span = places.spans[places.unit[id.index()] as usize];
+    let line = ctx.source.line_of(span.start());
+    if ctx
+        .source
+        .line_of(span.end().saturating_sub(1).max(span.start()))
+        == line
+    {
+        (format!("line {line}"), "line")
+    } else {
+        (format!("the whole block (line {line})"), "block")
+    }
+}
+
+fn set_finding(
+    ctx: &Ctx<'_>,
+    places: &Places,
+    span: Span,
+    s: StmtId,
+    name: &[u8],
+    in_loop: bool,
+) -> Diagnostic {
+    let shown = snippet(ctx.source, span, 40, false);
+    let set_line = ctx.source.line_of(ctx.script.stmt(s).span.start());
+    let (from, what) = unit_words(ctx, places, s);
+    let for_line = ctx
+        .source
+        .line_of(places.spans[places.unit[s.index()] as usize].start());
+    let name = String::from_utf8_lossy(name).into_owned();
+    let msg = if in_loop {
+        format!(
+            "`{shown}` is expanded once, when cmd.exe reads the FOR loop (line {for_line}), \
+             not on each pass: the `set` on line {set_line} changes `{name}`, but this read gets the \
+             value from before the loop every time"
+        )
+    } else {
+        format!(
+            "`{shown}` is expanded when cmd.exe reads {from}, before the `set` on line \
+             {set_line} runs: it gets the value `{name}` had before the {what}, not the new one"
+        )
+    };
+    let label = if in_loop {
+        "value from before the loop"
+    } else if what == "line" {
+        "value from before the line"
+    } else {
+        "value from before the block"
+    };
+    RULE.diag(span, msg)
+        .with_label(label)
+        .with_related(ctx.script.stmt(s).span, "sets it")
+        .with_help(format!(
+            "put `setlocal EnableDelayedExpansion` near the top and read it as `!{name}!`, or \
+             read it after the {what}"
+        ))
+}
+
+fn errorlevel_finding(ctx: &Ctx<'_>, places: &Places, span: Span, p: StmtId) -> Diagnostic {
+    let shown = snippet(ctx.source, span, 40, false);
+    let cmd = snippet(ctx.source, ctx.script.stmt(p).span, 40, false);
+    let p_line = ctx.source.line_of(ctx.script.stmt(p).span.start());
+    let (from, what) = unit_words(ctx, places, p);
+    RULE.diag(
+        span,
+        format!(
+            "`{shown}` is expanded when cmd.exe reads {from}, before `{cmd}` on line \
+             {p_line} runs: this test sees the exit code from before the {what}, not that \
+             command's"
+        ),
+    )
+    .with_label(if what == "line" {
+        "exit code from before the line"
+    } else {
+        "exit code from before the block"
+    })
+    .with_related(
+        ctx.script.stmt(p).span,
+        "its exit code is not the one tested",
+    )
+    .with_help(
+        "test with `if errorlevel 1` (read when it runs), or use `setlocal \
+         EnableDelayedExpansion` and `!ERRORLEVEL!`",
+    )
+}
