@@ -54,7 +54,8 @@ struct Places {
     unit: Vec<u32>,
     depth: Vec<u32>,
     in_for: Vec<bool>,
-    /// The unit holds a label (a GOTO into the block reads its lines again) or a pipe.
+    /// The unit holds a label (a GOTO into the block reads its lines again), a pipe or an
+    /// `endlocal` that runs.
     unsure: Vec<bool>,
     /// Per unit: its first top-level statement and how many top-level statements it has.
     first: Vec<(StmtId, u32)>,
@@ -119,11 +120,11 @@ impl Places {
             // The first statement after an unconditional GOTO in a block: what follows runs
             // only through the `goto 2>nul` tricks, which keep running the block on purpose.
             if let StmtKind::Block(b) = &s.kind {
-                if let Some(w) = b
-                    .body
-                    .windows(2)
-                    .find(|w| matches!(script.stmt(w[0]).kind, StmtKind::Goto(_)))
-                {
+                if let Some(w) = b.body.windows(2).find(|w| {
+                    let g = script.stmt(w[0]);
+                    matches!(g.kind, StmtKind::Goto(_))
+                        && matches!(g.connector, Connector::None | Connector::Amp)
+                }) {
                     let at = &mut trick[u as usize];
                     *at = (*at).min(w[1].0);
                 }
