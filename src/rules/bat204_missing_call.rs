@@ -210,7 +210,7 @@ fn restarts_at_stage(
     let stage = unquoted_lower(ctx.source, arg.span);
     !stage.is_empty()
         && stages
-            .get_or_insert_with(|| first_arg_stages(ctx))
+            .get_or_insert_with(|| crate::rules::bat_util::first_arg_stages(ctx))
             .contains(&stage)
 }
 
@@ -219,50 +219,6 @@ fn is_own_file_name(ctx: &Ctx<'_>, file: &[u8]) -> bool {
     ctx.path.file_name().is_some_and(|own| {
         program_file_name_is(file, own.to_string_lossy().to_ascii_lowercase().as_bytes())
     })
-}
-
-/// The words the script compares `%1` (or `%~1`) with: `nextstep` from `if %1#==NextStep#`,
-/// `start` from `if .%1 == .start`, `stage2` from `if "%~1"=="stage2"` (lower case, quotes
-/// removed).
-fn first_arg_stages(ctx: &Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
-    let mut out = rustc_hash::FxHashSet::default();
-    for st in &ctx.script.stmts {
-        let StmtKind::If(f) = &st.kind else {
-            continue;
-        };
-        let Condition::Compare { lhs, rhs, .. } = &f.condition else {
-            continue;
-        };
-        let (l, r) = (
-            unquoted_lower(ctx.source, lhs.span),
-            unquoted_lower(ctx.source, rhs.span),
-        );
-        for (side, other) in [(&l, &r), (&r, &l)] {
-            if let Some(stage) = stage_against(side, other) {
-                out.insert(stage.to_vec());
-            }
-        }
-    }
-    out
-}
-
-/// `side` holds `%1` (or `%~1`) with `pre` before it and `post` after it, and `other` is
-/// `pre`, a word of no `%` or `!`, then `post`: that word.
-fn stage_against<'a>(side: &[u8], other: &'a [u8]) -> Option<&'a [u8]> {
-    for param in [b"%1".as_slice(), b"%~1"] {
-        if let Some(at) = side.windows(param.len()).position(|w| w == param) {
-            let (pre, post) = (&side[..at], &side[at + param.len()..]);
-            if other.len() <= pre.len() + post.len()
-                || !other.starts_with(pre)
-                || !other.ends_with(post)
-            {
-                return None;
-            }
-            let stage = &other[pre.len()..other.len() - post.len()];
-            return (!stage.iter().any(|&b| matches!(b, b'%' | b'!'))).then_some(stage);
-        }
-    }
-    None
 }
 
 /// An `if errorlevel N …` test (no `not`, no `else`): a step of an errorlevel ladder.

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{def_key, sibling_exists, snippet};
+use crate::rules::bat_util::{def_key, first_arg_stages, sibling_exists, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CallTarget, StmtKind};
 use crate::syntax::labels::{key, Profile};
@@ -17,7 +17,9 @@ pub static RULE: Rule = Rule {
            script defines a label `:name` and `name` is not one of cmd.exe's own commands \
            (`call set …` runs SET), unless a file `name.bat`, `name.cmd`, `name.exe` or \
            `name.com` sits beside the script or the script names `name.bat`, `name.cmd` or \
-           `name.exe` itself (then the external call is what the author meant), or the label \
+           `name.exe` itself (then the external call is what the author meant), or `name` is \
+           a word the script's own `%1` dispatch takes (`if \"%1\"==\"app\" goto app`: `call \
+           app` runs the script again through its alias on the PATH), or the label \
            line reads as a comment (`: Build the client`: a colon, a blank, then a sentence).",
     why: "Only `call :name` calls a subroutine. Without the colon, CALL looks for a program or \
           batch file called `name` on the PATH and in the current directory: usually cmd.exe \
@@ -43,6 +45,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut first_def: Option<HashMap<&[u8], usize>> = None;
     // The program files the text names, gathered at the first candidate.
     let mut named: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
+    // The words the script compares `%1` with, gathered at the first candidate.
+    let mut stages: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
     for stmt in &ctx.script.stmts {
         let StmtKind::Call(c) = &stmt.kind else {
             continue;
@@ -94,6 +98,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // it knows the program exists, and calls it.
         let named = named.get_or_insert_with(|| program_files_named(src.bytes()));
         if named.contains(&name.to_ascii_lowercase()) {
+            continue;
+        }
+        // A word the script's own `%1` dispatch takes (`if "%1"=="app" goto app`): `call
+        // app` runs the command through its alias or wrapper on the PATH, which starts this
+        // script again at that section.
+        let stages = stages.get_or_insert_with(|| first_arg_stages(ctx));
+        if stages.contains(&name.to_ascii_lowercase()) {
             continue;
         }
         let shown = snippet(src, program.span, 60, false);

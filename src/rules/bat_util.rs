@@ -615,6 +615,19 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
     {
         return true;
     }
+    // `***REMOVED***`, `[REDACTED]`: a secret already taken out before publishing.
+    let letters: Vec<u8> = lower
+        .iter()
+        .copied()
+        .filter(u8::is_ascii_alphabetic)
+        .collect();
+    if matches!(letters.as_slice(), b"removed" | b"redacted")
+        && lower
+            .iter()
+            .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'*' | b'_' | b'-' | b'#' | b' '))
+    {
+        return true;
+    }
     let squashed: Vec<u8> = lower
         .iter()
         .copied()
@@ -890,6 +903,50 @@ fn exits_with_errorlevel(ctx: &Ctx<'_>, s: &crate::syntax::ast::Simple) -> bool 
     shell && matches!(rest, [level] if level.eq_ignore_ascii_case(b"%errorlevel%"))
 }
 
+/// The words the script compares `%1` (or `%~1`) with: `nextstep` from `if %1#==NextStep#`,
+/// `start` from `if .%1 == .start`, `stage2` from `if "%~1"=="stage2"` (lower case, quotes
+/// removed).
+pub fn first_arg_stages(ctx: &Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
+    let mut out = rustc_hash::FxHashSet::default();
+    for st in &ctx.script.stmts {
+        let StmtKind::If(f) = &st.kind else {
+            continue;
+        };
+        let crate::syntax::ast::Condition::Compare { lhs, rhs, .. } = &f.condition else {
+            continue;
+        };
+        let (l, r) = (
+            unquoted_lower(ctx.source, lhs.span),
+            unquoted_lower(ctx.source, rhs.span),
+        );
+        for (side, other) in [(&l, &r), (&r, &l)] {
+            if let Some(stage) = stage_against(side, other) {
+                out.insert(stage.to_vec());
+            }
+        }
+    }
+    out
+}
+
+/// `side` holds `%1` (or `%~1`) with `pre` before it and `post` after it, and `other` is
+/// `pre`, a word of no `%` or `!`, then `post`: that word.
+fn stage_against<'a>(side: &[u8], other: &'a [u8]) -> Option<&'a [u8]> {
+    for param in [b"%1".as_slice(), b"%~1"] {
+        if let Some(at) = side.windows(param.len()).position(|w| w == param) {
+            let (pre, post) = (&side[..at], &side[at + param.len()..]);
+            if other.len() <= pre.len() + post.len()
+                || !other.starts_with(pre)
+                || !other.ends_with(post)
+            {
+                return None;
+            }
+            let stage = &other[pre.len()..other.len() - post.len()];
+            return (!stage.iter().any(|&b| matches!(b, b'%' | b'!'))).then_some(stage);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -943,6 +1000,8 @@ mod tests {
             "senha",
             "\"password\"",
             "\" <pass> \"",
+            "***REMOVED***",
+            "[REDACTED]",
         ] {
             assert!(is_placeholder_password(p.as_bytes()), "{p}");
         }
@@ -961,6 +1020,7 @@ mod tests {
             "none1",
             "Kennwort2020",
             "\"Summer2001\"",
+            "$ecret99",
             "zaq1@WSX",
             "haslo_admina1",
             "guest123",

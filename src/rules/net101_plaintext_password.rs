@@ -16,7 +16,9 @@ pub static RULE: Rule = Rule {
            runas`, `cmdkey /pass:`, `schtasks /rp` and `/p`, `sc … password= …`, \
            `wmic /password:` and `reg add …\\Winlogon /v DefaultPassword /d …`. A value that is \
            itself an expansion (`%PASS%`, `%1`, `%%p`) or `*` (prompt for it) is not a literal \
-           and is not reported; neither is an empty `\"\"`. The password is never printed: the \
+           and is not reported; neither is an empty `\"\"`, a placeholder word, nor a `$name` \
+           that the file assigns (`$pw = Read-Host …`: PowerShell saved as `.bat`). The \
+           password is never printed: the \
            message and every output format show it masked.",
     why: "Logon scripts live in NETLOGON (SYSVOL on Windows 2000 and later), which every \
           domain user can read: a password in a logon script is given to every user of the \
@@ -155,10 +157,30 @@ fn literal(src: &Source, a: &Arg) -> Option<Span> {
         || text == b"*"
         || text.iter().all(|&b| b == b'"')
         || crate::rules::bat_util::is_placeholder_password(text)
+        || assigned_shell_variable(src.bytes(), text)
     {
         return None;
     }
     Some(inner)
+}
+
+/// `$pw` where the file assigns `$pw = …`: a PowerShell variable in a PowerShell script
+/// saved as `.bat`, not a password.
+fn assigned_shell_variable(all: &[u8], text: &[u8]) -> bool {
+    let Some(name) = text.strip_prefix(b"$") else {
+        return false;
+    };
+    if !name
+        .first()
+        .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+        || !name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    {
+        return false;
+    }
+    memchr::memmem::find_iter(all, text).any(|at| {
+        let rest = all[at + text.len()..].trim_ascii_start();
+        rest.first() == Some(&b'=') && rest.get(1) != Some(&b'=')
+    })
 }
 
 /// A span without one pair of surrounding quotes (or a lone leading quote).
