@@ -46,6 +46,7 @@ struct Secret {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     let mut siblings: Option<Siblings> = None;
+    let mut shell_vars: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
     for inv in &ctx.sms().invocations {
         // Compared as bytes first: most commands are none of these.
         if !matches!(
@@ -123,6 +124,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             _ => {}
         }
         for s in found {
+            // `net user x $pw` where the file assigns `$pw = …`: PowerShell, not a password.
+            let text = src.slice(s.value);
+            if text.first() == Some(&b'$')
+                && shell_vars
+                    .get_or_insert_with(|| assigned_shell_variables(src.bytes()))
+                    .contains(&text.to_ascii_lowercase())
+            {
+                continue;
+            }
             out.push(
                 RULE.diag(
                     s.value,
@@ -157,30 +167,30 @@ fn literal(src: &Source, a: &Arg) -> Option<Span> {
         || text == b"*"
         || text.iter().all(|&b| b == b'"')
         || crate::rules::bat_util::is_placeholder_password(text)
-        || assigned_shell_variable(src.bytes(), text)
     {
         return None;
     }
     Some(inner)
 }
 
-/// `$pw` where the file assigns `$pw = …`: a PowerShell variable in a PowerShell script
-/// saved as `.bat`, not a password.
-fn assigned_shell_variable(all: &[u8], text: &[u8]) -> bool {
-    let Some(name) = text.strip_prefix(b"$") else {
-        return false;
-    };
-    if !name
-        .first()
-        .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
-        || !name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
-    {
-        return false;
-    }
-    memchr::memmem::find_iter(all, text).any(|at| {
-        let rest = all[at + text.len()..].trim_ascii_start();
-        rest.first() == Some(&b'=') && rest.get(1) != Some(&b'=')
-    })
+/// The `$name`s the file assigns (`$pw = Read-Host …`, lower case): PowerShell variables in
+/// a PowerShell script saved as `.bat`. One pass over the file.
+fn assigned_shell_variables(all: &[u8]) -> rustc_hash::FxHashSet<Vec<u8>> {
+    memchr::memchr_iter(b'$', all)
+        .filter_map(|at| {
+            let rest = &all[at + 1..];
+            let len = rest
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                .count();
+            let after = rest[len..].trim_ascii_start();
+            (len > 0
+                && !rest[0].is_ascii_digit()
+                && after.first() == Some(&b'=')
+                && after.get(1) != Some(&b'='))
+            .then(|| all[at..at + 1 + len].to_ascii_lowercase())
+        })
+        .collect()
 }
 
 /// A span without one pair of surrounding quotes (or a lone leading quote).
