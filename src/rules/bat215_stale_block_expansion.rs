@@ -19,15 +19,24 @@ pub static RULE: Rule = Rule {
               command in the same block) has the value from before the block",
     what: "Reports the first `%name%` read, in a `( … )` block or a line joined with `&`, \
            `&&` or `||`, that comes after a `set name=…`, `set /a name=…` or `set /p name=` of \
-           the same block or line; in a FOR body, a read anywhere in the body of a variable \
-           the body sets (`for %%f in (*) do set list=%list% %%f`). Also an IF that tests \
-           `%ERRORLEVEL%` right after a command in the same block or line (`setup.exe /s` \
-           then `if %errorlevel% neq 0 …`). Not reported: `!name!` (delayed expansion), \
-           `call echo %%name%%`, a read in the `set` statement itself outside a loop \
-           (`set PATH=%PATH%;C:\\x`), a read in the other branch of the IF that sets the \
-           variable, the swap idiom (`set a=%b%` then `set b=%a%`), a block that holds a \
-           label (a GOTO into it reads the lines again), and `%ERRORLEVEL%` in a script that \
-           sets a variable of that name.",
+           the same block or line; in a FOR body that runs more than once, a read anywhere in \
+           the body of a variable the body sets (`for %%f in (*) do set list=%list% %%f`). \
+           Also an IF that tests `%ERRORLEVEL%` right after a command of the same block or \
+           line, past messages, comments and `set`s (`setup.exe /s` then `if %errorlevel% \
+           neq 0 …`; not after `pause`, `cls`, `title`, `color` or `timeout`). Not reported, \
+           because the old value is meant or the code is read again: `!name!` (delayed \
+           expansion), also where the same block reads `!name!` and runs no `setlocal` (the \
+           author chose `%name%` for the old value); `call echo %%name%%`; a read in the \
+           `set` statement itself outside a loop (`set PATH=%PATH%;C:\\x`), or in a loop when \
+           it adds text without the loop variable, runs under an IF of the loop, or the FOR's \
+           own list reads the variable; a read in the other branch of the IF that sets it; \
+           a ladder of tests of the variable that map it (`if \"%x%\"==\"0\" set x=13`); the \
+           swap (`set a=%b%` then `set b=%a%`); a slot index read before its increment shows \
+           (`set /a n+=1 & set \"slot%n%=…\"`); a FOR over one quoted string or one item, or \
+           whose body always jumps away (one pass per reading); a block that holds a label, a \
+           pipe or an `endlocal` that runs (the `endlocal & set x=%x%` tunnel), and the \
+           statements after an unconditional GOTO in a block (the `goto 2>nul` tricks); REM \
+           lines; and `%ERRORLEVEL%` in a script that sets a variable of that name.",
     why: "cmd.exe expands `%name%` when it reads a line, and it reads a whole `( … )` block, \
           a whole `&` line and a whole FOR body at once, before running any of it. A \
           `%name%` inside the block therefore has the value from before the block, even \
