@@ -57,17 +57,19 @@ pub static RULE: Rule = Rule {
 };
 
 /// Where each statement sits: its logical line (the top-level statement, and those joined
-/// to it with `&`, `&&` or `||`, that cmd.exe reads at once), its depth, and whether a FOR
-/// encloses it.
+/// to it with `&`, `&&` or `||`, that cmd.exe reads at once), its depth, and whether it
+/// runs more than once per reading.
 struct Places {
     unit: Vec<u32>,
     depth: Vec<u32>,
-    in_for: Vec<bool>,
+    /// Per statement: what runs under it can run more than once per reading (it is a
+    /// looping FOR or lies in one).
+    repeats: Vec<bool>,
     /// The unit holds a label (a GOTO into the block reads its lines again), a pipe or an
     /// `endlocal` that runs.
     unsure: Vec<bool>,
-    /// Per unit: its first top-level statement and how many top-level statements it has.
-    first: Vec<(StmtId, u32)>,
+    /// Per unit: how many top-level statements it has.
+    joined: Vec<u32>,
     /// Per unit: the bytes cmd.exe reads at once (first to last top-level statement).
     spans: Vec<Span>,
     /// Per unit: it runs `setlocal` (which may switch delayed expansion on half-way).
@@ -96,23 +98,22 @@ impl Places {
             }
         }
         let mut depth = vec![0u32; n];
-        let mut in_for = vec![false; n];
         let mut unsure = vec![false; k as usize + 1];
         let mut setlocal = vec![false; k as usize + 1];
         let mut trick = vec![u32::MAX; k as usize + 1];
-        // Per statement: what runs under it can run more than once (it is a looping FOR or
-        // lies in one), each FOR's set read once.
+        // Each FOR's set is read once.
         let mut repeats = vec![false; n];
         // Parents come before their children in the arena.
         for id in script.ids() {
             let s = script.stmt(id);
+            let mut in_loop = false;
             if let Some(p) = s.parent() {
                 unit[id.index()] = unit[p.index()];
                 depth[id.index()] = depth[p.index()] + 1;
-                in_for[id.index()] = repeats[p.index()];
+                in_loop = repeats[p.index()];
             }
-            repeats[id.index()] = in_for[id.index()]
-                || (matches!(s.kind, StmtKind::For(_)) && loops(script, source, id));
+            repeats[id.index()] =
+                in_loop || (matches!(s.kind, StmtKind::For(_)) && loops(script, source, id));
             let u = unit[id.index()];
             if u == u32::MAX {
                 continue;
@@ -145,13 +146,21 @@ impl Places {
         Places {
             unit,
             depth,
-            in_for,
+            repeats,
             unsure,
-            first,
+            joined: first.iter().map(|f| f.1).collect(),
             spans,
             setlocal,
             trick,
         }
+    }
+
+    /// Statement `id` lies in a FOR body that runs more than once per reading.
+    fn in_loop(&self, script: &Script, id: StmtId) -> bool {
+        script
+            .stmt(id)
+            .parent()
+            .is_some_and(|p| self.repeats[p.index()])
     }
 
     /// The lowest common ancestor of `a` and `b` (`None` for two top-level statements of one
@@ -308,9 +317,7 @@ fn owned_reads(ctx: &Ctx<'_>) -> Vec<(StmtId, Span, ExpansionKind)> {
 }
 
 /// Commands that leave ERRORLEVEL alone or whose exit code nobody tests.
-const QUIET: &[&[u8]] = &[
-    b"cls", b"title", b"color", b"pause", b"rem", b"timeout", b"prompt",
-];
+const QUIET: &[&[u8]] = &[b"cls", b"title", b"color", b"pause", b"timeout", b"prompt"];
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let script = ctx.script;
@@ -391,9 +398,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         })
                         .contains(&key.1);
                 if !on_purpose {
-                    let in_loop = places.meet(script, s, r).is_some_and(|(m, _)| {
-                        m.is_some_and(|m| places.in_for[m.index()] || loops(script, ctx.source, m))
-                    });
+                    let in_loop = places
+                        .meet(script, s, r)
+                        .is_some_and(|(m, _)| m.is_some_and(|m| places.repeats[m.index()]));
                     out.push(set_finding(ctx, &places, span, s, name, in_loop));
                 }
                 reported.insert(key);
@@ -474,9 +481,9 @@ fn worth_a_look(ctx: &Ctx<'_>) -> bool {
 /// The top-level statement of `id`'s unit is joined to another one on its line.
 fn unit_has_several(places: &Places, id: StmtId) -> bool {
     places
-        .first
+        .joined
         .get(places.unit[id.index()] as usize)
-        .is_some_and(|f| f.1 > 1)
+        .is_some_and(|&k| k > 1)
 }
 
 /// The read in statement `r` comes after `set` statement `s` of its unit has run (or runs in
@@ -502,8 +509,13 @@ fn stale_after_set(
     }
     // In a loop body both run on every pass: any order counts (a read in the `set` itself
     // too). Elsewhere the set must come first, in another statement.
-    let in_loop =
-        meet.is_some_and(|m| places.in_for[m.index()] || (m != r && loops(script, ctx.source, m)));
+    let in_loop = meet.is_some_and(|m| {
+        if m == r {
+            places.in_loop(script, r)
+        } else {
+            places.repeats[m.index()]
+        }
+    });
     if !in_loop && (s == r || s.index() > r.index()) {
         return false;
     }
