@@ -65,7 +65,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !collides {
         return;
     }
-    let view = ctx.win9x();
+    // The Windows 9x view (which costs more than the tests before it) is built at the first
+    // `goto` whose label moves.
+    let mut view = None;
     let mut loops_checked = 0usize;
     // The walk of the last loop check, by its start: jumps that land on the same label
     // share it.
@@ -79,9 +81,6 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some((span, k)) = static_label(&g.target) else {
             continue;
         };
-        if !view.runs(id) {
-            continue;
-        }
         let Some(Resolution::Label { def: nt_def, .. }) = ctx.flow.resolution(id) else {
             continue;
         };
@@ -91,6 +90,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let (nt, w9) = (&defs[*nt_def], &defs[def9]);
         // Same name under cmd.exe's rule: a duplicate label (BAT202), not a collision.
         if def9 == *nt_def || key(&w9.folded, Profile::Nt) == key(&nt.folded, Profile::Nt) {
+            continue;
+        }
+        let view = *view.get_or_insert_with(|| ctx.win9x());
+        if !view.runs(id) {
             continue;
         }
         let reason = *dos.get_or_insert_with(|| dos_reason(ctx));

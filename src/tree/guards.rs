@@ -349,8 +349,9 @@ fn os_condition(
                     return (Some(true), false);
                 }
             }
-            // Only a `%` can make `%OS%` (cleaning drops and unescapes bytes, adds none).
-            if !source.slice(lhs.span).contains(&b'%') && !source.slice(rhs.span).contains(&b'%') {
+            // Only the bytes `%`, `o`, `s`, `%` in that order (any case, others between) can
+            // make `%OS%`: cleaning drops and unescapes bytes, adds none.
+            if !may_read_os(source.slice(lhs.span)) && !may_read_os(source.slice(rhs.span)) {
                 return (None, false);
             }
             let (l, r) = operands(source, lhs, rhs, buf);
@@ -377,6 +378,21 @@ fn os_condition(
         }
         _ => (None, false),
     }
+}
+
+/// `text` holds `%`, `o`, `s`, `%` in that order (any case, other bytes between): the
+/// least a word needs to read `%OS%` once quotes and carets are gone.
+fn may_read_os(text: &[u8]) -> bool {
+    let mut want = b"%os%".iter();
+    let mut next = want.next();
+    for &b in text {
+        match next {
+            Some(&w) if b.to_ascii_lowercase() == w => next = want.next(),
+            Some(_) => {}
+            None => break,
+        }
+    }
+    next.is_none()
 }
 
 /// `find`'s search text names NT (`Some(true)`) or Windows 9x (`Some(false)`).
@@ -823,6 +839,22 @@ mod tests {
             "cd ..\necho hello\n",
         ] {
             assert!(!run(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn only_words_with_percent_o_s_percent_in_order_may_read_os() {
+        for yes in [
+            &b"%OS%"[..],
+            b"\"%os%\"",
+            b"%O^S%",
+            b"x%o\"s\"%y",
+            b"[%Os%]",
+        ] {
+            assert!(may_read_os(yes), "{}", String::from_utf8_lossy(yes));
+        }
+        for no in [&b"%choice%"[..], b"Windows_NT", b"%so%", b"os", b"%os", b""] {
+            assert!(!may_read_os(no), "{}", String::from_utf8_lossy(no));
         }
     }
 }
