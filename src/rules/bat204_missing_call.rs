@@ -35,7 +35,11 @@ pub static RULE: Rule = Rule {
            that step's branch, and with CALL the lower steps would run too) or of a ladder of \
            tests of one variable against different words whose other steps leave too (`if \
            \"%ans%\"==\"Yes\" next.bat` next to `if \"%ans%\"==\"No\" goto no`), nor the script's \
-           own file run right after such a ladder (the DOS menu loop); nor `./setup.bat`, whose \
+           own file run right after such a ladder (the DOS menu loop); nor the hand-off that ends a \
+           menu option (`:1` / `cd tools` / `first.cmd` / `cd..` / `:2` …, where one ladder of \
+           `if … goto` tests jumps to both labels and only messages, comments, `cls` and folder \
+           changes follow the hand-off: the options are alternatives, and with CALL the next \
+           one would run too); nor `./setup.bat`, whose \
            unquoted `/` ends the command name (cmd.exe runs `.`, fails and goes on). `if \"%OS%\"==\"Windows_NT\" \
            endlocal` and `%COMSPEC% /C exit /B %ERRORLEVEL%` after it count as clean-up.",
     why: "Running a batch file by name from another batch file transfers control to it for good: \
@@ -79,6 +83,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut siblings: Option<Siblings> = None;
     // The words the script compares `%1` with, found at the first self-run.
     let mut stages = None;
+    // The labels each menu's ladder of tests jumps to, found at the first hand-off that
+    // needs them.
+    let mut menu_ladders: Option<MenuLadders> = None;
     // The flow knows them (`Flow::chained`), with where each would have gone on.
     for &(id, resume) in &ctx.flow.chained {
         let StmtKind::Simple(s) = &ctx.script.stmt(id).kind else {
@@ -117,6 +124,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // ladder that hands over, as its other steps `goto`; the next steps must not run.
         let sib = siblings.get_or_insert_with(|| Siblings::build(ctx.script));
         if ladder_step(ctx, sib, id) {
+            continue;
+        }
+        // `:1` / `cd tools` / `first.cmd` / `:2` …, both labels jumped to by one menu's tests:
+        // the options are alternatives, and with CALL the next option would run too.
+        let ladders = menu_ladders.get_or_insert_with(|| MenuLadders::of(ctx));
+        if ladders.ends_option(ctx, sib, id) {
             continue;
         }
         let shown = snippet(ctx.source, s.name.span, 60, false);
@@ -173,6 +186,112 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help(format!("write `call {shown}`")),
         );
     }
+}
+
+/// The labels menus jump to: for each line a label is on, the ladders (runs of top-level
+/// `if … goto label` tests, comments between them allowed) that jump there, numbered.
+struct MenuLadders {
+    by_line: rustc_hash::FxHashMap<usize, Vec<u32>>,
+}
+
+impl MenuLadders {
+    fn of(ctx: &Ctx<'_>) -> MenuLadders {
+        let script = ctx.script;
+        let mut by_line: rustc_hash::FxHashMap<usize, Vec<u32>> = Default::default();
+        let mut ladder = 0u32;
+        let mut in_ladder = false;
+        for &t in &script.top {
+            let stmt = script.stmt(t);
+            if matches!(stmt.kind, StmtKind::Comment(_)) {
+                continue;
+            }
+            let StmtKind::If(i) = &stmt.kind else {
+                in_ladder = false;
+                continue;
+            };
+            // The then-command: `goto x`, or a block holding only `goto x`.
+            let mut then = i.then;
+            if let Some(StmtKind::Block(b)) = then.map(|th| &script.stmt(th).kind) {
+                then = match b.body.as_slice() {
+                    [only] => Some(*only),
+                    _ => None,
+                };
+            }
+            let target = then.and_then(|th| match ctx.flow.resolution(th) {
+                Some(crate::flow::Resolution::Label { def, .. })
+                    if matches!(script.stmt(th).kind, StmtKind::Goto(_)) =>
+                {
+                    ctx.labels.defs.get(*def).map(|d| d.line)
+                }
+                _ => None,
+            });
+            match target {
+                Some(line) => {
+                    if !in_ladder {
+                        ladder += 1;
+                        in_ladder = true;
+                    }
+                    by_line.entry(line).or_default().push(ladder);
+                }
+                None => in_ladder = false,
+            }
+        }
+        MenuLadders { by_line }
+    }
+
+    /// The top-level batch file run `id` ends a menu option: the lines before it up to a
+    /// label run straight into it, only messages, comments, `cls` and folder changes follow
+    /// it up to the next label, and one ladder of tests jumps to both labels.
+    fn ends_option(&self, ctx: &Ctx<'_>, sib: &Siblings<'_>, id: StmtId) -> bool {
+        let script = ctx.script;
+        if self.by_line.is_empty() || script.stmt(id).parent().is_some() {
+            return false;
+        }
+        let mut start = None;
+        let mut p = sib.before(id);
+        while let Some(s) = p {
+            match &script.stmt(s).kind {
+                StmtKind::Label(_) => {
+                    start = Some(s);
+                    break;
+                }
+                StmtKind::Goto(_) | StmtKind::Exit(_) => return false,
+                _ => p = sib.before(s),
+            }
+        }
+        let mut next = None;
+        for &s in sib.after(id) {
+            let stmt = script.stmt(s);
+            match &stmt.kind {
+                StmtKind::Label(_) => {
+                    next = Some(s);
+                    break;
+                }
+                StmtKind::Comment(_) | StmtKind::Echo(_) => {}
+                StmtKind::Simple(c) if changes_nothing_later(ctx.source.slice(c.name.span)) => {}
+                _ => return false,
+            }
+        }
+        let (Some(start), Some(next)) = (start, next) else {
+            return false;
+        };
+        let ladders = |s: StmtId| {
+            self.by_line
+                .get(&ctx.source.line_of(script.stmt(s).span.start()))
+                .map_or(&[][..], Vec::as_slice)
+        };
+        let (a, b) = (ladders(start), ladders(next));
+        a.iter().any(|l| b.contains(l))
+    }
+}
+
+/// `cd`, `chdir` (also glued to a path, `cd..`), `pushd`, `popd` or `cls`: a command whose
+/// effect nothing after a menu option's hand-off needs.
+fn changes_nothing_later(name: &[u8]) -> bool {
+    let n = name.to_ascii_lowercase();
+    matches!(n.as_slice(), b"cd" | b"chdir" | b"pushd" | b"popd" | b"cls")
+        || n.strip_prefix(b"cd")
+            .is_some_and(|r| matches!(r.first(), Some(b'.' | b'\\' | b'/')))
 }
 
 /// Where control would go after the logical line that statement `id` is part of: after its

@@ -1,10 +1,10 @@
 //! BAT205 set-spaces: `set name = value` with spaces around `=`.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{reachable_reads, snippet};
+use crate::rules::bat_util::{reachable_reads_of, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{SetKind, StmtKind};
+use crate::syntax::ast::{Expansion, ExpansionKind, SetKind, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT205",
@@ -13,7 +13,10 @@ pub static RULE: Rule = Rule {
     summary: "`set name = value`: the spaces become part of the variable name and the value",
     what: "Reports a reachable `set` (or `set /p`) assignment whose variable name ends in a \
            space or tab before the `=`, quoted or not, when the script reads the name without \
-           the space (`%name%` or `!name!`) in code that runs.",
+           the space (`%name%` or `!name!`) in code that runs. Not reported: a value built \
+           from the script's arguments (`set params = %*`, the widely copied UAC-elevation \
+           snippet) in a script that reads no argument anywhere else and never shifts them, \
+           since the arguments it fails to pass on are ones nothing uses.",
     why: "SET takes everything before `=` as the name and everything after it as the value, \
           spaces included. `set SMS_BIN = x86.bin` defines a variable named `SMS_BIN ` (with a \
           trailing space) whose value starts with a space; `%SMS_BIN%` stays empty (or keeps its \
@@ -31,7 +34,9 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
-    let reads = std::cell::OnceCell::new();
+    // The `set name = …` lines first (few files have any), then one look at what the
+    // script reads, for just those names.
+    let mut found: Vec<(Span, Span, usize, Option<Span>)> = Vec::new();
     for id in ctx.script.ids() {
         let StmtKind::Set(s) = &ctx.script.stmt(id).kind else {
             continue;
@@ -55,10 +60,27 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if trimmed == bytes.len() || trimmed == 0 {
             continue;
         }
-        // Only a name the script then reads (`%name%`, `!name!`) misses its value; a
-        // VBScript `Set x = …` in a payload or a variable nobody reads changes nothing.
-        let key = bytes[..trimmed].to_ascii_lowercase();
-        if !reads.get_or_init(|| reachable_reads(ctx)).contains(&key) {
+        // The copied UAC snippet's `set params = %*:"=""` in a script that reads no argument
+        // anywhere else: the arguments it fails to pass on are ones nothing uses.
+        if s.value.is_some_and(|v| reads_arguments(ctx, v)) && !reads_arguments_outside(ctx, id) {
+            continue;
+        }
+        // `set /p name = prompt`: the text after `=` is the prompt, not the value.
+        let value = s.value.filter(|_| s.kind == SetKind::Assign);
+        found.push((name, eq, trimmed, value));
+    }
+    if found.is_empty() {
+        return;
+    }
+    // Only a name the script then reads (`%name%`, `!name!`) misses its value; a
+    // VBScript `Set x = …` in a payload or a variable nobody reads changes nothing.
+    let names: Vec<&[u8]> = found
+        .iter()
+        .map(|&(name, _, trimmed, _)| &src.slice(name)[..trimmed])
+        .collect();
+    let read = reachable_reads_of(ctx, &names);
+    for (&(name, eq, trimmed, value), read) in found.iter().zip(read) {
+        if !read {
             continue;
         }
         let bare = snippet(
@@ -67,8 +89,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             60,
             false,
         );
-        let value_space = s
-            .value
+        let value_space = value
             .map(|v| {
                 src.slice(v)
                     .first()
@@ -89,4 +110,36 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(format!("remove the spaces around `=`: `set {bare}=…`")),
         );
     }
+}
+
+/// An expansion that reads one of the script's arguments: `%1`…`%9`, `%~1`…, `%*` (not the
+/// script's own name, `%0`, `%~dp0`).
+fn is_argument(ctx: &Ctx<'_>, e: &Expansion) -> bool {
+    match e.kind {
+        ExpansionKind::AllArgs => true,
+        ExpansionKind::Arg | ExpansionKind::ArgModifier => ctx
+            .source
+            .slice(e.span)
+            .last()
+            .is_some_and(|b| (b'1'..=b'9').contains(b)),
+        _ => false,
+    }
+}
+
+/// The text `span` reads one of the script's arguments.
+fn reads_arguments(ctx: &Ctx<'_>, span: Span) -> bool {
+    ctx.script
+        .expansions_in(span)
+        .iter()
+        .any(|e| is_argument(ctx, e))
+}
+
+/// The script reads an argument outside statement `id`, or shifts them.
+fn reads_arguments_outside(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    let own = ctx.script.stmt(id).span;
+    ctx.script
+        .expansions
+        .iter()
+        .any(|e| !own.contains(e.span.start()) && is_argument(ctx, e))
+        || ctx.mentions(b"shift")
 }

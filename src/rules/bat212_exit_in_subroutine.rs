@@ -24,8 +24,9 @@ pub static RULE: Rule = Rule {
            \"die\" idiom), an `exit` the main code reaches without entering a subroutine (the \
            menu's quit handler, even when a subroutine jumps there), and an `exit` that never \
            runs (after `(goto)`, which already left the subroutine), an `exit` under a label \
-           named for ending the script (`:exit_door`, `:die`, `:FatalError`: a word of the \
-           name is exit, quit, die, abort, fatal, terminate or bail), nor an `exit` in a \
+           named for ending the script (`:exit_door`, `:die`, `:FatalError`, `:error`: a word \
+           of the name is exit, quit, die, abort, fatal, terminate, bail, error, err, fail, \
+           failed or failure), nor an `exit` in a \
            subroutine whose \
            every CALL sits in the main code followed only by `exit /b`, `goto :eof`, \
            `endlocal`, comments or the end of the file (ending the script there loses \
@@ -230,7 +231,9 @@ fn aborts_after_message(ctx: &Ctx<'_>, exit: StmtId) -> bool {
 
 /// A label name that says the code under it ends the script: a word of it (split at
 /// `_`, `-`, `.`, digits and lower-to-upper case changes) is `exit`, `quit`, `die`, `abort`,
-/// `fatal`, `terminate` or `bail` (`:exit_door`, `:doQuit`, `:FatalError`, `:die`).
+/// `fatal`, `terminate`, `bail`, or names an error (`error`, `err`, `fail`, `failed`,
+/// `failure`: an error handler that ends the script) (`:exit_door`, `:doQuit`,
+/// `:FatalError`, `:die`, `:error`).
 fn names_an_exit(name: &[u8]) -> bool {
     let mut words: Vec<Vec<u8>> = vec![Vec::new()];
     let mut prev_lower = false;
@@ -251,7 +254,18 @@ fn names_an_exit(name: &[u8]) -> bool {
     words.iter().any(|w| {
         matches!(
             w.as_slice(),
-            b"exit" | b"quit" | b"die" | b"abort" | b"fatal" | b"terminate" | b"bail"
+            b"exit"
+                | b"quit"
+                | b"die"
+                | b"abort"
+                | b"fatal"
+                | b"terminate"
+                | b"bail"
+                | b"error"
+                | b"err"
+                | b"fail"
+                | b"failed"
+                | b"failure"
         )
     })
 }
@@ -325,11 +339,16 @@ mod tests {
             "_exit",
             "bail-out",
             "Exit2",
+            "error",
+            "ShowError",
+            "err_msg",
+            "install_failed",
         ] {
             assert!(names_an_exit(n.as_bytes()), "{n}");
         }
         for n in [
-            "exiting", "studies", "diesel", "map", "cleanup", "end", "Quitter", "Diet",
+            "exiting", "studies", "diesel", "map", "cleanup", "end", "Quitter", "Diet", "errors",
+            "terror", "failover",
         ] {
             assert!(!names_an_exit(n.as_bytes()), "{n}");
         }

@@ -13,7 +13,9 @@ pub static RULE: Rule = Rule {
            sides and followed by `name=` (`…?product=stub&os=win&lang=de`, `…&h=453`): the \
            query-string separator of a URL or a `key=value&key=value` list, which cmd.exe \
            reads as the command separator. An `&` with a blank before or after it \
-           (`cd x & echo y`) is an ordinary command separator and is not reported.",
+           (`cd x & echo y`) is an ordinary command separator and is not reported, nor is a \
+           line whose first word is the URL itself (a link pasted as a note: cmd.exe already \
+           fails to run `https://…` as a command).",
     why: "cmd.exe ends a command at every `&` outside double quotes. `set \
           URL=https://host/get?product=stub&os=win` sets URL to `https://host/get?product=stub` \
           and then runs `os=win` as a command (\"'os' is not recognized as an internal or \
@@ -57,7 +59,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let is_pair = name_len > 0
             && bytes[end].is_ascii_alphabetic()
             && bytes.get(end + name_len) == Some(&b'=');
-        if !glued_left || !is_pair || !ctx.flow.is_reachable(id) {
+        if !glued_left || !is_pair || !ctx.flow.is_reachable(id) || url_note_line(ctx, at) {
             continue;
         }
         let pair_end = bytes[end..]
@@ -82,4 +84,24 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ),
         );
     }
+}
+
+/// The line of `at` is a URL pasted as a note (`https://host/get?fn=a&pt=0` alone): its first
+/// word is the URL, which cmd.exe already fails to run as a command, so where the `&` cuts it
+/// changes nothing. Not when the line continues the one before it (a `^` at its end).
+fn url_note_line(ctx: &Ctx<'_>, at: usize) -> bool {
+    let src = ctx.source;
+    let line = src.line_of(at);
+    if line > 1
+        && src
+            .slice(src.line_span(line - 1))
+            .trim_ascii_end()
+            .ends_with(b"^")
+    {
+        return false;
+    }
+    let text = src.slice(src.line_span(line)).trim_ascii_start();
+    let text = text.strip_prefix(b"@").unwrap_or(text).trim_ascii_start();
+    let lower = |n: usize| text.get(..n).map(<[u8]>::to_ascii_lowercase);
+    lower(7).is_some_and(|p| p == b"http://") || lower(8).is_some_and(|p| p == b"https://")
 }

@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{snippet, Siblings};
+use crate::rules::bat_util::{name_key, snippet, Siblings};
 use crate::rules::{Ctx, Rule};
 use crate::source::{Source, Span};
 use crate::syntax::ast::{Connector, ExpansionKind, ForSwitch, Script, SetKind, StmtId, StmtKind};
@@ -206,14 +206,6 @@ fn var_name(text: &[u8]) -> Option<&[u8]> {
     Some(&inner[..end]).filter(|n| !n.is_empty())
 }
 
-/// A variable name's key: a hash of its bytes in lower case (names are compared without
-/// case; no copy is made). A match is confirmed on the bytes before anything is reported.
-fn key_of(name: &[u8]) -> u64 {
-    name.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 /// Calls `f` with each name a `set` statement assigns: `set name=…`, `set /p name=`, and
 /// each `name=`, `name+=`, … of a `set /a` expression.
 fn assigned_names<'s>(ctx: &Ctx<'s>, id: StmtId, mut f: impl FnMut(&'s [u8])) {
@@ -343,7 +335,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 sets_errorlevel = true;
             }
             if in_compound {
-                sets.entry((places.unit[id.index()], key_of(name)))
+                sets.entry((places.unit[id.index()], name_key(name)))
                     .or_default()
                     .push(id);
             }
@@ -375,7 +367,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if r.0 >= places.trick[unit as usize] {
             continue;
         }
-        let key = (unit, key_of(name));
+        let key = (unit, name_key(name));
         if reported.contains(&key) {
             continue;
         }
@@ -674,7 +666,7 @@ fn bang_names_in(text: &[u8]) -> HashSet<u64> {
             let end = rest.iter().position(|&b| matches!(b, b'!' | b':'))?;
             let name = &rest[..end];
             (!name.is_empty() && !name.iter().any(|&b| b.is_ascii_whitespace() || b == b'%'))
-                .then(|| key_of(name))
+                .then(|| name_key(name))
         })
         .collect()
 }

@@ -376,25 +376,57 @@ pub fn expansion_name<'a>(
     Some(&inner[..end])
 }
 
-/// Lower-case names of every variable read (`%name%`, `!name!`) by a reachable statement.
-/// Linear in statements plus expansions.
-pub fn reachable_reads(ctx: &crate::rules::Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
+/// A variable name's key: a hash of its bytes in lower case (names are compared without case;
+/// no copy is made). Equal keys need a comparison of the names to confirm.
+pub fn name_key(name: &[u8]) -> u64 {
+    name.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Which of `names` (any case) reachable statements read as `%name%`, `%name:…%` or
+/// `!name!`, each in its own text (not its nested statements'). Names are compared without
+/// copies; only the statements around a read of one of them are looked into.
+pub fn reachable_reads_of(ctx: &crate::rules::Ctx<'_>, names: &[&[u8]]) -> Vec<bool> {
     let script = ctx.script;
+    let mut wanted: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, n) in names.iter().enumerate() {
+        wanted.entry(name_key(n)).or_default().push(i);
+    }
+    let mut read = vec![false; names.len()];
+    let wanted_at: Vec<usize> = script
+        .expansions
+        .iter()
+        .filter(|e| {
+            expansion_name(ctx.source, e).is_some_and(|n| wanted.contains_key(&name_key(n)))
+        })
+        .map(|e| e.span.start())
+        .collect();
+    if wanted_at.is_empty() {
+        return read;
+    }
     let kids = kids(script);
-    let mut out = rustc_hash::FxHashSet::default();
     for id in script.ids() {
-        if !ctx.flow.is_reachable(id) {
+        // Only a statement around one of those reads has it in its own text.
+        let span = script.stmt(id).span;
+        let k = wanted_at.partition_point(|&o| o < span.start());
+        if wanted_at.get(k).map_or(true, |&o| o >= span.end()) || !ctx.flow.is_reachable(id) {
             continue;
         }
         for r in own_ranges(script, &kids, id) {
             for e in script.expansions_in(r) {
-                if let Some(n) = expansion_name(ctx.source, e) {
-                    out.insert(n.to_ascii_lowercase());
+                let Some(n) = expansion_name(ctx.source, e) else {
+                    continue;
+                };
+                if let Some(list) = wanted.get(&name_key(n)) {
+                    for &i in list {
+                        read[i] |= names[i].eq_ignore_ascii_case(n);
+                    }
                 }
             }
         }
     }
-    out
+    read
 }
 
 /// One argument of an external program as its C runtime splits the command line: at spaces
@@ -704,6 +736,13 @@ const FOREIGN_PASSWORD_WORDS: &[&[u8]] = &[
     b"parola",
     b"sifre",
     "şifre".as_bytes(),
+    "пароль".as_bytes(),
+    "密码".as_bytes(),
+    "你的密码".as_bytes(),
+    "您的密码".as_bytes(),
+    "密碼".as_bytes(),
+    "パスワード".as_bytes(),
+    "비밀번호".as_bytes(),
 ];
 
 /// Words that go with [`FOREIGN_PASSWORD_WORDS`] in a placeholder ("local", "your", "new",
@@ -1002,6 +1041,8 @@ mod tests {
             "\" <pass> \"",
             "***REMOVED***",
             "[REDACTED]",
+            "你的密码",
+            "<您的密码>",
         ] {
             assert!(is_placeholder_password(p.as_bytes()), "{p}");
         }

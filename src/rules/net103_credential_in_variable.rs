@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
     summary: "A variable named like a password is set to a literal that a later command uses",
     what: "Reports `set NAME=VALUE` (plain or quoted form) when NAME reads as a password \
            (it ends in `PASSWORD`, `PASSWD`, `PASSWORT`, `KENNWORT` or `PWD`, or is `PASS` / \
-           ends in `_PASS`), VALUE is a literal (no expansion, not empty, not `*`), and a \
+           ends in `_PASS`), VALUE is a literal (no expansion, not empty, not `*`, not a number of \
+           at most three digits, which is a count or an index), and a \
            later statement expands the variable (`%NAME%`, `%NAME:~0,4%`, `!NAME!`). `set /p` \
            (the user types it) is not reported. The value is never printed: every output \
            format shows it masked.",
@@ -69,8 +70,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let v = src.slice(value);
         let inner = v.trim_ascii();
+        // A number of one to three digits is a count or an index (`set get_password=3`
+        // for a `skip=`), not a secret.
         if inner.is_empty()
             || inner == b"*"
+            || (inner.len() <= 3 && inner.iter().all(u8::is_ascii_digit))
             || crate::rules::bat_util::is_placeholder_password(inner)
             || !script.expansions_in(value).is_empty()
         {
