@@ -28,7 +28,10 @@ pub static RULE: Rule = Rule {
            the RubyGems stub's `if not \"%~f0\" == \"~f0\" goto WinNT`) whose label COMMAND.COM \
            finds by its first 8 characters; a label that is there, after a NUL byte where \
            cmd.exe stops reading (BAT103 reports the NUL). A jump under a test of two fixed \
-           words (`if ans==n goto END`, the `%` forgotten) never runs when the words differ.",
+           words (`if ans==n goto END`, the `%` forgotten) never runs when the words differ. \
+           A `goto` to a missing `:eof`, `:exit` or `:quit` is a warning, not an error, in a \
+           script that is no logon script and has no `call :label` subroutines: the script \
+           stops there, as the name says it should, but with an error message.",
     why: "When GOTO cannot find its label, cmd.exe prints \"The system cannot find the batch \
           label specified - END\" and stops the whole batch file at that line (inside a \
           subroutine entered with `call :label`, only the subroutine ends and its caller goes \
@@ -51,6 +54,7 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut after_nul = None;
+    let mut subroutines: Option<bool> = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let (target, is_call) = match &stmt.kind {
@@ -154,12 +158,33 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 format!("add the line `:{shown}` where the jump should land, or fix the name"),
             )
         };
-        out.push(
-            RULE.diag(name, message)
-                .with_label("label not defined")
-                .with_help(help),
-        );
+        // In a script with subroutines, a failed jump there returns to the caller, which
+        // goes on: not the end the name promises.
+        let has_subroutines = *subroutines.get_or_insert_with(|| {
+            ctx.script.stmts.iter().any(|s| {
+                matches!(&s.kind, StmtKind::Call(c) if matches!(c.target, CallTarget::Label { .. }))
+            })
+        });
+        let mut d = RULE
+            .diag(name, message)
+            .with_label("label not defined")
+            .with_help(help);
+        // `goto EOF` / `goto :Exit` / `goto quit` with no such label, outside a logon script:
+        // the script stops here, which is what a jump to its end means; what goes wrong is the
+        // error message on the screen. (`goto END` stays an error: the upgrade gate's missing
+        // `:END` of the KB, which stops the logon script instead of skipping a part of it.)
+        if !is_call && !ctx.settings.logon_script && names_an_ending(key) && !has_subroutines {
+            d.severity = Severity::Warning;
+        }
+        out.push(d);
     }
+}
+
+/// A label name that means leaving the script: `eof`, `exit`, `quit` (any case).
+fn names_an_ending(key: &[u8]) -> bool {
+    [&b"eof"[..], b"exit", b"quit"]
+        .iter()
+        .any(|w| key.eq_ignore_ascii_case(w))
 }
 
 /// `name.bat`/`name.cmd` (or the part before the first `.`: `wcdir` for `wcdir._find`)

@@ -247,10 +247,13 @@ fn nt_sides(n: usize, guards: &[(StmtId, EdgeKind)]) -> Vec<u16> {
 }
 
 /// A statement of a refusal path: a message, a comment, a label, a jump, an end, or the
-/// clean-up before the end (`endlocal`, `popd`).
+/// clean-up before the end (`endlocal`, `popd`); or a `( … )` block, which does nothing of
+/// its own (what it holds is checked as the statements after it: `if not "%OS%"=="Windows_NT"
+/// ( echo … & exit /b 1 )`).
 fn refuses(source: &Source, stmt: &crate::syntax::ast::Stmt) -> bool {
     match &stmt.kind {
-        StmtKind::Echo(_)
+        StmtKind::Block(_)
+        | StmtKind::Echo(_)
         | StmtKind::Comment(_)
         | StmtKind::Label(_)
         | StmtKind::Goto(_)
