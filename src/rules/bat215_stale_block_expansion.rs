@@ -33,8 +33,10 @@ pub static RULE: Rule = Rule {
            a ladder of tests of the variable that map it (`if \"%x%\"==\"0\" set x=13`); the \
            swap (`set a=%b%` then `set b=%a%`); a slot index read before its increment shows \
            (`set /a n+=1 & set \"slot%n%=…\"`); a FOR over one quoted string or one item, or \
-           whose body always jumps away (one pass per reading); a block that holds a label, a \
-           pipe or an `endlocal` that runs (the `endlocal & set x=%x%` tunnel), and the \
+           whose body always jumps away (one pass per reading); a block that holds a label or \
+           an `endlocal` that runs (the `endlocal & set x=%x%` tunnel), an assignment and a \
+           read in a block that holds a pipe, an `%ERRORLEVEL%` test that is itself a side \
+           of a pipe, and the \
            statements after an unconditional GOTO in a block (the `goto 2>nul` tricks); REM \
            lines; and `%ERRORLEVEL%` in a script that sets a variable of that name.",
     why: "cmd.exe expands `%name%` when it reads a line, and it reads a whole `( … )` block, \
@@ -65,9 +67,11 @@ struct Places {
     /// Per statement: what runs under it can run more than once per reading (it is a
     /// looping FOR or lies in one).
     repeats: Vec<bool>,
-    /// The unit holds a label (a GOTO into the block reads its lines again), a pipe or an
+    /// The unit holds a label (a GOTO into the block reads its lines again) or an
     /// `endlocal` that runs.
     unsure: Vec<bool>,
+    /// Per unit: it holds a pipe (whose sides child cmd.exe processes read again).
+    piped: Vec<bool>,
     /// Per unit: how many top-level statements it has.
     joined: Vec<u32>,
     /// Per unit: the bytes cmd.exe reads at once (first to last top-level statement).
@@ -99,6 +103,7 @@ impl Places {
         }
         let mut depth = vec![0u32; n];
         let mut unsure = vec![false; k as usize + 1];
+        let mut piped = vec![false; k as usize + 1];
         let mut setlocal = vec![false; k as usize + 1];
         let mut trick = vec![u32::MAX; k as usize + 1];
         // Each FOR's set is read once.
@@ -118,14 +123,16 @@ impl Places {
             if u == u32::MAX {
                 continue;
             }
-            // A label (a GOTO into the block reads its lines again), a pipe, or an `endlocal`
-            // that runs (the `endlocal & set x=%x%` tunnel lives on the old value): the old
-            // value may be the point.
+            // A label (a GOTO into the block reads its lines again) or an `endlocal` that runs
+            // (the `endlocal & set x=%x%` tunnel lives on the old value): the old value may be
+            // the point. A pipe (each side a child cmd.exe) only for assignments.
             if matches!(s.kind, StmtKind::Label(_))
                 || (matches!(s.kind, StmtKind::Endlocal) && flow.is_reachable(id))
-                || s.connector == Connector::Pipe
             {
                 unsure[u as usize] = true;
+            }
+            if s.connector == Connector::Pipe {
+                piped[u as usize] = true;
             }
             // The first statement after an unconditional GOTO in a block: what follows runs
             // only through the `goto 2>nul` tricks, which keep running the block on purpose.
@@ -148,6 +155,7 @@ impl Places {
             depth,
             repeats,
             unsure,
+            piped,
             joined: first.iter().map(|f| f.1).collect(),
             spans,
             setlocal,
@@ -317,10 +325,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let places = Places::of(script, ctx.source, ctx.flow);
-    let compound = |id: StmtId| {
+    // In a unit cmd.exe reads at once, with no label or `endlocal` that makes the old value
+    // the point; for assignments, no pipe either.
+    let sure = |id: StmtId| {
         let u = places.unit[id.index()];
         u != u32::MAX && !places.unsure[u as usize]
     };
+    let compound = |id: StmtId| sure(id) && !places.piped[places.unit[id.index()] as usize];
     // The assignments of each (unit, name), in source order.
     let mut sets: HashMap<(u32, u64), Vec<StmtId>> = HashMap::default();
     let mut sets_errorlevel = false;
@@ -351,7 +362,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut stem = Vec::new();
     for (r, span, kind) in reads {
         if kind != ExpansionKind::Var
-            || !compound(r)
+            || !sure(r)
             || !ctx.flow.is_reachable(r)
             || matches!(
                 script.stmt(r).kind,
@@ -406,6 +417,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::If(i) = &script.stmt(r).kind else {
             continue;
         };
+        // The test itself on a side of a pipe runs in a child cmd.exe.
+        let next_piped = ctx
+            .flow
+            .seq_next
+            .get(r.index())
+            .copied()
+            .flatten()
+            .is_some_and(|n| script.stmt(n).connector == Connector::Pipe);
+        if script.stmt(r).connector == Connector::Pipe || next_piped {
+            continue;
+        }
         let in_condition = match i.then {
             Some(t) => span.end() <= script.stmt(t).span.start(),
             None => true,
