@@ -247,9 +247,15 @@ impl MenuLadders {
         if self.by_line.is_empty() || script.stmt(id).parent().is_some() {
             return false;
         }
+        // A menu option is a few lines: both looks stop after `STEPS` statements, which also
+        // keeps a file of many hand-offs linear.
+        const STEPS: usize = 64;
         let mut start = None;
         let mut p = sib.before(id);
-        while let Some(s) = p {
+        for _ in 0..STEPS {
+            let Some(s) = p else {
+                break;
+            };
             match &script.stmt(s).kind {
                 StmtKind::Label(_) => {
                     start = Some(s);
@@ -260,7 +266,7 @@ impl MenuLadders {
             }
         }
         let mut next = None;
-        for &s in sib.after(id) {
+        for &s in sib.after(id).iter().take(STEPS) {
             let stmt = script.stmt(s);
             match &stmt.kind {
                 StmtKind::Label(_) => {

@@ -37,6 +37,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // The `set name = …` lines first (few files have any), then one look at what the
     // script reads, for just those names.
     let mut found: Vec<(Span, Span, usize, Option<Span>)> = Vec::new();
+    // How many argument reads the file has, counted at the first `set name = %*`.
+    let all_arguments = std::cell::OnceCell::new();
     for id in ctx.script.ids() {
         let StmtKind::Set(s) = &ctx.script.stmt(id).kind else {
             continue;
@@ -62,7 +64,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // The copied UAC snippet's `set params = %*:"=""` in a script that reads no argument
         // anywhere else: the arguments it fails to pass on are ones nothing uses.
-        if s.value.is_some_and(|v| reads_arguments(ctx, v)) && !reads_arguments_outside(ctx, id) {
+        if s.value.is_some_and(|v| reads_arguments(ctx, v))
+            && !reads_arguments_outside(ctx, id, *all_arguments.get_or_init(|| arguments(ctx)))
+        {
             continue;
         }
         // `set /p name = prompt`: the text after `=` is the prompt, not the value.
@@ -134,12 +138,26 @@ fn reads_arguments(ctx: &Ctx<'_>, span: Span) -> bool {
         .any(|e| is_argument(ctx, e))
 }
 
-/// The script reads an argument outside statement `id`, or shifts them.
-fn reads_arguments_outside(ctx: &Ctx<'_>, id: StmtId) -> bool {
-    let own = ctx.script.stmt(id).span;
+/// The argument reads of the whole file; `usize::MAX` when it shifts them.
+fn arguments(ctx: &Ctx<'_>) -> usize {
+    if ctx.mentions(b"shift") {
+        return usize::MAX;
+    }
     ctx.script
         .expansions
         .iter()
-        .any(|e| !own.contains(e.span.start()) && is_argument(ctx, e))
-        || ctx.mentions(b"shift")
+        .filter(|e| is_argument(ctx, e))
+        .count()
+}
+
+/// The script reads an argument outside statement `id` (or shifts them), given the count of
+/// the whole file's argument reads.
+fn reads_arguments_outside(ctx: &Ctx<'_>, id: StmtId, all: usize) -> bool {
+    let own = ctx
+        .script
+        .expansions_in(ctx.script.stmt(id).span)
+        .iter()
+        .filter(|e| is_argument(ctx, e))
+        .count();
+    all > own
 }
