@@ -14,7 +14,9 @@ pub static RULE: Rule = Rule {
            and one of them is the name of a variable the script sets with `set` or `set /p` \
            (`set /p Answer=Reboot now? ` … `if /i Answer==y shutdown /r`). Fixed words that \
            name no variable of the script (`if 1==0 (`, a switched-off block) are not \
-           reported, nor a side that holds an expansion (`if %1==debug`).",
+           reported, nor a side that holds an expansion (`if %1==debug`), nor a word compared \
+           with itself (`if .==. goto x`: the always-true idiom, even where a variable `.` is \
+           set for the ColorText trick).",
     why: "cmd.exe compares the two words as they are written. Without the percent signs the \
           variable is never read: `if Answer==y` compares the text `Answer` with `y`, which is \
           never true, so the answer the user typed is ignored and the command after the test \
@@ -53,6 +55,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let (l, r) = (src.slice(lhs.span), src.slice(rhs.span));
+        // `if .==. goto x`, `if 1==1 …`: a word compared with itself is the always-true idiom,
+        // written so on purpose.
+        if l == r {
+            continue;
+        }
         let names = names.get_or_insert_with(|| set_names(ctx));
         let named = |w: &[u8]| names.contains(&w.to_ascii_lowercase());
         // The side that names a variable (the left one when both do).

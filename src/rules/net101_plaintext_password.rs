@@ -14,7 +14,9 @@ pub static RULE: Rule = Rule {
     what: "Reports a literal password given to a command: `net use … PASSWORD` (before or \
            after `/user:`), `net user NAME PASSWORD`, `psexec -p`, `cpau -p`, `echo PASSWORD| \
            runas`, `cmdkey /pass:`, `schtasks /rp` and `/p`, `sc … password= …`, \
-           `wmic /password:` and `reg add …\\Winlogon /v DefaultPassword /d …`. A value that is \
+           `wmic /password:`, `mysql`/`mysqldump`/`mysqladmin` `-pPASSWORD` or \
+           `--password=PASSWORD`, and `reg add …\\Winlogon /v DefaultPassword /d …`. A value \
+           that is \
            itself an expansion (`%PASS%`, `%1`, `%%p`) or `*` (prompt for it) is not a literal \
            and is not reported; neither is an empty `\"\"`, a placeholder word, nor a `$name` \
            that the file assigns (`$pw = Read-Host …`: PowerShell saved as `.bat`). The \
@@ -32,6 +34,7 @@ pub static RULE: Rule = Rule {
         "ScriptSentry: plaintext credentials in NETLOGON/SYSVOL logon scripts",
         "MITRE ATT&CK T1552.001 (Unsecured Credentials: Credentials In Files)",
         "Windows command reference: net use, net user, cmdkey, schtasks, sc config, runas, wmic",
+        "MySQL reference manual, command options for connecting: -p/--password (\"Specifying a password on the command line should be considered insecure\")",
     ],
     check: Some(check),
     opt_in: None,
@@ -62,6 +65,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 | b"wmic"
                 | b"reg"
                 | b"runas"
+                | b"mysql"
+                | b"mysqldump"
+                | b"mysqladmin"
         ) {
             continue;
         }
@@ -112,6 +118,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 }
             }
             "reg" => reg_default_password(src, &args, &mut found),
+            "mysql" | "mysqldump" | "mysqladmin" => {
+                if let Some(v) = mysql_password(src, &args) {
+                    found.push(Secret {
+                        what: "mysql -p",
+                        value: v,
+                    });
+                }
+            }
             "runas" => {
                 let sib = siblings.get_or_insert_with(|| Siblings::build(ctx.script));
                 if let Some(v) = echo_into(ctx, sib, inv.stmt) {
@@ -153,6 +167,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// MySQL's client password: `-pSECRET` (glued: a lone `-p` prompts; `-P` is the port) or
+/// `--password=SECRET`.
+fn mysql_password(src: &Source, args: &[Arg]) -> Option<Span> {
+    args.iter().find_map(|a| {
+        let t = src.slice(a.span);
+        let skip = if t.starts_with(b"--password=") {
+            11
+        } else if t.len() > 2 && t.starts_with(b"-p") {
+            2
+        } else {
+            return None;
+        };
+        let rest = Arg {
+            span: Span::new(a.span.start() + skip, a.span.end()),
+            dynamic: a.dynamic,
+        };
+        literal(src, &rest)
+    })
 }
 
 /// The bytes of an argument without its quotes, when it is a literal password: no

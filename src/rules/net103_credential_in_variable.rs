@@ -16,7 +16,9 @@ pub static RULE: Rule = Rule {
            (it ends in `PASSWORD`, `PASSWD`, `PASSWORT`, `KENNWORT` or `PWD`, or is `PASS` / \
            ends in `_PASS`), VALUE is a literal (no expansion, not empty, not `*`, not a number of \
            at most three digits, which is a count or an index), and a \
-           later statement expands the variable (`%NAME%`, `%NAME:~0,4%`, `!NAME!`). `set /p` \
+           later statement expands the variable (`%NAME%`, `%NAME:~0,4%`, `!NAME!`) by the \
+           name cmd.exe stored (`set pw = x` stores `pw `, with the blank, which `%pw%` does \
+           not read). `set /p` \
            (the user types it) is not reported. The value is never printed: every output \
            format shows it masked.",
     why: "Moving the password into a variable does not hide it: the `set` line is in the \
@@ -83,7 +85,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let lead = v.len() - v.trim_ascii_start().len();
         let trail = v.len() - v.trim_ascii_end().len();
         let value = Span::new(value.start() + lead, value.end() - trail);
-        sets.push((n.trim_ascii().to_ascii_lowercase(), name, value));
+        // The name as cmd.exe stores it: `set pw = x` names `pw ` (trailing blank), which
+        // `%pw%` does not read (BAT205 reports that).
+        sets.push((n.trim_ascii_start().to_ascii_lowercase(), name, value));
     }
     if sets.is_empty() {
         return;

@@ -1,0 +1,6 @@
+@echo off
+<nul set /p ".=x" > "%temp%\t.txt"
+IF .==. GOTO start
+echo never
+:start
+echo hi
