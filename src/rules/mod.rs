@@ -30,6 +30,7 @@ pub mod bat212_exit_in_subroutine;
 pub mod bat213_variable_name_compared;
 pub mod bat214_ampersand_in_url;
 pub mod bat215_stale_block_expansion;
+pub mod bat216_paren_in_text_closes_block;
 pub mod bat301_lf_line_endings;
 pub mod bat302_win9x_incompatible;
 pub mod bat303_win9x_label_collision;
@@ -487,6 +488,7 @@ pub static RULES: &[&Rule] = &[
     &bat213_variable_name_compared::RULE,
     &bat214_ampersand_in_url::RULE,
     &bat215_stale_block_expansion::RULE,
+    &bat216_paren_in_text_closes_block::RULE,
     &bat301_lf_line_endings::RULE,
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,

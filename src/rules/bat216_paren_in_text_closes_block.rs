@@ -1,0 +1,143 @@
+//! BAT216 paren-in-text-closes-block: a `)` in message text ends the block early.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Ctx, Rule};
+use crate::source::Span;
+use crate::syntax::ast::{SetKind, StmtKind};
+
+pub static RULE: Rule = Rule {
+    code: "BAT216",
+    name: "paren-in-text-closes-block",
+    severity: Severity::Warning,
+    summary: "A `)` in `echo` or `set /p` text inside a block closes the block early",
+    what: "Reports a parenthesised block (of an IF, an ELSE or a FOR) that cmd.exe closes at a \
+           `)` of the text of its last `echo` or `set` (`echo Continue? (Y/N)`, `set /p \
+           a=Choose (1-3): `), when that text opens a `(` it never closes (so the `)` was \
+           meant as text) and a `)` line further down closes nothing (so the block was meant \
+           to end there). Quoted or escaped parentheses (`^(Y/N^)`) are text and are not \
+           reported.",
+    why: "Inside a block, cmd.exe ends the block at the first `)` that is not quoted or \
+          escaped, also in the middle of an `echo`. The lines after it up to the `)` meant to \
+          close the block are no longer part of it: they run whether the IF's test is true or \
+          not (or once after the FOR, not for each item), and the later `)` line is skipped. \
+          An elevation prompt or an error exit that should run only on failure then runs on \
+          every client.",
+    example: "net session >nul 2>&1\r\nif errorlevel 1 (\r\n  echo Run this as administrator (right-click, Run as administrator)\r\n  pause\r\n  exit /b 1\r\n)\r\n",
+    fix: "net session >nul 2>&1\r\nif errorlevel 1 (\r\n  echo Run this as administrator ^(right-click, Run as administrator^)\r\n  pause\r\n  exit /b 1\r\n)\r\n",
+    sources: &[
+        "cmd-semantics §1.4 (\"Inside a block, the first unquoted, unescaped `)` closes the block, wherever it appears\": `(ECHO Some(more)Potatoes)` closes after `more`)",
+    ],
+    check: Some(check),
+    opt_in: None,
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let script = ctx.script;
+    let src = ctx.source;
+    // The first `)` line closing nothing, searched once: blocks come in source order.
+    let strays: Vec<usize> = script
+        .stmts
+        .iter()
+        .filter(|s| matches!(s.kind, StmtKind::StrayClose))
+        .map(|s| s.span.start())
+        .collect();
+    if strays.is_empty() {
+        return;
+    }
+    for id in script.ids() {
+        let StmtKind::Block(b) = &script.stmt(id).kind else {
+            continue;
+        };
+        let (Some(close), Some(&last)) = (b.close, b.body.last()) else {
+            continue;
+        };
+        let last_stmt = script.stmt(last);
+        let text = match &last_stmt.kind {
+            StmtKind::Echo(e) => e.text,
+            StmtKind::Set(s) if matches!(s.kind, SetKind::Assign | SetKind::Prompt) => {
+                match s.value {
+                    Some(v) => v,
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        // The block ends at the `)` right after the text (no redirection in between).
+        if text.end() != close.start() || !last_stmt.redirects().is_empty() {
+            continue;
+        }
+        let Some(open) = unclosed_paren(src.slice(text)) else {
+            continue;
+        };
+        if !ctx.flow.is_reachable(id) {
+            continue;
+        }
+        let k = strays.partition_point(|&s| s < close.end());
+        let Some(&stray) = strays.get(k) else {
+            continue;
+        };
+        let open_line = src.line_of(b.open.start());
+        let stray_line = src.line_of(stray);
+        let paren = Span::new(text.start() + open, text.start() + open + 1);
+        out.push(
+            RULE.diag(
+                close,
+                format!(
+                    "this `)` in the text closes the block opened on line {open_line} here, not \
+                     at the `)` on line {stray_line}: what follows it up to that line is no \
+                     longer part of the block and runs whatever the block's test says (or once, \
+                     not for each item of a FOR), and the text loses its `)`"
+                ),
+            )
+            .with_label("closes the block")
+            .with_related(paren, "opened as text here")
+            .with_help("escape the parentheses of the text: `^(` and `^)`"),
+        );
+    }
+}
+
+/// The offset of a `(` of `text` that no later `)` closes, outside double quotes and not
+/// escaped by a caret.
+fn unclosed_paren(text: &[u8]) -> Option<usize> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut quoted = false;
+    let mut i = 0;
+    while i < text.len() {
+        match text[i] {
+            b'"' => quoted = !quoted,
+            b'^' if !quoted => i += 1,
+            b'(' if !quoted => open.push(i),
+            b')' if !quoted => {
+                open.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    open.last().copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unclosed_paren;
+
+    #[test]
+    fn only_a_bare_unmatched_open_paren_counts() {
+        assert_eq!(unclosed_paren(b"Continue? (Y/N"), Some(10));
+        assert_eq!(unclosed_paren(b"a (b) (c"), Some(6));
+        for none in [
+            &b"a (b)"[..],
+            b"no parens",
+            b"\"(quoted\"",
+            b"^(escaped",
+            b"",
+        ] {
+            assert_eq!(
+                unclosed_paren(none),
+                None,
+                "{}",
+                String::from_utf8_lossy(none)
+            );
+        }
+    }
+}
