@@ -189,7 +189,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The labels menus jump to: for each line a label is on, the ladders (runs of top-level
-/// `if … goto label` tests, comments between them allowed) that jump there, numbered.
+/// `if … goto label` tests, comments between them allowed) that jump there, numbered, in
+/// increasing order.
 struct MenuLadders {
     by_line: rustc_hash::FxHashMap<usize, Vec<u32>>,
 }
@@ -231,7 +232,11 @@ impl MenuLadders {
                         ladder += 1;
                         in_ladder = true;
                     }
-                    by_line.entry(line).or_default().push(ladder);
+                    // Ladder numbers grow: each list stays sorted, without repeats.
+                    let list = by_line.entry(line).or_default();
+                    if list.last() != Some(&ladder) {
+                        list.push(ladder);
+                    }
                 }
                 None => in_ladder = false,
             }
@@ -286,8 +291,23 @@ impl MenuLadders {
                 .get(&ctx.source.line_of(script.stmt(s).span.start()))
                 .map_or(&[][..], Vec::as_slice)
         };
-        let (a, b) = (ladders(start), ladders(next));
-        a.iter().any(|l| b.contains(l))
+        // Do the two sorted lists share a ladder? One merge.
+        let (mut a, mut b) = (
+            ladders(start).iter().peekable(),
+            ladders(next).iter().peekable(),
+        );
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => {
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     }
 }
 
