@@ -1,10 +1,10 @@
 //! BAT205 set-spaces: `set name = value` with spaces around `=`.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{reachable_reads_of, snippet};
+use crate::rules::bat_util::{argument_digit, reachable_reads_of, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{Expansion, ExpansionKind, SetKind, StmtId, StmtKind};
+use crate::syntax::ast::{Expansion, ExpansionKind, SetKind, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT205",
@@ -64,8 +64,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // The copied UAC snippet's `set params = %*:"=""` in a script that reads no argument
         // anywhere else: the arguments it fails to pass on are ones nothing uses.
-        if s.value.is_some_and(|v| reads_arguments(ctx, v))
-            && !reads_arguments_outside(ctx, id, *all_arguments.get_or_init(|| arguments(ctx)))
+        if s.value.is_some_and(|v| argument_reads(ctx, v) > 0)
+            && *all_arguments.get_or_init(|| arguments(ctx))
+                <= argument_reads(ctx, ctx.script.stmt(id).span)
         {
             continue;
         }
@@ -119,23 +120,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// An expansion that reads one of the script's arguments: `%1`…`%9`, `%~1`…, `%*` (not the
 /// script's own name, `%0`, `%~dp0`).
 fn is_argument(ctx: &Ctx<'_>, e: &Expansion) -> bool {
-    match e.kind {
-        ExpansionKind::AllArgs => true,
-        ExpansionKind::Arg | ExpansionKind::ArgModifier => ctx
-            .source
-            .slice(e.span)
-            .last()
-            .is_some_and(|b| (b'1'..=b'9').contains(b)),
-        _ => false,
-    }
+    e.kind == ExpansionKind::AllArgs || argument_digit(ctx.source, e).is_some_and(|d| d >= 1)
 }
 
-/// The text `span` reads one of the script's arguments.
-fn reads_arguments(ctx: &Ctx<'_>, span: Span) -> bool {
+/// How many of the script's arguments the text `span` reads.
+fn argument_reads(ctx: &Ctx<'_>, span: Span) -> usize {
     ctx.script
         .expansions_in(span)
         .iter()
-        .any(|e| is_argument(ctx, e))
+        .filter(|e| is_argument(ctx, e))
+        .count()
 }
 
 /// The argument reads of the whole file; `usize::MAX` when it shifts them.
@@ -148,16 +142,4 @@ fn arguments(ctx: &Ctx<'_>) -> usize {
         .iter()
         .filter(|e| is_argument(ctx, e))
         .count()
-}
-
-/// The script reads an argument outside statement `id` (or shifts them), given the count of
-/// the whole file's argument reads.
-fn reads_arguments_outside(ctx: &Ctx<'_>, id: StmtId, all: usize) -> bool {
-    let own = ctx
-        .script
-        .expansions_in(ctx.script.stmt(id).span)
-        .iter()
-        .filter(|e| is_argument(ctx, e))
-        .count();
-    all > own
 }

@@ -3,9 +3,9 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{EdgeKind, Node};
-use crate::rules::bat_util::nothing_runs_from;
+use crate::rules::bat_util::{argument_digit, nothing_runs_from};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{ExpansionKind, SetKind, StmtId, StmtKind};
+use crate::syntax::ast::{SetKind, StmtId, StmtKind};
 use crate::syntax::names::{program_file_name_into, split_ext};
 
 pub static RULE: Rule = Rule {
@@ -273,10 +273,10 @@ fn names_an_exit(name: &[u8]) -> bool {
 /// The statement expands the script's own name: `%0`, or `%0` with `%~` modifiers (`%~f0`,
 /// `%~dpnx0`), as the parser read them.
 fn names_own_file(ctx: &Ctx<'_>, stmt: &crate::syntax::ast::Stmt) -> bool {
-    ctx.script.expansions_in(stmt.span).iter().any(|e| {
-        matches!(e.kind, ExpansionKind::Arg | ExpansionKind::ArgModifier)
-            && ctx.source.slice(e.span).last() == Some(&b'0')
-    })
+    ctx.script
+        .expansions_in(stmt.span)
+        .iter()
+        .any(|e| argument_digit(ctx.source, e) == Some(0))
 }
 
 /// The straight-line code just before `exit` (back to a label or an unconditional jump,

@@ -376,6 +376,19 @@ pub fn expansion_name<'a>(
     Some(&inner[..end])
 }
 
+/// The argument an `%N` or `%~…N` atom reads (0: the script's own name); `None` for `%*` and
+/// every other atom.
+pub fn argument_digit(source: &Source, e: &crate::syntax::ast::Expansion) -> Option<u8> {
+    match e.kind {
+        ExpansionKind::Arg | ExpansionKind::ArgModifier => source
+            .slice(e.span)
+            .last()
+            .filter(|b| b.is_ascii_digit())
+            .map(|b| b - b'0'),
+        _ => None,
+    }
+}
+
 /// A variable name's key: a hash of its bytes in lower case (names are compared without case;
 /// no copy is made). Equal keys need a comparison of the names to confirm.
 pub fn name_key(name: &[u8]) -> u64 {

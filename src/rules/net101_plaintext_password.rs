@@ -174,19 +174,23 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn mysql_password(src: &Source, args: &[Arg]) -> Option<Span> {
     args.iter().find_map(|a| {
         let t = src.slice(a.span);
-        let skip = if t.starts_with(b"--password=") {
-            11
+        if t.starts_with(b"--password=") {
+            literal_from(src, a, 11)
         } else if t.len() > 2 && t.starts_with(b"-p") {
-            2
+            literal_from(src, a, 2)
         } else {
-            return None;
-        };
-        let rest = Arg {
-            span: Span::new(a.span.start() + skip, a.span.end()),
-            dynamic: a.dynamic,
-        };
-        literal(src, &rest)
+            None
+        }
     })
+}
+
+/// [`literal`] of argument `a` from its byte `skip` on (the value glued to an option).
+fn literal_from(src: &Source, a: &Arg, skip: usize) -> Option<Span> {
+    let rest = Arg {
+        span: Span::new(a.span.start() + skip, a.span.end()),
+        dynamic: a.dynamic,
+    };
+    literal(src, &rest)
 }
 
 /// The bytes of an argument without its quotes, when it is a literal password: no
@@ -264,11 +268,7 @@ fn glued_value(src: &Source, args: &[Arg], prefix: &str) -> Option<Span> {
         if t.len() <= p.len() || !t[..p.len()].eq_ignore_ascii_case(p) {
             return None;
         }
-        let rest = Arg {
-            span: Span::new(a.span.start() + p.len(), a.span.end()),
-            dynamic: a.dynamic,
-        };
-        literal(src, &rest)
+        literal_from(src, a, p.len())
     })
 }
 
