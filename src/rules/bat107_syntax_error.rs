@@ -1,8 +1,10 @@
 //! BAT107 syntax-error: a line cmd.exe rejects or ignores as a whole.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat217_for_variable_single_percent::single_percent_var;
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::SyntaxErrorKind;
+use crate::source::Span;
+use crate::syntax::ast::{StmtKind, SyntaxErrorKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT107",
@@ -16,7 +18,7 @@ pub static RULE: Rule = Rule {
            and a `(` that a command took as its argument (`if not exist x do (`) where a later \
            stray `)` shows a block was meant. A bare `)` line at top level is harmless (cmd.exe \
            skips it) and is not reported. Unclosed blocks are BAT101 and misplaced ELSE is \
-           BAT105.",
+           BAT105; a FOR variable written with one `%` (`for %a in (…)`) is BAT217.",
     why: "cmd.exe parses a whole line (a whole block) before it runs any of it. A syntax error \
           stops the batch file with a message such as \"… was unexpected at this time.\" or \
           \"The syntax of the command is incorrect.\"; a block with such an error runs none of \
@@ -36,7 +38,26 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    // FOR lines BAT217 reports (`for %a in (…)`): from the statement's start to its variable.
+    let single_percent: Vec<Span> = ctx
+        .script
+        .stmts
+        .iter()
+        .filter_map(|s| match &s.kind {
+            StmtKind::For(f) => {
+                single_percent_var(ctx.source, f).map(|v| Span::new(s.span.start(), v.end()))
+            }
+            _ => None,
+        })
+        .collect();
     for err in &ctx.script.errors {
+        if err.kind == SyntaxErrorKind::BadFor
+            && single_percent
+                .iter()
+                .any(|s| s.start() <= err.span.start() && err.span.start() < s.end())
+        {
+            continue;
+        }
         let (label, help) = match err.kind {
             SyntaxErrorKind::StrayClose => (
                 "closes nothing",

@@ -1,6 +1,7 @@
 //! BAT207 errorlevel-zero: `if errorlevel 0` is always true.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat302_win9x_incompatible::dos_reason;
 use crate::rules::bat_util::Siblings;
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CmpOp, Condition, StmtId, StmtKind};
@@ -11,8 +12,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "`if errorlevel 0` is always true (and `if not errorlevel 0` never)",
     what: "Reports `if errorlevel 0 …`, and `if not errorlevel 0 …` in code Windows 9x \
-           clients run (on NT it detects negative exit codes and is not reported). Not \
-           reported: `if errorlevel 0` first in a branch that runs only on exit code 0 (inside \
+           clients run or in a script that uses no cmd.exe-only syntax at all (a DOS build or \
+           test script, which COMMAND.COM runs as written); elsewhere on NT it detects \
+           negative exit codes and is not reported. Not reported: `if errorlevel 0` first in a branch that runs only on exit code 0 (inside \
            `if %errorlevel% equ 0 (`, or the else of `if errorlevel 1`), where it is redundant \
            but runs its command exactly when it should; nor `if errorlevel 0 set X=…` followed \
            by `if errorlevel 1 set X=…` (the default step of a rising ladder, which the higher \
@@ -91,8 +93,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // On NT an exit code can be negative (`exit /b -1`, NTSTATUS crash codes), and then
         // `if errorlevel 0` is false: `if not errorlevel 0` is a real test there. It is
         // never true only where COMMAND.COM (a byte-sized errorlevel) runs the line.
-        if i.not.is_some() && (!ctx.settings.targets.win9x || ctx.flow.is_nt_only(id)) {
-            continue;
+        // A script left to the tree and found NT only, but with no cmd.exe-only syntax at
+        // all (a DOS build or test script), is one COMMAND.COM runs as written: there too.
+        let mut reason = "";
+        if i.not.is_some() {
+            let targeted = ctx.settings.targets.win9x && !ctx.flow.is_nt_only(id);
+            if !targeted {
+                match dos_reason(ctx) {
+                    Some(r) if ctx.win9x().runs(id) => reason = r,
+                    _ => continue,
+                }
+            }
         }
         // Nested where the exit code is already known to be 0 (`if %errorlevel% equ 0 (`,
         // the else of `if errorlevel 1`): the test is redundant there, not wrong.
@@ -117,15 +128,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let span = keyword.cover(level.span);
         let (msg, help) = if i.not.is_some() {
             (
-                "`if not errorlevel 0` is never true on Windows 9x: COMMAND.COM's exit codes \
-                 are 0 to 255, so this command never runs there",
+                format!(
+                    "`if not errorlevel 0` is never true on Windows 9x: COMMAND.COM's exit \
+                     codes are 0 to 255, so this command never runs there{reason}"
+                ),
                 "to test for failure write `if errorlevel 1`",
             )
         } else {
             (
                 "`if errorlevel 0` means exit code 0 or higher, so it is true after success \
                  and after failure alike (only a negative exit code on NT makes it false): \
-                 this command runs either way",
+                 this command runs either way"
+                    .to_string(),
                 "to test for success write `if not errorlevel 1`",
             )
         };

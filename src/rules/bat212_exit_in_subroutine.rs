@@ -106,14 +106,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // CALL: a CALL in the main body followed only by `exit /b`, `goto :eof`, `endlocal`,
     // comments or the end of the file loses nothing when the subroutine ends the script
     // (a subroutine's own CALL returns to its caller, which goes on).
+    // A CALL whose return runs straight back into the label it called (`call :size "%f%"`
+    // on the line right above `:size`) does not count either: the code after the label is
+    // the script's own main line, which the CALL merely starts early, so its `exit` is the
+    // script's end (the missing return is the slip, and `exit /b` there would run that code
+    // again without the CALL's arguments).
     let (reported, entry_line) = subroutine_code(ctx, n, |call| {
         in_sub[call.index()]
-            || ctx
-                .flow
-                .successors(call)
-                .iter()
-                .filter(|e| e.kind != EdgeKind::Call)
-                .any(|e| !nothing_runs_from(ctx, e.to, false))
+            || (!returns_into_callee(ctx, call)
+                && ctx
+                    .flow
+                    .successors(call)
+                    .iter()
+                    .filter(|e| e.kind != EdgeKind::Call)
+                    .any(|e| !nothing_runs_from(ctx, e.to, false)))
     });
     let mut main: Option<Vec<bool>> = None;
     for id in exits {
@@ -192,6 +198,45 @@ fn subroutine_code(
         }
     }
     (in_sub, entry_line)
+}
+
+/// The statement after `call` in straight-line order, past comments and labels, is where the
+/// CALL enters: its return falls right back into the subroutine.
+fn returns_into_callee(ctx: &Ctx<'_>, call: StmtId) -> bool {
+    let succ = ctx.flow.successors(call);
+    let Some(entry) = succ.iter().find_map(|e| match (e.kind, e.to) {
+        (EdgeKind::Call, Node::Stmt(t)) => Some(t),
+        _ => None,
+    }) else {
+        return false;
+    };
+    let mut at = succ.iter().find_map(|e| match (e.kind, e.to) {
+        (EdgeKind::Next, Node::Stmt(t)) => Some(t),
+        _ => None,
+    });
+    for _ in 0..64 {
+        let Some(id) = at else {
+            return false;
+        };
+        if id == entry {
+            return true;
+        }
+        if !matches!(
+            ctx.script.stmt(id).kind,
+            StmtKind::Comment(_) | StmtKind::Label(_)
+        ) {
+            return false;
+        }
+        at = ctx
+            .flow
+            .successors(id)
+            .iter()
+            .find_map(|e| match (e.kind, e.to) {
+                (EdgeKind::Next, Node::Stmt(t)) => Some(t),
+                _ => None,
+            });
+    }
+    false
 }
 
 /// Per statement: reachable from the top of the script along edges that are no CALL and lead

@@ -956,9 +956,30 @@ fn exits_with_errorlevel(ctx: &Ctx<'_>, s: &crate::syntax::ast::Simple) -> bool 
 }
 
 /// The words the script compares `%1` (or `%~1`) with: `nextstep` from `if %1#==NextStep#`,
-/// `start` from `if .%1 == .start`, `stage2` from `if "%~1"=="stage2"` (lower case, quotes
-/// removed).
+/// `start` from `if .%1 == .start`, `stage2` from `if "%~1"=="stage2"`, `scan` from
+/// `set action=%1` … `if "%action%"=="scan"` (lower case, quotes removed).
 pub fn first_arg_stages(ctx: &Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
+    // `%1`, `%~1`, and the variables the script copies the first argument into.
+    let mut params: Vec<Vec<u8>> = vec![b"%1".to_vec(), b"%~1".to_vec()];
+    for st in &ctx.script.stmts {
+        let StmtKind::Set(set) = &st.kind else {
+            continue;
+        };
+        let (crate::syntax::ast::SetKind::Assign, Some(name), Some(value)) =
+            (set.kind, set.name, set.value)
+        else {
+            continue;
+        };
+        let value = unquoted_lower(ctx.source, value);
+        if matches!(value.trim_ascii(), b"%1" | b"%~1") {
+            let name = unquoted_lower(ctx.source, name);
+            let name = name.trim_ascii();
+            if !name.is_empty() && !name.iter().any(|&b| matches!(b, b'%' | b'!')) {
+                params.push([b"%", name, b"%"].concat());
+                params.push([b"!", name, b"!"].concat());
+            }
+        }
+    }
     let mut out = rustc_hash::FxHashSet::default();
     for st in &ctx.script.stmts {
         let StmtKind::If(f) = &st.kind else {
@@ -972,7 +993,7 @@ pub fn first_arg_stages(ctx: &Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
             unquoted_lower(ctx.source, rhs.span),
         );
         for (side, other) in [(&l, &r), (&r, &l)] {
-            if let Some(stage) = stage_against(side, other) {
+            if let Some(stage) = stage_against(&params, side, other) {
                 out.insert(stage.to_vec());
             }
         }
@@ -980,11 +1001,14 @@ pub fn first_arg_stages(ctx: &Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
     out
 }
 
-/// `side` holds `%1` (or `%~1`) with `pre` before it and `post` after it, and `other` is
-/// `pre`, a word of no `%` or `!`, then `post`: that word.
-fn stage_against<'a>(side: &[u8], other: &'a [u8]) -> Option<&'a [u8]> {
-    for param in [b"%1".as_slice(), b"%~1"] {
-        if let Some(at) = side.windows(param.len()).position(|w| w == param) {
+/// `side` holds one of `params` (`%1`, `%~1`, a copy of it) with `pre` before it and `post`
+/// after it, and `other` is `pre`, a word of no `%` or `!`, then `post`: that word.
+fn stage_against<'a>(params: &[Vec<u8>], side: &[u8], other: &'a [u8]) -> Option<&'a [u8]> {
+    for param in params {
+        if let Some(at) = side
+            .windows(param.len())
+            .position(|w| w == param.as_slice())
+        {
             let (pre, post) = (&side[..at], &side[at + param.len()..]);
             if other.len() <= pre.len() + post.len()
                 || !other.starts_with(pre)

@@ -1,6 +1,6 @@
 //! NET101 plaintext-password.
 
-use crate::diagnostic::{Diagnostic, Severity, MASK};
+use crate::diagnostic::{Diagnostic, IntoText, Severity, MASK};
 use crate::rules::bat_util::{argv, Arg, Siblings};
 use crate::rules::{Ctx, Rule};
 use crate::source::{Source, Span};
@@ -19,9 +19,10 @@ pub static RULE: Rule = Rule {
            that is \
            itself an expansion (`%PASS%`, `%1`, `%%p`) or `*` (prompt for it) is not a literal \
            and is not reported; neither is an empty `\"\"`, a placeholder word, nor a `$name` \
-           that the file assigns (`$pw = Read-Host …`: PowerShell saved as `.bat`). The \
-           password is never printed: the \
-           message and every output format show it masked.",
+           that the file assigns (`$pw = Read-Host …`: PowerShell saved as `.bat`). A \
+           password the file gives several times is reported once, at its first place, with \
+           the others as related places. The password is never printed: the message and \
+           every output format show it masked.",
     why: "Logon scripts live in NETLOGON (SYSVOL on Windows 2000 and later), which every \
           domain user can read: a password in a logon script is given to every user of the \
           domain, and to anyone who gets one user's session. Audits of NETLOGON \
@@ -48,6 +49,10 @@ struct Secret {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
+    // Each password once: where it was first reported (index into `out`) and how many more
+    // times the file gives it (a script creating twenty accounts with one password is one
+    // leak, shown at its first place with the others as related places).
+    let mut first: rustc_hash::FxHashMap<&[u8], (usize, usize)> = Default::default();
     let mut siblings: Option<Siblings> = None;
     let mut shell_vars: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
     for inv in &ctx.sms().invocations {
@@ -147,6 +152,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             {
                 continue;
             }
+            if let Some((at, more)) = first.get_mut(text) {
+                *more += 1;
+                let d = &mut out[*at];
+                if *more <= RELATED_REPEATS {
+                    d.related
+                        .push((s.value, "the same password again".into_text()));
+                }
+                d.secrets.push(s.value);
+                continue;
+            }
+            first.insert(text, (out.len(), 0));
             out.push(
                 RULE.diag(
                     s.value,
@@ -167,7 +183,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    for (at, more) in first.into_values() {
+        if more > 0 {
+            let times = if more == 1 {
+                "once more".to_string()
+            } else {
+                format!("{more} more times")
+            };
+            out[at].append_message(&format!("; the script gives the same password {times}"));
+        }
+    }
 }
+
+/// At most this many repeats of one password are shown as related places (all are masked).
+const RELATED_REPEATS: usize = 8;
 
 /// MySQL's client password: `-pSECRET` (glued: a lone `-p` prompts; `-P` is the port) or
 /// `--password=SECRET`.

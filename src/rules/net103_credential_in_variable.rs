@@ -14,9 +14,9 @@ pub static RULE: Rule = Rule {
     summary: "A variable named like a password is set to a literal that a later command uses",
     what: "Reports `set NAME=VALUE` (plain or quoted form) when NAME reads as a password \
            (it ends in `PASSWORD`, `PASSWD`, `PASSWORT`, `KENNWORT` or `PWD`, or is `PASS` / \
-           ends in `_PASS`), VALUE is a literal (no expansion, not empty, not `*`, not a number of \
-           at most three digits, which is a count or an index), and a \
-           later statement expands the variable (`%NAME%`, `%NAME:~0,4%`, `!NAME!`) by the \
+           ends in `_PASS`), VALUE is a literal (no expansion, not empty, not `\"\"`, not `*`, not a number \
+           of at most three digits, which is a count or an index), and a \
+           later statement (not a comment) expands the variable (`%NAME%`, `%NAME:~0,4%`, `!NAME!`) by the \
            name cmd.exe stored (`set pw = x` stores `pw `, with the blank, which `%pw%` does \
            not read). `set /p` \
            (the user types it) is not reported. The value is never printed: every output \
@@ -74,7 +74,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let inner = v.trim_ascii();
         // A number of one to three digits is a count or an index (`set get_password=3`
         // for a `skip=`), not a secret.
+        // `set Password=""`: an empty password in quotes (an open game server), no secret.
         if inner.is_empty()
+            || inner == b"\"\""
+            || inner == b"''"
             || inner == b"*"
             || (inner.len() <= 3 && inner.iter().all(u8::is_ascii_digit))
             || crate::rules::bat_util::is_placeholder_password(inner)
@@ -95,6 +98,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // Uses of those names, in source order: one pass over the expansions.
     let wanted: HashMap<&[u8], ()> = sets.iter().map(|(n, _, _)| (n.as_slice(), ())).collect();
     let mut uses: HashMap<Vec<u8>, Vec<Span>> = HashMap::default();
+    // A `%name%` in a comment or label line uses nothing: the spans of those lines, in
+    // source order.
+    let quiet: Vec<Span> = script
+        .stmts
+        .iter()
+        .filter(|s| matches!(s.kind, StmtKind::Comment(_) | StmtKind::Label(_)))
+        .map(|s| s.span)
+        .collect();
+    let in_quiet = |at: usize| {
+        let k = quiet.partition_point(|s| s.end() <= at);
+        quiet.get(k).is_some_and(|s| s.start() <= at)
+    };
     for e in &script.expansions {
         if !matches!(e.kind, ExpansionKind::Var | ExpansionKind::Delayed) {
             continue;
@@ -109,7 +124,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             None => inner,
         };
         let name = name.to_ascii_lowercase();
-        if wanted.contains_key(name.as_slice()) {
+        if wanted.contains_key(name.as_slice()) && !in_quiet(e.span.start()) {
             uses.entry(name).or_default().push(e.span);
         }
     }
