@@ -970,6 +970,10 @@ pub fn first_arg_stages(ctx: &Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
         else {
             continue;
         };
+        // A few copies are plenty (each IF is compared against every one of them).
+        if params.len() >= 2 + 2 * 8 {
+            break;
+        }
         let value = unquoted_lower(ctx.source, value);
         if matches!(value.trim_ascii(), b"%1" | b"%~1") {
             let name = unquoted_lower(ctx.source, name);
