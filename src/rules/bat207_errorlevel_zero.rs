@@ -14,8 +14,9 @@ pub static RULE: Rule = Rule {
     what: "Reports `if errorlevel 0 …`, and `if not errorlevel 0 …` in code Windows 9x \
            clients run or in a script that uses no cmd.exe-only syntax at all (a DOS build or \
            test script, which COMMAND.COM runs as written); elsewhere on NT it detects \
-           negative exit codes and is not reported. Not reported: `if errorlevel 0` first in a branch that runs only on exit code 0 (inside \
-           `if %errorlevel% equ 0 (`, or the else of `if errorlevel 1`), where it is redundant \
+           negative exit codes and is not reported. Not reported: `if errorlevel 0` first in \
+           a branch that runs only on exit code 0 (inside `if %errorlevel% equ 0 (`, or the \
+           else of `if errorlevel 1`), where it is redundant \
            but runs its command exactly when it should; nor `if errorlevel 0 set X=…` followed \
            by `if errorlevel 1 set X=…` (the default step of a rising ladder, which the higher \
            tests overwrite); nor the last step of a falling ladder whose steps down to \
@@ -97,8 +98,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // all (a DOS build or test script), is one COMMAND.COM runs as written: there too.
         let mut reason = "";
         if i.not.is_some() {
-            let targeted = ctx.settings.targets.win9x && !ctx.flow.is_nt_only(id);
-            if !targeted {
+            if ctx.settings.targets.win9x {
+                if ctx.flow.is_nt_only(id) {
+                    continue;
+                }
+            } else {
                 match dos_reason(ctx) {
                     Some(r) if ctx.win9x().runs(id) => reason = r,
                     _ => continue,

@@ -465,6 +465,24 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
                 && crate::rules::bat_util::expansion_name(src, e)
                     .is_some_and(|n| NT_ONLY_VARIABLES.iter().any(|v| n.eq_ignore_ascii_case(v)))
         })
+        || names_64_bit_windows_path(src.bytes())
+}
+
+/// Folders only 64-bit Windows has: a script that names one (`set tool="C:\Program Files
+/// (x86)\Windows Kits\…\signtool.exe"`) is written for it, and 64-bit Windows has no
+/// COMMAND.COM.
+const WIN64_PATHS: &[&[u8]] = &[b"program files (x86)", b"\\syswow64", b"\\sysnative"];
+
+/// The text names one of [`WIN64_PATHS`] (ASCII case folded).
+fn names_64_bit_windows_path(bytes: &[u8]) -> bool {
+    // Every marker starts with `p` or a backslash: look only where one may start.
+    memchr::memchr3_iter(b'p', b'P', b'\\', bytes).any(|at| {
+        WIN64_PATHS.iter().any(|m| {
+            bytes
+                .get(at..at + m.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(m))
+        })
+    })
 }
 
 /// `start cmd /k …`, `start "title" /min powershell …`: the program START runs (after its

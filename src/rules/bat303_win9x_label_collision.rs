@@ -18,7 +18,8 @@ pub static RULE: Rule = Rule {
     what: "Only in files Windows 9x clients run (see BAT302), or that use no cmd.exe-only \
            syntax at all and no NT-only command or variable (`title`, `pushd`, `reg`, \
            `%COMPUTERNAME%`, …) and no program of today's toolchains (`python`, `git`, \
-           `node`, …), so COMMAND.COM runs them as written (DOS build and test \
+           `node`, …) and no folder only 64-bit Windows has (`Program Files (x86)`, \
+           `SysWOW64`), so COMMAND.COM runs them as written (DOS build and test \
            scripts; not those written for FreeDOS, whose FreeCOM compares labels in full: \
            `set /e`, the installer's `vecho`/`vframe`/… tools), and only for `goto`s Windows \
            9x reaches. Resolves each static `goto label` as COMMAND.COM does, from the top of the \

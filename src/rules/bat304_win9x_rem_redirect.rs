@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
            once as written for cmd.exe only, or that use no cmd.exe-only \
            syntax at all and no NT-only command or variable (`title`, `pushd`, `reg`, \
            `%COMPUTERNAME%`, …) and no program of today's toolchains (`python`, `git`, \
-           `node`, …), so COMMAND.COM runs them as written, and only for REM lines Windows \
+           `node`, …) and no folder only 64-bit Windows has (`Program Files (x86)`, \
+           `SysWOW64`), so COMMAND.COM runs them as written, and only for REM lines Windows \
            9x reaches. Reports a `REM` comment containing a pipe `|` (warning: COMMAND.COM runs \
            the command after it) or an output redirection to a file: `>` (warning: the file is \
            created or emptied) or `>>` (info: the file is created if missing). Redirections to \

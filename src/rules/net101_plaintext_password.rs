@@ -286,7 +286,27 @@ fn value_after(src: &Source, args: &[Arg], flags: &[&str]) -> Option<Span> {
     let i = args
         .iter()
         .position(|a| flags.iter().any(|f| text_is(src, a, f)))?;
-    literal(src, args.get(i + 1)?)
+    let next = args.get(i + 1)?;
+    // `schtasks … /rp /f`: the flag has no value (schtasks then prompts for the password),
+    // and the next word is the command's next switch.
+    if is_flag_word(src.slice(next.span)) {
+        return None;
+    }
+    literal(src, next)
+}
+
+/// A command-line switch (`/f`, `/sc`, `-h`): a `/` or `-` and up to twelve letters or digits
+/// (a `-` switch: letters only).
+fn is_flag_word(word: &[u8]) -> bool {
+    match word {
+        [b'/', rest @ ..] => {
+            (1..=12).contains(&rest.len()) && rest.iter().all(u8::is_ascii_alphanumeric)
+        }
+        [b'-', rest @ ..] => {
+            (1..=12).contains(&rest.len()) && rest.iter().all(u8::is_ascii_alphabetic)
+        }
+        _ => false,
+    }
 }
 
 /// The literal value glued to `prefix` in one argument (`/pass:secret`), quotes removed.
