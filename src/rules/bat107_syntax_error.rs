@@ -38,21 +38,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    // FOR lines BAT217 reports (`for %a in (…)`): from the statement's start to its variable.
-    let single_percent: Vec<Span> = ctx
-        .script
-        .stmts
-        .iter()
-        .filter_map(|s| match &s.kind {
-            StmtKind::For(f) => {
-                single_percent_var(ctx.source, f).map(|v| Span::new(s.span.start(), v.end()))
-            }
-            _ => None,
-        })
-        .collect();
+    // FOR lines BAT217 reports (`for %a in (…)`): from the statement's start to its variable,
+    // gathered at the first FOR error.
+    let mut single_percent: Option<Vec<Span>> = None;
     for err in &ctx.script.errors {
         if err.kind == SyntaxErrorKind::BadFor
             && single_percent
+                .get_or_insert_with(|| single_percent_fors(ctx))
                 .iter()
                 .any(|s| s.start() <= err.span.start() && err.span.start() < s.end())
         {
@@ -90,4 +82,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(help),
         );
     }
+}
+
+/// The FOR statements BAT217 reports, each from its start to the end of its `%a`.
+fn single_percent_fors(ctx: &Ctx<'_>) -> Vec<Span> {
+    ctx.script
+        .stmts
+        .iter()
+        .filter_map(|s| match &s.kind {
+            StmtKind::For(f) => {
+                single_percent_var(ctx.source, f).map(|v| Span::new(s.span.start(), v.end()))
+            }
+            _ => None,
+        })
+        .collect()
 }

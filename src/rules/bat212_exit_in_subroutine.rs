@@ -203,17 +203,16 @@ fn subroutine_code(
 /// The statement after `call` in straight-line order, past comments and labels, is where the
 /// CALL enters: its return falls right back into the subroutine.
 fn returns_into_callee(ctx: &Ctx<'_>, call: StmtId) -> bool {
-    let succ = ctx.flow.successors(call);
-    let Some(entry) = succ.iter().find_map(|e| match (e.kind, e.to) {
-        (EdgeKind::Call, Node::Stmt(t)) => Some(t),
-        _ => None,
-    }) else {
+    let along = |id: StmtId, kind: EdgeKind| {
+        ctx.flow.successors(id).iter().find_map(|e| match e.to {
+            Node::Stmt(t) if e.kind == kind => Some(t),
+            _ => None,
+        })
+    };
+    let Some(entry) = along(call, EdgeKind::Call) else {
         return false;
     };
-    let mut at = succ.iter().find_map(|e| match (e.kind, e.to) {
-        (EdgeKind::Next, Node::Stmt(t)) => Some(t),
-        _ => None,
-    });
+    let mut at = along(call, EdgeKind::Next);
     for _ in 0..64 {
         let Some(id) = at else {
             return false;
@@ -227,14 +226,7 @@ fn returns_into_callee(ctx: &Ctx<'_>, call: StmtId) -> bool {
         ) {
             return false;
         }
-        at = ctx
-            .flow
-            .successors(id)
-            .iter()
-            .find_map(|e| match (e.kind, e.to) {
-                (EdgeKind::Next, Node::Stmt(t)) => Some(t),
-                _ => None,
-            });
+        at = along(id, EdgeKind::Next);
     }
     false
 }
