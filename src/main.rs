@@ -5,9 +5,11 @@ use clap::Parser;
 
 mod commands;
 
-/// mimalloc, without transparent huge pages: its per-thread free lists make the many small
-/// AST and analysis allocations of a run about a tenth cheaper than glibc's malloc, and
-/// without huge pages its peak memory stays with glibc's (see bench/README.md).
+/// mimalloc (its v2 allocator), without transparent huge pages: its per-thread free lists
+/// make the many small AST and analysis allocations of a run about a tenth cheaper than
+/// glibc's malloc, and without huge pages its peak memory stays with glibc's. The v2
+/// allocator reuses freed pages sooner than v3: fewer page faults, a lower peak on one large
+/// script (see bench/README.md, nineteenth step).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -452,7 +452,7 @@ fn recheck_crossing<'d>(
         .collect();
     let trees: Vec<Tree> = group_members.into_par_iter().map(Tree::build).collect();
     // The members of the groups built whose facts changed: (input, member, facts).
-    let todo: Vec<(usize, &Member, &Arc<FileFacts>)> = groups
+    let mut todo: Vec<(usize, &Member, &Arc<FileFacts>)> = groups
         .iter()
         .enumerate()
         .flat_map(|(k, g)| g.iter().enumerate().map(move |(local, &j)| (j, k, local)))
@@ -465,7 +465,13 @@ fn recheck_crossing<'d>(
             ))
         })
         .collect();
+    // This is the run's last step: the largest files start first, each a task of its own, so
+    // no large file is left to run alone at the end (a 188 KB script took about 4 ms).
+    todo.sort_by_cached_key(|&(i, _, _)| {
+        std::cmp::Reverse(std::fs::metadata(&inputs[i].input.path).map_or(0, |m| m.len()))
+    });
     todo.par_iter()
+        .with_max_len(1)
         .map(|&(i, member, facts)| {
             let t = &inputs[i].input;
             let r = read_input(t, stdin).and_then(|bytes| {
