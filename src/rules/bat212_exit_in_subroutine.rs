@@ -18,10 +18,13 @@ pub static RULE: Rule = Rule {
            scripts start with `CALL %0\\..\\SMSLS`. Not reported: an `exit` right after a \
            `pause`, `choice` or `set /p` prompt or a `shutdown` in the same straight-line code \
            (a deliberate \"press any key to exit\" end) or a command that starts the script \
-           again (`powershell Start-Process … %~f0 … -Verb RunAs`: the elevated copy goes on), \
-           an `exit` right after an error message under an IF in a script that returns with \
+           again (`powershell Start-Process … %~f0 … -Verb RunAs`, or an `echo`ed VBS line \
+           `ShellExecute … \"runas\"`: the elevated copy goes on), \
+           an `exit` right after an error message under an IF, or after the message and up to \
+           two commands, in a script that returns with \
            `exit /b` or `goto :eof` elsewhere (`if errorlevel 1 echo No network & exit`: the \
-           \"die\" idiom), an `exit` the main code reaches without entering a subroutine (the \
+           \"die\" idiom), an `exit N` with a code in a script that runs itself as a child \
+           (`cmd /c \"%~f0\" child`: the code is the child's answer), an `exit` the main code reaches without entering a subroutine (the \
            menu's quit handler, even when a subroutine jumps there), and an `exit` that never \
            runs (after `(goto)`, which already left the subroutine), an `exit` under a label \
            named for ending the script (`:exit_door`, `:die`, `:FatalError`, `:error`: a word \
@@ -70,7 +73,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // an `exit` in a subroutine named for ending the script (`:exit_door`, `:die`,
     // `:FatalError`) ends it on purpose.
     let mut section: Option<&[u8]> = None;
-    let exits: Vec<StmtId> = ctx
+    let mut exits: Vec<StmtId> = ctx
         .script
         .ids()
         .filter(|&id| {
@@ -89,6 +92,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .collect();
     if exits.is_empty() {
         return;
+    }
+
+    // A script that runs itself as a child cmd.exe ends the child with `exit N` on purpose:
+    // the parent reads N (`%=exitcode%`, `errorlevel`).
+    if exits.iter().any(|&id| has_code(ctx, id)) && runs_itself_in_child(ctx) {
+        exits.retain(|&id| !has_code(ctx, id));
+        if exits.is_empty() {
+            return;
+        }
     }
 
     let is_smsls = ctx
@@ -255,15 +267,30 @@ fn main_code(ctx: &Ctx<'_>) -> Vec<bool> {
 /// "die" idiom, which means to end everything.
 fn aborts_after_message(ctx: &Ctx<'_>, exit: StmtId) -> bool {
     let script = ctx.script;
-    let Some(prev) = exit.index().checked_sub(1).map(|k| &script.stmts[k]) else {
-        return false;
-    };
     let parent = script.stmt(exit).parent();
     let under_if = std::iter::successors(parent, |&p| script.stmt(p).parent())
         .any(|p| matches!(script.stmt(p).kind, StmtKind::If(_)));
-    under_if
-        && matches!(&prev.kind, StmtKind::Echo(e) if e.mode.is_none())
-        && prev.parent() == parent
+    if !under_if {
+        return false;
+    }
+    // The message, or the message and up to two commands of the same block after it
+    // (`echo ERROR: too large` / `%sendCmd% quit` / `exit`: telling a helper to stop too).
+    let mut k = exit.index();
+    for _ in 0..3 {
+        let Some(prev) = k.checked_sub(1).map(|p| &script.stmts[p]) else {
+            return false;
+        };
+        k -= 1;
+        if prev.parent() != parent {
+            return false;
+        }
+        match &prev.kind {
+            StmtKind::Echo(e) => return e.mode.is_none(),
+            StmtKind::Simple(_) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A label name that says the code under it ends the script: a word of it (split at
@@ -316,6 +343,31 @@ fn names_own_file(ctx: &Ctx<'_>, stmt: &crate::syntax::ast::Stmt) -> bool {
         .any(|e| argument_digit(ctx.source, e) == Some(0))
 }
 
+/// The `exit` gives an exit code (`exit 2`, `exit %rc%`).
+fn has_code(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    matches!(&ctx.script.stmt(id).kind, StmtKind::Exit(e) if e.code.is_some())
+}
+
+/// `hay` holds `needle` (lower case) in any case.
+fn contains_folded(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// The script starts itself again in a child cmd.exe (`cmd /c "%~f0" child`): an `exit`
+/// with a code then ends that child on purpose and hands the code to the parent copy.
+fn runs_itself_in_child(ctx: &Ctx<'_>) -> bool {
+    let mut name = Vec::new();
+    ctx.script.stmts.iter().any(|stmt| match &stmt.kind {
+        StmtKind::Simple(sm) => {
+            program_file_name_into(ctx.source.slice(sm.name.span), &mut name);
+            let (stem, _) = split_ext(&name);
+            stem == b"cmd" && names_own_file(ctx, stmt)
+        }
+        _ => false,
+    })
+}
+
 /// The straight-line code just before `exit` (back to a label or an unconditional jump,
 /// at most 64 statements) prompts the user or shuts the machine down: ending everything is
 /// the point.
@@ -333,6 +385,17 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
             StmtKind::Label(_) => return false,
             StmtKind::Goto(_) | StmtKind::Exit(_) if stmt.parent().is_none() => return false,
             StmtKind::Set(set) if set.kind == SetKind::Prompt => return true,
+            // The elevating script written out line by line (`echo …ShellExecute "%~f0", "",
+            // "", "runas", 1 > elev.vbs`, then `wscript elev.vbs`; the file's name may come
+            // as an argument, `"%~1"`): this copy ends.
+            StmtKind::Echo(_) => {
+                let text = ctx.source.slice(stmt.span);
+                if contains_folded(text, b"runas")
+                    && (names_own_file(ctx, stmt) || contains_folded(text, b"shellexecute"))
+                {
+                    return true;
+                }
+            }
             StmtKind::Simple(sm) => {
                 program_file_name_into(ctx.source.slice(sm.name.span), &mut name);
                 let (stem, _) = split_ext(&name);

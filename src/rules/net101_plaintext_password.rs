@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
            that is \
            itself an expansion (`%PASS%`, `%1`, `%%p`) or `*` (prompt for it) is not a literal \
            and is not reported; neither is an empty `\"\"`, a placeholder word, nor a `$name` \
-           that the file assigns (`$pw = Read-Host …`: PowerShell saved as `.bat`). A \
+           that the file assigns (`$pw = Read-Host …`: PowerShell saved as `.bat`), nor a \
+           start password of `net user NAME …` that a later `net user NAME *` replaces with \
+           one typed at the console. A \
            password the file gives several times is reported once, at its first place, with \
            the others as related places. The password is never printed: the message and \
            every output format show it masked.",
@@ -55,6 +57,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut first: rustc_hash::FxHashMap<&[u8], (usize, usize)> = Default::default();
     let mut siblings: Option<Siblings> = None;
     let mut shell_vars: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
+    let mut prompted: Option<Vec<(&[u8], usize)>> = None;
     for inv in &ctx.sms().invocations {
         // Compared as bytes first: most commands are none of these.
         if !matches!(
@@ -79,7 +82,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let args = argv(src, inv.args(ctx.script));
         let mut found: Vec<Secret> = Vec::new();
         match inv.name.as_str() {
-            "net" => net(src, &args, &mut found),
+            "net" => {
+                // `net user NAME temp /add`, then `net user NAME *`: a throw-away password the
+                // script replaces at once with one the admin types.
+                if let Some(account) = net(src, &args, &mut found) {
+                    let reset = prompted.get_or_insert_with(|| prompted_accounts(ctx));
+                    let name = src.slice(account);
+                    if reset
+                        .iter()
+                        .any(|(n, at)| *at > inv.stmt.index() && n.eq_ignore_ascii_case(name))
+                    {
+                        found.clear();
+                    }
+                }
+            }
             "psexec" | "psexec64" | "paexec" => psexec(src, &args, &mut found),
             "cpau" => {
                 if let Some(v) = value_after(src, &args, &["-p"]) {
@@ -321,11 +337,30 @@ fn glued_value(src: &Source, args: &[Arg], prefix: &str) -> Option<Span> {
     })
 }
 
+/// The accounts whose password the script asks for at the console (`net user NAME *`), with
+/// the index of that statement.
+fn prompted_accounts<'a>(ctx: &Ctx<'a>) -> Vec<(&'a [u8], usize)> {
+    let src = ctx.source;
+    let mut out = Vec::new();
+    for inv in &ctx.sms().invocations {
+        if inv.name.as_bytes() != b"net" {
+            continue;
+        }
+        let args = argv(src, inv.args(ctx.script));
+        let words: Vec<&[u8]> = args.iter().map(|a| src.slice(a.span)).collect();
+        if let [sub, name, b"*", ..] = words.as_slice() {
+            if sub.eq_ignore_ascii_case(b"user") && !name.starts_with(b"/") {
+                out.push((*name, inv.stmt.index()));
+            }
+        }
+    }
+    out
+}
+
 /// `net use [device] \\server\share PASSWORD [/user:…]` and `net user NAME PASSWORD`.
-fn net(src: &Source, args: &[Arg], found: &mut Vec<Secret>) {
-    let Some(sub) = args.first() else {
-        return;
-    };
+/// Returns the account name of a `net user` password it found.
+fn net(src: &Source, args: &[Arg], found: &mut Vec<Secret>) -> Option<Span> {
+    let sub = args.first()?;
     let sub = src.slice(sub.span).to_ascii_lowercase();
     // Positional words: not switches. `/user:` with its value in the next word takes that
     // word as the user name.
@@ -352,7 +387,7 @@ fn net(src: &Source, args: &[Arg], found: &mut Vec<Secret>) {
             // `/user:%USERNAME%` is each user's own account: no literal can be every user's
             // password (a word there is a path with an unquoted space).
             if own_account {
-                return;
+                return None;
             }
             // The share: the first positional word, or the second after a device (a dynamic
             // device `%DRV%` counts when a `\\server` word follows it).
@@ -364,12 +399,12 @@ fn net(src: &Source, args: &[Arg], found: &mut Vec<Secret>) {
                 {
                     1
                 }
-                _ => return,
+                _ => return None,
             };
             // `net use` takes no word after the password: more words mean a path with an
             // unquoted space, not a password.
             if positional.len() != share + 2 {
-                return;
+                return None;
             }
             if let Some(v) = literal(src, positional[share + 1]) {
                 found.push(Secret {
@@ -377,19 +412,20 @@ fn net(src: &Source, args: &[Arg], found: &mut Vec<Secret>) {
                     value: v,
                 });
             }
+            None
         }
         b"user" | b"users" => {
             if positional.len() != 2 {
-                return;
+                return None;
             }
-            if let Some(v) = literal(src, positional[1]) {
-                found.push(Secret {
-                    what: "net user",
-                    value: v,
-                });
-            }
+            let v = literal(src, positional[1])?;
+            found.push(Secret {
+                what: "net user",
+                value: v,
+            });
+            Some(positional[0].span)
         }
-        _ => {}
+        _ => None,
     }
 }
 
