@@ -32,6 +32,7 @@ pub mod bat214_ampersand_in_url;
 pub mod bat215_stale_block_expansion;
 pub mod bat216_paren_in_text_closes_block;
 pub mod bat217_for_variable_single_percent;
+pub mod bat218_quoted_compare_mismatch;
 pub mod bat301_lf_line_endings;
 pub mod bat302_win9x_incompatible;
 pub mod bat303_win9x_label_collision;
@@ -491,6 +492,7 @@ pub static RULES: &[&Rule] = &[
     &bat215_stale_block_expansion::RULE,
     &bat216_paren_in_text_closes_block::RULE,
     &bat217_for_variable_single_percent::RULE,
+    &bat218_quoted_compare_mismatch::RULE,
     &bat301_lf_line_endings::RULE,
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,

@@ -1,0 +1,5 @@
+@echo off
+rem The value comes from the environment: not known here.
+if %LOGON_MODE%=="quiet" goto quiet
+echo Welcome.
+:quiet
