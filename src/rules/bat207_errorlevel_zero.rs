@@ -4,7 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat302_win9x_incompatible::dos_reason;
 use crate::rules::bat_util::Siblings;
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{CmpOp, Condition, StmtId, StmtKind};
+use crate::syntax::ast::{CmpOp, Condition, Connector, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT207",
@@ -21,7 +21,9 @@ pub static RULE: Rule = Rule {
            by `if errorlevel 1 set X=…` (the default step of a rising ladder, which the higher \
            tests overwrite); nor the last step of a falling ladder whose steps down to \
            `if errorlevel 1` all leave (`goto`, `exit`, or `echo failed & goto end` on the \
-           test's line), where only exit code 0 is left.",
+           test's line), where only exit code 0 is left; nor an `if errorlevel 0` joined to \
+           the command before it with `&&` or `||` (`find \"XP\" >nul && if errorlevel 0 \
+           set sys=xp`), which that operator already gates.",
     why: "`IF ERRORLEVEL n` is true for exit codes n or higher. Programs report failure with \
           1 or more, so `if errorlevel 0` is true after success and failure alike: it does \
           not test for success, and its command runs either way (on NT only a negative exit \
@@ -113,8 +115,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // the else of `if errorlevel 1`): the test is redundant there, not wrong.
         // `if errorlevel 0 (…) else (…)`: the else-branch is for negative exit codes (NT),
         // so the test tells them apart on purpose.
+        // `find "XP" >nul && if errorlevel 0 set sys=xp`: the `&&` (or `||`) already decides
+        // whether the IF runs, and the test adds nothing: redundant, not "either way".
         if i.not.is_none()
             && (i.else_.is_some()
+                || matches!(stmt.connector, Connector::AndAnd | Connector::OrOr)
                 || jumped
                 || inside_success_branch(ctx, id)
                 || bounded_above(ctx, i)

@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{EdgeKind, Node};
 use crate::rules::bat_util::{argument_digit, nothing_runs_from};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{SetKind, StmtId, StmtKind};
+use crate::syntax::ast::{CallTarget, JumpTarget, SetKind, StmtId, StmtKind};
 use crate::syntax::names::{program_file_name_into, split_ext};
 
 pub static RULE: Rule = Rule {
@@ -20,8 +20,9 @@ pub static RULE: Rule = Rule {
            (a deliberate \"press any key to exit\" end) or a command that starts the script \
            again (`powershell Start-Process … %~f0 … -Verb RunAs`, or an `echo`ed VBS line \
            `ShellExecute … \"runas\"`: the elevated copy goes on), \
-           an `exit` right after an error message under an IF, or after the message and up to \
-           two commands, in a script that returns with \
+           an `exit` right after an error message under an IF (an `echo`, or a call of an \
+           error routine: `call :show_error \"…\"`, `%print_error% \"…\"`), or after the \
+           message and up to two commands, in a script that returns with \
            `exit /b` or `goto :eof` elsewhere (`if errorlevel 1 echo No network & exit`: the \
            \"die\" idiom), an `exit N` with a code in a script that runs itself as a child \
            (`cmd /c \"%~f0\" child`: the code is the child's answer), an `exit` the main code reaches without entering a subroutine (the \
@@ -274,7 +275,8 @@ fn aborts_after_message(ctx: &Ctx<'_>, exit: StmtId) -> bool {
         return false;
     }
     // The message, or the message and up to two commands of the same block after it
-    // (`echo ERROR: too large` / `%sendCmd% quit` / `exit`: telling a helper to stop too).
+    // (`echo ERROR: too large` / `%sendCmd% quit` / `exit`: telling a helper to stop too);
+    // the message may come from an error routine (`call :show_error "…"`).
     let mut k = exit.index();
     for _ in 0..3 {
         let Some(prev) = k.checked_sub(1).map(|p| &script.stmts[p]) else {
@@ -286,7 +288,25 @@ fn aborts_after_message(ctx: &Ctx<'_>, exit: StmtId) -> bool {
         }
         match &prev.kind {
             StmtKind::Echo(e) => return e.mode.is_none(),
-            StmtKind::Simple(_) => {}
+            // The message printed by an error routine: `call :show_error "…"`, or
+            // `%print_error% "…"` where the variable holds such a CALL.
+            StmtKind::Call(c) => {
+                return matches!(
+                    &c.target,
+                    CallTarget::Label { target: JumpTarget::Label { name, .. }, .. }
+                        if names_an_exit(ctx.source.slice(*name))
+                )
+            }
+            StmtKind::Simple(sm) => {
+                let word = ctx.source.slice(sm.name.span);
+                let var = word
+                    .strip_prefix(b"%")
+                    .and_then(|w| w.strip_suffix(b"%"))
+                    .filter(|v| !v.is_empty() && !v.contains(&b'%'));
+                if var.is_some_and(names_an_exit) {
+                    return true;
+                }
+            }
             _ => return false,
         }
     }
