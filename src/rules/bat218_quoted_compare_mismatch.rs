@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
     what: "Reports an `if a==b` (with or without `/i` and `not`) in code that runs where one \
            side is only a variable, `%name%` or `!name!` (also with `:~` or `:a=b`), and the \
            other side is in quotes (`\"01\"`, `'y'`, `\"\"`), when every assignment of the \
-           variable in the file gives it a value without that quote: a `set /p` answer, a \
+           variable in the file gives it a value without that quote: a `set /p` answer typed \
+           at the console (not one read from a file with `<`), a \
            `set /a` number, or a `set` value of plain text, `%date%`/`%time%` parts, \
            `%random%`, `%errorlevel%`, `%cd%` or a `%~1` argument (tilde forms drop \
            quotes). Not reported: a variable the file never assigns (its value is not \
@@ -180,11 +181,14 @@ fn assigned_values(bytes: &[u8]) -> rustc_hash::FxHashMap<Vec<u8>, u8> {
         lower.clear();
         lower.extend(line.iter().map(u8::to_ascii_lowercase));
         for at in finder.find_iter(&lower) {
-            // `set` as a word: after a blank, `(`, `&`, `|`, `@`, `"` or at the start.
+            // `set` as a word: after a blank, `(`, `&`, `|`, `@` or at the start.
             if at > 0 && !matches!(lower[at - 1], b' ' | b'\t' | b'(' | b'&' | b'|' | b'@') {
                 continue;
             }
-            if let Some((name, known)) = assignment(&lower[at + 3..]) {
+            // `set /p v=<file.txt`: the answer is the file's first line, which may hold
+            // anything.
+            let redirected = lower.contains(&b'<');
+            if let Some((name, known)) = assignment(&lower[at + 3..], redirected) {
                 let e = out.entry(name.to_vec()).or_insert(3);
                 *e &= known;
             }
@@ -194,18 +198,24 @@ fn assigned_values(bytes: &[u8]) -> rustc_hash::FxHashMap<Vec<u8>, u8> {
 }
 
 /// The name and the known-quote bits (see [`assigned_values`]) of the assignment that
-/// `rest` (the lower-case text after `set`) starts, if it is one.
-fn assignment(rest: &[u8]) -> Option<(&[u8], u8)> {
+/// `rest` (the lower-case text after `set`) starts, if it is one. `redirected`: the line
+/// has an input redirection, so a `set /p` reads a file.
+fn assignment(rest: &[u8], redirected: bool) -> Option<(&[u8], u8)> {
     let blanks = |t: &[u8]| t.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
     let n = blanks(rest);
     if n == 0 {
         return None;
     }
     let mut t = &rest[n..];
-    let mut fixed = false;
+    // A typed answer or a number: never a quote (`Some(3)`); an answer read from a file may
+    // hold anything (`Some(0)`).
+    let mut fixed = None;
     if t.starts_with(b"/p") || t.starts_with(b"/a") {
-        // A typed answer or a number: never a quote.
-        fixed = true;
+        fixed = Some(if t.starts_with(b"/p") && redirected {
+            0
+        } else {
+            3
+        });
         t = &t[2..];
         t = &t[blanks(t)..];
     }
@@ -222,8 +232,8 @@ fn assignment(rest: &[u8]) -> Option<(&[u8], u8)> {
     {
         return None;
     }
-    if fixed {
-        return Some((name, 3));
+    if let Some(known) = fixed {
+        return Some((name, known));
     }
     let mut value = &t[eq + 1..];
     if let Some(end) = value.iter().position(|&b| b == b'\r') {
@@ -300,7 +310,8 @@ mod tests {
     fn assignments_are_read_from_the_text() {
         let v = assigned_values(
             b"set /p Answer=Go? \r\nset mm=%date:~3,2%\r\ncall set \"q=%%a\"\r\n\
-              set s=\"x\"\r\nfor %%a in (1) do set t=%~1\r\nset u=it's\r\nset w=%other%\r\n",
+              set s=\"x\"\r\nfor %%a in (1) do set t=%~1\r\nset u=it's\r\nset w=%other%\r\n\
+              set /p line=<\"%temp%\\v.txt\"\r\nset /p first=<list.txt\r\n",
         );
         assert_eq!(v.get(&b"answer"[..]), Some(&3));
         assert_eq!(v.get(&b"mm"[..]), Some(&3));
@@ -309,6 +320,8 @@ mod tests {
         assert_eq!(v.get(&b"t"[..]), Some(&3));
         assert_eq!(v.get(&b"u"[..]), Some(&1));
         assert_eq!(v.get(&b"w"[..]), Some(&0));
+        assert_eq!(v.get(&b"line"[..]), Some(&0));
+        assert_eq!(v.get(&b"first"[..]), Some(&0));
         assert_eq!(v.get(&b"offset"[..]), None);
     }
 
