@@ -22,7 +22,10 @@ pub static RULE: Rule = Rule {
            `ShellExecute … \"runas\"`: the elevated copy goes on), \
            an `exit` right after an error message under an IF (an `echo`, or a call of an \
            error routine: `call :show_error \"…\"`, `%print_error% \"…\"`), or after the \
-           message and up to two commands, in a script that returns with \
+           message and up to two commands, or as all the branch of an `if exist` / `if defined` \
+           test that runs when the file or variable is missing (`if defined host (…) else \
+           (exit)`: a missing input stops the run), in a script \
+           that returns with \
            `exit /b` or `goto :eof` elsewhere (`if errorlevel 1 echo No network & exit`: the \
            \"die\" idiom), an `exit N` with a code in a script that runs itself as a child \
            (`cmd /c \"%~f0\" child`: the code is the child's answer), an `exit` the main code reaches without entering a subroutine (the \
@@ -87,7 +90,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
             let deliberate = section.is_some_and(names_an_exit)
                 || after_prompt(ctx, id)
-                || (knows_return && aborts_after_message(ctx, id));
+                || (knows_return && (aborts_after_message(ctx, id) || guard_exit(ctx, id)));
             !deliberate
         })
         .collect();
@@ -311,6 +314,45 @@ fn aborts_after_message(ctx: &Ctx<'_>, exit: StmtId) -> bool {
         }
     }
     false
+}
+
+/// The `exit` is all an IF branch does, and that branch runs when a file is missing or a
+/// variable is not set (`if defined server (…) else (exit)`, `if not exist %cfg% exit`): a
+/// missing input stops the whole run on purpose (a script that returns elsewhere with
+/// `exit /b` knows the difference; a subroutine whose output is redirected into a file has no
+/// console to print a message to).
+fn guard_exit(ctx: &Ctx<'_>, exit: StmtId) -> bool {
+    let script = ctx.script;
+    let mut child = exit;
+    let Some(mut owner) = script.stmt(exit).parent() else {
+        return false;
+    };
+    if let StmtKind::Block(b) = &script.stmt(owner).kind {
+        if b.body.as_slice() != [exit] {
+            return false;
+        }
+        child = owner;
+        let Some(up) = script.stmt(owner).parent() else {
+            return false;
+        };
+        owner = up;
+    }
+    let StmtKind::If(i) = &script.stmt(owner).kind else {
+        return false;
+    };
+    // Only where the file or variable is missing: `if exist %windir%\sms.flg exit` (the work
+    // is already done) means to return, and ends the caller too.
+    let missing = if i.not.is_some() {
+        i.then == Some(child)
+    } else {
+        i.else_.is_some_and(|(_, e)| e == child)
+    };
+    missing
+        && matches!(
+            i.condition,
+            crate::syntax::ast::Condition::Exist { .. }
+                | crate::syntax::ast::Condition::Defined { .. }
+        )
 }
 
 /// A label name that says the code under it ends the script: a word of it (split at

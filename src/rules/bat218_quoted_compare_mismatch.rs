@@ -164,7 +164,7 @@ fn lone_variable<'a>(ctx: &Ctx<'a>, word: &Word) -> Option<&'a [u8]> {
         return None;
     }
     let text = ctx.source.slice(e.span);
-    let inner = &text[1..text.len().saturating_sub(1).max(1)];
+    let inner = text.get(1..text.len().saturating_sub(1))?;
     let name = inner.split(|&b| b == b':').next().unwrap_or(inner);
     (!name.is_empty()).then_some(name)
 }
