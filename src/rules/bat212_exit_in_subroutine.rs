@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
     what: "Reports an `exit` without `/b` that is reachable from the entry of a `call :label` \
            subroutine, and every reachable `exit` without `/b` in SMSLS.BAT, which user logon \
            scripts start with `CALL %0\\..\\SMSLS`. Not reported: an `exit` right after a \
-           `pause`, `choice` or `set /p` prompt or a `shutdown` in the same straight-line code \
+           `pause` (or the script's own `call :pause`), `choice` or `set /p` prompt or a `shutdown` in the same straight-line code \
            (a deliberate \"press any key to exit\" end) or a command that starts the script \
            again (`powershell Start-Process … %~f0 … -Verb RunAs`, or an `echo`ed VBS line \
            `ShellExecute … \"runas\"`: the elevated copy goes on), \
@@ -447,6 +447,20 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
             StmtKind::Label(_) => return false,
             StmtKind::Goto(_) | StmtKind::Exit(_) if stmt.parent().is_none() => return false,
             StmtKind::Set(set) if set.kind == SetKind::Prompt => return true,
+            // The script's own pause routine (`call :pause "Press any key to exit."`).
+            StmtKind::Call(c) => {
+                if let CallTarget::Label {
+                    target: JumpTarget::Label { name, .. },
+                    ..
+                } = &c.target
+                {
+                    let name = ctx.source.slice(*name).to_ascii_lowercase();
+                    if name.starts_with(b"pause") || matches!(name.as_slice(), b"wait" | b"anykey")
+                    {
+                        return true;
+                    }
+                }
+            }
             // The elevating script written out line by line (`echo …ShellExecute "%~f0", "",
             // "", "runas", 1 > elev.vbs`, then `wscript elev.vbs`; the file's name may come
             // as an argument, `"%~1"`): this copy ends.
