@@ -1,6 +1,7 @@
 //! BAT108 unterminated-quote: a quote left open changes how the rest of the line is read.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat217_for_variable_single_percent::single_percent_var;
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
 use crate::syntax::ast::{ExpansionKind, StmtKind, SyntaxErrorKind};
@@ -13,7 +14,10 @@ pub static RULE: Rule = Rule {
     what: "Reports a double quote that is not closed before the end of its line, when a special \
            character that would have acted without it follows on the line: `&`, `|`, `<`, `>`, \
            `^`, a `)` inside a block, or a `(` that ends the line (a block opener). A `(` or `)` \
-           that is plain text in an argument anyway (`echo \"see (x)`) is no reason to report.",
+           that is plain text in an argument anyway (`echo \"see (x)`) is no reason to report, \
+           nor an `echo` whose only specials after the quote are arrows (`echo \"Renamed a.bck \
+           -> a`: the quote keeps `->` from redirecting, as meant), nor a quote swallowed by a \
+           FOR variable written with one `%` (`for %a in (\"…`), which BAT217 reports.",
     why: "Inside quotes cmd.exe treats `& | < > ( )` and `^` as plain text. With an odd quote, \
           `echo \"done & call %0\\..\\smsls` echoes the text instead of running the second \
           command, a `>nul` is passed as an argument instead of redirecting, and a `)` meant to \
@@ -29,14 +33,25 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    // Where BAT217's `for %a in (` variables start (built at the first swallowed quote).
+    let mut single_percent: Option<Vec<usize>> = None;
     for err in &ctx.script.errors {
         if err.kind != SyntaxErrorKind::UnterminatedQuote {
             continue;
         }
-        if set_value_to_line_end(ctx, err.span) {
+        if set_value_to_line_end(ctx, err.span) || echo_of_arrows(ctx, err.span) {
             continue;
         }
-        let d = match swallowed_quote(ctx, err.span) {
+        let swallowed = swallowed_quote(ctx, err.span);
+        // `for %a in ("%P%\x.txt") do …`: the quote is swallowed by `%a in ("%`, the FOR
+        // variable written with one `%`. BAT217 reports that line; one finding is enough.
+        if let Some(atom) = swallowed {
+            let starts = single_percent.get_or_insert_with(|| single_percent_starts(ctx));
+            if starts.binary_search(&atom.start()).is_ok() {
+                continue;
+            }
+        }
+        let d = match swallowed {
             // The quote that looks like this one's partner is inside a `%…%` reference:
             // typically a FOR variable written with one `%` in a batch file.
             Some(atom) => {
@@ -65,6 +80,50 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         };
         out.push(d);
     }
+}
+
+/// The start of each FOR variable BAT217 reports (`%a` of `for %a in (`), in file order.
+fn single_percent_starts(ctx: &Ctx<'_>) -> Vec<usize> {
+    ctx.script
+        .stmts
+        .iter()
+        .filter_map(|s| match &s.kind {
+            StmtKind::For(f) => single_percent_var(ctx.source, f).map(|v| v.start()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `quote` is in an `echo` whose only special characters after it are arrows (`echo "[INFO]
+/// Rename a.bck -> a`, `=>`, `<-`): the open quote is what keeps `->` from redirecting, and
+/// the line prints what its author wrote.
+fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
+    let script = ctx.script;
+    let at = quote.start();
+    let i = script.stmts.partition_point(|s| s.span.start() <= at);
+    let Some(stmt) = script.stmts[..i].last() else {
+        return false;
+    };
+    if !matches!(stmt.kind, StmtKind::Echo(_)) {
+        return false;
+    }
+    let bytes = ctx.source.bytes();
+    let line_end = ctx.source.line_span(ctx.source.line_of(at)).end();
+    let in_block = crate::rules::bat_util::in_block(script, stmt);
+    let rest = &bytes[at + 1..line_end.max(at + 1)];
+    let mut arrows = 0;
+    for (k, &b) in rest.iter().enumerate() {
+        let before = k.checked_sub(1).map(|p| rest[p]);
+        let after = rest.get(k + 1).copied();
+        match b {
+            b'>' if matches!(before, Some(b'-' | b'=')) => arrows += 1,
+            b'<' if matches!(after, Some(b'-' | b'=')) => arrows += 1,
+            b'&' | b'|' | b'<' | b'>' | b'^' => return false,
+            b')' if in_block => return false,
+            _ => {}
+        }
+    }
+    arrows > 0
 }
 
 /// `quote` opens a `set "name=value` whose value runs to the end of the line with nothing
