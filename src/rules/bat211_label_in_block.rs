@@ -15,17 +15,15 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A label inside a `( … )` block: jumping to it breaks the block",
     what: "Reports a `:label` (with a name a GOTO can jump to) inside a parenthesised block \
-           when jumping to it goes wrong: the block is a FOR body and the jump comes back to \
-           it from inside the body (a retry: the GOTO ends the loop), goes forward to it with \
-           only comments after it (`goto next` meant as \"continue\": the loop ends), or a \
-           FOR variable is used after it (no longer substituted); an \
+           when jumping to it goes wrong: the block is a FOR body and a jump to it comes from \
+           inside the body (the GOTO ends the loop) or a FOR variable is used after it (no \
+           longer substituted); an \
            `) else (` follows the label in the same IF (the else-branch runs too), a jump comes \
            from outside the block (its IF/FOR condition is skipped), or a jump from inside the \
            block back to the label has no condition of its own (the loop no longer tests the \
            block's condition); a jump forward to it from inside the block (the break out of a \
-           nested FOR, or out of a FOR to commands after the label) runs the lines after it \
-           once, and is not reported, nor is a jump from after a FOR to a label in its body \
-           with no FOR variable after it. \
+           nested FOR) runs the lines after it once, and is not reported, nor is a jump from \
+           after a FOR to a label in its body with no FOR variable after it. \
            An in-IF retry loop whose jump is guarded by its own IF, or that leaves on its own \
            (a GOTO elsewhere or an EXIT between the label and the jump back, as in a prompt), \
            with no ELSE after the label, works as meant and is not reported; nor is a handler shared by two paths \
@@ -172,40 +170,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// A label in a FOR body (`body`: the FOR's command, the block that holds the label):
-/// jumping to it does harm when a jump from inside the body goes back to it (a retry loop:
-/// the GOTO ends the FOR), when a jump from inside goes forward to it with only comments after
-/// it (`goto next` meant as "continue": the loop ends), when the body uses a FOR variable
-/// after the label (`%%f` is no longer substituted once the GOTO has made cmd.exe forget the
-/// FOR), or when only a `goto %var%` can reach it. A forward jump to it past the loop's work
-/// with commands after it (the "break" idiom: they run once) or a jump from after the loop,
-/// with no FOR variable after the label, runs the lines after it once as plain lines, as
-/// meant.
+/// jumping to it does harm when any jump to it comes from inside the body (back to it, a
+/// retry, or forward to it, a "continue" or a skip: either way the GOTO ends the loop), when
+/// the body uses a FOR variable after the label (`%%f` is no longer substituted once the GOTO
+/// has made cmd.exe forget the FOR), or when only a `goto %var%` can reach it. Jumps that all
+/// come from after the loop, with no FOR variable after the label, run the lines after it once
+/// as plain lines, as meant (the loop has already run).
 fn for_body_harm(ctx: &Ctx<'_>, label: StmtId, body: Span, jumps: &[StmtId]) -> Option<Harm> {
     let script = ctx.script;
     let label_start = script.stmt(label).span.start();
-    let inside = |sp: Span| body.start() <= sp.start() && sp.end() <= body.end();
-    let back_from_inside = jumps.iter().any(|&j| {
+    let from_inside = jumps.iter().any(|&j| {
         let js = script.stmt(j).span;
-        inside(js) && js.start() > label_start
+        body.start() <= js.start() && js.end() <= body.end()
     });
-    // `goto next` to a label with nothing but comments after it in the body: the "continue"
-    // the author meant ends the whole loop instead. (Each look is bounded, so a body of many
-    // labels stays linear; past the bound the label counts as harmful, as it always did.)
-    const LOOK: usize = 64;
-    let continue_idiom = || {
-        jumps.iter().any(|&j| inside(script.stmt(j).span))
-            && script.stmts[label.index() + 1..]
-                .iter()
-                .take_while(|s| s.span.start() < body.end())
-                .take(LOOK)
-                .all(|s| matches!(s.kind, StmtKind::Comment(_) | StmtKind::Label(_)))
-    };
+    // (Bounded, so a body of many labels stays linear; past the bound the label counts as
+    // harmful, as it always did.)
     let vars_after = || {
         let after = script.expansions_in(Span::new(label_start, body.end()));
-        after.len() > LOOK * 64 || after.iter().any(|e| e.kind == ExpansionKind::ForVar)
+        after.len() > 4096 || after.iter().any(|e| e.kind == ExpansionKind::ForVar)
     };
-    (jumps.is_empty() || back_from_inside || continue_idiom() || vars_after())
-        .then_some(Harm::ForBody)
+    (jumps.is_empty() || from_inside || vars_after()).then_some(Harm::ForBody)
 }
 
 /// Per-file answers [`harm`] reuses across labels (each built once, so the rule stays linear

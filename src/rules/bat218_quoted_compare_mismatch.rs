@@ -9,8 +9,8 @@ pub static RULE: Rule = Rule {
     code: "BAT218",
     name: "quoted-compare-mismatch",
     severity: Severity::Warning,
-    summary: "An IF compares an unquoted `%var%` with a quoted string: the quotes are compared \
-              too, so the test is never true",
+    summary: "An IF compares a quoted string with an unquoted `%var%` or word: the quotes are \
+              compared too, so the test is never true",
     what: "Reports an `if a==b` (with or without `/i` and `not`) in code that runs where one \
            side is only a variable, `%name%` or `!name!` (also with `:~` or `:a=b`), and the \
            other side is in quotes (`\"01\"`, `'y'`, `\"\"`), when every assignment of the \
@@ -20,7 +20,10 @@ pub static RULE: Rule = Rule {
            `%random%`, `%errorlevel%`, `%cd%` or a `%~1` argument (tilde forms drop \
            quotes). Not reported: a variable the file never assigns (its value is not \
            known), one any assignment of which holds the quote or another variable, a FOR \
-           variable or `%1` (a caller may pass quotes), and two sides quoted alike.",
+           variable or `%1` (a caller may pass quotes), and two sides quoted alike. Also \
+           reported, whatever the value: a quoted side that holds an expansion compared with \
+           a plain word that has no quote and no expansion (`if /i \"%%~xf\"==.zip`, \
+           `if not \"%backup%\"==0`), which can never be equal.",
     why: "cmd.exe compares the two sides as they are after expansion, quotes included: \
           `if %mm%==\"01\"` compares `01` with `\"01\"`, which is never true, so the branch \
           never runs (with `not`, it always runs). When the variable is empty, the line reads \
@@ -69,6 +72,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 _ => continue,
             };
         let Some(name) = lone_variable(ctx, var) else {
+            // `if /i "%%~xf"==.zip`: a quoted value against a plain word with no quote and no
+            // expansion can never be equal, whatever the value.
+            if plain_word(src.slice(var.span), quote)
+                && !var.dynamic
+                && !ctx.script.expansions_in(quoted.span).is_empty()
+                && ctx.flow.is_reachable(id)
+            {
+                plain_word_finding(ctx, var, quoted, &mut first, out);
+            }
             continue;
         };
         if !ctx.flow.is_reachable(id) {
@@ -135,6 +147,53 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out[at].append_message(&format!("; the script compares it this way {times}"));
         }
     }
+}
+
+/// A word with no quote of either kind (so it cannot equal a side that starts with `quote`).
+fn plain_word(text: &[u8], quote: u8) -> bool {
+    !text.is_empty() && !text.contains(&b'"') && text.first() != Some(&quote)
+}
+
+/// The finding for a quoted value compared with a plain word (one a quoted side, its repeats
+/// as related places).
+fn plain_word_finding(
+    ctx: &Ctx<'_>,
+    word: &Word,
+    quoted: &Word,
+    first: &mut rustc_hash::FxHashMap<Vec<u8>, (usize, usize)>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let src = ctx.source;
+    // Keyed apart from the variables' names: a NUL byte first.
+    let mut key = vec![0u8];
+    key.extend(src.slice(quoted.span).iter().map(u8::to_ascii_lowercase));
+    if let Some((at, more)) = first.get_mut(&key) {
+        *more += 1;
+        if *more <= RELATED_REPEATS {
+            out[*at]
+                .related
+                .push((word.span, "the same comparison again".into_text()));
+        }
+        return;
+    }
+    first.insert(key, (out.len(), 0));
+    let (shown, plain) = (src.display(quoted.span), src.display(word.span));
+    let q = char::from(src.slice(quoted.span)[0]);
+    out.push(
+        RULE.diag(
+            word.span,
+            format!(
+                "`{shown}` is compared with `{plain}`: cmd.exe compares the quotes too, and \
+                 `{plain}` has none, so the two sides are never equal: the test is never true \
+                 and the command after it never runs (with `not`, it always runs)"
+            ),
+        )
+        .with_label("compared without quotes")
+        .with_related(quoted.span, "the quotes are part of the compared text")
+        .with_help(format!(
+            "quote both sides alike: `if {shown}=={q}{plain}{q}`"
+        )),
+    );
 }
 
 /// At most this many repeats of one variable's comparison are shown as related places.
