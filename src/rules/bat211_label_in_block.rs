@@ -22,8 +22,9 @@ pub static RULE: Rule = Rule {
            from outside the block (its IF/FOR condition is skipped), or a jump from inside the \
            block back to the label has no condition of its own (the loop no longer tests the \
            block's condition); a jump forward to it from inside the block (the break out of a \
-           nested FOR) runs the lines after it once, and is not reported, nor is a jump from \
-           after a FOR to a label in its body with no FOR variable after it. \
+           nested FOR) runs the lines after it once, and is not reported, nor is a label in \
+           a FOR body that only jumps from outside the body reach, with no FOR variable after \
+           it (the lines after it run once, as plain lines). \
            An in-IF retry loop whose jump is guarded by its own IF, or that leaves on its own \
            (a GOTO elsewhere or an EXIT between the label and the jump back, as in a prompt), \
            with no ELSE after the label, works as meant and is not reported; nor is a handler shared by two paths \
@@ -174,8 +175,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// retry, or forward to it, a "continue" or a skip: either way the GOTO ends the loop), when
 /// the body uses a FOR variable after the label (`%%f` is no longer substituted once the GOTO
 /// has made cmd.exe forget the FOR), or when only a `goto %var%` can reach it. Jumps that all
-/// come from after the loop, with no FOR variable after the label, run the lines after it once
-/// as plain lines, as meant (the loop has already run).
+/// come from outside the body (a retry from after the loop), with no FOR variable after the
+/// label, run the lines after it once as plain lines, as meant: no iteration is cut short.
 fn for_body_harm(ctx: &Ctx<'_>, label: StmtId, body: Span, jumps: &[StmtId]) -> Option<Harm> {
     let script = ctx.script;
     let label_start = script.stmt(label).span.start();
