@@ -33,7 +33,9 @@ pub static RULE: Rule = Rule {
            a ladder of tests of the variable that map it (`if \"%x%\"==\"0\" set x=13`); the \
            swap (`set a=%b%` then `set b=%a%`); a slot index read before its increment shows \
            (`set /a n+=1 & set \"slot%n%=…\"`); a FOR over one quoted string or one item, or \
-           whose body always jumps away (one pass per reading); a block that holds a label or \
+           whose body always jumps away (one pass per reading), or a `set` after the read in a \
+           loop body that its own block follows with a GOTO or EXIT (no later pass sees the \
+           new value) or that never runs; a block that holds a label or \
            an `endlocal` that runs (the `endlocal & set x=%x%` tunnel), an assignment and a \
            read in a block that holds a pipe, an `%ERRORLEVEL%` test that is itself a side \
            of a pipe, and the \
@@ -502,6 +504,24 @@ fn unit_has_several(places: &Places, id: StmtId) -> bool {
 
 /// The read in statement `r` comes after `set` statement `s` of its unit has run (or runs in
 /// the same FOR body), so it sees the value from before the block.
+/// `s` is followed in its own block by a GOTO or an EXIT (at most 64 statements on): the
+/// code after it never reaches the block's end.
+fn leaves_after(script: &Script, s: StmtId) -> bool {
+    let Some(parent) = script.stmt(s).parent() else {
+        return false;
+    };
+    let StmtKind::Block(b) = &script.stmt(parent).kind else {
+        return false;
+    };
+    let Some(at) = b.body.iter().position(|&x| x == s) else {
+        return false;
+    };
+    b.body[at + 1..]
+        .iter()
+        .take(64)
+        .any(|&x| matches!(script.stmt(x).kind, StmtKind::Goto(_) | StmtKind::Exit(_)))
+}
+
 fn stale_after_set(
     ctx: &Ctx<'_>,
     places: &Places,
@@ -511,8 +531,9 @@ fn stale_after_set(
     name: &[u8],
 ) -> bool {
     let script = ctx.script;
-    // The keys matched; the bytes must too.
-    if !assigns(ctx, s, name) {
+    // The keys matched; the bytes must too. A `set` that never runs (after a GOTO in its
+    // block) changes nothing.
+    if !assigns(ctx, s, name) || !ctx.flow.is_reachable(s) {
         return false;
     }
     let Some((meet, split)) = places.meet(script, s, r) else {
@@ -531,6 +552,12 @@ fn stale_after_set(
         }
     });
     if !in_loop && (s == r || s.index() > r.index()) {
+        return false;
+    }
+    // After the read in a loop body, the new value matters only on a later pass: none comes
+    // when the `set` is followed in its block by a GOTO or EXIT (`set port=0` / `goto ask`
+    // leaves the loop).
+    if in_loop && s.index() > r.index() && leaves_after(script, s) {
         return false;
     }
     // The FOR's own list reads the variable its body sets (`for %%s in (%MCT% %*) do … set

@@ -21,7 +21,8 @@ pub static RULE: Rule = Rule {
            and is not reported; neither is an empty `\"\"`, a placeholder word, nor a `$name` \
            that the file assigns (`$pw = Read-Host …`: PowerShell saved as `.bat`), nor a \
            start password of `net user NAME …` that a later `net user NAME *` replaces with \
-           one typed at the console. A \
+           one typed at the console (unless the file also writes that password on a line of its \
+           own, as an answer meant for the prompt). A \
            password the file gives several times is reported once, at its first place, with \
            the others as related places. The password is never printed: the message and \
            every output format show it masked.",
@@ -88,9 +89,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 if let Some(account) = net(src, &args, &mut found) {
                     let reset = prompted.get_or_insert_with(|| prompted_accounts(ctx));
                     let name = src.slice(account);
+                    // Unless the script also writes the password on a line of its own (meant
+                    // as the answer to the prompt, which reads the console, not the script).
+                    let once = |s: &Secret| !on_own_line(src.bytes(), src.slice(s.value));
                     if reset
                         .iter()
                         .any(|(n, at)| *at > inv.stmt.index() && n.eq_ignore_ascii_case(name))
+                        && found.iter().all(once)
                     {
                         found.clear();
                     }
@@ -334,6 +339,25 @@ fn glued_value(src: &Source, args: &[Arg], prefix: &str) -> Option<Span> {
             return None;
         }
         literal_from(src, a, p.len())
+    })
+}
+
+/// `pw` stands alone on a line of `text` (blanks around it allowed). At most 64 places are
+/// looked at, so the question stays cheap however often a short password occurs.
+fn on_own_line(text: &[u8], pw: &[u8]) -> bool {
+    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
+    memchr::memmem::find_iter(text, pw).take(64).any(|at| {
+        let before = &text[..at];
+        let start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let after = &text[at + pw.len()..];
+        let end = after
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(after.len());
+        before[start..].iter().all(blank) && after[..end].iter().all(blank)
     })
 }
 
