@@ -510,16 +510,18 @@ fn leaves_after(script: &Script, s: StmtId) -> bool {
     let Some(parent) = script.stmt(s).parent() else {
         return false;
     };
-    let StmtKind::Block(b) = &script.stmt(parent).kind else {
+    if !matches!(script.stmt(parent).kind, StmtKind::Block(_)) {
         return false;
-    };
-    let Some(at) = b.body.iter().position(|&x| x == s) else {
-        return false;
-    };
-    b.body[at + 1..]
+    }
+    // The statements after `s` in file order (bounded: a look costs the same in any block).
+    let end = script.stmt(parent).span.end();
+    script.stmts[s.index() + 1..]
         .iter()
         .take(64)
-        .any(|&x| matches!(script.stmt(x).kind, StmtKind::Goto(_) | StmtKind::Exit(_)))
+        .take_while(|x| x.span.start() < end)
+        .any(|x| {
+            x.parent() == Some(parent) && matches!(x.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
+        })
 }
 
 fn stale_after_set(
