@@ -1,10 +1,10 @@
 //! BAT107 syntax-error: a line cmd.exe rejects or ignores as a whole.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat217_for_variable_single_percent::single_percent_var;
+use crate::rules::bat217_for_variable_single_percent::single_percent_fors;
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{StmtKind, SyntaxErrorKind};
+use crate::syntax::ast::SyntaxErrorKind;
 
 pub static RULE: Rule = Rule {
     code: "BAT107",
@@ -44,7 +44,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for err in &ctx.script.errors {
         if err.kind == SyntaxErrorKind::BadFor
             && single_percent
-                .get_or_insert_with(|| single_percent_fors(ctx))
+                .get_or_insert_with(|| {
+                    single_percent_fors(ctx)
+                        .map(|(stmt, var)| Span::new(stmt.start(), var.end()))
+                        .collect()
+                })
                 .iter()
                 .any(|s| s.start() <= err.span.start() && err.span.start() < s.end())
         {
@@ -82,18 +86,4 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(help),
         );
     }
-}
-
-/// The FOR statements BAT217 reports, each from its start to the end of its `%a`.
-fn single_percent_fors(ctx: &Ctx<'_>) -> Vec<Span> {
-    ctx.script
-        .stmts
-        .iter()
-        .filter_map(|s| match &s.kind {
-            StmtKind::For(f) => {
-                single_percent_var(ctx.source, f).map(|v| Span::new(s.span.start(), v.end()))
-            }
-            _ => None,
-        })
-        .collect()
 }

@@ -1,10 +1,10 @@
 //! BAT108 unterminated-quote: a quote left open changes how the rest of the line is read.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat217_for_variable_single_percent::single_percent_var;
+use crate::rules::bat217_for_variable_single_percent::single_percent_fors;
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{ExpansionKind, StmtKind, SyntaxErrorKind};
+use crate::syntax::ast::{ExpansionKind, Stmt, StmtKind, SyntaxErrorKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT108",
@@ -46,7 +46,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // `for %a in ("%P%\x.txt") do …`: the quote is swallowed by `%a in ("%`, the FOR
         // variable written with one `%`. BAT217 reports that line; one finding is enough.
         if let Some(atom) = swallowed {
-            let starts = single_percent.get_or_insert_with(|| single_percent_starts(ctx));
+            let starts = single_percent.get_or_insert_with(|| {
+                single_percent_fors(ctx)
+                    .map(|(_, var)| var.start())
+                    .collect()
+            });
             if starts.binary_search(&atom.start()).is_ok() {
                 continue;
             }
@@ -82,35 +86,39 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The start of each FOR variable BAT217 reports (`%a` of `for %a in (`), in file order.
-fn single_percent_starts(ctx: &Ctx<'_>) -> Vec<usize> {
-    ctx.script
-        .stmts
-        .iter()
-        .filter_map(|s| match &s.kind {
-            StmtKind::For(f) => single_percent_var(ctx.source, f).map(|v| v.start()),
-            _ => None,
-        })
-        .collect()
+/// Where `quote` stands: the statement that holds it (the last one starting at or before it;
+/// an ECHO or a SET is a leaf, so when that one is either it holds the quote), the rest of its
+/// line after the quote, and whether a `)` there would close a block.
+struct AtQuote<'a> {
+    stmt: &'a Stmt,
+    rest: &'a [u8],
+    in_block: bool,
+}
+
+fn at_quote<'a>(ctx: &Ctx<'a>, quote: Span) -> Option<AtQuote<'a>> {
+    let script = ctx.script;
+    let at = quote.start();
+    let i = script.stmts.partition_point(|s| s.span.start() <= at);
+    let stmt = script.stmts[..i].last()?;
+    let line_end = ctx.source.line_span(ctx.source.line_of(at)).end();
+    Some(AtQuote {
+        stmt,
+        rest: &ctx.source.bytes()[at + 1..line_end.max(at + 1)],
+        in_block: crate::rules::bat_util::in_block(script, stmt),
+    })
 }
 
 /// `quote` is in an `echo` whose only special characters after it are arrows (`echo "[INFO]
 /// Rename a.bck -> a`, `=>`, `<-`): the open quote is what keeps `->` from redirecting, and
 /// the line prints what its author wrote.
 fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
-    let script = ctx.script;
-    let at = quote.start();
-    let i = script.stmts.partition_point(|s| s.span.start() <= at);
-    let Some(stmt) = script.stmts[..i].last() else {
+    let Some(q) = at_quote(ctx, quote) else {
         return false;
     };
-    if !matches!(stmt.kind, StmtKind::Echo(_)) {
+    if !matches!(q.stmt.kind, StmtKind::Echo(_)) {
         return false;
     }
-    let bytes = ctx.source.bytes();
-    let line_end = ctx.source.line_span(ctx.source.line_of(at)).end();
-    let in_block = crate::rules::bat_util::in_block(script, stmt);
-    let rest = &bytes[at + 1..line_end.max(at + 1)];
+    let rest = q.rest;
     let mut arrows = 0;
     for (k, &b) in rest.iter().enumerate() {
         let before = k.checked_sub(1).map(|p| rest[p]);
@@ -119,7 +127,7 @@ fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
             b'>' if matches!(before, Some(b'-' | b'=')) => arrows += 1,
             b'<' if matches!(after, Some(b'-' | b'=')) => arrows += 1,
             b'&' | b'|' | b'<' | b'>' | b'^' => return false,
-            b')' if in_block => return false,
+            b')' if q.in_block => return false,
             _ => {}
         }
     }
@@ -131,33 +139,24 @@ fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
 /// takes the rest of the line as the value, which is what the author wrote (a macro
 /// definition's `^!` and parentheses are meant to stay in it).
 fn set_value_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
-    let script = ctx.script;
-    let at = quote.start();
-    let i = script.stmts.partition_point(|s| s.span.start() <= at);
-    // The last statement starting at or before the quote: a SET is a leaf, so when that one
-    // is a SET it holds the quote.
-    let Some(stmt) = script.stmts[..i].last() else {
+    let Some(q) = at_quote(ctx, quote) else {
         return false;
     };
-    let StmtKind::Set(set) = &stmt.kind else {
+    let StmtKind::Set(set) = &q.stmt.kind else {
         return false;
     };
-    if !set.quoted {
-        return false;
-    }
-    let bytes = ctx.source.bytes();
     // The opening quote: the first byte after the keyword and its blanks.
-    let first = bytes[set.keyword.end()..at]
-        .iter()
-        .all(|&b| matches!(b, b' ' | b'\t'));
-    if !first {
-        return false;
-    }
-    let line_end = ctx.source.line_span(ctx.source.line_of(at)).end();
-    let in_block = crate::rules::bat_util::in_block(script, stmt);
-    !bytes[at + 1..line_end.max(at + 1)]
-        .iter()
-        .any(|&b| matches!(b, b'&' | b'|' | b'<' | b'>') || (in_block && b == b')'))
+    let first = ctx
+        .source
+        .bytes()
+        .get(set.keyword.end()..quote.start())
+        .is_some_and(|gap| gap.iter().all(|&b| matches!(b, b' ' | b'\t')));
+    set.quoted
+        && first
+        && !q
+            .rest
+            .iter()
+            .any(|&b| matches!(b, b'&' | b'|' | b'<' | b'>') || (q.in_block && b == b')'))
 }
 
 /// The `%…%` reference before `quote` on its line that holds a `"`: cmd.exe's phase 1

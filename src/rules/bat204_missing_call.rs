@@ -386,21 +386,10 @@ fn is_level_test(ctx: &Ctx<'_>, s: StmtId) -> bool {
 /// the lines after the last step are what runs when no step matched.
 fn ladder_step(ctx: &Ctx<'_>, sib: &Siblings<'_>, id: StmtId) -> bool {
     let script = ctx.script;
-    let Some(mut up) = script.stmt(id).parent() else {
+    // The then-command, or the last command of the then-block.
+    let Some((up, branch)) = crate::rules::bat_util::if_branch_of(script, id, false) else {
         return false;
     };
-    // The then-command, or the last command of the then-block.
-    let mut branch = id;
-    if let StmtKind::Block(b) = &script.stmt(up).kind {
-        if b.body.last() != Some(&id) {
-            return false;
-        }
-        branch = up;
-        let Some(p) = script.stmt(up).parent() else {
-            return false;
-        };
-        up = p;
-    }
     let StmtKind::If(i) = &script.stmt(up).kind else {
         return false;
     };

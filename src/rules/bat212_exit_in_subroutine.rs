@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{EdgeKind, Node};
-use crate::rules::bat_util::{argument_digit, nothing_runs_from};
+use crate::rules::bat_util::{argument_digit, mentions, nothing_runs_from};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CallTarget, JumpTarget, SetKind, StmtId, StmtKind};
 use crate::syntax::names::{program_file_name_into, split_ext};
@@ -323,20 +323,9 @@ fn aborts_after_message(ctx: &Ctx<'_>, exit: StmtId) -> bool {
 /// console to print a message to).
 fn guard_exit(ctx: &Ctx<'_>, exit: StmtId) -> bool {
     let script = ctx.script;
-    let mut child = exit;
-    let Some(mut owner) = script.stmt(exit).parent() else {
+    let Some((owner, child)) = crate::rules::bat_util::if_branch_of(script, exit, true) else {
         return false;
     };
-    if let StmtKind::Block(b) = &script.stmt(owner).kind {
-        if b.body.as_slice() != [exit] {
-            return false;
-        }
-        child = owner;
-        let Some(up) = script.stmt(owner).parent() else {
-            return false;
-        };
-        owner = up;
-    }
     let StmtKind::If(i) = &script.stmt(owner).kind else {
         return false;
     };
@@ -410,12 +399,6 @@ fn has_code(ctx: &Ctx<'_>, id: StmtId) -> bool {
     matches!(&ctx.script.stmt(id).kind, StmtKind::Exit(e) if e.code.is_some())
 }
 
-/// `hay` holds `needle` (lower case) in any case.
-fn contains_folded(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
-}
-
 /// The script starts itself again in a child cmd.exe (`cmd /c "%~f0" child`): an `exit`
 /// with a code then ends that child on purpose and hands the code to the parent copy.
 fn runs_itself_in_child(ctx: &Ctx<'_>) -> bool {
@@ -466,8 +449,8 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
             // as an argument, `"%~1"`): this copy ends.
             StmtKind::Echo(_) => {
                 let text = ctx.source.slice(stmt.span);
-                if contains_folded(text, b"runas")
-                    && (names_own_file(ctx, stmt) || contains_folded(text, b"shellexecute"))
+                if mentions(text, b"runas")
+                    && (names_own_file(ctx, stmt) || mentions(text, b"shellexecute"))
                 {
                     return true;
                 }

@@ -51,6 +51,15 @@ pub(crate) fn single_percent_var(src: &Source, f: &For) -> Option<Span> {
     (gap > 0 && tail.get(gap) == Some(&b'(')).then(|| Span::new(at, at + 2))
 }
 
+/// The FOR statements BAT217 reports, each as the statement's span and its `%a`: BAT107 and
+/// BAT108 leave these lines to BAT217.
+pub(crate) fn single_percent_fors<'a>(ctx: &'a Ctx<'_>) -> impl Iterator<Item = (Span, Span)> + 'a {
+    ctx.script.stmts.iter().filter_map(|s| match &s.kind {
+        StmtKind::For(f) => single_percent_var(ctx.source, f).map(|v| (s.span, v)),
+        _ => None,
+    })
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     for id in ctx.script.ids() {

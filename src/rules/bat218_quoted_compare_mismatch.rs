@@ -1,7 +1,8 @@
 //! BAT218 quoted-compare-mismatch: `if %answer%=="y"` compares the quotes too, and the
 //! variable never holds them.
 
-use crate::diagnostic::{Diagnostic, IntoText, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::Repeats;
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CmpOp, Condition, ExpansionKind, StmtKind, Word};
 
@@ -48,9 +49,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // Per variable (lower case): every assignment's value is known to hold no `"` (bit 0)
     // and no `'` (bit 1); built at the first candidate test.
     let mut values: Option<rustc_hash::FxHashMap<Vec<u8>, u8>> = None;
-    // Per variable reported: its finding (index into `out`) and how many more tests compare it
-    // so.
-    let mut first: rustc_hash::FxHashMap<Vec<u8>, (usize, usize)> = Default::default();
+    // One finding a variable (or a quoted side): a month table of twelve such tests is one
+    // mistake, shown at its first test with the others as related places.
+    let mut repeats: Repeats<Vec<u8>> = Repeats::new();
     for id in ctx.script.ids() {
         let StmtKind::If(ifs) = &ctx.script.stmt(id).kind else {
             continue;
@@ -79,7 +80,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 && !ctx.script.expansions_in(quoted.span).is_empty()
                 && ctx.flow.is_reachable(id)
             {
-                plain_word_finding(ctx, var, quoted, &mut first, out);
+                plain_word_finding(ctx, var, quoted, &mut repeats, out);
             }
             continue;
         };
@@ -94,19 +95,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        // One finding a variable: a month table of twelve such tests is one mistake, shown at
-        // its first test with the others as related places.
         let key = name.to_ascii_lowercase();
-        if let Some((at, more)) = first.get_mut(&key) {
-            *more += 1;
-            if *more <= RELATED_REPEATS {
-                out[*at]
-                    .related
-                    .push((quoted.span, "the same comparison again".into_text()));
-            }
+        if repeats.again(&key, out, quoted.span, AGAIN).is_some() {
             continue;
         }
-        first.insert(key, (out.len(), 0));
+        repeats.first(key, out.len());
         let shown = src.display(var.span);
         let empty = src.slice(quoted.span).len() == 2;
         let consequence = if empty {
@@ -137,16 +130,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )),
         );
     }
-    for (at, more) in first.into_values() {
-        if more > 0 {
-            let times = if more == 1 {
-                "once more".to_string()
-            } else {
-                format!("{more} more times")
-            };
-            out[at].append_message(&format!("; the script compares it this way {times}"));
-        }
-    }
+    repeats.finish(out, "the script compares it this way");
 }
 
 /// A word with no quote of either kind (so it cannot equal a side that starts with `quote`).
@@ -160,23 +144,17 @@ fn plain_word_finding(
     ctx: &Ctx<'_>,
     word: &Word,
     quoted: &Word,
-    first: &mut rustc_hash::FxHashMap<Vec<u8>, (usize, usize)>,
+    repeats: &mut Repeats<Vec<u8>>,
     out: &mut Vec<Diagnostic>,
 ) {
     let src = ctx.source;
     // Keyed apart from the variables' names: a NUL byte first.
     let mut key = vec![0u8];
     key.extend(src.slice(quoted.span).iter().map(u8::to_ascii_lowercase));
-    if let Some((at, more)) = first.get_mut(&key) {
-        *more += 1;
-        if *more <= RELATED_REPEATS {
-            out[*at]
-                .related
-                .push((word.span, "the same comparison again".into_text()));
-        }
+    if repeats.again(&key, out, word.span, AGAIN).is_some() {
         return;
     }
-    first.insert(key, (out.len(), 0));
+    repeats.first(key, out.len());
     let (shown, plain) = (src.display(quoted.span), src.display(word.span));
     let q = char::from(src.slice(quoted.span)[0]);
     out.push(
@@ -196,8 +174,8 @@ fn plain_word_finding(
     );
 }
 
-/// At most this many repeats of one variable's comparison are shown as related places.
-const RELATED_REPEATS: usize = 8;
+/// The label of a repeat's related place.
+const AGAIN: &str = "the same comparison again";
 
 /// The quote byte of a side written wholly in one kind of quotes (`"01"`, `'y'`, `""`),
 /// with no other quote of that kind inside.

@@ -453,6 +453,96 @@ pub struct Arg {
     pub dynamic: bool,
 }
 
+/// The IF whose branch statement `id` ends: `id` is the IF's then- or else-command itself, or
+/// the last statement of the block that is (`only`: the block's only statement). Returns the
+/// IF and the branch (`id`, or its block).
+pub fn if_branch_of(script: &Script, id: StmtId, only: bool) -> Option<(StmtId, StmtId)> {
+    let mut up = script.stmt(id).parent()?;
+    let mut branch = id;
+    if let StmtKind::Block(b) = &script.stmt(up).kind {
+        let ends = if only {
+            b.body.as_slice() == [id]
+        } else {
+            b.body.last() == Some(&id)
+        };
+        if !ends {
+            return None;
+        }
+        branch = up;
+        up = script.stmt(up).parent()?;
+    }
+    matches!(script.stmt(up).kind, StmtKind::If(_)).then_some((up, branch))
+}
+
+/// One finding per key for a mistake a file repeats (a password given to twenty accounts, a
+/// month table of twelve broken tests): the first place is reported, the next
+/// [`Repeats::RELATED`] are related places of that finding, and [`Repeats::finish`] says how
+/// many more there are. Linear: one hash map per file.
+pub struct Repeats<K> {
+    /// Per key: the finding's index in the rule's output and how many repeats it has.
+    first: HashMap<K, (usize, usize)>,
+}
+
+impl<K: std::hash::Hash + Eq> Default for Repeats<K> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Repeats<K> {
+    /// At most this many repeats are shown as related places.
+    pub const RELATED: usize = 8;
+
+    pub fn new() -> Self {
+        Repeats {
+            first: HashMap::default(),
+        }
+    }
+
+    /// A repeat of `key` at `span`: its finding in `out`, with `span` added as a related place
+    /// labelled `label` (up to [`Repeats::RELATED`]); `None` when `key` is not reported yet.
+    pub fn again<'d, Q>(
+        &mut self,
+        key: &Q,
+        out: &'d mut [crate::diagnostic::Diagnostic],
+        span: Span,
+        label: &str,
+    ) -> Option<&'d mut crate::diagnostic::Diagnostic>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        use crate::diagnostic::IntoText;
+        let (at, more) = self.first.get_mut(key)?;
+        *more += 1;
+        let d = &mut out[*at];
+        if *more <= Self::RELATED {
+            d.related.push((span, label.into_text()));
+        }
+        Some(d)
+    }
+
+    /// `key`'s first place is the finding at index `at` of the rule's output.
+    pub fn first(&mut self, key: K, at: usize) {
+        self.first.insert(key, (at, 0));
+    }
+
+    /// End each repeated finding's message with how often the file repeats it: `"; {what}
+    /// once more"` or `"; {what} N more times"`.
+    pub fn finish(self, out: &mut [crate::diagnostic::Diagnostic], what: &str) {
+        for (at, more) in self.first.into_values() {
+            if more > 0 {
+                let times = if more == 1 {
+                    "once more".to_string()
+                } else {
+                    format!("{more} more times")
+                };
+                out[at].append_message(&format!("; {what} {times}"));
+            }
+        }
+    }
+}
+
 /// The arguments of an external program from cmd.exe's words (see [`Arg`]). Linear.
 pub fn argv(source: &Source, words: &[Word]) -> Vec<Arg> {
     let glue = |b: u8| matches!(b, b'=' | b',' | b';');

@@ -1,7 +1,7 @@
 //! NET101 plaintext-password.
 
-use crate::diagnostic::{Diagnostic, IntoText, Severity, MASK};
-use crate::rules::bat_util::{argv, Arg, Siblings};
+use crate::diagnostic::{Diagnostic, Severity, MASK};
+use crate::rules::bat_util::{argv, Arg, Repeats, Siblings};
 use crate::rules::{Ctx, Rule};
 use crate::source::{Source, Span};
 use crate::syntax::ast::{Connector, StmtKind};
@@ -55,7 +55,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // Each password once: where it was first reported (index into `out`) and how many more
     // times the file gives it (a script creating twenty accounts with one password is one
     // leak, shown at its first place with the others as related places).
-    let mut first: rustc_hash::FxHashMap<&[u8], (usize, usize)> = Default::default();
+    let mut repeats: Repeats<&[u8]> = Repeats::new();
     let mut siblings: Option<Siblings> = None;
     let mut shell_vars: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
     let mut prompted: Option<Vec<(&[u8], usize)>> = None;
@@ -173,17 +173,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             {
                 continue;
             }
-            if let Some((at, more)) = first.get_mut(text) {
-                *more += 1;
-                let d = &mut out[*at];
-                if *more <= RELATED_REPEATS {
-                    d.related
-                        .push((s.value, "the same password again".into_text()));
-                }
+            if let Some(d) = repeats.again(text, out, s.value, "the same password again") {
                 d.secrets.push(s.value);
                 continue;
             }
-            first.insert(text, (out.len(), 0));
+            repeats.first(text, out.len());
             out.push(
                 RULE.diag(
                     s.value,
@@ -204,20 +198,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for (at, more) in first.into_values() {
-        if more > 0 {
-            let times = if more == 1 {
-                "once more".to_string()
-            } else {
-                format!("{more} more times")
-            };
-            out[at].append_message(&format!("; the script gives the same password {times}"));
-        }
-    }
+    repeats.finish(out, "the script gives the same password");
 }
-
-/// At most this many repeats of one password are shown as related places (all are masked).
-const RELATED_REPEATS: usize = 8;
 
 /// MySQL's client password: `-pSECRET` (glued: a lone `-p` prompts; `-P` is the port) or
 /// `--password=SECRET`.
