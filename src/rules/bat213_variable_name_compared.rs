@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{Condition, SetKind, StmtKind, Word};
+use crate::syntax::ast::{CmpOp, Condition, SetKind, StmtKind, Word};
 
 pub static RULE: Rule = Rule {
     code: "BAT213",
@@ -12,7 +12,9 @@ pub static RULE: Rule = Rule {
     what: "Reports an `if a==b` (with or without `/i` and `not`) in code that runs whose two \
            sides are fixed words (letters, digits, `_`, `-`, `.`: no `%`, `!`, quote or caret) \
            and one of them is the name of a variable the script sets with `set` or `set /p` \
-           (`set /p Answer=Reboot now? ` … `if /i Answer==y shutdown /r`). Fixed words that \
+           (`set /p Answer=Reboot now? ` … `if /i Answer==y shutdown /r`), or one such name \
+           compared with a quoted fixed text (`if PCNAME==\"\"`: the quotes are compared too, \
+           so the two are never equal). Fixed words that \
            name no variable of the script (`if 1==0 (`, a switched-off block) are not \
            reported, nor a side that holds an expansion (`if %1==debug`), nor a word compared \
            with itself (`if .==. goto x`: the always-true idiom, even where a variable `.` is \
@@ -44,8 +46,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::If(ifs) = &ctx.script.stmt(id).kind else {
             continue;
         };
-        // Two fixed words (`flow::constant_test`): the result is known.
-        let Some(always) = crate::flow::constant_test(src, ifs) else {
+        // Two fixed words (`flow::constant_test`), or a fixed word and a quoted fixed text
+        // (`if PCNAME==""`, which can never be equal): the result is known.
+        let Some(always) =
+            crate::flow::constant_test(src, ifs).or_else(|| word_vs_quoted(src, ifs))
+        else {
             continue;
         };
         let Condition::Compare { lhs, rhs, .. } = &ifs.condition else {
@@ -92,6 +97,50 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )),
         );
     }
+}
+
+/// `if NAME=="text"` (either order, `not` applied): a plain word compared with a quoted fixed
+/// text is never equal, because the quotes are compared too.
+fn word_vs_quoted(src: &crate::source::Source, ifs: &crate::syntax::ast::If) -> Option<bool> {
+    let Condition::Compare {
+        lhs,
+        op: CmpOp::EqEq,
+        rhs,
+        ..
+    } = &ifs.condition
+    else {
+        return None;
+    };
+    let plain = |b: &[u8]| {
+        !b.is_empty()
+            && b.iter()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+    };
+    let quoted = |b: &[u8]| {
+        b.len() >= 2
+            && b[0] == b'"'
+            && b[b.len() - 1] == b'"'
+            && !b[1..b.len() - 1]
+                .iter()
+                .any(|c| matches!(c, b'"' | b'%' | b'!' | b'^'))
+    };
+    let (l, r) = (src.slice(lhs.span), src.slice(rhs.span));
+    if !((plain(l) && quoted(r)) || (quoted(l) && plain(r))) {
+        return None;
+    }
+    if [l, r].iter().any(|w| {
+        [
+            b"errorlevel".as_slice(),
+            b"exist",
+            b"defined",
+            b"cmdextversion",
+        ]
+        .iter()
+        .any(|k| w.eq_ignore_ascii_case(k))
+    }) {
+        return None;
+    }
+    Some(ifs.not.is_some())
 }
 
 /// Lower-case names of the variables the script assigns or prompts for.
