@@ -23,7 +23,8 @@ pub static RULE: Rule = Rule {
            the body of a variable the body sets (`for %%f in (*) do set list=%list% %%f`). \
            Also an IF that tests `%ERRORLEVEL%` right after a command of the same block or \
            line, past messages, comments and `set`s (`setup.exe /s` then `if %errorlevel% \
-           neq 0 …`; not after `pause`, `cls`, `title`, `color` or `timeout`). Not reported, \
+           neq 0 …`; not after `pause`, `cls`, `title`, `color` or `timeout`), or a `set` \
+           that stores it there (`set rc=%errorlevel%`). Not reported, \
            because the old value is meant or the code is read again: `!name!` (delayed \
            expansion), also where the same block reads `!name!` and runs no `setlocal` (the \
            author chose `%name%` for the old value); `call echo %%name%%`; a read in the \
@@ -416,8 +417,19 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !name.eq_ignore_ascii_case(b"errorlevel") || sets_errorlevel {
             continue;
         }
-        let StmtKind::If(i) = &script.stmt(r).kind else {
-            continue;
+        // An IF's condition, or a `set` that captures the code (`set rc=%errorlevel%`).
+        let capture = match &script.stmt(r).kind {
+            StmtKind::If(_) => false,
+            StmtKind::Set(st) => {
+                let inside = |v: Option<Span>| {
+                    v.is_some_and(|v| v.start() <= span.start() && span.end() <= v.end())
+                };
+                if !(inside(st.value) || inside(st.expr)) {
+                    continue;
+                }
+                true
+            }
+            _ => continue,
         };
         // The test itself on a side of a pipe runs in a child cmd.exe.
         let next_piped = ctx
@@ -430,9 +442,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if script.stmt(r).connector == Connector::Pipe || next_piped {
             continue;
         }
-        let in_condition = match i.then {
-            Some(t) => span.end() <= script.stmt(t).span.start(),
-            None => true,
+        let in_condition = match &script.stmt(r).kind {
+            StmtKind::If(i) => match i.then {
+                Some(t) => span.end() <= script.stmt(t).span.start(),
+                None => true,
+            },
+            _ => true,
         };
         if !in_condition {
             continue;
@@ -464,7 +479,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !runs_program {
             continue;
         }
-        out.push(errorlevel_finding(ctx, &places, span, p));
+        out.push(errorlevel_finding(ctx, &places, span, p, capture));
         reported.insert(key);
     }
 }
@@ -821,7 +836,13 @@ fn set_finding(
         ))
 }
 
-fn errorlevel_finding(ctx: &Ctx<'_>, places: &Places, span: Span, p: StmtId) -> Diagnostic {
+fn errorlevel_finding(
+    ctx: &Ctx<'_>,
+    places: &Places,
+    span: Span,
+    p: StmtId,
+    capture: bool,
+) -> Diagnostic {
     let shown = snippet(ctx.source, span, 40, false);
     let cmd = snippet(ctx.source, ctx.script.stmt(p).span, 40, false);
     let p_line = ctx.source.line_of(ctx.script.stmt(p).span.start());
@@ -830,8 +851,9 @@ fn errorlevel_finding(ctx: &Ctx<'_>, places: &Places, span: Span, p: StmtId) -> 
         span,
         format!(
             "`{shown}` is expanded when cmd.exe reads {from}, before `{cmd}` on line \
-             {p_line} runs: this test sees the exit code from before the {what}, not that \
-             command's"
+             {p_line} runs: this {} the exit code from before the {what}, not that \
+             command's",
+            if capture { "`set` stores" } else { "test sees" }
         ),
     )
     .with_label(if what == "line" {
@@ -843,8 +865,11 @@ fn errorlevel_finding(ctx: &Ctx<'_>, places: &Places, span: Span, p: StmtId) -> 
         ctx.script.stmt(p).span,
         "its exit code is not the one tested",
     )
-    .with_help(
+    .with_help(if capture {
+        "store it with `call set rc=%%ERRORLEVEL%%` (read when it runs), or use `setlocal \
+             EnableDelayedExpansion` and `!ERRORLEVEL!`"
+    } else {
         "test with `if errorlevel 1` (read when it runs), or use `setlocal \
-         EnableDelayedExpansion` and `!ERRORLEVEL!`",
-    )
+             EnableDelayedExpansion` and `!ERRORLEVEL!`"
+    })
 }
