@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::diagnostic::{Diagnostic, Severity, MASK};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{ExpansionKind, SetKind, StmtKind};
+use crate::syntax::ast::{Condition, ExpansionKind, SetKind, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "NET103",
@@ -15,7 +15,9 @@ pub static RULE: Rule = Rule {
     what: "Reports `set NAME=VALUE` (plain or quoted form) when NAME reads as a password \
            (it ends in `PASSWORD`, `PASSWD`, `PASSWORT`, `KENNWORT` or `PWD`, or is `PASS` / \
            ends in `_PASS`), VALUE is a literal (no expansion, not empty, not `\"\"`, not `*`, not a number \
-           of at most three digits, which is a count or an index), and a \
+           of at most three digits, which is a count or an index, not `Random`, which \
+           picks `net user /random`, nor a value the script tests the variable against, \
+           a mode word: `if /i \"%pw%\"==\"none\"`), and a \
            later statement (not a comment) expands the variable (`%NAME%`, `%NAME:~0,4%`, `!NAME!`) by the \
            name cmd.exe stored (`set pw = x` stores `pw `, with the blank, which `%pw%` does \
            not read). `set /p` \
@@ -95,6 +97,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if sets.is_empty() {
         return;
     }
+    // `if "%password%"=="Random" …`: a value the script tests the variable against is a
+    // mode word (a sentinel), not a secret. (variable, other side), lower case, quotes off.
+    let tested = sentinels(ctx);
+    sets.retain(|(n, _, value)| {
+        let v = strip_quotes(src.slice(*value)).to_ascii_lowercase();
+        // `net user NAME /random`: `Random` chooses the option, it is no password.
+        v != b"random" && !tested.contains(&(n.trim_ascii_end().to_vec(), v))
+    });
     // Uses of those names, in source order: one pass over the expansions.
     let wanted: HashMap<&[u8], ()> = sets.iter().map(|(n, _, _)| (n.as_slice(), ())).collect();
     let mut uses: HashMap<Vec<u8>, Vec<Span>> = HashMap::default();
@@ -158,4 +168,53 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_secret(value),
         );
     }
+}
+
+/// `"x"`, `[x]` or `x`: the text inside one pair of quotes or brackets.
+fn strip_quotes(w: &[u8]) -> &[u8] {
+    let w = w.trim_ascii();
+    match (w.first(), w.last()) {
+        (Some(b'"'), Some(b'"')) | (Some(b'['), Some(b']')) | (Some(b'\''), Some(b'\''))
+            if w.len() >= 2 =>
+        {
+            &w[1..w.len() - 1]
+        }
+        _ => w,
+    }
+}
+
+/// The (variable, value) pairs of the file's IF comparisons of one variable with a fixed
+/// text (`if /i "%pw%"=="random"`), lower case, quotes off.
+fn sentinels(ctx: &Ctx<'_>) -> rustc_hash::FxHashSet<(Vec<u8>, Vec<u8>)> {
+    let src = ctx.source;
+    let mut found = rustc_hash::FxHashSet::default();
+    for stmt in &ctx.script.stmts {
+        let StmtKind::If(ifs) = &stmt.kind else {
+            continue;
+        };
+        let Condition::Compare { lhs, rhs, .. } = &ifs.condition else {
+            continue;
+        };
+        let (l, r) = (
+            strip_quotes(src.slice(lhs.span)),
+            strip_quotes(src.slice(rhs.span)),
+        );
+        let var = |w: &[u8]| -> Option<Vec<u8>> {
+            let inner = match w {
+                [b'%', inner @ .., b'%'] | [b'!', inner @ .., b'!'] => inner,
+                _ => return None,
+            };
+            (!inner.is_empty() && !inner.iter().any(|b| matches!(b, b'%' | b'!' | b':')))
+                .then(|| inner.to_ascii_lowercase())
+        };
+        let fixed = |w: &[u8]| !w.is_empty() && !w.iter().any(|b| matches!(b, b'%' | b'!'));
+        for (a, b) in [(l, r), (r, l)] {
+            if let Some(name) = var(a) {
+                if fixed(b) {
+                    found.insert((name, b.to_ascii_lowercase()));
+                }
+            }
+        }
+    }
+    found
 }
