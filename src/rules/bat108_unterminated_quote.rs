@@ -33,8 +33,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    // Where BAT217's `for %a in (` variables start (built at the first swallowed quote).
-    let mut single_percent: Option<Vec<usize>> = None;
+    // BAT217's `for %a in (` statements and variables, by start (built at the first
+    // swallowed quote).
+    let mut single_percent: Option<Vec<(Span, Span)>> = None;
     for err in &ctx.script.errors {
         if err.kind != SyntaxErrorKind::UnterminatedQuote {
             continue;
@@ -43,15 +44,21 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let swallowed = swallowed_quote(ctx, err.span);
-        // `for %a in ("%P%\x.txt") do …`: the quote is swallowed by `%a in ("%`, the FOR
-        // variable written with one `%`. BAT217 reports that line; one finding is enough.
+        // `for %a in ("%P%\x.txt") do …`: the quote is swallowed by `%a in ("%`, or by
+        // another `%…%` pair the FOR variable written with one `%` throws off. BAT217
+        // reports that statement, which stops the script; one finding is enough.
         if let Some(atom) = swallowed {
-            let starts = single_percent.get_or_insert_with(|| {
-                single_percent_fors(ctx)
-                    .map(|(_, var)| var.start())
-                    .collect()
-            });
-            if starts.binary_search(&atom.start()).is_ok() {
+            let fors = single_percent.get_or_insert_with(|| single_percent_fors(ctx).collect());
+            // The statements nearest before the quote (nested FORs share a start region):
+            // the quote is in one, or the swallowing pair starts at its variable.
+            let at = err.span.start();
+            let k = fors.partition_point(|(f, _)| f.start() <= at);
+            if fors[..k]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|(f, var)| f.end() > at || var.start() == atom.start())
+            {
                 continue;
             }
         }
