@@ -10,7 +10,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "The file starts with a UTF-8 byte order mark",
     what: "Reports a file whose first three bytes are EF BB BF (a UTF-8 BOM, as written by \
-           Notepad's \"UTF-8\" and many editors). Reported on line 1.",
+           Notepad's \"UTF-8\" and many editors). Reported on line 1. Not reported when the \
+           first line is blank, a comment (`::`, `rem`) or `cls`: the BOM then costs one \
+           error line and nothing the script says is lost.",
     why: "cmd.exe reads batch files in the console's OEM code page and does not skip a BOM: \
           the three bytes become part of the first command. `<BOM>@echo off` is run as the \
           command `∩╗┐@echo`, which fails with \"'∩╗┐@echo' is not recognized as an internal or \
@@ -28,7 +30,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.source.facts().utf8_bom {
+    if !ctx.source.facts().utf8_bom || harmless_first_line(ctx.source.bytes()) {
         return;
     }
     out.push(
@@ -37,6 +39,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help("save the file without a BOM (ANSI / OEM code page text)")
             .about_whole_file(),
     );
+}
+
+/// The first line after the BOM is blank, a comment (`::`, `rem`) or `cls`: cmd.exe prints
+/// one "not recognized" line for it and then runs the script as written, so nothing the
+/// author wrote is lost (ECHO OFF, a label and every command still work).
+fn harmless_first_line(bytes: &[u8]) -> bool {
+    let rest = bytes.get(3..).unwrap_or_default();
+    let line = &rest[..memchr::memchr2(b'\r', b'\n', rest).unwrap_or(rest.len())];
+    let line = line.trim_ascii();
+    let line = line.strip_prefix(b"@").unwrap_or(line);
+    let word_end = line
+        .iter()
+        .position(|&b| crate::syntax::parse::is_delim(b) || matches!(b, b'&' | b'|' | b'<' | b'>'))
+        .unwrap_or(line.len());
+    let (word, after) = line.split_at(word_end);
+    let joined = after.iter().any(|&b| matches!(b, b'&' | b'|'));
+    line.is_empty()
+        || line.starts_with(b"::")
+        || (word.eq_ignore_ascii_case(b"rem") && !joined && !after.contains(&b'>'))
+        || (word.eq_ignore_ascii_case(b"cls") && after.trim_ascii().is_empty())
 }
 
 /// What the BOM does to the first line: cmd.exe reads its three bytes (`∩╗┐` in the OEM code
@@ -54,17 +76,12 @@ fn message(bytes: &[u8]) -> String {
         .position(|&b| !crate::syntax::parse::is_delim(b))
         .map_or(&[][..], |i| &line[word_end + i..]);
     if word.is_empty() {
-        return if after.is_empty() {
-            "the file starts with a UTF-8 BOM: cmd.exe reads it as a command of its own \
-             (\"'∩╗┐' is not recognized as an internal or external command\"), an error \
-             message at the start of every run"
-                .to_string()
-        } else {
-            "the file starts with a UTF-8 BOM: cmd.exe reads it as the command of the first \
-             line and the rest of the line as its arguments (\"'∩╗┐' is not recognized as an \
-             internal or external command\"), so the first line does not run"
-                .to_string()
-        };
+        // A line that starts with a blank (a blank line is not reported).
+        return "the file starts with a UTF-8 BOM: cmd.exe reads it as the command of the \
+                first line and the rest of the line as its arguments (\"'∩╗┐' is not \
+                recognized as an internal or external command\"), so the first line does not \
+                run"
+        .to_string();
     }
     let echo_off = (word.eq_ignore_ascii_case(b"@echo") || word.eq_ignore_ascii_case(b"echo"))
         && after.len() >= 3

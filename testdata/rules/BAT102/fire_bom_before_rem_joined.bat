@@ -1,0 +1,2 @@
+﻿rem set up & echo off
+echo hello

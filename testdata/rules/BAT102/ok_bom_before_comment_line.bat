@@ -1,0 +1,3 @@
+﻿:: nightly clean-up of the print spool
+@echo off
+net stop spooler
