@@ -8,7 +8,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::{name_key, snippet, Siblings};
 use crate::rules::{Ctx, Rule};
 use crate::source::{Source, Span};
-use crate::syntax::ast::{Connector, ExpansionKind, ForSwitch, Script, SetKind, StmtId, StmtKind};
+use crate::syntax::ast::{
+    Condition, Connector, ExpansionKind, ForSwitch, Script, SetKind, StmtId, StmtKind,
+};
 use crate::syntax::names::program_stem_into;
 
 pub static RULE: Rule = Rule {
@@ -24,7 +26,10 @@ pub static RULE: Rule = Rule {
            Also an IF that tests `%ERRORLEVEL%` right after a command of the same block or \
            line, past messages, comments and `set`s (`setup.exe /s` then `if %errorlevel% \
            neq 0 …`; not after `pause`, `cls`, `title`, `color` or `timeout`), or a `set` \
-           that stores it there (`set rc=%errorlevel%`). Not reported, \
+           that stores it there (`set rc=%errorlevel%`) or an `exit` that returns it \
+           (`exit /b %errorlevel%`, also `cmd || exit /b %errorlevel%`; a `set` or `exit` in a \
+           branch of an IF that tests the exit code keeps the code it tested, as meant). Not \
+           reported, \
            because the old value is meant or the code is read again: `!name!` (delayed \
            expansion), also where the same block reads `!name!` and runs no `setlocal` (the \
            author chose `%name%` for the old value); `call echo %%name%%`; a read in the \
@@ -417,20 +422,21 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !name.eq_ignore_ascii_case(b"errorlevel") || sets_errorlevel {
             continue;
         }
-        // An IF's condition, or a `set` that captures the code (`set rc=%errorlevel%`).
-        let capture = match &script.stmt(r).kind {
-            StmtKind::If(_) => false,
-            StmtKind::Set(st) => {
-                let inside = |v: Option<Span>| {
-                    v.is_some_and(|v| v.start() <= span.start() && span.end() <= v.end())
-                };
-                if !(inside(st.value) || inside(st.expr)) {
-                    continue;
-                }
-                true
-            }
+        // An IF's condition, a `set` that stores the code (`set rc=%errorlevel%`) or an
+        // `exit` that returns it (`exit /b %errorlevel%`).
+        let inside =
+            |v: Option<Span>| v.is_some_and(|v| v.start() <= span.start() && span.end() <= v.end());
+        let reader = match &script.stmt(r).kind {
+            StmtKind::If(_) => LevelUse::Test,
+            StmtKind::Set(st) if inside(st.value) || inside(st.expr) => LevelUse::Store,
+            StmtKind::Exit(e) if inside(e.code.as_ref().map(|c| c.span)) => LevelUse::Return,
             _ => continue,
         };
+        // `if errorlevel 1 ( call :log_error & exit /b %errorlevel% )`: the value from
+        // before the block is the failure the IF tested, which the author means to keep.
+        if reader != LevelUse::Test && under_errorlevel_test(ctx, r) {
+            continue;
+        }
         // The test itself on a side of a pipe runs in a child cmd.exe.
         let next_piped = ctx
             .flow
@@ -479,7 +485,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !runs_program {
             continue;
         }
-        out.push(errorlevel_finding(ctx, &places, span, p, capture));
+        out.push(errorlevel_finding(ctx, &places, span, p, reader));
         reported.insert(key);
     }
 }
@@ -836,12 +842,49 @@ fn set_finding(
         ))
 }
 
+/// `id` sits in a branch of an IF that tests the exit code (`if errorlevel 1 (`,
+/// `if %errorlevel% neq 0 (`), at most 16 levels up.
+fn under_errorlevel_test(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    let script = ctx.script;
+    let mut at = script.stmt(id).parent();
+    for _ in 0..16 {
+        let Some(p) = at else {
+            return false;
+        };
+        if let StmtKind::If(i) = &script.stmt(p).kind {
+            let tests = match &i.condition {
+                Condition::Errorlevel { .. } => true,
+                Condition::Compare { lhs, rhs, .. } => [lhs, rhs].iter().any(|w| {
+                    crate::rules::bat_util::mentions(ctx.source.slice(w.span), b"errorlevel")
+                }),
+                _ => false,
+            };
+            if tests {
+                return true;
+            }
+        }
+        at = script.stmt(p).parent();
+    }
+    false
+}
+
+/// How a statement reads `%ERRORLEVEL%`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LevelUse {
+    /// `if %errorlevel% neq 0 …`
+    Test,
+    /// `set rc=%errorlevel%`
+    Store,
+    /// `exit /b %errorlevel%`
+    Return,
+}
+
 fn errorlevel_finding(
     ctx: &Ctx<'_>,
     places: &Places,
     span: Span,
     p: StmtId,
-    capture: bool,
+    reader: LevelUse,
 ) -> Diagnostic {
     let shown = snippet(ctx.source, span, 40, false);
     let cmd = snippet(ctx.source, ctx.script.stmt(p).span, 40, false);
@@ -853,7 +896,11 @@ fn errorlevel_finding(
             "`{shown}` is expanded when cmd.exe reads {from}, before `{cmd}` on line \
              {p_line} runs: this {} the exit code from before the {what}, not that \
              command's",
-            if capture { "`set` stores" } else { "test sees" }
+            match reader {
+                LevelUse::Test => "test sees",
+                LevelUse::Store => "`set` stores",
+                LevelUse::Return => "`exit` returns",
+            }
         ),
     )
     .with_label(if what == "line" {
@@ -865,11 +912,18 @@ fn errorlevel_finding(
         ctx.script.stmt(p).span,
         "its exit code is not the one tested",
     )
-    .with_help(if capture {
-        "store it with `call set rc=%%ERRORLEVEL%%` (read when it runs), or use `setlocal \
+    .with_help(match reader {
+        LevelUse::Test => {
+            "test with `if errorlevel 1` (read when it runs), or use `setlocal \
              EnableDelayedExpansion` and `!ERRORLEVEL!`"
-    } else {
-        "test with `if errorlevel 1` (read when it runs), or use `setlocal \
+        }
+        LevelUse::Store => {
+            "store it with `call set rc=%%ERRORLEVEL%%` (read when it runs), or use `setlocal \
              EnableDelayedExpansion` and `!ERRORLEVEL!`"
+        }
+        LevelUse::Return => {
+            "end with `exit /b` alone, which keeps the last command's code, or use `setlocal \
+             EnableDelayedExpansion` and `exit /b !ERRORLEVEL!`"
+        }
     })
 }
