@@ -3,7 +3,9 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::rules::bat_util::{expansion_name, is_delim, snippet, text, word_is_only_expansions};
+use crate::rules::bat_util::{
+    expansion_name, is_delim, snippet, text, word_is_only_expansions, Repeats,
+};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{
     CallTarget, CmpOp, Condition, Connector, ExpansionKind, JumpTarget, SetKind, StmtId, StmtKind,
@@ -18,14 +20,16 @@ pub static RULE: Rule = Rule {
     what: "Reports an unquoted operand of `==` (or `EQU` …) made only of expansions when it \
            can really be empty or hold spaces: a batch argument (`%1`-`%9`, `%~1`, `%*`) no \
            emptiness test guards (inside a `call :label` subroutine: one of its call sites \
-           passes it on from its own arguments or not at all), a `set /p` input, a variable \
+           passes it on from its own arguments or not at all), a variable \
            set to a constant with spaces (and not unconditionally set again), copied from an \
            argument, or never set in the file (nor possibly set by a `set` with a computed \
            name, or by another batch file the script calls); and, in code Windows 9x clients run, `%OS%`, `%ERRORLEVEL%`, \
            `%COMPUTERNAME%` (COMMAND.COM does not set them). A variable the file sets to a \
            non-empty constant without spaces (or with `set /a`, or defaults with \
            `if not defined x set x=0`) before the test, in file order, is not reported, nor \
-           one the file sets only further down. One finding per IF.",
+           one the file sets only further down. One finding per IF. A `set /p` answer \
+           typed at the console is BAT219's (on by default); a default set before the \
+           prompt stays, because Enter leaves the variable as it was.",
     why: "Variables are expanded before IF parses the line. When the value is empty, \
           `if %1==x goto a` becomes `if ==x goto a`, and cmd.exe stops the script with \
           \"goto was unexpected at this time\" (COMMAND.COM: \"Syntax error\"); a value with a \
@@ -41,7 +45,7 @@ pub static RULE: Rule = Rule {
     ],
     check: Some(check),
     opt_in: Some(
-        "On 2,030 real scripts about 6 in 10 of its findings were real (menus comparing `set /p` input); the rest compare values that are never empty in practice, so the rule stays opt-in until its precision reaches 90 %.",
+        "On 2,030 real scripts about 6 in 10 of its findings were real, most of them menus comparing `set /p` input, which BAT219 now reports by default; the rest compare values that are never empty in practice, so the rule stays opt-in until its precision reaches 90 %.",
     ),
 };
 
@@ -139,8 +143,32 @@ impl Vars {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    walk(ctx, Reasons::AllButPrompts, out);
+}
+
+/// Which unsafe operands a walk reports: BAT210 every reason but a `set /p` answer, BAT219
+/// only those.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reasons {
+    AllButPrompts,
+    Prompts,
+}
+
+/// The file's IF comparisons walked in source order with what is known of each variable;
+/// reports the operands that may be empty for the `reasons` asked.
+pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     let script = ctx.script;
+    // BAT219's cheap exit: no `set /p`, nothing to report.
+    if reasons == Reasons::Prompts
+        && !script
+            .stmts
+            .iter()
+            .any(|s| matches!(&s.kind, StmtKind::Set(set) if set.kind == SetKind::Prompt))
+    {
+        return;
+    }
+    let mut repeats: Repeats<Vec<u8>> = Repeats::new();
     // Cheap exit: no candidate operand, no analysis.
     let candidates: Vec<StmtId> = script
         .ids()
@@ -181,7 +209,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if next.peek() == Some(&&id) {
             next.next();
             if ctx.flow.is_reachable(id) {
-                report(ctx, id, &vars, &state, &args_guarded, sub, out);
+                let at = Place {
+                    id,
+                    vars: &vars,
+                    state: &state,
+                    args_guarded: &args_guarded,
+                    sub,
+                };
+                report(ctx, &at, reasons, &mut repeats, out);
             }
         }
         // A `set /a` reading `%x%` validates it as a number (`set /a _t=%x%` then
@@ -231,6 +266,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     // and not reported.
                     _ => State::Safe,
                 },
+                // Enter leaves the variable as it was: a default set before the prompt
+                // stays (`set c=1` then `set /p c=Choice [1]: `).
+                Assign::Prompt if before == Some(State::Safe) => State::Safe,
                 Assign::Prompt => State::Unsafe(Why::Prompt(line)),
                 Assign::Value => State::Unsafe(Why::Value(line)),
                 // An argument copied under a condition (argument parsing: `if /i "%~1"=="-x"
@@ -241,6 +279,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             state.insert(name, new);
         }
     }
+    repeats.finish(out, "the file compares it unquoted");
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -290,7 +329,21 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
                 .collect()
         }
         SetKind::Prompt => match set.name {
-            Some(n) => vec![(trim(src.slice(n)).to_ascii_lowercase(), Assign::Prompt)],
+            // `set /p v=<file`: the file's first line, not a typed answer (value unknown).
+            Some(n) => {
+                let from_file = ctx
+                    .script
+                    .stmt(id)
+                    .redirects()
+                    .iter()
+                    .any(|r| r.op == crate::syntax::ast::RedirectOp::In);
+                let how = if from_file {
+                    Assign::Copy
+                } else {
+                    Assign::Prompt
+                };
+                vec![(trim(src.slice(n)).to_ascii_lowercase(), how)]
+            }
             None => Vec::new(),
         },
         SetKind::Assign => {
@@ -512,14 +565,19 @@ fn call_sites(ctx: &Ctx<'_>) -> HashMap<Vec<u8>, Vec<Vec<Word>>> {
 /// Can an expansion atom be empty or hold a delimiter at this IF? `Some(reason)` if so.
 fn unsafe_atom(
     ctx: &Ctx<'_>,
-    id: StmtId,
+    at: &Place<'_>,
     e: &crate::syntax::ast::Expansion,
-    vars: &Vars,
-    state: &HashMap<Vec<u8>, State>,
-    args_guarded: &[bool; 10],
-    sub: Option<&Vec<Vec<Word>>>,
-) -> Option<String> {
+    reasons: Reasons,
+) -> Option<(String, Option<Vec<u8>>)> {
+    let Place {
+        id,
+        vars,
+        state,
+        args_guarded,
+        sub,
+    } = *at;
     let src = ctx.source;
+    let others = reasons == Reasons::AllButPrompts;
     let b = src.slice(e.span);
     match e.kind {
         ExpansionKind::Arg | ExpansionKind::ArgModifier | ExpansionKind::AllArgs => {
@@ -528,24 +586,34 @@ fn unsafe_atom(
             if pos == 0 && e.kind == ExpansionKind::ArgModifier && b.eq_ignore_ascii_case(b"%~z0") {
                 return None;
             }
-            if arg_safe(ctx, pos, args_guarded, sub) {
+            if !others || arg_safe(ctx, pos, args_guarded, sub) {
                 return None;
             }
             if sub.is_some() {
-                return Some(format!(
-                    "`{}` is an argument of a `call` that may pass it empty or with spaces",
-                    text(src, e.span)
+                return Some((
+                    format!(
+                        "`{}` is an argument of a `call` that may pass it empty or with spaces",
+                        text(src, e.span)
+                    ),
+                    None,
                 ));
             }
-            Some(format!(
-                "`{}` is a batch argument: a logon script is usually run with none, so it is empty",
-                text(src, e.span)
+            Some((
+                format!(
+                    "`{}` is a batch argument: a logon script is usually run with none, so it \
+                     is empty",
+                    text(src, e.span)
+                ),
+                None,
             ))
         }
         ExpansionKind::Var => {
             let name = expansion_name(src, e)?.to_ascii_lowercase();
             let atom = text(src, e.span);
             if NT_ALWAYS_SET.contains(&name.as_slice()) {
+                if !others {
+                    return None;
+                }
                 let nine_x = ctx.settings.targets.win9x && !ctx.flow.is_nt_only(id);
                 if !nine_x {
                     return None;
@@ -554,46 +622,63 @@ fn unsafe_atom(
                     name.as_slice(),
                     b"errorlevel" | b"random" | b"cmdextversion" | b"os" | b"computername"
                 ) {
-                    return Some(format!(
-                        "`{atom}` is not set by COMMAND.COM on Windows 9x clients"
+                    return Some((
+                        format!("`{atom}` is not set by COMMAND.COM on Windows 9x clients"),
+                        None,
                     ));
                 }
                 return None;
             }
-            match state.get(&name) {
-                Some(State::Safe) => None,
-                Some(State::Unsafe(why)) => Some(match why {
-                    Why::Prompt(l) => format!(
-                        "`{atom}` is typed by the user (`set /p` on line {l}): pressing Enter leaves it empty"
-                    ),
-                    Why::Value(l) => format!(
-                        "`{atom}` is set to a value with spaces or special characters on line {l}"
-                    ),
-                    Why::Argument(l) => format!(
-                        "`{atom}` is copied from a batch argument on line {l}, which may be empty"
-                    ),
-                }),
-                None if vars.may_be_set(&name) => None,
-                None => Some(format!(
+            let msg = match state.get(&name) {
+                Some(State::Safe) => return None,
+                Some(State::Unsafe(Why::Prompt(l))) => {
+                    return (!others).then(|| {
+                        (
+                            format!(
+                                "`{atom}` is typed by the user (`set /p` on line {l}) and has no \
+                                 value before: pressing Enter leaves it empty"
+                            ),
+                            Some(name),
+                        )
+                    });
+                }
+                _ if !others => return None,
+                Some(State::Unsafe(Why::Value(l))) => format!(
+                    "`{atom}` is set to a value with spaces or special characters on line {l}"
+                ),
+                Some(State::Unsafe(Why::Argument(l))) => format!(
+                    "`{atom}` is copied from a batch argument on line {l}, which may be empty"
+                ),
+                None if vars.may_be_set(&name) => return None,
+                None => format!(
                     "`{atom}` is never set in this script, so it is empty unless the caller sets it"
-                )),
-            }
+                ),
+            };
+            Some((msg, None))
         }
         _ => None,
     }
 }
 
+/// Where an IF stands in the walk: what is known of the variables and arguments there.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    id: StmtId,
+    vars: &'a Vars,
+    state: &'a HashMap<Vec<u8>, State>,
+    args_guarded: &'a [bool; 10],
+    sub: Option<&'a Vec<Vec<Word>>>,
+}
+
 fn report(
     ctx: &Ctx<'_>,
-    id: StmtId,
-    vars: &Vars,
-    state: &HashMap<Vec<u8>, State>,
-    args_guarded: &[bool; 10],
-    sub: Option<&Vec<Vec<Word>>>,
+    at: &Place<'_>,
+    reasons: Reasons,
+    repeats: &mut Repeats<Vec<u8>>,
     out: &mut Vec<Diagnostic>,
 ) {
     let src = ctx.source;
-    let StmtKind::If(i) = &ctx.script.stmt(id).kind else {
+    let StmtKind::If(i) = &ctx.script.stmt(at.id).kind else {
         return;
     };
     let Condition::Compare { lhs, rhs, .. } = &i.condition else {
@@ -608,9 +693,37 @@ fn report(
             .script
             .expansions_in(w.span)
             .iter()
-            .find_map(|e| unsafe_atom(ctx, id, e, vars, state, args_guarded, sub));
-        let Some(why) = why else { continue };
+            .find_map(|e| unsafe_atom(ctx, at, e, reasons));
+        let Some((why, prompt)) = why else { continue };
         let shown = snippet(src, w.span, 60, false);
+        if let Some(name) = prompt {
+            // BAT219: one finding per answer, the other tests of it as related places.
+            if repeats
+                .again(name.as_slice(), out, w.span, "compared unquoted here too")
+                .is_some()
+            {
+                return;
+            }
+            repeats.first(name, out.len());
+            out.push(
+                crate::rules::bat219_prompt_compare_unquoted::RULE
+                    .diag(
+                        w.span,
+                        format!(
+                            "{why}; then this IF line becomes a syntax error and cmd.exe stops \
+                             the script here (\"… was unexpected at this time\")"
+                        ),
+                    )
+                    .with_label("typed answer, unquoted")
+                    .with_help(format!(
+                        "quote both sides (`if \"{shown}\"==\"…\"`: an empty answer then \
+                         compares as empty), or ask again on an empty answer (`if not defined \
+                         {bare} goto …`) before the first test",
+                        bare = shown.trim_matches('%')
+                    )),
+            );
+            return;
+        }
         out.push(
             RULE.diag(
                 w.span,

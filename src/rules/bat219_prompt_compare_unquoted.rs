@@ -1,0 +1,45 @@
+//! BAT219 prompt-compare-unquoted: a `set /p` answer compared unquoted; Enter stops the
+//! script.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat210_unquoted_compare::{walk, Reasons};
+use crate::rules::{Ctx, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "BAT219",
+    name: "prompt-compare-unquoted",
+    severity: Severity::Warning,
+    summary: "A `set /p` answer is compared unquoted (`if %choice%==1`): pressing Enter \
+              stops the script with a syntax error",
+    what: "Reports an operand of `==` (or `EQU` …) made only of `%name%`, in code that runs, \
+           where `name` was last set by a `set /p` prompt at the console, with no value \
+           before it and no emptiness test since (`if \"%c%\"==\"\" goto ask`, `if not \
+           defined c …`, a `set /a` that reads it). Not reported: an answer read from a file \
+           (`set /p v=<file`), a prompt whose variable holds a default (`set c=1` before \
+           it: Enter keeps the default), a quoted or bracketed operand. One finding per \
+           variable; its other unquoted tests are related places. The other unquoted \
+           operands (arguments, values with spaces) are BAT210's, which is opt-in.",
+    why: "When the user presses Enter without typing, `set /p` leaves the variable as it \
+          was: unset. `%choice%` then expands to nothing before IF reads the line, so `if \
+          %choice%==1 goto one` becomes `if ==1 goto one`, a syntax error: cmd.exe prints \
+          \"goto was unexpected at this time\" and stops the script, in the middle of the \
+          menu, instead of asking again.",
+    example: "@echo off\n:menu\necho 1 = map drives, 2 = quit\nset /p choice=Choice: \nif \
+              %choice%==1 goto map\nif %choice%==2 goto :eof\ngoto menu\n:map\nnet use \
+              h: \\\\files\\home\n",
+    fix: "@echo off\n:menu\necho 1 = map drives, 2 = quit\nset \"choice=\"\nset /p \
+          choice=Choice: \nif \"%choice%\"==\"1\" goto map\nif \"%choice%\"==\"2\" goto \
+          :eof\ngoto menu\n:map\nnet use h: \\\\files\\home\n",
+    sources: &[
+        "SET /? (SET-help): `/P` \"sets the value of a variable to a line of input entered \
+         by the user\"; an empty line leaves the variable unchanged",
+        "cmd-semantics §1.11 (kb-note: \"quote both sides\"), T42",
+        "held-out sets 31, 32 and 34 (menus comparing `set /p` answers unquoted)",
+    ],
+    check: Some(check),
+    opt_in: None,
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    walk(ctx, Reasons::Prompts, out);
+}
