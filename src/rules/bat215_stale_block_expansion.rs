@@ -39,6 +39,8 @@ pub static RULE: Rule = Rule {
            a ladder of tests of the variable that map it (`if \"%x%\"==\"0\" set x=13`); the \
            swap (`set a=%b%` then `set b=%a%`); a slot index read before its increment shows \
            (`set /a n+=1 & set \"slot%n%=…\"`); a FOR over one quoted string or one item, or \
+           over one registry value whose key line it skips (`for /f \"tokens=3\" … in ('reg \
+           query \"HKLM\\…\\Windows NT\\CurrentVersion\" /v CurrentBuild')`), or \
            whose body always jumps away (one pass per reading), or a `set` after the read in a \
            loop body that its own block follows with a GOTO or EXIT (no later pass sees the \
            new value) or that never runs; a block that holds a label or \
@@ -698,7 +700,8 @@ fn loops(script: &Script, source: &Source, id: StmtId) -> bool {
             && inner[0] == quote
             && inner[inner.len() - 1] == quote
             && !inner[1..inner.len() - 1].contains(&quote);
-        return !one_string;
+        let options = f.options.as_ref().map_or(&[][..], |o| source.slice(o.span));
+        return !one_string && !one_reg_value(inner, options, if backq { b'`' } else { b'\'' });
     }
     if !f.switches.is_empty() {
         return true;
@@ -711,6 +714,91 @@ fn loops(script: &Script, source: &Source, id: StmtId) -> bool {
         || inner
             .iter()
             .any(|&b| matches!(b, b'*' | b'?' | b'%' | b'!'))
+}
+
+/// `for /f "tokens=3" %%v in ('reg query "HKLM\…\Windows NT\CurrentVersion" /v
+/// CurrentBuild')`: `reg query … /v NAME` prints the key's name on one line and the value on
+/// the next; when the key's name has fewer words than the first token asked for, FOR /F
+/// skips that line and the body runs once, for the value.
+fn one_reg_value(set: &[u8], options: &[u8], quote: u8) -> bool {
+    let lower = set.to_ascii_lowercase();
+    let Some(cmd) = lower.get(1..lower.len().saturating_sub(1)) else {
+        return false;
+    };
+    if set.first() != Some(&quote) || set.last() != Some(&quote) {
+        return false;
+    }
+    let words: Vec<&[u8]> = split_args(cmd);
+    let (Some(&prog), Some(&verb), Some(&key)) = (words.first(), words.get(1), words.get(2)) else {
+        return false;
+    };
+    let flag = |f: &[u8]| words.iter().any(|w| *w == f);
+    if !matches!(prog, b"reg" | b"reg.exe")
+        || verb != b"query"
+        || !(flag(b"/v") || flag(b"/ve"))
+        || flag(b"/s")
+        || flag(b"/f")
+        || key.iter().any(|b| matches!(b, b'%' | b'!' | b'|' | b'&'))
+    {
+        return false;
+    }
+    // Default delimiters only (blank and tab): the key line's words are its blank-separated
+    // parts.
+    let opts = options.to_ascii_lowercase();
+    let opts = opts.trim_ascii();
+    let opts = opts.strip_prefix(b"\"").unwrap_or(opts);
+    if let Some(i) = find(opts, b"delims=") {
+        let d = &opts[i + 7..];
+        let d = &d[..d.iter().position(|&b| b == b' ').unwrap_or(d.len())];
+        if !d.is_empty() {
+            return false;
+        }
+    }
+    if find(opts, b"skip=").is_some() || find(opts, b"eol=").is_some() {
+        return false;
+    }
+    let Some(i) = find(opts, b"tokens=") else {
+        return false;
+    };
+    let first: usize = opts[i + 7..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .fold(0usize, |n, &b| {
+            n.saturating_mul(10).saturating_add(usize::from(b - b'0'))
+        });
+    let key = key.strip_prefix(b"\"").unwrap_or(key);
+    let key = key.strip_suffix(b"\"").unwrap_or(key);
+    let key_words = key
+        .split(|&b| matches!(b, b' ' | b'\t'))
+        .filter(|w| !w.is_empty())
+        .count();
+    first > key_words
+}
+
+/// Blank-separated words, a `"…"` kept whole.
+fn split_args(text: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        if matches!(text[i], b' ' | b'\t') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut quoted = false;
+        while i < text.len() && (quoted || !matches!(text[i], b' ' | b'\t')) {
+            if text[i] == b'"' {
+                quoted = !quoted;
+            }
+            i += 1;
+        }
+        out.push(&text[start..i]);
+    }
+    out
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The nearest FOR that encloses `id`.
