@@ -1722,10 +1722,21 @@ fn shebang_names_other(bytes: &[u8]) -> bool {
     let name = name.to_ascii_lowercase();
     let name = name.strip_suffix(b".exe").unwrap_or(&name);
     // A shell/batch polyglot (`#!/bin/sh` then `@echo off` for cmd.exe, which prints one
-    // error for the first line and goes on) is batch too.
+    // error for the first line and goes on) is batch too; cmd.exe also reads `@ echo off`,
+    // and `# & @echo off & goto win` after an `&`.
     let polyglot = bytes
-        .windows(9)
-        .any(|w| w.eq_ignore_ascii_case(b"@echo off"));
+        .split(|&b| matches!(b, b'\n' | b'\r' | b'&'))
+        .any(|l| {
+            let l = l.trim_ascii_start();
+            let Some(l) = l.strip_prefix(b"@") else {
+                return false;
+            };
+            let l = l.trim_ascii_start();
+            l.len() > 4
+                && l[..4].eq_ignore_ascii_case(b"echo")
+                && matches!(l[4], b' ' | b'\t')
+                && l[5..].trim_ascii().eq_ignore_ascii_case(b"off")
+        });
     !polyglot
         && !name.is_empty()
         && name
