@@ -732,7 +732,7 @@ fn one_reg_value(set: &[u8], options: &[u8], quote: u8) -> bool {
     let (Some(&prog), Some(&verb), Some(&key)) = (words.first(), words.get(1), words.get(2)) else {
         return false;
     };
-    let flag = |f: &[u8]| words.iter().any(|w| *w == f);
+    let flag = |f: &[u8]| words.contains(&f);
     if !matches!(prog, b"reg" | b"reg.exe")
         || verb != b"query"
         || !(flag(b"/v") || flag(b"/ve"))
