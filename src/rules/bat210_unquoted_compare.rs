@@ -85,6 +85,7 @@ const NT_ALWAYS_SET: &[&[u8]] = &[
 /// "on every path": a later assignment in the file never makes an earlier test unsafe, and a
 /// variable set only further down is left alone because subroutines and init blocks often
 /// stand below the code that uses them).
+#[derive(Default)]
 struct Vars {
     /// Lower-case names set anywhere in the file (any form).
     ever_set: rustc_hash::FxHashSet<Vec<u8>>,
@@ -159,25 +160,44 @@ pub(crate) enum Reasons {
 pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     let script = ctx.script;
-    // BAT219's cheap exit: no `set /p`, nothing to report.
-    if reasons == Reasons::Prompts
-        && !script
-            .stmts
-            .iter()
-            .any(|s| matches!(&s.kind, StmtKind::Set(set) if set.kind == SetKind::Prompt))
-    {
-        return;
-    }
+    // BAT219 follows only the names the file prompts for at the console (lower case); with
+    // none, nothing to report.
+    let prompted: Option<rustc_hash::FxHashSet<Vec<u8>>> = match reasons {
+        Reasons::AllButPrompts => None,
+        Reasons::Prompts => {
+            let names: rustc_hash::FxHashSet<Vec<u8>> = script
+                .ids()
+                .filter(|&id| {
+                    matches!(&script.stmt(id).kind, StmtKind::Set(set) if set.kind == SetKind::Prompt)
+                })
+                .flat_map(|id| assigned_names(ctx, id))
+                .filter(|(_, how)| *how == Assign::Prompt)
+                .map(|(n, _)| n)
+                .collect();
+            if names.is_empty() {
+                return;
+            }
+            Some(names)
+        }
+    };
+    let follows = |name: &[u8]| prompted.as_ref().map_or(true, |p| p.contains(name));
     let mut repeats: Repeats<Vec<u8>> = Repeats::new();
     // Cheap exit: no candidate operand, no analysis.
     let candidates: Vec<StmtId> = script
         .ids()
         .filter(|&id| match &script.stmt(id).kind {
             StmtKind::If(i) => match &i.condition {
-                Condition::Compare { lhs, rhs, .. } => {
-                    word_is_only_expansions(script, src, lhs)
-                        || word_is_only_expansions(script, src, rhs)
-                }
+                Condition::Compare { lhs, rhs, .. } => [lhs, rhs].iter().any(|w| {
+                    // BAT219: a `%name%` operand starts with `%` (a cheap first look).
+                    (prompted.is_none() || src.slice(w.span).first() == Some(&b'%'))
+                        && word_is_only_expansions(script, src, w)
+                        && (prompted.is_none()
+                            || script.expansions_in(w.span).iter().any(|e| {
+                                e.kind == ExpansionKind::Var
+                                    && expansion_name(src, e)
+                                        .is_some_and(|n| follows(&n.to_ascii_lowercase()))
+                            }))
+                }),
                 _ => false,
             },
             _ => false,
@@ -186,8 +206,12 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
     if candidates.is_empty() {
         return;
     }
-    let vars = Vars::build(ctx);
-    let calls = call_sites(ctx);
+    // BAT219 needs neither (arguments and never-set names are BAT210's).
+    let (vars, calls) = if prompted.is_some() {
+        (Vars::default(), HashMap::default())
+    } else {
+        (Vars::build(ctx), call_sites(ctx))
+    };
     let mut state: HashMap<Vec<u8>, State> = HashMap::default();
     // Batch-argument positions (1-9, 0 = `%*`) known non-empty here, per "frame": the script
     // body, or a subroutine entered by `call :label`.
@@ -197,15 +221,13 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
     let mut next = candidates.iter().peekable();
     for id in script.ids() {
         let stmt = script.stmt(id);
-        if let StmtKind::Label(l) = &stmt.kind {
+        if let (StmtKind::Label(l), false) = (&stmt.kind, calls.is_empty()) {
             let key = src.slice(l.name).to_ascii_lowercase();
             if let Some(sites) = calls.get(&key) {
                 sub = Some(sites);
                 args_guarded = [false; 10];
             }
         }
-        let line = src.line_of(stmt.span.start());
-        let conditional = is_conditional(script, id);
         if next.peek() == Some(&&id) {
             next.next();
             if ctx.flow.is_reachable(id) {
@@ -225,7 +247,10 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
             if let (SetKind::Arith, Some(expr)) = (set.kind, set.expr) {
                 for e in script.expansions_in(expr) {
                     if let Some(n) = expansion_name(src, e) {
-                        state.insert(n.to_ascii_lowercase(), State::Safe);
+                        let n = n.to_ascii_lowercase();
+                        if follows(&n) {
+                            state.insert(n, State::Safe);
+                        }
                     }
                 }
             }
@@ -235,14 +260,26 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
             for g in guarded(ctx, &i.condition) {
                 match g {
                     Guarded::Var(n) => {
-                        state.insert(n, State::Safe);
+                        if follows(&n) {
+                            state.insert(n, State::Safe);
+                        }
                     }
                     // Arguments are positional: when `%3` is there, so are `%1` and `%2`.
                     Guarded::Arg(k) => args_guarded[..=k].iter_mut().for_each(|g| *g = true),
                 }
             }
         }
-        for (name, mut how) in assigned_names(ctx, id) {
+        let names = if matches!(stmt.kind, StmtKind::Set(_)) {
+            assigned_names(ctx, id)
+        } else {
+            Vec::new()
+        };
+        for (name, mut how) in names {
+            if !follows(&name) {
+                continue;
+            }
+            let line = src.line_of(stmt.span.start());
+            let conditional = is_conditional(script, id);
             if how == Assign::Argument {
                 if let StmtKind::Set(set) = &stmt.kind {
                     let v = set.value.unwrap_or(stmt.span);
