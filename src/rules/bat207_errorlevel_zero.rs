@@ -23,7 +23,10 @@ pub static RULE: Rule = Rule {
            `if errorlevel 1` all leave (`goto`, `exit`, or `echo failed & goto end` on the \
            test's line), where only exit code 0 is left; nor an `if errorlevel 0` joined to \
            the command before it with `&&` or `||` (`find \"XP\" >nul && if errorlevel 0 \
-           set sys=xp`), which that operator already gates.",
+           set sys=xp`), which that operator already gates; nor one with an else-branch in a \
+           script that itself exits with a negative code (`exit /b -255`), where the else \
+           catches those codes on purpose (elsewhere the else-branch is a failure path that \
+           never runs, and is reported).",
     why: "`IF ERRORLEVEL n` is true for exit codes n or higher. Programs report failure with \
           1 or more, so `if errorlevel 0` is true after success and failure alike: it does \
           not test for success, and its command runs either way (on NT only a negative exit \
@@ -113,12 +116,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // Nested where the exit code is already known to be 0 (`if %errorlevel% equ 0 (`,
         // the else of `if errorlevel 1`): the test is redundant there, not wrong.
-        // `if errorlevel 0 (…) else (…)`: the else-branch is for negative exit codes (NT),
-        // so the test tells them apart on purpose.
+        // `if errorlevel 0 (…) else (…)` in a script that itself exits with a negative code
+        // (`exit /b -255`): the else-branch is for those (NT), so the test tells them apart
+        // on purpose. Elsewhere an else-branch is the failure path (`else (echo failed`),
+        // which never runs.
         // `find "XP" >nul && if errorlevel 0 set sys=xp`: the `&&` (or `||`) already decides
         // whether the IF runs, and the test adds nothing: redundant, not "either way".
         if i.not.is_none()
-            && (i.else_.is_some()
+            && ((i.else_.is_some() && gives_negative_codes(ctx))
                 || matches!(stmt.connector, Connector::AndAnd | Connector::OrOr)
                 || jumped
                 || inside_success_branch(ctx, id)
@@ -284,4 +289,15 @@ fn zero_when(ctx: &Ctx<'_>, condition: &Condition) -> Option<bool> {
         }
         _ => None,
     }
+}
+
+/// The script ends with a negative exit code somewhere (`exit /b -1`, `exit -255`).
+fn gives_negative_codes(ctx: &Ctx<'_>) -> bool {
+    ctx.script.stmts.iter().any(|s| match &s.kind {
+        StmtKind::Exit(e) => e
+            .code
+            .as_ref()
+            .is_some_and(|c| ctx.source.slice(c.span).starts_with(b"-")),
+        _ => false,
+    })
 }
