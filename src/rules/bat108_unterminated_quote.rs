@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
            `^`, a `)` inside a block, or a `(` that ends the line (a block opener). A `(` or `)` \
            that is plain text in an argument anyway (`echo \"see (x)`) is no reason to report, \
            nor an `echo` whose only specials after the quote are arrows (`echo \"Renamed a.bck \
-           -> a`: the quote keeps `->` from redirecting, as meant), nor a quote swallowed by a \
+           -> a`: the quote keeps `->` from redirecting, as meant) or the carets of ASCII art \
+           before a letter or blank (the quote prints them), nor a quote swallowed by a \
            FOR variable written with one `%` (`for %a in (\"…`), which BAT217 reports.",
     why: "Inside quotes cmd.exe treats `& | < > ( )` and `^` as plain text. With an odd quote, \
           `echo \"done & call %0\\..\\smsls` echoes the text instead of running the second \
@@ -116,8 +117,8 @@ fn at_quote<'a>(ctx: &Ctx<'a>, quote: Span) -> Option<AtQuote<'a>> {
 }
 
 /// `quote` is in an `echo` whose only special characters after it are arrows (`echo "[INFO]
-/// Rename a.bck -> a`, `=>`, `<-`): the open quote is what keeps `->` from redirecting, and
-/// the line prints what its author wrote.
+/// Rename a.bck -> a`, `=>`, `<-`) or carets of ASCII art: the open quote is what keeps `->`
+/// from redirecting and the caret printed, and the line prints what its author wrote.
 fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
     let Some(q) = at_quote(ctx, quote) else {
         return false;
@@ -126,19 +127,31 @@ fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
         return false;
     }
     let rest = q.rest;
-    let mut arrows = 0;
+    let mut harmless = 0;
     for (k, &b) in rest.iter().enumerate() {
         let before = k.checked_sub(1).map(|p| rest[p]);
         let after = rest.get(k + 1).copied();
         match b {
-            b'>' if matches!(before, Some(b'-' | b'=')) => arrows += 1,
-            b'<' if matches!(after, Some(b'-' | b'=')) => arrows += 1,
+            b'>' if matches!(before, Some(b'-' | b'=')) => harmless += 1,
+            b'<' if matches!(after, Some(b'-' | b'=')) => harmless += 1,
+            // A caret of ASCII art before a letter, digit, blank or plain punctuation
+            // (`Moo9^Yo`): the open quote prints it, as the drawing needs. A caret before
+            // a special (`^&`) or at the end of the line (a continuation) still counts.
+            b'^' if after.is_some_and(|a| {
+                !matches!(
+                    a,
+                    b'&' | b'|' | b'<' | b'>' | b'^' | b'(' | b')' | b'\r' | b'\n'
+                )
+            }) =>
+            {
+                harmless += 1
+            }
             b'&' | b'|' | b'<' | b'>' | b'^' => return false,
             b')' if q.in_block => return false,
             _ => {}
         }
     }
-    arrows > 0
+    harmless > 0
 }
 
 /// `quote` opens a `set "name=value` whose value runs to the end of the line with nothing
