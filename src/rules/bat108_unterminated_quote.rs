@@ -17,7 +17,9 @@ pub static RULE: Rule = Rule {
            that is plain text in an argument anyway (`echo \"see (x)`) is no reason to report, \
            nor an `echo` whose only specials after the quote are arrows (`echo \"Renamed a.bck \
            -> a`: the quote keeps `->` from redirecting, as meant) or the carets of ASCII art \
-           before a letter or blank (the quote prints them), nor a quote swallowed by a \
+           before a letter or blank (the quote prints them), nor the command text of a \
+           `powershell -command \"…` that runs to the end of the line with only PowerShell's \
+           specials in it (`| & ; { }`: PowerShell gets them, as meant), nor a quote swallowed by a \
            FOR variable written with one `%` (`for %a in (\"…`), which BAT217 reports.",
     why: "Inside quotes cmd.exe treats `& | < > ( )` and `^` as plain text. With an odd quote, \
           `echo \"done & call %0\\..\\smsls` echoes the text instead of running the second \
@@ -41,7 +43,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if err.kind != SyntaxErrorKind::UnterminatedQuote {
             continue;
         }
-        if set_value_to_line_end(ctx, err.span) || echo_of_arrows(ctx, err.span) {
+        if set_value_to_line_end(ctx, err.span)
+            || echo_of_arrows(ctx, err.span)
+            || powershell_command_to_line_end(ctx, err.span)
+        {
             continue;
         }
         let swallowed = swallowed_quote(ctx, err.span);
@@ -152,6 +157,32 @@ fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
         }
     }
     harmless > 0
+}
+
+/// `quote` opens the command text of a `powershell -command "…` (or `pwsh`) that runs to the
+/// end of the line, and the specials after it are PowerShell's (`|`, `&`, `;`, braces): cmd.exe
+/// passes them to PowerShell, which runs the pipeline as written. Not when a redirection
+/// (`>nul`, meant for cmd.exe) follows, or the line ends in `{`, `(` or `^` (a script block
+/// written over several lines, whose next lines cmd.exe runs as commands).
+fn powershell_command_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
+    let Some(q) = at_quote(ctx, quote) else {
+        return false;
+    };
+    let StmtKind::Simple(sm) = &q.stmt.kind else {
+        return false;
+    };
+    let mut buf = Vec::new();
+    let is_ps = crate::syntax::names::program_stem_into(ctx.source.slice(sm.name.span), &mut buf)
+        .is_some_and(|st| {
+            st.eq_ignore_ascii_case(b"powershell") || st.eq_ignore_ascii_case(b"pwsh")
+        });
+    if !is_ps {
+        return false;
+    }
+    let rest = q.rest.trim_ascii_end();
+    !rest.iter().any(|&b| matches!(b, b'<' | b'>'))
+        && !(q.in_block && rest.contains(&b')'))
+        && !matches!(rest.last(), Some(b'{' | b'(' | b'^'))
 }
 
 /// `quote` opens a `set "name=value` whose value runs to the end of the line with nothing
