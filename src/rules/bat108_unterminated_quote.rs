@@ -180,9 +180,10 @@ fn powershell_command_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
         return false;
     }
     let rest = q.rest.trim_ascii_end();
-    !rest.iter().any(|&b| matches!(b, b'<' | b'>'))
-        && !(q.in_block && rest.contains(&b')'))
-        && !matches!(rest.last(), Some(b'{' | b'(' | b'^'))
+    let redirects = rest.iter().any(|&b| matches!(b, b'<' | b'>'));
+    let closes_block = q.in_block && rest.contains(&b')');
+    let continues = matches!(rest.last(), Some(b'{' | b'(' | b'^'));
+    !(redirects || closes_block || continues)
 }
 
 /// `quote` opens a `set "name=value` whose value runs to the end of the line with nothing
