@@ -40,7 +40,8 @@ pub static RULE: Rule = Rule {
            swap (`set a=%b%` then `set b=%a%`); a slot index read before its increment shows \
            (`set /a n+=1 & set \"slot%n%=…\"`); a FOR over one quoted string or one item, or \
            over one registry value whose key line it skips (`for /f \"tokens=3\" … in ('reg \
-           query \"HKLM\\…\\Windows NT\\CurrentVersion\" /v CurrentBuild')`), or \
+           query \"HKLM\\…\\Windows NT\\CurrentVersion\" /v CurrentBuild')`) or over \
+           `('ver')` (one line), or \
            whose body always jumps away (one pass per reading), or a `set` after the read in a \
            loop body that its own block follows with a GOTO or EXIT (no later pass sees the \
            new value) or that never runs; a block that holds a label or \
@@ -729,6 +730,10 @@ fn one_reg_value(set: &[u8], options: &[u8], quote: u8) -> bool {
         return false;
     }
     let words: Vec<&[u8]> = split_args(cmd);
+    // `for /f … in ('ver')`: one line of text (the blank line before it is skipped).
+    if words.len() == 1 && words[0] == b"ver" {
+        return true;
+    }
     let (Some(&prog), Some(&verb), Some(&key)) = (words.first(), words.get(1), words.get(2)) else {
         return false;
     };
