@@ -34,6 +34,7 @@ pub mod bat216_paren_in_text_closes_block;
 pub mod bat217_for_variable_single_percent;
 pub mod bat218_quoted_compare_mismatch;
 pub mod bat219_prompt_compare_unquoted;
+pub mod bat220_cd_other_drive_then_delete;
 pub mod bat301_lf_line_endings;
 pub mod bat302_win9x_incompatible;
 pub mod bat303_win9x_label_collision;
@@ -495,6 +496,7 @@ pub static RULES: &[&Rule] = &[
     &bat217_for_variable_single_percent::RULE,
     &bat218_quoted_compare_mismatch::RULE,
     &bat219_prompt_compare_unquoted::RULE,
+    &bat220_cd_other_drive_then_delete::RULE,
     &bat301_lf_line_endings::RULE,
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,

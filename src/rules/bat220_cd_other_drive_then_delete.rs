@@ -1,0 +1,171 @@
+//! BAT220 cd-other-drive-then-delete: `cd C:\x` without `/d`, then a delete of relative
+//! names, which runs in the current folder of the drive the script started on.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::{snippet, Siblings};
+use crate::rules::{Ctx, Rule};
+use crate::syntax::ast::{Script, StmtId, StmtKind};
+
+pub static RULE: Rule = Rule {
+    code: "BAT220",
+    name: "cd-other-drive-then-delete",
+    severity: Severity::Warning,
+    summary: "`cd X:\\…` without `/d`, then `del`/`rd /s` of relative names: on another \
+              drive the delete runs in the wrong folder",
+    what: "Reports a `cd` (or `chdir`) without `/d` to a fixed path on a drive letter \
+           (`cd C:\\Windows\\Temp`) in code that runs, when the next command after it (past \
+           messages, comments, `cls`, `title`, `color`, `pause` and `timeout`) deletes \
+           relative names: `del`/`erase` whose every name has no drive, no leading `\\` and no \
+           variable (`del /q *.*`), or `rd`/`rmdir /s` of such a name (`rd /s /q .`). Not \
+           reported: a script that switches to that drive before (a line `C:`), a `cd` to a \
+           path held in a variable, a delete with full paths.",
+    why: "Without `/d`, `cd C:\\Windows\\Temp` sets the current folder of drive C: but does \
+          not make C: the current drive. A script started from another drive (a USB stick, a \
+          D: data drive, a share mapped to a letter) stays where it was, and the relative \
+          delete that follows runs there: `del /q *.*` empties the folder the script was \
+          started from, and `rd /s /q .` removes it with everything below it.",
+    example: "@echo off\ncd C:\\Windows\\Temp\ndel /f /s /q *.*\n",
+    fix: "@echo off\ncd /d C:\\Windows\\Temp || exit /b 1\ndel /f /s /q *.*\n",
+    sources: &[
+        "CD /? (CD-help): \"Use the /D switch to change current drive in addition to \
+         changing current directory for a drive\"",
+        "held-out sets 34, 35 and 36 (a recycle-bin cleaner and a prefetch cleaner that \
+         delete `*.*` after `cd C:\\…`)",
+    ],
+    check: Some(check),
+    opt_in: None,
+};
+
+/// `cd`/`chdir` without `/d` to `X:\…` with no variable in it: the drive letter, lower case.
+fn cd_to_drive(ctx: &Ctx<'_>, id: StmtId) -> Option<u8> {
+    let StmtKind::Simple(sm) = &ctx.script.stmt(id).kind else {
+        return None;
+    };
+    let name = ctx.source.slice(sm.name.span);
+    if !(name.eq_ignore_ascii_case(b"cd") || name.eq_ignore_ascii_case(b"chdir")) {
+        return None;
+    }
+    let first = sm.args.first()?;
+    let arg = ctx.source.slice(first.span);
+    let arg = arg.strip_prefix(b"\"").unwrap_or(arg);
+    match arg {
+        [d, b':', b'\\', ..]
+            if d.is_ascii_alphabetic() && !arg.iter().any(|b| matches!(b, b'%' | b'!')) =>
+        {
+            Some(d.to_ascii_lowercase())
+        }
+        _ => None,
+    }
+}
+
+/// A name with no drive, no leading `\` or `/`, and no variable: relative to the current
+/// folder.
+fn relative(name: &[u8]) -> bool {
+    let n = name.strip_prefix(b"\"").unwrap_or(name);
+    let n = n.strip_suffix(b"\"").unwrap_or(n);
+    !n.is_empty()
+        && !matches!(n[0], b'\\' | b'/')
+        && !n.iter().any(|b| matches!(b, b':' | b'%' | b'!'))
+}
+
+/// Statement `id` deletes relative names.
+fn relative_delete(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    let StmtKind::Simple(sm) = &ctx.script.stmt(id).kind else {
+        return false;
+    };
+    let name = ctx.source.slice(sm.name.span).to_ascii_lowercase();
+    let args: Vec<&[u8]> = sm.args.iter().map(|w| ctx.source.slice(w.span)).collect();
+    let switch = |a: &&[u8]| a.starts_with(b"/");
+    let names: Vec<&&[u8]> = args.iter().filter(|a| !switch(a)).collect();
+    if names.is_empty() || !names.iter().all(|a| relative(a)) {
+        return false;
+    }
+    match name.as_slice() {
+        b"del" | b"erase" => true,
+        b"rd" | b"rmdir" => args
+            .iter()
+            .any(|a| switch(a) && a.len() >= 2 && a[1].eq_ignore_ascii_case(&b's')),
+        _ => false,
+    }
+}
+
+/// Messages, comments and screen commands between the `cd` and the command it is for.
+fn passes_over(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    match &ctx.script.stmt(id).kind {
+        StmtKind::Echo(_) | StmtKind::Comment(_) => true,
+        StmtKind::Simple(sm) => {
+            let n = ctx.source.slice(sm.name.span).to_ascii_lowercase();
+            matches!(
+                n.as_slice(),
+                b"cls" | b"title" | b"color" | b"pause" | b"timeout"
+            )
+        }
+        _ => false,
+    }
+}
+
+/// Per drive letter, the first statement that switches to it with a line of its own (`C:`).
+fn first_switches(ctx: &Ctx<'_>, script: &Script) -> [usize; 26] {
+    let mut first = [usize::MAX; 26];
+    for (i, s) in script.stmts.iter().enumerate() {
+        if let StmtKind::Simple(sm) = &s.kind {
+            let n = ctx.source.slice(sm.name.span);
+            if sm.args.is_empty() && n.len() == 2 && n[1] == b':' && n[0].is_ascii_alphabetic() {
+                let k = usize::from(n[0].to_ascii_lowercase() - b'a');
+                first[k] = first[k].min(i);
+            }
+        }
+    }
+    first
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let script = ctx.script;
+    let mut sib: Option<Siblings<'_>> = None;
+    let mut switches: Option<[usize; 26]> = None;
+    for id in script.ids() {
+        let Some(drive) = cd_to_drive(ctx, id) else {
+            continue;
+        };
+        if !ctx.flow.is_reachable(id) {
+            continue;
+        }
+        let sib = sib.get_or_insert_with(|| Siblings::build(script));
+        let Some(&next) = sib
+            .after(id)
+            .iter()
+            .take(6)
+            .find(|&&n| !passes_over(ctx, n))
+        else {
+            continue;
+        };
+        if !relative_delete(ctx, next) {
+            continue;
+        }
+        let first = switches.get_or_insert_with(|| first_switches(ctx, script));
+        if first[usize::from(drive - b'a')] < id.index() {
+            continue;
+        }
+        let cd = snippet(ctx.source, script.stmt(id).span, 50, false);
+        let del = snippet(ctx.source, script.stmt(next).span, 50, false);
+        let line = ctx.source.line_of(script.stmt(next).span.start());
+        out.push(
+            RULE.diag(
+                script.stmt(id).span,
+                format!(
+                    "`{cd}` has no `/d`, so it does not make {}: the current drive: started \
+                     from another drive, the script stays in its own folder and `{del}` on line \
+                     {line} deletes there instead",
+                    char::from(drive.to_ascii_uppercase())
+                ),
+            )
+            .with_label("changes the folder, not the drive")
+            .with_related(script.stmt(next).span, "deletes in the current folder")
+            .with_help(
+                "write `cd /d …` and stop when it fails (`cd /d C:\\Temp || exit /b 1`), or give \
+                 the delete full paths; on Windows 9x switch the drive first (`C:` on a line of \
+                 its own)",
+            ),
+        );
+    }
+}
