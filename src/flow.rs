@@ -281,36 +281,11 @@ fn word_is_ci(source: &Source, w: &Word, lower: &[u8]) -> bool {
 /// digits, `_`, `-`, `.`), so no expansion, quote or caret can change them. `None` for any
 /// other test.
 pub fn constant_test(source: &Source, ifs: &crate::syntax::ast::If) -> Option<bool> {
-    let Condition::Compare {
-        lhs,
-        op: CmpOp::EqEq,
-        rhs,
-        ..
-    } = &ifs.condition
-    else {
-        return None;
-    };
-    let plain = |w: &Word| {
-        let b = source.slice(w.span);
-        !b.is_empty()
-            && b.iter()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
-    };
-    if !plain(lhs) || !plain(rhs) {
-        return None;
-    }
+    let (lhs, rhs) = ifs.condition.string_eq()?;
     let (l, r) = (source.slice(lhs.span), source.slice(rhs.span));
     // `if errorlevel==1`: cmd.exe compares the word, but COMMAND.COM reads `=` as a
     // delimiter and tests the exit code. Left unknown.
-    if [
-        b"errorlevel".as_slice(),
-        b"exist",
-        b"defined",
-        b"cmdextversion",
-    ]
-    .iter()
-    .any(|k| l.eq_ignore_ascii_case(k))
-    {
+    if !plain_word(l) || !plain_word(r) || names_if_test(l) {
         return None;
     }
     let equal = if ifs.case_insensitive.is_some() {
@@ -319,6 +294,26 @@ pub fn constant_test(source: &Source, ifs: &crate::syntax::ast::If) -> Option<bo
         l == r
     };
     Some(equal != ifs.not.is_some())
+}
+
+/// A fixed word of letters, digits, `_`, `-` and `.`: no expansion, quote or caret.
+pub fn plain_word(b: &[u8]) -> bool {
+    !b.is_empty()
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+}
+
+/// One of IF's own test words (`errorlevel`, `exist`, `defined`, `cmdextversion`), which
+/// COMMAND.COM reads as the test, not as a compared string.
+pub fn names_if_test(b: &[u8]) -> bool {
+    [
+        b"errorlevel".as_slice(),
+        b"exist",
+        b"defined",
+        b"cmdextversion",
+    ]
+    .iter()
+    .any(|k| b.eq_ignore_ascii_case(k))
 }
 
 /// The condition is false wherever `%OS%` is empty, as on Windows 9x: `"%OS%"=="Windows_NT"`

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{CmpOp, Condition, SetKind, StmtKind, Word};
+use crate::syntax::ast::{Condition, SetKind, StmtKind, Word};
 
 pub static RULE: Rule = Rule {
     code: "BAT213",
@@ -102,20 +102,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// `if NAME=="text"` (either order, `not` applied): a plain word compared with a quoted fixed
 /// text is never equal, because the quotes are compared too.
 fn word_vs_quoted(src: &crate::source::Source, ifs: &crate::syntax::ast::If) -> Option<bool> {
-    let Condition::Compare {
-        lhs,
-        op: CmpOp::EqEq,
-        rhs,
-        ..
-    } = &ifs.condition
-    else {
-        return None;
-    };
-    let plain = |b: &[u8]| {
-        !b.is_empty()
-            && b.iter()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
-    };
+    use crate::flow::{names_if_test, plain_word};
+    let (lhs, rhs) = ifs.condition.string_eq()?;
     let quoted = |b: &[u8]| {
         b.len() >= 2
             && b[0] == b'"'
@@ -125,22 +113,14 @@ fn word_vs_quoted(src: &crate::source::Source, ifs: &crate::syntax::ast::If) -> 
                 .any(|c| matches!(c, b'"' | b'%' | b'!' | b'^'))
     };
     let (l, r) = (src.slice(lhs.span), src.slice(rhs.span));
-    if !((plain(l) && quoted(r)) || (quoted(l) && plain(r))) {
+    let word = if plain_word(l) && quoted(r) {
+        l
+    } else if quoted(l) && plain_word(r) {
+        r
+    } else {
         return None;
-    }
-    if [l, r].iter().any(|w| {
-        [
-            b"errorlevel".as_slice(),
-            b"exist",
-            b"defined",
-            b"cmdextversion",
-        ]
-        .iter()
-        .any(|k| w.eq_ignore_ascii_case(k))
-    }) {
-        return None;
-    }
-    Some(ifs.not.is_some())
+    };
+    (!names_if_test(word)).then_some(ifs.not.is_some())
 }
 
 /// Lower-case names of the variables the script assigns or prompts for.

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::Repeats;
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{CmpOp, Condition, ExpansionKind, StmtKind, Word};
+use crate::syntax::ast::{ExpansionKind, StmtKind, Word};
 
 pub static RULE: Rule = Rule {
     code: "BAT218",
@@ -56,13 +56,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::If(ifs) = &ctx.script.stmt(id).kind else {
             continue;
         };
-        let Condition::Compare {
-            lhs,
-            op: CmpOp::EqEq,
-            rhs,
-            ..
-        } = &ifs.condition
-        else {
+        let Some((lhs, rhs)) = ifs.condition.string_eq() else {
             continue;
         };
         // One side only a variable, the other in quotes.

@@ -299,6 +299,21 @@ pub enum Condition {
     },
 }
 
+impl Condition {
+    /// The two sides of a `string1==string2` test (not `EQU` and the other operators).
+    pub fn string_eq(&self) -> Option<(&Word, &Word)> {
+        match self {
+            Condition::Compare {
+                lhs,
+                op: CmpOp::EqEq,
+                rhs,
+                ..
+            } => Some((lhs, rhs)),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct If {
     pub keyword: Span,
