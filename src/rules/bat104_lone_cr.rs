@@ -17,7 +17,9 @@ pub static RULE: Rule = Rule {
            its own (`call`, `echo`, `@`, `:`, a `.exe`/`.bat`/`.cmd` name, …). A CR between a \
            delimiter and an argument of the same command joins exactly what was meant and is \
            not reported, nor is one inside a REM or `::` comment unless the text after it starts like a command. A file with CR-only (classic Mac) line endings is reported once. CRs right before an LF or at the end of the file \
-           are harmless (cmd.exe deletes them) and are not reported.",
+           are harmless (cmd.exe deletes them) and are not reported, nor is a CR at the start \
+           of a line (after blanks only: a file with LF CR line ends), which joins nothing; \
+           the label search skips it too, as it skips any first byte of a line.",
     why: "cmd.exe ends a line only at LF; it deletes every CR before it parses the line. Text \
           that looks like two lines in an editor, `echo a<CR>echo b`, is therefore run as the \
           single command `echo aecho b`, and a whole file with CR-only line endings is one long \
@@ -45,6 +47,12 @@ const COMMANDS: &[&str] = &[
 /// own (`echo a <CR>echo b`). A CR next to a delimiter before an argument of the same command
 /// (`sc create svc <CR>binPath= …`) joins exactly what the author wrote.
 fn join_changes_meaning(bytes: &[u8], i: usize) -> bool {
+    // At the start of a line (after blanks only: LF CR line ends) the CR joins nothing.
+    // (Backwards over blanks only, so a long line of CRs stays linear.)
+    let first_text = bytes[..i].iter().rposition(|&b| !matches!(b, b' ' | b'\t'));
+    if first_text.map_or(true, |p| bytes[p] == b'\n') {
+        return false;
+    }
     let before = i.checked_sub(1).map(|p| bytes[p]);
     let rest = &bytes[i + 1..];
     let rest = &rest[rest.iter().position(|&b| b != b'\r').unwrap_or(rest.len())..];

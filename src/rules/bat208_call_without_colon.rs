@@ -20,7 +20,10 @@ pub static RULE: Rule = Rule {
            `name.exe` itself (then the external call is what the author meant), or `name` is \
            a word the script's own `%1` dispatch takes (`if \"%1\"==\"app\" goto app`: `call \
            app` runs the script again through its alias on the PATH), or the label \
-           line reads as a comment (`: Build the client`: a colon, a blank, then a sentence).",
+           line reads as a comment (`: Build the client`: a colon, a blank, then a sentence), \
+           or the CALL sits in the section the label opens (`:ZIPA` then `call zipa`: as a \
+           subroutine call it would call itself for ever, so the label heads the section that \
+           runs the script of that name).",
     why: "Only `call :name` calls a subroutine. Without the colon, CALL looks for a program or \
           batch file called `name` on the PATH and in the current directory: usually cmd.exe \
           prints \"'name' is not recognized as an internal or external command\" and the \
@@ -78,12 +81,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
             m
         });
-        let Some(def) = first_def
+        let Some((i, def)) = first_def
             .get(key(name, Profile::Nt).as_slice())
-            .and_then(|&i| ctx.labels.defs.get(i))
+            .and_then(|&i| ctx.labels.defs.get(i).map(|d| (i, d)))
         else {
             continue;
         };
+        // `:ZIPA` then `call zipa` in the section it opens: as a subroutine call it would
+        // call itself for ever, so the label is a heading for the sibling script it runs.
+        let line = src.line_of(stmt.span.start());
+        if def.line < line && ctx.labels.defs.partition_point(|d| d.line <= line) == i + 1 {
+            continue;
+        }
         // `: Build the client`: a colon, a blank and a sentence is a comment in the `:`
         // style, which cmd.exe happens to read as a label; no subroutine is meant.
         if reads_as_comment(src.bytes(), def.name) {

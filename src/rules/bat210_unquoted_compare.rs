@@ -219,6 +219,9 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
     // The call sites of the subroutine we are in (`None`: the script's own arguments).
     let mut sub: Option<&Vec<Vec<Word>>> = None;
     let mut next = candidates.iter().peekable();
+    // Values derived from a prompted answer since its prompt: (the derived name, the answer,
+    // the prompt's line), at most the 32 latest.
+    let mut derived: Vec<(Vec<u8>, Vec<u8>, usize)> = Vec::new();
     for id in script.ids() {
         let stmt = script.stmt(id);
         if let (StmtKind::Label(l), false) = (&stmt.kind, calls.is_empty()) {
@@ -252,6 +255,63 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                             state.insert(n, State::Safe);
                         }
                     }
+                }
+            }
+        }
+        // A prompted answer checked through a value derived from it, which asks again when
+        // the check fails: `for /l %%n in (1,1,24) do if "%h%"=="%%n" set ok=1` then `if not
+        // "%ok%"=="1" goto ask`; a count of `*.%ext%` then `if %n% equ 0 goto start`.
+        if let Some((from, to)) = derived_read_span(script, stmt) {
+            let mut read: Vec<(Vec<u8>, usize)> = Vec::new();
+            for e in script.expansions_in(crate::source::Span::new(from, to)) {
+                if let Some(n) = expansion_name(src, e) {
+                    let n = n.to_ascii_lowercase();
+                    if let Some(State::Unsafe(Why::Prompt(pl))) = state.get(&n) {
+                        read.push((n, *pl));
+                    }
+                }
+            }
+            if !read.is_empty() {
+                for d in derived_names(ctx, id) {
+                    for (n, pl) in &read {
+                        if derived.len() == 32 {
+                            derived.remove(0);
+                        }
+                        derived.push((d.clone(), n.clone(), *pl));
+                    }
+                }
+            }
+        }
+        if let StmtKind::If(i) = &stmt.kind {
+            if !derived.is_empty() {
+                if let Some(back) = asks_again(ctx, i) {
+                    // The test, with those of the IFs this one is inside (`if %a%==1 if
+                    // exist x goto ask`, `if %a%==1 ( … if %b%==1 goto ask`).
+                    let mut top = stmt;
+                    while let Some(up) = top.parent().map(|p| script.stmt(p)) {
+                        match &up.kind {
+                            StmtKind::If(_) | StmtKind::Block(_) => top = up,
+                            _ => break,
+                        }
+                    }
+                    let cond = crate::source::Span::new(
+                        top.span.start(),
+                        i.then
+                            .map_or(stmt.span.end(), |t| script.stmt(t).span.start()),
+                    );
+                    let tested: Vec<Vec<u8>> = script
+                        .expansions_in(cond)
+                        .iter()
+                        .filter_map(|e| expansion_name(src, e).map(|n| n.to_ascii_lowercase()))
+                        .collect();
+                    derived.retain(|(d, n, pl)| {
+                        if back <= *pl && tested.contains(d) && !tested.contains(n) {
+                            state.insert(n.clone(), State::Safe);
+                            false
+                        } else {
+                            true
+                        }
+                    });
                 }
             }
         }
@@ -306,7 +366,10 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                 // Enter leaves the variable as it was: a default set before the prompt
                 // stays (`set c=1` then `set /p c=Choice [1]: `).
                 Assign::Prompt if before == Some(State::Safe) => State::Safe,
-                Assign::Prompt => State::Unsafe(Why::Prompt(line)),
+                Assign::Prompt => {
+                    derived.retain(|(_, n, _)| *n != name);
+                    State::Unsafe(Why::Prompt(line))
+                }
                 Assign::Value => State::Unsafe(Why::Value(line)),
                 // An argument copied under a condition (argument parsing: `if /i "%~1"=="-x"
                 // set x=%~2`) over a default keeps the default's verdict.
@@ -399,6 +462,11 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
                     .iter()
                     .position(|&b| !matches!(b, b' ' | b'\t'))
                     .unwrap_or(inner.len())..];
+                // `set M=""`: a pair of quotes round a word is one operand (`if ""==1`).
+                let inner = match inner {
+                    [b'"', mid @ .., b'"'] => mid,
+                    _ => inner,
+                };
                 let spaced = inner.iter().any(|&b| {
                     is_delim(b) || matches!(b, b'&' | b'|' | b'<' | b'>' | b'(' | b')' | b'"')
                 });
@@ -774,4 +842,56 @@ fn report(
         );
         return;
     }
+}
+
+/// The text of a statement that derives a value from what it reads, without the statements
+/// nested in it: a FOR's header, an IF's test, a SET's value. `None` for other statements.
+fn derived_read_span(
+    script: &crate::syntax::ast::Script,
+    stmt: &crate::syntax::ast::Stmt,
+) -> Option<(usize, usize)> {
+    match &stmt.kind {
+        StmtKind::For(f) => Some((f.keyword.start(), f.set.end())),
+        StmtKind::If(i) => Some((
+            i.keyword.end(),
+            i.then
+                .map_or(stmt.span.end(), |t| script.stmt(t).span.start()),
+        )),
+        StmtKind::Set(set) => set.value.or(set.expr).map(|v| (v.start(), v.end())),
+        _ => None,
+    }
+}
+
+/// The IF's command is a GOTO (alone or last in its block) that goes back up: the line of the
+/// label it jumps to.
+fn asks_again(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> Option<usize> {
+    let script = ctx.script;
+    let mut t = i.then?;
+    if let StmtKind::Block(b) = &script.stmt(t).kind {
+        t = *b.body.last()?;
+    }
+    if !matches!(script.stmt(t).kind, StmtKind::Goto(_)) {
+        return None;
+    }
+    match ctx.flow.resolution(t) {
+        Some(crate::flow::Resolution::Label { def, .. }) => {
+            let line = ctx.labels.defs.get(*def)?.line;
+            (line <= ctx.source.line_of(script.stmt(t).span.start())).then_some(line)
+        }
+        _ => None,
+    }
+}
+
+/// The names statement `id` sets: its own (`set x=…`), or those of the SET commands nested
+/// in it (an IF's or FOR's command; the first 16 statements inside).
+fn derived_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<Vec<u8>> {
+    let script = ctx.script;
+    let end = script.stmt(id).span.end();
+    (id.index()..script.stmts.len().min(id.index() + 17))
+        .map(|n| StmtId(n as u32))
+        .take_while(|&n| script.stmt(n).span.start() < end)
+        .filter(|&n| matches!(script.stmt(n).kind, StmtKind::Set(_)))
+        .flat_map(|n| assigned_names(ctx, n))
+        .map(|(n, _)| n)
+        .collect()
 }

@@ -14,9 +14,12 @@ pub static RULE: Rule = Rule {
     what: "Reports an operand of `==` (or `EQU` …) made only of `%name%`, in code that runs, \
            where `name` was last set by a `set /p` prompt at the console, with no value \
            before it and no emptiness test since (`if \"%c%\"==\"\" goto ask`, `if not \
-           defined c …`, a `set /a` that reads it). Not reported: an answer read from a file \
-           (`set /p v=<file`), a prompt whose variable holds a default (`set c=1` before \
-           it: Enter keeps the default), a quoted or bracketed operand. One finding per \
+           defined c …`, a `set /a` that reads it, or a value derived from the answer that \
+           sends the user back to the prompt when the check fails: `for /l %%n in (1,1,24) \
+           do if \"%h%\"==\"%%n\" set ok=1` then `if not \"%ok%\"==\"1\" goto ask`). Not \
+           reported: an answer read from a file (`set /p v=<file`), a prompt whose variable \
+           holds a default (`set c=1` or `set c=\"\"` before it: Enter keeps the default), a \
+           quoted or bracketed operand. One finding per \
            variable; its other unquoted tests are related places. The other unquoted \
            operands (arguments, values with spaces) are BAT210's, which is opt-in.",
     why: "When the user presses Enter without typing, `set /p` leaves the variable as it \

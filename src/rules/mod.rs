@@ -35,6 +35,7 @@ pub mod bat217_for_variable_single_percent;
 pub mod bat218_quoted_compare_mismatch;
 pub mod bat219_prompt_compare_unquoted;
 pub mod bat220_cd_other_drive_then_delete;
+pub mod bat221_errorlevel_variable_set;
 pub mod bat301_lf_line_endings;
 pub mod bat302_win9x_incompatible;
 pub mod bat303_win9x_label_collision;
@@ -497,6 +498,7 @@ pub static RULES: &[&Rule] = &[
     &bat218_quoted_compare_mismatch::RULE,
     &bat219_prompt_compare_unquoted::RULE,
     &bat220_cd_other_drive_then_delete::RULE,
+    &bat221_errorlevel_variable_set::RULE,
     &bat301_lf_line_endings::RULE,
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,

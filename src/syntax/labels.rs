@@ -102,10 +102,10 @@ fn scan_label(bytes: &[u8], start: usize, end: usize, line: usize) -> Option<Lab
     };
     let mut p = skip_delims(start);
     let mut prefixed = false;
-    if p < end && p == start && !matches!(bytes[p], b':' | b'\r') {
+    if p < end && p == start && bytes[p] != b':' {
         // cmd.exe's label search ignores the first byte of a line whatever it is (AveYo's
-        // `#:name:#` subroutines of PowerShell hybrids rely on it). Most lines go on with a
-        // letter: no label.
+        // `#:name:#` subroutines of PowerShell hybrids rely on it), a CR too (a file with LF
+        // CR line ends: `<CR>:name`). Most lines go on with a letter: no label.
         let q = p + 1;
         if q >= end || (bytes[q] != b':' && !delim(q)) {
             return None;

@@ -1,0 +1,5 @@
+@echo off
+:menu
+set /p pick=Option: 
+if "%pick%"=="r" goto menu
+if %pick%==1 echo Mapping drives
