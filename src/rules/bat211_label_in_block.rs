@@ -246,6 +246,20 @@ fn harm(
             // The else-branch runs only when it goes on past the `) else` line: a `)` read as
             // a plain line makes cmd.exe ignore the rest of that line (`) else set x=1`).
             if let Some((kw, els)) = ifs.else_ {
+                // `if … ( … goto :other ) else ( :other …`: the IF's own command jumps into
+                // its else-branch, whose lines then run once as plain lines: as meant.
+                if label_start > kw.start() {
+                    if let Some(t) = ifs.then.map(|t| script.stmt(t).span) {
+                        if !jumps.is_empty()
+                            && jumps.iter().all(|&j| {
+                                let js = script.stmt(j).span;
+                                t.start() <= js.start() && js.end() <= t.end()
+                            })
+                        {
+                            return None;
+                        }
+                    }
+                }
                 let else_line = ctx.source.line_of(kw.start());
                 let last = script
                     .stmt(els)

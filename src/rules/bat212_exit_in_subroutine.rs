@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
     what: "Reports an `exit` without `/b` that is reachable from the entry of a `call :label` \
            subroutine, and every reachable `exit` without `/b` in SMSLS.BAT, which user logon \
            scripts start with `CALL %0\\..\\SMSLS`. Not reported: an `exit` right after a \
-           `pause` (or the script's own `call :pause`), `choice` or `set /p` prompt or a `shutdown` in the same straight-line code \
+           `pause` (or the script's own `call :pause`), a `timeout`, a `choice` or `set /p` prompt or a `shutdown` in the same straight-line code \
            (a deliberate \"press any key to exit\" end) or a command that starts the script \
            again (`powershell Start-Process … %~f0 … -Verb RunAs`, or an `echo`ed VBS line \
            `ShellExecute … \"runas\"`: the elevated copy goes on), \
@@ -458,7 +458,7 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
             StmtKind::Simple(sm) => {
                 program_file_name_into(ctx.source.slice(sm.name.span), &mut name);
                 let (stem, _) = split_ext(&name);
-                if matches!(stem, b"pause" | b"choice" | b"shutdown") {
+                if matches!(stem, b"pause" | b"choice" | b"shutdown" | b"timeout") {
                     return true;
                 }
                 // The script started again elevated or in a new window (`powershell
