@@ -1650,6 +1650,9 @@ fn command_word_is_batch(word: &[u8]) -> bool {
 pub enum Foreign {
     /// An OS/2 REXX program: a `.cmd` whose first bytes are a `/*` comment.
     Rexx,
+    /// An OS/2 REXX program saved with its tokenized image (the `REXX.METACONTROL` /
+    /// `REXX.TOKENSIMAGE` extended attributes written out with it): binary, not text.
+    RexxImage,
     /// A 4DOS / 4NT / Take Command script (`iff … endiff`, `gosub`, `%+`).
     FourDos,
     /// A first line `#!name` naming another interpreter: `#!ps` / `#!powershell` (the
@@ -1666,6 +1669,11 @@ impl Foreign {
                 "this file starts with a `/*` comment: it is a program in another language \
                  (most often an OS/2 REXX program, run by the REXX interpreter), not a cmd.exe \
                  script (on Windows, cmd.exe would fail on its first line)"
+            }
+            Foreign::RexxImage => {
+                "this file holds the tokenized image of an OS/2 REXX program (binary data \
+                 named `REXX.METACONTROL` / `REXX.TOKENSIMAGE`), not a cmd.exe script: cmd.exe \
+                 stops reading it at its first NUL byte"
             }
             Foreign::FourDos => {
                 "this file uses 4DOS / 4NT / Take Command syntax (`iff … endiff`, `gosub`, \
@@ -1754,6 +1762,14 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
         .unwrap_or(bytes.len());
     if bytes[start..].starts_with(b"/*") {
         return Some(Foreign::Rexx);
+    }
+    // The extended attributes OS/2 keeps for a REXX program, written out with it.
+    let head = &bytes[..bytes.len().min(4096)];
+    if memchr::memchr(0, head).is_some()
+        && (memchr::memmem::find(head, b"REXX.METACONTROL").is_some()
+            || memchr::memmem::find(head, b"REXX.TOKENSIMAGE").is_some())
+    {
+        return Some(Foreign::RexxImage);
     }
     if shebang_names_other(bytes) {
         return Some(Foreign::Shebang);
@@ -2101,6 +2117,11 @@ mod tests {
     #[test]
     fn foreign_marks_are_first_words_of_lines() {
         assert_eq!(foreign("  /* REXX */\r\nsay hi\r\n"), Some(Foreign::Rexx));
+        assert_eq!(
+            foreign("\u{1e}\0\0REXX.METACONTROL\0\u{c}OS/2 REXXSAA\r\nx\r\n"),
+            Some(Foreign::RexxImage)
+        );
+        assert_eq!(foreign("@echo off\r\nrem REXX.METACONTROL\r\n"), None);
         // `iff … then` (any case, after blanks and `@`, trailing blanks) and `endiff`.
         assert_eq!(
             foreign("@echo off\r\n  @IFF x == y THEN  \r\n endiff\r\n"),

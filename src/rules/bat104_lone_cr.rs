@@ -19,7 +19,8 @@ pub static RULE: Rule = Rule {
            not reported, nor is one inside a REM or `::` comment unless the text after it starts like a command. A file with CR-only (classic Mac) line endings is reported once. CRs right before an LF or at the end of the file \
            are harmless (cmd.exe deletes them) and are not reported, nor is a CR at the start \
            of a line (after blanks only: a file with LF CR line ends), which joins nothing; \
-           the label search skips it too, as it skips any first byte of a line.",
+           the label search skips it too, as it skips any first byte of a line. Nor is a CR \
+           after the first NUL byte, where cmd.exe stops reading (BAT103).",
     why: "cmd.exe ends a line only at LF; it deletes every CR before it parses the line. Text \
           that looks like two lines in an editor, `echo a<CR>echo b`, is therefore run as the \
           single command `echo aecho b`, and a whole file with CR-only line endings is one long \
@@ -102,8 +103,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         memo = (end, end < bytes.len() && bytes[end] != b'\n');
         memo.1
     };
+    // cmd.exe stops reading at the first NUL (BAT103): nothing after it runs.
+    let nul = facts.nul.first().copied().unwrap_or(usize::MAX);
     if facts.crlf_lines + facts.lf_lines == 0 {
-        if let Some(&first) = facts.lone_cr.iter().find(|&&i| harmful(i)) {
+        if let Some(&first) = facts
+            .lone_cr
+            .iter()
+            .take_while(|&&i| i < nul)
+            .find(|&&i| harmful(i))
+        {
             let n = facts.lone_cr.len();
             out.push(
                 RULE.diag(
@@ -121,7 +129,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     // One judgement per run of CRs (at its first CR), so a run costs its length once.
     let mut last_line = 0;
-    for &i in &facts.lone_cr {
+    for &i in facts.lone_cr.iter().take_while(|&&i| i < nul) {
         if i > 0 && bytes[i - 1] == b'\r' {
             continue;
         }

@@ -6,7 +6,7 @@ use crate::rules::bat_util::{
     result_tested, sibling_exists, snippet, static_label, stderr_silenced,
 };
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{CallTarget, StmtKind};
+use crate::syntax::ast::{CallTarget, StmtId, StmtKind};
 use crate::syntax::labels::{LabelIndex, Profile};
 
 pub static RULE: Rule = Rule {
@@ -27,7 +27,9 @@ pub static RULE: Rule = Rule {
            sibling; a jump only COMMAND.COM runs (on the Windows 9x side of an OS test, as in \
            the RubyGems stub's `if not \"%~f0\" == \"~f0\" goto WinNT`) whose label COMMAND.COM \
            finds by its first 8 characters; a label that is there, after a NUL byte where \
-           cmd.exe stops reading (BAT103 reports the NUL). A jump under a test of two fixed \
+           cmd.exe stops reading (BAT103 reports the NUL); a jump under an IF that repeats, \
+           word for word, the test of the IF right before it, whose command already left \
+           (`if not exist %d%: goto bad` twice: the second never runs). A jump under a test of two fixed \
            words (`if ans==n goto END`, the `%` forgotten) never runs when the words differ. \
            A `goto` to a missing `:eof`, `:exit` or `:quit` is a warning, not an error, in a \
            script that is no logon script and has no `call :label` subroutines: the script \
@@ -55,6 +57,7 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut after_nul = None;
     let mut subroutines: Option<bool> = None;
+    let mut sib: Option<crate::rules::bat_util::Siblings<'_>> = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let (target, is_call) = match &stmt.kind {
@@ -74,6 +77,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // `goto : x`, `call :`: no name at all is a deliberate probe or a way to leave the
         // context (like a GOTO with no target), never a misspelt label.
         if key.is_empty() {
+            continue;
+        }
+        // `if not exist %d%: goto bad` then the same test again: the second jump never runs.
+        if repeated_leaving_test(ctx, id, &mut sib) {
             continue;
         }
         // A probe (`call :x 2>nul && …`, `goto :nolabel >nul 2>&1 || …`): the author
@@ -199,4 +206,63 @@ fn in_sibling_module(ctx: &Ctx<'_>, key: &[u8]) -> bool {
         Some(i) if i > 0 => sibling_exists(ctx, &key[..i], &exts, &dirs),
         _ => false,
     }
+}
+
+/// Statement `id` is the command of an IF whose test repeats, word for word, the test of the
+/// IF just before it (only comments and messages between), and that one always leaves (a
+/// GOTO or EXIT): when the test holds, the first IF has already left, so `id` never runs.
+fn repeated_leaving_test<'a>(
+    ctx: &'a Ctx<'_>,
+    id: StmtId,
+    sib: &mut Option<crate::rules::bat_util::Siblings<'a>>,
+) -> bool {
+    let script = ctx.script;
+    let Some(owner) = script.stmt(id).parent() else {
+        return false;
+    };
+    let StmtKind::If(second) = &script.stmt(owner).kind else {
+        return false;
+    };
+    if second.then != Some(id) || second.else_.is_some() {
+        return false;
+    }
+    let test = |i: &crate::syntax::ast::If, at: StmtId| {
+        let end = i
+            .then
+            .map_or(script.stmt(at).span.end(), |t| script.stmt(t).span.start());
+        ctx.source
+            .slice(crate::source::Span::new(
+                i.keyword.end(),
+                end.max(i.keyword.end()),
+            ))
+            .trim_ascii()
+    };
+    let sib = sib.get_or_insert_with(|| crate::rules::bat_util::Siblings::build(script));
+    let mut prev = sib.before(owner);
+    for _ in 0..8 {
+        let Some(p) = prev else {
+            return false;
+        };
+        match &script.stmt(p).kind {
+            StmtKind::Comment(_) | StmtKind::Echo(_) => prev = sib.before(p),
+            StmtKind::If(first) => {
+                let leaves = first.else_.is_none()
+                    && first.then.is_some_and(|t| {
+                        matches!(script.stmt(t).kind, StmtKind::Goto(_) | StmtKind::Exit(_))
+                    });
+                // Byte for byte; under `/i` on both, without case (`/I "%a%"=="n"` then
+                // `/I "%a%"=="N"`).
+                let (a, b) = (test(first, p), test(second, owner));
+                let same = if first.case_insensitive.is_some() && second.case_insensitive.is_some()
+                {
+                    a.eq_ignore_ascii_case(b)
+                } else {
+                    a == b
+                };
+                return leaves && same;
+            }
+            _ => return false,
+        }
+    }
+    false
 }

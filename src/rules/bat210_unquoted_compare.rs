@@ -20,7 +20,9 @@ pub static RULE: Rule = Rule {
     what: "Reports an unquoted operand of `==` (or `EQU` …) made only of expansions when it \
            can really be empty or hold spaces: a batch argument (`%1`-`%9`, `%~1`, `%*`) no \
            emptiness test guards (inside a `call :label` subroutine: one of its call sites \
-           passes it on from its own arguments or not at all), a variable \
+           passes it on from its own arguments or not at all; a quoted literal it passes \
+           counts as a value for `%2`, which keeps the quotes, and for `%~2` when it holds \
+           text without blanks), a variable \
            set to a constant with spaces (and not unconditionally set again), copied from an \
            argument, or never set in the file (nor possibly set by a `set` with a computed \
            name, or by another batch file the script calls); and, in code Windows 9x clients run, `%OS%`, `%ERRORLEVEL%`, \
@@ -346,7 +348,7 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                     let all_safe = script
                         .expansions_in(v)
                         .iter()
-                        .all(|e| arg_safe(ctx, arg_pos(ctx, e), &args_guarded, sub));
+                        .all(|e| arg_safe(ctx, e, &args_guarded, sub));
                     if all_safe {
                         how = Assign::Copy;
                     }
@@ -496,10 +498,14 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
 /// passed through from the caller's arguments (a literal, a FOR token, another variable).
 fn arg_safe(
     ctx: &Ctx<'_>,
-    pos: usize,
+    e: &crate::syntax::ast::Expansion,
     args_guarded: &[bool; 10],
     sub: Option<&Vec<Vec<Word>>>,
 ) -> bool {
+    let pos = arg_pos(ctx, e);
+    // `%2` keeps the quotes a call site passes (`call :item x "T"` gives `if "T" equ …`);
+    // `%~2` drops them.
+    let keeps_quotes = e.kind == ExpansionKind::Arg;
     if args_guarded[pos] {
         return true;
     }
@@ -509,7 +515,18 @@ fn arg_safe(
     pos > 0
         && sites.iter().all(|args| {
             args.get(pos - 1).is_some_and(|w| {
-                !w.quoted
+                let b = ctx.source.slice(w.span);
+                let whole_quoted = w.quoted
+                    && b.len() >= 2
+                    && b[0] == b'"'
+                    && b[b.len() - 1] == b'"'
+                    && !b[1..b.len() - 1].contains(&b'"');
+                let plain_inside = whole_quoted
+                    && b.len() > 2
+                    && !b[1..b.len() - 1].iter().any(|&c| {
+                        is_delim(c) || matches!(c, b'&' | b'|' | b'<' | b'>' | b'(' | b')')
+                    });
+                (!w.quoted || (whole_quoted && keeps_quotes) || plain_inside)
                     && !w.span.is_empty()
                     && !word_span_is(ctx, w.span, |k| {
                         matches!(
@@ -691,7 +708,7 @@ fn unsafe_atom(
             if pos == 0 && e.kind == ExpansionKind::ArgModifier && b.eq_ignore_ascii_case(b"%~z0") {
                 return None;
             }
-            if !others || arg_safe(ctx, pos, args_guarded, sub) {
+            if !others || arg_safe(ctx, e, args_guarded, sub) {
                 return None;
             }
             if sub.is_some() {

@@ -202,7 +202,14 @@ fn fate(ctx: &Ctx<'_>, kids: &Kids, at: usize, scoped: bool, local: bool) -> Fat
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let script = ctx.script;
     let src = ctx.source;
-    if !ctx.mentions(b"errorlevel") {
+    // Most files never set it: one cheap look at the SET statements first.
+    let is_errorlevel = |n: Span| n.len() == 10 && src.slice(n).eq_ignore_ascii_case(b"errorlevel");
+    if !ctx.assignments().iter().any(|&(n, _)| is_errorlevel(n))
+        && !script.stmts.iter().any(|s| {
+            matches!(&s.kind, StmtKind::Set(set) if set.kind == SetKind::Arith
+                && matches!(errorlevel_set(src, &s.kind), Some(SetValue::Value(_))))
+        })
+    {
         return;
     }
     let mut kids_: Option<Kids> = None;

@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
     summary: "The file is not a cmd.exe script, so no batch rule is run on it",
     what: "Reports once, on the first line, a `.bat`/`.cmd` file that another interpreter runs, \
            and runs no batch rule on it: an OS/2 REXX program (the first non-blank bytes are a \
-           `/*` comment), a 4DOS / 4NT / Take Command script (at least two of `iff … then`, \
+           `/*` comment, or the binary `REXX.METACONTROL` / `REXX.TOKENSIMAGE` image OS/2 \
+           saves with one), a 4DOS / 4NT / Take Command script (at least two of `iff … then`, \
            `elseiff`, `endiff`, `enddo`, `gosub`, `%+`), or a file whose first line is `#!` \
            naming another interpreter (`#!ps`, the PowerShell header of remote-management \
            tools; `#!/bin/sh`; not `#!cmd`, nor a shell/batch polyglot with an `@echo off` line).",
