@@ -16,8 +16,9 @@ pub static RULE: Rule = Rule {
            `^`, a `)` inside a block, or a `(` that ends the line (a block opener). A `(` or `)` \
            that is plain text in an argument anyway (`echo \"see (x)`) is no reason to report, \
            nor an `echo` whose only specials after the quote are arrows (`echo \"Renamed a.bck \
-           -> a`: the quote keeps `->` from redirecting, as meant) or the carets of ASCII art \
-           before a letter or blank (the quote prints them), nor the command text of a \
+           -> a`: the quote keeps `->` from redirecting, as meant), placeholders of usage \
+           text (`echo \"Usage: setup <msi path>`) or the carets of ASCII art before a letter \
+           or blank (the quote prints them), nor the command text of a \
            `powershell -command \"…` that runs to the end of the line with only PowerShell's \
            specials in it (`| & ; { }`: PowerShell gets them, as meant), nor a quote swallowed by a \
            FOR variable written with one `%` (`for %a in (\"…`), which BAT217 reports.",
@@ -122,8 +123,9 @@ fn at_quote<'a>(ctx: &Ctx<'a>, quote: Span) -> Option<AtQuote<'a>> {
 }
 
 /// `quote` is in an `echo` whose only special characters after it are arrows (`echo "[INFO]
-/// Rename a.bck -> a`, `=>`, `<-`) or carets of ASCII art: the open quote is what keeps `->`
-/// from redirecting and the caret printed, and the line prints what its author wrote.
+/// Rename a.bck -> a`, `=>`, `<-`), placeholders of usage text (`<msi path>`) or carets of
+/// ASCII art: the open quote is what keeps `->` from redirecting and the caret printed, and
+/// the line prints what its author wrote.
 fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
     let Some(q) = at_quote(ctx, quote) else {
         return false;
@@ -133,10 +135,31 @@ fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
     }
     let rest = q.rest;
     let mut harmless = 0;
+    // The `>` that closes a placeholder (`<msi path>`) already counted.
+    let mut closes = usize::MAX;
     for (k, &b) in rest.iter().enumerate() {
         let before = k.checked_sub(1).map(|p| rest[p]);
         let after = rest.get(k + 1).copied();
+        if k == closes {
+            continue;
+        }
         match b {
+            // A placeholder of usage text (`echo "Usage: setup <msi path> <log dir>`): the
+            // open quote keeps the brackets from redirecting, and they print.
+            b'<' if after.is_some_and(|a| a.is_ascii_alphanumeric()) => {
+                let Some(len) = rest[k + 1..].iter().position(|&c| c == b'>') else {
+                    return false;
+                };
+                let inner = &rest[k + 1..k + 1 + len];
+                if !inner
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || b" _-./:".contains(c))
+                {
+                    return false;
+                }
+                closes = k + 1 + len;
+                harmless += 1;
+            }
             b'>' if matches!(before, Some(b'-' | b'=')) => harmless += 1,
             b'<' if matches!(after, Some(b'-' | b'=')) => harmless += 1,
             // A caret of ASCII art before a letter, digit, blank or plain punctuation

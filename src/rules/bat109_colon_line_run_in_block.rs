@@ -13,7 +13,10 @@ pub static RULE: Rule = Rule {
     what: "Reports a `::` comment line inside a parenthesised block that cmd.exe reads as a \
            command, because it directly follows another `::` comment or label line of the \
            block. A `:label` or `:# note` line in that place is not reported: run as a command \
-           it is still only a label to cmd.exe.",
+           it is still only a label to cmd.exe. Nor is a pair the block's own run never \
+           reaches, after a GOTO or EXIT of the block itself (`goto wait` / `:finished` / `:: \
+           note`): only a jump to the label gets there, and from there cmd.exe reads line by \
+           line, where `::` is a comment.",
     why: "Inside a block, cmd.exe parses the line after a label line (and `::` comments are \
           label lines) as a command, even when it looks like a label. A second `::` comment in \
           a row is then run: cmd.exe looks for a drive named `:` and prints \"The system cannot \
@@ -29,13 +32,16 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
-    for stmt in &ctx.script.stmts {
+    for (k, stmt) in ctx.script.stmts.iter().enumerate() {
         let StmtKind::Simple(s) = &stmt.kind else {
             continue;
         };
         // Only a `::` line fails when run: cmd.exe takes `::` for a drive. A `:label` or
         // `:# note` line run as a command is still a label to it, and does nothing.
         if stmt.parent().is_none() || !src.slice(s.name.span).starts_with(b"::") {
+            continue;
+        }
+        if after_leaving_jump(ctx, k) {
             continue;
         }
         let shown = snippet(src, s.name.span, 40, false);
@@ -52,4 +58,28 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help("use REM for comments inside blocks"),
         );
     }
+}
+
+/// The block's own run never reaches statement `k`: before it in the block, past labels and
+/// comments, stands a GOTO or EXIT of the block itself (`goto poll` / `:done` / `:: note`).
+/// Only a jump to the label gets there, and from there cmd.exe reads line by line, where `::`
+/// is a comment.
+fn after_leaving_jump(ctx: &Ctx<'_>, k: usize) -> bool {
+    let stmts = &ctx.script.stmts;
+    let parent = stmts[k].parent();
+    for j in (k.saturating_sub(64)..k).rev() {
+        let prev = &stmts[j];
+        if prev.parent() != parent {
+            // A statement nested in an earlier sibling (an IF's command): keep looking back
+            // for that sibling itself.
+            continue;
+        }
+        match prev.kind {
+            StmtKind::Label(_) | StmtKind::Comment(_) => continue,
+            StmtKind::Simple(ref s) if ctx.source.slice(s.name.span).starts_with(b"::") => continue,
+            StmtKind::Goto(_) | StmtKind::Exit(_) => return true,
+            _ => return false,
+        }
+    }
+    false
 }

@@ -44,7 +44,9 @@ pub static RULE: Rule = Rule {
            `('ver')` (one line), or \
            whose body always jumps away (one pass per reading), or a `set` after the read in a \
            loop body that its own block follows with a GOTO or EXIT (no later pass sees the \
-           new value) or that never runs; a block that holds a label or \
+           new value) or that never runs, a read after the GOTO or EXIT that follows the \
+           `set` in its own block (`set where=second` / `goto begin`: the pass that sets it \
+           leaves first); a block that holds a label or \
            an `endlocal` that runs (the `endlocal & set x=%x%` tunnel), an assignment and a \
            read in a block that holds a pipe, an `%ERRORLEVEL%` test that is itself a side \
            of a pipe, and the \
@@ -531,11 +533,14 @@ fn unit_has_several(places: &Places, id: StmtId) -> bool {
 /// `s` is followed in its own block by a GOTO or an EXIT (at most 64 statements on): the
 /// code after it never reaches the block's end.
 fn leaves_after(script: &Script, s: StmtId) -> bool {
-    let Some(parent) = script.stmt(s).parent() else {
-        return false;
-    };
+    leave_after(script, s).is_some()
+}
+
+/// The index of the GOTO or EXIT that follows `s` in its own block (see [`leaves_after`]).
+fn leave_after(script: &Script, s: StmtId) -> Option<usize> {
+    let parent = script.stmt(s).parent()?;
     if !matches!(script.stmt(parent).kind, StmtKind::Block(_)) {
-        return false;
+        return None;
     }
     // The statements after `s` in file order (bounded: a look costs the same in any block).
     let end = script.stmt(parent).span.end();
@@ -543,9 +548,10 @@ fn leaves_after(script: &Script, s: StmtId) -> bool {
         .iter()
         .take(64)
         .take_while(|x| x.span.start() < end)
-        .any(|x| {
+        .position(|x| {
             x.parent() == Some(parent) && matches!(x.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
         })
+        .map(|k| s.index() + 1 + k)
 }
 
 fn stale_after_set(
@@ -584,6 +590,11 @@ fn stale_after_set(
     // when the `set` is followed in its block by a GOTO or EXIT (`set port=0` / `goto ask`
     // leaves the loop).
     if in_loop && s.index() > r.index() && leaves_after(script, s) {
+        return false;
+    }
+    // `set where=second` / `goto begin` in one branch, the read in a later one: the pass that
+    // sets it leaves the block before the read; the next pass reads the block again.
+    if s.index() < r.index() && leave_after(script, s).is_some_and(|g| g < r.index()) {
         return false;
     }
     // The FOR's own list reads the variable its body sets (`for %%s in (%MCT% %*) do … set
