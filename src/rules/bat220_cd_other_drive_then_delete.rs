@@ -2,7 +2,7 @@
 //! names, which runs in the current folder of the drive the script started on.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{snippet, Siblings};
+use crate::rules::bat_util::{message_or_screen, relative_name, snippet, Siblings};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{Script, StmtId, StmtKind};
 
@@ -58,16 +58,6 @@ fn cd_to_drive(ctx: &Ctx<'_>, id: StmtId) -> Option<u8> {
     }
 }
 
-/// A name with no drive, no leading `\` or `/`, and no variable: relative to the current
-/// folder.
-fn relative(name: &[u8]) -> bool {
-    let n = name.strip_prefix(b"\"").unwrap_or(name);
-    let n = n.strip_suffix(b"\"").unwrap_or(n);
-    !n.is_empty()
-        && !matches!(n[0], b'\\' | b'/')
-        && !n.iter().any(|b| matches!(b, b':' | b'%' | b'!'))
-}
-
 /// Statement `id` deletes relative names.
 fn relative_delete(ctx: &Ctx<'_>, id: StmtId) -> bool {
     let StmtKind::Simple(sm) = &ctx.script.stmt(id).kind else {
@@ -77,7 +67,7 @@ fn relative_delete(ctx: &Ctx<'_>, id: StmtId) -> bool {
     let args: Vec<&[u8]> = sm.args.iter().map(|w| ctx.source.slice(w.span)).collect();
     let switch = |a: &&[u8]| a.starts_with(b"/");
     let names: Vec<&&[u8]> = args.iter().filter(|a| !switch(a)).collect();
-    if names.is_empty() || !names.iter().all(|a| relative(a)) {
+    if names.is_empty() || !names.iter().all(|a| relative_name(a)) {
         return false;
     }
     match name.as_slice() {
@@ -85,21 +75,6 @@ fn relative_delete(ctx: &Ctx<'_>, id: StmtId) -> bool {
         b"rd" | b"rmdir" => args
             .iter()
             .any(|a| switch(a) && a.len() >= 2 && a[1].eq_ignore_ascii_case(&b's')),
-        _ => false,
-    }
-}
-
-/// Messages, comments and screen commands between the `cd` and the command it is for.
-fn passes_over(ctx: &Ctx<'_>, id: StmtId) -> bool {
-    match &ctx.script.stmt(id).kind {
-        StmtKind::Echo(_) | StmtKind::Comment(_) => true,
-        StmtKind::Simple(sm) => {
-            let n = ctx.source.slice(sm.name.span).to_ascii_lowercase();
-            matches!(
-                n.as_slice(),
-                b"cls" | b"title" | b"color" | b"pause" | b"timeout"
-            )
-        }
         _ => false,
     }
 }
@@ -135,7 +110,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .after(id)
             .iter()
             .take(6)
-            .find(|&&n| !passes_over(ctx, n))
+            .find(|&&n| !message_or_screen(ctx, n))
         else {
             continue;
         };

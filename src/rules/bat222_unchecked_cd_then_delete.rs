@@ -2,7 +2,7 @@
 //! wildcard delete of relative names, which then runs in the folder the script was in.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::snippet;
+use crate::rules::bat_util::{message_or_screen, relative_name, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{Condition, Connector, Script, StmtId, StmtKind};
 
@@ -126,14 +126,7 @@ fn relative_sweep(ctx: &Ctx<'_>, id: StmtId) -> bool {
             .any(|a| switch(a) && a.len() >= 2 && a[1].eq_ignore_ascii_case(&c))
     };
     let names: Vec<&&[u8]> = args.iter().filter(|a| !switch(a)).collect();
-    let relative = |n: &[u8]| {
-        let n = n.strip_prefix(b"\"").unwrap_or(n);
-        let n = n.strip_suffix(b"\"").unwrap_or(n);
-        !n.is_empty()
-            && !matches!(n[0], b'\\' | b'/')
-            && !n.iter().any(|b| matches!(b, b':' | b'%' | b'!'))
-    };
-    if names.is_empty() || !names.iter().all(|a| relative(a)) {
+    if names.is_empty() || !names.iter().all(|a| relative_name(a)) {
         return false;
     }
     // Every file: `*`, `*.*` (a pattern of one extension, `*.tmp`, is left alone).
@@ -145,21 +138,6 @@ fn relative_sweep(ctx: &Ctx<'_>, id: StmtId) -> bool {
     match name.as_slice() {
         b"del" | b"erase" => names.iter().any(|a| every(a)),
         b"rd" | b"rmdir" => has(b's') && names.iter().any(|a| every(a)),
-        _ => false,
-    }
-}
-
-/// Messages, comments and screen commands between the `cd` and the command it is for.
-fn passes_over(ctx: &Ctx<'_>, id: StmtId) -> bool {
-    match &ctx.script.stmt(id).kind {
-        StmtKind::Echo(_) | StmtKind::Comment(_) => true,
-        StmtKind::Simple(sm) => {
-            let n = ctx.source.slice(sm.name.span).to_ascii_lowercase();
-            matches!(
-                n.as_slice(),
-                b"cls" | b"title" | b"color" | b"pause" | b"timeout"
-            )
-        }
         _ => false,
     }
 }
@@ -237,7 +215,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(next) = (id.index() + 1..script.stmts.len().min(id.index() + 7))
             .map(|k| StmtId(k as u32))
             .take_while(|&k| script.stmt(k).parent() == parent)
-            .find(|&k| !passes_over(ctx, k))
+            .find(|&k| !message_or_screen(ctx, k))
         else {
             continue;
         };

@@ -1127,6 +1127,32 @@ fn stage_against<'a>(params: &[Vec<u8>], side: &[u8], other: &'a [u8]) -> Option
     None
 }
 
+/// Messages, comments and screen commands (`cls`, `title`, `color`, `pause`, `timeout`): what
+/// may stand between a `cd` and the command it prepares (BAT220, BAT222).
+pub fn message_or_screen(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    match &ctx.script.stmt(id).kind {
+        StmtKind::Echo(_) | StmtKind::Comment(_) => true,
+        StmtKind::Simple(sm) => {
+            let n = ctx.source.slice(sm.name.span).to_ascii_lowercase();
+            matches!(
+                n.as_slice(),
+                b"cls" | b"title" | b"color" | b"pause" | b"timeout"
+            )
+        }
+        _ => false,
+    }
+}
+
+/// A file name relative to the current folder: no drive, no leading `\` or `/`, no variable
+/// (quotes around it allowed).
+pub fn relative_name(name: &[u8]) -> bool {
+    let n = name.strip_prefix(b"\"").unwrap_or(name);
+    let n = n.strip_suffix(b"\"").unwrap_or(n);
+    !n.is_empty()
+        && !matches!(n[0], b'\\' | b'/')
+        && !n.iter().any(|b| matches!(b, b':' | b'%' | b'!'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
