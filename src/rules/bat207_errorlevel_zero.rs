@@ -21,7 +21,11 @@ pub static RULE: Rule = Rule {
            by `if errorlevel 1 set X=…` (the default step of a rising ladder, which the higher \
            tests overwrite); nor the last step of a falling ladder whose steps down to \
            `if errorlevel 1` all leave (`goto`, `exit`, or `echo failed & goto end` on the \
-           test's line), where only exit code 0 is left; nor an `if errorlevel 0` joined to \
+           test's line), where only exit code 0 is left, or, after XCOPY or ROBOCOPY, whose \
+           codes below the lowest step are not failures (XCOPY 1: no file found; ROBOCOPY 1 \
+           to 7: copied), down to a higher step and followed by a label (`if errorlevel 8 goto \
+           failed` / `if errorlevel 0 goto done` / `:fatal`: the ladder's \"otherwise\"); nor \
+           an `if errorlevel 0` joined to \
            the command before it with `&&` or `||` (`find \"XP\" >nul && if errorlevel 0 \
            set sys=xp`), which that operator already gates; nor one with an else-branch in a \
            script that itself exits with a negative code (`exit /b -255`), where the else \
@@ -170,12 +174,38 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// Just before statement `id`, in the same sequence, a chain of `if errorlevel N goto …`
-/// tests that leave ends with `if errorlevel 1 …`: every failure has already left, so
-/// `if errorlevel 0` there means exactly success (`if errorlevel 1 goto fail` /
-/// `if errorlevel 0 goto ok`).
+/// tests that leave: when it ends with `if errorlevel 1 …` every failure has already left,
+/// so `if errorlevel 0` there means exactly success (`if errorlevel 1 goto fail` / `if
+/// errorlevel 0 goto ok`). After higher steps only, it also takes the codes below the lowest
+/// step, which for most programs are failures (`if errorlevel 8 goto exists` / `if
+/// errorlevel 0 goto installed`); not for XCOPY (1: no file found) and ROBOCOPY (1 to 7:
+/// copied, with notes), whose ladders end so by design (the example of XCOPY's help), when a
+/// label follows (the lines below are the other steps' handlers).
 fn after_failures_left<'a>(ctx: &Ctx<'a>, id: StmtId, sib: &mut Option<Siblings<'a>>) -> bool {
     let sib = sib.get_or_insert_with(|| Siblings::build(ctx.script));
     let mut k = id;
+    let mut steps = 0;
+    // The ladder of higher steps ends at statement `cmd`: the catch-all of a copy tool.
+    let copy_ladder = |sib: &Siblings<'_>, steps: usize, cmd: Option<StmtId>| {
+        let tool = cmd.is_some_and(|c| match &ctx.script.stmt(c).kind {
+            StmtKind::Simple(sm) => {
+                let mut buf = Vec::new();
+                matches!(
+                    crate::syntax::names::program_stem_into(
+                        ctx.source.slice(sm.name.span),
+                        &mut buf
+                    ),
+                    Some(b"xcopy" | b"robocopy")
+                )
+            }
+            _ => false,
+        });
+        steps > 0
+            && tool
+            && sib.after(id).first().map_or(true, |&n| {
+                matches!(ctx.script.stmt(n).kind, StmtKind::Label(_))
+            })
+    };
     for _ in 0..64 {
         let Some(prev) = sib.before(k) else {
             return false;
@@ -188,11 +218,11 @@ fn after_failures_left<'a>(ctx: &Ctx<'a>, id: StmtId, sib: &mut Option<Siblings<
             {
                 match i.condition {
                     Condition::Errorlevel { value: Some(1), .. } => return true,
-                    Condition::Errorlevel { value: Some(n), .. } if n > 1 => {}
+                    Condition::Errorlevel { value: Some(n), .. } if n > 1 => steps += 1,
                     _ => return false,
                 }
             }
-            _ => return false,
+            _ => return copy_ladder(sib, steps, Some(k)),
         }
     }
     false

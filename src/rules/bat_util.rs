@@ -791,8 +791,19 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
         && words
             .iter()
             .all(|w| FOREIGN_PASSWORD_WORDS.contains(w) || FOREIGN_FILLERS.contains(w));
+    // `DatabasePasswordHere`, `SQL_PASS_HERE`: a note naming what goes there.
+    let here = squashed.iter().all(u8::is_ascii_alphabetic)
+        && [
+            b"passwordhere".as_slice(),
+            b"passhere",
+            b"pwdhere",
+            b"passwordgoeshere",
+        ]
+        .iter()
+        .any(|s| squashed.ends_with(s));
     fill_in
         || foreign
+        || here
         || matches!(
             squashed.as_slice(),
             b"password"

@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
            (it ends in `PASSWORD`, `PASSWD`, `PASSWORT`, `KENNWORT` or `PWD`, or is `PASS` / \
            ends in `_PASS`), VALUE is a literal (no expansion, not empty, not `\"\"`, not `*`, not a number \
            of at most three digits, which is a count or an index, not `Random`, which \
-           picks `net user /random`, nor a value the script tests the variable against, \
+           picks `net user /random`, nor a placeholder to fill in (`DatabasePasswordHere`, \
+           `YOUR_PASSWORD`), nor a value the script tests the variable against, \
            a mode word: `if /i \"%pw%\"==\"none\"`), and a \
            later statement (not a comment) expands the variable (`%NAME%`, `%NAME:~0,4%`, `!NAME!`) by the \
            name cmd.exe stored (`set pw = x` stores `pw `, with the blank, which `%pw%` does \
