@@ -209,7 +209,8 @@ fn in_sibling_module(ctx: &Ctx<'_>, key: &[u8]) -> bool {
 }
 
 /// Statement `id` is the command of an IF whose test repeats, word for word, the test of the
-/// IF just before it (only comments and messages between), and that one always leaves (a
+/// IF just before it (only comments, messages and `set`s of variables the test does not read
+/// between), and that one always leaves (a
 /// GOTO or EXIT): when the test holds, the first IF has already left, so `id` never runs.
 fn repeated_leaving_test<'a>(
     ctx: &'a Ctx<'_>,
@@ -245,6 +246,23 @@ fn repeated_leaving_test<'a>(
         };
         match &script.stmt(p).kind {
             StmtKind::Comment(_) | StmtKind::Echo(_) => prev = sib.before(p),
+            // `set msg=0` between the two: a variable the test does not read.
+            StmtKind::Set(set) if set.kind == crate::syntax::ast::SetKind::Assign => {
+                let Some(n) = set.name else {
+                    return false;
+                };
+                let mut read = b"%".to_vec();
+                read.extend(ctx.source.slice(n).trim_ascii().to_ascii_lowercase());
+                read.push(b'%');
+                if test(second, owner)
+                    .to_ascii_lowercase()
+                    .windows(read.len())
+                    .any(|w| w == read.as_slice())
+                {
+                    return false;
+                }
+                prev = sib.before(p);
+            }
             StmtKind::If(first) => {
                 let leaves = first.else_.is_none()
                     && first.then.is_some_and(|t| {

@@ -1,6 +1,7 @@
 @echo off
 set /p drv=Drive letter: 
 if not exist %drv%: goto nodrive
+set msg=drive missing
 rem the same test again: never true here
 if not exist %drv%: goto missing_label
 if /i "%drv%"=="a" goto :eof
