@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
     summary: "A variable named like a password is set to a literal that a later command uses",
     what: "Reports `set NAME=VALUE` (plain or quoted form) when NAME reads as a password \
            (it ends in `PASSWORD`, `PASSWD`, `PASSWORT`, `KENNWORT` or `PWD`, or is `PASS` / \
-           ends in `_PASS`), VALUE is a literal (no expansion, not empty, not `\"\"`, not `*`, not a number \
+           ends in `_PASS`; also with one or two digits after it: `pass2`, `password_1`), \
+           VALUE is a literal (no expansion, not empty, not `\"\"`, not `*`, not a number \
            of at most three digits, which is a count or an index, not `Random`, which \
            picks `net user /random`, nor a placeholder to fill in (`DatabasePasswordHere`, \
            `YOUR_PASSWORD`), nor a value the script tests the variable against, \
@@ -42,6 +43,14 @@ pub static RULE: Rule = Rule {
 /// A variable name that reads as a password (lower case, no `%`).
 fn names_a_password(name: &[u8]) -> bool {
     let n = name.trim_ascii();
+    // `pass2`, `password_1`: the second of several passwords.
+    let n = match n.iter().rposition(|b| !b.is_ascii_digit()) {
+        Some(k) if k + 1 < n.len() && k + 1 + 2 >= n.len() => {
+            let stem = &n[..=k];
+            stem.strip_suffix(b"_").unwrap_or(stem)
+        }
+        _ => n,
+    };
     // Any case, without a lower-case copy of every SET name.
     let ends = |s: &[u8]| n.len() >= s.len() && n[n.len() - s.len()..].eq_ignore_ascii_case(s);
     if n.eq_ignore_ascii_case(b"pwd") || n.eq_ignore_ascii_case(b"oldpwd") {
