@@ -2,7 +2,7 @@
 //! names, which runs in the current folder of the drive the script started on.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{message_or_screen, relative_name, snippet, Siblings};
+use crate::rules::bat_util::{message_or_screen, relative_delete, snippet, Siblings};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{Script, StmtId, StmtKind};
 
@@ -58,27 +58,6 @@ fn cd_to_drive(ctx: &Ctx<'_>, id: StmtId) -> Option<u8> {
     }
 }
 
-/// Statement `id` deletes relative names.
-fn relative_delete(ctx: &Ctx<'_>, id: StmtId) -> bool {
-    let StmtKind::Simple(sm) = &ctx.script.stmt(id).kind else {
-        return false;
-    };
-    let name = ctx.source.slice(sm.name.span).to_ascii_lowercase();
-    let args: Vec<&[u8]> = sm.args.iter().map(|w| ctx.source.slice(w.span)).collect();
-    let switch = |a: &&[u8]| a.starts_with(b"/");
-    let names: Vec<&&[u8]> = args.iter().filter(|a| !switch(a)).collect();
-    if names.is_empty() || !names.iter().all(|a| relative_name(a)) {
-        return false;
-    }
-    match name.as_slice() {
-        b"del" | b"erase" => true,
-        b"rd" | b"rmdir" => args
-            .iter()
-            .any(|a| switch(a) && a.len() >= 2 && a[1].eq_ignore_ascii_case(&b's')),
-        _ => false,
-    }
-}
-
 /// Per drive letter, the first statement that switches to it with a line of its own (`C:`).
 fn first_switches(ctx: &Ctx<'_>, script: &Script) -> [usize; 26] {
     let mut first = [usize::MAX; 26];
@@ -114,7 +93,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        if !relative_delete(ctx, next) {
+        if relative_delete(ctx, next).is_none() {
             continue;
         }
         let first = switches.get_or_insert_with(|| first_switches(ctx, script));

@@ -2,7 +2,7 @@
 //! wildcard delete of relative names, which then runs in the folder the script was in.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{message_or_screen, relative_name, snippet};
+use crate::rules::bat_util::{message_or_screen, relative_delete, snippet};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{Condition, Connector, Script, StmtId, StmtKind};
 
@@ -113,33 +113,16 @@ fn always_there(path: &[u8]) -> bool {
         || path.last() == Some(&b':')
 }
 
-/// Statement `id` deletes relative names with a wildcard or a recursion.
+/// Statement `id` deletes every file of the current folder by relative names: `del *`,
+/// `del *.*`, `rd /s .` (a pattern of one extension, `*.tmp`, or one named folder is left
+/// alone).
 fn relative_sweep(ctx: &Ctx<'_>, id: StmtId) -> bool {
-    let StmtKind::Simple(sm) = &ctx.script.stmt(id).kind else {
-        return false;
-    };
-    let name = ctx.source.slice(sm.name.span).to_ascii_lowercase();
-    let args: Vec<&[u8]> = sm.args.iter().map(|w| ctx.source.slice(w.span)).collect();
-    let switch = |a: &&[u8]| a.starts_with(b"/");
-    let has = |c: u8| {
-        args.iter()
-            .any(|a| switch(a) && a.len() >= 2 && a[1].eq_ignore_ascii_case(&c))
-    };
-    let names: Vec<&&[u8]> = args.iter().filter(|a| !switch(a)).collect();
-    if names.is_empty() || !names.iter().all(|a| relative_name(a)) {
-        return false;
-    }
-    // Every file: `*`, `*.*` (a pattern of one extension, `*.tmp`, is left alone).
     let every = |n: &[u8]| {
         let n = n.strip_prefix(b"\"").unwrap_or(n);
         let n = n.strip_suffix(b"\"").unwrap_or(n);
         matches!(n, b"*" | b"*.*" | b"." | b".\\*" | b".\\*.*")
     };
-    match name.as_slice() {
-        b"del" | b"erase" => names.iter().any(|a| every(a)),
-        b"rd" | b"rmdir" => has(b's') && names.iter().any(|a| every(a)),
-        _ => false,
-    }
+    relative_delete(ctx, id).is_some_and(|names| names.iter().any(|a| every(a)))
 }
 
 /// The folders the file tests with `if exist` or creates with `md`/`mkdir` (lower case,

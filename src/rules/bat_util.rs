@@ -1154,6 +1154,30 @@ pub fn message_or_screen(ctx: &Ctx<'_>, id: StmtId) -> bool {
     }
 }
 
+/// A `del`/`erase`, or an `rd`/`rmdir` with `/s`, whose names are all relative (see
+/// [`relative_name`]): those names (BAT220, BAT222). `None` for any other statement.
+pub fn relative_delete<'a>(ctx: &Ctx<'a>, id: StmtId) -> Option<Vec<&'a [u8]>> {
+    let StmtKind::Simple(sm) = &ctx.script.stmt(id).kind else {
+        return None;
+    };
+    let name = ctx.source.slice(sm.name.span).to_ascii_lowercase();
+    let args: Vec<&'a [u8]> = sm.args.iter().map(|w| ctx.source.slice(w.span)).collect();
+    let switch = |a: &[u8]| a.starts_with(b"/");
+    let names: Vec<&'a [u8]> = args.iter().copied().filter(|a| !switch(a)).collect();
+    if names.is_empty() || !names.iter().all(|a| relative_name(a)) {
+        return None;
+    }
+    let recursive = || {
+        args.iter()
+            .any(|a| switch(a) && a.len() >= 2 && a[1].eq_ignore_ascii_case(&b's'))
+    };
+    match name.as_slice() {
+        b"del" | b"erase" => Some(names),
+        b"rd" | b"rmdir" if recursive() => Some(names),
+        _ => None,
+    }
+}
+
 /// A file name relative to the current folder: no drive, no leading `\` or `/`, no variable
 /// (quotes around it allowed).
 pub fn relative_name(name: &[u8]) -> bool {
