@@ -27,7 +27,11 @@ pub static RULE: Rule = Rule {
            it (the lines after it run once, as plain lines). \
            An in-IF retry loop whose jump is guarded by its own IF, or that leaves on its own \
            (a GOTO elsewhere or an EXIT between the label and the jump back, as in a prompt), \
-           with no ELSE after the label, works as meant and is not reported; nor is a handler shared by two paths \
+           or that runs a program or a subroutine each time (a job repeated for ever by \
+           design, not a wait for the block's condition to change), \
+           with no ELSE after the label, works as meant and is not reported; nor is a label \
+           from which every path leaves (EXIT, GOTO, a batch file run without CALL) before \
+           the `) else (` line; nor is a handler shared by two paths \
            whose own commands leave the block (GOTO out of it, or EXIT) before its `)`, nor a \
            label nothing jumps to (no GOTO or CALL names it, and no `goto %var%` could: its \
            literal start differs, or the name is written again and again as a note).",
@@ -203,6 +207,12 @@ struct Memo {
     /// For each statement index, the first statement at or after it that is an EXIT or a
     /// GOTO with a target ([`loop_exit_after`]).
     next_leave: Option<Vec<u32>>,
+    /// For each statement index, how many statements before it run a program or a
+    /// subroutine ([`does_work`]).
+    work_before: Option<Vec<u32>>,
+    /// Per block: for each position of its body, whether a command from there on always
+    /// leaves ([`always_leaves_stmt`]).
+    always_leaves_from: HashMap<StmtId, Vec<bool>>,
 }
 
 /// The harm of a label in a block, or `None` when jumping to it does what the author
@@ -267,7 +277,10 @@ fn harm(
                     .end()
                     .saturating_sub(1)
                     .max(kw.start());
-                if label_start < kw.start() && ctx.source.line_of(last) > else_line {
+                if label_start < kw.start()
+                    && ctx.source.line_of(last) > else_line
+                    && !leaves_before_else(ctx, label, ifs.then, memo)
+                {
                     return Some(Harm::ElseAfter { else_line });
                 }
             }
@@ -289,11 +302,133 @@ fn harm(
         // A loop that leaves on its own (a GOTO elsewhere or an EXIT between the label and
         // this jump: a prompt's answers) does not need the block's condition to stop.
         let leaves_first = exit_at.is_some_and(|e| e < j.index());
-        if !guarded(ctx, j, block) && !leaves_first {
+        if !guarded(ctx, j, block) && !leaves_first && !does_work(ctx, label, j, memo) {
             return Some(Harm::Unguarded { line });
         }
     }
     None
+}
+
+/// From `label` on, read as plain lines, control never reaches the end of the IF's
+/// then-branch `then` (and so never its `) else (` line): a command after the label, in its
+/// own block or in a block around it up to `then`, always leaves ([`always_leaves_stmt`]):
+/// `if errorlevel 1 ( … exit /b 1 ) else ( … exit /b 0 )` after a retry label.
+fn leaves_before_else(ctx: &Ctx<'_>, label: StmtId, then: Option<StmtId>, memo: &mut Memo) -> bool {
+    let script = ctx.script;
+    let Some(then) = then else {
+        return false;
+    };
+    let mut below = label;
+    let mut steps = 0usize;
+    while let Some(p) = script.stmt(below).parent() {
+        if let StmtKind::Block(b) = &script.stmt(p).kind {
+            // The body is in source order, as are statement ids.
+            let at = b.body.partition_point(|&s| s.index() <= below.index());
+            let from = memo.always_leaves_from.entry(p).or_insert_with(|| {
+                let mut v = vec![false; b.body.len() + 1];
+                for k in (0..b.body.len()).rev() {
+                    v[k] = v[k + 1] || always_leaves_stmt(ctx, b.body[k], 0);
+                }
+                v
+            });
+            if from[at] {
+                return true;
+            }
+        }
+        steps += 1;
+        if p == then || steps > 4096 || p.index() >= below.index() {
+            return false;
+        }
+        below = p;
+    }
+    false
+}
+
+/// Running statement `id` never goes on to the next line: an EXIT, a GOTO (any target: a
+/// missing label ends the script too), a batch file run without CALL (control never comes
+/// back), a block with such a command among its own, or an IF whose then- and else-branch
+/// both leave. A command chained with `&&`/`||` may not run, so it never counts.
+fn always_leaves_stmt(ctx: &Ctx<'_>, id: StmtId, depth: usize) -> bool {
+    let st = ctx.script.stmt(id);
+    if !matches!(st.connector, Connector::None | Connector::Amp) || depth > 64 {
+        return false;
+    }
+    match &st.kind {
+        StmtKind::Exit(_) => true,
+        StmtKind::Goto(g) => !matches!(g.target, JumpTarget::Missing),
+        StmtKind::Simple(s) => crate::flow::runs_batch_file(ctx.source.slice(s.name.span)),
+        StmtKind::Block(b) => b
+            .body
+            .iter()
+            .any(|&s| always_leaves_stmt(ctx, s, depth + 1)),
+        StmtKind::If(i) => match (i.then, i.else_) {
+            (Some(t), Some((_, e))) => {
+                always_leaves_stmt(ctx, t, depth + 1) && always_leaves_stmt(ctx, e, depth + 1)
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Between the label and the jump back, the loop runs a program or a subroutine (not only
+/// messages, waits and changes to files and variables): a job repeated for ever by design
+/// (`:loop` / `powershell … gpupdate.ps1` / `timeout /t 300` / `goto loop` under a one-time
+/// `if exist`), not a wait for the block's condition to change (`if exist lock ( :wait` /
+/// `timeout 5` / `goto wait )`, or `del flag` / `goto again`).
+fn does_work(ctx: &Ctx<'_>, label: StmtId, jump: StmtId, memo: &mut Memo) -> bool {
+    let (from, to) = (label.index() + 1, jump.index());
+    if from >= to {
+        return false;
+    }
+    // How many statements before each index do work: built once per file, so each loop is
+    // answered in one subtraction.
+    let before = memo.work_before.get_or_insert_with(|| {
+        let mut v = Vec::with_capacity(ctx.script.stmts.len() + 1);
+        let mut n = 0u32;
+        v.push(0);
+        for st in &ctx.script.stmts {
+            n += u32::from(is_work(ctx, st));
+            v.push(n);
+        }
+        v
+    });
+    before[to] > before[from]
+}
+
+fn is_work(ctx: &Ctx<'_>, st: &crate::syntax::ast::Stmt) -> bool {
+    match &st.kind {
+        StmtKind::Call(_) => true,
+        StmtKind::Simple(sm) => {
+            let name = crate::syntax::names::program_file_name(ctx.source.slice(sm.name.span));
+            let stem = crate::syntax::names::split_ext(&name).0;
+            !matches!(
+                stem,
+                b"cls"
+                    | b"title"
+                    | b"color"
+                    | b"pause"
+                    | b"timeout"
+                    | b"ping"
+                    | b"sleep"
+                    | b"choice"
+                    | b"waitfor"
+                    | b"del"
+                    | b"erase"
+                    | b"rd"
+                    | b"rmdir"
+                    | b"md"
+                    | b"mkdir"
+                    | b"move"
+                    | b"ren"
+                    | b"rename"
+                    | b"copy"
+                    | b"type"
+                    | b"ver"
+            )
+        }
+        _ => false,
+    }
 }
 
 /// The first statement after `label` in `block` (by source order) that leaves a loop back to
