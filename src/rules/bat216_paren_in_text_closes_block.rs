@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
            `)` of the text of its last `echo` or `set` (`echo Continue? (Y/N)`, `set /p \
            a=Choose (1-3): `), when that text opens a `(` it never closes (so the `)` was \
            meant as text) and a `)` line further down closes nothing (so the block was meant \
-           to end there). Quoted or escaped parentheses (`^(Y/N^)`) are text and are not \
+           to end there), with a command between the two or after that `)` (with none, only \
+           the text's `)` is lost, the flow is as meant: not reported). Quoted or escaped parentheses (`^(Y/N^)`) are text and are not \
            reported.",
     why: "Inside a block, cmd.exe ends the block at the first `)` that is not quoted or \
           escaped, also in the middle of an `echo`. The lines after it up to the `)` meant to \
@@ -76,6 +77,21 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(&stray) = strays.get(k) else {
             continue;
         };
+        // Nothing between the text's `)` and a `)` line with nothing after it: no command
+        // leaves the block, and only the text's last `)` is lost (a message's cosmetic flaw,
+        // not a change of flow). An `) else (` line is not that: its else-branch then runs.
+        let blank = |b: &[u8]| {
+            b.iter()
+                .all(|&c| matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'@'))
+        };
+        let stray_rest = &src.bytes()[stray + 1..];
+        let stray_rest = &stray_rest[..stray_rest
+            .iter()
+            .position(|&c| c == b'\n' || c == b'\r')
+            .unwrap_or(stray_rest.len())];
+        if blank(src.slice(Span::new(close.end(), stray))) && blank(stray_rest) {
+            continue;
+        }
         let open_line = src.line_of(b.open.start());
         let stray_line = src.line_of(stray);
         let paren = Span::new(text.start() + open, text.start() + open + 1);

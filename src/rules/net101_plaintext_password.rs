@@ -424,6 +424,12 @@ fn net(src: &Source, args: &[Arg], found: &mut Vec<Secret>) -> Option<Span> {
             if positional.len() != 2 {
                 return None;
             }
+            // `net user K: \\server\share`: a `net use` mistyped (a drive, then a share), no
+            // account and no password.
+            let drive = |t: &[u8]| t.len() == 2 && t[0].is_ascii_alphabetic() && t[1] == b':';
+            if drive(src.slice(positional[0].span)) || starts_unc(positional[1]) {
+                return None;
+            }
             let v = literal(src, positional[1])?;
             found.push(Secret {
                 what: "net user",
