@@ -753,6 +753,12 @@ fn unsafe_atom(
             }
             let msg = match state.get(&name) {
                 Some(State::Safe) => return None,
+                // Read when cmd.exe reads the block (or line) that also holds the prompt:
+                // the answer is never what this test sees, whatever the user types. That is
+                // BAT215's finding, not an Enter at the prompt.
+                Some(State::Unsafe(Why::Prompt(l))) if read_with_prompt(ctx, id, *l) => {
+                    return None
+                }
                 Some(State::Unsafe(Why::Prompt(l))) => {
                     return (!others).then(|| {
                         (
@@ -780,6 +786,27 @@ fn unsafe_atom(
         }
         _ => None,
     }
+}
+
+/// The statement `id` is read by cmd.exe together with the `set /p` on line `prompt_line`:
+/// both on one line, or the prompt inside the outermost block that holds `id`.
+fn read_with_prompt(ctx: &Ctx<'_>, id: StmtId, prompt_line: usize) -> bool {
+    let script = ctx.script;
+    let mut top = id;
+    let mut steps = 0usize;
+    while let Some(p) = script.stmt(top).parent() {
+        steps += 1;
+        if steps > 4096 {
+            break;
+        }
+        top = p;
+    }
+    let span = script.stmt(top).span;
+    let first = ctx.source.line_of(span.start());
+    let last = ctx
+        .source
+        .line_of(span.end().saturating_sub(1).max(span.start()));
+    first <= prompt_line && prompt_line <= last
 }
 
 /// Where an IF stands in the walk: what is known of the variables and arguments there.

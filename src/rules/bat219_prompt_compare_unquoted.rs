@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
            do if \"%h%\"==\"%%n\" set ok=1` then `if not \"%ok%\"==\"1\" goto ask`). Not \
            reported: an answer read from a file (`set /p v=<file`), a prompt whose variable \
            holds a default (`set c=1` or `set c=\"\"` before it: Enter keeps the default), a \
-           quoted or bracketed operand. One finding per \
+           quoted or bracketed operand, a test that cmd.exe reads together with the prompt \
+           (both in one block or on one line: the test never sees the answer, which is \
+           BAT215's finding). One finding per \
            variable; its other unquoted tests are related places. The other unquoted \
            operands (arguments, values with spaces) are BAT210's, which is opt-in.",
     why: "When the user presses Enter without typing, `set /p` leaves the variable as it \
