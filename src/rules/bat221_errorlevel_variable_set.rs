@@ -2,10 +2,11 @@
 //! the exit code from every later `%ERRORLEVEL%`, and sets no exit code.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::flow::{Node, Resolution};
 use crate::rules::bat_util::{expansion_name, kids, own_ranges, snippet, Kids};
 use crate::rules::{Ctx, Rule};
 use crate::source::{Source, Span};
-use crate::syntax::ast::{JumpTarget, Script, SetKind, StmtId, StmtKind};
+use crate::syntax::ast::{Connector, JumpTarget, Script, SetKind, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT221",
@@ -125,14 +126,54 @@ enum Fate {
 
 /// `scoped`: a SETLOCAL is in effect; `local`: it was opened in the same subroutine (after
 /// the last label), so an `exit /b` or `goto :eof` there ends it too.
-fn fate(ctx: &Ctx<'_>, kids: &Kids, at: usize, scoped: bool, local: bool) -> Fate {
+fn fate(
+    ctx: &Ctx<'_>,
+    kids: &Kids,
+    at: usize,
+    scoped: bool,
+    local: bool,
+    budget: &mut usize,
+) -> Fate {
     let script = ctx.script;
     let src = ctx.source;
     let mut command: Option<StmtId> = None;
-    for id in (at + 1..script.stmts.len()).map(|i| StmtId(i as u32)) {
+    // The statements in the order they run: in text order, on at the label a plain GOTO
+    // names (each label followed once, so a loop ends). A jump back walks statements again:
+    // `budget` bounds the statements walked again in a file, so the rule stays linear (past
+    // it, the walk ends at a GOTO).
+    let mut next = at + 1;
+    let mut followed: Vec<usize> = Vec::new();
+    while next < script.stmts.len() {
+        let id = StmtId(next as u32);
+        next += 1;
         let stmt = script.stmt(id);
         if !ctx.flow.is_reachable(id) {
             continue;
+        }
+        if let (StmtKind::Goto(_), None, Connector::None | Connector::Amp) =
+            (&stmt.kind, stmt.parent(), stmt.connector)
+        {
+            match ctx.flow.resolution(id) {
+                Some(Resolution::Label {
+                    to: Node::Stmt(t), ..
+                }) => {
+                    if followed.contains(&t.index()) || followed.len() > 8 {
+                        return Fate::Lives;
+                    }
+                    if t.index() < next {
+                        let again = next - t.index();
+                        if again > *budget {
+                            return Fate::Lives;
+                        }
+                        *budget -= again;
+                    }
+                    followed.push(t.index());
+                    next = t.index();
+                    continue;
+                }
+                Some(Resolution::Label { to: Node::End, .. }) => return Fate::Lives,
+                _ => {}
+            }
         }
         if let Some(c) = command {
             if reads_errorlevel(src, script, kids, id) {
@@ -217,6 +258,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut local = false;
     let mut first: Option<Diagnostic> = None;
     let mut more = 0usize;
+    let mut budget = 2 * script.stmts.len() + 1024;
     for (at, id) in script.ids().enumerate() {
         let stmt = script.stmt(id);
         match &stmt.kind {
@@ -243,7 +285,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             format!("`{}`", snippet(src, value, 30, false))
         };
-        let d = match fate(ctx, kids, at, open, local) {
+        let d = match fate(ctx, kids, at, open, local, &mut budget) {
             Fate::ReadAfter { command, read } => {
                 let line = src.line_of(script.stmt(read).span.start());
                 let cmd = snippet(src, script.stmt(command).span, 40, false);
