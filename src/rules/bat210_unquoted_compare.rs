@@ -809,6 +809,101 @@ fn read_with_prompt(ctx: &Ctx<'_>, id: StmtId, prompt_line: usize) -> bool {
     first <= prompt_line && prompt_line <= last
 }
 
+/// `if [not] %name%==Y` (or `yes`, `j`, `ja`, `s`, `si`, `o`, `oui`, either side): a test
+/// of a yes/no answer. Returns whether it is negated.
+fn yes_test(ctx: &Ctx<'_>, i: &crate::syntax::ast::If, name: &[u8]) -> Option<bool> {
+    let src = ctx.source;
+    let (l, r) = i.condition.string_eq()?;
+    let is_answer = |w: &Word| {
+        word_is_only_expansions(ctx.script, src, w)
+            && matches!(ctx.script.expansions_in(w.span), [e]
+                if expansion_name(src, e).is_some_and(|n| n.eq_ignore_ascii_case(name)))
+    };
+    let is_yes = |w: &Word| {
+        let t = src.slice(w.span).to_ascii_lowercase();
+        matches!(
+            t.as_slice(),
+            b"y" | b"yes" | b"j" | b"ja" | b"s" | b"si" | b"o" | b"oui"
+        )
+    };
+    ((is_answer(l) && is_yes(r)) || (is_answer(r) && is_yes(l))).then_some(i.not.is_some())
+}
+
+/// The IF `id` tests a yes/no answer `name`, and the path any other answer takes ends the
+/// script, through messages, pauses, GOTOs and other tests of the same answer: an empty
+/// answer stopping the script with a syntax error at the test ends it where "no" would (a
+/// destructive step confirmed with `Y`), so nothing is lost. With subroutines in the file,
+/// `exit /b` and `goto :eof` may only return: not counted as the end.
+fn no_answer_ends(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
+    use crate::flow::{EdgeKind, Node, Resolution};
+    let script = ctx.script;
+    let StmtKind::If(i) = &script.stmt(id).kind else {
+        return false;
+    };
+    let Some(negated) = yes_test(ctx, i, name) else {
+        return false;
+    };
+    let subroutines = script.stmts.iter().any(
+        |s| matches!(&s.kind, StmtKind::Call(c) if matches!(c.target, CallTarget::Label { .. })),
+    );
+    // The edge an answer other than yes takes at a test of it.
+    let no_edge = |negated: bool| {
+        if negated {
+            EdgeKind::Then
+        } else {
+            EdgeKind::Else
+        }
+    };
+    let take = |at: StmtId, kind: EdgeKind| {
+        ctx.flow
+            .successors(at)
+            .iter()
+            .find(|e| e.kind == kind)
+            .map(|e| e.to)
+    };
+    let Some(mut node) = take(id, no_edge(negated)) else {
+        return false;
+    };
+    for _ in 0..64 {
+        let Node::Stmt(at) = node else {
+            return node == Node::End && !subroutines;
+        };
+        let stmt = script.stmt(at);
+        let next = match &stmt.kind {
+            StmtKind::Exit(e) => return e.b.is_none() || !subroutines,
+            StmtKind::Goto(_) => match ctx.flow.resolution(at) {
+                Some(Resolution::Label { to, .. }) => Some(*to),
+                Some(Resolution::Eof) => return !subroutines,
+                _ => return false,
+            },
+            StmtKind::If(t) => match yes_test(ctx, t, name) {
+                Some(neg) => take(at, no_edge(neg)),
+                None => return false,
+            },
+            StmtKind::Echo(_) | StmtKind::Comment(_) | StmtKind::Label(_) => None,
+            StmtKind::Simple(sm) => {
+                let n = ctx.source.slice(sm.name.span).to_ascii_lowercase();
+                if !matches!(
+                    n.as_slice(),
+                    b"cls" | b"title" | b"color" | b"pause" | b"timeout"
+                ) {
+                    return false;
+                }
+                None
+            }
+            _ => return false,
+        };
+        node = match next {
+            Some(n) => n,
+            None => match ctx.flow.successors(at) {
+                [only] => only.to,
+                _ => return false,
+            },
+        };
+    }
+    false
+}
+
 /// Where an IF stands in the walk: what is known of the variables and arguments there.
 #[derive(Clone, Copy)]
 struct Place<'a> {
@@ -846,6 +941,10 @@ fn report(
         let Some((why, prompt)) = why else { continue };
         let shown = snippet(src, w.span, 60, false);
         if let Some(name) = prompt {
+            // A yes/no confirmation whose "no" ends the script: Enter stops it there too.
+            if no_answer_ends(ctx, at.id, &name) {
+                return;
+            }
             // BAT219: one finding per answer, the other tests of it as related places.
             if repeats
                 .again(name.as_slice(), out, w.span, "compared unquoted here too")

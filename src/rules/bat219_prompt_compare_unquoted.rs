@@ -21,7 +21,9 @@ pub static RULE: Rule = Rule {
            holds a default (`set c=1` or `set c=\"\"` before it: Enter keeps the default), a \
            quoted or bracketed operand, a test that cmd.exe reads together with the prompt \
            (both in one block or on one line: the test never sees the answer, which is \
-           BAT215's finding). One finding per \
+           BAT215's finding), a yes/no confirmation (`if %c%==Y`) whose \"no\" path ends the \
+           script (through messages, pauses, GOTOs and other tests of the answer): the \
+           syntax error stops it where \"no\" would. One finding per \
            variable; its other unquoted tests are related places. The other unquoted \
            operands (arguments, values with spaces) are BAT210's, which is opt-in.",
     why: "When the user presses Enter without typing, `set /p` leaves the variable as it \
