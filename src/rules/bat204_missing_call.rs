@@ -22,7 +22,9 @@ pub static RULE: Rule = Rule {
            ending, the clean-up a script's end does anyway or that matters to no later command \
            (`endlocal`, `echo off`/`echo on`, `cd`, `cls`, clearing a variable with `set X=`, \
            and `popd` under a SETLOCAL, whose end restores the folder), comments or the end of \
-           the file follow, chaining behaves like CALL; nor when the lines after it are an \
+           the file follow (also past a next line that tests the opposite of the IF that runs \
+           it: `if /i \"%a%\"==\"Y\" next.bat` then `if /i not \"%a%\"==\"Y\" goto end`, false \
+           on that path), chaining behaves like CALL; nor when the lines after it are an \
            abort handler it falls into (a label some `goto` lands on, messages, then an \
            explicit `exit`). Nor is a batch file whose first \
            argument is this script's own name (`ctrlc.bat %0`), the DOS way of asking it to \
@@ -98,6 +100,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if nothing_runs_from(ctx, resume, setlocal_open)
             || (ctx.script.stmt(id).parent().is_some()
                 && nothing_runs_from(ctx, after_logical_line(ctx, id), setlocal_open))
+            || past_opposite_test(ctx, id, resume)
+                .is_some_and(|n| nothing_runs_from(ctx, n, setlocal_open))
         {
             continue;
         }
@@ -186,6 +190,55 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help(format!("write `call {shown}`")),
         );
     }
+}
+
+/// `if /i "%R%"=="Y" recovery.bat` then `if /i not "%R%"=="Y" goto end`: the batch file is
+/// the command of an IF, and the next statement tests the opposite, which is false whenever
+/// the hand-off ran. Where the path would go on past that test.
+fn past_opposite_test(ctx: &Ctx<'_>, id: StmtId, resume: Node) -> Option<Node> {
+    let script = ctx.script;
+    let owner = script.stmt(id).parent()?;
+    let StmtKind::If(first) = &script.stmt(owner).kind else {
+        return None;
+    };
+    if first.then != Some(id) || first.else_.is_some() {
+        return None;
+    }
+    let Node::Stmt(next) = resume else {
+        return None;
+    };
+    let StmtKind::If(second) = &script.stmt(next).kind else {
+        return None;
+    };
+    // The test's own text, without `/i` and `not`.
+    let test = |i: &crate::syntax::ast::If, at: StmtId| {
+        let start = [Some(i.keyword), i.case_insensitive, i.not]
+            .into_iter()
+            .flatten()
+            .map(|s| s.end())
+            .max()
+            .unwrap_or(i.keyword.end());
+        let end = i
+            .then
+            .map_or(script.stmt(at).span.end(), |t| script.stmt(t).span.start());
+        ctx.source
+            .slice(crate::source::Span::new(start, end.max(start)))
+            .trim_ascii()
+    };
+    let (a, b) = (test(first, owner), test(second, next));
+    let same = match (first.case_insensitive, second.case_insensitive) {
+        (Some(_), Some(_)) => a.eq_ignore_ascii_case(b),
+        (None, None) => a == b,
+        _ => false,
+    };
+    if !same || first.not.is_some() == second.not.is_some() {
+        return None;
+    }
+    ctx.flow
+        .successors(next)
+        .iter()
+        .find(|e| e.kind == crate::flow::EdgeKind::Else)
+        .map(|e| e.to)
 }
 
 /// The labels menus jump to: for each line a label is on, the ladders (runs of top-level
