@@ -120,7 +120,8 @@ enum Fate {
     Ends { exit_code: bool, command_ran: bool },
     /// The end of the file, the variable still set.
     Lives,
-    /// Set again before anything else happened to it: the later `set` is judged.
+    /// Set again before anything else happened to it: the later `set` is judged. Also where
+    /// the walk gives up (too many jumps followed): not reported.
     Superseded,
 }
 
@@ -140,7 +141,7 @@ fn fate(
     // The statements in the order they run: in text order, on at the label a plain GOTO
     // names (each label followed once, so a loop ends). A jump back walks statements again:
     // `budget` bounds the statements walked again in a file, so the rule stays linear (past
-    // it, the walk ends at a GOTO).
+    // it, the walk ends at a GOTO with no finding).
     let mut next = at + 1;
     let mut followed: Vec<usize> = Vec::new();
     while next < script.stmts.len() {
@@ -157,13 +158,19 @@ fn fate(
                 Some(Resolution::Label {
                     to: Node::Stmt(t), ..
                 }) => {
-                    if followed.contains(&t.index()) || followed.len() > 8 {
+                    // A loop back over statements already looked at: nothing read or ended
+                    // the variable there.
+                    if followed.contains(&t.index()) {
                         return Fate::Lives;
+                    }
+                    // Past the bounds the path is not known: no finding.
+                    if followed.len() > 8 {
+                        return Fate::Superseded;
                     }
                     if t.index() < next {
                         let again = next - t.index();
                         if again > *budget {
-                            return Fate::Lives;
+                            return Fate::Superseded;
                         }
                         *budget -= again;
                     }
