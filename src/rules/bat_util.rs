@@ -522,6 +522,15 @@ impl<K: std::hash::Hash + Eq> Repeats<K> {
         Some(d)
     }
 
+    /// `key` is reported already.
+    pub fn seen<Q>(&self, key: &Q) -> bool
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        self.first.contains_key(key)
+    }
+
     /// `key`'s first place is the finding at index `at` of the rule's output.
     pub fn first(&mut self, key: K, at: usize) {
         self.first.insert(key, (at, 0));
@@ -726,7 +735,7 @@ pub fn unquoted_lower(source: &Source, span: Span) -> Vec<u8> {
 }
 
 /// A password value that only stands for one in an example or a usage note (`password`,
-/// `<pass>`, `blah`, `xxxx`, `****`, `...`, `YOUR-VCLOUD-PASSWORD`), or the word for "no
+/// `<pass>`, `blah`, `foo`/`bar`, `xxxx`, `****`, `...`, `YOUR-VCLOUD-PASSWORD`), or the word for "no
 /// value" a script sets as the default of an option and tests for (`NULL`, `none`): no
 /// credential to leak. Real weak passwords (`changeme`, `test`, `Summer2001`) are not in
 /// the list.
@@ -739,6 +748,10 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
     if let (Some(&a), Some(&z)) = (v.first(), v.last()) {
         if v.len() >= 2 && matches!((a, z), (b'<', b'>') | (b'[', b']') | (b'{', b'}')) {
             v = &v[1..v.len() - 1];
+            // `set password=[]`: the script's mark for "no value yet".
+            if v.trim_ascii().is_empty() {
+                return true;
+            }
         }
     }
     let lower = v.to_ascii_lowercase();
@@ -826,6 +839,11 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
                 | b"passwordhere"
                 | b"yourpasswordhere"
                 | b"passwordgoeshere"
+                | b"foo"
+                | b"bar"
+                | b"baz"
+                | b"qux"
+                | b"foobar"
                 | b"blah"
                 | b"blahblah"
                 | b"null"
@@ -1245,6 +1263,10 @@ mod tests {
             "[REDACTED]",
             "你的密码",
             "<您的密码>",
+            "\"bar\"",
+            "foo",
+            "[]",
+            "<>",
         ] {
             assert!(is_placeholder_password(p.as_bytes()), "{p}");
         }
@@ -1267,6 +1289,8 @@ mod tests {
             "zaq1@WSX",
             "haslo_admina1",
             "guest123",
+            "foobar99",
+            "barkeep",
         ] {
             assert!(!is_placeholder_password(p.as_bytes()), "{p}");
         }
