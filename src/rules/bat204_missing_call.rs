@@ -470,8 +470,34 @@ fn ladder_step(ctx: &Ctx<'_>, sib: &Siblings<'_>, id: StmtId) -> bool {
         .filter_map(|n| value_test(ctx, n).map(|(v, w)| (v, w, n)))
         .filter(|(v, _, _)| *v == var)
         .collect();
-    !steps.iter().any(|(_, w, _)| *w == word)
-        && steps.iter().any(|(_, _, n)| branch_leaves(ctx, *n))
+    if steps.iter().any(|(_, w, _)| *w == word) {
+        return false;
+    }
+    // A menu's one answer that hands over, and a plain GOTO right after it for every other
+    // answer (`if "%input%"=="1" game.bat` / `goto bad`): the GOTO is the ladder's
+    // "otherwise", which the hand-off is meant to skip.
+    let otherwise = next.is_some_and(|n| {
+        let st = script.stmt(n);
+        st.parent().is_none()
+            && matches!(st.connector, Connector::None)
+            && matches!(&st.kind, StmtKind::Goto(g)
+                if !matches!(g.target, crate::syntax::ast::JumpTarget::Missing))
+    });
+    steps.iter().any(|(_, _, n)| branch_leaves(ctx, *n)) || (otherwise && prompted(ctx, &var))
+}
+
+/// `var` (`%name%` or `!name!`, lower case) holds an answer typed at a `set /p` prompt.
+fn prompted(ctx: &Ctx<'_>, var: &[u8]) -> bool {
+    let name = match var {
+        [b'%' | b'!', inner @ .., b'%' | b'!'] if !inner.is_empty() => inner,
+        _ => return false,
+    };
+    ctx.script.stmts.iter().any(|st| match &st.kind {
+        StmtKind::Set(set) if set.kind == crate::syntax::ast::SetKind::Prompt => set
+            .name
+            .is_some_and(|n| ctx.source.slice(n).trim_ascii().eq_ignore_ascii_case(name)),
+        _ => false,
+    })
 }
 
 /// The IF's branch leaves ([`always_leaves`]), or its then-command (or the last command of
