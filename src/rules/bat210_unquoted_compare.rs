@@ -184,6 +184,10 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
     };
     let follows = |name: &[u8]| prompted.as_ref().map_or(true, |p| p.contains(name));
     let mut repeats: Repeats<Vec<u8>> = Repeats::new();
+    // Answers (name, prompt line) whose first unquoted test is where an empty answer stops
+    // the script: the line reported for another answer, or a yes/no test whose "no" ends the
+    // script anyway. Later tests of that answer never see it empty.
+    let mut covered: rustc_hash::FxHashSet<(Vec<u8>, usize)> = rustc_hash::FxHashSet::default();
     // Cheap exit: no candidate operand, no analysis.
     let candidates: Vec<StmtId> = script
         .ids()
@@ -243,7 +247,7 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                     args_guarded: &args_guarded,
                     sub,
                 };
-                report(ctx, &at, reasons, &mut repeats, out);
+                report(ctx, &at, reasons, &mut repeats, &mut covered, out);
             }
         }
         // A `set /a` reading `%x%` validates it as a number (`set /a _t=%x%` then
@@ -809,75 +813,100 @@ fn read_with_prompt(ctx: &Ctx<'_>, id: StmtId, prompt_line: usize) -> bool {
     first <= prompt_line && prompt_line <= last
 }
 
-/// `if [not] %name%==Y` (or `yes`, `j`, `ja`, `s`, `si`, `o`, `oui`, either side): a test
-/// of a yes/no answer. Returns whether it is negated.
-fn yes_test(ctx: &Ctx<'_>, i: &crate::syntax::ast::If, name: &[u8]) -> Option<bool> {
+/// A test of a yes/no answer `name` (`if [not] %name%==Y`, `if %name% equ 1`, `if %name%
+/// neq 0`, either side): whether it holds when the user answered "no" (`n`, `no`, `0`, …);
+/// `None` when it tests another word (a menu's options) or something else. `digits` notes
+/// a test against `0` and against `1`.
+fn holds_for_no(
+    ctx: &Ctx<'_>,
+    i: &crate::syntax::ast::If,
+    name: &[u8],
+    digits: &mut [bool; 2],
+) -> Option<bool> {
     let src = ctx.source;
-    let (l, r) = i.condition.string_eq()?;
+    let Condition::Compare { lhs, op, rhs, .. } = &i.condition else {
+        return None;
+    };
+    let negated = match op {
+        CmpOp::EqEq | CmpOp::Equ => false,
+        CmpOp::Neq => true,
+        _ => return None,
+    };
     let is_answer = |w: &Word| {
         word_is_only_expansions(ctx.script, src, w)
             && matches!(ctx.script.expansions_in(w.span), [e]
                 if expansion_name(src, e).is_some_and(|n| n.eq_ignore_ascii_case(name)))
     };
-    let is_yes = |w: &Word| {
-        let t = src.slice(w.span).to_ascii_lowercase();
-        matches!(
-            t.as_slice(),
-            b"y" | b"yes" | b"j" | b"ja" | b"s" | b"si" | b"o" | b"oui"
-        )
+    let word = if is_answer(lhs) {
+        rhs
+    } else if is_answer(rhs) {
+        lhs
+    } else {
+        return None;
     };
-    ((is_answer(l) && is_yes(r)) || (is_answer(r) && is_yes(l))).then_some(i.not.is_some())
+    let t = src.slice(word.span).to_ascii_lowercase();
+    let equal_to_no = match t.as_slice() {
+        b"y" | b"yes" | b"j" | b"ja" | b"s" | b"si" | b"o" | b"oui" => false,
+        b"n" | b"no" | b"nein" | b"nee" | b"non" => true,
+        // `1`/`0`: yes/no only when both are tested (a menu's option 1 is no "yes").
+        b"1" => {
+            digits[1] = true;
+            false
+        }
+        b"0" => {
+            digits[0] = true;
+            true
+        }
+        _ => return None,
+    };
+    Some(equal_to_no != (negated != i.not.is_some()))
 }
 
-/// The IF `id` tests a yes/no answer `name`, and the path any other answer takes ends the
-/// script, through messages, pauses, GOTOs and other tests of the same answer: an empty
-/// answer stopping the script with a syntax error at the test ends it where "no" would (a
-/// destructive step confirmed with `Y`), so nothing is lost. With subroutines in the file,
-/// `exit /b` and `goto :eof` may only return: not counted as the end.
+/// The IF `id` tests a yes/no answer `name`, and the path a "no" takes from it ends the
+/// script, through messages, pauses, GOTOs and other yes/no tests of the same answer: an
+/// empty answer stopping the script with a syntax error at the test ends it where "no"
+/// would (a destructive step confirmed with `Y`, a "play again?" at the end), so nothing is
+/// lost. With subroutines in the file, `exit /b` and `goto :eof` may only return: not
+/// counted as the end.
 fn no_answer_ends(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
     use crate::flow::{EdgeKind, Node, Resolution};
     let script = ctx.script;
-    let StmtKind::If(i) = &script.stmt(id).kind else {
-        return false;
-    };
-    let Some(negated) = yes_test(ctx, i, name) else {
-        return false;
-    };
     let subroutines = script.stmts.iter().any(
         |s| matches!(&s.kind, StmtKind::Call(c) if matches!(c.target, CallTarget::Label { .. })),
     );
-    // The edge an answer other than yes takes at a test of it.
-    let no_edge = |negated: bool| {
-        if negated {
+    let take = |at: StmtId, holds: bool| {
+        let kind = if holds {
             EdgeKind::Then
         } else {
             EdgeKind::Else
-        }
-    };
-    let take = |at: StmtId, kind: EdgeKind| {
+        };
         ctx.flow
             .successors(at)
             .iter()
             .find(|e| e.kind == kind)
             .map(|e| e.to)
     };
-    let Some(mut node) = take(id, no_edge(negated)) else {
-        return false;
-    };
+    let mut node = Node::Stmt(id);
+    // Tests against `0` and `1` seen: those words are a yes/no only when both are tested.
+    let mut digits = [false; 2];
+    let ends = |digits: &[bool; 2], end: bool| end && digits[0] == digits[1];
     for _ in 0..64 {
         let Node::Stmt(at) = node else {
-            return node == Node::End && !subroutines;
+            return ends(&digits, node == Node::End && !subroutines);
         };
         let stmt = script.stmt(at);
         let next = match &stmt.kind {
-            StmtKind::Exit(e) => return e.b.is_none() || !subroutines,
+            StmtKind::Exit(e) => return ends(&digits, e.b.is_none() || !subroutines),
             StmtKind::Goto(_) => match ctx.flow.resolution(at) {
                 Some(Resolution::Label { to, .. }) => Some(*to),
-                Some(Resolution::Eof) => return !subroutines,
+                Some(Resolution::Eof) => return ends(&digits, !subroutines),
                 _ => return false,
             },
-            StmtKind::If(t) => match yes_test(ctx, t, name) {
-                Some(neg) => take(at, no_edge(neg)),
+            StmtKind::If(t) => match holds_for_no(ctx, t, name, &mut digits) {
+                Some(holds) => match take(at, holds) {
+                    Some(n) => Some(n),
+                    None => return false,
+                },
                 None => return false,
             },
             StmtKind::Echo(_) | StmtKind::Comment(_) | StmtKind::Label(_) => None,
@@ -919,6 +948,7 @@ fn report(
     at: &Place<'_>,
     reasons: Reasons,
     repeats: &mut Repeats<Vec<u8>>,
+    covered: &mut rustc_hash::FxHashSet<(Vec<u8>, usize)>,
     out: &mut Vec<Diagnostic>,
 ) {
     let src = ctx.source;
@@ -941,9 +971,34 @@ fn report(
         let Some((why, prompt)) = why else { continue };
         let shown = snippet(src, w.span, 60, false);
         if let Some(name) = prompt {
+            // The answer of one prompt (a name asked again later is a new answer).
+            let asked = |n: &Vec<u8>| match at.state.get(n) {
+                Some(State::Unsafe(Why::Prompt(l))) => *l,
+                _ => 0,
+            };
+            if covered.contains(&(name.clone(), asked(&name))) {
+                continue;
+            }
             // A yes/no confirmation whose "no" ends the script: Enter stops it there too.
             if no_answer_ends(ctx, at.id, &name) {
+                // This test is where an empty answer stops the script: later tests of it
+                // never see it empty.
+                covered.insert((name.clone(), asked(&name)));
                 return;
+            }
+            // The IF's other typed answers: this line is where they break too.
+            for other in [lhs, rhs] {
+                if other.span == w.span || !word_is_only_expansions(ctx.script, src, other) {
+                    continue;
+                }
+                for e in ctx.script.expansions_in(other.span) {
+                    if let Some((_, Some(n))) = unsafe_atom(ctx, at, e, reasons) {
+                        if n != name && !repeats.seen(n.as_slice()) {
+                            let line = asked(&n);
+                            covered.insert((n, line));
+                        }
+                    }
+                }
             }
             // BAT219: one finding per answer, the other tests of it as related places.
             if repeats

@@ -21,9 +21,11 @@ pub static RULE: Rule = Rule {
            holds a default (`set c=1` or `set c=\"\"` before it: Enter keeps the default), a \
            quoted or bracketed operand, a test that cmd.exe reads together with the prompt \
            (both in one block or on one line: the test never sees the answer, which is \
-           BAT215's finding), a yes/no confirmation (`if %c%==Y`) whose \"no\" path ends the \
-           script (through messages, pauses, GOTOs and other tests of the answer): the \
-           syntax error stops it where \"no\" would. One finding per \
+           BAT215's finding), a yes/no question (`if %c%==Y`, `if %c%==N`, or `if %c% equ 1` with \
+           `0` tested too) whose \"no\" path ends the script (through messages, pauses, \
+           GOTOs and other yes/no tests of the answer): the syntax error stops it where \
+           \"no\" would; nor a later test of an answer whose first test already stops the \
+           script on Enter (on an IF line reported for another answer, or such a yes/no). One finding per \
            variable; its other unquoted tests are related places. The other unquoted \
            operands (arguments, values with spaces) are BAT210's, which is opt-in.",
     why: "When the user presses Enter without typing, `set /p` leaves the variable as it \
