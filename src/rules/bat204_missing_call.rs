@@ -88,6 +88,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // The labels each menu's ladder of tests jumps to, found at the first hand-off that
     // needs them.
     let mut menu_ladders: Option<MenuLadders> = None;
+    // The names `set /p` prompts for (lower case), found at the first ladder step that needs
+    // them.
+    let mut prompts: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
     // The flow knows them (`Flow::chained`), with where each would have gone on.
     for &(id, resume) in &ctx.flow.chained {
         let StmtKind::Simple(s) = &ctx.script.stmt(id).kind else {
@@ -127,7 +130,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // `IF ERRORLEVEL 32 TERM.BAT` / `IF ERRORLEVEL 31 DOOR.BAT`: a step of an errorlevel
         // ladder that hands over, as its other steps `goto`; the next steps must not run.
         let sib = siblings.get_or_insert_with(|| Siblings::build(ctx.script));
-        if ladder_step(ctx, sib, id) {
+        if ladder_step(ctx, sib, id, &mut prompts) {
             continue;
         }
         // `:1` / `cd tools` / `first.cmd` / `:2` …, both labels jumped to by one menu's tests:
@@ -437,7 +440,12 @@ fn is_level_test(ctx: &Ctx<'_>, s: StmtId) -> bool {
 /// `if "%ans%"=="No" …`). Handing over there is the branch, as `goto` is on the other steps
 /// (with CALL, the other steps and the lines after them would run too once it returned);
 /// the lines after the last step are what runs when no step matched.
-fn ladder_step(ctx: &Ctx<'_>, sib: &Siblings<'_>, id: StmtId) -> bool {
+fn ladder_step(
+    ctx: &Ctx<'_>,
+    sib: &Siblings<'_>,
+    id: StmtId,
+    prompts: &mut Option<rustc_hash::FxHashSet<Vec<u8>>>,
+) -> bool {
     let script = ctx.script;
     // The then-command, or the last command of the then-block.
     let Some((up, branch)) = crate::rules::bat_util::if_branch_of(script, id, false) else {
@@ -483,21 +491,35 @@ fn ladder_step(ctx: &Ctx<'_>, sib: &Siblings<'_>, id: StmtId) -> bool {
             && matches!(&st.kind, StmtKind::Goto(g)
                 if !matches!(g.target, crate::syntax::ast::JumpTarget::Missing))
     });
-    steps.iter().any(|(_, _, n)| branch_leaves(ctx, *n)) || (otherwise && prompted(ctx, &var))
+    steps.iter().any(|(_, _, n)| branch_leaves(ctx, *n))
+        || (otherwise && prompted(ctx, &var, prompts))
 }
 
-/// `var` (`%name%` or `!name!`, lower case) holds an answer typed at a `set /p` prompt.
-fn prompted(ctx: &Ctx<'_>, var: &[u8]) -> bool {
+/// `var` (`%name%` or `!name!`, lower case) holds an answer typed at a `set /p` prompt
+/// (`prompts`: the names prompted for, collected once per file).
+fn prompted(
+    ctx: &Ctx<'_>,
+    var: &[u8],
+    prompts: &mut Option<rustc_hash::FxHashSet<Vec<u8>>>,
+) -> bool {
     let name = match var {
         [b'%' | b'!', inner @ .., b'%' | b'!'] if !inner.is_empty() => inner,
         _ => return false,
     };
-    ctx.script.stmts.iter().any(|st| match &st.kind {
-        StmtKind::Set(set) if set.kind == crate::syntax::ast::SetKind::Prompt => set
-            .name
-            .is_some_and(|n| ctx.source.slice(n).trim_ascii().eq_ignore_ascii_case(name)),
-        _ => false,
-    })
+    prompts
+        .get_or_insert_with(|| {
+            ctx.script
+                .stmts
+                .iter()
+                .filter_map(|st| match &st.kind {
+                    StmtKind::Set(set) if set.kind == crate::syntax::ast::SetKind::Prompt => set
+                        .name
+                        .map(|n| ctx.source.slice(n).trim_ascii().to_ascii_lowercase()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .contains(name)
 }
 
 /// The IF's branch leaves ([`always_leaves`]), or its then-command (or the last command of
