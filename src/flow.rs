@@ -1655,6 +1655,10 @@ pub enum Foreign {
     RexxImage,
     /// A 4DOS / 4NT / Take Command script (`iff … endiff`, `gosub`, `%+`).
     FourDos,
+    /// Binary data: the first byte is NUL, and the file is not UTF-16 text (a NUL in every
+    /// other byte of its start). cmd.exe stops reading at a NUL, so it runs nothing of it: a
+    /// data file another program reads (a database job file saved as `.cmd`).
+    Binary,
     /// A first line `#!name` naming another interpreter: `#!ps` / `#!powershell` (the
     /// header remote-management tools read to run the body with PowerShell), `#!/bin/sh`,
     /// `#!/usr/bin/env python`. `#!cmd` and `#!bat` name cmd.exe itself and do not count.
@@ -1679,6 +1683,10 @@ impl Foreign {
                 "this file uses 4DOS / 4NT / Take Command syntax (`iff … endiff`, `gosub`, \
                  `%+`), which cmd.exe and COMMAND.COM do not have: it is run by that shell, \
                  not by cmd.exe"
+            }
+            Foreign::Binary => {
+                "this file is binary data, not text: its first byte is NUL, where cmd.exe stops \
+                 reading, so it runs nothing of it (a data file another program reads)"
             }
             Foreign::Shebang => {
                 "this file starts with a `#!` line naming another interpreter (`#!ps` is the \
@@ -1770,6 +1778,18 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
             || memchr::memmem::find(head, b"REXX.TOKENSIMAGE").is_some())
     {
         return Some(Foreign::RexxImage);
+    }
+    if bytes.first() == Some(&0) {
+        // UTF-16 big-endian text (`\0@\0e\0c\0h\0o`) is text in the wrong encoding, which
+        // the encoding rules report: binary only when its start does not alternate so.
+        let start = &bytes[..bytes.len().min(32)];
+        let utf16 = start.len() >= 8
+            && start
+                .chunks(2)
+                .all(|p| p[0] == 0 && p.get(1).map_or(true, |&b| b != 0));
+        if !utf16 {
+            return Some(Foreign::Binary);
+        }
     }
     if shebang_names_other(bytes) {
         return Some(Foreign::Shebang);
@@ -2122,6 +2142,12 @@ mod tests {
             Some(Foreign::RexxImage)
         );
         assert_eq!(foreign("@echo off\r\nrem REXX.METACONTROL\r\n"), None);
+        // Binary data from its first byte; UTF-16 big-endian text is not that.
+        assert_eq!(
+            foreign("\0A\0\0\0\0\0\0\u{2}\u{2}\0\u{10}\0\0 \0 \0"),
+            Some(Foreign::Binary)
+        );
+        assert_eq!(foreign("\0@\0e\0c\0h\0o\0 \0o\0f\0f\0\r\0\n"), None);
         // `iff … then` (any case, after blanks and `@`, trailing blanks) and `endiff`.
         assert_eq!(
             foreign("@echo off\r\n  @IFF x == y THEN  \r\n endiff\r\n"),

@@ -55,9 +55,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         || ctx.settings.nt4_client
         || ctx.sms().invocations.iter().any(|i| i.is_client_program());
     let limit = if nt4_clients { NT4_LIMIT } else { XP_LIMIT };
+    // cmd.exe stops reading at the first NUL (BAT103): the lines after it are never read.
+    let nul = memchr::memchr(0, src.bytes()).unwrap_or(usize::MAX);
     for line in 1..=src.line_count() {
         let span = src.line_span(line);
-        let len = span.len();
+        if span.start() > nul {
+            break;
+        }
+        // Up to the NUL on the line that holds it.
+        let len = span.end().min(nul) - span.start();
         if len <= limit {
             continue;
         }

@@ -14,7 +14,9 @@ pub static RULE: Rule = Rule {
            saves with one), a 4DOS / 4NT / Take Command script (at least two of `iff … then`, \
            `elseiff`, `endiff`, `enddo`, `gosub`, `%+`), or a file whose first line is `#!` \
            naming another interpreter (`#!ps`, the PowerShell header of remote-management \
-           tools; `#!/bin/sh`; not `#!cmd`, nor a shell/batch polyglot with an `@echo off` line).",
+           tools; `#!/bin/sh`; not `#!cmd`, nor a shell/batch polyglot with an `@echo off` line), \
+           or binary data whose first byte is NUL (cmd.exe reads nothing of it; UTF-16 text, a \
+           NUL in every other byte, is not counted).",
     why: "Linting such a file as cmd.exe batch reports errors in code cmd.exe never runs: REXX \
           `IF … THEN` / `ELSE` lines and 4DOS `iff`/`endiff` blocks are not batch syntax. The \
           note says why the file has no other finding, so a tree of mixed scripts stays quiet \
