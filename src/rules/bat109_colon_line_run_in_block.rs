@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::snippet;
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::StmtKind;
+use crate::syntax::ast::{Connector, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT109",
@@ -60,25 +60,28 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The block's own run never reaches statement `k`: before it in the block, past labels and
-/// comments, stands a GOTO or EXIT of the block itself (`goto poll` / `:done` / `:: note`).
-/// Only a jump to the label gets there, and from there cmd.exe reads line by line, where `::`
-/// is a comment.
+/// The block's own run never reaches statement `k`: before it in the block stands a GOTO or
+/// EXIT of the block itself (`goto poll` / `:done` / `:: note`), not one chained with `&&` or
+/// `||`. Only a jump to a label after it gets there, and from there cmd.exe reads line by
+/// line, where `::` is a comment.
 fn after_leaving_jump(ctx: &Ctx<'_>, k: usize) -> bool {
     let stmts = &ctx.script.stmts;
     let parent = stmts[k].parent();
-    for j in (k.saturating_sub(64)..k).rev() {
+    for j in (k.saturating_sub(256)..k).rev() {
         let prev = &stmts[j];
+        if Some(StmtId(j as u32)) == parent {
+            // The block's own start: nothing before `k` in it leaves.
+            return false;
+        }
         if prev.parent() != parent {
             // A statement nested in an earlier sibling (an IF's command): keep looking back
             // for that sibling itself.
             continue;
         }
-        match prev.kind {
-            StmtKind::Label(_) | StmtKind::Comment(_) => continue,
-            StmtKind::Simple(ref s) if ctx.source.slice(s.name.span).starts_with(b"::") => continue,
-            StmtKind::Goto(_) | StmtKind::Exit(_) => return true,
-            _ => return false,
+        if matches!(prev.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
+            && matches!(prev.connector, Connector::None | Connector::Amp)
+        {
+            return true;
         }
     }
     false
