@@ -41,7 +41,7 @@ pub static RULE: Rule = Rule {
            (`set /a n+=1 & set \"slot%n%=…\"`); a FOR over one quoted string or one item, or \
            over one registry value whose key line it skips (`for /f \"tokens=3\" … in ('reg \
            query \"HKLM\\…\\Windows NT\\CurrentVersion\" /v CurrentBuild')`) or over \
-           `('ver')` (one line), or \
+           `('ver')`, `('cd')` or `('chdir')` (one line), or \
            whose body always jumps away (one pass per reading), or a `set` after the read in a \
            loop body that its own block follows with a GOTO or EXIT (no later pass sees the \
            new value) or that never runs, a read after the GOTO or EXIT that follows the \
@@ -741,8 +741,21 @@ fn one_reg_value(set: &[u8], options: &[u8], quote: u8) -> bool {
         return false;
     }
     let words: Vec<&[u8]> = split_args(cmd);
-    // `for /f … in ('ver')`: one line of text (the blank line before it is skipped).
-    if words.len() == 1 && words[0] == b"ver" {
+    // `for /f … in ('ver')`: one line of text (the blank line before it is skipped); `('cd')`
+    // and `('chdir')` print the current folder, one line.
+    // (`'@ CHDIR'`: the `@` that hides the command line is no word of it.)
+    let bare: Vec<&[u8]> = words
+        .iter()
+        .map(|w| {
+            let mut w: &[u8] = w;
+            while let [b'@', rest @ ..] = w {
+                w = rest;
+            }
+            w
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if bare.len() == 1 && matches!(bare[0], b"ver" | b"cd" | b"chdir") {
         return true;
     }
     let (Some(&prog), Some(&verb), Some(&key)) = (words.first(), words.get(1), words.get(2)) else {
