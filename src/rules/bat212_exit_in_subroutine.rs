@@ -26,8 +26,8 @@ pub static RULE: Rule = Rule {
            test that runs when the file or variable is missing (`if defined host (…) else \
            (exit)`: a missing input stops the run), in a script \
            that returns with \
-           `exit /b` or `goto :eof` elsewhere (`if errorlevel 1 echo No network & exit`: the \
-           \"die\" idiom), an `exit N` with a code in a script that runs itself as a child \
+           `exit /b` or `goto :eof` elsewhere (`if errorlevel 1 echo No network & exit`, or an \
+           `exit` chained with `||` after a command, `curl … || exit 1`: the \"die\" idiom), an `exit N` with a code in a script that runs itself as a child \
            (`cmd /c \"%~f0\" child`: the code is the child's answer), an `exit` the main code reaches without entering a subroutine (the \
            menu's quit handler, even when a subroutine jumps there), and an `exit` that never \
            runs (after `(goto)`, which already left the subroutine), an `exit` under a label \
@@ -88,9 +88,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if !bare_exit(stmt) {
                 return false;
             }
+            // `curl … || exit 1`: the command's failure stops everything, on purpose.
+            let on_failure = stmt.connector == crate::syntax::ast::Connector::OrOr;
             let deliberate = section.is_some_and(names_an_exit)
                 || after_prompt(ctx, id)
-                || (knows_return && (aborts_after_message(ctx, id) || guard_exit(ctx, id)));
+                || (knows_return
+                    && (on_failure || aborts_after_message(ctx, id) || guard_exit(ctx, id)));
             !deliberate
         })
         .collect();
