@@ -264,6 +264,30 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
+        // `echo %x%| findstr /r "^[0-9]*$"` (then `if errorlevel 1 goto ask`): the answer is
+        // checked by the filter, as by `set /a`.
+        if let StmtKind::Echo(e) = &stmt.kind {
+            let piped_to_filter = script.stmts.get(id.index() + 1).is_some_and(|n| {
+                n.connector == Connector::Pipe
+                    && matches!(&n.kind, StmtKind::Simple(sm) if {
+                        let name = crate::syntax::names::program_file_name(src.slice(sm.name.span));
+                        matches!(
+                            crate::syntax::names::split_ext(&name).0,
+                            b"findstr" | b"find"
+                        )
+                    })
+            });
+            if piped_to_filter {
+                for x in script.expansions_in(e.text) {
+                    if let Some(n) = expansion_name(src, x) {
+                        let n = n.to_ascii_lowercase();
+                        if follows(&n) {
+                            state.insert(n, State::Safe);
+                        }
+                    }
+                }
+            }
+        }
         // A prompted answer checked through a value derived from it, which asks again when
         // the check fails: `for /l %%n in (1,1,24) do if "%h%"=="%%n" set ok=1` then `if not
         // "%ok%"=="1" goto ask`; a count of `*.%ext%` then `if %n% equ 0 goto start`.
