@@ -37,6 +37,7 @@ pub mod bat219_prompt_compare_unquoted;
 pub mod bat220_cd_other_drive_then_delete;
 pub mod bat221_errorlevel_variable_set;
 pub mod bat222_unchecked_cd_then_delete;
+pub mod bat223_unquoted_space_in_delete_path;
 pub mod bat301_lf_line_endings;
 pub mod bat302_win9x_incompatible;
 pub mod bat303_win9x_label_collision;
@@ -501,6 +502,7 @@ pub static RULES: &[&Rule] = &[
     &bat220_cd_other_drive_then_delete::RULE,
     &bat221_errorlevel_variable_set::RULE,
     &bat222_unchecked_cd_then_delete::RULE,
+    &bat223_unquoted_space_in_delete_path::RULE,
     &bat301_lf_line_endings::RULE,
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,
