@@ -507,18 +507,7 @@ fn prompted(
         _ => return false,
     };
     prompts
-        .get_or_insert_with(|| {
-            ctx.script
-                .stmts
-                .iter()
-                .filter_map(|st| match &st.kind {
-                    StmtKind::Set(set) if set.kind == crate::syntax::ast::SetKind::Prompt => set
-                        .name
-                        .map(|n| ctx.source.slice(n).trim_ascii().to_ascii_lowercase()),
-                    _ => None,
-                })
-                .collect()
-        })
+        .get_or_insert_with(|| crate::rules::bat210_unquoted_compare::prompted_names(ctx))
         .contains(name)
 }
 

@@ -167,15 +167,7 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
     let prompted: Option<rustc_hash::FxHashSet<Vec<u8>>> = match reasons {
         Reasons::AllButPrompts => None,
         Reasons::Prompts => {
-            let names: rustc_hash::FxHashSet<Vec<u8>> = script
-                .ids()
-                .filter(|&id| {
-                    matches!(&script.stmt(id).kind, StmtKind::Set(set) if set.kind == SetKind::Prompt)
-                })
-                .flat_map(|id| assigned_names(ctx, id))
-                .filter(|(_, how)| *how == Assign::Prompt)
-                .map(|(n, _)| n)
-                .collect();
+            let names = prompted_names(ctx);
             if names.is_empty() {
                 return;
             }
@@ -933,17 +925,8 @@ fn no_answer_ends(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
                 },
                 None => return false,
             },
-            StmtKind::Echo(_) | StmtKind::Comment(_) | StmtKind::Label(_) => None,
-            StmtKind::Simple(sm) => {
-                let n = ctx.source.slice(sm.name.span).to_ascii_lowercase();
-                if !matches!(
-                    n.as_slice(),
-                    b"cls" | b"title" | b"color" | b"pause" | b"timeout"
-                ) {
-                    return false;
-                }
-                None
-            }
+            StmtKind::Label(_) => None,
+            _ if crate::rules::bat_util::message_or_screen(ctx, at) => None,
             _ => return false,
         };
         node = match next {
@@ -955,6 +938,21 @@ fn no_answer_ends(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
         };
     }
     false
+}
+
+/// The names the file's `set /p` prompts set at the console (lower case; not a `set /p x=<file`
+/// read): what BAT219 follows, and what BAT204 counts as a menu answer.
+pub fn prompted_names(ctx: &Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
+    let script = ctx.script;
+    script
+        .ids()
+        .filter(|&id| {
+            matches!(&script.stmt(id).kind, StmtKind::Set(set) if set.kind == SetKind::Prompt)
+        })
+        .flat_map(|id| assigned_names(ctx, id))
+        .filter(|(_, how)| *how == Assign::Prompt)
+        .map(|(n, _)| n)
+        .collect()
 }
 
 /// Where an IF stands in the walk: what is known of the variables and arguments there.
