@@ -38,6 +38,8 @@ pub mod bat220_cd_other_drive_then_delete;
 pub mod bat221_errorlevel_variable_set;
 pub mod bat222_unchecked_cd_then_delete;
 pub mod bat223_unquoted_space_in_delete_path;
+pub mod bat224_redirect_in_echo_text;
+pub mod bat225_setx_path_from_path;
 pub mod bat301_lf_line_endings;
 pub mod bat302_win9x_incompatible;
 pub mod bat303_win9x_label_collision;
@@ -503,6 +505,8 @@ pub static RULES: &[&Rule] = &[
     &bat221_errorlevel_variable_set::RULE,
     &bat222_unchecked_cd_then_delete::RULE,
     &bat223_unquoted_space_in_delete_path::RULE,
+    &bat224_redirect_in_echo_text::RULE,
+    &bat225_setx_path_from_path::RULE,
     &bat301_lf_line_endings::RULE,
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,
