@@ -40,6 +40,7 @@ pub mod bat222_unchecked_cd_then_delete;
 pub mod bat223_unquoted_space_in_delete_path;
 pub mod bat224_redirect_in_echo_text;
 pub mod bat225_setx_path_from_path;
+pub mod bat226_menu_falls_into_option;
 pub mod bat301_lf_line_endings;
 pub mod bat302_win9x_incompatible;
 pub mod bat303_win9x_label_collision;
@@ -507,6 +508,7 @@ pub static RULES: &[&Rule] = &[
     &bat223_unquoted_space_in_delete_path::RULE,
     &bat224_redirect_in_echo_text::RULE,
     &bat225_setx_path_from_path::RULE,
+    &bat226_menu_falls_into_option::RULE,
     &bat301_lf_line_endings::RULE,
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,

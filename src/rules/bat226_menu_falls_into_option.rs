@@ -1,0 +1,329 @@
+//! BAT226 menu-falls-into-option: a `set /p` menu whose `if … goto` ladder has no final
+//! jump, followed by the label of one of its options: every other answer runs that option.
+
+use crate::diagnostic::{Diagnostic, IntoText, Severity};
+use crate::rules::bat_util::snippet;
+use crate::rules::{Ctx, Rule};
+use crate::source::Span;
+use crate::syntax::ast::{CmpOp, Condition, JumpTarget, SetKind, StmtId, StmtKind, Word};
+
+pub static RULE: Rule = Rule {
+    code: "BAT226",
+    name: "menu-falls-into-option",
+    severity: Severity::Warning,
+    summary: "A `set /p` menu's `if … goto` tests end without a jump, right above one option's \
+              label: a typo or Enter runs that option",
+    what: "Reports a prompt (`set /p NAME=…`) in top-level code that runs, followed by two or \
+           more tests of its answer, each `if [/i] \"%NAME%\"==\"value\" goto label` (or `equ`, \
+           quoted or not, no ELSE), and then, with nothing but comments between, the label of \
+           one of those options. Not reported: when the variable was given that option's \
+           value as a default before the prompt, or when the option's code up to its next \
+           jump only shows text, waits or ends the script (a quit option as the fallback).",
+    why: "An answer that matches none of the tests (a typo, an option number not offered, or \
+          just Enter, which leaves the variable as it was) goes on to the next line, and the \
+          next line is an option's label: the option runs without being chosen. In a menu of \
+          maintenance tasks that may be a disk wipe, a re-image or a firewall change.",
+    example: ":menu\nset /p C=Choice (1-3): \nif \"%C%\"==\"1\" goto wipe\nif \"%C%\"==\"2\" \
+              goto disk\nif \"%C%\"==\"3\" goto :eof\n:wipe\ndel /f /s /q \"%TEMP%\\*\"\ngoto \
+              menu\n:disk\ndir C:\\\ngoto menu\n",
+    fix: ":menu\nset /p C=Choice (1-3): \nif \"%C%\"==\"1\" goto wipe\nif \"%C%\"==\"2\" goto \
+          disk\nif \"%C%\"==\"3\" goto :eof\necho Unknown choice \"%C%\".\ngoto menu\n:wipe\ndel \
+          /f /s /q \"%TEMP%\\*\"\ngoto menu\n:disk\ndir C:\\\ngoto menu\n",
+    sources: &[
+        "cmd-semantics §2 (a GOTO that is not taken goes on with the next line; a label line \
+         is passed over like a comment)",
+        "held-out sets 37, 39, 40, 48, 50 and 56 (menus that ran their first option for any \
+         other answer)",
+    ],
+    check: Some(check),
+    opt_in: None,
+};
+
+/// One test of a menu's answer that jumps.
+struct Step {
+    /// The label key it jumps to (lower case; empty for `goto :eof`).
+    target: Vec<u8>,
+    /// The value compared with (quotes removed, lower case).
+    value: Vec<u8>,
+    /// The answer is quoted or bracketed: an empty answer compares instead of breaking the
+    /// IF (BAT219's case).
+    guarded: bool,
+}
+
+/// The step of an IF that tests the answer `name` (lower case) and jumps.
+fn ladder_step(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> Option<Step> {
+    let script = ctx.script;
+    let src = ctx.source;
+    let StmtKind::If(i) = &script.stmt(id).kind else {
+        return None;
+    };
+    if i.not.is_some() || i.else_.is_some() {
+        return None;
+    }
+    let Condition::Compare { lhs, op, rhs, .. } = &i.condition else {
+        return None;
+    };
+    if !matches!(op, CmpOp::EqEq | CmpOp::Equ) {
+        return None;
+    }
+    // The operand is the answer alone: `%C%`, `"%C%"`, `[%C%]` (also `%C:~0,1%`).
+    let is_answer = |w: &Word| {
+        let b = src.slice(w.span);
+        let lead = usize::from(matches!(b.first(), Some(b'"' | b'[')));
+        let trail = usize::from(b.len() > lead && matches!(b.last(), Some(b'"' | b']')));
+        let inner = Span::new(w.span.start() + lead, w.span.end() - trail);
+        let atoms = script.expansions_in(inner);
+        atoms.len() == 1
+            && atoms[0].span == inner
+            && crate::rules::bat_util::expansion_name(src, &atoms[0])
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+    };
+    let (answer, value) = if is_answer(lhs) && !rhs.dynamic {
+        (lhs, rhs)
+    } else if is_answer(rhs) && !lhs.dynamic {
+        (rhs, lhs)
+    } else {
+        return None;
+    };
+    let guarded = matches!(src.slice(answer.span).first(), Some(b'"' | b'['));
+    let then = script.stmt(i.then?);
+    if then.connector != crate::syntax::ast::Connector::None {
+        return None;
+    }
+    let StmtKind::Goto(g) = &then.kind else {
+        return None;
+    };
+    // `goto :eof` (a quit option) is a test of the ladder that no label answers.
+    let key: &[u8] = match &g.target {
+        JumpTarget::Label { key, .. } => key,
+        JumpTarget::Eof => b"",
+        _ => return None,
+    };
+    let v: Vec<u8> = src
+        .slice(value.span)
+        .iter()
+        .filter(|&&c| c != b'"')
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    Some(Step {
+        target: key.to_ascii_lowercase(),
+        value: v,
+        guarded,
+    })
+}
+
+/// Does the code after the label at `top[at]` (up to its next jump, exit or label) do more
+/// than show text, wait, or end the script?
+fn option_does_work(ctx: &Ctx<'_>, top: &[StmtId], at: usize) -> bool {
+    for &id in top.iter().skip(at + 1).take(64) {
+        let st = ctx.script.stmt(id);
+        match &st.kind {
+            StmtKind::Goto(_) | StmtKind::Exit(_) | StmtKind::Label(_) => return false,
+            StmtKind::Comment(_) | StmtKind::Echo(_) | StmtKind::Setlocal(_) => {}
+            StmtKind::Simple(sm) => {
+                let name = crate::syntax::names::program_file_name(ctx.source.slice(sm.name.span));
+                let stem = crate::syntax::names::split_ext(&name).0;
+                if !matches!(
+                    stem,
+                    b"cls" | b"title" | b"color" | b"pause" | b"timeout" | b"mode" | b"chcp"
+                ) {
+                    return true;
+                }
+            }
+            _ => return true,
+        }
+    }
+    true
+}
+
+/// The one ASCII letter of a value (`y`), if that is all it is.
+fn single_letter(value: &[u8]) -> Option<u8> {
+    match value {
+        [c] if c.is_ascii_alphabetic() => Some(*c),
+        _ => None,
+    }
+}
+
+/// The prompt shows `v` as the default choice: its capital next to a `/` whose other side is
+/// a small letter (`Y/n`, `[y/N]` marks `n`).
+fn marked_default(prompt: &[u8], v: u8) -> bool {
+    let cap = v.to_ascii_uppercase();
+    prompt.windows(3).any(|w| {
+        (w[0] == cap && w[1] == b'/' && w[2].is_ascii_lowercase())
+            || (w[0].is_ascii_lowercase() && w[1] == b'/' && w[2] == cap)
+    })
+}
+
+/// The menu calls the option the default: the prompt says "default", or a line of the menu
+/// above the prompt (up to its label) starts with the option's value and says "default"
+/// (`echo 1. Clean up (default)`).
+fn names_default(ctx: &Ctx<'_>, top: &[StmtId], prompt: usize, value: &[u8]) -> bool {
+    let src = ctx.source;
+    let says_default = |t: &[u8]| t.windows(7).any(|w| w.eq_ignore_ascii_case(b"default"));
+    if let StmtKind::Set(set) = &ctx.script.stmt(top[prompt]).kind {
+        if set.value.is_some_and(|v| says_default(src.slice(v))) {
+            return true;
+        }
+    }
+    for &id in top[..prompt].iter().rev().take(32) {
+        match &ctx.script.stmt(id).kind {
+            StmtKind::Label(_) | StmtKind::Goto(_) => break,
+            StmtKind::Echo(e) => {
+                let t = src.slice(e.text);
+                let lead = t
+                    .iter()
+                    .position(|c| !matches!(c, b' ' | b'\t' | b'[' | b'(' | b'{' | b'<'))
+                    .unwrap_or(t.len());
+                let t = &t[lead..];
+                if t.len() >= value.len()
+                    && t[..value.len()].eq_ignore_ascii_case(value)
+                    && says_default(t)
+                {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let script = ctx.script;
+    let src = ctx.source;
+    let top = &script.top;
+    let start = out.len();
+    let mut more = 0usize;
+    for (k, &id) in top.iter().enumerate() {
+        let StmtKind::Set(set) = &script.stmt(id).kind else {
+            continue;
+        };
+        if set.kind != SetKind::Prompt {
+            continue;
+        }
+        let Some(name_span) = set.name else { continue };
+        let name = src.slice(name_span).trim_ascii_end().to_ascii_lowercase();
+        if name.is_empty()
+            || script
+                .stmt(id)
+                .redirects()
+                .iter()
+                .any(|r| r.target.is_some())
+        {
+            continue;
+        }
+        // The tests that follow the prompt, comments between them skipped.
+        let mut steps: Vec<Step> = Vec::new();
+        let mut last_if = id;
+        let mut j = k + 1;
+        while let Some(&next) = top.get(j) {
+            match &script.stmt(next).kind {
+                StmtKind::Comment(_) => {}
+                StmtKind::If(_) => match ladder_step(ctx, next, &name) {
+                    Some(step) => {
+                        steps.push(step);
+                        last_if = next;
+                    }
+                    None => break,
+                },
+                _ => break,
+            }
+            j += 1;
+        }
+        if steps.len() < 2 {
+            continue;
+        }
+        let Some(&landing) = top.get(j) else { continue };
+        let StmtKind::Label(l) = &script.stmt(landing).kind else {
+            continue;
+        };
+        let key = src.slice(l.name).to_ascii_lowercase();
+        let Some(value) = steps.iter().find(|s| s.target == key).map(|s| &s.value) else {
+            continue;
+        };
+        // `Y/n`: the capital marks the answer Enter picks, on purpose.
+        if let Some(v) = single_letter(value) {
+            // The question is the prompt, or the echo just above it.
+            let above = k
+                .checked_sub(1)
+                .and_then(|p| match &script.stmt(top[p]).kind {
+                    StmtKind::Echo(e) => Some(e.text),
+                    _ => None,
+                });
+            if [set.value, above]
+                .into_iter()
+                .flatten()
+                .any(|t| marked_default(src.slice(t), v))
+            {
+                continue;
+            }
+        }
+        // A default given before the prompt: Enter picks that option on purpose.
+        let preset = ctx.assignments().iter().rev().find(|(n, _)| {
+            n.start() < name_span.start() && src.slice(*n).eq_ignore_ascii_case(&name)
+        });
+        if let Some((_, v)) = preset {
+            let v: Vec<u8> = src
+                .slice(*v)
+                .iter()
+                .filter(|&&c| c != b'"')
+                .map(u8::to_ascii_lowercase)
+                .collect();
+            if v == *value {
+                continue;
+            }
+        }
+        if names_default(ctx, top, k, value) || !option_does_work(ctx, top, j) || !ctx.runs(id) {
+            continue;
+        }
+        let label = String::from_utf8_lossy(src.slice(l.name)).into_owned();
+        // One finding per file (a game or a toolbox repeats the same menu shape many
+        // times): the other menus are related places.
+        if let Some(d) = out.get_mut(start) {
+            more += 1;
+            if more <= 8 {
+                d.related.push((
+                    script.stmt(last_if).span,
+                    format!("falls through into `:{label}` too").into_text(),
+                ));
+            }
+            continue;
+        }
+        let shown = snippet(src, name_span, 30, false);
+        let tests = script.stmt(last_if).span;
+        let how = if steps.iter().all(|s| s.guarded) {
+            "a typo, or Enter"
+        } else {
+            "a typo, or an option not offered"
+        };
+        out.push(
+            RULE.diag(
+                Span::new(tests.start(), tests.end()),
+                format!(
+                    "no jump after the last test of `{shown}`: an answer none of the tests \
+                     matches ({how}) goes on into `:{label}`, and that option runs \
+                     without being chosen"
+                ),
+            )
+            .with_label(format!("no test matched: falls through into `:{label}`"))
+            .with_related(
+                script.stmt(landing).span,
+                "the option that runs for any other answer",
+            )
+            .with_help(format!(
+                "after the last test, show an error and jump back to the prompt (`echo Unknown \
+                 choice.` and `goto` the menu's label), so `:{label}` runs only when chosen"
+            )),
+        );
+    }
+    if more > 0 {
+        if let Some(d) = out.get_mut(start) {
+            let menus = if more == 1 {
+                "one more menu of the file does so".to_string()
+            } else {
+                format!("{more} more menus of the file do so")
+            };
+            d.append_message(&format!("; {menus}"));
+        }
+    }
+}
