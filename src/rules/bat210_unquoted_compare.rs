@@ -220,8 +220,14 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
     // Values derived from a prompted answer since its prompt: (the derived name, the answer,
     // the prompt's line), at most the 32 latest.
     let mut derived: Vec<(Vec<u8>, Vec<u8>, usize)> = Vec::new();
+    // Names whose last assignment on the way here was `set x=` (no value), with no CALL
+    // since: a prompt after that has no default to fall back on.
+    let mut cleared: Vec<Vec<u8>> = Vec::new();
     for id in script.ids() {
         let stmt = script.stmt(id);
+        if matches!(stmt.kind, StmtKind::Call(_)) {
+            cleared.clear();
+        }
         if let (StmtKind::Label(l), false) = (&stmt.kind, calls.is_empty()) {
             let key = src.slice(l.name).to_ascii_lowercase();
             if let Some(sites) = calls.get(&key) {
@@ -379,7 +385,7 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                 // A constant set under a condition does not repair a value known to be
                 // empty (`set x=` then `if … set x=1`); a variable set only conditionally
                 // is left alone (the conditions are often exhaustive).
-                Assign::Safe | Assign::Copy => match before {
+                Assign::Safe | Assign::Copy | Assign::Clear => match before {
                     Some(u @ State::Unsafe(_)) if conditional => u,
                     // A copy of another variable or a FOR token: its value is not known,
                     // and not reported.
@@ -387,7 +393,9 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                 },
                 // Enter leaves the variable as it was: a default set before the prompt
                 // stays (`set c=1` then `set /p c=Choice [1]: `).
-                Assign::Prompt if before == Some(State::Safe) => State::Safe,
+                Assign::Prompt if before == Some(State::Safe) && !cleared.contains(&name) => {
+                    State::Safe
+                }
                 Assign::Prompt => {
                     derived.retain(|(_, n, _)| *n != name);
                     State::Unsafe(Why::Prompt(line))
@@ -398,6 +406,13 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                 Assign::Argument if conditional && before == Some(State::Safe) => State::Safe,
                 Assign::Argument => State::Unsafe(Why::Argument(line)),
             };
+            if how == Assign::Clear {
+                if !cleared.contains(&name) {
+                    cleared.push(name.clone());
+                }
+            } else {
+                cleared.retain(|c| *c != name);
+            }
             state.insert(name, new);
         }
     }
@@ -416,6 +431,9 @@ enum Assign {
     Argument,
     /// Copied from another variable or a FOR variable (value unknown).
     Copy,
+    /// `set x=`: no value (treated as [`Assign::Safe`] for the tests after it, since a
+    /// subroutine usually sets the name again; a prompt right after it has no default).
+    Clear,
 }
 
 /// Inside an IF or FOR, or after `&&` / `||`: it may not run.
@@ -453,12 +471,22 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
         SetKind::Prompt => match set.name {
             // `set /p v=<file`: the file's first line, not a typed answer (value unknown).
             Some(n) => {
-                let from_file = ctx
-                    .script
-                    .stmt(id)
-                    .redirects()
-                    .iter()
-                    .any(|r| r.op == crate::syntax::ast::RedirectOp::In);
+                // The prompt's own `<`, or one on a block around it (`< save.txt ( set /p a=
+                // … )` reads the file's lines).
+                let mut from_file = false;
+                let mut cur = Some(id);
+                while let Some(c) = cur {
+                    let st = ctx.script.stmt(c);
+                    if st
+                        .redirects()
+                        .iter()
+                        .any(|r| r.op == crate::syntax::ast::RedirectOp::In)
+                    {
+                        from_file = true;
+                        break;
+                    }
+                    cur = st.parent();
+                }
                 let how = if from_file {
                     Assign::Copy
                 } else {
@@ -484,6 +512,7 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
                     .iter()
                     .position(|&b| !matches!(b, b' ' | b'\t'))
                     .unwrap_or(inner.len())..];
+                let empty = inner.is_empty();
                 // `set M=""`: a pair of quotes round a word is one operand (`if ""==1`).
                 let inner = match inner {
                     [b'"', mid @ .., b'"'] => mid,
@@ -494,6 +523,8 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
                 });
                 if spaced {
                     Assign::Value
+                } else if empty {
+                    Assign::Clear
                 } else {
                     Assign::Safe
                 }

@@ -17,8 +17,10 @@ pub static RULE: Rule = Rule {
            defined c …`, a `set /a` that reads it, or a value derived from the answer that \
            sends the user back to the prompt when the check fails: `for /l %%n in (1,1,24) \
            do if \"%h%\"==\"%%n\" set ok=1` then `if not \"%ok%\"==\"1\" goto ask`). Not \
-           reported: an answer read from a file (`set /p v=<file`), a prompt whose variable \
-           holds a default (`set c=1` or `set c=\"\"` before it: Enter keeps the default), a \
+           reported: an answer read from a file (`set /p v=<file`, or a prompt in a block \
+           redirected from a file: `< save.txt ( set /p v= … )`), a prompt whose variable \
+           holds a default (`set c=1` or `set c=\"\"` before it: Enter keeps the default; \
+           `set c=` clears it and is no default), a \
            quoted or bracketed operand, a test that cmd.exe reads together with the prompt \
            (both in one block or on one line: the test never sees the answer, which is \
            BAT215's finding), a yes/no question (`if %c%==Y`, `if %c%==N`, or `if %c% equ 1` with \
