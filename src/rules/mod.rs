@@ -41,6 +41,7 @@ pub mod bat223_unquoted_space_in_delete_path;
 pub mod bat224_redirect_in_echo_text;
 pub mod bat225_setx_path_from_path;
 pub mod bat226_menu_falls_into_option;
+pub mod bat227_set_a_zero_padded_field;
 pub mod bat301_lf_line_endings;
 pub mod bat302_win9x_incompatible;
 pub mod bat303_win9x_label_collision;
@@ -509,6 +510,7 @@ pub static RULES: &[&Rule] = &[
     &bat224_redirect_in_echo_text::RULE,
     &bat225_setx_path_from_path::RULE,
     &bat226_menu_falls_into_option::RULE,
+    &bat227_set_a_zero_padded_field::RULE,
     &bat301_lf_line_endings::RULE,
     &bat302_win9x_incompatible::RULE,
     &bat303_win9x_label_collision::RULE,
