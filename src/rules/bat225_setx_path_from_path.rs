@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
     what: "Reports a `setx` in code that runs that sets `PATH` (any case, with or without `/M`) \
            to a value that reads `%PATH%` or a `%PATH:…%` substitution, directly or through a \
            variable the script set from it (`set OLD=%PATH%` … `setx PATH \"%OLD%;C:\\Tools\"`). \
-           `setx` with `/K` or `/F` (a value read from the registry or a file) is not \
+           The same value written with `reg add <…\\Environment> /v Path /d …` is reported \
+           too. `setx` with `/K` or `/F` (a value read from the registry or a file) is not \
            reported. One finding per file; the file's other such commands are related places.",
     why: "`%PATH%` in a script is the PATH of the running cmd.exe: the machine PATH and the \
           user PATH joined, with references such as `%SystemRoot%` already expanded. `setx` \
@@ -63,6 +64,96 @@ fn expanded_names(text: &[u8]) -> Vec<Vec<u8>> {
     names
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tool {
+    /// `setx PATH "…"`.
+    Setx,
+    /// `setx PATH …` with the value unquoted.
+    SetxUnquoted,
+    /// `reg add …\Environment /v Path … /d …`.
+    RegAdd,
+}
+
+/// A command that stores a PATH value in the registry.
+struct Write {
+    /// The value written.
+    value: Span,
+    /// The machine PATH (`setx /M`, an `HKLM` key), not the user's.
+    machine: bool,
+    tool: Tool,
+}
+
+/// The PATH value `sm` stores: `setx [/M] PATH value`, or `reg add <…\Environment> /v Path
+/// /d value`.
+fn path_write(src: &crate::source::Source, sm: &crate::syntax::ast::Simple) -> Option<Write> {
+    // Most commands are neither: look at the raw bytes before folding the name.
+    let raw = src.slice(sm.name.span);
+    let tail =
+        |n: &[u8]| raw.len() >= n.len() && raw[raw.len() - n.len()..].eq_ignore_ascii_case(n);
+    let setx = tail(b"setx") || tail(b"setx.exe") || tail(b"setx\"") || tail(b"setx.exe\"");
+    let reg = tail(b"reg") || tail(b"reg.exe") || tail(b"reg\"") || tail(b"reg.exe\"");
+    if !setx && !reg {
+        return None;
+    }
+    let name = unquoted_lower(src, sm.name.span);
+    let is = |n: &[u8]| {
+        name == n || (name.ends_with(n) && name[..name.len() - n.len()].ends_with(b"\\"))
+    };
+    if is(b"setx") || is(b"setx.exe") {
+        // Switches (`/M`; `/S`, `/U`, `/P` take a value), then the name and the value.
+        let mut machine = false;
+        let mut plain = Vec::new();
+        let mut args = sm.args.iter();
+        while let Some(w) = args.next() {
+            match unquoted_lower(src, w.span).as_slice() {
+                b"/m" | b"-m" => machine = true,
+                b"/s" | b"/u" | b"/p" | b"-s" | b"-u" | b"-p" => {
+                    args.next();
+                }
+                b"/k" | b"/f" | b"-k" | b"-f" => return None,
+                _ => plain.push(w),
+            }
+        }
+        if plain.len() < 2 || unquoted_lower(src, plain[0].span) != b"path" {
+            return None;
+        }
+        return Some(Write {
+            value: Span::new(plain[1].span.start(), plain[plain.len() - 1].span.end()),
+            machine,
+            tool: if plain[1].quoted {
+                Tool::Setx
+            } else {
+                Tool::SetxUnquoted
+            },
+        });
+    }
+    if !(is(b"reg") || is(b"reg.exe")) {
+        return None;
+    }
+    let args = &sm.args;
+    if args.len() < 2 || unquoted_lower(src, args[0].span) != b"add" {
+        return None;
+    }
+    let key = unquoted_lower(src, args[1].span);
+    if !key.ends_with(b"\\environment") {
+        return None;
+    }
+    let after = |flag: &[u8]| {
+        args.windows(2)
+            .find(|p| unquoted_lower(src, p[0].span) == flag)
+            .map(|p| p[1])
+    };
+    let v = after(b"/v")?;
+    if unquoted_lower(src, v.span) != b"path" {
+        return None;
+    }
+    Some(Write {
+        value: after(b"/d")?.span,
+        machine: key.starts_with(b"hklm") || key.starts_with(b"hkey_local_machine"),
+        tool: Tool::RegAdd,
+    })
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     // Variables the script sets from the session PATH (one step: `set OLD=%PATH%`).
@@ -73,38 +164,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let StmtKind::Simple(sm) = &stmt.kind else {
             continue;
         };
-        // Most commands are not setx: look at the raw bytes before folding the name.
-        let raw = src.slice(sm.name.span);
-        let tail =
-            |n: &[u8]| raw.len() >= n.len() && raw[raw.len() - n.len()..].eq_ignore_ascii_case(n);
-        if !(tail(b"setx") || tail(b"setx.exe") || tail(b"setx\"") || tail(b"setx.exe\"")) {
+        let Some(Write {
+            value,
+            machine,
+            tool,
+        }) = path_write(src, sm)
+        else {
             continue;
-        }
-        let name = unquoted_lower(src, sm.name.span);
-        if !(name == b"setx" || name == b"setx.exe" || name.ends_with(b"\\setx.exe")) {
-            continue;
-        }
-        // The arguments: switches (`/M`; `/S`, `/U`, `/P` take a value), then the name and
-        // the value.
-        let mut machine = false;
-        let mut plain = Vec::new();
-        let mut args = sm.args.iter();
-        let mut other_mode = false;
-        while let Some(w) = args.next() {
-            let a = unquoted_lower(src, w.span);
-            match a.as_slice() {
-                b"/m" | b"-m" => machine = true,
-                b"/s" | b"/u" | b"/p" | b"-s" | b"-u" | b"-p" => {
-                    args.next();
-                }
-                b"/k" | b"/f" | b"-k" | b"-f" => other_mode = true,
-                _ => plain.push(w),
-            }
-        }
-        if other_mode || plain.len() < 2 || unquoted_lower(src, plain[0].span) != b"path" {
-            continue;
-        }
-        let value = Span::new(plain[1].span.start(), plain[plain.len() - 1].span.end());
+        };
         let names = expanded_names(src.slice(value));
         let reads_path = names.iter().any(|n| n == b"path")
             || names.iter().any(|n| {
@@ -139,7 +206,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             ("user PATH", "every machine folder is copied into it")
         };
-        let message = if plain[1].quoted {
+        let message = if tool == Tool::RegAdd {
+            format!(
+                "this value is the session's PATH (machine and user PATH joined, `%…%` \
+                 references expanded): `reg add` stores it as the {target} for good, {copied}, \
+                 and its `%SystemRoot%`-style entries no longer follow the system"
+            )
+        } else if tool == Tool::Setx {
             format!(
                 "this value is the session's PATH (machine and user PATH joined, `%…%` \
                  references expanded): setx stores it as the {target} for good, {copied}, and \
