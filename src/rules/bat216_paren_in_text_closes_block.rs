@@ -22,7 +22,9 @@ pub static RULE: Rule = Rule {
           close the block are no longer part of it: they run whether the IF's test is true or \
           not (or once after the FOR, not for each item), and the later `)` line is skipped. \
           An elevation prompt or an error exit that should run only on failure then runs on \
-          every client.",
+          every client. When text follows that `)` on its line (`echo Check (needs a \
+          restart)...`), the text is a syntax error: cmd.exe prints \"... was unexpected at \
+          this time.\" and stops the script when it reaches the IF or FOR.",
     example: "net session >nul 2>&1\r\nif errorlevel 1 (\r\n  echo Run this as administrator (right-click, Run as administrator)\r\n  pause\r\n  exit /b 1\r\n)\r\n",
     fix: "net session >nul 2>&1\r\nif errorlevel 1 (\r\n  echo Run this as administrator ^(right-click, Run as administrator^)\r\n  pause\r\n  exit /b 1\r\n)\r\n",
     sources: &[
@@ -95,6 +97,36 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let open_line = src.line_of(b.open.start());
         let stray_line = src.line_of(stray);
         let paren = Span::new(text.start() + open, text.start() + open + 1);
+        // Text after that `)` on its line: cmd.exe rejects the whole command (the parser
+        // records it as a stray close at this `)`).
+        if let Some(e) = script.errors.iter().find(|e| {
+            e.kind == crate::syntax::ast::SyntaxErrorKind::StrayClose
+                && e.span.start() == close.start()
+                && e.span.end() > close.end()
+        }) {
+            let after = crate::rules::bat_util::snippet(
+                src,
+                Span::new(close.end(), e.span.end()),
+                30,
+                false,
+            );
+            let after = after.trim();
+            out.push(
+                RULE.diag(
+                    close,
+                    format!(
+                        "this `)` in the text closes the block opened on line {open_line}: \
+                         `{after}` after it is then a syntax error, so cmd.exe prints \"{after} \
+                         was unexpected at this time.\" and stops the script when it reaches \
+                         line {open_line}"
+                    ),
+                )
+                .with_label("closes the block")
+                .with_related(paren, "opened as text here")
+                .with_help("escape the parentheses of the text: `^(` and `^)`"),
+            );
+            continue;
+        }
         out.push(
             RULE.diag(
                 close,
