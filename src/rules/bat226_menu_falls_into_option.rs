@@ -15,10 +15,13 @@ pub static RULE: Rule = Rule {
               label: a typo or Enter runs that option",
     what: "Reports a prompt (`set /p NAME=…`) in top-level code that runs, followed by two or \
            more tests of its answer, each `if [/i] \"%NAME%\"==\"value\" goto label` (or `equ`, \
-           quoted or not, no ELSE), and then, with nothing but comments between, the label of \
-           one of those options. Not reported: when the variable was given that option's \
+           or a range test such as `geq 10`; quoted or not, no ELSE; `echo` lines may stand \
+           between the prompt and the first test), and then, with nothing but comments \
+           between, the label of one of those options. Range tests from both sides (`lss 5` \
+           and `geq 5`) may cover every answer and are not reported. Not reported: when the variable was given that option's \
            value as a default before the prompt, or when the option's code up to its next \
-           jump only shows text, waits or ends the script (a quit option as the fallback).",
+           jump (or the end of the file) only shows text, waits or ends the script (a quit \
+           option as the fallback).",
     why: "An answer that matches none of the tests (a typo, an option number not offered, or \
           just Enter, which leaves the variable as it was) goes on to the next line, and the \
           next line is an option's label: the option runs without being chosen. In a menu of \
@@ -48,6 +51,8 @@ struct Step {
     /// The answer is quoted or bracketed: an empty answer compares instead of breaking the
     /// IF (BAT219's case).
     guarded: bool,
+    /// The comparison.
+    op: CmpOp,
 }
 
 /// The step of an IF that tests the answer `name` (lower case) and jumps.
@@ -63,7 +68,12 @@ fn ladder_step(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> Option<Step> {
     let Condition::Compare { lhs, op, rhs, .. } = &i.condition else {
         return None;
     };
-    if !matches!(op, CmpOp::EqEq | CmpOp::Equ) {
+    // An equality, or a range test of a numbered menu (`if %c% geq 10 goto quit`): either
+    // leaves the other answers to the next line. NEQ is the fallback itself.
+    if !matches!(
+        op,
+        CmpOp::EqEq | CmpOp::Equ | CmpOp::Lss | CmpOp::Leq | CmpOp::Gtr | CmpOp::Geq
+    ) {
         return None;
     }
     // The operand is the answer alone: `%C%`, `"%C%"`, `[%C%]` (also `%C:~0,1%`).
@@ -109,31 +119,27 @@ fn ladder_step(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> Option<Step> {
         target: key.to_ascii_lowercase(),
         value: v,
         guarded,
+        op: *op,
     })
 }
 
 /// Does the code after the label at `top[at]` (up to its next jump, exit or label) do more
 /// than show text, wait, or end the script?
 fn option_does_work(ctx: &Ctx<'_>, top: &[StmtId], at: usize) -> bool {
-    for &id in top.iter().skip(at + 1).take(64) {
-        let st = ctx.script.stmt(id);
-        match &st.kind {
-            StmtKind::Goto(_) | StmtKind::Exit(_) | StmtKind::Label(_) => return false,
-            StmtKind::Comment(_) | StmtKind::Echo(_) | StmtKind::Setlocal(_) => {}
-            StmtKind::Simple(sm) => {
-                let name = crate::syntax::names::program_file_name(ctx.source.slice(sm.name.span));
-                let stem = crate::syntax::names::split_ext(&name).0;
-                if !matches!(
-                    stem,
-                    b"cls" | b"title" | b"color" | b"pause" | b"timeout" | b"mode" | b"chcp"
-                ) {
-                    return true;
-                }
-            }
-            _ => return true,
+    let rest = &top[(at + 1).min(top.len())..];
+    for &id in rest.iter().take(64) {
+        if matches!(
+            ctx.script.stmt(id).kind,
+            StmtKind::Goto(_) | StmtKind::Exit(_) | StmtKind::Label(_)
+        ) {
+            return false;
+        }
+        if busy(ctx, id) {
+            return true;
         }
     }
-    true
+    // The end of the file ends the script; past 64 statements of text, assume work.
+    rest.len() > 64
 }
 
 /// The one ASCII letter of a value (`y`), if that is all it is.
@@ -188,6 +194,27 @@ fn names_default(ctx: &Ctx<'_>, top: &[StmtId], prompt: usize, value: &[u8]) -> 
     false
 }
 
+/// Does the statement do more than show text, wait, or leave?
+fn busy(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    match &ctx.script.stmt(id).kind {
+        StmtKind::Goto(_)
+        | StmtKind::Exit(_)
+        | StmtKind::Label(_)
+        | StmtKind::Comment(_)
+        | StmtKind::Echo(_)
+        | StmtKind::Setlocal(_) => false,
+        StmtKind::Simple(sm) => {
+            let name = crate::syntax::names::program_file_name(ctx.source.slice(sm.name.span));
+            let stem = crate::syntax::names::split_ext(&name).0;
+            !matches!(
+                stem,
+                b"cls" | b"title" | b"color" | b"pause" | b"timeout" | b"mode" | b"chcp"
+            )
+        }
+        _ => true,
+    }
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let script = ctx.script;
     let src = ctx.source;
@@ -219,6 +246,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         while let Some(&next) = top.get(j) {
             match &script.stmt(next).kind {
                 StmtKind::Comment(_) => {}
+                // A separator shown after the answer (`echo -----`), before the tests.
+                StmtKind::Echo(_)
+                    if steps.is_empty() && script.stmt(next).redirects().is_empty() => {}
                 StmtKind::If(_) => match ladder_step(ctx, next, &name) {
                     Some(step) => {
                         steps.push(step);
@@ -230,7 +260,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
             j += 1;
         }
-        if steps.len() < 2 {
+        // Range tests from both sides (`lss 5` and `geq 5`) may leave no answer over.
+        let below = steps
+            .iter()
+            .any(|s| matches!(s.op, CmpOp::Lss | CmpOp::Leq));
+        let above = steps
+            .iter()
+            .any(|s| matches!(s.op, CmpOp::Gtr | CmpOp::Geq));
+        if steps.len() < 2 || (below && above) {
             continue;
         }
         let Some(&landing) = top.get(j) else { continue };
