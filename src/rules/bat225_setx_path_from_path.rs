@@ -2,7 +2,7 @@
 //! PATH of the running cmd.exe into the registry, cut at 1,024 characters.
 
 use crate::diagnostic::{Diagnostic, IntoText, Severity};
-use crate::rules::bat_util::unquoted_lower;
+use crate::rules::bat_util::{unquoted_is, unquoted_lower};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
 use crate::syntax::ast::{StmtId, StmtKind};
@@ -86,8 +86,15 @@ struct Write {
 /// The PATH value `sm` stores: `setx [/M] PATH value`, or `reg add <…\Environment> /v Path
 /// /d value`.
 fn path_write(src: &crate::source::Source, sm: &crate::syntax::ast::Simple) -> Option<Write> {
-    // Most commands are neither: look at the raw bytes before folding the name.
+    // Most commands are neither: look at the last byte, then the raw bytes, before folding
+    // the name.
     let raw = src.slice(sm.name.span);
+    if !matches!(
+        raw.last(),
+        Some(b'x' | b'X' | b'g' | b'G' | b'e' | b'E' | b'"')
+    ) {
+        return None;
+    }
     let tail =
         |n: &[u8]| raw.len() >= n.len() && raw[raw.len() - n.len()..].eq_ignore_ascii_case(n);
     let setx = tail(b"setx") || tail(b"setx.exe") || tail(b"setx\"") || tail(b"setx.exe\"");
@@ -114,7 +121,7 @@ fn path_write(src: &crate::source::Source, sm: &crate::syntax::ast::Simple) -> O
                 _ => plain.push(w),
             }
         }
-        if plain.len() < 2 || unquoted_lower(src, plain[0].span) != b"path" {
+        if plain.len() < 2 || !unquoted_is(src.slice(plain[0].span), b"path") {
             return None;
         }
         return Some(Write {
@@ -131,25 +138,30 @@ fn path_write(src: &crate::source::Source, sm: &crate::syntax::ast::Simple) -> O
         return None;
     }
     let args = &sm.args;
-    if args.len() < 2 || unquoted_lower(src, args[0].span) != b"add" {
+    if args.len() < 2 || !unquoted_is(src.slice(args[0].span), b"add") {
         return None;
     }
-    let key = unquoted_lower(src, args[1].span);
-    if !key.ends_with(b"\\environment") {
+    // The key, its quotes aside (no copy: `reg add` is common, this key is not).
+    let key = src.slice(args[1].span);
+    let key = key.strip_prefix(b"\"").unwrap_or(key);
+    let key = key.strip_suffix(b"\"").unwrap_or(key);
+    let env = b"\\environment";
+    if key.len() < env.len() || !key[key.len() - env.len()..].eq_ignore_ascii_case(env) {
         return None;
     }
+    let starts = |p: &[u8]| key.len() >= p.len() && key[..p.len()].eq_ignore_ascii_case(p);
     let after = |flag: &[u8]| {
         args.windows(2)
-            .find(|p| unquoted_lower(src, p[0].span) == flag)
+            .find(|p| unquoted_is(src.slice(p[0].span), flag))
             .map(|p| p[1])
     };
     let v = after(b"/v")?;
-    if unquoted_lower(src, v.span) != b"path" {
+    if !unquoted_is(src.slice(v.span), b"path") {
         return None;
     }
     Some(Write {
         value: after(b"/d")?.span,
-        machine: key.starts_with(b"hklm") || key.starts_with(b"hkey_local_machine"),
+        machine: starts(b"hklm") || starts(b"hkey_local_machine"),
         tool: Tool::RegAdd,
     })
 }
