@@ -221,6 +221,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let top = &script.top;
     let start = out.len();
     let mut more = 0usize;
+    let mut by_name: Option<rustc_hash::FxHashMap<Vec<u8>, Vec<(usize, Span)>>> = None;
     for (k, &id) in top.iter().enumerate() {
         let StmtKind::Set(set) = &script.stmt(id).kind else {
             continue;
@@ -296,12 +297,23 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         // A default given before the prompt: Enter picks that option on purpose.
-        let preset = ctx.assignments().iter().rev().find(|(n, _)| {
-            n.start() < name_span.start() && src.slice(*n).eq_ignore_ascii_case(&name)
+        // The assignments by name, built once per file (a look-up per prompt, not a scan).
+        let by_name = by_name.get_or_insert_with(|| {
+            let mut m: rustc_hash::FxHashMap<Vec<u8>, Vec<(usize, Span)>> = Default::default();
+            for &(n, v) in ctx.assignments() {
+                m.entry(src.slice(n).trim_ascii_end().to_ascii_lowercase())
+                    .or_default()
+                    .push((n.start(), v));
+            }
+            m
         });
-        if let Some((_, v)) = preset {
+        let preset = by_name.get(&name).and_then(|list| {
+            let before = list.partition_point(|&(at, _)| at < name_span.start());
+            before.checked_sub(1).map(|i| list[i].1)
+        });
+        if let Some(v) = preset {
             let v: Vec<u8> = src
-                .slice(*v)
+                .slice(v)
                 .iter()
                 .filter(|&&c| c != b'"')
                 .map(u8::to_ascii_lowercase)
