@@ -2242,7 +2242,11 @@ impl P {
     fn exit(&mut self, keyword: Span, redirects: &mut Vec<Redirect>) -> StmtKind {
         self.skip_d();
         let mut b = None;
-        if let Some(n) = self.kw_at("/b", |c| self.general_term(c)) {
+        // `/b` may have its exit code glued on (`exit /b1`): cmd.exe takes the switch and the
+        // number after it.
+        if let Some(n) = self.kw_at("/b", |c| {
+            self.general_term(c) || c.is_some_and(|c| c.is_ascii_digit())
+        }) {
             b = Some(self.sp(self.pos, self.pos + n));
             self.pos += n;
             self.tok_end = self.pos;
