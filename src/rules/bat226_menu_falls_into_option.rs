@@ -194,6 +194,10 @@ fn names_default(ctx: &Ctx<'_>, top: &[StmtId], prompt: usize, value: &[u8]) -> 
     false
 }
 
+/// A file's `set name=value` statements by name (lower case): where each starts, and its
+/// value, in source order.
+type ByName = rustc_hash::FxHashMap<Vec<u8>, Vec<(usize, Span)>>;
+
 /// Does the statement do more than show text, wait, or leave?
 fn busy(ctx: &Ctx<'_>, id: StmtId) -> bool {
     match &ctx.script.stmt(id).kind {
@@ -221,7 +225,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let top = &script.top;
     let start = out.len();
     let mut more = 0usize;
-    let mut by_name: Option<rustc_hash::FxHashMap<Vec<u8>, Vec<(usize, Span)>>> = None;
+    let mut by_name: Option<ByName> = None;
     for (k, &id) in top.iter().enumerate() {
         let StmtKind::Set(set) = &script.stmt(id).kind else {
             continue;
@@ -299,7 +303,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // A default given before the prompt: Enter picks that option on purpose.
         // The assignments by name, built once per file (a look-up per prompt, not a scan).
         let by_name = by_name.get_or_insert_with(|| {
-            let mut m: rustc_hash::FxHashMap<Vec<u8>, Vec<(usize, Span)>> = Default::default();
+            let mut m: ByName = Default::default();
             for &(n, v) in ctx.assignments() {
                 m.entry(src.slice(n).trim_ascii_end().to_ascii_lowercase())
                     .or_default()
