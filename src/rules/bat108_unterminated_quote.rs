@@ -18,7 +18,10 @@ pub static RULE: Rule = Rule {
            nor an `echo` whose only specials after the quote are arrows (`echo \"Renamed a.bck \
            -> a`: the quote keeps `->` from redirecting, as meant), placeholders of usage \
            text (`echo \"Usage: setup <msi path>`) or the carets of ASCII art before a letter \
-           or blank (the quote prints them), nor the command text of a \
+           or blank (the quote prints them), nor an `echo` whose specials after the quote are \
+           all meant to print (ASCII art and banners: `echo \" | (___ | |`), with no `>` before \
+           a file name (`>> %LOG%`, `> out.txt`, `>nul`), no `&` or `|` before a command \
+           word (`& pause`) and no `)` that should close a block, nor the command text of a \
            `powershell -command \"…` that runs to the end of the line with only PowerShell's \
            specials in it (`| & ; { }`: PowerShell gets them, as meant), nor a quote swallowed by a \
            FOR variable written with one `%` (`for %a in (\"…`), which BAT217 reports.",
@@ -46,6 +49,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         if set_value_to_line_end(ctx, err.span)
             || echo_of_arrows(ctx, err.span)
+            || echo_prints_specials(ctx, err.span)
             || powershell_command_to_line_end(ctx, err.span)
         {
             continue;
@@ -180,6 +184,106 @@ fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
         }
     }
     harmless > 0
+}
+
+/// `quote` opens the text of an `echo` whose hidden specials are all meant to print: no `>`
+/// before a file name (`>> "%LOG%"`, `> out.txt`, `>nul`) and no `&`, `&&`, `||` or `|`
+/// before a command word (`& pause`, `| find`), and no `)` that should close a block. The
+/// open quote is then the author's way of printing `|`, `<`, `>` and `&` in ASCII art or a
+/// banner (`echo " | (___ | |`): the quote prints too, nothing else changes.
+fn echo_prints_specials(ctx: &Ctx<'_>, quote: Span) -> bool {
+    let Some(q) = at_quote(ctx, quote) else {
+        return false;
+    };
+    if !matches!(q.stmt.kind, StmtKind::Echo(_)) {
+        return false;
+    }
+    let rest = q.rest;
+    // The word after position `k` (blanks skipped), lower case.
+    let word_after = |k: usize| -> Vec<u8> {
+        let s = rest[k..]
+            .iter()
+            .position(|c| !matches!(c, b' ' | b'\t'))
+            .map_or(rest.len(), |p| k + p);
+        let e = rest[s..]
+            .iter()
+            .position(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+            .map_or(rest.len(), |p| s + p);
+        rest[s..e].to_ascii_lowercase()
+    };
+    const COMMANDS: &[&[u8]] = &[
+        b"pause",
+        b"goto",
+        b"exit",
+        b"call",
+        b"set",
+        b"echo",
+        b"echo.",
+        b"if",
+        b"for",
+        b"cls",
+        b"del",
+        b"copy",
+        b"move",
+        b"start",
+        b"find",
+        b"findstr",
+        b"more",
+        b"sort",
+        b"type",
+        b"timeout",
+        b"rem",
+        b"cd",
+        b"md",
+        b"rd",
+        b"ren",
+        b"xcopy",
+        b"robocopy",
+        b"net",
+        b"shutdown",
+        b"clip",
+        b"choice",
+    ];
+    let mut k = 0;
+    while k < rest.len() {
+        match rest[k] {
+            b'>' => {
+                let mut e = k + 1;
+                while rest.get(e).is_some_and(|&c| c == b'>' || c == b'&') {
+                    e += 1;
+                }
+                let target = word_after(e);
+                let file = target
+                    .first()
+                    .is_some_and(|c| matches!(c, b'%' | b'!' | b'"'))
+                    || target.contains(&b'\\')
+                    || target.starts_with(b"nul")
+                    || target.iter().rposition(|&c| c == b'.').is_some_and(|d| {
+                        d + 1 < target.len()
+                            && target[d + 1..].iter().all(u8::is_ascii_alphanumeric)
+                    });
+                if file {
+                    return false;
+                }
+                k = e;
+            }
+            b'&' | b'|' => {
+                let mut e = k + 1;
+                while rest.get(e).is_some_and(|&c| c == b'&' || c == b'|') {
+                    e += 1;
+                }
+                let w = word_after(e);
+                let w = w.strip_prefix(b"@").unwrap_or(&w);
+                if COMMANDS.contains(&w) {
+                    return false;
+                }
+                k = e;
+            }
+            b')' if q.in_block => return false,
+            _ => k += 1,
+        }
+    }
+    true
 }
 
 /// `quote` opens the command text of a `powershell -command "…` (or `pwsh`) that runs to the
