@@ -1,8 +1,8 @@
 //! BAT223 unquoted-space-in-delete-path: `del C:\Program Files\…` without quotes: the delete
 //! gets two wrong names.
 
-use crate::diagnostic::{Diagnostic, IntoText, Severity};
-use crate::rules::bat_util::snippet;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::{snippet, OnePerFile};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
 use crate::syntax::ast::StmtKind;
@@ -73,8 +73,7 @@ fn trim_typographic(mut w: &[u8]) -> &[u8] {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
-    let start = out.len();
-    let mut more = 0usize;
+    let mut once = OnePerFile::new(out);
     for (k, stmt) in ctx.script.stmts.iter().enumerate() {
         let StmtKind::Simple(sm) = &stmt.kind else {
             continue;
@@ -123,14 +122,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let (a, b) = (pair[0].span, pair[1].span);
         // One finding per file (a cleaner repeats the same path on many lines): the other
         // commands are related places.
-        if let Some(d) = out.get_mut(start) {
-            more += 1;
-            if more <= 8 {
-                d.related.push((
-                    Span::new(a.start(), b.end()),
-                    "split at the space too".into_text(),
-                ));
-            }
+        if once.absorb(out, Span::new(a.start(), b.end()), "split at the space too") {
             continue;
         }
         let (first, second) = (snippet(src, a, 50, false), snippet(src, b, 50, false));
@@ -150,14 +142,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )),
         );
     }
-    if more > 0 {
-        if let Some(d) = out.get_mut(start) {
-            let times = if more == 1 {
-                "once more".to_string()
-            } else {
-                format!("{more} more times")
-            };
-            d.append_message(&format!("; the file splits a path so {times}"));
+    once.finish(out, |n| {
+        if n == 1 {
+            "the file splits a path so once more".to_string()
+        } else {
+            format!("the file splits a path so {n} more times")
         }
-    }
+    });
 }

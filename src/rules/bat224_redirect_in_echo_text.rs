@@ -1,8 +1,8 @@
 //! BAT224 redirect-in-echo-text: `echo Usage: copy.bat <source>` or `echo 1 -> Install`:
 //! the `<` or the arrow's `>` is a redirection, and the message is never shown.
 
-use crate::diagnostic::{Diagnostic, IntoText, Severity};
-use crate::rules::bat_util::snippet;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::{snippet, OnePerFile};
 use crate::rules::{Ctx, Rule};
 use crate::source::Source;
 use crate::syntax::ast::{Echo, Redirect, RedirectOp, StmtId, StmtKind};
@@ -96,8 +96,7 @@ fn text_redirect<'r>(src: &Source, echo: &Echo, redirects: &'r [Redirect]) -> Op
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
-    let start = out.len();
-    let mut more = 0usize;
+    let mut once = OnePerFile::new(out);
     for (k, stmt) in ctx.script.stmts.iter().enumerate() {
         let StmtKind::Echo(echo) = &stmt.kind else {
             continue;
@@ -114,12 +113,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // One finding per file (a menu draws every option with an arrow): the other lines
         // are related places.
-        if let Some(d) = out.get_mut(start) {
-            more += 1;
-            if more <= 8 {
-                d.related
-                    .push((r.span, "read as a redirection too".into_text()));
-            }
+        if once.absorb(out, r.span, "read as a redirection too") {
             continue;
         }
         let target = r
@@ -166,14 +160,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(help),
         );
     }
-    if more > 0 {
-        if let Some(d) = out.get_mut(start) {
-            let lines = if more == 1 {
-                "one more line of the file does so".to_string()
-            } else {
-                format!("{more} more lines of the file do so")
-            };
-            d.append_message(&format!("; {lines}"));
+    once.finish(out, |n| {
+        if n == 1 {
+            "one more line of the file does so".to_string()
+        } else {
+            format!("{n} more lines of the file do so")
         }
-    }
+    });
 }

@@ -1,8 +1,8 @@
 //! BAT225 setx-path-from-path: `setx PATH "%PATH%;C:\Tools"` writes the merged, expanded
 //! PATH of the running cmd.exe into the registry, cut at 1,024 characters.
 
-use crate::diagnostic::{Diagnostic, IntoText, Severity};
-use crate::rules::bat_util::{unquoted_is, unquoted_lower};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::{unquoted_is, unquoted_lower, OnePerFile};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
 use crate::syntax::ast::{StmtId, StmtKind};
@@ -170,8 +170,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     // Variables the script sets from the session PATH (one step: `set OLD=%PATH%`).
     let mut from_path: Option<Vec<Vec<u8>>> = None;
-    let start = out.len();
-    let mut more = 0usize;
+    let mut once = OnePerFile::new(out);
     for (k, stmt) in ctx.script.stmts.iter().enumerate() {
         let StmtKind::Simple(sm) = &stmt.kind else {
             continue;
@@ -202,12 +201,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !reads_path || !ctx.runs(StmtId(k as u32)) {
             continue;
         }
-        if let Some(d) = out.get_mut(start) {
-            more += 1;
-            if more <= 8 {
-                d.related
-                    .push((value, "writes the session PATH too".into_text()));
-            }
+        if once.absorb(out, value, "writes the session PATH too") {
             continue;
         }
         let (target, copied) = if machine {
@@ -248,14 +242,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 ),
         );
     }
-    if more > 0 {
-        if let Some(d) = out.get_mut(start) {
-            let lines = if more == 1 {
-                "one more setx of the file does so".to_string()
-            } else {
-                format!("{more} more setx commands of the file do so")
-            };
-            d.append_message(&format!("; {lines}"));
+    once.finish(out, |n| {
+        if n == 1 {
+            "one more setx of the file does so".to_string()
+        } else {
+            format!("{n} more setx commands of the file do so")
         }
-    }
+    });
 }

@@ -1,8 +1,8 @@
 //! BAT226 menu-falls-into-option: a `set /p` menu whose `if … goto` ladder has no final
 //! jump, followed by the label of one of its options: every other answer runs that option.
 
-use crate::diagnostic::{Diagnostic, IntoText, Severity};
-use crate::rules::bat_util::snippet;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::{snippet, OnePerFile};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
 use crate::syntax::ast::{CmpOp, Condition, JumpTarget, SetKind, StmtId, StmtKind, Word};
@@ -223,8 +223,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let script = ctx.script;
     let src = ctx.source;
     let top = &script.top;
-    let start = out.len();
-    let mut more = 0usize;
+    let mut once = OnePerFile::new(out);
     let mut by_name: Option<ByName> = None;
     for (k, &id) in top.iter().enumerate() {
         let StmtKind::Set(set) = &script.stmt(id).kind else {
@@ -332,14 +331,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let label = String::from_utf8_lossy(src.slice(l.name)).into_owned();
         // One finding per file (a game or a toolbox repeats the same menu shape many
         // times): the other menus are related places.
-        if let Some(d) = out.get_mut(start) {
-            more += 1;
-            if more <= 8 {
-                d.related.push((
-                    script.stmt(last_if).span,
-                    format!("falls through into `:{label}` too").into_text(),
-                ));
-            }
+        if once.absorb(
+            out,
+            script.stmt(last_if).span,
+            format!("falls through into `:{label}` too"),
+        ) {
             continue;
         }
         let shown = snippet(src, name_span, 30, false);
@@ -369,14 +365,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )),
         );
     }
-    if more > 0 {
-        if let Some(d) = out.get_mut(start) {
-            let menus = if more == 1 {
-                "one more menu of the file does so".to_string()
-            } else {
-                format!("{more} more menus of the file do so")
-            };
-            d.append_message(&format!("; {menus}"));
+    once.finish(out, |n| {
+        if n == 1 {
+            "one more menu of the file does so".to_string()
+        } else {
+            format!("{n} more menus of the file do so")
         }
-    }
+    });
 }

@@ -1,7 +1,8 @@
 //! BAT227 set-a-zero-padded-field: `set /a m=%time:~3,2%` reads `08` and `09` as invalid
 //! octal numbers, so the arithmetic fails two minutes in every ten.
 
-use crate::diagnostic::{Diagnostic, IntoText, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::OnePerFile;
 use crate::rules::{Ctx, Rule};
 use crate::source::{Source, Span};
 use crate::syntax::ast::{ExpansionKind, SetKind, StmtId, StmtKind};
@@ -80,8 +81,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     // Variables set to exactly one such field (`set mm=%time:~3,2%`), lower case.
     let mut copies: Option<Vec<Vec<u8>>> = None;
-    let start = out.len();
-    let mut more = 0usize;
+    let mut once = OnePerFile::new(out);
     for (k, stmt) in script.stmts.iter().enumerate() {
         let StmtKind::Set(set) = &stmt.kind else {
             continue;
@@ -166,12 +166,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !ctx.runs(StmtId(k as u32)) {
             continue;
         }
-        if let Some(d) = out.get_mut(start) {
-            more += 1;
-            if more <= 8 {
-                d.related
-                    .push((span, "a zero-padded field too".into_text()));
-            }
+        if once.absorb(out, span, "a zero-padded field too") {
             continue;
         }
         out.push(
@@ -189,14 +184,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ),
         );
     }
-    if more > 0 {
-        if let Some(d) = out.get_mut(start) {
-            let times = if more == 1 {
-                "one more SET /A of the file does so".to_string()
-            } else {
-                format!("{more} more SET /A commands of the file do so")
-            };
-            d.append_message(&format!("; {times}"));
+    once.finish(out, |n| {
+        if n == 1 {
+            "one more SET /A of the file does so".to_string()
+        } else {
+            format!("{n} more SET /A commands of the file do so")
         }
-    }
+    });
 }

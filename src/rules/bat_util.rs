@@ -1206,6 +1206,58 @@ pub fn relative_name(name: &[u8]) -> bool {
         && !n.iter().any(|b| matches!(b, b':' | b'%' | b'!'))
 }
 
+/// One finding per file for a rule whose mistake a file tends to repeat (a cleaner's paths, a
+/// menu's lines): the first occurrence is the finding, the next eight its related places, and
+/// its message ends with how many more there are.
+pub struct OnePerFile {
+    /// Where the file's finding is (or will be) in the output.
+    start: usize,
+    /// Occurrences after the first.
+    more: usize,
+}
+
+impl OnePerFile {
+    /// Before the rule's first finding in `out`.
+    pub fn new(out: &[crate::diagnostic::Diagnostic]) -> Self {
+        OnePerFile {
+            start: out.len(),
+            more: 0,
+        }
+    }
+
+    /// When the file has its finding already, add `span` to it as a related place (up to
+    /// eight) and return `true`: the caller reports nothing new.
+    pub fn absorb(
+        &mut self,
+        out: &mut [crate::diagnostic::Diagnostic],
+        span: Span,
+        label: impl crate::diagnostic::IntoText,
+    ) -> bool {
+        let Some(d) = out.get_mut(self.start) else {
+            return false;
+        };
+        self.more += 1;
+        if self.more <= 8 {
+            d.related.push((span, label.into_text()));
+        }
+        true
+    }
+
+    /// End the finding's message with `; ` and `count(n)` for the `n` occurrences after the
+    /// first (nothing when there were none).
+    pub fn finish(
+        self,
+        out: &mut [crate::diagnostic::Diagnostic],
+        count: impl Fn(usize) -> String,
+    ) {
+        if self.more > 0 {
+            if let Some(d) = out.get_mut(self.start) {
+                d.append_message(&format!("; {}", count(self.more)));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
