@@ -536,15 +536,7 @@ fn branch_leaves(ctx: &Ctx<'_>, s: StmtId) -> bool {
 /// variable, the other is fixed text. Returns the variable side and the text (lower case, no
 /// quotes).
 fn value_test(ctx: &Ctx<'_>, s: StmtId) -> Option<(Vec<u8>, Vec<u8>)> {
-    let StmtKind::If(i) = &ctx.script.stmt(s).kind else {
-        return None;
-    };
-    if i.not.is_some() || i.else_.is_some() {
-        return None;
-    }
-    let Condition::Compare { lhs, op, rhs, .. } = &i.condition else {
-        return None;
-    };
+    let (_, lhs, op, rhs) = crate::rules::bat_util::plain_compare(ctx.script, s)?;
     if !matches!(
         op,
         crate::syntax::ast::CmpOp::EqEq | crate::syntax::ast::CmpOp::Equ

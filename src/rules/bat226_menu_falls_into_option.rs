@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::{snippet, OnePerFile};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{CmpOp, Condition, JumpTarget, SetKind, StmtId, StmtKind, Word};
+use crate::syntax::ast::{CmpOp, JumpTarget, SetKind, StmtId, StmtKind, Word};
 
 pub static RULE: Rule = Rule {
     code: "BAT226",
@@ -59,15 +59,7 @@ struct Step {
 fn ladder_step(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> Option<Step> {
     let script = ctx.script;
     let src = ctx.source;
-    let StmtKind::If(i) = &script.stmt(id).kind else {
-        return None;
-    };
-    if i.not.is_some() || i.else_.is_some() {
-        return None;
-    }
-    let Condition::Compare { lhs, op, rhs, .. } = &i.condition else {
-        return None;
-    };
+    let (i, lhs, op, rhs) = crate::rules::bat_util::plain_compare(script, id)?;
     // An equality, or a range test of a numbered menu (`if %c% geq 10 goto quit`): either
     // leaves the other answers to the next line. NEQ is the fallback itself.
     if !matches!(
@@ -119,7 +111,7 @@ fn ladder_step(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> Option<Step> {
         target: key.to_ascii_lowercase(),
         value: v,
         guarded,
-        op: *op,
+        op,
     })
 }
 

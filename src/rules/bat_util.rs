@@ -1206,6 +1206,29 @@ pub fn relative_name(name: &[u8]) -> bool {
         && !n.iter().any(|b| matches!(b, b':' | b'%' | b'!'))
 }
 
+/// The comparison of a plain `if` at `id`: no `not`, no `else`, a `lhs op rhs` test. Returns
+/// the IF, its operands and the operator.
+pub fn plain_compare(
+    script: &Script,
+    id: StmtId,
+) -> Option<(
+    &crate::syntax::ast::If,
+    &Word,
+    crate::syntax::ast::CmpOp,
+    &Word,
+)> {
+    let StmtKind::If(i) = &script.stmt(id).kind else {
+        return None;
+    };
+    if i.not.is_some() || i.else_.is_some() {
+        return None;
+    }
+    match &i.condition {
+        crate::syntax::ast::Condition::Compare { lhs, op, rhs, .. } => Some((i, lhs, *op, rhs)),
+        _ => None,
+    }
+}
+
 /// One finding per file for a rule whose mistake a file tends to repeat (a cleaner's paths, a
 /// menu's lines): the first occurrence is the finding, the next eight its related places, and
 /// its message ends with how many more there are.
