@@ -56,7 +56,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         || ctx.sms().invocations.iter().any(|i| i.is_client_program());
     let limit = if nt4_clients { NT4_LIMIT } else { XP_LIMIT };
     // cmd.exe stops reading at the first NUL (BAT103): the lines after it are never read.
-    let nul = memchr::memchr(0, src.bytes()).unwrap_or(usize::MAX);
+    let nul = src.facts().nul.first().copied().unwrap_or(usize::MAX);
     for line in 1..=src.line_count() {
         let span = src.line_span(line);
         if span.start() > nul {

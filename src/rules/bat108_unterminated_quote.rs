@@ -126,17 +126,19 @@ fn at_quote<'a>(ctx: &Ctx<'a>, quote: Span) -> Option<AtQuote<'a>> {
     })
 }
 
+/// [`at_quote`] when the statement holding the quote is an `echo`.
+fn echo_at_quote<'a>(ctx: &Ctx<'a>, quote: Span) -> Option<AtQuote<'a>> {
+    at_quote(ctx, quote).filter(|q| matches!(q.stmt.kind, StmtKind::Echo(_)))
+}
+
 /// `quote` is in an `echo` whose only special characters after it are arrows (`echo "[INFO]
 /// Rename a.bck -> a`, `=>`, `<-`), placeholders of usage text (`<msi path>`) or carets of
 /// ASCII art: the open quote is what keeps `->` from redirecting and the caret printed, and
 /// the line prints what its author wrote.
 fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
-    let Some(q) = at_quote(ctx, quote) else {
+    let Some(q) = echo_at_quote(ctx, quote) else {
         return false;
     };
-    if !matches!(q.stmt.kind, StmtKind::Echo(_)) {
-        return false;
-    }
     let rest = q.rest;
     let mut harmless = 0;
     // The `>` that closes a placeholder (`<msi path>`) already counted.
@@ -192,12 +194,9 @@ fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
 /// open quote is then the author's way of printing `|`, `<`, `>` and `&` in ASCII art or a
 /// banner (`echo " | (___ | |`): the quote prints too, nothing else changes.
 fn echo_prints_specials(ctx: &Ctx<'_>, quote: Span) -> bool {
-    let Some(q) = at_quote(ctx, quote) else {
+    let Some(q) = echo_at_quote(ctx, quote) else {
         return false;
     };
-    if !matches!(q.stmt.kind, StmtKind::Echo(_)) {
-        return false;
-    }
     let rest = q.rest;
     // The word after position `k` (blanks skipped), lower case.
     let word_after = |k: usize| -> Vec<u8> {

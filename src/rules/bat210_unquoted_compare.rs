@@ -473,20 +473,14 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
             Some(n) => {
                 // The prompt's own `<`, or one on a block around it (`< save.txt ( set /p a=
                 // … )` reads the file's lines).
-                let mut from_file = false;
-                let mut cur = Some(id);
-                while let Some(c) = cur {
-                    let st = ctx.script.stmt(c);
-                    if st
-                        .redirects()
-                        .iter()
-                        .any(|r| r.op == crate::syntax::ast::RedirectOp::In)
-                    {
-                        from_file = true;
-                        break;
-                    }
-                    cur = st.parent();
-                }
+                let from_file = std::iter::successors(Some(id), |&c| ctx.script.stmt(c).parent())
+                    .any(|c| {
+                        ctx.script
+                            .stmt(c)
+                            .redirects()
+                            .iter()
+                            .any(|r| r.op == crate::syntax::ast::RedirectOp::In)
+                    });
                 let how = if from_file {
                     Assign::Copy
                 } else {

@@ -99,47 +99,39 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let paren = Span::new(text.start() + open, text.start() + open + 1);
         // Text after that `)` on its line: cmd.exe rejects the whole command (the parser
         // records it as a stray close at this `)`).
-        if let Some(e) = script.errors.iter().find(|e| {
+        let rejected = script.errors.iter().find(|e| {
             e.kind == crate::syntax::ast::SyntaxErrorKind::StrayClose
                 && e.span.start() == close.start()
                 && e.span.end() > close.end()
-        }) {
-            let after = crate::rules::bat_util::snippet(
-                src,
-                Span::new(close.end(), e.span.end()),
-                30,
-                false,
-            );
-            let after = after.trim();
-            out.push(
-                RULE.diag(
-                    close,
-                    format!(
-                        "this `)` in the text closes the block opened on line {open_line}: \
-                         `{after}` after it is then a syntax error, so cmd.exe prints \"{after} \
-                         was unexpected at this time.\" and stops the script when it reaches \
-                         line {open_line}"
-                    ),
+        });
+        let message = match rejected {
+            Some(e) => {
+                let after = crate::rules::bat_util::snippet(
+                    src,
+                    Span::new(close.end(), e.span.end()),
+                    30,
+                    false,
+                );
+                let after = after.trim();
+                format!(
+                    "this `)` in the text closes the block opened on line {open_line}: \
+                     `{after}` after it is then a syntax error, so cmd.exe prints \"{after} \
+                     was unexpected at this time.\" and stops the script when it reaches line \
+                     {open_line}"
                 )
+            }
+            None => format!(
+                "this `)` in the text closes the block opened on line {open_line} here, not at \
+                 the `)` on line {stray_line}: what follows it up to that line is no longer \
+                 part of the block and runs whatever the block's test says (or once, not for \
+                 each item of a FOR), and the text loses its `)`"
+            ),
+        };
+        out.push(
+            RULE.diag(close, message)
                 .with_label("closes the block")
                 .with_related(paren, "opened as text here")
                 .with_help("escape the parentheses of the text: `^(` and `^)`"),
-            );
-            continue;
-        }
-        out.push(
-            RULE.diag(
-                close,
-                format!(
-                    "this `)` in the text closes the block opened on line {open_line} here, not \
-                     at the `)` on line {stray_line}: what follows it up to that line is no \
-                     longer part of the block and runs whatever the block's test says (or once, \
-                     not for each item of a FOR), and the text loses its `)`"
-                ),
-            )
-            .with_label("closes the block")
-            .with_related(paren, "opened as text here")
-            .with_help("escape the parentheses of the text: `^(` and `^)`"),
         );
     }
 }

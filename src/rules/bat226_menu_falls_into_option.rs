@@ -126,7 +126,10 @@ fn option_does_work(ctx: &Ctx<'_>, top: &[StmtId], at: usize) -> bool {
         ) {
             return false;
         }
-        if busy(ctx, id) {
+        // More than a message, a screen command or a local scope: the option's work.
+        if !(matches!(ctx.script.stmt(id).kind, StmtKind::Setlocal(_))
+            || crate::rules::bat_util::message_or_screen(ctx, id))
+        {
             return true;
         }
     }
@@ -189,27 +192,6 @@ fn names_default(ctx: &Ctx<'_>, top: &[StmtId], prompt: usize, value: &[u8]) -> 
 /// A file's `set name=value` statements by name (lower case): where each starts, and its
 /// value, in source order.
 type ByName = rustc_hash::FxHashMap<Vec<u8>, Vec<(usize, Span)>>;
-
-/// Does the statement do more than show text, wait, or leave?
-fn busy(ctx: &Ctx<'_>, id: StmtId) -> bool {
-    match &ctx.script.stmt(id).kind {
-        StmtKind::Goto(_)
-        | StmtKind::Exit(_)
-        | StmtKind::Label(_)
-        | StmtKind::Comment(_)
-        | StmtKind::Echo(_)
-        | StmtKind::Setlocal(_) => false,
-        StmtKind::Simple(sm) => {
-            let name = crate::syntax::names::program_file_name(ctx.source.slice(sm.name.span));
-            let stem = crate::syntax::names::split_ext(&name).0;
-            !matches!(
-                stem,
-                b"cls" | b"title" | b"color" | b"pause" | b"timeout" | b"mode" | b"chcp"
-            )
-        }
-        _ => true,
-    }
-}
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let script = ctx.script;

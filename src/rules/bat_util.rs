@@ -1162,10 +1162,10 @@ pub fn message_or_screen(ctx: &Ctx<'_>, id: StmtId) -> bool {
     match &ctx.script.stmt(id).kind {
         StmtKind::Echo(_) | StmtKind::Comment(_) => true,
         StmtKind::Simple(sm) => {
-            let n = ctx.source.slice(sm.name.span).to_ascii_lowercase();
+            let name = crate::syntax::names::program_file_name(ctx.source.slice(sm.name.span));
             matches!(
-                n.as_slice(),
-                b"cls" | b"title" | b"color" | b"pause" | b"timeout"
+                crate::syntax::names::split_ext(&name).0,
+                b"cls" | b"title" | b"color" | b"pause" | b"timeout" | b"mode" | b"chcp"
             )
         }
         _ => false,
