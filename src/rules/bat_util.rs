@@ -1162,11 +1162,16 @@ pub fn message_or_screen(ctx: &Ctx<'_>, id: StmtId) -> bool {
     match &ctx.script.stmt(id).kind {
         StmtKind::Echo(_) | StmtKind::Comment(_) => true,
         StmtKind::Simple(sm) => {
-            let name = crate::syntax::names::program_file_name(ctx.source.slice(sm.name.span));
-            matches!(
-                crate::syntax::names::split_ext(&name).0,
-                b"cls" | b"title" | b"color" | b"pause" | b"timeout" | b"mode" | b"chcp"
-            )
+            const SCREEN: [&[u8]; 7] = [
+                b"cls", b"title", b"color", b"pause", b"timeout", b"mode", b"chcp",
+            ];
+            let raw = ctx.source.slice(sm.name.span);
+            // A bare name (the usual case) is compared as it stands, with no copy.
+            if !raw.iter().any(|b| b"\\/\"^.:".contains(b)) {
+                return SCREEN.iter().any(|w| raw.eq_ignore_ascii_case(w));
+            }
+            let name = crate::syntax::names::program_file_name(raw);
+            SCREEN.contains(&crate::syntax::names::split_ext(&name).0)
         }
         _ => false,
     }
@@ -1249,7 +1254,10 @@ impl OnePerFile {
     }
 
     /// When the file has its finding already, add `span` to it as a related place (up to
-    /// eight) and return `true`: the caller reports nothing new.
+    /// eight) and return `true`: the caller reports nothing new. Called on findings only:
+    /// kept out of the rules' loops over every statement.
+    #[cold]
+    #[inline(never)]
     pub fn absorb(
         &mut self,
         out: &mut [crate::diagnostic::Diagnostic],
@@ -1268,6 +1276,7 @@ impl OnePerFile {
 
     /// End the finding's message with `; ` and `count(n)` for the `n` occurrences after the
     /// first (nothing when there were none).
+    #[inline(never)]
     pub fn finish(
         self,
         out: &mut [crate::diagnostic::Diagnostic],
