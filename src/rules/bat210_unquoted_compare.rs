@@ -224,6 +224,10 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
     // since: a prompt after that has no default to fall back on.
     let mut cleared: Vec<Vec<u8>> = Vec::new();
     for id in script.ids() {
+        // Only the candidates report: what follows the last one changes nothing.
+        if next.peek().is_none() {
+            break;
+        }
         let stmt = script.stmt(id);
         if matches!(stmt.kind, StmtKind::Call(_)) {
             cleared.clear();

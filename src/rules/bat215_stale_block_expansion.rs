@@ -284,49 +284,53 @@ fn assigns(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
     yes
 }
 
-/// Each `%name%` atom with the innermost statement whose text holds it (an IF's condition
-/// belongs to the IF, a FOR's set to the FOR): one sweep over statements and atoms, both in
-/// source order.
-fn owned_reads(ctx: &Ctx<'_>) -> Vec<(StmtId, Span, ExpansionKind)> {
+/// Each `%name%` atom that `wanted` keeps, with the innermost statement whose text holds it
+/// (an IF's condition belongs to the IF, a FOR's set to the FOR), in source order. The
+/// owner is the last statement starting at or before the atom (statements are stored in
+/// the order they start), or its nearest ancestor that has not ended there.
+fn owned_reads(
+    ctx: &Ctx<'_>,
+    mut wanted: impl FnMut(&crate::syntax::ast::Expansion) -> bool,
+) -> Vec<(StmtId, Span, ExpansionKind)> {
     let script = ctx.script;
     let mut out = Vec::new();
-    let mut stack: Vec<StmtId> = Vec::new();
-    let mut atoms = script
-        .expansions
-        .iter()
-        .filter(|e| matches!(e.kind, ExpansionKind::Var | ExpansionKind::Delayed))
-        .peekable();
-    let place = |stack: &mut Vec<StmtId>,
-                 out: &mut Vec<(StmtId, Span, ExpansionKind)>,
-                 e: &crate::syntax::ast::Expansion| {
+    for e in script.expansions.iter().filter(|e| wanted(e)) {
         let at = e.span.start();
-        while stack
-            .last()
-            .is_some_and(|&s| script.stmt(s).span.end() <= at)
-        {
-            stack.pop();
+        let i = script.stmts.partition_point(|s| s.span.start() <= at);
+        let mut owner = i.checked_sub(1).map(|j| StmtId(j as u32));
+        while let Some(s) = owner.filter(|&s| script.stmt(s).span.end() <= at) {
+            owner = script.stmt(s).parent();
         }
-        if let Some(&s) = stack.last() {
+        if let Some(s) = owner {
             out.push((s, e.span, e.kind));
         }
-    };
-    for id in script.ids() {
-        let start = script.stmt(id).span.start();
-        while let Some(e) = atoms.next_if(|e| e.span.start() < start) {
-            place(&mut stack, &mut out, e);
-        }
-        while stack
-            .last()
-            .is_some_and(|&s| script.stmt(s).span.end() <= start)
-        {
-            stack.pop();
-        }
-        stack.push(id);
-    }
-    for e in atoms {
-        place(&mut stack, &mut out, e);
     }
     out
+}
+
+/// The `%ERRORLEVEL%` (or `%errorlevel:…%`) atom, any case, read without a copy.
+fn reads_errorlevel(text: &[u8]) -> bool {
+    text.len() >= 12
+        && text[1..11].eq_ignore_ascii_case(b"errorlevel")
+        && (text[11] == b':' || text[11] == text[0])
+}
+
+/// The assignments in compound units: ((unit, name key), statement), sorted by key and, for
+/// one key, in source order.
+#[derive(Default)]
+struct Sets(Vec<((u32, u64), StmtId)>);
+
+impl Sets {
+    /// The assignments of `key`, in source order.
+    fn get(&self, key: (u32, u64)) -> Option<&[((u32, u64), StmtId)]> {
+        let lo = self.0.partition_point(|&(k, _)| k < key);
+        let hi = lo + self.0[lo..].partition_point(|&(k, _)| k == key);
+        (hi > lo).then(|| &self.0[lo..hi])
+    }
+
+    fn has(&self, key: (u32, u64)) -> bool {
+        self.get(key).is_some()
+    }
 }
 
 /// Commands that leave ERRORLEVEL alone or whose exit code nobody tests.
@@ -346,7 +350,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     };
     let compound = |id: StmtId| sure(id) && !places.piped[places.unit[id.index()] as usize];
     // The assignments of each (unit, name), in source order.
-    let mut sets: HashMap<(u32, u64), Vec<StmtId>> = HashMap::default();
+    let mut sets = Sets::default();
     let mut sets_errorlevel = false;
     for id in script.ids() {
         if !matches!(script.stmt(id).kind, StmtKind::Set(_)) {
@@ -359,16 +363,44 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 sets_errorlevel = true;
             }
             if in_compound {
-                sets.entry((places.unit[id.index()], name_key(name)))
-                    .or_default()
-                    .push(id);
+                sets.0.push(((places.unit[id.index()], name_key(name)), id));
             }
         });
     }
-    if sets.is_empty() && sets_errorlevel {
+    // By (unit, name), each key's assignments in source order (the sort is stable).
+    sets.0.sort_by_key(|&(k, _)| k);
+    if sets.0.is_empty() && sets_errorlevel {
         return;
     }
-    let reads = owned_reads(ctx);
+    // Only a `%name%` read in a unit that assigns the name, or `%ERRORLEVEL%` when no `set`
+    // assigns it, can give a finding: the other atoms are not placed at all. The units that
+    // assign, in source order, are walked beside the atoms.
+    let mut set_units: Vec<(Span, u32)> = sets
+        .0
+        .iter()
+        .map(|&((u, _), _)| (places.spans[u as usize], u))
+        .collect();
+    set_units.sort_unstable_by_key(|&(sp, _)| sp.start());
+    set_units.dedup();
+    let mut cursor = 0;
+    let reads = owned_reads(ctx, |e| {
+        if e.kind != ExpansionKind::Var {
+            return false;
+        }
+        let at = e.span.start();
+        while set_units.get(cursor).is_some_and(|&(sp, _)| sp.end() <= at) {
+            cursor += 1;
+        }
+        let text = ctx.source.slice(e.span);
+        let in_unit = set_units
+            .get(cursor)
+            .filter(|(sp, _)| sp.start() <= at)
+            .is_some_and(|&(_, u)| var_name(text).is_some_and(|n| sets.has((u, name_key(n)))));
+        in_unit || (!sets_errorlevel && reads_errorlevel(text))
+    });
+    if reads.is_empty() {
+        return;
+    }
     let mut reported: HashSet<(u32, u64)> = HashSet::default();
     let mut bang_names: HashMap<u32, HashSet<u64>> = HashMap::default();
     let mut sib: Option<Siblings> = None;
@@ -395,10 +427,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if reported.contains(&key) {
             continue;
         }
-        if let Some(list) = sets.get(&key) {
+        if let Some(list) = sets.get(key) {
             if let Some(s) = list
                 .iter()
-                .copied()
+                .map(|&(_, s)| s)
                 .take(16)
                 .find(|&s| stale_after_set(ctx, &places, s, r, span, name))
             {
