@@ -66,6 +66,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !ctx.script.stmts.iter().any(bare_exit) {
         return;
     }
+    let is_smsls = ctx
+        .path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.eq_ignore_ascii_case("smsls.bat"));
+    // Subroutines are entered by `call :label` only: without one (and outside SMSLS.BAT,
+    // where every bare `exit` is reported), no `exit` is in one.
+    let calls_label = ctx.script.stmts.iter().any(|s| {
+        matches!(&s.kind, StmtKind::Call(c)
+            if matches!(c.target, crate::syntax::ast::CallTarget::Label { .. }))
+    });
+    if !calls_label && !is_smsls {
+        return;
+    }
     // The script returns from subroutines elsewhere (`exit /b`, `goto :eof`): its author knows
     // how, so a bare `exit` right after an error message under an IF is a deliberate abort.
     let knows_return = ctx.script.stmts.iter().any(|s| match &s.kind {
@@ -110,11 +124,6 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    let is_smsls = ctx
-        .path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.eq_ignore_ascii_case("smsls.bat"));
     let n = ctx.script.stmts.len();
     // Statements reachable from any subroutine entry (multi-source search, linear).
     let in_sub = subroutine_code(ctx, n, |_| true).0;

@@ -47,7 +47,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // Whether this file runs under COMMAND.COM is decided at the first candidate.
     let mut dos: Option<Option<&'static str>> = None;
     let defs = &ctx.labels.defs;
-    if defs.len() < 2 {
+    // Labels of at most 8 characters are read alike by both shells: no jump can move.
+    if defs.len() < 2 || ctx.labels.win9x_is_nt() {
         return;
     }
     // COMMAND.COM's GOTO: the first definition from the top with the same 8-character key.

@@ -206,6 +206,13 @@ impl LabelIndex {
         }
     }
 
+    /// No label is longer than the Win9x significant length (and none is found only by
+    /// cmd.exe): COMMAND.COM and cmd.exe read every label alike. `false` for an index
+    /// assembled by hand.
+    pub fn win9x_is_nt(&self) -> bool {
+        self.win9x_is_nt
+    }
+
     /// The label a jump on physical line `from_line` to `name` reaches: the next matching
     /// definition after that line, else wrapping to the first one from the top.
     pub fn resolve(&self, name: &[u8], from_line: usize, profile: Profile) -> Option<&LabelDef> {
