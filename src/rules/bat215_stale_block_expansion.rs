@@ -289,10 +289,9 @@ fn assigns(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
 /// owner is the last statement starting at or before the atom (statements are stored in
 /// the order they start), or its nearest ancestor that has not ended there.
 fn owned_reads(
-    ctx: &Ctx<'_>,
+    script: &Script,
     mut wanted: impl FnMut(&crate::syntax::ast::Expansion) -> bool,
 ) -> Vec<(StmtId, Span, ExpansionKind)> {
-    let script = ctx.script;
     let mut out = Vec::new();
     for e in script.expansions.iter().filter(|e| wanted(e)) {
         let at = e.span.start();
@@ -383,7 +382,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     set_units.sort_unstable_by_key(|&(sp, _)| sp.start());
     set_units.dedup();
     let mut cursor = 0;
-    let reads = owned_reads(ctx, |e| {
+    let reads = owned_reads(script, |e| {
         if e.kind != ExpansionKind::Var {
             return false;
         }
@@ -1075,4 +1074,70 @@ fn errorlevel_finding(
              EnableDelayedExpansion` and `exit /b !ERRORLEVEL!`"
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ast::Expansion;
+
+    /// The owners as one sweep over statements and atoms finds them: a stack of the
+    /// statements still open, in source order (how the rule placed every atom before).
+    fn owners_by_sweep(script: &Script) -> Vec<(StmtId, Span, ExpansionKind)> {
+        let mut out = Vec::new();
+        let mut stack: Vec<StmtId> = Vec::new();
+        let mut atoms = script.expansions.iter().peekable();
+        let place = |stack: &mut Vec<StmtId>, out: &mut Vec<_>, e: &Expansion| {
+            let at = e.span.start();
+            while stack
+                .last()
+                .is_some_and(|&s| script.stmt(s).span.end() <= at)
+            {
+                stack.pop();
+            }
+            if let Some(&s) = stack.last() {
+                out.push((s, e.span, e.kind));
+            }
+        };
+        for id in script.ids() {
+            let start = script.stmt(id).span.start();
+            while let Some(e) = atoms.next_if(|e| e.span.start() < start) {
+                place(&mut stack, &mut out, e);
+            }
+            while stack
+                .last()
+                .is_some_and(|&s| script.stmt(s).span.end() <= start)
+            {
+                stack.pop();
+            }
+            stack.push(id);
+        }
+        for e in atoms {
+            place(&mut stack, &mut out, e);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Each atom's owner, found by a search for the last statement starting at or before
+        /// it, is the one the sweep finds: on scripts of blocks, IFs with ELSE, FORs, joined
+        /// commands, labels and comments holding `%x%` and `!x!` reads in any order.
+        #[test]
+        fn owners_by_search_are_owners_by_sweep(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "if %a%==1 (", "if not \"%b%\"==\"\" (", ") else (", ")", "(", "\r\n", "\n",
+                    "set a=%a%1", "set /a n=%n%+1", "echo %a% !a!", " & ", " && ", " | ",
+                    "for %%i in (%list%) do (", "for /f %%j in ('x') do echo %%j %a%",
+                    ":lab", "rem %a%", "call :sub %a%", "goto %t%", "%cmd% /x", "^",
+                ]),
+                0..60,
+            ),
+        ) {
+            let text = parts.concat();
+            let source = Source::new(text.into_bytes());
+            let script = crate::syntax::parse::parse(&source);
+            proptest::prop_assert_eq!(owned_reads(&script, |_| true), owners_by_sweep(&script));
+        }
+    }
 }

@@ -362,6 +362,27 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The index scans only the lines that hold a colon: it finds exactly what a scan of
+        /// every physical line finds, on text of colons, delimiters, carets, line ends, NULs
+        /// and letters in any order.
+        #[test]
+        fn scanning_lines_with_a_colon_finds_every_label(
+            text in proptest::collection::vec(
+                proptest::sample::select(b"::: \t;=,^\r\n\n\x00\x1a#@aAbZ+&".to_vec()),
+                0..200,
+            ),
+        ) {
+            let source = Source::new(text.clone());
+            let end = source.facts().nul.first().copied().unwrap_or(text.len());
+            let starts = source.line_starts();
+            let mut every = Vec::new();
+            for (i, &start) in starts.iter().enumerate().take_while(|&(_, &s)| s < end) {
+                let line_end = starts.get(i + 1).map_or(end, |&n| (n - 1).min(end));
+                every.extend(scan_label(&text, start, line_end, i + 1));
+            }
+            proptest::prop_assert_eq!(LabelIndex::build(&source).defs, every);
+        }
+
         /// Labels of 7 to 10 bytes sharing prefixes (so some differ only after the 8th): the
         /// built index answers as the linear search of the same definitions, both profiles.
         #[test]
