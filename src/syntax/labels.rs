@@ -173,9 +173,8 @@ impl LabelIndex {
                 continue;
             }
             scanned = Some(i);
-            let Some(&start) = starts.get(i) else {
-                break;
-            };
+            // (`starts` begins with 0, so the colon's line is always there.)
+            let start = starts[i];
             // The line ends at the LF before the next line start (or at the NUL).
             let line_end = starts.get(i + 1).map_or(end, |&n| (n - 1).min(end));
             if let Some(def) = scan_label(bytes, start, line_end, i + 1) {
@@ -416,6 +415,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_label_after_empty_lines_is_found_on_its_own_line() {
+        // Lines without a colon are skipped: the label's line number and bytes still count
+        // them (`:` then Ctrl-Z and a blank: the name is the Ctrl-Z).
+        let ix = index(b"\n\n:\x1a \n");
+        assert_eq!(ix.defs.len(), 1);
+        assert_eq!(ix.defs[0].line, 3);
+        assert_eq!(ix.defs[0].colon, Span::new(2, 3));
+        assert_eq!(ix.defs[0].folded, b"\x1a");
     }
 
     #[test]
