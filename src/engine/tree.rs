@@ -318,8 +318,11 @@ struct Run {
 /// analysed once (calls resolve against the caller's directory, so a directory is a tree of
 /// its own unless a call names a subdirectory). The directories whose calls cross into other
 /// directories, and the directories they name, are then resolved together from the summaries
-/// their first resolution kept, and the files whose facts change are linted again. Memory holds
-/// the analyses of the directories being checked, not the run's.
+/// their first resolution kept, and the files whose facts change are linted again. A call
+/// names a folder at or below its caller's, so this second resolution never leaves a
+/// [`family`]: each family does it as soon as its own directories are checked, while the
+/// other families' directories keep the cores busy. Memory holds the analyses of the
+/// directories being checked, not the run's.
 pub fn check(
     inputs: &[TreeInput],
     ov: &Overrides,
@@ -342,14 +345,83 @@ pub fn check(
         .into_iter()
         .map(|(d, v)| (PathBuf::from(d), v))
         .collect();
+    let dirs: Vec<(&PathBuf, &Vec<usize>)> = dirs.iter().collect();
+    let families = families(&dirs);
+    let done: Vec<(InputReports, Vec<String>)> = families
+        .par_iter()
+        .map(|f| {
+            let members: Vec<(&PathBuf, &Vec<usize>)> = f.iter().map(|&k| dirs[k]).collect();
+            check_family(inputs, &members, ov, stdin, &run, fix, lint)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(inputs.len());
+    let mut errors = Vec::new();
+    for (reports, errs) in done {
+        errors.extend(errs);
+        for (_, r) in reports {
+            match r {
+                Ok(rep) => out.push(rep),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    (out, errors)
+}
+
+/// The run's directories (in path order) as families: the indices of a directory whose
+/// lower-case path has no other directory's lower-case path above it, and of every directory
+/// below it, in path order. A call's folder keys are lower-case and at or below its caller's
+/// (see [`folder_keys`]), so every folder a call can name is in its caller's family.
+fn families(dirs: &[(&PathBuf, &Vec<usize>)]) -> Vec<Vec<usize>> {
+    let keys: Vec<String> = dirs
+        .iter()
+        .map(|(d, _)| d.to_string_lossy().to_ascii_lowercase())
+        .collect();
+    let known: HashSet<&str> = keys.iter().map(String::as_str).collect();
+    let mut slot: HashMap<&str, usize> = HashMap::default();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for (k, key) in keys.iter().enumerate() {
+        let top = Path::new(key)
+            .ancestors()
+            .filter_map(Path::to_str)
+            .filter(|a| known.contains(a))
+            .last()
+            .unwrap_or(key);
+        let f = *slot.entry(top).or_insert_with(|| {
+            out.push(Vec::new());
+            out.len() - 1
+        });
+        out[f].push(k);
+    }
+    out
+}
+
+/// Reports by input: each reported file's report, or the error line that replaces it.
+type InputReports = Vec<(usize, Result<FileReport, String>)>;
+
+/// Check one family of directories: each directory on its own, in parallel, then the second
+/// resolution of the directories whose calls cross (see [`check`]). Returns the reports by
+/// input, in the family's directory order, and the error lines.
+fn check_family(
+    inputs: &[TreeInput],
+    dirs: &[(&PathBuf, &Vec<usize>)],
+    ov: &Overrides,
+    stdin: Option<&[u8]>,
+    run: &Run,
+    fix: &FixFn,
+    lint: &LintFn,
+) -> (InputReports, Vec<String>) {
     // A call names a folder below its caller's: only a folder below another folder of the run
     // can be named, and only such a folder keeps its members for the second resolution.
-    let nested = |d: &Path| d.ancestors().skip(1).any(|a| dirs.contains_key(a));
+    // (`dirs` is in path order: a binary search, as the path comparison of a `BTreeMap`.)
+    let nested = |d: &Path| {
+        d.ancestors()
+            .skip(1)
+            .any(|a| dirs.binary_search_by(|(x, _)| x.as_path().cmp(a)).is_ok())
+    };
     let done: Vec<DirDone> = dirs
-        .iter()
-        .collect::<Vec<_>>()
         .par_iter()
-        .map(|(d, g)| check_dir(inputs, g, ov, stdin, &run, nested(d), fix, lint))
+        .map(|(d, g)| check_dir(inputs, g, ov, stdin, run, nested(d), fix, lint))
         .collect();
 
     let mut reports: Vec<(usize, Result<FileReport, String>)> = Vec::new();
@@ -357,7 +429,7 @@ pub fn check(
     let any_crossing = done.iter().any(|d| d.crosses);
     let mut crossing: Vec<Kept> = Vec::new();
     let mut others: HashMap<&PathBuf, Kept> = HashMap::default();
-    for (dir, d) in dirs.keys().zip(done) {
+    for ((dir, _), d) in dirs.iter().zip(done) {
         reports.extend(d.reports);
         errors.extend(d.errors);
         if d.crosses {
@@ -367,21 +439,14 @@ pub fn check(
         }
     }
     if !crossing.is_empty() {
-        let redone = recheck_crossing(inputs, &dirs, crossing, others, ov, stdin, &run, lint);
+        let redone = recheck_crossing(inputs, dirs, crossing, others, ov, stdin, run, lint);
         for (i, r) in reports.iter_mut() {
             if let Some(new) = redone.get(i) {
                 *r = new.clone();
             }
         }
     }
-    let mut out = Vec::with_capacity(reports.len());
-    for (_, r) in reports {
-        match r {
-            Ok(rep) => out.push(rep),
-            Err(e) => errors.push(e),
-        }
-    }
-    (out, errors)
+    (reports, errors)
 }
 
 /// The second resolution: the crossing directories and the directories their calls name, as
@@ -391,7 +456,7 @@ pub fn check(
 #[allow(clippy::too_many_arguments)]
 fn recheck_crossing<'d>(
     inputs: &[TreeInput],
-    dirs: &'d BTreeMap<PathBuf, Vec<usize>>,
+    dirs: &[(&'d PathBuf, &Vec<usize>)],
     crossing: Vec<Kept>,
     mut others: HashMap<&'d PathBuf, Kept>,
     ov: &Overrides,
@@ -401,8 +466,8 @@ fn recheck_crossing<'d>(
 ) -> HashMap<usize, Result<FileReport, String>> {
     // Directories by lower-case path, for the case-insensitive names of the calls.
     let by_key: HashMap<String, &PathBuf> = dirs
-        .keys()
-        .map(|d| (d.to_string_lossy().to_ascii_lowercase(), d))
+        .iter()
+        .map(|&(d, _)| (d.to_string_lossy().to_ascii_lowercase(), d))
         .collect();
     let mut named: Vec<&PathBuf> = Vec::new();
     for k in &crossing {
@@ -720,4 +785,37 @@ pub fn with_facts(base: &LintSettings, member: &Member, facts: Arc<FileFacts>) -
     s.nt4_client = facts.logon_reached || base.logon_script;
     s.tree = facts;
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Families join a folder with the folders below it, compared in lower case (the keys a
+    /// call's folder is looked up by), and keep the run's path order inside each family.
+    #[test]
+    fn families_join_folders_below_a_folder_in_any_case() {
+        let paths = [
+            "/r/A", "/r/A/sub", "/r/B", "/r/a/x", "/r/c/d", "/r/c/d/e", "/r/cd",
+        ];
+        let dirs: BTreeMap<PathBuf, Vec<usize>> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (PathBuf::from(p), vec![i]))
+            .collect();
+        let dirs: Vec<(&PathBuf, &Vec<usize>)> = dirs.iter().collect();
+        let names = |f: &Vec<usize>| -> Vec<&str> {
+            f.iter().map(|&k| dirs[k].0.to_str().unwrap()).collect()
+        };
+        let got: Vec<Vec<&str>> = families(&dirs).iter().map(names).collect();
+        assert_eq!(
+            got,
+            vec![
+                vec!["/r/A", "/r/A/sub", "/r/a/x"],
+                vec!["/r/B"],
+                vec!["/r/c/d", "/r/c/d/e"],
+                vec!["/r/cd"],
+            ]
+        );
+    }
 }
