@@ -208,6 +208,16 @@ impl Results {
         }
     }
 
+    /// The results of a piece of the log written apart ([`super::stream::write_all`]): only
+    /// the caches of [`Results::write`], no log around them.
+    pub(crate) fn piece() -> Results {
+        Results {
+            tail: String::new(),
+            uri: None,
+            rule: None,
+        }
+    }
+
     /// Write the result of one finding of the file shown as `path`.
     pub(crate) fn write(
         &mut self,
