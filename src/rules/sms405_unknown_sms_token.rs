@@ -48,7 +48,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             sms::CLIENT_PROGRAMS
                 .iter()
-                .filter(|p| p.len() >= 5 && one_edit_apart(&inv.name, p))
+                .filter(|p| p.len() >= 5 && one_edit_apart(inv.name.as_bytes(), p.as_bytes()))
                 .min()
                 .map(|p| (1, *p))
         };
@@ -76,8 +76,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// `a` and `b` differ by exactly one insertion, deletion or substitution.
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
@@ -103,7 +102,7 @@ mod tests {
         for a in names {
             for b in names {
                 assert_eq!(
-                    one_edit_apart(a, b),
+                    one_edit_apart(a.as_bytes(), b.as_bytes()),
                     crate::sms::edit_distance(a, b) == 1,
                     "{a} vs {b}"
                 );
