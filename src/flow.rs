@@ -129,6 +129,9 @@ pub struct Flow {
     pub(crate) nt_guards: std::sync::OnceLock<NtGuards>,
     /// [`Flow::nt_reachable`], found on first use.
     nt_reachable: std::sync::OnceLock<Vec<bool>>,
+    /// The statements Windows 9x runs with the NT sides of [`Flow::nt_guards`] cut off, found
+    /// on first use (`tree::guards::Win9xView`: the tree summary and the rules share it).
+    pub(crate) win9x_runs: std::sync::OnceLock<Vec<bool>>,
 }
 
 impl Flow {
@@ -802,6 +805,7 @@ impl<'a> Builder<'a> {
             seq_next,
             nt_guards: std::sync::OnceLock::new(),
             nt_reachable: std::sync::OnceLock::new(),
+            win9x_runs: std::sync::OnceLock::new(),
         };
         flow.reachable = flow.reach_from(entry, |_, _| true);
         flow.runs = self.runs(&flow, hub_used);

@@ -39,22 +39,29 @@ impl Win9xView {
         Self::from_guards(flow, guards.clone(), *tests_os)
     }
 
-    /// The view from guards already found by [`nt_guards`].
+    /// The view from the guards of `flow` already found ([`nt_guards_of`] or
+    /// `nt_guards_named`: no other guards). The statements it runs are found once per flow.
     pub fn from_guards(flow: &Flow, guards: Vec<(StmtId, EdgeKind)>, tests_os: bool) -> Win9xView {
-        let mut runs = match flow.entry {
-            Some(entry) if !guards.is_empty() => {
-                let cut = nt_sides(flow.len(), &guards);
-                flow.reach_from(entry, |from, e| {
-                    cut.get(from.index())
-                        .map_or(true, |c| c & (1 << e.kind as u8) == 0)
-                })
-            }
-            _ => flow.reachable.clone(),
-        };
-        // Only batch code that runs at all (no foreign payload after `exit`/`goto :eof`).
-        for (i, r) in runs.iter_mut().enumerate() {
-            *r = *r && flow.runs(StmtId(i as u32));
-        }
+        let runs = flow
+            .win9x_runs
+            .get_or_init(|| {
+                let mut runs = match flow.entry {
+                    Some(entry) if !guards.is_empty() => {
+                        let cut = nt_sides(flow.len(), &guards);
+                        flow.reach_from(entry, |from, e| {
+                            cut.get(from.index())
+                                .map_or(true, |c| c & (1 << e.kind as u8) == 0)
+                        })
+                    }
+                    _ => flow.reachable.clone(),
+                };
+                // Only batch code that runs at all (no foreign payload after `exit`/`goto :eof`).
+                for (i, r) in runs.iter_mut().enumerate() {
+                    *r = *r && flow.runs(StmtId(i as u32));
+                }
+                runs
+            })
+            .clone();
         Win9xView {
             runs,
             guards,
