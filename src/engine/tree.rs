@@ -319,9 +319,9 @@ struct Run {
 /// its own unless a call names a subdirectory). The directories whose calls cross into other
 /// directories, and the directories they name, are then resolved together from the summaries
 /// their first resolution kept, and the files whose facts change are linted again. A call
-/// names a folder at or below its caller's, so this second resolution never leaves a
-/// [`family`]: each family does it as soon as its own directories are checked, while the
-/// other families' directories keep the cores busy. Memory holds the analyses of the
+/// names a folder at or below its caller's, so this second resolution never leaves a family
+/// ([`families`]): each family does it as soon as its own directories are checked, while
+/// the other families' directories keep the cores busy. Memory holds the analyses of the
 /// directories being checked, not the run's.
 pub fn check(
     inputs: &[TreeInput],
