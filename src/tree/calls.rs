@@ -420,10 +420,11 @@ pub fn summarize(
     // The SMS analysis from `unknown`: its invocations are the calls here, and its RAS flow
     // (shifted to the file's entry state once the tree is known) is the SMS rules' flow.
     let sms = crate::sms::Analysis::new(script, source, flow, settings);
-    let (guards, tests_os) = super::guards::nt_guards_named(source, script, flow, &sms.invocations);
+    // The guards, found from the invocations (the flow keeps them for the 9x view).
+    let (_, tests_os) = super::guards::nt_guards_named(source, script, flow, &sms.invocations);
     // The 9x view, when a call needs it or an `%OS%` test may only turn Windows 9x away.
-    let view = (*tests_os || !sms.invocations.is_empty())
-        .then(|| Win9xView::from_guards(flow, guards.clone(), *tests_os));
+    let view =
+        (*tests_os || !sms.invocations.is_empty()).then(|| Win9xView::build(source, script, flow));
     let tests_os = *tests_os
         && !view.as_ref().is_some_and(|v| {
             v.only_refuses(source, script, flow) || v.runs_only_nt_programs(source, script)

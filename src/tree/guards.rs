@@ -32,22 +32,17 @@ pub struct Win9xView {
 }
 
 impl Win9xView {
-    /// `flow` must be the flow of `script` (it keeps the guards found, see
-    /// [`nt_guards_of`]).
+    /// `flow` must be the flow of `script`: it keeps the guards found ([`nt_guards_of`], or
+    /// `nt_guards_named` before this) and the statements they leave to Windows 9x, each found
+    /// once per flow.
     pub fn build(source: &Source, script: &Script, flow: &Flow) -> Win9xView {
         let (guards, tests_os) = nt_guards_of(source, script, flow);
-        Self::from_guards(flow, guards.clone(), *tests_os)
-    }
-
-    /// The view from the guards of `flow` already found ([`nt_guards_of`] or
-    /// `nt_guards_named`: no other guards). The statements it runs are found once per flow.
-    pub fn from_guards(flow: &Flow, guards: Vec<(StmtId, EdgeKind)>, tests_os: bool) -> Win9xView {
         let runs = flow
             .win9x_runs
             .get_or_init(|| {
                 let mut runs = match flow.entry {
                     Some(entry) if !guards.is_empty() => {
-                        let cut = nt_sides(flow.len(), &guards);
+                        let cut = nt_sides(flow.len(), guards);
                         flow.reach_from(entry, |from, e| {
                             cut.get(from.index())
                                 .map_or(true, |c| c & (1 << e.kind as u8) == 0)
@@ -64,8 +59,8 @@ impl Win9xView {
             .clone();
         Win9xView {
             runs,
-            guards,
-            tests_os,
+            guards: guards.clone(),
+            tests_os: *tests_os,
         }
     }
 
