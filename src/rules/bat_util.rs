@@ -2,7 +2,7 @@
 //! Nothing here reports; the rules decide.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::flow::{Node, Resolution};
 use crate::rules::Ctx;
@@ -583,8 +583,12 @@ pub fn argv(source: &Source, words: &[Word]) -> Vec<Arg> {
 /// share of thousands of scripts is listed once, not once per question about a sibling.
 #[derive(Debug, Default)]
 pub struct DirListings {
-    /// `None`: the folder cannot be read.
-    dirs: std::sync::Mutex<HashMap<std::path::PathBuf, Option<Names>>>,
+    /// `None`: the folder cannot be read. A folder's slot is made under the lock and filled
+    /// outside it, once: two workers that ask about one folder at once read it once.
+    dirs: std::sync::Mutex<HashMap<std::path::PathBuf, Arc<OnceLock<Option<Names>>>>>,
+    /// How many folders were read (a test checks that each is read once).
+    #[cfg(test)]
+    reads: std::sync::atomic::AtomicUsize,
 }
 
 /// The lower-case names of one folder.
@@ -594,24 +598,32 @@ impl DirListings {
     /// The lower-case names in `dir`, as `read_dir` gives them (entries that cannot be read
     /// left out); `None` when the folder cannot be read.
     fn names(&self, dir: &std::path::Path) -> Option<Names> {
-        let lock = || self.dirs.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(found) = lock().get(dir) {
-            return found.clone();
-        }
-        let read = std::fs::read_dir(dir).ok().map(|entries| {
-            Arc::new(
-                entries
-                    .flatten()
-                    .map(|e| {
-                        e.file_name()
-                            .to_string_lossy()
-                            .to_ascii_lowercase()
-                            .into_bytes()
-                    })
-                    .collect::<HashSet<Vec<u8>>>(),
-            )
-        });
-        lock().entry(dir.to_path_buf()).or_insert(read).clone()
+        let slot = {
+            let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+            match dirs.get(dir) {
+                Some(slot) => slot.clone(),
+                None => dirs.entry(dir.to_path_buf()).or_default().clone(),
+            }
+        };
+        slot.get_or_init(|| {
+            #[cfg(test)]
+            self.reads
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            std::fs::read_dir(dir).ok().map(|entries| {
+                Arc::new(
+                    entries
+                        .flatten()
+                        .map(|e| {
+                            e.file_name()
+                                .to_string_lossy()
+                                .to_ascii_lowercase()
+                                .into_bytes()
+                        })
+                        .collect::<HashSet<Vec<u8>>>(),
+                )
+            })
+        })
+        .clone()
     }
 }
 
@@ -1378,5 +1390,33 @@ mod tests {
         ] {
             assert!(!is_placeholder_password(p.as_bytes()), "{p}");
         }
+    }
+
+    /// A folder is listed once for all the workers that ask about it, even at the same time:
+    /// every answer is the one listing (the same `Arc`), names in lower case; a folder that
+    /// cannot be read answers `None`.
+    #[test]
+    fn a_folder_is_listed_once_for_every_worker() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("Helper.BAT"), b"@echo off\r\n").expect("write");
+        std::fs::create_dir(dir.path().join("Sub")).expect("mkdir");
+        let listings = DirListings::default();
+        let answers: Vec<Names> = std::thread::scope(|s| {
+            let asks: Vec<_> = (0..8)
+                .map(|_| s.spawn(|| listings.names(dir.path()).expect("readable")))
+                .collect();
+            asks.into_iter()
+                .map(|a| a.join().expect("no panic"))
+                .collect()
+        });
+        let want: HashSet<Vec<u8>> = [b"helper.bat".to_vec(), b"sub".to_vec()]
+            .into_iter()
+            .collect();
+        assert_eq!(*answers[0], want);
+        assert!(answers.iter().all(|a| Arc::ptr_eq(a, &answers[0])));
+        assert_eq!(listings.reads.load(std::sync::atomic::Ordering::Relaxed), 1);
+        assert!(listings.names(&dir.path().join("missing")).is_none());
+        assert!(listings.names(&dir.path().join("missing")).is_none());
+        assert_eq!(listings.reads.load(std::sync::atomic::Ordering::Relaxed), 2);
     }
 }

@@ -153,22 +153,42 @@ impl Win9xView {
                 refuses(source, script.stmt(id)) || scope_only(id)
             })
             .collect();
-        let mut preds: Vec<Vec<u32>> = vec![Vec::new(); n];
+        // The predecessors of `t` are `preds[starts[t]..starts[t + 1]]`: one array for all
+        // statements (counted, then placed), not one list each.
+        let kept_to = |i: usize| {
+            flow.successors(StmtId(i as u32))
+                .iter()
+                .filter(move |e| kept(i, e.kind))
+                .map(|e| e.to)
+        };
+        let mut starts = vec![0u32; n + 1];
         for (i, ok_i) in ok.iter_mut().enumerate() {
-            for e in flow.successors(StmtId(i as u32)) {
-                if !kept(i, e.kind) {
-                    continue;
-                }
-                match e.to {
-                    Node::Stmt(t) if t.index() < n => preds[t.index()].push(i as u32),
+            for to in kept_to(i) {
+                match to {
+                    Node::Stmt(t) if t.index() < n => starts[t.index() + 1] += 1,
                     Node::AnyLabel => *ok_i = false,
                     _ => {}
                 }
             }
         }
+        for t in 0..n {
+            starts[t + 1] += starts[t];
+        }
+        let mut fill: Vec<u32> = starts[..n].to_vec();
+        let mut preds = vec![0u32; starts[n] as usize];
+        for i in 0..n {
+            for to in kept_to(i) {
+                if let Node::Stmt(t) = to {
+                    if t.index() < n {
+                        preds[fill[t.index()] as usize] = i as u32;
+                        fill[t.index()] += 1;
+                    }
+                }
+            }
+        }
         let mut stack: Vec<usize> = (0..n).filter(|&i| !ok[i]).collect();
         while let Some(t) = stack.pop() {
-            for &p in &preds[t] {
+            for &p in &preds[starts[t] as usize..starts[t + 1] as usize] {
                 if ok[p as usize] {
                     ok[p as usize] = false;
                     stack.push(p as usize);
