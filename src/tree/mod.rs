@@ -296,12 +296,6 @@ impl Listings {
         }
         Some(cur)
     }
-
-    /// [`Listings::find`] of the one name `name` in `dir`.
-    fn find_one(&mut self, dir: &Path, name: &str) -> Option<PathBuf> {
-        let real = self.list(dir)?.get(name)?;
-        Some(dir.join(real))
-    }
 }
 
 /// A path as the tree compares paths: lower case, `\` read as `/`.
@@ -344,10 +338,12 @@ impl Tree {
             .enumerate()
             .map(|(i, m)| {
                 let dir = m.path.parent().map(Path::to_path_buf).unwrap_or_default();
+                // The folder's key, made when a call first finds a file in it.
+                let mut dir_key = None;
                 m.summary
                     .calls
                     .iter()
-                    .map(|c| resolve(i, &dir, c, &index, &mut listings))
+                    .map(|c| resolve(i, &dir, &mut dir_key, c, &index, &mut listings))
                     .collect()
             })
             .collect();
@@ -695,6 +691,7 @@ impl Tree {
 fn resolve(
     me: usize,
     dir: &Path,
+    dir_key: &mut Option<String>,
     c: &CallOut,
     index: &HashMap<String, usize>,
     listings: &mut Listings,
@@ -708,20 +705,35 @@ fn resolve(
     let Some((name, subdirs)) = parts.split_last() else {
         return Resolved::Elsewhere;
     };
-    let as_file = |found: PathBuf| match index.get(&key(&found)) {
-        Some(&i) => Resolved::File(i),
-        None => Resolved::Program(found),
-    };
     let mut base = dir.to_path_buf();
+    let mut sub_key = None;
     if !subdirs.is_empty() {
         match listings.find(dir, subdirs) {
             Some(p) => base = p,
             None => return Resolved::Missing,
         }
     }
+    // One look-up of the folder for all the names tried in it.
+    let Some(listing) = listings.list(&base) else {
+        return Resolved::Missing;
+    };
+    // A file found in the folder: a member of the tree when its key (the folder's key, then
+    // its name as `key` writes it) is in the index, else a program.
+    let mut found = |real: &String| {
+        let base_key = if subdirs.is_empty() {
+            dir_key.get_or_insert_with(|| key(&base))
+        } else {
+            sub_key.get_or_insert_with(|| key(&base))
+        };
+        let k = child_key(base_key, real);
+        match index.get(&k) {
+            Some(&i) => Resolved::File(i),
+            None => Resolved::Program(base.join(real)),
+        }
+    };
     if extension(name).is_some() {
-        return match listings.find_one(&base, name) {
-            Some(p) => as_file(p),
+        return match listing.get(name) {
+            Some(real) => found(real),
             None => Resolved::Missing,
         };
     }
@@ -732,16 +744,70 @@ fn resolve(
         candidate.push_str(name);
         candidate.push('.');
         candidate.push_str(ext);
-        if let Some(p) = listings.find_one(&base, &candidate) {
-            return as_file(p);
+        if let Some(real) = listing.get(&candidate) {
+            return found(real);
         }
     }
     Resolved::Missing
 }
 
+/// `key(&folder.join(name))` from `key(folder)`: `join` puts a `/` between them unless the
+/// folder is empty or ends in one, and the name's bytes are folded as [`key`] folds them.
+fn child_key(folder_key: &str, name: &str) -> String {
+    let mut k = String::with_capacity(folder_key.len() + 1 + name.len());
+    k.push_str(folder_key);
+    if !k.is_empty() && !k.ends_with('/') {
+        k.push('/');
+    }
+    let from = k.len();
+    k.push_str(name);
+    // Only ASCII bytes change, as in `key`: the text stays UTF-8.
+    let mut bytes = std::mem::take(&mut k).into_bytes();
+    for b in &mut bytes[from..] {
+        *b = match b.to_ascii_lowercase() {
+            b'\\' => b'/',
+            l => l,
+        };
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The key of a file found in a folder, made from the folder's key, is the key of the
+    /// joined path (the separator `join` adds or not, case, `\\` in a name, non-ASCII text).
+    #[test]
+    fn a_child_key_is_the_key_of_the_joined_path() {
+        let folders = [
+            "",
+            "/",
+            "/net/NETLOGON",
+            "/net/logon/",
+            "rel/Dir",
+            "caf\u{e9}/X",
+            "a\\b",
+        ];
+        let names = [
+            "SMSLS.BAT",
+            "helper.bat",
+            "Caf\u{c9}.cmd",
+            "odd\\name.BAT",
+            "x",
+            ".hidden",
+        ];
+        for f in folders {
+            for n in names {
+                let folder = Path::new(f);
+                assert_eq!(
+                    child_key(&key(folder), n),
+                    key(&folder.join(n)),
+                    "{f:?} + {n:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn keys_fold_ascii_case_and_read_backslashes_as_slashes() {
