@@ -46,9 +46,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .map(|p| (sms::edit_distance(&inv.name, p), *p))
                 .min()
         } else {
+            let name = inv.name.as_bytes();
+            let mine = letters(name);
             sms::CLIENT_PROGRAMS
                 .iter()
-                .filter(|p| p.len() >= 5 && one_edit_apart(inv.name.as_bytes(), p.as_bytes()))
+                .zip(PROGRAM_LETTERS)
+                .filter(|&(p, theirs)| {
+                    p.len() >= 5
+                        && (mine ^ theirs).count_ones() <= 2
+                        && one_edit_apart(name, p.as_bytes())
+                })
+                .map(|(p, _)| p)
                 .min()
                 .map(|p| (1, *p))
         };
@@ -75,6 +83,30 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The set of a name's bytes, each byte in bit `b % 64`. One insertion, deletion or
+/// substitution adds or removes at most one bit, so two names whose sets differ in more than
+/// two bits are not [`one_edit_apart`]: a cheap test that turns most names away first.
+const fn letters(name: &[u8]) -> u64 {
+    let mut m = 0u64;
+    let mut i = 0;
+    while i < name.len() {
+        m |= 1 << (name[i] % 64);
+        i += 1;
+    }
+    m
+}
+
+/// [`letters`] of each of [`sms::CLIENT_PROGRAMS`], in its order.
+const PROGRAM_LETTERS: [u64; sms::CLIENT_PROGRAMS.len()] = {
+    let mut t = [0u64; sms::CLIENT_PROGRAMS.len()];
+    let mut i = 0;
+    while i < t.len() {
+        t[i] = letters(sms::CLIENT_PROGRAMS[i].as_bytes());
+        i += 1;
+    }
+    t
+};
+
 /// `a` and `b` differ by exactly one insertion, deletion or substitution.
 fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -91,7 +123,8 @@ fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::one_edit_apart;
+    use super::{letters, one_edit_apart, PROGRAM_LETTERS};
+    use crate::sms::CLIENT_PROGRAMS;
 
     #[test]
     fn one_edit_apart_agrees_with_the_edit_distance() {
@@ -108,5 +141,40 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The byte-set test never turns away a name one edit from a client program: every
+    /// program against each of its one-edit variants (every deletion, and every insertion
+    /// and substitution of a letter, digit or `_`), and the table is the programs' sets.
+    #[test]
+    fn the_byte_sets_keep_every_name_one_edit_away() {
+        let alphabet: Vec<u8> = (b'a'..=b'z')
+            .chain(b'0'..=b'9')
+            .chain([b'_', b'.'])
+            .collect();
+        for (p, &theirs) in CLIENT_PROGRAMS.iter().zip(PROGRAM_LETTERS.iter()) {
+            assert_eq!(theirs, letters(p.as_bytes()), "{p}");
+            let p = p.as_bytes();
+            let mut variants: Vec<Vec<u8>> = Vec::new();
+            for i in 0..=p.len() {
+                if i < p.len() {
+                    variants.push([&p[..i], &p[i + 1..]].concat());
+                }
+                for &c in &alphabet {
+                    variants.push([&p[..i], &[c], &p[i..]].concat());
+                    if i < p.len() {
+                        variants.push([&p[..i], &[c], &p[i + 1..]].concat());
+                    }
+                }
+            }
+            for v in variants {
+                if one_edit_apart(&v, p) {
+                    assert!((letters(&v) ^ theirs).count_ones() <= 2, "{v:?}");
+                }
+            }
+        }
+        // And it does turn names away: `ipconfig` is far from every program.
+        let far = letters(b"ipconfig");
+        assert!(PROGRAM_LETTERS.iter().all(|&t| (far ^ t).count_ones() > 2));
     }
 }
