@@ -691,7 +691,7 @@ impl Tree {
 fn resolve(
     me: usize,
     dir: &Path,
-    dir_key: &mut Option<String>,
+    dir_key: &mut Option<FolderKey>,
     c: &CallOut,
     index: &HashMap<String, usize>,
     listings: &mut Listings,
@@ -721,11 +721,11 @@ fn resolve(
     // its name as `key` writes it) is in the index, else a program.
     let mut found = |real: &String| {
         let base_key = if subdirs.is_empty() {
-            dir_key.get_or_insert_with(|| key(&base))
+            dir_key.get_or_insert_with(|| FolderKey::of(&base))
         } else {
-            sub_key.get_or_insert_with(|| key(&base))
+            sub_key.get_or_insert_with(|| FolderKey::of(&base))
         };
-        let k = child_key(base_key, real);
+        let k = base_key.child(real);
         match index.get(&k) {
             Some(&i) => Resolved::File(i),
             None => Resolved::Program(base.join(real)),
@@ -751,25 +751,43 @@ fn resolve(
     Resolved::Missing
 }
 
-/// `key(&folder.join(name))` from `key(folder)`: `join` puts a `/` between them unless the
-/// folder is empty or ends in one, and the name's bytes are folded as [`key`] folds them.
-fn child_key(folder_key: &str, name: &str) -> String {
-    let mut k = String::with_capacity(folder_key.len() + 1 + name.len());
-    k.push_str(folder_key);
-    if !k.is_empty() && !k.ends_with('/') {
-        k.push('/');
+/// A folder's [`key`], and whether `join` puts a separator between it and a name: the
+/// start of the key of every file found in the folder.
+struct FolderKey {
+    key: String,
+    separated: bool,
+}
+
+impl FolderKey {
+    fn of(folder: &Path) -> FolderKey {
+        // `join` adds a separator unless the folder is empty or ends in one (or, on Windows,
+        // is a bare drive such as `C:`): asked of `join` itself with a one-byte name.
+        let separated = folder.join("x").as_os_str().len() == folder.as_os_str().len() + 2;
+        FolderKey {
+            key: key(folder),
+            separated,
+        }
     }
-    let from = k.len();
-    k.push_str(name);
-    // Only ASCII bytes change, as in `key`: the text stays UTF-8.
-    let mut bytes = std::mem::take(&mut k).into_bytes();
-    for b in &mut bytes[from..] {
-        *b = match b.to_ascii_lowercase() {
-            b'\\' => b'/',
-            l => l,
-        };
+
+    /// `key(&folder.join(name))`: the name's bytes folded as [`key`] folds them.
+    fn child(&self, name: &str) -> String {
+        let mut k = String::with_capacity(self.key.len() + 1 + name.len());
+        k.push_str(&self.key);
+        if self.separated {
+            k.push('/');
+        }
+        let from = k.len();
+        k.push_str(name);
+        // Only ASCII bytes change, as in `key`: the text stays UTF-8.
+        let mut bytes = k.into_bytes();
+        for b in &mut bytes[from..] {
+            *b = match b.to_ascii_lowercase() {
+                b'\\' => b'/',
+                l => l,
+            };
+        }
+        String::from_utf8(bytes).unwrap_or_default()
     }
-    String::from_utf8(bytes).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -777,7 +795,8 @@ mod tests {
     use super::*;
 
     /// The key of a file found in a folder, made from the folder's key, is the key of the
-    /// joined path (the separator `join` adds or not, case, `\\` in a name, non-ASCII text).
+    /// joined path (the separator `join` adds or not, also after a folder ending in `\`, which
+    /// is no separator on Unix; case; `\` in a name; non-ASCII text).
     #[test]
     fn a_child_key_is_the_key_of_the_joined_path() {
         let folders = [
@@ -788,6 +807,9 @@ mod tests {
             "rel/Dir",
             "caf\u{e9}/X",
             "a\\b",
+            "ends\\",
+            "C:",
+            "C:\\",
         ];
         let names = [
             "SMSLS.BAT",
@@ -801,7 +823,7 @@ mod tests {
             for n in names {
                 let folder = Path::new(f);
                 assert_eq!(
-                    child_key(&key(folder), n),
+                    FolderKey::of(folder).child(n),
                     key(&folder.join(n)),
                     "{f:?} + {n:?}"
                 );
