@@ -373,10 +373,7 @@ pub fn check(
 /// below it, in path order. A call's folder keys are lower-case and at or below its caller's
 /// (see [`folder_keys`]), so every folder a call can name is in its caller's family.
 fn families(dirs: &[(&PathBuf, &Vec<usize>)]) -> Vec<Vec<usize>> {
-    let keys: Vec<String> = dirs
-        .iter()
-        .map(|(d, _)| d.to_string_lossy().to_ascii_lowercase())
-        .collect();
+    let keys: Vec<String> = dirs.iter().map(|(d, _)| folder_key(d)).collect();
     let known: HashSet<&str> = keys.iter().map(String::as_str).collect();
     let mut slot: HashMap<&str, usize> = HashMap::default();
     let mut out: Vec<Vec<usize>> = Vec::new();
@@ -465,10 +462,7 @@ fn recheck_crossing<'d>(
     lint: &LintFn,
 ) -> HashMap<usize, Result<FileReport, String>> {
     // Directories by lower-case path, for the case-insensitive names of the calls.
-    let by_key: HashMap<String, &PathBuf> = dirs
-        .iter()
-        .map(|&(d, _)| (d.to_string_lossy().to_ascii_lowercase(), d))
-        .collect();
+    let by_key: HashMap<String, &PathBuf> = dirs.iter().map(|&(d, _)| (folder_key(d), d)).collect();
     let mut named: Vec<&PathBuf> = Vec::new();
     for k in &crossing {
         for m in &k.members {
@@ -555,15 +549,16 @@ fn recheck_crossing<'d>(
         .collect()
 }
 
+/// A folder as the second resolution compares folders: its path in ASCII lower case. The
+/// families, the folders by key and [`folder_keys`] must agree on it.
+fn folder_key(dir: &Path) -> String {
+    dir.to_string_lossy().to_ascii_lowercase()
+}
+
 /// A member's folder as a lower-case key, and the keys of the subfolders its calls name below
 /// it (`call tools\x.bat` names `<folder>/tools`): the folders its calls can resolve in.
 fn folder_keys(m: &Member) -> (String, Vec<String>) {
-    let own = m
-        .path
-        .parent()
-        .unwrap_or(Path::new(""))
-        .to_string_lossy()
-        .to_ascii_lowercase();
+    let own = folder_key(m.path.parent().unwrap_or(Path::new("")));
     let named = m
         .summary
         .calls

@@ -706,7 +706,6 @@ fn resolve(
         return Resolved::Elsewhere;
     };
     let mut base = dir.to_path_buf();
-    let mut sub_key = None;
     if !subdirs.is_empty() {
         match listings.find(dir, subdirs) {
             Some(p) => base = p,
@@ -719,11 +718,14 @@ fn resolve(
     };
     // A file found in the folder: a member of the tree when its key (the folder's key, then
     // its name as `key` writes it) is in the index, else a program.
+    // (At most one file is found per call: only the caller's own folder keeps its key.)
     let mut found = |real: &String| {
+        let sub;
         let base_key = if subdirs.is_empty() {
             dir_key.get_or_insert_with(|| FolderKey::of(&base))
         } else {
-            sub_key.get_or_insert_with(|| FolderKey::of(&base))
+            sub = FolderKey::of(&base);
+            &sub
         };
         let k = base_key.child(real);
         match index.get(&k) {
