@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::FileReport;
+use crate::diagnostic::{FileReport, Finding};
 
 /// The fields of a finding in `json` and `csv`, in order (the issue's contract).
 pub const FIELDS: [&str; 11] = [
@@ -60,6 +60,112 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
+/// The array item of a finding of the file shown as `path` (after the caller's `\n  ` or
+/// `,\n  `): the bytes `serde_json`'s pretty printer writes for [`JsonFinding::of`] one level
+/// deep, written field by field. A report of 100,000 findings spends its time here, and the
+/// string escape below is several times faster than `serde_json`'s byte-by-byte one (the
+/// test `items_match_serde_pretty` holds the two to the same bytes).
+pub(crate) fn write_item(out: &mut Vec<u8>, path: &str, f: &Finding, docs: &str) {
+    let mut num = itoa::Buffer::new();
+    out.extend_from_slice(b"{\n    \"code\": ");
+    write_str(out, f.diag.code);
+    out.extend_from_slice(b",\n    \"name\": ");
+    write_str(out, super::rule_name(f.diag.code));
+    out.extend_from_slice(b",\n    \"severity\": ");
+    write_str(out, f.diag.severity.as_str());
+    out.extend_from_slice(b",\n    \"path\": ");
+    write_str(out, path);
+    for (key, n) in [
+        (&b",\n    \"line\": "[..], f.line),
+        (b",\n    \"column\": ", f.column),
+        (b",\n    \"end_line\": ", f.end_line),
+        (b",\n    \"end_column\": ", f.end_column),
+    ] {
+        out.extend_from_slice(key);
+        out.extend_from_slice(num.format(n).as_bytes());
+    }
+    out.extend_from_slice(b",\n    \"message\": ");
+    write_str(out, &f.diag.message);
+    out.extend_from_slice(b",\n    \"help\": ");
+    write_str(out, &f.diag.help);
+    // The url is `docs#code` ([`crate::rules::docs_url_at`]); JSON escapes a string one
+    // character at a time, so its pieces can be escaped apart.
+    out.extend_from_slice(b",\n    \"url\": \"");
+    write_str_contents(out, docs);
+    out.push(b'#');
+    let code = out.len();
+    write_str_contents(out, f.diag.code);
+    out[code..].make_ascii_lowercase(); // escapes are lower case already
+    out.extend_from_slice(b"\"\n  }");
+}
+
+/// `s` as a JSON string, escaped as `serde_json` escapes it: `"` and `\\` with a backslash,
+/// the control characters below 0x20 as `\b \t \n \f \r` or `\u00xx` (lower-case hex), every
+/// other character as it is. Eight bytes at a time are tested at once and copied whole when
+/// none needs an escape.
+pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push(b'"');
+    write_str_contents(out, s);
+    out.push(b'"');
+}
+
+/// [`write_str`] without the quotes.
+fn write_str_contents(out: &mut Vec<u8>, s: &str) {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // A byte of `x` is below 0x20, `"` or `\\`: each test sets the high bit of the first such
+    // byte (a borrow can mark a later byte too, never an earlier one, so "any" is exact).
+    fn any_special(x: u64) -> bool {
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let slash = x ^ (ONES * u64::from(b'\\'));
+        ((x.wrapping_sub(ONES * 0x20) & !x)
+            | (quote.wrapping_sub(ONES) & !quote)
+            | (slash.wrapping_sub(ONES) & !slash))
+            & HIGH
+            != 0
+    }
+    let b = s.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(word) = b.get(i..i + 8) {
+            let x = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
+            if !any_special(x) {
+                i += 8;
+                continue;
+            }
+        }
+        let end = (i + 8).min(b.len());
+        for (k, &c) in b[i..end].iter().enumerate() {
+            let short = match c {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                0x08 => b'b',
+                b'\t' => b't',
+                b'\n' => b'n',
+                0x0C => b'f',
+                b'\r' => b'r',
+                0..=0x1F => 0,
+                _ => continue,
+            };
+            out.extend_from_slice(&b[copied..i + k]);
+            copied = i + k + 1;
+            if short == 0 {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(c >> 4)]);
+                out.push(HEX[usize::from(c & 0xF)]);
+            } else {
+                out.push(b'\\');
+                out.push(short);
+            }
+        }
+        i = end;
+    }
+    out.extend_from_slice(&b[copied..]);
+}
+
 pub fn render(reports: &[FileReport], docs: &str) -> String {
     super::to_string(|r, w| write(r, docs, w), reports)
 }
@@ -107,6 +213,66 @@ mod tests {
         want.push('\n');
         assert_eq!(render(std::slice::from_ref(&rep), "d"), want);
         assert_eq!(render(&[], "d"), "[]\n");
+    }
+
+    /// [`write_item`] gives the bytes of `serde_json`'s pretty printer for [`JsonFinding::of`].
+    fn same_as_serde(
+        code: &'static str,
+        sev: Severity,
+        path: &str,
+        msg: &str,
+        help: &str,
+        docs: &str,
+    ) {
+        let src = Source::new(b"a\nbb\n".to_vec());
+        let mut f = Finding::locate(
+            Diagnostic::new(code, sev, Span::new(0, 1), msg).with_help(help),
+            &src,
+        );
+        f.line = msg.len() * 1_000_003;
+        f.end_column = usize::MAX;
+        let mut want = Vec::new();
+        super::super::stream::write_pretty_at(&mut want, &JsonFinding::of(path, &f, docs), 1)
+            .unwrap();
+        let mut got = Vec::new();
+        write_item(&mut got, path, &f, docs);
+        assert_eq!(
+            String::from_utf8_lossy(&got),
+            String::from_utf8_lossy(&want)
+        );
+    }
+
+    #[test]
+    fn items_match_serde_pretty() {
+        // Every ASCII byte and some wider characters, at every offset in an eight-byte word.
+        let ascii: String = (0u8..0x80).map(char::from).collect();
+        let wide = "é€𝄞\u{7f}\u{80}\u{2028}";
+        for lead in 0..9 {
+            let pad = "x".repeat(lead);
+            for s in [&ascii, wide, "", "\"", "\\", "a\u{0}b\u{1f}c"] {
+                let t = format!("{pad}{s}{pad}");
+                same_as_serde("BAT201", Severity::Warning, &t, &t, &t, &t);
+            }
+        }
+        same_as_serde(
+            "SMS101",
+            Severity::Error,
+            "C:\\x y\\\"q\".bat",
+            "m",
+            "",
+            "file:///d/r.md",
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn items_match_serde_pretty_on_any_text(
+            path in ".*", msg in ".*", help in "\\PC*", docs in ".{0,12}",
+            sev in 0..3usize,
+        ) {
+            let sev = [Severity::Error, Severity::Warning, Severity::Info][sev];
+            same_as_serde("NET101", sev, &path, &msg, &help, &docs);
+        }
     }
 
     #[test]

@@ -237,7 +237,8 @@ fn write_finding(
         State::Csv(csv) => Ok(csv.serialize(super::json::JsonFinding::of(path, f, &opts.docs))?),
         State::Json => {
             buf.extend_from_slice(if first { b"\n  " } else { b",\n  " });
-            write_pretty_at(buf, &super::json::JsonFinding::of(path, f, &opts.docs), 1)
+            super::json::write_item(buf, path, f, &opts.docs);
+            Ok(())
         }
         State::Sarif(results) => results.write(path, f, first, opts, buf),
     }
