@@ -101,8 +101,7 @@ pub(crate) fn write_item(out: &mut Vec<u8>, path: &str, f: &Finding, docs: &str)
 
 /// `s` as a JSON string, escaped as `serde_json` escapes it: `"` and `\\` with a backslash,
 /// the control characters below 0x20 as `\b \t \n \f \r` or `\u00xx` (lower-case hex), every
-/// other character as it is. Eight bytes at a time are tested at once and copied whole when
-/// none needs an escape.
+/// other character as it is. Eight bytes at a time are searched for the next byte to escape.
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
     out.push(b'"');
@@ -112,56 +111,63 @@ pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
 
 /// [`write_str`] without the quotes.
 fn write_str_contents(out: &mut Vec<u8>, s: &str) {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
-    // A byte of `x` is below 0x20, `"` or `\\`: each test sets the high bit of the first such
-    // byte (a borrow can mark a later byte too, never an earlier one, so "any" is exact).
-    fn any_special(x: u64) -> bool {
+    // The high bit of each byte of `x` (read little-endian) that is below 0x20, `"` or `\\`.
+    // A borrow can mark a byte after such a byte too, never one before it: the lowest mark
+    // is exact.
+    fn marks(x: u64) -> u64 {
         let quote = x ^ (ONES * u64::from(b'"'));
         let slash = x ^ (ONES * u64::from(b'\\'));
         ((x.wrapping_sub(ONES * 0x20) & !x)
             | (quote.wrapping_sub(ONES) & !quote)
             | (slash.wrapping_sub(ONES) & !slash))
             & HIGH
-            != 0
+    }
+    fn special(c: u8) -> bool {
+        c < 0x20 || c == b'"' || c == b'\\'
     }
     let b = s.as_bytes();
     let mut copied = 0;
     let mut i = 0;
-    while i < b.len() {
-        if let Some(word) = b.get(i..i + 8) {
-            let x = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
-            if !any_special(x) {
-                i += 8;
-                continue;
+    loop {
+        // The next byte to escape, from `i` on.
+        let next = loop {
+            match b.get(i..i + 8) {
+                Some(word) => {
+                    let m = marks(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+                    if m != 0 {
+                        break Some(i + m.trailing_zeros() as usize / 8);
+                    }
+                    i += 8;
+                }
+                None => break b[i..].iter().position(|&c| special(c)).map(|k| i + k),
             }
+        };
+        let Some(at) = next else { break };
+        let c = b[at];
+        out.extend_from_slice(&b[copied..at]);
+        copied = at + 1;
+        i = at + 1;
+        let short = match c {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            0x08 => b'b',
+            b'\t' => b't',
+            b'\n' => b'n',
+            0x0C => b'f',
+            b'\r' => b'r',
+            _ => 0,
+        };
+        if short == 0 {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(c >> 4)]);
+            out.push(HEX[usize::from(c & 0xF)]);
+        } else {
+            out.push(b'\\');
+            out.push(short);
         }
-        let end = (i + 8).min(b.len());
-        for (k, &c) in b[i..end].iter().enumerate() {
-            let short = match c {
-                b'"' => b'"',
-                b'\\' => b'\\',
-                0x08 => b'b',
-                b'\t' => b't',
-                b'\n' => b'n',
-                0x0C => b'f',
-                b'\r' => b'r',
-                0..=0x1F => 0,
-                _ => continue,
-            };
-            out.extend_from_slice(&b[copied..i + k]);
-            copied = i + k + 1;
-            if short == 0 {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[usize::from(c >> 4)]);
-                out.push(HEX[usize::from(c & 0xF)]);
-            } else {
-                out.push(b'\\');
-                out.push(short);
-            }
-        }
-        i = end;
     }
     out.extend_from_slice(&b[copied..]);
 }
