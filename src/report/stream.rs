@@ -1,8 +1,9 @@
 //! Writing findings one at a time, as they come, in the formats whose report is a sequence of
 //! per-finding items (`concise`, `csv`, `github`, `json`, `sarif`). Nothing is kept per finding:
-//! a JSON or SARIF item is serialised from borrowed fields straight into the writer, so an audit
-//! of a million rows writes its report in bounded memory. [`super::render`] of these formats is
-//! this stream into a buffer, so both give the same bytes by construction.
+//! a JSON item is written field by field and a SARIF result serialised from borrowed fields,
+//! straight into the writer, so an audit of a million rows writes its report in bounded memory.
+//! [`super::render`] of these formats is this stream into a buffer, so both give the same bytes
+//! by construction.
 
 use std::io::Write;
 
