@@ -481,6 +481,14 @@ fn simple_head<'s>(source: &Source, name: Word, args: &'s [Word]) -> Option<Head
 /// The word names an SMS client program.
 fn names_client_program(source: &Source, w: &Word) -> bool {
     let stem = program_stem(word_text(source, w));
+    if !stem.iter().any(|&b| b == b'"' || b == b'^') {
+        // What [`stem_is`] does for each program, the quote test made once: every client
+        // program is ASCII and 5 to 8 bytes long.
+        return (5..=8).contains(&stem.len())
+            && CLIENT_PROGRAMS
+                .iter()
+                .any(|p| stem.eq_ignore_ascii_case(p.as_bytes()));
+    }
     CLIENT_PROGRAMS.iter().any(|p| stem_is(stem, p))
 }
 
@@ -942,6 +950,18 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn client_programs_are_short_lower_case_ascii() {
+        // `is_client_program_bytes` and `names_client_program` test the length first.
+        for p in CLIENT_PROGRAMS {
+            assert!((5..=8).contains(&p.len()), "{p}");
+            assert!(
+                p.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+                "{p}"
+            );
+        }
+    }
 
     #[test]
     fn program_names_are_normalised() {
