@@ -79,9 +79,16 @@ fn stem_chars(stem: &[u8]) -> impl Iterator<Item = char> + '_ {
 
 /// The program name of `stem` is `name`.
 fn stem_is(stem: &[u8], name: &str) -> bool {
-    if name.is_ascii() && !stem.iter().any(|&b| b == b'"' || b == b'^') {
-        // Nothing to drop, and an ASCII name matches no byte above 0x7f either way.
-        return stem.eq_ignore_ascii_case(name.as_bytes());
+    if name.is_ascii() {
+        // A stem gives at most one character a byte: a shorter one is not the name (most
+        // calls end here, before the look for quotes).
+        if stem.len() < name.len() {
+            return false;
+        }
+        if !stem.iter().any(|&b| b == b'"' || b == b'^') {
+            // Nothing to drop, and an ASCII name matches no byte above 0x7f either way.
+            return stem.eq_ignore_ascii_case(name.as_bytes());
+        }
     }
     stem_chars(stem).eq(name.chars())
 }
@@ -950,6 +957,33 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn program_name_is_agrees_with_program_name() {
+        let raws: [&[u8]; 12] = [
+            b"net",
+            b"NET.EXE",
+            b"n\"e\"t",
+            b"ne^t",
+            b"\"\"net",
+            b"%0\\..\\SMSLS.BAT",
+            b"smsl\"s\"",
+            b"s\xe9t",
+            b"\xe9",
+            b"ipconfi",
+            b"C:\\x\\IPCONFIG",
+            b"",
+        ];
+        for raw in raws {
+            for name in ["net", "smsls", "ipconfig", "s\u{e9}t", "", "\u{e9}"] {
+                assert_eq!(
+                    program_name_is(raw, name),
+                    program_name(raw) == name,
+                    "{raw:?} {name}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn client_programs_are_short_lower_case_ascii() {
