@@ -80,8 +80,8 @@ fn stem_chars(stem: &[u8]) -> impl Iterator<Item = char> + '_ {
 /// The program name of `stem` is `name`.
 fn stem_is(stem: &[u8], name: &str) -> bool {
     if name.is_ascii() {
-        // A stem gives at most one character a byte: a shorter one is not the name (most
-        // calls end here, before the look for quotes).
+        // A stem gives at most one character a byte: a shorter one is not the name (a
+        // length test before the look for quotes).
         if stem.len() < name.len() {
             return false;
         }
