@@ -300,16 +300,21 @@ impl Listings {
 
 /// A path as the tree compares paths: lower case, `\` read as `/`.
 fn key(path: &Path) -> String {
-    // On the bytes, in passes the compiler vectorises. Only ASCII bytes change, and an ASCII
-    // byte is never part of a longer UTF-8 character, so the text stays UTF-8.
     let mut k = path.to_string_lossy().into_owned().into_bytes();
-    k.make_ascii_lowercase();
-    for b in &mut k {
+    fold_key(&mut k);
+    String::from_utf8(k).unwrap_or_default()
+}
+
+/// The bytes of a [`key`] folded: ASCII lower case, `\\` as `/`, in passes the compiler
+/// vectorises. Only ASCII bytes change, and an ASCII byte is never part of a longer UTF-8
+/// character, so UTF-8 text stays UTF-8.
+fn fold_key(bytes: &mut [u8]) {
+    bytes.make_ascii_lowercase();
+    for b in bytes {
         if *b == b'\\' {
             *b = b'/';
         }
     }
-    String::from_utf8(k).unwrap_or_default()
 }
 
 impl Tree {
@@ -771,24 +776,17 @@ impl FolderKey {
         }
     }
 
-    /// `key(&folder.join(name))`: the name's bytes folded as [`key`] folds them.
+    /// `key(&folder.join(name))`: the folder's key, then the name folded as [`key`] folds.
     fn child(&self, name: &str) -> String {
-        let mut k = String::with_capacity(self.key.len() + 1 + name.len());
-        k.push_str(&self.key);
+        let mut k = Vec::with_capacity(self.key.len() + 1 + name.len());
+        k.extend_from_slice(self.key.as_bytes());
         if self.separated {
-            k.push('/');
+            k.push(b'/');
         }
         let from = k.len();
-        k.push_str(name);
-        // Only ASCII bytes change, as in `key`: the text stays UTF-8.
-        let mut bytes = k.into_bytes();
-        for b in &mut bytes[from..] {
-            *b = match b.to_ascii_lowercase() {
-                b'\\' => b'/',
-                l => l,
-            };
-        }
-        String::from_utf8(bytes).unwrap_or_default()
+        k.extend_from_slice(name.as_bytes());
+        fold_key(&mut k[from..]);
+        String::from_utf8(k).unwrap_or_default()
     }
 }
 
