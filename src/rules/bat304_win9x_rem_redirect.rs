@@ -125,42 +125,65 @@ fn written(ctx: &Ctx<'_>) -> rustc_hash::FxHashSet<Vec<u8>> {
 /// than `NUL`/`CON`. Returns its offset and the target (lower case, quotes removed).
 fn first_effect(text: &[u8]) -> Option<(usize, Effect, Vec<u8>)> {
     let mut i = 0;
-    while i < text.len() {
-        match text[i] {
-            b'|' => return Some((i, Effect::Pipe, Vec::new())),
-            b'>' => {
-                let append = text.get(i + 1) == Some(&b'>');
-                let mut j = i + if append { 2 } else { 1 };
-                while j < text.len() && matches!(text[j], b' ' | b'\t') {
-                    j += 1;
-                }
-                let end = text[j..]
-                    .iter()
-                    .position(|&b| matches!(b, b' ' | b'\t' | b'|' | b'>' | b'<' | b'\r' | b'\n'))
-                    .map_or(text.len(), |p| j + p);
-                let target: Vec<u8> = text[j..end]
-                    .iter()
-                    .filter(|&&b| b != b'"')
-                    .map(u8::to_ascii_lowercase)
-                    .collect();
-                let harmless = matches!(
-                    target.as_slice(),
-                    b"" | b"nul" | b"nul:" | b"con" | b"con:" | b"&1" | b"&2"
-                );
-                if !harmless {
-                    let effect = if append {
-                        Effect::Append
-                    } else {
-                        Effect::Truncate
-                    };
-                    return Some((i, effect, target));
-                }
-                i = end.max(i + 1);
-                continue;
-            }
-            _ => {}
+    // Only `|` and `>` start an operator: jump from one to the next.
+    while let Some(at) = memchr::memchr2(b'|', b'>', &text[i..]) {
+        i += at;
+        if text[i] == b'|' {
+            return Some((i, Effect::Pipe, Vec::new()));
         }
-        i += 1;
+        let append = text.get(i + 1) == Some(&b'>');
+        let mut j = i + if append { 2 } else { 1 };
+        while j < text.len() && matches!(text[j], b' ' | b'\t') {
+            j += 1;
+        }
+        let end = text[j..]
+            .iter()
+            .position(|&b| matches!(b, b' ' | b'\t' | b'|' | b'>' | b'<' | b'\r' | b'\n'))
+            .map_or(text.len(), |p| j + p);
+        let target: Vec<u8> = text[j..end]
+            .iter()
+            .filter(|&&b| b != b'"')
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        let harmless = matches!(
+            target.as_slice(),
+            b"" | b"nul" | b"nul:" | b"con" | b"con:" | b"&1" | b"&2"
+        );
+        if !harmless {
+            let effect = if append {
+                Effect::Append
+            } else {
+                Effect::Truncate
+            };
+            return Some((i, effect, target));
+        }
+        i = end.max(i + 1);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_effect_finds_the_first_operator_that_changes_something() {
+        assert_eq!(first_effect(b"plain text, no operator"), None);
+        assert_eq!(
+            first_effect(b"a | more"),
+            Some((2, Effect::Pipe, Vec::new()))
+        );
+        // `>nul`, `> con:` and `2>&1` change nothing: the next operator counts.
+        assert_eq!(
+            first_effect(b"x >nul y > con: 2>&1 z >> \"Log.TXT\" | w"),
+            Some((23, Effect::Append, b"log.txt".to_vec()))
+        );
+        assert_eq!(
+            first_effect(b"copy a >b.txt"),
+            Some((7, Effect::Truncate, b"b.txt".to_vec()))
+        );
+        // A `>` at the very end has no target: nothing happens.
+        assert_eq!(first_effect(b"see >"), None);
+        assert_eq!(first_effect(b">>>"), None);
+    }
 }
