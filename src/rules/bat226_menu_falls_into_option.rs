@@ -21,7 +21,9 @@ pub static RULE: Rule = Rule {
            and `geq 5`) may cover every answer and are not reported. Not reported: when the variable was given that option's \
            value as a default before the prompt, or when the option's code up to its next \
            jump (or the end of the file) only shows text, waits or ends the script (a quit \
-           option as the fallback).",
+           option as the fallback), or when the option's label names the end of the script \
+           (`:end`, `:exit`, `:quit`, `:end_script`: the script's closing section, clean-up \
+           included, as the fallback).",
     why: "An answer that matches none of the tests (a typo, an option number not offered, or \
           just Enter, which leaves the variable as it was) goes on to the next line, and the \
           next line is an option's label: the option runs without being chosen. In a menu of \
@@ -135,6 +137,22 @@ fn option_does_work(ctx: &Ctx<'_>, top: &[StmtId], at: usize) -> bool {
     }
     // The end of the file ends the script; past 64 statements of text, assume work.
     rest.len() > 64
+}
+
+/// A label (lower case) that names the end of the script: `end`, `exit`, `quit` and their
+/// everyday equivalents, alone or followed by `_`, `-`, `.` or a digit (`:end_script`,
+/// `:exit1`).
+fn ends_the_script(label: &[u8]) -> bool {
+    const ENDS: &[&[u8]] = &[
+        b"end", b"exit", b"quit", b"ende", b"fin", b"done", b"bye", b"finish", b"beenden",
+    ];
+    ENDS.iter().any(|e| {
+        label.starts_with(e)
+            && match label.get(e.len()) {
+                None => true,
+                Some(c) => matches!(c, b'_' | b'-' | b'.') || c.is_ascii_digit(),
+            }
+    })
 }
 
 /// The one ASCII letter of a value (`y`), if that is all it is.
@@ -299,6 +317,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
+        // The script's closing section (`:end`, `:exit`, `:quit`): every other answer ends
+        // the script there on purpose, with whatever clean-up it does.
+        if ends_the_script(&key) {
+            continue;
+        }
         if names_default(ctx, top, k, value) || !option_does_work(ctx, top, j) || !ctx.runs(id) {
             continue;
         }
@@ -346,4 +369,31 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             format!("{n} more menus of the file do so")
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn end_labels_are_the_names_of_an_ending_with_a_separator_suffix() {
+        for l in [
+            "end",
+            "exit",
+            "quit",
+            "ende",
+            "fin",
+            "end_script",
+            "exit1",
+            "quit-now",
+            "end.x",
+        ] {
+            assert!(ends_the_script(l.as_bytes()), "{l}");
+        }
+        for l in [
+            "endpoint", "endless", "exitcode", "final", "finder", "quitar", "", "wipe",
+        ] {
+            assert!(!ends_the_script(l.as_bytes()), "{l}");
+        }
+    }
 }
