@@ -404,10 +404,25 @@ fn find_dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
         return None;
     }
     let (hits, _) = scan(ctx, |id| ctx.flow.is_reachable(id));
-    (hits.is_empty() && !uses_nt_only_names(ctx) && !written_for_freedos(ctx)).then_some(
+    (hits.is_empty()
+        && !uses_nt_only_names(ctx)
+        && !uses_quoted_set(ctx)
+        && !written_for_freedos(ctx))
+    .then_some(
         " (this script uses no cmd.exe-only syntax, so COMMAND.COM on DOS and Windows 9x runs \
          it as written)",
     )
+}
+
+/// The running code assigns with `set "name=value"`: cmd.exe's quoted form (COMMAND.COM
+/// would name the variable `"name` and keep the closing quote in its value), so the script
+/// is written for cmd.exe even when every other line would run on COMMAND.COM (a library of
+/// `set /a` macros that its caller runs with delayed expansion on).
+fn uses_quoted_set(ctx: &Ctx<'_>) -> bool {
+    ctx.script.ids().any(|id| {
+        matches!(&ctx.script.stmt(id).kind, StmtKind::Set(s) if s.quoted)
+            && ctx.flow.is_reachable(id)
+    })
 }
 
 /// Variables cmd.exe or Windows NT sets and COMMAND.COM on DOS and Windows 9x does not (there
