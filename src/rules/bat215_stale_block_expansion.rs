@@ -36,6 +36,9 @@ pub static RULE: Rule = Rule {
            `set` statement itself outside a loop (`set PATH=%PATH%;C:\\x`), or in a loop when \
            it adds text without the loop variable, runs under an IF of the loop, or the FOR's \
            own list reads the variable; a read in the other branch of the IF that sets it; \
+           a read after a `set name=` that empties the variable (`set \"next=\" & call \
+           %next%`: the saved value handed on) or in a `set name=%name%` that puts the old \
+           value back (`set fmt=xml& call :conv & set fmt=%fmt%`); \
            a ladder of tests of the variable that map it (`if \"%x%\"==\"0\" set x=13`); the \
            swap (`set a=%b%` then `set b=%a%`); a slot index read before its increment shows \
            (`set /a n+=1 & set \"slot%n%=…\"`); a FOR over one quoted string or one item, or \
@@ -585,6 +588,36 @@ fn leave_after(script: &Script, s: StmtId) -> Option<usize> {
         .map(|k| s.index() + 1 + k)
 }
 
+/// `set name=` or `set "name="`: the statement empties the variable (and is not meant to
+/// read a file: `set name=<file`, a `set /p` without its switch, expects a value).
+fn clears(script: &Script, s: StmtId) -> bool {
+    let stmt = script.stmt(s);
+    matches!(&stmt.kind, StmtKind::Set(st)
+        if st.kind == SetKind::Assign && st.value.map_or(true, |v| v.is_empty()))
+        && stmt.redirects().is_empty()
+}
+
+/// The read at `span` is the whole value of a `set` of the same variable
+/// (`set name=%name%`): the statement puts the old value back.
+fn restores(ctx: &Ctx<'_>, r: StmtId, span: Span, name: &[u8]) -> bool {
+    let StmtKind::Set(st) = &ctx.script.stmt(r).kind else {
+        return false;
+    };
+    st.kind == SetKind::Assign
+        && st.value.is_some_and(|v| {
+            // The whole value is the read (trailing blanks aside): `set x=%x% more` is
+            // an accumulation, not a restore.
+            let text = ctx.source.slice(v);
+            v.start() == span.start() && v.start() + text.trim_ascii_end().len() == span.end()
+        })
+        && st.name.is_some_and(|n| {
+            ctx.source
+                .slice(n)
+                .trim_ascii_end()
+                .eq_ignore_ascii_case(name)
+        })
+}
+
 fn stale_after_set(
     ctx: &Ctx<'_>,
     places: &Places,
@@ -597,6 +630,13 @@ fn stale_after_set(
     // The keys matched; the bytes must too. A `set` that never runs (after a GOTO in its
     // block) changes nothing.
     if !assigns(ctx, s, name) || !ctx.flow.is_reachable(s) {
+        return false;
+    }
+    // A `set name=` that clears the variable: the read takes the value from before the
+    // clear on purpose (`set "next=" & call %next%`, a saved value handed on), since the
+    // new value is nothing. Restoring the old value (`set name=%name%`, after a `set`
+    // that switched it for a call) is the same idiom.
+    if clears(script, s) || restores(ctx, r, span, name) {
         return false;
     }
     let Some((meet, split)) = places.meet(script, s, r) else {
