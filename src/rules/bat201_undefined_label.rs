@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
            `goto :eof` (with the colon) is the built-in end of file and is not reported; \
            `goto eof` without the colon is a jump to a real label `:eof` and is reported when \
            there is none. Targets built from variables (`goto %choice%`) are not checked. \
-           Not reported: a jump in code that never runs; a deliberate probe (standard error \
+           Not reported: a jump in code that never runs; any jump of a file that renames \
+           itself (`ren \"%~nx0\" temp.bat`, the include trick: cmd.exe searches the file \
+           now at the script's path, another file's labels); a deliberate probe (standard error \
            sent to `nul`, or the result tested with `&&`/`||`); a `call :name` in a library \
            module (a file whose entry is a dispatching `call %*` / `call %~1`) when \
            `name.bat`/`name.cmd` (or the part of `name` before its first `.`) exists beside \
@@ -54,10 +56,58 @@ pub static RULE: Rule = Rule {
     opt_in: None,
 };
 
+/// The file renames the script itself: a `ren` or `rename` (any case) whose arguments (up to
+/// the next `&`, `|`, `)` or line end) name the script (`%0`, `%~0`, `%~nx0`, `%~f0`,
+/// `%~dpnx0`, …), in a command or in the value of a variable run as one.
+fn renames_itself(bytes: &[u8]) -> bool {
+    // `%0`, or `%~` and modifier letters then `0`.
+    let self_ref = |cmd: &[u8]| {
+        cmd.iter().enumerate().any(|(i, &c)| {
+            c == b'%'
+                && match cmd.get(i + 1) {
+                    Some(b'0') => true,
+                    Some(b'~') => {
+                        let letters = cmd[i + 2..]
+                            .iter()
+                            .take_while(|c| c.is_ascii_alphabetic())
+                            .count();
+                        cmd.get(i + 2 + letters) == Some(&b'0')
+                    }
+                    _ => false,
+                }
+        })
+    };
+    // A `ren`/`rename` command word, and its arguments up to the next `&`, `|`, `)` or
+    // line end.
+    bytes.windows(4).enumerate().any(|(i, w)| {
+        if !w[..3].eq_ignore_ascii_case(b"ren") || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            return false;
+        }
+        let args = if matches!(w[3], b' ' | b'\t' | b'"') {
+            i + 3
+        } else if bytes.len() >= i + 7
+            && bytes[i + 3..i + 6].eq_ignore_ascii_case(b"ame")
+            && matches!(bytes[i + 6], b' ' | b'\t' | b'"')
+        {
+            i + 6
+        } else {
+            return false;
+        };
+        let rest = &bytes[args..];
+        let end = memchr::memchr3(b'&', b'|', b')', rest)
+            .into_iter()
+            .chain(memchr::memchr(b'\n', rest))
+            .min()
+            .unwrap_or(rest.len());
+        self_ref(&rest[..end])
+    })
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut after_nul = None;
     let mut subroutines: Option<bool> = None;
     let mut sib: Option<crate::rules::bat_util::Siblings<'_>> = None;
+    let mut self_renamed: Option<bool> = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let (target, is_call) = match &stmt.kind {
@@ -73,6 +123,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         };
         if ctx.flow.resolution(id) != Some(&Resolution::Unresolved) {
             continue;
+        }
+        // The file renames itself (the include trick: `ren "%~nx0" temp.bat & ren
+        // "Library.bat" "%~nx0"`): cmd.exe reads every label search from the file now at
+        // that path, so the labels may be another file's.
+        if *self_renamed.get_or_insert_with(|| renames_itself(ctx.source.bytes())) {
+            return;
         }
         // `goto : x`, `call :`: no name at all is a deliberate probe or a way to leave the
         // context (like a GOTO with no target), never a misspelt label.
@@ -283,4 +339,31 @@ fn repeated_leaving_test<'a>(
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renames_itself_needs_ren_and_the_scripts_own_name_on_one_line() {
+        for yes in [
+            &b"set \"openLib=(ren \"%~nx0\" temp.bat & ren \"Library.bat\" \"%~nx0\"\""[..],
+            b"rename %0 old.bat",
+            b"REN \"%~f0\" x.bat",
+            b"x\r\n(ren %~dpnx0 -t.bat)\r\n",
+        ] {
+            assert!(renames_itself(yes), "{}", String::from_utf8_lossy(yes));
+        }
+        for no in [
+            &b"ren a.txt b.txt"[..],
+            b"echo %0 & ren a b",
+            b"render %~nx0",
+            b"current %~nx0 renamed",
+            b"ren %~nx1 b.txt",
+            b"ren\r\n%~nx0",
+        ] {
+            assert!(!renames_itself(no), "{}", String::from_utf8_lossy(no));
+        }
+    }
 }
