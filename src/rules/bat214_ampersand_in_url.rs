@@ -1,6 +1,7 @@
 //! BAT214 ampersand-in-url: an unquoted `&` inside a URL's query string ends the command.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::OnePerFile;
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::Connector;
 
@@ -15,7 +16,8 @@ pub static RULE: Rule = Rule {
            reads as the command separator. An `&` with a blank before or after it \
            (`cd x & echo y`) is an ordinary command separator and is not reported, nor is a \
            line whose first word is the URL itself (a link pasted as a note: cmd.exe already \
-           fails to run `https://…` as a command).",
+           fails to run `https://…` as a command). One finding per line: the line's other \
+           such `&`s are its related places.",
     why: "cmd.exe ends a command at every `&` outside double quotes. `set \
           URL=https://host/get?product=stub&os=win` sets URL to `https://host/get?product=stub` \
           and then runs `os=win` as a command (\"'os' is not recognized as an internal or \
@@ -37,6 +39,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if memchr::memchr(b'&', bytes).is_none() {
         return;
     }
+    // One finding per line (a URL with five parameters is one mistake): the line's other
+    // `&`s are its related places.
+    let mut per_line: Option<(usize, OnePerFile)> = None;
+    let more = |n: usize| {
+        format!(
+            "{n} more `&` on this line {} the same",
+            if n == 1 { "does" } else { "do" }
+        )
+    };
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         if stmt.connector != Connector::Amp {
@@ -62,6 +73,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !glued_left || !is_pair || !ctx.flow.is_reachable(id) || url_note_line(ctx, at) {
             continue;
         }
+        let line = ctx.source.line_of(at);
+        if let Some((l, once)) = &mut per_line {
+            if *l == line && once.absorb(out, amp, "also ends the command") {
+                continue;
+            }
+        }
+        if let Some((_, once)) = per_line.take() {
+            once.finish(out, more);
+        }
+        per_line = Some((line, OnePerFile::new(out)));
         let pair_end = bytes[end..]
             .iter()
             .position(|b| matches!(b, b'&' | b' ' | b'\t' | b'\r' | b'\n' | b'"'))
@@ -83,6 +104,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                  each `&` as `^&`",
             ),
         );
+    }
+    if let Some((_, once)) = per_line {
+        once.finish(out, more);
     }
 }
 
