@@ -346,7 +346,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn renames_itself_needs_ren_and_the_scripts_own_name_on_one_line() {
+    fn renames_itself_needs_a_ren_that_names_the_script_in_its_arguments() {
         for yes in [
             &b"set \"openLib=(ren \"%~nx0\" temp.bat & ren \"Library.bat\" \"%~nx0\"\""[..],
             b"rename %0 old.bat",
