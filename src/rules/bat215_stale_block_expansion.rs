@@ -38,7 +38,8 @@ pub static RULE: Rule = Rule {
            own list reads the variable; a read in the other branch of the IF that sets it; \
            a read after a `set name=` that empties the variable (`set \"next=\" & call \
            %next%`: the saved value handed on) or in a `set name=%name%` that puts the old \
-           value back (`set fmt=xml& call :conv & set fmt=%fmt%`); \
+           value back (`set fmt=xml& call :conv & set fmt=%fmt%`), or after a `set \
+           name=%name%` that keeps the value it had (an emptied environment's one survivor); \
            a ladder of tests of the variable that map it (`if \"%x%\"==\"0\" set x=13`); the \
            swap (`set a=%b%` then `set b=%a%`); a slot index read before its increment shows \
            (`set /a n+=1 & set \"slot%n%=…\"`); a FOR over one quoted string or one item, or \
@@ -618,6 +619,22 @@ fn restores(ctx: &Ctx<'_>, r: StmtId, span: Span, name: &[u8]) -> bool {
         })
 }
 
+/// `set name=%name%` (after the environment was emptied, to keep that one variable): the
+/// value after the statement is the value before it, so no read of it is stale.
+fn keeps(ctx: &Ctx<'_>, s: StmtId, name: &[u8]) -> bool {
+    let StmtKind::Set(st) = &ctx.script.stmt(s).kind else {
+        return false;
+    };
+    st.kind == SetKind::Assign
+        && st.value.is_some_and(|v| {
+            let text = ctx.source.slice(v).trim_ascii_end();
+            text.len() == name.len() + 2
+                && text[0] == b'%'
+                && text[text.len() - 1] == b'%'
+                && text[1..text.len() - 1].eq_ignore_ascii_case(name)
+        })
+}
+
 fn stale_after_set(
     ctx: &Ctx<'_>,
     places: &Places,
@@ -636,7 +653,7 @@ fn stale_after_set(
     // clear on purpose (`set "next=" & call %next%`, a saved value handed on), since the
     // new value is nothing. Restoring the old value (`set name=%name%`, after a `set`
     // that switched it for a call) is the same idiom.
-    if clears(script, s) || restores(ctx, r, span, name) {
+    if clears(script, s) || restores(ctx, r, span, name) || keeps(ctx, s, name) {
         return false;
     }
     let Some((meet, split)) = places.meet(script, s, r) else {

@@ -9,6 +9,13 @@ if defined next (
 set decformat=lxml
 set decformat=xml& call :convert & set decformat=%decformat%
 set /p drive=Drive letter: || set drive=%drive%
+set "ball=()"
+rem The environment emptied, one variable kept by assigning it its own value.
+(
+  for /f "delims==" %%v in ('set') do set "%%v="
+  set "ball=%ball%"
+  echo %ball%
+)
 goto :eof
 :convert
 echo %decformat%
