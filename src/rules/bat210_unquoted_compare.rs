@@ -385,7 +385,13 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                 }
             }
             let before = state.get(&name).copied();
+            // `set /p x=Choice: || set x=3`: the `||` branch runs exactly when the prompt
+            // got no answer (SET /P fails on Enter), so the answer is never empty.
+            let default_on_enter = how == Assign::Safe
+                && stmt.connector == Connector::OrOr
+                && matches!(before, Some(State::Unsafe(Why::Prompt(l))) if l == line);
             let new = match how {
+                Assign::Safe if default_on_enter => State::Safe,
                 // A constant set under a condition does not repair a value known to be
                 // empty (`set x=` then `if … set x=1`); a variable set only conditionally
                 // is left alone (the conditions are often exhaustive).

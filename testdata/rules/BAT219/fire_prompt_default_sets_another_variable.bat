@@ -1,0 +1,8 @@
+@echo off
+rem The || branch sets another variable: Enter still leaves the answer empty.
+set /p "name=Name: " || set asked=1
+if %name%==admin goto admin
+echo hello
+goto :eof
+:admin
+echo hi admin
