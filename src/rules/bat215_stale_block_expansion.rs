@@ -598,34 +598,22 @@ fn clears(script: &Script, s: StmtId) -> bool {
         && stmt.redirects().is_empty()
 }
 
-/// The read at `span` is the whole value of a `set` of the same variable
-/// (`set name=%name%`): the statement puts the old value back.
-fn restores(ctx: &Ctx<'_>, r: StmtId, span: Span, name: &[u8]) -> bool {
-    let StmtKind::Set(st) = &ctx.script.stmt(r).kind else {
+/// `set name=%name%`: the statement assigns the variable its own value. As the read
+/// (`set fmt=xml& call :conv & set fmt=%fmt%`) it puts the old value back on purpose; as
+/// the `set` before a read (the one variable kept after the environment is emptied) it
+/// changes nothing, so no read after it is stale.
+fn assigns_itself(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
+    let StmtKind::Set(st) = &ctx.script.stmt(id).kind else {
         return false;
     };
-    st.kind == SetKind::Assign
-        && st.value.is_some_and(|v| {
-            // The whole value is the read (trailing blanks aside): `set x=%x% more` is
-            // an accumulation, not a restore.
-            let text = ctx.source.slice(v);
-            v.start() == span.start() && v.start() + text.trim_ascii_end().len() == span.end()
-        })
-        && st.name.is_some_and(|n| {
-            ctx.source
-                .slice(n)
-                .trim_ascii_end()
-                .eq_ignore_ascii_case(name)
-        })
-}
-
-/// `set name=%name%` (after the environment was emptied, to keep that one variable): the
-/// value after the statement is the value before it, so no read of it is stale.
-fn keeps(ctx: &Ctx<'_>, s: StmtId, name: &[u8]) -> bool {
-    let StmtKind::Set(st) = &ctx.script.stmt(s).kind else {
-        return false;
+    let own = |n: Span| {
+        ctx.source
+            .slice(n)
+            .trim_ascii_end()
+            .eq_ignore_ascii_case(name)
     };
     st.kind == SetKind::Assign
+        && st.name.is_some_and(own)
         && st.value.is_some_and(|v| {
             let text = ctx.source.slice(v).trim_ascii_end();
             text.len() == name.len() + 2
@@ -651,9 +639,9 @@ fn stale_after_set(
     }
     // A `set name=` that clears the variable: the read takes the value from before the
     // clear on purpose (`set "next=" & call %next%`, a saved value handed on), since the
-    // new value is nothing. Restoring the old value (`set name=%name%`, after a `set`
-    // that switched it for a call) is the same idiom.
-    if clears(script, s) || restores(ctx, r, span, name) || keeps(ctx, s, name) {
+    // new value is nothing. A `set name=%name%` on either side is no stale read either
+    // ([`assigns_itself`]).
+    if clears(script, s) || assigns_itself(ctx, r, name) || assigns_itself(ctx, s, name) {
         return false;
     }
     let Some((meet, split)) = places.meet(script, s, r) else {
