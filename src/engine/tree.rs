@@ -625,8 +625,11 @@ fn check_dir(
 ) -> DirDone {
     let stems = &run.stems;
     let held_bytes = std::sync::atomic::AtomicUsize::new(0);
+    // One task a file: rayon's halves would leave a long script queued behind a run of
+    // others on one thread while the other thread idles at the end of the phase.
     let read: Vec<Result<Option<(Read, Member)>, String>> = group
         .par_iter()
+        .with_max_len(1)
         .map(|&i| {
             let t = &inputs[i];
             let bytes = match read_input(&t.input, stdin) {
@@ -703,10 +706,19 @@ fn check_dir(
         drop(members);
         Kept::default()
     };
-    let reports: Vec<(usize, Result<FileReport, String>)> = reads
-        .into_par_iter()
+    // The largest held files first, one task each: the phase ends with small files on both
+    // threads, not with one long script on one of them.
+    let mut work: Vec<(Read, LintSettings)> = reads
+        .into_iter()
         .zip(lints)
         .filter_map(|(r, l)| Some((r, l?)))
+        .collect();
+    work.sort_by_key(|(r, _)| {
+        std::cmp::Reverse(r.held.as_ref().map_or(0, |h| h.source.bytes().len()))
+    });
+    let reports: Vec<(usize, Result<FileReport, String>)> = work
+        .into_par_iter()
+        .with_max_len(1)
         .map(|(r, l)| {
             let ti = &inputs[r.input];
             let t = &ti.input;
