@@ -1,7 +1,7 @@
 //! BAT109 colon-line-run-in-block: a `::` line inside a block that cmd.exe runs as a command.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::snippet;
+use crate::rules::bat_util::{snippet, stderr_silenced};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{Connector, StmtId, StmtKind};
 
@@ -16,7 +16,9 @@ pub static RULE: Rule = Rule {
            it is still only a label to cmd.exe. Nor is a pair the block's own run never \
            reaches, after a GOTO or EXIT of the block itself (`goto wait` / `:finished` / `:: \
            note`): only a jump to the label gets there, and from there cmd.exe reads line by \
-           line, where `::` is a comment.",
+           line, where `::` is a comment. Nor is a line whose standard error goes to `nul` \
+           (`::del /q \"%%x\\cache\\*\" 2>nul`, or the block's own `2>nul`): cmd.exe runs it, but \
+           its message goes nowhere and it does nothing else.",
     why: "Inside a block, cmd.exe parses the line after a label line (and `::` comments are \
           label lines) as a command, even when it looks like a label. A second `::` comment in \
           a row is then run: cmd.exe looks for a drive named `:` and prints \"The system cannot \
@@ -41,7 +43,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if stmt.parent().is_none() || !src.slice(s.name.span).starts_with(b"::") {
             continue;
         }
-        if after_leaving_jump(ctx, k) {
+        // Run, but silent: its own `2>nul` (or the block's) swallows the message, and the
+        // line does nothing else (a commented-out `::del … 2>nul` in a cleanup loop).
+        if after_leaving_jump(ctx, k) || stderr_silenced(src, ctx.script, StmtId(k as u32)) {
             continue;
         }
         let shown = snippet(src, s.name.span, 40, false);

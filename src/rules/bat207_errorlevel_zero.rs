@@ -21,10 +21,13 @@ pub static RULE: Rule = Rule {
            by `if errorlevel 1 set X=…` (the default step of a rising ladder, which the higher \
            tests overwrite); nor the last step of a falling ladder whose steps down to \
            `if errorlevel 1` all leave (`goto`, `exit`, or `echo failed & goto end` on the \
-           test's line), where only exit code 0 is left, or, after XCOPY or ROBOCOPY, whose \
-           codes below the lowest step are not failures (XCOPY 1: no file found; ROBOCOPY 1 \
-           to 7: copied), down to a higher step and followed by a label (`if errorlevel 8 goto \
-           failed` / `if errorlevel 0 goto done` / `:fatal`: the ladder's \"otherwise\"); nor \
+           test's line), where only exit code 0 is left, or, followed by a label, down to a \
+           higher step after XCOPY or ROBOCOPY, whose codes below the lowest step are not \
+           failures (XCOPY 1: no file found; ROBOCOPY 1 to 7: copied: `if errorlevel 8 goto \
+           failed` / `if errorlevel 0 goto done` / `:fatal`: the ladder's \"otherwise\"), or \
+           down to two or more higher steps, which dispatch on the code's value (a detection \
+           tool's `if errorlevel 5 goto vga` / `if errorlevel 2 goto cga` / `if errorlevel 0 \
+           goto mono` / `:mono`, a CHOICE menu); nor \
            an `if errorlevel 0` joined to \
            the command before it with `&&` or `||` (`find \"XP\" >nul && if errorlevel 0 \
            set sys=xp`), which that operator already gates; nor one with an else-branch in a \
@@ -180,13 +183,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// step, which for most programs are failures (`if errorlevel 8 goto exists` / `if
 /// errorlevel 0 goto installed`); not for XCOPY (1: no file found) and ROBOCOPY (1 to 7:
 /// copied, with notes), whose ladders end so by design (the example of XCOPY's help), when a
-/// label follows (the lines below are the other steps' handlers).
+/// label follows (the lines below are the other steps' handlers). After two or more higher
+/// steps the ladder dispatches on the code's value, and the last step is its "otherwise".
 fn after_failures_left<'a>(ctx: &Ctx<'a>, id: StmtId, sib: &mut Option<Siblings<'a>>) -> bool {
     let sib = sib.get_or_insert_with(|| Siblings::build(ctx.script));
     let mut k = id;
     let mut steps = 0;
-    // The ladder of higher steps ends at statement `cmd`: the catch-all of a copy tool.
-    let copy_ladder = |sib: &Siblings<'_>, steps: usize, cmd: Option<StmtId>| {
+    // The ladder of higher steps ends at statement `cmd`, and a label follows: the catch-all
+    // of a copy tool, or of two or more higher steps, which dispatch on the code's value (a
+    // detection tool's `if errorlevel 5 goto vga` / `… 2 goto cga` / `… 0 goto mono`, a
+    // menu's CHOICE) rather than tell failure from success.
+    let otherwise_step = |sib: &Siblings<'_>, steps: usize, cmd: Option<StmtId>| {
         let tool = cmd.is_some_and(|c| match &ctx.script.stmt(c).kind {
             StmtKind::Simple(sm) => {
                 let mut buf = Vec::new();
@@ -200,15 +207,16 @@ fn after_failures_left<'a>(ctx: &Ctx<'a>, id: StmtId, sib: &mut Option<Siblings<
             }
             _ => false,
         });
-        steps > 0
-            && tool
-            && sib.after(id).first().map_or(true, |&n| {
+        let label_next = || {
+            sib.after(id).first().map_or(true, |&n| {
                 matches!(ctx.script.stmt(n).kind, StmtKind::Label(_))
             })
+        };
+        (steps >= 2 || steps > 0 && tool) && label_next()
     };
     for _ in 0..64 {
         let Some(prev) = sib.before(k) else {
-            return false;
+            return otherwise_step(sib, steps, None);
         };
         k = prev;
         match &ctx.script.stmt(k).kind {
@@ -222,7 +230,7 @@ fn after_failures_left<'a>(ctx: &Ctx<'a>, id: StmtId, sib: &mut Option<Siblings<
                     _ => return false,
                 }
             }
-            _ => return copy_ladder(sib, steps, Some(k)),
+            _ => return otherwise_step(sib, steps, Some(k)),
         }
     }
     false

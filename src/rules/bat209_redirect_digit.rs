@@ -1,7 +1,7 @@
 //! BAT209 redirect-digit: a digit glued to `>` is read as a handle number.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat302_win9x_incompatible::written_for_freedos;
+use crate::rules::bat302_win9x_incompatible::{written_for_dos, written_for_freedos};
 use crate::rules::bat_util::{handle_char, is_delim};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
@@ -20,7 +20,9 @@ pub static RULE: Rule = Rule {
            text, and is not reported; nor is code only the Windows 9x side of an `%OS%` test \
            reaches (COMMAND.COM has no handle numbers: `1>` is the text `1`, then `>`), nor a \
            script written for FreeDOS's FreeCOM (it runs the V8Power tools `vstr`, `vecho`, \
-           … or uses `set /e`), which has none either.",
+           … or uses `set /e`) or for MS-DOS (cmd.exe would reach `lh`, `loadhigh`, `ctty`, \
+           `deltree`, `mscdex` or `smartdrv`, which Windows NT lacks), whose shells have none \
+           either.",
     why: "cmd.exe reads a single digit before `>` or `<` as the handle to redirect (`1>` is \
           standard output, `2>` standard error) when the digit starts a token: after a space or \
           one of the token delimiters `=`, `,` and `;`. `echo Revision=1>>gp1.inf` therefore \
@@ -55,9 +57,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !stmt.redirects().iter().any(|r| r.handle.is_some()) || !ctx.flow.nt_reachable(id) {
             continue;
         }
-        // A script written for FreeDOS's FreeCOM (V8Power tools, `set /e`), which has no
-        // handle numbers either: asked once per file, at the first candidate.
-        if *freedos.get_or_insert_with(|| written_for_freedos(ctx)) {
+        // A script written for FreeDOS's FreeCOM (V8Power tools, `set /e`) or for MS-DOS
+        // (`lh`, `ctty`, `deltree`, …), whose shells have no handle numbers either: asked
+        // once per file, at the first candidate.
+        if *freedos.get_or_insert_with(|| written_for_freedos(ctx) || written_for_dos(ctx)) {
             return;
         }
         for r in stmt.redirects() {

@@ -336,8 +336,11 @@ impl Sets {
     }
 }
 
-/// Commands that leave ERRORLEVEL alone or whose exit code nobody tests.
-const QUIET: &[&[u8]] = &[b"cls", b"title", b"color", b"pause", b"timeout", b"prompt"];
+/// Commands that leave ERRORLEVEL alone or whose exit code nobody tests (`rem` as a command
+/// is the hybrid's `rem^ &if %errorlevel% …`).
+const QUIET: &[&[u8]] = &[
+    b"cls", b"title", b"color", b"pause", b"timeout", b"prompt", b"rem",
+];
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let script = ctx.script;

@@ -559,6 +559,32 @@ pub(crate) fn written_for_freedos(ctx: &Ctx<'_>) -> bool {
     })
 }
 
+/// COMMAND.COM's own commands and DOS drivers that Windows NT has neither as a command nor
+/// as a program: `lh a:\net\lsl`, `ctty nul`, `deltree /y c:\temp`.
+const DOS_ONLY_COMMANDS: &[&[u8]] = &[
+    b"lh",
+    b"loadhigh",
+    b"ctty",
+    b"deltree",
+    b"mscdex",
+    b"smartdrv",
+];
+
+/// The script is written for DOS: cmd.exe would reach one of [`DOS_ONLY_COMMANDS`] (a
+/// network-boot floppy's `lh a:\net\lsl`), so it is not meant to run on Windows NT.
+pub(crate) fn written_for_dos(ctx: &Ctx<'_>) -> bool {
+    let src = ctx.source;
+    let mut name = Vec::new();
+    ctx.script.ids().any(|id| match &ctx.script.stmt(id).kind {
+        StmtKind::Simple(s) => {
+            ctx.flow.nt_reachable(id)
+                && program_stem_into(src.slice(s.name.span), &mut name)
+                    .is_some_and(|stem| DOS_ONLY_COMMANDS.contains(&stem))
+        }
+        _ => false,
+    })
+}
+
 /// Findings per file when the NT-only statements are leaks (a guarded or mostly-9x file).
 const MAX_PER_FILE: usize = 5;
 

@@ -19,6 +19,11 @@ pub fn program_file_name_into(bytes: &[u8], out: &mut Vec<u8>) {
             .filter(|&&b| b != b'"' && b != b'^')
             .map(u8::to_ascii_lowercase),
     );
+    // A caret-escaped space ends the name as cmd.exe matches internal commands: `rem^ &…`
+    // (the batch/VBScript hybrid's first line) runs REM, then what follows the `&`.
+    while out.last().is_some_and(|&b| b == b' ' || b == b'\t') {
+        out.pop();
+    }
 }
 
 /// `program_file_name(bytes) == want` (`want` in lower case), without building the name.
@@ -161,4 +166,34 @@ pub const NT_ONLY_COMMANDS: &[&[u8]] = &[
     b"driverquery",
     b"w32tm",
     b"tzutil",
+    // NT resource-kit and server tools of logon and admin scripts: ACLs, rights, groups,
+    // printers, the domain and sessions.
+    b"subinacl",
+    b"setacl",
+    b"ntrights",
+    b"regini",
+    b"ifmember",
+    b"showgrps",
+    b"con2prt",
+    b"nltest",
+    b"netdom",
+    b"dsquery",
+    b"dsget",
+    b"dsadd",
+    b"dsmod",
+    b"secedit",
+    b"auditpol",
+    b"eventcreate",
+    b"openfiles",
+    b"cmdkey",
+    b"klist",
+    b"tscon",
+    b"chgusr",
+    b"logoff",
+    b"shutdown",
+    b"wusa",
+    b"typeperf",
+    b"sysocmgr",
+    b"mountvol",
+    b"cipher",
 ];

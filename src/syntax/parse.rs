@@ -2404,12 +2404,13 @@ impl P {
                     self.pos += 3;
                     (op, s)
                 }
-                // `if "a" %op% "b"`: the operator comes from a variable (cmd-semantics §1.3,
-                // phase 1 runs first); read the condition as a comparison, not an error.
+                // `if "a" %op% "b"`, `if %1 %2 %3`: the operator comes from a variable or a
+                // parameter (cmd-semantics §1.3, phase 1 runs first); read the condition as a
+                // comparison, not an error.
                 _ if matches!(self.cur(), Some(b'%' | b'!')) => {
                     let a = self.pos;
                     match self.word() {
-                        Some(w) if self.only_var_atoms(a, self.pos) => (CmpOp::FromVar, w.span),
+                        Some(w) if self.only_atoms::<true>(a, self.pos) => (CmpOp::FromVar, w.span),
                         _ => return invalid(self),
                     }
                 }
@@ -2428,6 +2429,9 @@ impl P {
         let Some(rhs) = rhs else {
             return invalid(self);
         };
+        if op == CmpOp::FromVar {
+            self.more_condition_atoms();
+        }
         Condition::Compare {
             lhs,
             op,
@@ -2436,8 +2440,35 @@ impl P {
         }
     }
 
+    /// After a condition whose operator comes from a variable or a parameter, more words of
+    /// atoms right before the then-block's `(` (or a redirection before it) belong to the
+    /// condition too: `if %~2 %3 %~4 %5 <nul (` expands to `if /i a == b` or `if not a == b`
+    /// before IF reads it. Anything else after them leaves them as the then-command.
+    fn more_condition_atoms(&mut self) {
+        let start = self.pos;
+        loop {
+            self.skip_d();
+            if !matches!(self.cur(), Some(b'%' | b'!')) {
+                break;
+            }
+            let a = self.pos;
+            if self.word().is_none() || !self.only_atoms::<true>(a, self.pos) {
+                self.pos = start;
+                return;
+            }
+        }
+        if !matches!(self.cur(), Some(b'(' | b'<' | b'>')) {
+            self.pos = start;
+        }
+    }
+
     /// Is the cleaned range `a..b` made only of `%var%` / `!var!` atoms (at least one)?
     fn only_var_atoms(&self, a: usize, b: usize) -> bool {
+        self.only_atoms::<false>(a, b)
+    }
+
+    /// [`Self::only_var_atoms`], with `%1` / `%~1` atoms too when `ARGS`.
+    fn only_atoms<const ARGS: bool>(&self, a: usize, b: usize) -> bool {
         let all = &self.atoms.all;
         if !matches!(self.at(a), Some(b'%' | b'!')) {
             return false;
@@ -2446,7 +2477,15 @@ impl P {
         let mut p = a;
         while p < b {
             match all.get(k) {
-                Some(&(s, e, ExpansionKind::Var | ExpansionKind::Delayed)) if s as usize == p => {
+                Some(&(s, e, kind))
+                    if s as usize == p
+                        && (matches!(kind, ExpansionKind::Var | ExpansionKind::Delayed)
+                            || ARGS
+                                && matches!(
+                                    kind,
+                                    ExpansionKind::Arg | ExpansionKind::ArgModifier
+                                )) =>
+                {
                     p = e as usize;
                     k += 1;
                 }
