@@ -25,7 +25,9 @@ pub static RULE: Rule = Rule {
            Windows 9x away, `echo This script needs Windows NT` and the end, in a script that \
            does its work on cmd.exe's side, nor `if not \"%OS%\"==\"Windows_NT\" goto x` \
            right above `:x` (older wrapper templates), nor one after which Windows 9x runs \
-           no program but NT-only commands such as `pushd` and `cmd /C`). Looks at each statement \
+           no program but NT-only commands such as `pushd` and `cmd /C`, nor \
+           `if \"%OS%\"==\"Windows_NT\" (` with a block over several lines, which COMMAND.COM \
+           cannot read, as the WildFly and TomEE launchers set `DIRNAME`). Looks at each statement \
            Windows 95/98/ME clients reach (outside the NT side of an OS guard: \
            `%OS%`==\"Windows_NT\", `%OS%.==.`, `if cmdextversion`, `if '^(' == '('`, \
            `ver | find`) that uses a command-extension construct: `setlocal`/`endlocal`, \

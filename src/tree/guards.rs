@@ -540,6 +540,20 @@ fn only_scopes(script: &Script, id: StmtId, i: &crate::syntax::ast::If) -> bool 
             .map_or(true, |next| next.parent() != Some(id))
 }
 
+/// `if "%OS%" == "Windows_NT" (` with a then-block over several lines, as the Java launcher
+/// templates (WildFly, TomEE, sbt) set `DIRNAME`: COMMAND.COM has no blocks and runs the
+/// inner lines whatever the test says, so such a test has never worked on Windows 9x and is
+/// no sign that the file is meant to run there. Where Windows 9x clients do run the file (a
+/// logon script, a file one reaches, the configured targets), BAT305 reports the block.
+fn multiline_block(source: &Source, script: &Script, i: &crate::syntax::ast::If) -> bool {
+    i.then.is_some_and(|t| match &script.stmt(t).kind {
+        StmtKind::Block(b) => b.close.map_or(true, |c| {
+            source.line_of(c.start()) > source.line_of(b.open.start())
+        }),
+        _ => false,
+    })
+}
+
 /// Internal commands that change nothing outside the batch run
 /// ([`Win9xView::runs_only_nt_programs`]); `rem` is `REM=…` or `REM.…`, which cmd.exe reads
 /// as a do-nothing command, not as a comment.
@@ -621,7 +635,8 @@ fn nt_guards_by(
                 }
                 tests_os |= reads_os
                     && !only_scopes(script, id, i)
-                    && !jumps_to_next(source, script, id, i);
+                    && !jumps_to_next(source, script, id, i)
+                    && !multiline_block(source, script, i);
                 if let Some(nt_when_true) = side {
                     let nt_edge = if nt_when_true != i.not.is_some() {
                         EdgeKind::Then
@@ -839,6 +854,27 @@ mod tests {
         ] {
             let (_, v) = view(text);
             assert!(v.guarded(), "{text}");
+            assert_eq!(v.tests_os, tests_os, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_test_with_a_block_over_several_lines_is_no_intent() {
+        for (text, tests_os) in [
+            // The Java launcher template: COMMAND.COM runs both blocks' lines anyway.
+            (
+                "if \"%OS%\" == \"Windows_NT\" (\n  set \"D=%~dp0%\"\n) else (\n  set D=.\\\n)\n",
+                false,
+            ),
+            ("if not \"%OS%\"==\"Windows_NT\" (\n  echo 9x\n)\n", false),
+            // On one line, or with another test that branches, it still says "runs on both".
+            ("if \"%OS%\"==\"Windows_NT\" (set D=%~dp0) else (set D=.)\n", true),
+            (
+                "if \"%OS%\"==\"Windows_NT\" (\n  set D=%~dp0\n)\nif not \"%OS%\"==\"Windows_NT\" goto w\nset X=1\n:w\n",
+                true,
+            ),
+        ] {
+            let (_, v) = view(text);
             assert_eq!(v.tests_os, tests_os, "{text}");
         }
     }
