@@ -27,7 +27,10 @@ pub static RULE: Rule = Rule {
            right above `:x` (older wrapper templates), nor one after which Windows 9x runs \
            no program but NT-only commands such as `pushd` and `cmd /C`, nor \
            `if \"%OS%\"==\"Windows_NT\" (` with a block over several lines, which COMMAND.COM \
-           cannot read, as the WildFly and TomEE launchers set `DIRNAME`). Looks at each statement \
+           cannot read, as the WildFly and TomEE launchers set `DIRNAME`, nor tests that only \
+           pick a value, `if \"%OS%\"==\"Windows_NT\" set HOME=\"%~dp0\"` with no else, in a \
+           file that runs cmd.exe-only code before them on every client, such as \
+           `SETLOCAL ENABLEDELAYEDEXPANSION` on its first line). Looks at each statement \
            Windows 95/98/ME clients reach (outside the NT side of an OS guard: \
            `%OS%`==\"Windows_NT\", `%OS%.==.`, `if cmdextversion`, `if '^(' == '('`, \
            `ver | find`) that uses a command-extension construct: `setlocal`/`endlocal`, \

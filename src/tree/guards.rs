@@ -16,7 +16,9 @@
 use crate::flow::{EdgeKind, Flow, Node, NtGuards};
 use crate::sms::{program_name, sequence_next};
 use crate::source::Source;
-use crate::syntax::ast::{CallTarget, CmpOp, Condition, Connector, Script, StmtId, StmtKind, Word};
+use crate::syntax::ast::{
+    CallTarget, CmpOp, Condition, Connector, ExpansionKind, Script, StmtId, StmtKind, Word,
+};
 use crate::syntax::names::{program_stem_into, NT_ONLY_COMMANDS};
 
 /// The 9x view of one script.
@@ -540,6 +542,61 @@ fn only_scopes(script: &Script, id: StmtId, i: &crate::syntax::ast::If) -> bool 
             .map_or(true, |next| next.parent() != Some(id))
 }
 
+/// The file's `%OS%` tests only pick a value (`if "%OS%"=="Windows_NT" set HOME="%~dp0"`,
+/// no else, no jump: no Windows 9x path of their own), and before the first of them (the
+/// `setlocal` template line aside) the file already runs cmd.exe-only code at its top level
+/// on every client: `SETLOCAL ENABLEDELAYEDEXPANSION`, `title`, `pushd "%~dp0"`, a `%~dp0` or
+/// `%*` argument. Windows 9x has failed before the test is reached, so the test is a leftover
+/// of a launcher template, no sign the file is meant to run there. A test that branches
+/// (`goto nt` past a Windows 9x message) still is one, whatever comes before it.
+pub fn starts_cmd_only(source: &Source, script: &Script, flow: &Flow) -> bool {
+    let mut buf = (Vec::new(), Vec::new());
+    let mut name = Vec::new();
+    // Cmd.exe-only code seen at the top level before the first test.
+    let mut early = false;
+    let mut tests = 0;
+    for id in script.ids() {
+        let stmt = script.stmt(id);
+        if let StmtKind::If(i) = &stmt.kind {
+            if os_condition(source, &i.condition, &mut buf).1 && !only_scopes(script, id, i) {
+                if tests == 0 && !early {
+                    return false;
+                }
+                tests += 1;
+                if !picks_a_value(script, id, i) {
+                    return false;
+                }
+                continue;
+            }
+        }
+        if early || tests > 0 || stmt.parent().is_some() || !flow.is_reachable(id) {
+            continue;
+        }
+        early = match &stmt.kind {
+            StmtKind::Setlocal(_) | StmtKind::Endlocal => true,
+            StmtKind::Simple(s) => program_stem_into(source.slice(s.name.span), &mut name)
+                .is_some_and(|stem| NT_ONLY_COMMANDS.contains(&stem)),
+            _ => false,
+        } || script
+            .expansions_in(stmt.span)
+            .iter()
+            .any(|e| matches!(e.kind, ExpansionKind::ArgModifier | ExpansionKind::AllArgs));
+    }
+    early && tests > 0
+}
+
+/// `if "%OS%"=="Windows_NT" set NAME=…`: one `set` under the `if`, no else.
+fn picks_a_value(script: &Script, id: StmtId, i: &crate::syntax::ast::If) -> bool {
+    i.else_.is_none()
+        && i.then.is_some_and(|t| {
+            matches!(script.stmt(t).kind, StmtKind::Set(_))
+                && script
+                    .stmts
+                    .get(t.index() + 1)
+                    .map_or(true, |next| next.parent() != Some(id))
+        })
+}
+
 /// `if "%OS%" == "Windows_NT" (` with a then-block over several lines, as the Java launcher
 /// templates (WildFly, TomEE, sbt) set `DIRNAME`: COMMAND.COM has no blocks and runs the
 /// inner lines whatever the test says, so such a test has never worked on Windows 9x and is
@@ -877,6 +934,37 @@ mod tests {
             let (_, v) = view(text);
             assert_eq!(v.tests_os, tests_os, "{text}");
         }
+    }
+
+    #[test]
+    fn a_value_picking_test_after_cmd_only_code_is_a_leftover() {
+        let run = |text: &str| {
+            let source = Source::new(text.as_bytes().to_vec());
+            let script = crate::syntax::parse(&source);
+            let flow = Flow::build(&source, &script, &LabelIndex::build(&source));
+            starts_cmd_only(&source, &script, &flow)
+        };
+        let pick = "if \"%OS%\"==\"Windows_NT\" set H=\"%~dp0\"\n";
+        assert!(run(&format!(
+            "@echo off\nsetlocal enabledelayedexpansion\n{pick}"
+        )));
+        assert!(run(&format!("title Tools\n{pick}")));
+        assert!(run(&format!("set ARGS=%*\n{pick}")));
+        // Nothing cmd.exe-only before the test, or the test branches, or has an else.
+        assert!(!run(&format!("@echo off\n{pick}setlocal\n")));
+        assert!(!run(
+            "setlocal\nif \"%OS%\"==\"Windows_NT\" goto nt\necho 9x\n:nt\n"
+        ));
+        assert!(!run(
+            "setlocal\nif \"%OS%\"==\"Windows_NT\" (set H=1) else (set H=2)\n"
+        ));
+        assert!(!run(&format!(
+            "setlocal\n{pick}if not \"%OS%\"==\"Windows_NT\" goto w\n:w\n"
+        )));
+        // The template line `if "%OS%"=="Windows_NT" setlocal` is no test here either.
+        assert!(run(&format!(
+            "@if \"%OS%\"==\"Windows_NT\" setlocal\nset D=%~dp0\n{pick}"
+        )));
     }
 
     #[test]
