@@ -109,8 +109,13 @@ fn set_line(line: &[u8]) -> Option<(&[u8], Shape)> {
         j += 1;
     }
     let mut quoted = false;
+    // `set ^"name=value^"`: the escaped quote leaves the line unquoted, so its carets are
+    // escapes; a caret right before the closing quote escapes that quote, and is no part
+    // of the value (`set ^"ARGS=%*^"` stores the arguments, with no caret at the end).
+    let mut escaped_quote = false;
     if rest[j..].starts_with(b"^\"") {
         quoted = true;
+        escaped_quote = true;
         j += 2;
     } else if rest.get(j) == Some(&b'"') {
         quoted = true;
@@ -126,6 +131,10 @@ fn set_line(line: &[u8]) -> Option<(&[u8], Shape)> {
     if quoted {
         if let Some(q) = value.iter().rposition(|&b| b == b'"') {
             value = &value[..q];
+            let carets = value.iter().rev().take_while(|&&b| b == b'^').count();
+            if escaped_quote && carets % 2 == 1 {
+                value = &value[..q - 1];
+            }
         }
     }
     // Unquoted, a lone caret at the end of a plain value (`set help=text ^`) escapes the
@@ -163,10 +172,15 @@ mod tests {
                   @set loop=for %%a in (1) do\n\
                   set NL=^^^%LF%%LF%^%LF%%LF%^\n\
                   set /a n=1\n\
-                  set usage=first half of %~n0 text ^\n";
+                  set usage=first half of %~n0 text ^\n\
+                  set ^\"ARGS=%*^\"\n\
+                  set ^\"NL2=^^^\"\n";
         let s = SetTable::scan(t);
         let b = &mut Vec::new();
         assert_eq!(s.shape(b"\\n", b), Some(Shape::Continuation));
+        // The caret before an escaped closing quote escapes it: no caret in the value.
+        assert_eq!(s.shape(b"args", b), Some(Shape::Plain));
+        assert_eq!(s.shape(b"nl2", b), Some(Shape::Continuation));
         assert_eq!(s.shape(b"_IFX", b), Some(Shape::If));
         assert_eq!(s.shape(b"re", b), Some(Shape::Plain));
         assert_eq!(s.shape(b"loop", b), Some(Shape::For));
