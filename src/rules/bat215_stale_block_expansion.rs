@@ -42,7 +42,8 @@ pub static RULE: Rule = Rule {
            name=%name%` that keeps the value it had (an emptied environment's one survivor); \
            a ladder of tests of the variable that map it (`if \"%x%\"==\"0\" set x=13`); the \
            swap (`set a=%b%` then `set b=%a%`); a slot index read before its increment shows \
-           (`set /a n+=1 & set \"slot%n%=…\"`); a FOR over one quoted string or one item, or \
+           (`set /a n+=1 & set \"slot%n%=…\"`); a FOR over one quoted string or one item (a \
+           plain FOR over `(%1)`: one argument, as a classpath helper called once per jar), or \
            over one registry value whose key line it skips (`for /f \"tokens=3\" … in ('reg \
            query \"HKLM\\…\\Windows NT\\CurrentVersion\" /v CurrentBuild')`) or over \
            `('ver')`, `('cd')` or `('chdir')` (one line), or \
@@ -752,7 +753,8 @@ fn stale_after_set(
 }
 
 /// Statement `id` is a FOR whose body can run more than once: not `for /f` over one quoted
-/// string (one line, one pass), nor a plain FOR over a single item without wildcards.
+/// string (one line, one pass), nor a plain FOR over a single item without wildcards or over
+/// one argument (`(%1)`).
 fn loops(script: &Script, source: &Source, id: StmtId) -> bool {
     let StmtKind::For(f) = &script.stmt(id).kind else {
         return false;
@@ -796,6 +798,12 @@ fn loops(script: &Script, source: &Source, id: StmtId) -> bool {
     }
     if !f.switches.is_empty() {
         return true;
+    }
+    // `for %%v in (%1) do set CP=%CP%;%%v`: one argument is one item (unquoted, it holds no
+    // delimiter); the classpath helper is called once per jar. (`/f` over `(%1)` reads the
+    // file it names, line by line, and still loops.)
+    if matches!(inner, [b'%', d] if d.is_ascii_digit()) {
+        return false;
     }
     let items = inner
         .split(|&b| matches!(b, b' ' | b'\t' | b',' | b';' | b'='))
