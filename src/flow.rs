@@ -1663,6 +1663,9 @@ pub enum Foreign {
     /// other byte of its start). cmd.exe stops reading at a NUL, so it runs nothing of it: a
     /// data file another program reads (a database job file saved as `.cmd`).
     Binary,
+    /// Binary data after a few bytes of text ([`binary_after_text`]): an editor's tool
+    /// definition, a game's level file named `LEVEL1.CMD`.
+    BinaryAfterText,
     /// A first line `#!name` naming another interpreter: `#!ps` / `#!powershell` (the
     /// header remote-management tools read to run the body with PowerShell), `#!/bin/sh`,
     /// `#!/usr/bin/env python`. `#!cmd` and `#!bat` name cmd.exe itself and do not count.
@@ -1691,6 +1694,11 @@ impl Foreign {
             Foreign::Binary => {
                 "this file is binary data, not text: its first byte is NUL, where cmd.exe stops \
                  reading, so it runs nothing of it (a data file another program reads)"
+            }
+            Foreign::BinaryAfterText => {
+                "this file is binary data, not text: after a few bytes of text its first line \
+                 runs into NUL bytes, where cmd.exe stops reading, and pairs of them follow, \
+                 which no script has (a data file another program reads)"
             }
             Foreign::Shebang => {
                 "this file starts with a `#!` line naming another interpreter (`#!ps` is the \
@@ -1766,6 +1774,16 @@ fn shebang_names_other(bytes: &[u8]) -> bool {
 /// Is this a script for another interpreter? OS/2 REXX: the first non-blank bytes are `/*`.
 /// 4DOS/4NT/TCC: at least two distinct marks among `iff … then`, `elseiff`, `endiff`,
 /// `enddo`, `gosub`, `%+` at the start of lines (or `%+` anywhere).
+/// Binary data that starts with a few bytes of text (`User Command 3.40` and NUL-padded
+/// records, a game's level file named `LEVEL1.CMD`): the first line already holds a NUL, and
+/// the first 4 KB hold at least 8 pairs of NULs, which no text has (UTF-16 text puts one NUL
+/// beside each ASCII character, never two together). A stray NUL in a script is a single one.
+fn binary_after_text(head: &[u8]) -> bool {
+    let line_end = memchr::memchr(b'\n', head).unwrap_or(head.len());
+    memchr::memchr(0, &head[..line_end]).is_some()
+        && memchr::memmem::find_iter(head, b"\0\0").take(8).count() == 8
+}
+
 pub fn foreign_script(source: &Source) -> Option<Foreign> {
     let bytes = source.bytes();
     let start = bytes
@@ -1794,6 +1812,9 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
         if !utf16 {
             return Some(Foreign::Binary);
         }
+    }
+    if binary_after_text(head) {
+        return Some(Foreign::BinaryAfterText);
     }
     if shebang_names_other(bytes) {
         return Some(Foreign::Shebang);
@@ -2152,6 +2173,11 @@ mod tests {
             Some(Foreign::Binary)
         );
         assert_eq!(foreign("\0@\0e\0c\0h\0o\0 \0o\0f\0f\0\r\0\n"), None);
+        // Text, then NUL-padded records; a script with a stray NUL or two is still one.
+        let records = format!("User Command 3.40{}", "\0\0\0\0x\0\0\0\0".repeat(4));
+        assert_eq!(foreign(&records), Some(Foreign::BinaryAfterText));
+        assert_eq!(foreign("@echo off\0\0\r\necho \0\0 done\r\n"), None);
+        assert_eq!(foreign("@\0e\0c\0h\0o\0 \0o\0f\0f\0\r\0\n\0"), None);
         // `iff … then` (any case, after blanks and `@`, trailing blanks) and `endiff`.
         assert_eq!(
             foreign("@echo off\r\n  @IFF x == y THEN  \r\n endiff\r\n"),
