@@ -22,7 +22,7 @@ pub static RULE: Rule = Rule {
            `ShellExecute … \"runas\"`: the elevated copy goes on), \
            an `exit` right after an error message under an IF (an `echo`, or a call of an \
            error routine: `call :show_error \"…\"`, `%print_error% \"…\"`), or after the \
-           message and up to two commands, or as all the branch of an `if exist` / `if defined` \
+           message and up to two commands (an `endlocal` or a REM line among them), or as all the branch of an `if exist` / `if defined` \
            test that runs when the file or variable is missing (`if defined host (…) else \
            (exit)`: a missing input stops the run), in a script \
            that returns with \
@@ -322,6 +322,9 @@ fn aborts_after_message(ctx: &Ctx<'_>, exit: StmtId) -> bool {
                     return true;
                 }
             }
+            // `echo download error` / `endlocal` / `exit 1`: closing the scope first, or a
+            // REM line, is one of those commands too.
+            StmtKind::Endlocal | StmtKind::Comment(_) => {}
             _ => return false,
         }
     }
