@@ -1784,13 +1784,28 @@ fn binary_after_text(head: &[u8]) -> bool {
         && memchr::memmem::find_iter(head, b"\0\0").take(8).count() == 8
 }
 
+/// A batch file that wraps another language's source (`/*` alone on the first line, then
+/// `@echo off` and the batch code that compiles the rest, `exit`, `*/` and the source):
+/// cmd.exe prints one "not recognized" for the `/*` line and runs the batch code after it.
+/// A REXX program's first comment holds text, not an `@` command.
+fn batch_after_comment_opener(bytes: &[u8]) -> bool {
+    let mut lines = bytes.split(|&b| b == b'\n');
+    let first = lines.next().unwrap_or_default();
+    if first.trim_ascii() != b"/*" {
+        return false;
+    }
+    lines
+        .find(|l| !l.trim_ascii().is_empty())
+        .is_some_and(|l| l.trim_ascii_start().starts_with(b"@"))
+}
+
 pub fn foreign_script(source: &Source) -> Option<Foreign> {
     let bytes = source.bytes();
     let start = bytes
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(bytes.len());
-    if bytes[start..].starts_with(b"/*") {
+    if bytes[start..].starts_with(b"/*") && !batch_after_comment_opener(&bytes[start..]) {
         return Some(Foreign::Rexx);
     }
     // The extended attributes OS/2 keeps for a REXX program, written out with it.
@@ -2162,6 +2177,14 @@ mod tests {
     #[test]
     fn foreign_marks_are_first_words_of_lines() {
         assert_eq!(foreign("  /* REXX */\r\nsay hi\r\n"), Some(Foreign::Rexx));
+        assert_eq!(foreign("/*\r\nsay hi\r\n*/\r\n"), Some(Foreign::Rexx));
+        // A batch wrapper around VB.NET source: the batch code runs after the `/*` line.
+        assert_eq!(
+            foreign(
+                "/*\r\n@echo off\r\nvbc /out:x.exe \"%~f0\"\r\nexit /b\r\n*/\r\nImports System\r\n"
+            ),
+            None
+        );
         assert_eq!(
             foreign("\u{1e}\0\0REXX.METACONTROL\0\u{c}OS/2 REXXSAA\r\nx\r\n"),
             Some(Foreign::RexxImage)

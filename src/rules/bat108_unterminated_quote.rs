@@ -4,7 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat217_for_variable_single_percent::single_percent_fors;
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{ExpansionKind, Stmt, StmtKind, SyntaxErrorKind};
+use crate::syntax::ast::{ExpansionKind, SetKind, Stmt, StmtKind, SyntaxErrorKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT108",
@@ -328,11 +328,27 @@ fn set_value_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
         .source
         .bytes()
         .get(set.keyword.end()..quote.start())
-        .is_some_and(|gap| gap.iter().all(|&b| matches!(b, b' ' | b'\t')));
+        .is_some_and(|gap| {
+            // `set /p "name=prompt`: the switch stands before the quote.
+            let gap = match set.kind {
+                SetKind::Prompt => gap
+                    .trim_ascii()
+                    .get(2..)
+                    .filter(|_| gap.trim_ascii()[..2].eq_ignore_ascii_case(b"/p"))
+                    .unwrap_or(gap),
+                _ => gap,
+            };
+            gap.iter().all(|&b| matches!(b, b' ' | b'\t'))
+        });
+    // `set /p "ans= Delete it? [Y/N] >`: the open quote keeps the prompt's closing `>` as
+    // text, which is what the author wrote (without it, `>` would redirect to no file).
+    let rest = match q.rest.trim_ascii_end() {
+        [head @ .., b'>'] if set.kind == SetKind::Prompt && !head.ends_with(b">") => head,
+        r => r,
+    };
     set.quoted
         && first
-        && !q
-            .rest
+        && !rest
             .iter()
             .any(|&b| matches!(b, b'&' | b'|' | b'<' | b'>') || (q.in_block && b == b')'))
 }

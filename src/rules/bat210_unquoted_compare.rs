@@ -83,6 +83,30 @@ const NT_ALWAYS_SET: &[&[u8]] = &[
     b"systemdrive",
 ];
 
+/// Variables Windows NT sets in every cmd.exe session (besides [`NT_ALWAYS_SET`]); their
+/// values may hold spaces, so they are no safe operands, but they are never empty.
+const WINDOWS_SETS: &[&[u8]] = &[
+    b"errorlevel",
+    b"random",
+    b"cmdextversion",
+    b"number_of_processors",
+    b"processor_architecture",
+    b"computername",
+    b"os",
+    b"systemdrive",
+    b"temp",
+    b"tmp",
+    b"path",
+    b"pathext",
+    b"windir",
+    b"systemroot",
+    b"comspec",
+    b"username",
+    b"userprofile",
+    b"programfiles",
+    b"allusersprofile",
+];
+
 /// The file's variables, walked once in source order (a simple, conservative stand-in for
 /// "on every path": a later assignment in the file never makes an earlier test unsafe, and a
 /// variable set only further down is left alone because subroutines and init blocks often
@@ -406,6 +430,15 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                 Assign::Prompt if before == Some(State::Safe) && !cleared.contains(&name) => {
                     State::Safe
                 }
+                // So does a variable Windows itself sets (`set /p temp=Class: `): Enter keeps
+                // the TEMP folder's path, never an empty value.
+                Assign::Prompt
+                    if before.is_none()
+                        && !cleared.contains(&name)
+                        && WINDOWS_SETS.contains(&name.as_slice()) =>
+                {
+                    State::Safe
+                }
                 Assign::Prompt => {
                     derived.retain(|(_, n, _)| *n != name);
                     State::Unsafe(Why::Prompt(line))
@@ -510,11 +543,13 @@ fn assigned_names(ctx: &Ctx<'_>, id: StmtId) -> Vec<(Vec<u8>, Assign)> {
             let how = if exps.is_empty() {
                 // `set x=` clears a variable, usually before a subroutine sets it again; only
                 // a constant with spaces or specials is known to break an unquoted test.
-                // Blanks around the value are harmless (`set x=0 ` gives `if 0  EQU 1`).
+                // Blanks around the value are harmless (`set x=0 ` gives `if 0  EQU 1`), and so
+                // are delimiters before it: IF skips them before an operand (`set c==0`, a
+                // typo for `set c=0`, gives `if =0==0`, read as `0==0`).
                 let inner = trim(value);
                 let inner = &inner[inner
                     .iter()
-                    .position(|&b| !matches!(b, b' ' | b'\t'))
+                    .position(|&b| !is_delim(b))
                     .unwrap_or(inner.len())..];
                 let empty = inner.is_empty();
                 // `set M=""`: a pair of quotes round a word is one operand (`if ""==1`).

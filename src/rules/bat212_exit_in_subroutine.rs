@@ -28,7 +28,7 @@ pub static RULE: Rule = Rule {
            that returns with \
            `exit /b` or `goto :eof` elsewhere (`if errorlevel 1 echo No network & exit`, or an \
            `exit` chained with `||` after a command, `curl … || exit 1`: the \"die\" idiom), an `exit N` with a code in a script that runs itself as a child \
-           (`cmd /c \"%~f0\" child`: the code is the child's answer), an `exit` the main code reaches without entering a subroutine (the \
+           (`cmd /c \"%~f0\" child`, or `\"%~f0\" a | \"%~f0\" b`: each side of a pipe runs in a cmd.exe of its own; the code is the child's answer), an `exit` the main code reaches without entering a subroutine (the \
            menu's quit handler, even when a subroutine jumps there), and an `exit` that never \
            runs (after `(goto)`, which already left the subroutine), an `exit` under a label \
            named for ending the script (`:exit_door`, `:die`, `:FatalError`, `:error`: a word \
@@ -414,15 +414,32 @@ fn has_code(ctx: &Ctx<'_>, id: StmtId) -> bool {
     matches!(&ctx.script.stmt(id).kind, StmtKind::Exit(e) if e.code.is_some())
 }
 
-/// The script starts itself again in a child cmd.exe (`cmd /c "%~f0" child`): an `exit`
-/// with a code then ends that child on purpose and hands the code to the parent copy.
+/// The script starts itself again in a child cmd.exe (`cmd /c "%~f0" child`, or as a side
+/// of a pipe, `"%~f0" control | "%~f0" game`: cmd.exe runs each side of a pipe in a cmd.exe
+/// of its own): an `exit` with a code then ends that child on purpose and hands the code to
+/// the parent copy.
 fn runs_itself_in_child(ctx: &Ctx<'_>) -> bool {
+    use crate::syntax::ast::Connector;
     let mut name = Vec::new();
-    ctx.script.stmts.iter().any(|stmt| match &stmt.kind {
+    let stmts = &ctx.script.stmts;
+    stmts.iter().enumerate().any(|(k, stmt)| match &stmt.kind {
         StmtKind::Simple(sm) => {
-            program_file_name_into(ctx.source.slice(sm.name.span), &mut name);
+            let word = ctx.source.slice(sm.name.span);
+            program_file_name_into(word, &mut name);
             let (stem, _) = split_ext(&name);
-            stem == b"cmd" && names_own_file(ctx, stmt)
+            if stem == b"cmd" {
+                return names_own_file(ctx, stmt);
+            }
+            let piped = stmt.connector == Connector::Pipe
+                || stmts.get(k + 1).is_some_and(|next| {
+                    next.connector == Connector::Pipe && next.parent() == stmt.parent()
+                });
+            piped
+                && ctx
+                    .script
+                    .expansions_in(sm.name.span)
+                    .iter()
+                    .any(|e| argument_digit(ctx.source, e) == Some(0))
         }
         _ => false,
     })

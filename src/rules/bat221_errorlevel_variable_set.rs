@@ -144,6 +144,9 @@ fn fate(
     // it, the walk ends at a GOTO with no finding).
     let mut next = at + 1;
     let mut followed: Vec<usize> = Vec::new();
+    // A GOTO in the SET's own block runs right after it too (`if "%2"=="" ( set
+    // ERRORLEVEL=3` / `goto :end` / `)`): the walk goes on at its label.
+    let home = script.stmt(StmtId(at as u32)).parent();
     while next < script.stmts.len() {
         let id = StmtId(next as u32);
         next += 1;
@@ -151,35 +154,37 @@ fn fate(
         if !ctx.flow.is_reachable(id) {
             continue;
         }
-        if let (StmtKind::Goto(_), None, Connector::None | Connector::Amp) =
-            (&stmt.kind, stmt.parent(), stmt.connector)
+        if let (StmtKind::Goto(_), Connector::None | Connector::Amp) = (&stmt.kind, stmt.connector)
         {
-            match ctx.flow.resolution(id) {
-                Some(Resolution::Label {
-                    to: Node::Stmt(t), ..
-                }) => {
-                    // A loop back over statements already looked at: nothing read or ended
-                    // the variable there.
-                    if followed.contains(&t.index()) {
-                        return Fate::Lives;
-                    }
-                    // Past the bounds the path is not known: no finding.
-                    if followed.len() > 8 {
-                        return Fate::Superseded;
-                    }
-                    if t.index() < next {
-                        let again = next - t.index();
-                        if again > *budget {
+            // (A GOTO under another condition: the walk goes on past it.)
+            if stmt.parent().is_none() || stmt.parent() == home {
+                match ctx.flow.resolution(id) {
+                    Some(Resolution::Label {
+                        to: Node::Stmt(t), ..
+                    }) => {
+                        // A loop back over statements already looked at: nothing read or ended
+                        // the variable there.
+                        if followed.contains(&t.index()) {
+                            return Fate::Lives;
+                        }
+                        // Past the bounds the path is not known: no finding.
+                        if followed.len() > 8 {
                             return Fate::Superseded;
                         }
-                        *budget -= again;
+                        if t.index() < next {
+                            let again = next - t.index();
+                            if again > *budget {
+                                return Fate::Superseded;
+                            }
+                            *budget -= again;
+                        }
+                        followed.push(t.index());
+                        next = t.index();
+                        continue;
                     }
-                    followed.push(t.index());
-                    next = t.index();
-                    continue;
+                    Some(Resolution::Label { to: Node::End, .. }) => return Fate::Lives,
+                    _ => {}
                 }
-                Some(Resolution::Label { to: Node::End, .. }) => return Fate::Lives,
-                _ => {}
             }
         }
         if let Some(c) = command {

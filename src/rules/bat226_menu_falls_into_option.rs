@@ -2,7 +2,7 @@
 //! jump, followed by the label of one of its options: every other answer runs that option.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{snippet, OnePerFile};
+use crate::rules::bat_util::{is_delim, snippet, OnePerFile};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
 use crate::syntax::ast::{CmpOp, JumpTarget, SetKind, StmtId, StmtKind, Word};
@@ -313,7 +313,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .filter(|&&c| c != b'"')
                 .map(u8::to_ascii_lowercase)
                 .collect();
-            if v == *value {
+            // IF skips delimiters around an operand: `set c==1` (a typo for `set c=1`)
+            // gives `if =1==1`, read as `1==1`.
+            let start = v.iter().position(|&c| !is_delim(c)).unwrap_or(v.len());
+            let end = v
+                .iter()
+                .rposition(|&c| !is_delim(c))
+                .map_or(start, |e| e + 1);
+            if v[start..end.max(start)] == **value {
                 continue;
             }
         }

@@ -30,7 +30,11 @@ pub static RULE: Rule = Rule {
            cannot read, as the WildFly and TomEE launchers set `DIRNAME`, nor tests that only \
            pick a value, `if \"%OS%\"==\"Windows_NT\" set HOME=\"%~dp0\"` with no else, in a \
            file that runs cmd.exe-only code before them on every client, such as \
-           `SETLOCAL ENABLEDELAYEDEXPANSION` on its first line). Looks at each statement \
+           `SETLOCAL ENABLEDELAYEDEXPANSION` on its first line, nor a file whose only sign of \
+           Windows 9x is its `%OS%` test when 3 or more statements before its first OS guard \
+           already use cmd.exe-only syntax on every client and its Windows 9x branch only \
+           gathers the arguments (`set ARGS=%ARGS% %1`, `shift`, `goto`): the argument loop of \
+           an old launcher template that no longer runs there). Looks at each statement \
            Windows 95/98/ME clients reach (outside the NT side of an OS guard: \
            `%OS%`==\"Windows_NT\", `%OS%.==.`, `if cmdextversion`, `if '^(' == '('`, \
            `ver | find`) that uses a command-extension construct: `setlocal`/`endlocal`, \
@@ -73,6 +77,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let facts = &ctx.settings.tree;
+    if facts.decided_by == crate::tree::Decider::TestsOs && leftover_branch(ctx, &hits) {
+        return;
+    }
     let why = why_9x(facts);
     let by_design = *ctx
         .shared
@@ -152,6 +159,59 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(with_chain(d, facts));
     }
 }
+
+/// The file's only sign of Windows 9x is its own `%OS%` test, and at least three statements
+/// before the first of its OS guards already use cmd.exe-only syntax (blocks, `ELSE`,
+/// `2>&1`, `for /f`) on every client: the file has long failed on Windows 9x before the test
+/// is reached, and the test's Windows 9x branch is a leftover of an old template (a Java
+/// launcher's argument loop: what Windows 9x alone runs only gathers the arguments), no sign
+/// that the file is meant to run there.
+fn leftover_branch(ctx: &Ctx<'_>, hits: &[Hit]) -> bool {
+    // (The `if "%OS%"=="Windows_NT" setlocal` template line sends both kinds of client on.)
+    let Some(first_guard) = ctx
+        .win9x()
+        .guards
+        .iter()
+        .filter(|&&(id, _)| match &ctx.script.stmt(id).kind {
+            StmtKind::If(i) => !crate::tree::guards::only_scopes(ctx.script, id, i),
+            _ => true,
+        })
+        .map(|&(id, _)| ctx.script.stmt(id).span.start())
+        .min()
+    else {
+        return false;
+    };
+    let early = hits
+        .iter()
+        .filter(|h| h.primary.0.start() < first_guard)
+        .take(LEFTOVER_HITS)
+        .count();
+    if early < LEFTOVER_HITS {
+        return false;
+    }
+    // What Windows 9x alone runs only gathers the arguments (`:win9xArgs` / `if %1a==a goto
+    // done` / `set ARGS=%ARGS% %1` / `shift` / `goto win9xArgs`): no message, no program.
+    // A Windows 9x branch that does anything else (`echo Windows 9x: skipping step 6`) is
+    // written for those clients, and the syntax before it is reported.
+    let view = ctx.win9x();
+    let mut name = Vec::new();
+    ctx.script
+        .ids()
+        .filter(|&id| view.runs(id) && !ctx.flow.nt_reachable(id))
+        .all(|id| match &ctx.script.stmt(id).kind {
+            StmtKind::Label(_)
+            | StmtKind::Comment(_)
+            | StmtKind::Goto(_)
+            | StmtKind::If(_)
+            | StmtKind::Set(_) => true,
+            StmtKind::Simple(sm) => program_stem_into(ctx.source.slice(sm.name.span), &mut name)
+                .is_some_and(|stem| stem == b"shift"),
+            _ => false,
+        })
+}
+
+/// See [`leftover_branch`].
+const LEFTOVER_HITS: usize = 3;
 
 /// The file is one BAT302 reports once, as written for cmd.exe only: Windows 9x clients run
 /// it (the targets include win9x), no OS guard gives them a path of their own, and its

@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
            (it ends in `PASSWORD`, `PASSWD`, `PASSWORT`, `KENNWORT` or `PWD`, or is `PASS` / \
            ends in `_PASS`; also with one or two digits after it: `pass2`, `password_1`), \
            VALUE is a literal (no expansion, not empty, not `\"\"`, not `*`, not a number \
-           of at most three digits, which is a count or an index, not `Random`, which \
+           of at most three digits, which is a count or an index, not one character or a \
+           yes/no word (`Y`, `off`), which is a switch, not `Random`, which \
            picks `net user /random`, nor a placeholder to fill in (`DatabasePasswordHere`, \
            `YOUR_PASSWORD`), nor a value the script tests the variable against, \
            a mode word: `if /i \"%pw%\"==\"none\"`), and a \
@@ -92,6 +93,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             || inner == b"''"
             || inner == b"*"
             || (inner.len() <= 3 && inner.iter().all(u8::is_ascii_digit))
+            || is_switch(strip_quotes(inner))
             || crate::rules::bat_util::is_placeholder_password(inner)
             || !script.expansions_in(value).is_empty()
         {
@@ -181,6 +183,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// `"x"`, `[x]` or `x`: the text inside one pair of quotes or brackets.
+/// `set "copy_pass=Y"`: one character or a yes/no word is a switch (copy the generated
+/// password or not), no secret.
+fn is_switch(v: &[u8]) -> bool {
+    v.len() == 1
+        || [&b"yes"[..], b"no", b"true", b"false", b"on", b"off"]
+            .iter()
+            .any(|w| v.eq_ignore_ascii_case(w))
+}
+
 fn strip_quotes(w: &[u8]) -> &[u8] {
     let w = w.trim_ascii();
     match (w.first(), w.last()) {

@@ -42,9 +42,15 @@ impl Win9xView {
         let runs = flow
             .win9x_runs
             .get_or_init(|| {
+                let fixed = win9x_fixed_tests(source, script);
                 let mut runs = match flow.entry {
-                    Some(entry) if !guards.is_empty() => {
-                        let cut = nt_sides(flow.len(), guards);
+                    Some(entry) if !guards.is_empty() || !fixed.is_empty() => {
+                        let mut cut = nt_sides(flow.len(), guards);
+                        for (id, kind) in fixed {
+                            if let Some(c) = cut.get_mut(id.index()) {
+                                *c |= 1 << kind as u8;
+                            }
+                        }
                         flow.reach_from(entry, |from, e| {
                             cut.get(from.index())
                                 .map_or(true, |c| c & (1 << e.kind as u8) == 0)
@@ -260,6 +266,69 @@ impl Win9xView {
 
 /// Per statement, a bit per edge kind (`1 << kind as u8`) that only cmd.exe takes: the NT
 /// side of each guard.
+/// The tests whose outcome on Windows 9x is known, with the side COMMAND.COM never takes:
+/// `if [not] A==B` without `/i` whose sides are literal text and `%X:~n,m%` / `%X:a=b%`
+/// edits. COMMAND.COM has no such edits: it looks up a variable named `X:~-1`, which nothing
+/// sets, so the edit expands to nothing (Ant's `if not _%ANT_HOME:~-1%==_\ goto next`, which
+/// strips a trailing backslash on cmd.exe, always jumps on Windows 9x). Most files have
+/// no such test: one pass over the IF statements.
+fn win9x_fixed_tests(source: &Source, script: &Script) -> Vec<(StmtId, EdgeKind)> {
+    let mut out = Vec::new();
+    for id in script.ids() {
+        let StmtKind::If(i) = &script.stmt(id).kind else {
+            continue;
+        };
+        let Condition::Compare {
+            lhs,
+            op: CmpOp::EqEq,
+            rhs,
+            ..
+        } = &i.condition
+        else {
+            continue;
+        };
+        if i.case_insensitive.is_some() || !(lhs.dynamic || rhs.dynamic) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (
+            text_on_win9x(source, script, *lhs),
+            text_on_win9x(source, script, *rhs),
+        ) else {
+            continue;
+        };
+        let holds = (a == b) != i.not.is_some();
+        out.push((
+            id,
+            if holds {
+                EdgeKind::Else
+            } else {
+                EdgeKind::Then
+            },
+        ));
+    }
+    out
+}
+
+/// The text of `w` as COMMAND.COM expands it, when it is literal text and `%X:…%` edits
+/// only (those expand to nothing there); `None` for any other expansion.
+fn text_on_win9x(source: &Source, script: &Script, w: Word) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut at = w.span.start();
+    for e in script.expansions_in(w.span) {
+        let atom = source.slice(e.span);
+        let edit = e.kind == ExpansionKind::Var
+            && atom.len() > 2
+            && atom[1..atom.len() - 1].contains(&b':');
+        if !edit || e.span.start() < at {
+            return None;
+        }
+        out.extend_from_slice(source.bytes().get(at..e.span.start())?);
+        at = e.span.end();
+    }
+    out.extend_from_slice(source.bytes().get(at..w.span.end())?);
+    Some(out)
+}
+
 fn nt_sides(n: usize, guards: &[(StmtId, EdgeKind)]) -> Vec<u16> {
     let mut sides = vec![0u16; n];
     for (id, kind) in guards {
@@ -526,7 +595,7 @@ pub fn nt_guards(source: &Source, script: &Script) -> NtGuards {
 /// local scope where the shell has one. It says nothing about running on Windows 9x, so it
 /// does not make the file one that "tests %OS%" (portability study §3.4, step 4, read
 /// narrowly: a test that branches, sets a variable or runs another command still counts).
-fn only_scopes(script: &Script, id: StmtId, i: &crate::syntax::ast::If) -> bool {
+pub(crate) fn only_scopes(script: &Script, id: StmtId, i: &crate::syntax::ast::If) -> bool {
     let Some(then) = i.then else {
         return false;
     };
