@@ -1788,15 +1788,20 @@ fn binary_after_text(head: &[u8]) -> bool {
 /// `@echo off` and the batch code that compiles the rest, `exit`, `*/` and the source):
 /// cmd.exe prints one "not recognized" for the `/*` line and runs the batch code after it.
 /// A REXX program's first comment holds text, not an `@` command.
+/// Likewise a DOS batch file whose first line is a comment of its own (`/* RUN.BAT */`, then
+/// `echo off`): COMMAND.COM reports a bad command for that line and goes on.
 fn batch_after_comment_opener(bytes: &[u8]) -> bool {
     let mut lines = bytes.split(|&b| b == b'\n');
-    let first = lines.next().unwrap_or_default();
-    if first.trim_ascii() != b"/*" {
+    let first = lines.next().unwrap_or_default().trim_ascii();
+    if first != b"/*" && !(first.len() >= 4 && first.ends_with(b"*/")) {
         return false;
     }
-    lines
-        .find(|l| !l.trim_ascii().is_empty())
-        .is_some_and(|l| l.trim_ascii_start().starts_with(b"@"))
+    lines.find(|l| !l.trim_ascii().is_empty()).is_some_and(|l| {
+        let l = l.trim_ascii();
+        l.starts_with(b"@")
+            || (first != b"/*"
+                && (l.eq_ignore_ascii_case(b"echo off") || l.eq_ignore_ascii_case(b"echo on")))
+    })
 }
 
 pub fn foreign_script(source: &Source) -> Option<Foreign> {
@@ -2184,6 +2189,14 @@ mod tests {
                 "/*\r\n@echo off\r\nvbc /out:x.exe \"%~f0\"\r\nexit /b\r\n*/\r\nImports System\r\n"
             ),
             None
+        );
+        assert_eq!(
+            foreign("/* RUN.BAT */\r\necho off\r\nsound.exe\r\ngame.exe\r\n"),
+            None
+        );
+        assert_eq!(
+            foreign("/* REXX */\r\n'@echo off'\r\nsay 'hi'\r\n"),
+            Some(Foreign::Rexx)
         );
         assert_eq!(
             foreign("\u{1e}\0\0REXX.METACONTROL\0\u{c}OS/2 REXXSAA\r\nx\r\n"),

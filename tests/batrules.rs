@@ -296,7 +296,7 @@ fn bat302_skips_unreachable_code_and_delayed_expansion_when_off() {
 
 #[test]
 fn bat303_only_under_win9x() {
-    let src = "goto install_new\r\n:install_old\r\n:install_new\r\n";
+    let src = "goto install_new\r\n:install_old\r\necho old\r\n:install_new\r\n";
     assert!(run_with(src.as_bytes(), &settings(true, false), &["BAT303"]).is_empty());
     let d = run(src, &["BAT303"]);
     assert_eq!(d.len(), 1);
@@ -307,11 +307,14 @@ fn bat303_only_under_win9x() {
         "{}",
         d[0].message
     );
+    // The label Windows 9x lands on falls straight into the right one: the same lines run.
+    let falls = "goto install_new\r\n:install_old\r\nrem the new one\r\n:install_new\r\n";
+    assert!(run(falls, &["BAT303"]).is_empty());
     // Left to the tree (`targets = "auto"`) and NT only, a script with no cmd.exe-only
     // syntax still runs under COMMAND.COM as written: the collision is reported.
     let auto = LintSettings::default();
     assert_eq!(run_with(src.as_bytes(), &auto, &["BAT303"]).len(), 1);
-    let nt_syntax = "setlocal\r\ngoto install_new\r\n:install_old\r\n:install_new\r\n";
+    let nt_syntax = "setlocal\r\ngoto install_new\r\n:install_old\r\necho old\r\n:install_new\r\n";
     assert!(run_with(nt_syntax.as_bytes(), &auto, &["BAT303"]).is_empty());
     // No cmd.exe-only syntax, but an NT-only command or variable: written for NT, not DOS.
     for nt_name in [
@@ -323,8 +326,11 @@ fn bat303_only_under_win9x() {
         "python tools\\gen_tables.py src\\tables.asm\r\n",
         "git.exe describe --tags >version.txt\r\n",
         "node scripts\\bundle.js\r\n",
+        // A document started through its file association: only NT's shell does that.
+        "todo.pl \".reboot-on 194 x.exe\"\r\n",
     ] {
-        let src = format!("{nt_name}goto install_new\r\n:install_old\r\n:install_new\r\n");
+        let src =
+            format!("{nt_name}goto install_new\r\n:install_old\r\necho old\r\n:install_new\r\n");
         assert!(
             run_with(src.as_bytes(), &auto, &["BAT303"]).is_empty(),
             "{nt_name}"
@@ -337,7 +343,7 @@ fn bat303_only_under_win9x() {
     }
     // The same names in code that never runs, or a DOS tool named like one, change nothing.
     let dead =
-        "goto install_new\r\n:install_old\r\n:install_new\r\ngoto done\r\ntitle x\r\n:done\r\n";
+        "goto install_new\r\n:install_old\r\necho old\r\n:install_new\r\ngoto done\r\ntitle x\r\n:done\r\n";
     assert_eq!(run_with(dead.as_bytes(), &auto, &["BAT303"]).len(), 1);
     let dos_tool = "regedit /s x.reg\r\nrem dir > list.txt\r\n";
     assert_eq!(run_with(dos_tool.as_bytes(), &auto, &["BAT304"]).len(), 1);

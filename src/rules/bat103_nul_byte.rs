@@ -12,7 +12,9 @@ pub static RULE: Rule = Rule {
     what: "Reports the first NUL (0x00) byte of a file, with the number of NUL bytes, and says \
            when the file starts with a UTF-16 byte order mark (FF FE or FE FF). NULs with \
            nothing after them but more NULs, Ctrl-Z, blanks and line ends (an old editor's \
-           padding of the last record) are not reported: nothing is left to run.",
+           padding of the last record) are not reported: nothing is left to run; nor NULs that \
+           all stand alone after an `echo` (`echo <NUL>`, the MS-DOS idiom for an empty line: \
+           COMMAND.COM reads NUL as an ordinary byte, and the file was written for it).",
     why: "cmd.exe reads a batch file as 8-bit text and treats a NUL byte as the end of the \
           file: everything after the first NUL is never run. A script saved as \"Unicode\" \
           (UTF-16) has a NUL after almost every character, so cmd.exe runs only its first \
@@ -41,6 +43,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if padding && !facts.utf16_bom {
         return;
     }
+    if !facts.utf16_bom
+        && facts
+            .nul
+            .iter()
+            .all(|&at| dos_blank_echo(ctx.source.bytes(), at))
+    {
+        return;
+    }
     let n = facts.nul.len();
     let line = ctx.source.line_of(first);
     let (message, help) = if facts.utf16_bom {
@@ -65,4 +75,31 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_label("cmd.exe stops reading here")
             .with_help(help),
     );
+}
+
+/// The NUL at `at` is the DOS idiom for an empty line: `echo` and a blank, then only NULs
+/// up to the line end (`echo <NUL>`, in installers of the MS-DOS era). COMMAND.COM reads a
+/// NUL as an ordinary byte (only Ctrl-Z ends a batch file there), so the line prints an empty
+/// line and the file goes on; a file of that idiom was written for DOS.
+fn dos_blank_echo(bytes: &[u8], at: usize) -> bool {
+    let start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n' || b == b'\r')
+        .map_or(0, |p| p + 1);
+    let end = bytes[at..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(bytes.len(), |p| at + p);
+    let line = &bytes[start..end];
+    let text = line.trim_ascii_start();
+    let text = text.strip_prefix(b"@").unwrap_or(text);
+    let Some(rest) = text
+        .get(..4)
+        .filter(|w| w.eq_ignore_ascii_case(b"echo"))
+        .map(|_| &text[4..])
+    else {
+        return false;
+    };
+    let rest = rest.trim_ascii_start();
+    !rest.is_empty() && rest.iter().all(|&b| b == 0)
 }

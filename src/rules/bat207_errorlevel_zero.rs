@@ -17,7 +17,8 @@ pub static RULE: Rule = Rule {
            negative exit codes and is not reported. Not reported: `if errorlevel 0` first in \
            a branch that runs only on exit code 0 (inside `if %errorlevel% equ 0 (`, or the \
            else of `if errorlevel 1`), where it is redundant \
-           but runs its command exactly when it should; nor `if errorlevel 0 set X=…` followed \
+           but runs its command exactly when it should; nor `if errorlevel 0 goto x` right \
+           above `:x` (or above `goto x`), which lands where falling through goes; nor `if errorlevel 0 set X=…` followed \
            by `if errorlevel 1 set X=…` (the default step of a rising ladder, which the higher \
            tests overwrite); nor the last step of a falling ladder whose steps down to \
            `if errorlevel 1` all leave (`goto`, `exit`, or `echo failed & goto end` on the \
@@ -136,7 +137,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 || inside_success_branch(ctx, id)
                 || bounded_above(ctx, i)
                 || ladder_default(ctx, id, i)
-                || after_failures_left(ctx, id, &mut sib))
+                || after_failures_left(ctx, id, &mut sib)
+                || lands_where_it_falls(ctx, id, i, &mut sib))
         {
             continue;
         }
@@ -234,6 +236,42 @@ fn after_failures_left<'a>(ctx: &Ctx<'a>, id: StmtId, sib: &mut Option<Siblings<
         }
     }
     false
+}
+
+/// `if errorlevel 0 goto run` right above `:run` (or above a `goto run`): the jump lands
+/// where falling through goes too, so the test changes nothing.
+fn lands_where_it_falls<'a>(
+    ctx: &Ctx<'a>,
+    id: StmtId,
+    i: &crate::syntax::ast::If,
+    sib: &mut Option<Siblings<'a>>,
+) -> bool {
+    let target = |g: StmtId| match ctx.flow.resolution(g) {
+        Some(crate::flow::Resolution::Label {
+            to: crate::flow::Node::Stmt(t),
+            ..
+        }) => Some(*t),
+        _ => None,
+    };
+    let Some(to) = i
+        .then
+        .filter(|&t| matches!(ctx.script.stmt(t).kind, StmtKind::Goto(_)))
+        .and_then(target)
+    else {
+        return false;
+    };
+    let sib = sib.get_or_insert_with(|| Siblings::build(ctx.script));
+    let Some(&next) = sib
+        .after(id)
+        .iter()
+        .find(|&&n| !matches!(ctx.script.stmt(n).kind, StmtKind::Comment(_)))
+    else {
+        return false;
+    };
+    next == to
+        || (matches!(ctx.script.stmt(next).kind, StmtKind::Goto(_))
+            && ctx.script.stmt(next).connector == Connector::None
+            && target(next) == Some(to))
 }
 
 /// `if errorlevel 0 if not errorlevel 1 …`: the range idiom (exit code exactly 0, negative

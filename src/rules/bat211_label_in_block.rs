@@ -19,7 +19,8 @@ pub static RULE: Rule = Rule {
            inside the body (the GOTO ends the loop) or a FOR variable is used after it (no \
            longer substituted); an \
            `) else (` follows the label in the same IF (the else-branch runs too), a jump comes \
-           from outside the block (its IF/FOR condition is skipped), or a jump from inside the \
+           from outside the block and an IF further out has an ELSE after the label (that \
+           else-branch runs too), or a jump from inside the \
            block back to the label has no condition of its own (the loop no longer tests the \
            block's condition); a jump forward to it from inside the block (the break out of a \
            nested FOR) runs the lines after it once, and is not reported, nor is a label in \
@@ -33,6 +34,10 @@ pub static RULE: Rule = Rule {
            from which every path leaves (EXIT, GOTO, a batch file run without CALL) before \
            the `) else (` line; nor is a handler shared by two paths \
            whose own commands leave the block (GOTO out of it, or EXIT) before its `)`, nor a \
+           jump from outside into an IF's block with no ELSE after the label (the lines after \
+           it run once, as plain lines, and cmd.exe ignores the `)` line: the \"either \
+           condition\" join `if \"%1\"==\"a\" goto both` / `if \"%1\"==\"b\" ( :both …`), nor a \
+           label in a block never closed (BAT101's finding), nor a \
            label nothing jumps to (no GOTO or CALL names it, and no `goto %var%` could: its \
            literal start differs, or the name is written again and again as a note).",
     why: "cmd.exe reads a whole block before it runs any of it, and a GOTO abandons the block it \
@@ -40,7 +45,7 @@ pub static RULE: Rule = Rule {
           as plain top-level lines: the IF/FOR around it is forgotten, `%%i` is no longer \
           substituted, and the block's closing `)` is then ignored. Inside a block, the line \
           after a label is also read in surprising ways (a following `::` line or `)` can break \
-          the block). A label there is never what the author meant.",
+          the block).",
     example: "if exist %TEMP%\\sms.flg (\n:again\n  del %TEMP%\\sms.flg\n  goto again\n)\n",
     fix: ":again\nif exist %TEMP%\\sms.flg (\n  del %TEMP%\\sms.flg\n  goto again\n)\n",
     sources: &[
@@ -57,8 +62,9 @@ enum Harm {
     ForBody,
     /// An `) else (` follows the label in the same IF: the else branch runs too.
     ElseAfter { else_line: usize },
-    /// A jump comes from outside the block: the block's IF/FOR condition is skipped.
-    FromOutside { line: usize },
+    /// A jump comes from outside the block, and an IF around it has an ELSE after the label:
+    /// that else-branch runs too.
+    FromOutside { line: usize, else_line: usize },
     /// A jump from inside the block that no IF of its own guards: it loops without the
     /// block's condition (`if exist f ( :again … goto again )` never stops).
     Unguarded { line: usize },
@@ -155,10 +161,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 "label `:{shown}` is inside an IF block with an ELSE: a GOTO to it continues \
                  from there as plain lines, so the else-branch on line {else_line} runs too"
             ),
-            Harm::FromOutside { line } => format!(
+            Harm::FromOutside { line, else_line } => format!(
                 "label `:{shown}` is inside a parenthesised block, and the jump on line {line} \
-                 comes from outside it: the rest of the block runs as plain lines whether or \
-                 not the block's IF/FOR condition holds, and its `)` is ignored"
+                 comes from outside it: the rest of the block runs as plain lines, and so does \
+                 the else-branch of the IF around it (line {else_line})"
             ),
             Harm::Unguarded { line } => format!(
                 "label `:{shown}` is inside a parenthesised block, and the jump on line {line} \
@@ -232,10 +238,22 @@ fn harm(
     let mut below = label;
     let mut steps = 0usize;
     let mut nearest_if: Option<StmtId> = None;
+    // An IF further out whose `else` comes after the label: read as plain lines, its
+    // else-branch runs too.
+    let mut outer_else_after: Option<usize> = None;
     while let Some(c) = cur {
         match &script.stmt(c).kind {
             StmtKind::For(_) => return for_body_harm(ctx, label, script.stmt(below).span, jumps),
+            // A block never closed (BAT101's finding) holds the rest of the file: the label
+            // is in it by accident, not by design, and what cmd.exe then runs is BAT101's
+            // story.
+            StmtKind::Block(b) if b.close.is_none() => return None,
             StmtKind::If(_) if nearest_if.is_none() => nearest_if = Some(c),
+            StmtKind::If(i) => {
+                if let Some((kw, _)) = i.else_.filter(|(kw, _)| kw.start() > label_start) {
+                    outer_else_after = Some(ctx.source.line_of(kw.start()));
+                }
+            }
             _ => {}
         }
         steps += 1;
@@ -291,8 +309,15 @@ fn harm(
     for &j in jumps {
         let js = script.stmt(j).span;
         let line = ctx.source.line_of(js.start());
+        // A jump from outside into an IF's block (no FOR around it, no ELSE after the label)
+        // runs the lines after the label once, as plain lines, and cmd.exe ignores the `)`
+        // line: the author's "either condition" join (`if "%1"=="a" goto both` / `if
+        // "%1"=="b" ( :both … )`) or a shared handler, as meant.
         if !(area.start() <= js.start() && js.end() <= area.end()) {
-            return Some(Harm::FromOutside { line });
+            if let Some(else_line) = outer_else_after {
+                return Some(Harm::FromOutside { line, else_line });
+            }
+            continue;
         }
         // A jump forward from inside the block (out of a FOR nested in it: the "break"
         // idiom) runs the lines after the label once, as plain lines: no loop.

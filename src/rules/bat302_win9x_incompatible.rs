@@ -532,7 +532,16 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
         if !ctx.flow.is_reachable(id) {
             return false;
         }
-        match program_stem_into(src.slice(s.name.span), &mut name) {
+        // A document run by its file association (`todo.pl …`, `setup.vbs`): only NT's
+        // shell does that; COMMAND.COM runs .COM, .EXE and .BAT files.
+        let raw = src.slice(s.name.span);
+        if DOCUMENT_EXTENSIONS
+            .iter()
+            .any(|ext| crate::syntax::names::program_ext_is(raw, ext))
+        {
+            return true;
+        }
+        match program_stem_into(raw, &mut name) {
             Some(b"start") => started_program_is_nt_only(src, s, &mut name),
             Some(stem) => NT_ONLY_COMMANDS.contains(&stem) || POST_9X_PROGRAMS.contains(&stem),
             None => false,
@@ -547,6 +556,12 @@ fn uses_nt_only_names(ctx: &Ctx<'_>) -> bool {
         })
         || names_64_bit_windows_path(src.bytes())
 }
+
+/// Documents a command line can start on NT through their file association, which
+/// COMMAND.COM cannot (it runs only .COM, .EXE and .BAT files).
+const DOCUMENT_EXTENSIONS: &[&[u8]] = &[
+    b"pl", b"py", b"rb", b"vbs", b"vbe", b"js", b"jse", b"wsf", b"ps1", b"msi", b"msp", b"hta",
+];
 
 /// Folders only 64-bit Windows has: a script that names one (`set tool="C:\Program Files
 /// (x86)\Windows Kits\…\signtool.exe"`) is written for it, and 64-bit Windows has no

@@ -18,11 +18,13 @@ pub static RULE: Rule = Rule {
     what: "Only in files Windows 9x clients run (see BAT302), or that use no cmd.exe-only \
            syntax at all and no NT-only command or variable (`title`, `pushd`, `reg`, \
            `%COMPUTERNAME%`, …) and no program of today's toolchains (`python`, `git`, \
-           `node`, …) and no folder only 64-bit Windows has (`Program Files (x86)`, \
+           `node`, …) and no document started by its file association (`todo.pl`, \
+           `setup.vbs`) and no folder only 64-bit Windows has (`Program Files (x86)`, \
            `SysWOW64`), so COMMAND.COM runs them as written (DOS build and test \
            scripts; not those written for FreeDOS, whose FreeCOM compares labels in full: \
            `set /e`, the installer's `vecho`/`vframe`/… tools), and only for `goto`s Windows \
-           9x reaches. Resolves each static `goto label` as COMMAND.COM does, from the top of the \
+           9x reaches, unless the label Windows 9x lands on falls straight into the right one \
+           (only labels and comments between them). Resolves each static `goto label` as COMMAND.COM does, from the top of the \
            file to the first label whose first 8 characters match (case-insensitive), and \
            reports the `goto` when that label is not the one cmd.exe jumps to, saying where \
            Windows 9x lands and whether the script loops there. `call :label` is no jump on \
@@ -94,6 +96,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if def9 == *nt_def || key(&w9.folded, Profile::Nt) == key(&nt.folded, Profile::Nt) {
             continue;
         }
+        // `:INST_DRV_C` right above `:INST_DRV_D` (only labels and comments between): landing
+        // on the first runs the same lines.
+        if falls_into(ctx.source, w9.line, nt.line) {
+            continue;
+        }
         let view = *view.get_or_insert_with(|| ctx.win9x());
         if !view.runs(id) {
             continue;
@@ -150,6 +157,24 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ),
         );
     }
+}
+
+/// Every line after `from` up to `to` (1-based lines, `from` above `to`) is empty, a label or
+/// a comment: control falls from the one label to the other.
+fn falls_into(src: &crate::source::Source, from: usize, to: usize) -> bool {
+    from < to
+        && to - from <= 16
+        && (from + 1..to).all(|l| {
+            let text = src.slice(src.line_span(l));
+            let t = text.trim_ascii_start();
+            let t = t.strip_prefix(b"@").unwrap_or(t);
+            t.trim_ascii().is_empty()
+                || t.starts_with(b":")
+                || (t.len() >= 3
+                    && t[..3].eq_ignore_ascii_case(b"rem")
+                    && t.get(3)
+                        .map_or(true, |&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')))
+        })
 }
 
 /// Loop checks per file (each is one walk over the graph), so a file with many colliding

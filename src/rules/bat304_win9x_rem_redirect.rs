@@ -15,12 +15,13 @@ pub static RULE: Rule = Rule {
            once as written for cmd.exe only, or that use no cmd.exe-only \
            syntax at all and no NT-only command or variable (`title`, `pushd`, `reg`, \
            `%COMPUTERNAME%`, …) and no program of today's toolchains (`python`, `git`, \
-           `node`, …) and no folder only 64-bit Windows has (`Program Files (x86)`, \
+           `node`, …) and no document started by its file association (`todo.pl`, \
+           `setup.vbs`) and no folder only 64-bit Windows has (`Program Files (x86)`, \
            `SysWOW64`), so COMMAND.COM runs them as written, and only for REM lines Windows \
            9x reaches. Reports a `REM` comment containing a pipe `|` (warning: COMMAND.COM runs \
            the command after it) or an output redirection to a file: `>` (warning: the file is \
            created or emptied) or `>>` (info: the file is created if missing). Redirections to \
-           `NUL` or `CON`, `>>` to a file the script writes anyway, and input redirections \
+           `NUL`, `CON` or a printer (`PRN`, `LPT1`), `>>` to a file the script writes anyway, and input redirections \
            change nothing and are not reported.",
     why: "cmd.exe ignores the whole REM line, but MS-DOS and Windows 9x COMMAND.COM still \
           process redirections and pipes on it: `REM copy a > b` creates or empties a file `b` \
@@ -147,7 +148,21 @@ fn first_effect(text: &[u8]) -> Option<(usize, Effect, Vec<u8>)> {
             .collect();
         let harmless = matches!(
             target.as_slice(),
-            b"" | b"nul" | b"nul:" | b"con" | b"con:" | b"&1" | b"&2"
+            b"" | b"nul"
+                | b"nul:"
+                | b"con"
+                | b"con:"
+                | b"&1"
+                | b"&2"
+                // A printer: REM writes nothing to it, and no file is made.
+                | b"prn"
+                | b"prn:"
+                | b"lpt1"
+                | b"lpt1:"
+                | b"lpt2"
+                | b"lpt2:"
+                | b"lpt3"
+                | b"lpt3:"
         );
         if !harmless {
             let effect = if append {

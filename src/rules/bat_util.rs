@@ -808,6 +808,13 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
         && words
             .iter()
             .any(|w| matches!(*w, b"password" | b"pass" | b"pwd" | b"passwd"));
+    // `the-password-entered-when-exporting-the-pfx`: a sentence (four or more words of
+    // letters, one of them `password`) that says what goes there.
+    let sentence = words.len() >= 4
+        && words.iter().all(|w| w.iter().all(u8::is_ascii_alphabetic))
+        && words
+            .iter()
+            .any(|w| matches!(*w, b"password" | b"passwd" | b"passphrase"));
     // The word for "password" in another language, alone or with a filler word
     // (`Hasło_Lokalne`, `Mot_de_passe`, `Ihr-Kennwort`): the same note in the author's
     // language (ASCII or UTF-8 spellings).
@@ -827,6 +834,7 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
         .iter()
         .any(|s| squashed.ends_with(s));
     fill_in
+        || sentence
         || foreign
         || here
         || matches!(
@@ -975,6 +983,10 @@ pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> 
                     || [b"cd".as_slice(), b"chdir", b"cls"]
                         .iter()
                         .any(|w| name.eq_ignore_ascii_case(w))
+                    // `cd\`, `cd..`: the folder glued to the command word.
+                    || (name.len() > 2
+                        && name[..2].eq_ignore_ascii_case(b"cd")
+                        && matches!(name[2], b'.' | b'\\' | b'/'))
             }
             // `if "%OS%"=="Windows_NT" endlocal` (the Ant template's last line): an
             // ENDLOCAL that runs or not, then the same next statement.

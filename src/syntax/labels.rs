@@ -149,16 +149,36 @@ fn scan_label(bytes: &[u8], start: usize, end: usize, line: usize) -> Option<Lab
     })
 }
 
+/// Where the label scan stops: at the first NUL (the source already knows where it is), or
+/// at the MS-DOS end-of-file mark: a Ctrl-Z with nothing after it but blanks, line ends and
+/// more Ctrl-Z (`:End^Z`, the last line of an old editor's file) ends the last label's name.
+/// COMMAND.COM reads it as the end of the file; what cmd.exe makes of it is unverified
+/// (cmd-semantics T56 ⚠), and COMMAND.COM's reading is taken, so a `goto end` there is no
+/// missing label.
+fn scan_end(source: &Source) -> usize {
+    let bytes = source.bytes();
+    let end = source.facts().nul.first().copied().unwrap_or(bytes.len());
+    let tail = bytes
+        .iter()
+        .rposition(|&b| !matches!(b, 0x1a | b'\r' | b'\n' | b' ' | b'\t'))
+        .map_or(0, |p| p + 1);
+    if bytes[tail..].contains(&0x1a) {
+        end.min(tail)
+    } else {
+        end
+    }
+}
+
 impl LabelIndex {
     /// Scan the physical lines as cmd.exe's GOTO/CALL label search reads them: a line whose
     /// first non-delimiter byte is `:` defines the name after it (delimiters after the colon
     /// skipped; the name ends at a delimiter, `:`, `+`, `&`, `|`, `<`, `>`, CR or LF; `^x`
-    /// contributes `x`). Ctrl-Z is an ordinary byte here; reading stops at the first NUL.
+    /// contributes `x`). Ctrl-Z is an ordinary byte here (but one that ends the file ends
+    /// the last name); reading stops at the first NUL.
     /// `::x` and `:` followed by a stop byte define nothing.
     pub fn build(source: &Source) -> LabelIndex {
         let bytes = source.bytes();
-        // The source already knows where its first NUL is.
-        let end = source.facts().nul.first().copied().unwrap_or(bytes.len());
+        let end = scan_end(source);
         let starts = source.line_starts();
         let mut defs = Vec::new();
         // A label needs a `:` on its line: only the lines holding one are scanned, found from
@@ -372,7 +392,7 @@ mod tests {
             ),
         ) {
             let source = Source::new(text.clone());
-            let end = source.facts().nul.first().copied().unwrap_or(text.len());
+            let end = scan_end(&source);
             let starts = source.line_starts();
             let mut every = Vec::new();
             for (i, &start) in starts.iter().enumerate().take_while(|&(_, &s)| s < end) {
@@ -418,10 +438,22 @@ mod tests {
     }
 
     #[test]
+    fn a_ctrl_z_that_ends_the_file_ends_the_last_label() {
+        // `:End^Z` as an old DOS editor saved it: COMMAND.COM reads the mark as the file's end.
+        let ix = index(b"goto end\r\n:End\x1a");
+        assert_eq!(ix.defs[0].folded, b"end");
+        let ix = index(b"goto end\r\n:End\x1a\r\n\x1a\x1a");
+        assert_eq!(ix.defs[0].folded, b"end");
+        // A Ctrl-Z with a line after it is an ordinary byte of the name (T56).
+        let ix = index(b"goto x\r\n:x\x1a\r\necho ok\r\n");
+        assert_eq!(ix.defs[0].folded, b"x\x1a");
+    }
+
+    #[test]
     fn a_label_after_empty_lines_is_found_on_its_own_line() {
         // Lines without a colon are skipped: the label's line number and bytes still count
         // them (`:` then Ctrl-Z and a blank: the name is the Ctrl-Z).
-        let ix = index(b"\n\n:\x1a \n");
+        let ix = index(b"\n\n:\x1a \nrem\n");
         assert_eq!(ix.defs.len(), 1);
         assert_eq!(ix.defs[0].line, 3);
         assert_eq!(ix.defs[0].colon, Span::new(2, 3));

@@ -1,0 +1,5 @@
+echo off
+cd \games\star
+star.bat
+cd\
+cls

@@ -1,0 +1,4 @@
+/* RUN.BAT */
+echo off
+sound.exe
+game.exe
