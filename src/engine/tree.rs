@@ -610,13 +610,8 @@ fn call_groups(members: &[Member]) -> Vec<usize> {
     own.iter().map(|&x| find(&mut parent, x)).collect()
 }
 
-/// A file's settings and bytes, read (and fixed) before it is analysed.
-type Bytes = (ResolvedSettings, Vec<u8>);
-/// A file's read record and its member of the tree.
-type Analysed = (Read, Member);
-
-/// Check one directory: read its files in parallel, analyse them (largest first), resolve
-/// its tree, lint its reported files with their facts.
+/// Check one directory: read and analyse its files in parallel, resolve its tree, lint its
+/// reported files with their facts.
 #[allow(clippy::too_many_arguments)]
 fn check_dir(
     inputs: &[TreeInput],
@@ -630,10 +625,9 @@ fn check_dir(
 ) -> DirDone {
     let stems = &run.stems;
     let held_bytes = std::sync::atomic::AtomicUsize::new(0);
-    // Every file is read first (a few microseconds each), then analysed largest first, one
-    // task each: in path order, a long script analysed last ran alone on one thread while the
-    // other idled at the end of the phase.
-    let bytes: Vec<Result<Option<Bytes>, String>> = group
+    // One task a file: rayon's halves would leave a long script queued behind a run of
+    // others on one thread while the other thread idles at the end of the phase.
+    let read: Vec<Result<Option<(Read, Member)>, String>> = group
         .par_iter()
         .with_max_len(1)
         .map(|&i| {
@@ -649,48 +643,23 @@ fn check_dir(
             } else {
                 bytes
             };
-            Ok(Some((settings, bytes)))
+            let (held, member) = analyse(t, &settings, bytes, stems)?;
+            let len = held.source.bytes().len();
+            // The first file is always held: one large script is parsed once.
+            let hold = t.lint && {
+                let before = held_bytes.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
+                before == 0 || before + len <= hold_bytes()
+            };
+            Ok(Some((
+                Read {
+                    input: i,
+                    settings,
+                    held: hold.then_some(held),
+                },
+                member,
+            )))
         })
         .collect();
-    let mut order: Vec<(usize, usize, ResolvedSettings, Vec<u8>)> = Vec::with_capacity(bytes.len());
-    let mut read: Vec<Result<Option<(Read, Member)>, String>> = Vec::with_capacity(bytes.len());
-    for (k, b) in bytes.into_iter().enumerate() {
-        match b {
-            Ok(Some((settings, bytes))) => {
-                order.push((k, group[k], settings, bytes));
-                read.push(Ok(None));
-            }
-            other => read.push(other.map(|_| None)),
-        }
-    }
-    order.sort_by_key(|(_, _, _, b)| std::cmp::Reverse(b.len()));
-    let analysed: Vec<(usize, Result<Analysed, String>)> = order
-        .into_par_iter()
-        .with_max_len(1)
-        .map(|(k, i, settings, bytes)| {
-            let t = &inputs[i];
-            let r = analyse(t, &settings, bytes, stems).map(|(held, member)| {
-                let len = held.source.bytes().len();
-                // The first file is always held: one large script is parsed once.
-                let hold = t.lint && {
-                    let before = held_bytes.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
-                    before == 0 || before + len <= hold_bytes()
-                };
-                (
-                    Read {
-                        input: i,
-                        settings,
-                        held: hold.then_some(held),
-                    },
-                    member,
-                )
-            });
-            (k, r)
-        })
-        .collect();
-    for (k, r) in analysed {
-        read[k] = r.map(Some);
-    }
     let mut errors = Vec::new();
     let mut reads = Vec::with_capacity(read.len());
     let mut members = Vec::with_capacity(read.len());
