@@ -12,7 +12,10 @@ pub static RULE: Rule = Rule {
     what: "Reports a file whose first three bytes are EF BB BF (a UTF-8 BOM, as written by \
            Notepad's \"UTF-8\" and many editors). Reported on line 1. Not reported when the \
            first line is blank, a comment (`::`, `rem`) or `cls`: the BOM then costs one \
-           error line and nothing the script says is lost.",
+           error line and nothing the script says is lost; nor when the first line's output \
+           and errors go to NUL and the second line runs the same command again (`chcp 1258 \
+           >nul 2>&1` then `chcp 65001 >nul 2>&1`: a throw-away first line, whose error is not \
+           shown and whose loss changes nothing).",
     why: "cmd.exe reads batch files in the console's OEM code page and does not skip a BOM: \
           the three bytes become part of the first command. `<BOM>@echo off` is run as the \
           command `∩╗┐@echo`, which fails with \"'∩╗┐@echo' is not recognized as an internal or \
@@ -59,6 +62,38 @@ fn harmless_first_line(bytes: &[u8]) -> bool {
         || line.starts_with(b"::")
         || (word.eq_ignore_ascii_case(b"rem") && !joined && !after.contains(&b'>'))
         || (word.eq_ignore_ascii_case(b"cls") && after.trim_ascii().is_empty())
+        || (silenced(after) && !chained(after) && next_line_runs(rest, word))
+}
+
+/// Another command joined on the line (`&`, `|`, but not the `>&` of `2>&1`).
+fn chained(after: &[u8]) -> bool {
+    after
+        .iter()
+        .enumerate()
+        .any(|(k, &b)| b == b'|' || (b == b'&' && (k == 0 || after[k - 1] != b'>')))
+}
+
+/// `>nul 2>&1` (or `2>nul`) on the line: the "not recognized" error is not shown.
+fn silenced(after: &[u8]) -> bool {
+    let a = after.to_ascii_lowercase();
+    let has = |w: &[u8]| a.windows(w.len()).any(|x| x == w);
+    (has(b">nul") || has(b"> nul")) && (has(b"2>&1") || has(b"2>nul") || has(b"2> nul"))
+}
+
+/// The second line runs the first line's command again (`<BOM>chcp 1258 >nul 2>&1` then
+/// `chcp 65001 >nul 2>&1`): the author's throw-away first line, whose loss changes nothing.
+fn next_line_runs(rest: &[u8], word: &[u8]) -> bool {
+    let Some(end) = memchr::memchr(b'\n', rest) else {
+        return false;
+    };
+    let next = &rest[end + 1..];
+    let next = &next[..memchr::memchr2(b'\r', b'\n', next).unwrap_or(next.len())];
+    let next = next.trim_ascii();
+    let next = next.strip_prefix(b"@").unwrap_or(next);
+    !word.is_empty()
+        && next.len() > word.len()
+        && next[..word.len()].eq_ignore_ascii_case(word)
+        && crate::syntax::parse::is_delim(next[word.len()])
 }
 
 /// What the BOM does to the first line: cmd.exe reads its three bytes (`∩╗┐` in the OEM code

@@ -617,12 +617,17 @@ pub(crate) fn only_scopes(script: &Script, id: StmtId, i: &crate::syntax::ast::I
 /// on every client: `SETLOCAL ENABLEDELAYEDEXPANSION`, `title`, `pushd "%~dp0"`, a `%~dp0` or
 /// `%*` argument. Windows 9x has failed before the test is reached, so the test is a leftover
 /// of a launcher template, no sign the file is meant to run there. A test that branches
-/// (`goto nt` past a Windows 9x message) still is one, whatever comes before it.
+/// (`goto nt` past a Windows 9x message) still is one, unless the file's first command is
+/// `SETLOCAL ENABLEDELAYEDEXPANSION` (a Windows 10 tool with a pasted hosts-file snippet).
 pub fn starts_cmd_only(source: &Source, script: &Script, flow: &Flow) -> bool {
     let mut buf = (Vec::new(), Vec::new());
     let mut name = Vec::new();
     // Cmd.exe-only code seen at the top level before the first test.
     let mut early = false;
+    // The file's first command is `SETLOCAL ENABLEDELAYEDEXPANSION`: written for cmd.exe
+    // from its first line (a Windows 9x client stumbles over every `!var!` after it), so
+    // even a test that branches is a pasted snippet, not a Windows 9x path.
+    let mut delayed_first: Option<bool> = None;
     let mut tests = 0;
     for id in script.ids() {
         let stmt = script.stmt(id);
@@ -632,7 +637,7 @@ pub fn starts_cmd_only(source: &Source, script: &Script, flow: &Flow) -> bool {
                     return false;
                 }
                 tests += 1;
-                if !picks_a_value(script, id, i) {
+                if !picks_a_value(script, id, i) && delayed_first != Some(true) {
                     return false;
                 }
                 continue;
@@ -640,6 +645,16 @@ pub fn starts_cmd_only(source: &Source, script: &Script, flow: &Flow) -> bool {
         }
         if early || tests > 0 || stmt.parent().is_some() || !flow.is_reachable(id) {
             continue;
+        }
+        if delayed_first.is_none() && !quiet_start(source, &stmt.kind, &mut name) {
+            delayed_first = Some(match &stmt.kind {
+                StmtKind::Setlocal(sl) => sl.args.iter().any(|w| {
+                    source
+                        .slice(w.span)
+                        .eq_ignore_ascii_case(b"enabledelayedexpansion")
+                }),
+                _ => false,
+            });
         }
         early = match &stmt.kind {
             StmtKind::Setlocal(_) | StmtKind::Endlocal => true,
@@ -652,6 +667,17 @@ pub fn starts_cmd_only(source: &Source, script: &Script, flow: &Flow) -> bool {
             .any(|e| matches!(e.kind, ExpansionKind::ArgModifier | ExpansionKind::AllArgs));
     }
     early && tests > 0
+}
+
+/// A line before a script's first command that does nothing for its reading: a comment, a
+/// label, `echo off`, `cls`, `title`, `color`, `chcp`, `mode`.
+fn quiet_start(source: &Source, kind: &StmtKind, name: &mut Vec<u8>) -> bool {
+    match kind {
+        StmtKind::Comment(_) | StmtKind::Label(_) | StmtKind::Echo(_) => true,
+        StmtKind::Simple(s) => program_stem_into(source.slice(s.name.span), name)
+            .is_some_and(|stem| matches!(stem, b"cls" | b"title" | b"color" | b"chcp" | b"mode")),
+        _ => false,
+    }
 }
 
 /// `if "%OS%"=="Windows_NT" set NAME=…`: one `set` under the `if`, no else.

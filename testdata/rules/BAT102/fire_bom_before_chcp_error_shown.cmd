@@ -1,0 +1,3 @@
+﻿chcp 65001 >nul
+@echo off
+echo hola
