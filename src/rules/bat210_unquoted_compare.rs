@@ -952,14 +952,21 @@ fn holds_for_no(
 /// script, through messages, pauses, GOTOs and other yes/no tests of the same answer: an
 /// empty answer stopping the script with a syntax error at the test ends it where "no"
 /// would (a destructive step confirmed with `Y`, a "play again?" at the end), so nothing is
-/// lost. With subroutines in the file, `exit /b` and `goto :eof` may only return: not
-/// counted as the end.
+/// lost. When a subroutine's code reaches the test, `exit /b` and `goto :eof` may only
+/// return: not counted as the end (in the main code they end the script).
 fn no_answer_ends(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
     use crate::flow::{EdgeKind, Node, Resolution};
     let script = ctx.script;
     let subroutines = script.stmts.iter().any(
         |s| matches!(&s.kind, StmtKind::Call(c) if matches!(c.target, CallTarget::Label { .. })),
-    );
+    ) && {
+        let (in_sub, _) = crate::rules::bat212_exit_in_subroutine::subroutine_code(
+            ctx,
+            script.stmts.len(),
+            |_| true,
+        );
+        in_sub.get(id.index()).copied().unwrap_or(true)
+    };
     let take = |at: StmtId, holds: bool| {
         let kind = if holds {
             EdgeKind::Then

@@ -191,7 +191,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Per statement: reachable from the entry of a subroutine that a `call :label` statement
 /// accepted by `counts` enters, and the line of the first such entry found.
-fn subroutine_code(
+pub(crate) fn subroutine_code(
     ctx: &Ctx<'_>,
     n: usize,
     counts: impl Fn(StmtId) -> bool,
