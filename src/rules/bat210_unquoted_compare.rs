@@ -86,14 +86,6 @@ const NT_ALWAYS_SET: &[&[u8]] = &[
 /// Variables Windows NT sets in every cmd.exe session (besides [`NT_ALWAYS_SET`]); their
 /// values may hold spaces, so they are no safe operands, but they are never empty.
 const WINDOWS_SETS: &[&[u8]] = &[
-    b"errorlevel",
-    b"random",
-    b"cmdextversion",
-    b"number_of_processors",
-    b"processor_architecture",
-    b"computername",
-    b"os",
-    b"systemdrive",
     b"temp",
     b"tmp",
     b"path",
@@ -435,7 +427,8 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                 Assign::Prompt
                     if before.is_none()
                         && !cleared.contains(&name)
-                        && WINDOWS_SETS.contains(&name.as_slice()) =>
+                        && (NT_ALWAYS_SET.contains(&name.as_slice())
+                            || WINDOWS_SETS.contains(&name.as_slice())) =>
                 {
                     State::Safe
                 }

@@ -264,8 +264,6 @@ impl Win9xView {
     }
 }
 
-/// Per statement, a bit per edge kind (`1 << kind as u8`) that only cmd.exe takes: the NT
-/// side of each guard.
 /// The tests whose outcome on Windows 9x is known, with the side COMMAND.COM never takes:
 /// `if [not] A==B` without `/i` whose sides are literal text and `%X:~n,m%` / `%X:a=b%`
 /// edits. COMMAND.COM has no such edits: it looks up a variable named `X:~-1`, which nothing
@@ -329,6 +327,8 @@ fn text_on_win9x(source: &Source, script: &Script, w: Word) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Per statement, a bit per edge kind (`1 << kind as u8`) that only cmd.exe takes: the NT
+/// side of each guard.
 fn nt_sides(n: usize, guards: &[(StmtId, EdgeKind)]) -> Vec<u16> {
     let mut sides = vec![0u16; n];
     for (id, kind) in guards {
