@@ -43,12 +43,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if padding && !facts.utf16_bom {
         return;
     }
-    if !facts.utf16_bom
-        && facts
-            .nul
-            .iter()
-            .all(|&at| dos_blank_echo(ctx.source.bytes(), at))
-    {
+    if !facts.utf16_bom && all_dos_blank_echoes(ctx.source.bytes(), &facts.nul) {
         return;
     }
     let n = facts.nul.len();
@@ -77,19 +72,31 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     );
 }
 
-/// The NUL at `at` is the DOS idiom for an empty line: `echo` and a blank, then only NULs
-/// up to the line end (`echo <NUL>`, in installers of the MS-DOS era). COMMAND.COM reads a
-/// NUL as an ordinary byte (only Ctrl-Z ends a batch file there), so the line prints an empty
-/// line and the file goes on; a file of that idiom was written for DOS.
-fn dos_blank_echo(bytes: &[u8], at: usize) -> bool {
+/// Every NUL (at `nul`, in order) stands on a line of the DOS idiom for an empty line:
+/// `echo` and a blank, then only NULs up to the line end (`echo <NUL>`, in installers of the
+/// MS-DOS era). COMMAND.COM reads a NUL as an ordinary byte (only Ctrl-Z ends a batch file
+/// there), so the line prints an empty line and the file goes on; a file of that idiom was
+/// written for DOS. Each line is read once, however many NULs it holds.
+fn all_dos_blank_echoes(bytes: &[u8], nul: &[usize]) -> bool {
+    let mut line_end = 0;
+    nul.iter().all(|&at| {
+        if at < line_end {
+            return true;
+        }
+        line_end = bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |p| at + p);
+        dos_blank_echo(bytes, at, line_end)
+    })
+}
+
+/// The line holding the NUL at `at` (and ending at `end`) is `echo`, blanks, then NULs.
+fn dos_blank_echo(bytes: &[u8], at: usize, end: usize) -> bool {
     let start = bytes[..at]
         .iter()
         .rposition(|&b| b == b'\n' || b == b'\r')
         .map_or(0, |p| p + 1);
-    let end = bytes[at..]
-        .iter()
-        .position(|&b| b == b'\n' || b == b'\r')
-        .map_or(bytes.len(), |p| at + p);
     let line = &bytes[start..end];
     let text = line.trim_ascii_start();
     let text = text.strip_prefix(b"@").unwrap_or(text);
@@ -102,4 +109,32 @@ fn dos_blank_echo(bytes: &[u8], at: usize) -> bool {
     };
     let rest = rest.trim_ascii_start();
     !rest.is_empty() && rest.iter().all(|&b| b == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::all_dos_blank_echoes;
+
+    fn nuls(b: &[u8]) -> Vec<usize> {
+        b.iter()
+            .enumerate()
+            .filter(|&(_, &c)| c == 0)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    #[test]
+    fn the_blank_line_idiom_is_every_nul_after_an_echo() {
+        let ok = b"echo off\r\necho \0\0\0\r\n@ECHO\0\r\necho done\r\n";
+        assert!(all_dos_blank_echoes(ok, &nuls(ok)));
+        // A NUL inside a command, or text after the NULs, is no such line.
+        for bad in [
+            &b"echo \0\r\ncopy a\0 b\r\n"[..],
+            b"echo \0x\r\n",
+            b"\0echo\r\n",
+            b"echos \0\r\n",
+        ] {
+            assert!(!all_dos_blank_echoes(bad, &nuls(bad)), "{bad:?}");
+        }
+    }
 }

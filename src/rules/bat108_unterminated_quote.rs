@@ -329,16 +329,15 @@ fn set_value_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
         .bytes()
         .get(set.keyword.end()..quote.start())
         .is_some_and(|gap| {
+            let gap = gap.trim_ascii();
             // `set /p "name=prompt`: the switch stands before the quote.
-            let gap = match set.kind {
-                SetKind::Prompt => gap
-                    .trim_ascii()
-                    .get(2..)
-                    .filter(|_| gap.trim_ascii()[..2].eq_ignore_ascii_case(b"/p"))
-                    .unwrap_or(gap),
+            let gap = match gap.get(..2) {
+                Some(p) if set.kind == SetKind::Prompt && p.eq_ignore_ascii_case(b"/p") => {
+                    gap[2..].trim_ascii()
+                }
                 _ => gap,
             };
-            gap.iter().all(|&b| matches!(b, b' ' | b'\t'))
+            gap.is_empty()
         });
     // `set /p "ans= Delete it? [Y/N] >`: the open quote keeps the prompt's closing `>` as
     // text, which is what the author wrote (without it, `>` would redirect to no file).

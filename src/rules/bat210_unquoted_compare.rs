@@ -953,11 +953,14 @@ fn no_answer_ends(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
     let subroutines = script.stmts.iter().any(
         |s| matches!(&s.kind, StmtKind::Call(c) if matches!(c.target, CallTarget::Label { .. })),
     ) && {
-        let (in_sub, _) = crate::rules::bat212_exit_in_subroutine::subroutine_code(
-            ctx,
-            script.stmts.len(),
-            |_| true,
-        );
+        let in_sub = ctx.shared.in_subroutine.get_or_init(|| {
+            crate::rules::bat212_exit_in_subroutine::subroutine_code(
+                ctx,
+                script.stmts.len(),
+                |_| true,
+            )
+            .0
+        });
         in_sub.get(id.index()).copied().unwrap_or(true)
     };
     let take = |at: StmtId, holds: bool| {

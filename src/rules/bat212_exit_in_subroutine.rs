@@ -403,8 +403,13 @@ fn names_an_exit(name: &[u8]) -> bool {
 /// The statement expands the script's own name: `%0`, or `%0` with `%~` modifiers (`%~f0`,
 /// `%~dpnx0`), as the parser read them.
 fn names_own_file(ctx: &Ctx<'_>, stmt: &crate::syntax::ast::Stmt) -> bool {
+    expands_own_name(ctx, stmt.span)
+}
+
+/// `span` holds a `%0` (or `%~f0`, …) expansion.
+fn expands_own_name(ctx: &Ctx<'_>, span: crate::source::Span) -> bool {
     ctx.script
-        .expansions_in(stmt.span)
+        .expansions_in(span)
         .iter()
         .any(|e| argument_digit(ctx.source, e) == Some(0))
 }
@@ -434,12 +439,7 @@ fn runs_itself_in_child(ctx: &Ctx<'_>) -> bool {
                 || stmts.get(k + 1).is_some_and(|next| {
                     next.connector == Connector::Pipe && next.parent() == stmt.parent()
                 });
-            piped
-                && ctx
-                    .script
-                    .expansions_in(sm.name.span)
-                    .iter()
-                    .any(|e| argument_digit(ctx.source, e) == Some(0))
+            piped && expands_own_name(ctx, sm.name.span)
         }
         _ => false,
     })

@@ -190,6 +190,9 @@ pub struct Shared {
     assignments: OnceLock<Vec<(Span, Span)>>,
     /// For each statement, a `goto` or `call :label` lands on it ([`bat_util::jumped_to`]).
     pub(crate) landings: OnceLock<Vec<bool>>,
+    /// For each statement, the code of a subroutine a `call :label` enters reaches it
+    /// ([`bat212_exit_in_subroutine::subroutine_code`]; BAT219).
+    pub(crate) in_subroutine: OnceLock<Vec<bool>>,
 }
 
 /// Words rules look for in the text before they look at statements: a file without the word
