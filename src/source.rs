@@ -171,6 +171,9 @@ pub struct SourceFacts {
     pub lf_lines: usize,
     /// The file contains bytes >= 0x80 (decoded for display as a code page guess).
     pub high_bytes: bool,
+    /// The file has bytes >= 0x80 and is valid UTF-8 as a whole: its text is shown as UTF-8
+    /// (an editor's encoding; a code-page file is almost never valid UTF-8 by chance).
+    pub utf8_text: bool,
 }
 
 /// A file's bytes, kept exactly, with a table of physical line starts.
@@ -196,6 +199,7 @@ impl Source {
             high_bytes: !bytes.is_ascii(),
             ..SourceFacts::default()
         };
+        facts.utf8_text = facts.high_bytes && std::str::from_utf8(&bytes).is_ok();
         // A few vectorised passes (memchr) instead of one byte-by-byte loop: most bytes are
         // none of LF, CR, NUL or Ctrl-Z.
         let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
@@ -327,10 +331,50 @@ impl Source {
         &self.bytes[start..end]
     }
 
-    /// Text of a span decoded for display only (see [`decode_display`]).
+    /// Text of a span decoded for display only: see [`decode_display`], or
+    /// [`decode_display_utf8`] for a file that is valid UTF-8.
     pub fn display(&self, span: Span) -> String {
-        decode_display(self.slice(span))
+        if self.facts.utf8_text {
+            decode_display_utf8(self.slice(span))
+        } else {
+            decode_display(self.slice(span))
+        }
     }
+}
+
+/// Like [`decode_display`], but a whole UTF-8 sequence (other than a byte order mark) is shown
+/// as its character; a sequence cut by the span's edge is shown byte by byte.
+pub fn decode_display_utf8(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match utf8_char_at(bytes, i) {
+            Some((c, n)) => {
+                out.push(c);
+                i += n;
+            }
+            None => {
+                out.push(display_char(bytes[i]));
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The character of a multi-byte UTF-8 sequence starting at `i`, and its length; `None` for
+/// ASCII, a byte that starts no complete sequence, and the byte order mark (shown byte by
+/// byte, as cmd.exe shows it).
+pub fn utf8_char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let n = match bytes[i] {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let seq = bytes.get(i..i + n)?;
+    let c = std::str::from_utf8(seq).ok()?.chars().next()?;
+    (c != '\u{FEFF}').then_some((c, n))
 }
 
 /// Decode bytes for display to a user. Bytes >= 0x80 are read as Windows-1252 (a guess: the
@@ -438,6 +482,25 @@ mod tests {
         assert_eq!(s.facts().ctrl_z, vec![13]);
         assert!(s.facts().high_bytes);
         assert_eq!(s.line_count(), 1);
+    }
+
+    #[test]
+    fn display_of_a_utf8_file_decodes_utf8() {
+        let s = Source::new("set contrase\u{f1}a=x\r\n".as_bytes().to_vec());
+        assert!(s.facts().utf8_text);
+        assert_eq!(s.display(Span::new(4, 15)), "contrase\u{f1}a");
+        // A cut sequence is shown byte by byte.
+        assert_eq!(s.display(Span::new(4, 13)), "contrase\u{c3}");
+        let bom = Source::new(b"\xEF\xBB\xBF@echo off \xC3\xA9\r\n".to_vec());
+        assert!(bom.facts().utf8_text);
+        assert_eq!(
+            bom.display(Span::new(0, 15)),
+            "\u{ef}\u{bb}\u{bf}@echo off \u{e9}"
+        );
+        // Code-page text that is not UTF-8 stays one char per byte.
+        let oem = Source::new(b"echo caf\xe9\r\n".to_vec());
+        assert!(!oem.facts().utf8_text);
+        assert_eq!(oem.display(Span::new(5, 9)), "caf\u{e9}");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! bytes, help, and the rule's code and docs link.
 //!
 //! Sources are bytes, not UTF-8. For each finding a window of the lines around its labels is
-//! decoded for display (one char per byte, `source::decode_display`) and the label spans are
-//! remapped from byte offsets to offsets in that UTF-8 text. Line and column numbers in the
+//! decoded for display (one char per byte, `source::decode_display`, or one char per UTF-8
+//! sequence in a file that is valid UTF-8) and the label spans are remapped from byte offsets to offsets in that UTF-8 text. Line and column numbers in the
 //! header come from the original bytes.
 
 use std::fmt;
@@ -15,7 +15,7 @@ use miette::{
 };
 
 use crate::diagnostic::{FileReport, Finding, Severity};
-use crate::source::{display_char, Source, Span};
+use crate::source::{display_char, utf8_char_at, Source, Span};
 
 use super::RenderOptions;
 
@@ -55,6 +55,7 @@ impl Window {
         secrets: &Secrets,
     ) -> Window {
         let bytes = source.bytes();
+        let utf8 = source.facts().utf8_text;
         let mut text = String::new();
         let mut map = Vec::new();
         for line in first_line..=last_line {
@@ -93,18 +94,32 @@ impl Window {
                     map.push((pos, text.len()));
                     text.push('…');
                 }
-                for i in a..b {
+                let mut i = a;
+                while i < b {
                     map.push((i, text.len()));
                     let byte = bytes[i];
+                    i += 1;
                     // The CR of a CR LF is the ordinary line ending: not shown.
-                    if byte == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    if byte == b'\r' && bytes.get(i) == Some(&b'\n') {
                         continue;
                     }
-                    text.push(if secrets.contains(i) {
-                        '*'
-                    } else {
-                        display_char(byte)
-                    });
+                    if secrets.contains(i - 1) {
+                        text.push('*');
+                        continue;
+                    }
+                    // In a UTF-8 file a whole sequence is one character; its other bytes map
+                    // to the same text offset.
+                    match utf8.then(|| utf8_char_at(&bytes[..b], i - 1)).flatten() {
+                        Some((c, n)) if !(i..i - 1 + n).any(|j| secrets.contains(j)) => {
+                            let at = text.len();
+                            for j in i..i - 1 + n {
+                                map.push((j, at));
+                            }
+                            text.push(c);
+                            i += n - 1;
+                        }
+                        _ => text.push(display_char(byte)),
+                    }
                 }
                 pos = b;
             }

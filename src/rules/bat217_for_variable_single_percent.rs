@@ -79,8 +79,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 var,
                 format!(
                     "`{shown}` is the command prompt's form: in a batch file percent expansion \
-                     eats the single `%`, so cmd.exe stops the script here with \"… was \
-                     unexpected at this time.\""
+                     drops the single `%` (or reads it as the start of a `%…%` variable), so \
+                     cmd.exe stops the script here with \"… was unexpected at this time.\""
                 ),
             )
             .with_label("needs `%%` in a batch file")
