@@ -1018,11 +1018,27 @@ fn set_finding(
         .source
         .line_of(places.spans[places.unit[s.index()] as usize].start());
     let name = String::from_utf8_lossy(name).into_owned();
+    // The FOR around the `set` (the unit read at once may be an IF block around the loop).
+    let mut up = ctx.script.stmt(s).parent();
+    let mut loop_line = None;
+    while let Some(p) = up {
+        if matches!(ctx.script.stmt(p).kind, StmtKind::For(_)) {
+            loop_line = Some(ctx.source.line_of(ctx.script.stmt(p).span.start()));
+            break;
+        }
+        up = ctx.script.stmt(p).parent();
+    }
+    let read = match loop_line {
+        Some(l) if l != for_line => {
+            format!("the block on line {for_line} that holds the FOR loop (line {l})")
+        }
+        _ => format!("the FOR loop (line {for_line})"),
+    };
     let msg = if in_loop {
         format!(
-            "`{shown}` is expanded once, when cmd.exe reads the FOR loop (line {for_line}), \
-             not on each pass: the `set` on line {set_line} changes `{name}`, but this read gets the \
-             value from before the loop every time"
+            "`{shown}` is expanded once, when cmd.exe reads {read}, not on each pass: the \
+             `set` on line {set_line} changes `{name}`, but this read gets the value from \
+             before the loop every time"
         )
     } else {
         format!(
