@@ -412,6 +412,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut bang_names: HashMap<u32, HashSet<u64>> = HashMap::default();
     let mut sib: Option<Siblings> = None;
     let mut stem = Vec::new();
+    let mut same_literal: HashMap<u64, bool> = HashMap::default();
     for (r, span, kind) in reads {
         if kind != ExpansionKind::Var
             || !sure(r)
@@ -440,6 +441,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .map(|&(_, s)| s)
                 .take(16)
                 .find(|&s| stale_after_set(ctx, &places, s, r, span, name))
+                .filter(|&s| {
+                    !*same_literal
+                        .entry(key.1)
+                        .or_insert_with(|| only_one_literal(ctx, &places, s, name))
+                })
             {
                 // `!name!` read in the same unit, where no `setlocal` switches delayed
                 // expansion on half-way: the author reads the new value that way, so a
@@ -625,6 +631,36 @@ fn assigns_itself(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
                 && text[text.len() - 1] == b'%'
                 && text[1..text.len() - 1].eq_ignore_ascii_case(name)
         })
+}
+
+/// Every `set` of `name` in the file gives it the same literal value (no `%` or `!`), and
+/// one of them runs at the top level before the unit of `s`: the `set` in the unit changes
+/// nothing, so a read of the old value gets the same text (a fallback block that sets the
+/// server name again before retrying `net use \\%srv%\…`).
+fn only_one_literal(ctx: &Ctx<'_>, places: &Places, s: StmtId, name: &[u8]) -> bool {
+    let value = |id: StmtId| match &ctx.script.stmt(id).kind {
+        StmtKind::Set(st) if st.kind == SetKind::Assign => st
+            .value
+            .map(|v| ctx.source.slice(v).trim_ascii_end())
+            .filter(|v| !v.is_empty() && !v.contains(&b'%') && !v.contains(&b'!')),
+        _ => None,
+    };
+    let Some(literal) = value(s) else {
+        return false;
+    };
+    let unit_start = places.spans[places.unit[s.index()] as usize].start();
+    let mut before = false;
+    for id in ctx.script.ids() {
+        let stmt = ctx.script.stmt(id);
+        if !matches!(stmt.kind, StmtKind::Set(_)) || !assigns(ctx, id, name) {
+            continue;
+        }
+        if value(id) != Some(literal) || !stmt.redirects().is_empty() {
+            return false;
+        }
+        before |= stmt.parent().is_none() && stmt.span.end() <= unit_start;
+    }
+    before
 }
 
 fn stale_after_set(

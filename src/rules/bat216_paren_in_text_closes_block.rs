@@ -106,12 +106,19 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         });
         let message = match rejected {
             Some(e) => {
-                let after = crate::rules::bat_util::snippet(
-                    src,
-                    Span::new(close.end(), e.span.end()),
-                    30,
-                    false,
-                );
+                // cmd.exe names the first token after the `)`: delimiters (blanks, `;`,
+                // `,`, `=`) are skipped, and the token ends at the next one
+                // (`…(exit 1); skipping.` prints "skipping. was unexpected …").
+                let rest = src.slice(Span::new(close.end(), e.span.end()));
+                let delim = |c: &u8| matches!(c, b' ' | b'\t' | b';' | b',' | b'=');
+                let from = rest.iter().position(|c| !delim(c)).unwrap_or(rest.len());
+                let len = rest[from..]
+                    .iter()
+                    .position(|c| delim(c) || matches!(c, b'\r' | b'\n'))
+                    .unwrap_or(rest.len() - from);
+                let at = close.end() + from;
+                let after =
+                    crate::rules::bat_util::snippet(src, Span::new(at, at + len), 30, false);
                 let after = after.trim();
                 format!(
                     "this `)` in the text closes the block opened on line {open_line}: \

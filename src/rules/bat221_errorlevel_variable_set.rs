@@ -352,8 +352,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 stmt.span,
                 format!(
                     "`{shown}` makes an ordinary variable named ERRORLEVEL and sets no exit code: \
-                     with no SETLOCAL it outlives the script, and the batch file that called it \
-                     or the console it ran in reads {v} for `%ERRORLEVEL%` from then on, \
+                     with no SETLOCAL it outlives the script, so a batch file that CALLs it, \
+                     or a console it runs in, reads {v} for `%ERRORLEVEL%` from then on, \
                      whatever a command returns"
                 ),
             ),
