@@ -18,7 +18,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "An IF comparison operand that is only an unquoted `%var%` / `%1`",
     what: "Reports an unquoted operand of `==` (or `EQU` …) made only of expansions when it \
-           can really be empty or hold spaces: a batch argument (`%1`-`%9`, `%~1`, `%*`) no \
+           can really be empty or hold spaces (the right operand only before a `(` block: \
+           an empty right operand otherwise makes IF compare with the next word, `if 1== \
+           goto x`, which is no syntax error): a batch argument (`%1`-`%9`, `%~1`, `%*`) no \
            emptiness test guards (inside a `call :label` subroutine: one of its call sites \
            passes it on from its own arguments or not at all; a quoted literal it passes \
            counts as a value for `%2`, which keeps the quotes, and for `%~2` when it holds \
@@ -1053,8 +1055,16 @@ fn report(
     let Condition::Compare { lhs, rhs, .. } = &i.condition else {
         return;
     };
-    // One finding per IF, on the first operand that can break it.
-    for w in [lhs, rhs] {
+    // One finding per IF, on the first operand that can break it. An empty (or split)
+    // left operand always breaks the line. With the right one empty, IF takes the next word
+    // as the operand (`if 1== goto done` compares `1` with `goto` and runs `done`): a wrong
+    // test but no syntax error, so the right operand counts only before a `(` block, which
+    // IF then reads as its operand.
+    let block_after = i
+        .then
+        .is_some_and(|t| matches!(ctx.script.stmt(t).kind, StmtKind::Block(_)));
+    let operands: &[&Word] = if block_after { &[lhs, rhs] } else { &[lhs] };
+    for &w in operands {
         if !word_is_only_expansions(ctx.script, src, w) {
             continue;
         }

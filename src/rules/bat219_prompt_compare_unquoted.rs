@@ -30,7 +30,10 @@ pub static RULE: Rule = Rule {
            \"no\" would; nor a later test of an answer whose first test already stops the \
            script on Enter (on an IF line reported for another answer, or such a yes/no). One finding per \
            variable; its other unquoted tests are related places. The other unquoted \
-           operands (arguments, values with spaces) are BAT210's, which is opt-in.",
+           operands (arguments, values with spaces) are BAT210's, which is opt-in. A right \
+           operand is reported only before a `(` block: otherwise, empty, it makes IF \
+           compare the left one with the next word (`if 1== goto done` compares `1` with \
+           `goto` and runs `done`), a wrong test but no syntax error.",
     why: "When the user presses Enter without typing, `set /p` leaves the variable as it \
           was: unset. `%choice%` then expands to nothing before IF reads the line, so `if \
           %choice%==1 goto one` becomes `if ==1 goto one`, a syntax error: cmd.exe prints \
