@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
     what: "Reports an `exit` without `/b` that is reachable from the entry of a `call :label` \
            subroutine, and every reachable `exit` without `/b` in SMSLS.BAT, which user logon \
            scripts start with `CALL %0\\..\\SMSLS`. Not reported: an `exit` right after a \
-           `pause` (or the script's own `call :pause`), a `timeout`, a `choice` or `set /p` prompt or a `shutdown` in the same straight-line code \
+           `pause` (or the script's own `call :pause`), a `timeout` (or a `ping -n 3 127.0.0.1 \
+           >nul` delay), a `choice` or `set /p` prompt or a `shutdown` in the same straight-line code \
            (a deliberate \"press any key to exit\" end) or a command that starts the script \
            again (`powershell Start-Process … %~f0 … -Verb RunAs`, or an `echo`ed VBS line \
            `ShellExecute … \"runas\"`: the elevated copy goes on), \
@@ -27,7 +28,8 @@ pub static RULE: Rule = Rule {
            (exit)`: a missing input stops the run), in a script \
            that returns with \
            `exit /b` or `goto :eof` elsewhere (`if errorlevel 1 echo No network & exit`, or an \
-           `exit` chained with `||` after a command, `curl … || exit 1`: the \"die\" idiom), an `exit N` with a code in a script that runs itself as a child \
+           `exit` chained with `||` after a command, `curl … || exit 1`, or ending a block \
+           chained that way, `find … ||( echo … ` / `exit )`: the \"die\" idiom), an `exit N` with a code in a script that runs itself as a child \
            (`cmd /c \"%~f0\" child`, or `\"%~f0\" a | \"%~f0\" b`: each side of a pipe runs in a cmd.exe of its own; the code is the child's answer), an `exit` the main code reaches without entering a subroutine (the \
            menu's quit handler, even when a subroutine jumps there), and an `exit` that never \
            runs (after `(goto)`, which already left the subroutine), an `exit` under a label \
@@ -102,8 +104,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if !bare_exit(stmt) {
                 return false;
             }
-            // `curl … || exit 1`: the command's failure stops everything, on purpose.
-            let on_failure = stmt.connector == crate::syntax::ast::Connector::OrOr;
+            // `curl … || exit 1`, or `find … ||( echo message` / `exit )`: the command's
+            // failure stops everything, on purpose.
+            let on_failure = stmt.connector == crate::syntax::ast::Connector::OrOr
+                || ends_failure_block(ctx, id);
             let deliberate = section.is_some_and(names_an_exit)
                 || after_prompt(ctx, id)
                 || (knows_return
@@ -257,6 +261,28 @@ fn returns_into_callee(ctx: &Ctx<'_>, call: StmtId) -> bool {
         at = along(id, EdgeKind::Next);
     }
     false
+}
+
+/// The `exit` is the last command of a block run only when the command before it fails
+/// (`find … ||( echo Cannot run here` / `exit )`): the block form of `… || exit`.
+fn ends_failure_block(ctx: &Ctx<'_>, exit: StmtId) -> bool {
+    let script = ctx.script;
+    let Some(block) = script.stmt(exit).parent() else {
+        return false;
+    };
+    let b = script.stmt(block);
+    if !matches!(b.kind, StmtKind::Block(_)) || b.connector != crate::syntax::ast::Connector::OrOr {
+        return false;
+    }
+    // Nothing but comments after the `exit` in the block.
+    script
+        .ids()
+        .skip(exit.index() + 1)
+        .take_while(|&id| {
+            std::iter::successors(script.stmt(id).parent(), |&p| script.stmt(p).parent())
+                .any(|p| p == block)
+        })
+        .all(|id| matches!(script.stmt(id).kind, StmtKind::Comment(_)))
 }
 
 /// Per statement: reachable from the top of the script along edges that are no CALL and lead
@@ -493,6 +519,18 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
                 if matches!(stem, b"pause" | b"choice" | b"shutdown" | b"timeout") {
                     return true;
                 }
+                // `ping -n 3 127.0.0.1 >nul`: the old way to wait a few seconds, so that the
+                // message above stays on screen before the window closes.
+                if stem == b"ping"
+                    && ping_delay(sm.args.iter().map(|a| ctx.source.slice(a.span)))
+                    && stmt.redirects().iter().any(|r| {
+                        r.target
+                            .as_ref()
+                            .is_some_and(|t| ctx.source.slice(t.span).eq_ignore_ascii_case(b"nul"))
+                    })
+                {
+                    return true;
+                }
                 // The script started again elevated or in a new window (`powershell
                 // Start-Process … "%~f0" … -Verb RunAs`, `start "" "%~f0"`): this copy ends.
                 if matches!(
@@ -515,9 +553,39 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
     false
 }
 
+/// `ping` arguments that make a delay: a count of 2 or more (`-n 3`) to this machine
+/// (`127.0.0.1`, `localhost`, `0.0.0.0`, `::1`), not a reachability test of a server.
+fn ping_delay<'a>(args: impl Iterator<Item = &'a [u8]>) -> bool {
+    let (mut count, mut local) = (false, false);
+    let mut after_n = false;
+    for a in args {
+        if after_n {
+            count = std::str::from_utf8(a)
+                .ok()
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| n >= 2);
+        }
+        after_n = matches!(a, b"-n" | b"/n" | b"-N" | b"/N");
+        let lower = a.to_ascii_lowercase();
+        local |= lower.starts_with(b"127.")
+            || matches!(lower.as_slice(), b"localhost" | b"0.0.0.0" | b"::1");
+    }
+    count && local
+}
+
 #[cfg(test)]
 mod tests {
-    use super::names_an_exit;
+    use super::{names_an_exit, ping_delay};
+
+    #[test]
+    fn ping_delays_are_local_and_repeated() {
+        let words = |t: &'static str| t.split(' ').map(str::as_bytes);
+        assert!(ping_delay(words("-n 3 127.0.0.1")));
+        assert!(ping_delay(words("localhost -n 5 -w 1000")));
+        assert!(!ping_delay(words("-n 1 127.0.0.1")));
+        assert!(!ping_delay(words("-n 3 fileserver")));
+        assert!(!ping_delay(words("127.0.0.1")));
+    }
 
     #[test]
     fn exit_handler_names_are_read_by_words() {
