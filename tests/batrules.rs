@@ -328,6 +328,9 @@ fn bat303_only_under_win9x() {
         "node scripts\\bundle.js\r\n",
         // A document started through its file association: only NT's shell does that.
         "todo.pl \".reboot-on 194 x.exe\"\r\n",
+        // Folders of a later Windows: the Store apps (8 and later), a user profile's AppData.
+        "\"C:\\Program Files\\WindowsApps\\Vendor.Player_2.1_x64__k1q2\\player.exe\" /play\r\n",
+        "copy a.ini \"%USERPROFILE%\\AppData\\Roaming\\Tool\\\"\r\n",
     ] {
         let src =
             format!("{nt_name}goto install_new\r\n:install_old\r\necho old\r\n:install_new\r\n");

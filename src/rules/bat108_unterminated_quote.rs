@@ -21,7 +21,9 @@ pub static RULE: Rule = Rule {
            or blank (the quote prints them), nor an `echo` whose specials after the quote are \
            all meant to print (ASCII art and banners: `echo \" | (___ | |`), with no `>` before \
            a file name (`>> %LOG%`, `> out.txt`, `>nul`), no `&` or `|` before a command \
-           word (`& pause`) and no `)` that should close a block, nor the command text of a \
+           word (`& pause`) and no `)` that should close a block, nor a `set` value whose open quote keeps HTML tags as text (`set dlg=\"about:<input \
+           type=file id=F><script>…`, built over several lines for `mshta`), nor the command \
+           text of a \
            `powershell -command \"…` that runs to the end of the line with only PowerShell's \
            specials in it (`| & ; { }`: PowerShell gets them, as meant), nor a quote swallowed by a \
            FOR variable written with one `%` (`for %a in (\"…`), which BAT217 reports.",
@@ -48,6 +50,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         if set_value_to_line_end(ctx, err.span)
+            || set_value_of_markup(ctx, err.span)
             || echo_of_arrows(ctx, err.span)
             || echo_prints_specials(ctx, err.span)
             || powershell_command_to_line_end(ctx, err.span)
@@ -350,6 +353,43 @@ fn set_value_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
         && !rest
             .iter()
             .any(|&b| matches!(b, b'&' | b'|' | b'<' | b'>') || (q.in_block && b == b')'))
+}
+
+/// `set dlg="about:<input type=file id=F><script>…`: a `set` whose open quote keeps HTML
+/// tags as text, the only specials after it (every `<` starts a tag name or `</`, every `>`
+/// ends a tag; no `&`, `|` or block-closing `)`). The value is built over several lines for
+/// `mshta`, and the quote is what stops cmd.exe from reading the tags as redirections.
+fn set_value_of_markup(ctx: &Ctx<'_>, quote: Span) -> bool {
+    let Some(q) = at_quote(ctx, quote) else {
+        return false;
+    };
+    let StmtKind::Set(set) = &q.stmt.kind else {
+        return false;
+    };
+    if set.kind != SetKind::Assign {
+        return false;
+    }
+    let rest = q.rest;
+    let (mut in_tag, mut tags) = (false, 0);
+    for (i, &b) in rest.iter().enumerate() {
+        match b {
+            b'<' if !in_tag => {
+                let next = rest.get(i + 1).copied().unwrap_or(b' ');
+                if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
+                    return false;
+                }
+                in_tag = true;
+            }
+            b'>' if in_tag => {
+                in_tag = false;
+                tags += 1;
+            }
+            b'<' | b'>' | b'&' | b'|' => return false,
+            b')' if q.in_block => return false,
+            _ => {}
+        }
+    }
+    tags > 0
 }
 
 /// The `%…%` reference before `quote` on its line that holds a `"`: cmd.exe's phase 1

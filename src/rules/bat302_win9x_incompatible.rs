@@ -565,8 +565,15 @@ const DOCUMENT_EXTENSIONS: &[&[u8]] = &[
 
 /// Folders only 64-bit Windows has: a script that names one (`set tool="C:\Program Files
 /// (x86)\Windows Kits\…\signtool.exe"`) is written for it, and 64-bit Windows has no
-/// COMMAND.COM.
-const WIN64_PATHS: &[&[u8]] = &[b"program files (x86)", b"\\syswow64", b"\\sysnative"];
+/// COMMAND.COM. Also folders of Windows Vista and later (`…\AppData\…`, where Windows 9x
+/// had `Application Data`) and of Windows 8 and later (`\WindowsApps\`, the Store apps).
+const WIN64_PATHS: &[&[u8]] = &[
+    b"program files (x86)",
+    b"\\syswow64",
+    b"\\sysnative",
+    b"\\appdata\\",
+    b"\\windowsapps\\",
+];
 
 /// The text names one of [`WIN64_PATHS`] (ASCII case folded).
 fn names_64_bit_windows_path(bytes: &[u8]) -> bool {
