@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{SetKind, StmtKind};
+use crate::syntax::ast::{Connector, Script, SetKind, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT216",
@@ -94,8 +94,24 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if blank(src.slice(Span::new(close.end(), stray))) && blank(stray_rest) {
             continue;
         }
+        // The else-branch of a top-level IF whose then-branch always jumps away, with the
+        // stray `)` alone on its line: the commands now outside the block run only when
+        // the else-branch would have run them (`) else (` / `echo No config (app.cfg)` /
+        // `pause` / `)`, after a then-branch ending in `goto :eof`).
+        if blank(stray_rest) && else_after_leaving_then(script, id) {
+            continue;
+        }
         let open_line = src.line_of(b.open.start());
-        let stray_line = src.line_of(stray);
+        // Where the block was meant to close: the next `)` that closes an enclosing block
+        // (each later `)` now closes one level further out), or the stray `)` line.
+        let meant = std::iter::successors(script.stmt(id).parent(), |&p| script.stmt(p).parent())
+            .find_map(|p| match &script.stmt(p).kind {
+                StmtKind::Block(outer) => Some(outer.close),
+                _ => None,
+            })
+            .flatten()
+            .map_or(stray, |c| c.start().min(stray));
+        let stray_line = src.line_of(meant);
         let paren = Span::new(text.start() + open, text.start() + open + 1);
         // Text after that `)` on its line: cmd.exe rejects the whole command (the parser
         // records it as a stray close at this `)`).
@@ -141,6 +157,34 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help("escape the parentheses of the text: `^(` and `^)`"),
         );
     }
+}
+
+/// `block` is the else-branch of an IF at the top level whose then-branch ends in a `goto`
+/// or an `exit`, so nothing after the IF runs when the then-branch does.
+fn else_after_leaving_then(script: &Script, block: StmtId) -> bool {
+    let Some(parent) = script.stmt(block).parent() else {
+        return false;
+    };
+    let p = script.stmt(parent);
+    let StmtKind::If(i) = &p.kind else {
+        return false;
+    };
+    if p.parent().is_some() || i.else_.map(|(_, e)| e) != Some(block) {
+        return false;
+    }
+    let Some(then) = i.then else {
+        return false;
+    };
+    let last = match &script.stmt(then).kind {
+        StmtKind::Block(b) => match b.body.last() {
+            Some(&l) => l,
+            None => return false,
+        },
+        _ => then,
+    };
+    let l = script.stmt(last);
+    matches!(l.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
+        && matches!(l.connector, Connector::None | Connector::Amp)
 }
 
 /// The offset of a `(` of `text` that no later `)` closes, outside double quotes and not
