@@ -429,7 +429,8 @@ pub fn summarize(
         && !view.as_ref().is_some_and(|v| {
             v.only_refuses(source, script, flow) || v.runs_only_nt_programs(source, script)
         })
-        && !super::guards::starts_cmd_only(source, script, flow);
+        && !super::guards::starts_cmd_only(source, script, flow)
+        && !super::guards::perl_wrapper(source.bytes());
     for inv in &sms.invocations {
         let id = inv.stmt;
         let reachable = flow.is_reachable(id);

@@ -669,6 +669,22 @@ pub fn starts_cmd_only(source: &Source, script: &Script, flow: &Flow) -> bool {
     early && tests > 0
 }
 
+/// A Perl script wrapped by `pl2bat` (first line `@rem = '--*-Perl-*--`): its `%OS%` test
+/// comes with the generated wrapper, not from its author. The old wrapper's Windows 9x
+/// branch is one plain `perl -x -S "%0" %1 …` line; Strawberry Perl's (which runs on
+/// Windows 2000 and later only) uses `%~dp0` and an IF/ELSE block there. Either way the test
+/// is no sign that the file is meant to run on Windows 9x.
+pub fn perl_wrapper(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let line = &bytes[..memchr::memchr(b'\n', bytes).unwrap_or(bytes.len())];
+    let squeezed: Vec<u8> = line
+        .iter()
+        .filter(|b| !b.is_ascii_whitespace())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    squeezed.starts_with(b"@rem='--*-perl-*--")
+}
+
 /// A line before a script's first command that does nothing for its reading: a comment, a
 /// label, `echo off`, `cls`, `title`, `color`, `chcp`, `mode`.
 fn quiet_start(source: &Source, kind: &StmtKind, name: &mut Vec<u8>) -> bool {
