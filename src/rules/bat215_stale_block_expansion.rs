@@ -584,8 +584,12 @@ fn leaves_after(script: &Script, s: StmtId) -> bool {
 /// The index of the GOTO or EXIT that follows `s` in its own block (see [`leaves_after`]).
 fn leave_after(script: &Script, s: StmtId) -> Option<usize> {
     let parent = script.stmt(s).parent()?;
-    if !matches!(script.stmt(parent).kind, StmtKind::Block(_)) {
-        return None;
+    // Its block, or the `&` chain of an IF with no else (`if exist "%w%" set "w=…" & goto
+    // again`: the chain's commands are the IF's children).
+    match &script.stmt(parent).kind {
+        StmtKind::Block(_) => {}
+        StmtKind::If(i) if i.else_.is_none() => {}
+        _ => return None,
     }
     // The statements after `s` in file order (bounded: a look costs the same in any block).
     let end = script.stmt(parent).span.end();
@@ -683,6 +687,14 @@ fn stale_after_set(
     // ([`assigns_itself`]).
     if clears(script, s) || assigns_itself(ctx, r, name) || assigns_itself(ctx, s, name) {
         return false;
+    }
+    // The read is the `set`'s own value expression (`set "p=%p:~0,-1%"` then `call :x
+    // "%p:~0,-1%"`): from the old value it gives exactly the new one.
+    if let StmtKind::Set(st) = &script.stmt(s).kind {
+        let value = st.value.map(|v| ctx.source.slice(v));
+        if st.kind == SetKind::Assign && value == Some(ctx.source.slice(span)) {
+            return false;
+        }
     }
     let Some((meet, split)) = places.meet(script, s, r) else {
         return false;
