@@ -3,7 +3,8 @@
 //!
 //! Sources are bytes, not UTF-8. For each finding a window of the lines around its labels is
 //! decoded for display (one char per byte, `source::decode_display`, or one char per UTF-8
-//! sequence in a file that is valid UTF-8) and the label spans are remapped from byte offsets to offsets in that UTF-8 text. Line and column numbers in the
+//! sequence in a file that is valid UTF-8) and the label spans are remapped from byte
+//! offsets to offsets in that UTF-8 text. Line and column numbers in the
 //! header come from the original bytes.
 
 use std::fmt;

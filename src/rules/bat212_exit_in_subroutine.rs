@@ -275,9 +275,8 @@ fn ends_failure_block(ctx: &Ctx<'_>, exit: StmtId) -> bool {
         return false;
     }
     // Nothing but comments after the `exit` in the block.
-    script
-        .ids()
-        .skip(exit.index() + 1)
+    (exit.0 + 1..script.stmts.len() as u32)
+        .map(StmtId)
         .take_while(|&id| {
             std::iter::successors(script.stmt(id).parent(), |&p| script.stmt(p).parent())
                 .any(|p| p == block)

@@ -412,7 +412,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut bang_names: HashMap<u32, HashSet<u64>> = HashMap::default();
     let mut sib: Option<Siblings> = None;
     let mut stem = Vec::new();
-    let mut same_literal: HashMap<u64, bool> = HashMap::default();
+    let mut same_literal: HashMap<(u32, u64), bool> = HashMap::default();
     for (r, span, kind) in reads {
         if kind != ExpansionKind::Var
             || !sure(r)
@@ -443,7 +443,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .find(|&s| stale_after_set(ctx, &places, s, r, span, name))
                 .filter(|&s| {
                     !*same_literal
-                        .entry(key.1)
+                        .entry(key)
                         .or_insert_with(|| only_one_literal(ctx, &places, s, name))
                 })
             {

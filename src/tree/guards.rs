@@ -676,7 +676,9 @@ pub fn starts_cmd_only(source: &Source, script: &Script, flow: &Flow) -> bool {
 /// is no sign that the file is meant to run on Windows 9x.
 pub fn perl_wrapper(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let line = &bytes[..memchr::memchr(b'\n', bytes).unwrap_or(bytes.len())];
+    // The marker is at the start: 64 bytes of the first line are plenty.
+    let head = &bytes[..bytes.len().min(64)];
+    let line = &head[..memchr::memchr(b'\n', head).unwrap_or(head.len())];
     let squeezed: Vec<u8> = line
         .iter()
         .filter(|b| !b.is_ascii_whitespace())
