@@ -1,9 +1,10 @@
 //! BAT216 paren-in-text-closes-block: a `)` in message text ends the block early.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::always_leaves;
 use crate::rules::{Ctx, Rule};
 use crate::source::Span;
-use crate::syntax::ast::{Connector, Script, SetKind, StmtId, StmtKind};
+use crate::syntax::ast::{SetKind, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT216",
@@ -98,7 +99,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // stray `)` alone on its line: the commands now outside the block run only when
         // the else-branch would have run them (`) else (` / `echo No config (app.cfg)` /
         // `pause` / `)`, after a then-branch ending in `goto :eof`).
-        if blank(stray_rest) && else_after_leaving_then(script, id) {
+        if blank(stray_rest) && else_after_leaving_then(ctx, id) {
             continue;
         }
         let open_line = src.line_of(b.open.start());
@@ -159,9 +160,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `block` is the else-branch of an IF at the top level whose then-branch ends in a `goto`
-/// or an `exit`, so nothing after the IF runs when the then-branch does.
-fn else_after_leaving_then(script: &Script, block: StmtId) -> bool {
+/// `block` is the else-branch of an IF at the top level whose then-branch always jumps
+/// away or exits ([`always_leaves`]), so nothing after the IF runs when the then-branch does.
+fn else_after_leaving_then(ctx: &Ctx<'_>, block: StmtId) -> bool {
+    let script = ctx.script;
     let Some(parent) = script.stmt(block).parent() else {
         return false;
     };
@@ -169,22 +171,7 @@ fn else_after_leaving_then(script: &Script, block: StmtId) -> bool {
     let StmtKind::If(i) = &p.kind else {
         return false;
     };
-    if p.parent().is_some() || i.else_.map(|(_, e)| e) != Some(block) {
-        return false;
-    }
-    let Some(then) = i.then else {
-        return false;
-    };
-    let last = match &script.stmt(then).kind {
-        StmtKind::Block(b) => match b.body.last() {
-            Some(&l) => l,
-            None => return false,
-        },
-        _ => then,
-    };
-    let l = script.stmt(last);
-    matches!(l.kind, StmtKind::Goto(_) | StmtKind::Exit(_))
-        && matches!(l.connector, Connector::None | Connector::Amp)
+    p.parent().is_none() && i.else_.map(|(_, e)| e) == Some(block) && always_leaves(ctx, parent, i)
 }
 
 /// The offset of a `(` of `text` that no later `)` closes, outside double quotes and not
