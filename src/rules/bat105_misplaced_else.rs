@@ -3,8 +3,9 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::bat_util::{always_leaves, Siblings};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{Connector, StmtKind, SyntaxErrorKind};
+use crate::syntax::ast::{Connector, StmtId, StmtKind, SyntaxErrorKind};
 use crate::syntax::names::program_file_name_is;
 
 pub static RULE: Rule = Rule {
@@ -12,7 +13,8 @@ pub static RULE: Rule = Rule {
     name: "misplaced-else",
     severity: Severity::Error,
     summary: "ELSE on its own line or after an unparenthesised command is not an else-branch",
-    what: "Reports an `else` that starts a line (after a `)` on the line before), and an `else` \
+    what: "Reports an `else` that starts a line (after a `)` on the line before, or after an \
+           `if … goto` line), and an `else` \
            after an IF's command that is not in parentheses (`if exist f del f else echo x`).",
     why: "ELSE belongs to IF only when it follows the then-command's closing `)` on the same \
           line: `) else (`. On its own line, cmd.exe runs `else` as a command (\"'else' is not \
@@ -32,7 +34,8 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::default();
-    for stmt in &ctx.script.stmts {
+    let mut sib: Option<Siblings> = None;
+    for (k, stmt) in ctx.script.stmts.iter().enumerate() {
         let StmtKind::Simple(s) = &stmt.kind else {
             continue;
         };
@@ -43,13 +46,25 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         seen.insert(s.name.span.start());
         let line = ctx.source.line_of(s.name.span.start());
+        // After `if … goto x` (a then-command that always leaves), the lines after the
+        // `else` run only when the test failed, as meant: what goes wrong is the error.
+        let sib = sib.get_or_insert_with(|| Siblings::build(ctx.script));
+        let after_jump = sib.before(StmtId(k as u32)).is_some_and(|p| {
+            matches!(&ctx.script.stmt(p).kind, StmtKind::If(i) if i.else_.is_none() && always_leaves(ctx, p, i))
+        });
+        let then = if after_jump {
+            "; the lines after it still run only when the IF above did not jump, but the error \
+             comes every time and sets ERRORLEVEL to 9009"
+        } else {
+            " and the commands after it run every time"
+        };
         out.push(
             RULE.diag(
                 s.name.span,
                 format!(
                     "`else` at the start of line {line} is not part of the IF above: cmd.exe runs \
                      it as a command (\"'else' is not recognized as an internal or external \
-                     command\") and the commands after it run every time"
+                     command\"){then}"
                 ),
             )
             .with_label("not an else-branch")

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::Resolution;
+use crate::rules::bat302_win9x_incompatible::dos_reason;
 use crate::rules::bat_util::{
     result_tested, sibling_exists, snippet, static_label, stderr_silenced,
 };
@@ -106,6 +107,7 @@ fn renames_itself(bytes: &[u8]) -> bool {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut after_nul = None;
     let mut subroutines: Option<bool> = None;
+    let mut dos_too: Option<bool> = None;
     let mut sib: Option<crate::rules::bat_util::Siblings<'_>> = None;
     let mut self_renamed: Option<bool> = None;
     for id in ctx.script.ids() {
@@ -169,14 +171,21 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         let shown = snippet(ctx.source, name, 60, false);
+        // A script COMMAND.COM runs too (a Windows 9x target, or a `.bat` with no cmd.exe-only
+        // syntax) gets that shell's message beside cmd.exe's.
+        let dos = if *dos_too.get_or_insert_with(|| dos_reason(ctx).is_some()) {
+            " (COMMAND.COM: \"Label not found\")"
+        } else {
+            ""
+        };
         let is_eof = key.eq_ignore_ascii_case(b"eof") && !is_call;
         let (message, help) = if is_eof {
             (
                 format!(
                     "there is no `:eof` label: `goto {shown}` without a colon looks for one, and \
                      cmd.exe prints \"The system cannot find the batch label specified - \
-                     {shown}\" and stops the script here (in a subroutine entered with `call \
-                     :label`, it returns to the caller)"
+                     {shown}\"{dos} and stops the script here (when it runs under CALL, it \
+                     returns to the caller)"
                 ),
                 if ctx.settings.targets.win9x {
                     "add a label `:EOF` as the last line (works on cmd.exe and COMMAND.COM)"
@@ -215,8 +224,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             (
                 format!(
                     "no label `:{shown}` in this file: cmd.exe prints \"The system cannot find \
-                     the batch label specified - {shown}\" and stops the script here (in a \
-                     subroutine entered with `call :label`, it returns to the caller)"
+                     the batch label specified - {shown}\"{dos} and stops the script here (when it runs under \
+                     CALL, it returns to the caller)"
                 ),
                 format!("add the line `:{shown}` where the jump should land, or fix the name"),
             )

@@ -312,6 +312,13 @@ fn owned_reads(
     out
 }
 
+/// A `::` or `:label` line that cmd.exe runs as a command because it follows another one in
+/// a block: it does nothing, or fails on the drive `:` (BAT109), whatever its text expands to,
+/// so a stale value in it changes nothing (a note that quotes `"%dir%"`).
+fn colon_line(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    matches!(&ctx.script.stmt(id).kind, StmtKind::Simple(s) if ctx.source.slice(s.name.span).starts_with(b":"))
+}
+
 /// The `%ERRORLEVEL%` (or `%errorlevel:…%`) atom, any case, read without a copy.
 fn reads_errorlevel(text: &[u8]) -> bool {
     text.len() >= 12
@@ -421,6 +428,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 script.stmt(r).kind,
                 StmtKind::Comment(_) | StmtKind::Label(_)
             )
+            || colon_line(ctx, r)
         {
             continue;
         }

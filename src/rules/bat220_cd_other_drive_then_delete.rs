@@ -107,9 +107,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             RULE.diag(
                 script.stmt(id).span,
                 format!(
-                    "`{cd}` has no `/d`, so it does not make {}: the current drive: started \
-                     from another drive, the script stays in its own folder and `{del}` on line \
-                     {line} deletes there instead",
+                    "`{cd}` has no `/d`, so it does not make {}: the current drive: when \
+                     another drive is current, the current folder stays where it was and \
+                     `{del}` on line {line} deletes there instead",
                     char::from(drive.to_ascii_uppercase())
                 ),
             )

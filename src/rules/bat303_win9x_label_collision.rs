@@ -101,6 +101,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if falls_into(ctx.source, w9.line, nt.line) {
             continue;
         }
+        // The COMMAND.COM probe of MSYS's `msys.bat`: `goto _WindowsNT` right above
+        // `:_Windows`. On Windows 9x the jump lands on the next line, which is where the
+        // script goes on purpose (a section that restarts COMMAND.COM with a larger
+        // environment), and on NT it skips that section.
+        if falls_into(ctx.source, ctx.source.line_of(stmt.span.start()), w9.line)
+            && k.len() > w9.folded.len()
+            && k[..w9.folded.len()].eq_ignore_ascii_case(&w9.folded)
+        {
+            continue;
+        }
         let view = *view.get_or_insert_with(|| ctx.win9x());
         if !view.runs(id) {
             continue;
