@@ -1678,8 +1678,8 @@ impl Foreign {
         match self {
             Foreign::Rexx => {
                 "this file starts with a `/*` comment: it is a program in another language \
-                 (most often an OS/2 REXX program, run by the REXX interpreter), not a cmd.exe \
-                 script (on Windows, cmd.exe would fail on its first line)"
+                 (most often an OS/2 REXX program, run by the REXX interpreter, or a command \
+                 file a tool reads, such as a linker script), not a cmd.exe script (on Windows, cmd.exe would fail on its first line)"
             }
             Foreign::RexxImage => {
                 "this file holds the tokenized image of an OS/2 REXX program (binary data \

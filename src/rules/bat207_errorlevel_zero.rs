@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "`if errorlevel 0` is always true (and `if not errorlevel 0` never)",
     what: "Reports `if errorlevel 0 …`, and `if not errorlevel 0 …` in code Windows 9x \
-           clients run or in a script that uses no cmd.exe-only syntax at all (a DOS build or \
+           clients run or in a script with a DOS 8.3 file name that uses no cmd.exe-only syntax at all (a DOS build or \
            test script, which COMMAND.COM runs as written); elsewhere on NT it detects \
            negative exit codes and is not reported. Not reported: `if errorlevel 0` first in \
            a branch that runs only on exit code 0 (inside `if %errorlevel% equ 0 (`, or the \
@@ -34,7 +34,9 @@ pub static RULE: Rule = Rule {
            set sys=xp`), which that operator already gates; nor one with an else-branch in a \
            script that itself exits with a negative code (`exit /b -255`), where the else \
            catches those codes on purpose (elsewhere the else-branch is a failure path that \
-           never runs, and is reported).",
+           never runs, and is reported); nor any `if errorlevel 0` on NT in a script that \
+           also tests a negative level (`if errorlevel -1 goto help`), which knows about \
+           negative exit codes.",
     why: "`IF ERRORLEVEL n` is true for exit codes n or higher. Programs report failure with \
           1 or more, so `if errorlevel 0` is true after success and failure alike: it does \
           not test for success, and its command runs either way (on NT only a negative exit \
@@ -86,6 +88,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // was reported. The tests after it (a copied chain of them) run only after a negative
     // exit code: one finding for the chain.
     let mut jumped = false;
+    let mut negative_tests: Option<bool> = None;
     // Built at the first test that needs it: most scripts have none.
     let mut sib: Option<Siblings> = None;
     for id in ctx.script.ids() {
@@ -130,6 +133,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // which never runs.
         // `find "XP" >nul && if errorlevel 0 set sys=xp`: the `&&` (or `||`) already decides
         // whether the IF runs, and the test adds nothing: redundant, not "either way".
+        // A script that tests a negative level itself (`if errorlevel -1 goto help`) knows
+        // NT's negative exit codes: `if errorlevel 0` tells them apart on purpose there.
+        if i.not.is_none()
+            && !ctx.settings.targets.win9x
+            && *negative_tests.get_or_insert_with(|| tests_negative_level(ctx))
+        {
+            continue;
+        }
         if i.not.is_none()
             && ((i.else_.is_some() && gives_negative_codes(ctx))
                 || matches!(stmt.connector, Connector::AndAnd | Connector::OrOr)
@@ -368,6 +379,15 @@ fn zero_when(ctx: &Ctx<'_>, condition: &Condition) -> Option<bool> {
 }
 
 /// The script ends with a negative exit code somewhere (`exit /b -1`, `exit -255`).
+/// The script has an `if errorlevel -N` test.
+fn tests_negative_level(ctx: &Ctx<'_>) -> bool {
+    ctx.script.stmts.iter().any(|s| {
+        matches!(&s.kind, StmtKind::If(i) if matches!(&i.condition,
+            Condition::Errorlevel { level, .. }
+                if ctx.source.slice(level.span).strip_prefix(b"-").is_some_and(|d| d.first().is_some_and(u8::is_ascii_digit))))
+    })
+}
+
 fn gives_negative_codes(ctx: &Ctx<'_>) -> bool {
     ctx.script.stmts.iter().any(|s| match &s.kind {
         StmtKind::Exit(e) => e

@@ -450,10 +450,27 @@ pub(crate) fn scan(ctx: &Ctx<'_>, runs: impl Fn(StmtId) -> bool) -> (Vec<Hit>, u
 
 /// Whether the Windows 9x rules look at this file, and why (for messages): it must run on
 /// Windows 9x (the tree's answer or the configured targets), or, left to the tree and found
-/// NT only, it uses no cmd.exe-only syntax at all, so COMMAND.COM runs it as written (DOS
-/// build and test scripts). `None`: NT only.
+/// NT only, it uses no cmd.exe-only syntax at all and has a DOS 8.3 file name, so COMMAND.COM
+/// runs it as written (DOS build and test scripts). `None`: NT only.
 pub(crate) fn dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
     *ctx.shared.dos_reason.get_or_init(|| find_dos_reason(ctx))
+}
+
+/// The file's own name is a DOS 8.3 name (`KSTART.BAT`, `build.bat`): at most 8 characters,
+/// a dot and an extension of at most 3, no space. A script named `Copy configs.bat` or
+/// `KOPIEREN_mit_copy.bat` was written on a Windows with long names; with nothing else
+/// pointing at COMMAND.COM it is taken for a cmd.exe script.
+fn short_file_name(path: &std::path::Path) -> bool {
+    let Some(name) = path.file_name().map(|n| n.as_encoded_bytes()) else {
+        return false;
+    };
+    let Some(dot) = name.iter().rposition(|&b| b == b'.') else {
+        return false;
+    };
+    let (stem, ext) = (&name[..dot], &name[dot + 1..]);
+    (1..=8).contains(&stem.len())
+        && ext.len() <= 3
+        && !stem.iter().any(|&b| matches!(b, b' ' | b'.') || b >= 0x80)
 }
 
 /// [`dos_reason`], computed.
@@ -465,7 +482,10 @@ fn find_dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
         .path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("cmd"));
-    if is_cmd || ctx.settings.tree.decided_by != crate::tree::Decider::NtOnly {
+    if is_cmd
+        || ctx.settings.tree.decided_by != crate::tree::Decider::NtOnly
+        || !short_file_name(ctx.path)
+    {
         return None;
     }
     let (hits, _) = scan(ctx, |id| ctx.flow.is_reachable(id));
@@ -474,8 +494,8 @@ fn find_dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
         && !uses_quoted_set(ctx)
         && !written_for_freedos(ctx))
     .then_some(
-        " (this script uses no cmd.exe-only syntax, so COMMAND.COM on DOS and Windows 9x runs \
-         it as written)",
+        " (this script has a DOS 8.3 file name and uses no cmd.exe-only syntax, so COMMAND.COM \
+         on DOS and Windows 9x runs it as written)",
     )
 }
 

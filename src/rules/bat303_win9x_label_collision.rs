@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     name: "win9x-label-collision",
     severity: Severity::Warning,
     summary: "A `goto` lands on another label on Windows 9x, where only the first 8 characters of a label count",
-    what: "Only in files Windows 9x clients run (see BAT302), or that use no cmd.exe-only \
+    what: "Only in files Windows 9x clients run (see BAT302), or that have a DOS 8.3 file name and use no cmd.exe-only \
            syntax at all and no NT-only command or variable (`title`, `pushd`, `reg`, \
            `%COMPUTERNAME%`, …) and no program of today's toolchains (`python`, `git`, \
            `node`, …) and no document started by its file association (`todo.pl`, \

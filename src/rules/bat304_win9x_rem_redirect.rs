@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A `REM` line with `>` or `|`, which COMMAND.COM on Windows 9x partly executes",
     what: "Only in files Windows 9x clients run (see BAT302) and that BAT302 does not report \
-           once as written for cmd.exe only, or that use no cmd.exe-only \
+           once as written for cmd.exe only, or that have a DOS 8.3 file name and use no cmd.exe-only \
            syntax at all and no NT-only command or variable (`title`, `pushd`, `reg`, \
            `%COMPUTERNAME%`, …) and no program of today's toolchains (`python`, `git`, \
            `node`, …) and no document started by its file association (`todo.pl`, \

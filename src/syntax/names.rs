@@ -196,4 +196,16 @@ pub const NT_ONLY_COMMANDS: &[&[u8]] = &[
     b"sysocmgr",
     b"mountvol",
     b"cipher",
+    // Terminal Services and the network tools of NT (Windows 9x had `winipcfg`, no
+    // `nslookup` or `pathping`).
+    b"tskill",
+    b"qwinsta",
+    b"rwinsta",
+    b"tsdiscon",
+    b"msg",
+    b"chkntfs",
+    b"compact",
+    b"nslookup",
+    b"pathping",
+    b"getmac",
 ];
