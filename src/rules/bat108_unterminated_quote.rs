@@ -197,10 +197,12 @@ fn echo_of_arrows(ctx: &Ctx<'_>, quote: Span) -> bool {
 /// open quote is then the author's way of printing `|`, `<`, `>` and `&` in ASCII art or a
 /// banner (`echo " | (___ | |`): the quote prints too, nothing else changes.
 fn echo_prints_specials(ctx: &Ctx<'_>, quote: Span) -> bool {
-    let Some(q) = echo_at_quote(ctx, quote) else {
-        return false;
-    };
-    let rest = q.rest;
+    echo_at_quote(ctx, quote).is_some_and(|q| specials_are_text(q.rest, q.in_block))
+}
+
+/// The text after an open quote has no `>` before a file name, no `&`, `&&`, `||` or `|`
+/// before a command word and (in a block) no `)`: its specials are text, not syntax.
+fn specials_are_text(rest: &[u8], in_block: bool) -> bool {
     // The word after position `k` (blanks skipped), lower case.
     let word_after = |k: usize| -> Vec<u8> {
         let s = rest[k..]
@@ -255,9 +257,20 @@ fn echo_prints_specials(ctx: &Ctx<'_>, quote: Span) -> bool {
                     e += 1;
                 }
                 let target = word_after(e);
-                let file = target
-                    .first()
-                    .is_some_and(|c| matches!(c, b'%' | b'!' | b'"'))
+                // A variable: `%name%` or `!name!` (`%%` alone is a percent sign, `!%%` in
+                // a list of special characters no reference).
+                let var = |c: u8| {
+                    target.len() >= 3
+                        && target[0] == c
+                        && target[1] != c
+                        && target[2..].contains(&c)
+                };
+                let file = target.first() == Some(&b'"')
+                    || var(b'%')
+                    // `%1`, `%~dp0log.txt`: an argument or a path built from one.
+                    || (target.first() == Some(&b'%')
+                        && target.get(1).is_some_and(|c| c.is_ascii_digit() || *c == b'~'))
+                    || var(b'!')
                     || target.contains(&b'\\')
                     || target.starts_with(b"nul")
                     || target.iter().rposition(|&c| c == b'.').is_some_and(|d| {
@@ -281,7 +294,7 @@ fn echo_prints_specials(ctx: &Ctx<'_>, quote: Span) -> bool {
                 }
                 k = e;
             }
-            b')' if q.in_block => return false,
+            b')' if in_block => return false,
             _ => k += 1,
         }
     }
@@ -348,11 +361,14 @@ fn set_value_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
         [head @ .., b'>'] if set.kind == SetKind::Prompt && !head.ends_with(b">") => head,
         r => r,
     };
+    // `set "expr=%expr%v^=-m&(v^(x+1)),` (a `set /a` macro built over several lines): the
+    // `&` and `^` are the expression's, and nothing after them is a command or a file.
     set.quoted
         && first
-        && !rest
+        && (!rest
             .iter()
             .any(|&b| matches!(b, b'&' | b'|' | b'<' | b'>') || (q.in_block && b == b')'))
+            || (set.kind == SetKind::Assign && specials_are_text(rest, q.in_block)))
 }
 
 /// `set dlg="about:<input type=file id=F><script>…`: a `set` whose open quote keeps HTML

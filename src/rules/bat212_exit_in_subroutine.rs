@@ -38,7 +38,7 @@ pub static RULE: Rule = Rule {
            failed or failure), nor an `exit` in a \
            subroutine whose \
            every CALL sits in the main code followed only by `exit /b`, `goto :eof`, \
-           `endlocal`, comments or the end of the file (ending the script there loses \
+           `endlocal`, `popd`, comments or the end of the file (ending the script there loses \
            nothing).",
     why: "EXIT without /B does not return from a `call :label` subroutine: it ends cmd.exe \
           itself, so the caller never continues after its CALL (and when the logon script was \
@@ -136,7 +136,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     // The same, from the entries of subroutines that have a caller that goes on after its
     // CALL: a CALL in the main body followed only by `exit /b`, `goto :eof`, `endlocal`,
-    // comments or the end of the file loses nothing when the subroutine ends the script
+    // `popd`, comments or the end of the file loses nothing when the subroutine ends the script
     // (a subroutine's own CALL returns to its caller, which goes on).
     // A CALL whose return runs straight back into the label it called (`call :size "%f%"`
     // on the line right above `:size`) does not count either: the code after the label is
@@ -151,7 +151,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     .successors(call)
                     .iter()
                     .filter(|e| e.kind != EdgeKind::Call)
-                    .any(|e| !nothing_runs_from(ctx, e.to, false)))
+                    // A bare `exit` ends cmd.exe itself, and its folder stack with it: a
+                    // `popd` after the CALL has nothing left to restore (`true`).
+                    .any(|e| !nothing_runs_from(ctx, e.to, true)))
     });
     let mut main: Option<Vec<bool>> = None;
     for id in exits {

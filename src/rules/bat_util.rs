@@ -843,6 +843,7 @@ pub fn is_placeholder_password(value: &[u8]) -> bool {
                 | b"passwd"
                 | b"pass"
                 | b"pwd"
+                | b"pw"
                 | b"yourpassword"
                 | b"mypassword"
                 | b"userpassword"
@@ -1375,6 +1376,7 @@ mod tests {
             "foo",
             "[]",
             "<>",
+            "pw",
         ] {
             assert!(is_placeholder_password(p.as_bytes()), "{p}");
         }

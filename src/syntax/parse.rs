@@ -2243,9 +2243,11 @@ impl P {
         self.skip_d();
         let mut b = None;
         // `/b` may have its exit code glued on (`exit /b1`): cmd.exe takes the switch and the
-        // number after it.
+        // number after it. It looks at the first two characters only, so AveYo's snippet
+        // marker `exit/b:ps_reg_own:` (a label-like tag PowerShell splits the file at) is
+        // `exit /b` too.
         if let Some(n) = self.kw_at("/b", |c| {
-            self.general_term(c) || c.is_some_and(|c| c.is_ascii_digit())
+            self.general_term(c) || c.is_some_and(|c| c.is_ascii_digit() || c == b':')
         }) {
             b = Some(self.sp(self.pos, self.pos + n));
             self.pos += n;
