@@ -7,7 +7,7 @@ use crate::rules::bat_util::{
     result_tested, sibling_exists, snippet, static_label, stderr_silenced,
 };
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{CallTarget, StmtId, StmtKind};
+use crate::syntax::ast::{CallTarget, Connector, StmtId, StmtKind};
 use crate::syntax::labels::{LabelIndex, Profile};
 
 pub static RULE: Rule = Rule {
@@ -32,7 +32,9 @@ pub static RULE: Rule = Rule {
            finds by its first 8 characters; a label that is there, after a NUL byte where \
            cmd.exe stops reading (BAT103 reports the NUL); a jump under an IF that repeats, \
            word for word, the test of the IF right before it, whose command already left \
-           (`if not exist %d%: goto bad` twice: the second never runs). A jump under a test of two fixed \
+           (`if not exist %d%: goto bad` twice: the second never runs); a jump after `&&` on a \
+           line commented out with `//` (`//if … && goto x`: cmd.exe finds no program \
+           `//if`, so the `&&` never runs). A jump under a test of two fixed \
            words (`if ans==n goto END`, the `%` forgotten) never runs when the words differ. \
            A `goto` to a missing `:eof`, `:exit` or `:quit` is a warning, not an error, in a \
            script that is no logon script and has no `call :label` subroutines: the script \
@@ -104,6 +106,20 @@ fn renames_itself(bytes: &[u8]) -> bool {
     })
 }
 
+/// The command before this `&&` is a line commented out with `//` (C-style), which cmd.exe
+/// runs as a program it cannot find ("'//if' is not recognized …"): it always fails.
+fn after_failing_comment<'s>(
+    ctx: &Ctx<'s>,
+    id: StmtId,
+    sib: &mut Option<crate::rules::bat_util::Siblings<'s>>,
+) -> bool {
+    let sib = sib.get_or_insert_with(|| crate::rules::bat_util::Siblings::build(ctx.script));
+    sib.before(id).is_some_and(|p| {
+        matches!(&ctx.script.stmt(p).kind,
+            StmtKind::Simple(s) if ctx.source.slice(s.name.span).starts_with(b"//"))
+    })
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut after_nul = None;
     let mut subroutines: Option<bool> = None;
@@ -135,6 +151,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // `goto : x`, `call :`: no name at all is a deliberate probe or a way to leave the
         // context (like a GOTO with no target), never a misspelt label.
         if key.is_empty() {
+            continue;
+        }
+        // `//if not exist x ((call bad.cmd) && goto top)`: a line "commented out" with `//`
+        // is a command cmd.exe cannot find, so the `&&` after it never runs the jump.
+        if stmt.connector == Connector::AndAnd && after_failing_comment(ctx, id, &mut sib) {
             continue;
         }
         // `if not exist %d%: goto bad` then the same test again: the second jump never runs.
