@@ -147,7 +147,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             None => format!(
                 "this `)` in the text closes the block opened on line {open_line} here, not at \
                  the `)` on line {stray_line}: what follows it up to that line is no longer \
-                 part of the block and runs whatever the block's test says (or once, not for \
+                 part of the block and runs regardless of the block's test (or once, not for \
                  each item of a FOR), and the text loses its `)`"
             ),
         };

@@ -147,9 +147,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             (
                 format!(
-                    "this arrow's `>` is a redirection, not text: the echo writes the text \
-                     before it into a file named `{target}` in the current folder, and the \
-                     user sees nothing"
+                    "this arrow's `>` is a redirection, not text: the echo writes the \
+                     text of the line, less the redirection, into a file named `{target}` in the \
+                     current folder, and the user sees nothing"
                 ),
                 "escape the arrow as `-^>` (or `=^>`)".to_string(),
             )
