@@ -56,7 +56,12 @@ pub static RULE: Rule = Rule {
            read in a block that holds a pipe, an `%ERRORLEVEL%` test that is itself a side \
            of a pipe, and the \
            statements after an unconditional GOTO in a block (the `goto 2>nul` tricks); REM \
-           lines; and `%ERRORLEVEL%` in a script that sets a variable of that name.",
+           lines and `::` lines cmd.exe runs as commands; `%ERRORLEVEL%` in a script that \
+           sets a variable of that name; an IF test that repeats, word for word, the test of \
+           an earlier IF whose branch holds the `set` (a toggle); a `set` whose whole \
+           statement (`if \"%dark%\"==\"1\" (set c=A) else (set c=B)`) also runs before the \
+           block with nothing set in between that it reads; a read that repeats an edit \
+           (`%name:MSSQL$=%`, `%name:~1%`) the `set` itself makes of the old value.",
     why: "cmd.exe expands `%name%` when it reads a line, and it reads a whole `( … )` block, \
           a whole `&` line and a whole FOR body at once, before running any of it. A \
           `%name%` inside the block therefore has the value from before the block, even \
@@ -420,6 +425,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut sib: Option<Siblings> = None;
     let mut stem = Vec::new();
     let mut same_literal: HashMap<(u32, u64), bool> = HashMap::default();
+    let mut set_before: HashMap<StmtId, bool> = HashMap::default();
     for (r, span, kind) in reads {
         if kind != ExpansionKind::Var
             || !sure(r)
@@ -448,7 +454,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .map(|&(_, s)| s)
                 .take(16)
-                .find(|&s| stale_after_set(ctx, &places, s, r, span, name))
+                .find(|&s| {
+                    stale_after_set(ctx, &places, s, r, span, name)
+                        // The statement that sets it in the block (`if "%dark%"=="1" (set
+                        // c=A) else (set c=B)`) runs word for word before the block too, and
+                        // nothing in the block changes what it tests: the value it sets is
+                        // the one the block already had.
+                        && !*set_before
+                            .entry(s)
+                            .or_insert_with(|| same_set_before(ctx, &places, s))
+                })
                 .filter(|&s| {
                     !*same_literal
                         .entry(key)
@@ -703,6 +718,16 @@ fn stale_after_set(
         if st.kind == SetKind::Assign && value == Some(ctx.source.slice(span)) {
             return false;
         }
+        // The read repeats an edit of the old value that the `set` itself makes (`set
+        // name=%target%\%name:MSSQL$=%` then `set out=%target%_%name:MSSQL$=%.txt`): the
+        // same substitution or substring of the value from before, on purpose.
+        let atom = ctx.source.slice(span);
+        if st.kind == SetKind::Assign
+            && atom.contains(&b':')
+            && value.is_some_and(|v| find(v, atom).is_some())
+        {
+            return false;
+        }
     }
     let Some((meet, split)) = places.meet(script, s, r) else {
         return false;
@@ -805,7 +830,108 @@ fn stale_after_set(
             return false;
         }
     }
+    // `if not "%m%"=="in" (…) else (set m=1)` then `if not "%m%"=="in" (set m=in)`: the
+    // second test repeats the first word for word, so it takes the same branch (a toggle
+    // between two values, which the new value would undo at once).
+    if repeats_test_of_set(ctx, s, r) {
+        return false;
+    }
     true
+}
+
+/// The text of an IF's test, from the keyword to its command.
+fn test_text<'s>(ctx: &Ctx<'s>, id: StmtId) -> Option<&'s [u8]> {
+    let StmtKind::If(i) = &ctx.script.stmt(id).kind else {
+        return None;
+    };
+    let end = ctx.script.stmt(i.then?).span.start();
+    ctx.source
+        .bytes()
+        .get(i.keyword.start()..end)
+        .map(<[u8]>::trim_ascii)
+}
+
+/// The read `r` is the test of an IF, and the `set` `s` sits in a branch of an earlier IF
+/// with the same test text.
+fn repeats_test_of_set(ctx: &Ctx<'_>, s: StmtId, r: StmtId) -> bool {
+    let Some(test) = test_text(ctx, r) else {
+        return false;
+    };
+    let mut cur = ctx.script.stmt(s).parent();
+    while let Some(p) = cur {
+        if p != r && p.index() < r.index() && test_text(ctx, p) == Some(test) {
+            return true;
+        }
+        cur = ctx.script.stmt(p).parent();
+    }
+    false
+}
+
+/// The outermost statement around `s` inside its unit (not a block) has the same text as a
+/// top-level statement before the unit, and no variable its text reads is set from there to
+/// the unit's end.
+fn same_set_before(ctx: &Ctx<'_>, places: &Places, s: StmtId) -> bool {
+    let script = ctx.script;
+    // Only a plain assignment gives the same value twice: `set /p` asks again, a FOR's
+    // command may print something else.
+    if !matches!(&script.stmt(s).kind, StmtKind::Set(st) if st.kind == SetKind::Assign) {
+        return false;
+    }
+    let unit = places.spans[places.unit[s.index()] as usize];
+    let (mut top, mut cur) = (s, s);
+    while let Some(p) = script.stmt(cur).parent() {
+        if script.stmt(p).span.start() <= unit.start() {
+            break;
+        }
+        match script.stmt(p).kind {
+            StmtKind::Block(_) => {}
+            StmtKind::If(_) => top = p,
+            _ => return false,
+        }
+        cur = p;
+    }
+    let text = ctx.source.slice(script.stmt(top).span).trim_ascii();
+    // `%RANDOM%`, `%TIME%`, …: a new value each time the line is read.
+    let lower = text.to_ascii_lowercase();
+    if [
+        b"%random".as_slice(),
+        b"%time",
+        b"%date",
+        b"%cd",
+        b"%errorlevel",
+        b"!",
+    ]
+    .iter()
+    .any(|d| find(&lower, d).is_some())
+    {
+        return false;
+    }
+    // The last statement before the unit with the same text.
+    let Some(&earlier) = script.top.iter().rev().find(|&&t| {
+        let st = script.stmt(t);
+        st.span.end() <= unit.start() && ctx.source.slice(st.span).trim_ascii() == text
+    }) else {
+        return false;
+    };
+    let names: Vec<&[u8]> = script
+        .expansions_in(script.stmt(top).span)
+        .iter()
+        .filter(|e| e.kind == ExpansionKind::Var)
+        .filter_map(|e| var_name(ctx.source.slice(e.span)))
+        .collect();
+    // Nothing from there to the unit's end sets what it reads (`set /p name=` between a
+    // `set "path=%dir%\%name%"` and the same line in the block).
+    let first = earlier.index() + 1;
+    !script.stmts[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, st)| st.span.start() < unit.end())
+        .any(|(k, st)| {
+            matches!(st.kind, StmtKind::Set(_))
+                && names
+                    .iter()
+                    .any(|n| assigns(ctx, StmtId((first + k) as u32), n))
+        })
 }
 
 /// Statement `id` is a FOR whose body can run more than once: not `for /f` over one quoted

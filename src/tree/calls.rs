@@ -252,7 +252,7 @@ enum TargetHead<'a> {
 /// [`target_spec`] up to the path's parts, on a [`cleaned`] word.
 fn target_head(s: &[u8]) -> TargetHead<'_> {
     let self_forms: &[&[u8]] = &[b"%0", b"%~f0", b"%~dpnx0", b"%~s0", b"%~fs0"];
-    if self_forms.iter().any(|f| s.eq_ignore_ascii_case(f)) {
+    if self_forms.iter().any(|f| s.eq_ignore_ascii_case(f)) || self_in_parts(s) {
         return TargetHead::Done(TargetSpec::SelfFile);
     }
     let mut percent0 = false;
@@ -291,6 +291,21 @@ fn target_head(s: &[u8]) -> TargetHead<'_> {
         percent0,
         nt_only,
     }
+}
+
+/// The script's own path put together from its folder and its name: `%~dp0%~nx0`,
+/// `%~dp0\%~nx0` (the elevation helpers' `getadmin.bat "%~dp0\%~nx0"`), `%~d0%~p0%~n0%~x0`,
+/// `%~dpn0%~x0`, `%~dp0%~n0.bat`.
+fn self_in_parts(s: &[u8]) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let Some(rest) = [b"%~dp0".as_slice(), b"%~d0%~p0"]
+        .iter()
+        .find_map(|f| lower.strip_prefix(*f))
+        .map(|r| r.strip_prefix(b"\\").unwrap_or(r))
+    else {
+        return lower.as_slice() == b"%~dpn0%~x0";
+    };
+    matches!(rest, b"%~nx0" | b"%~n0%~x0" | b"%~n0.bat" | b"%~n0.cmd")
 }
 
 /// The parts of a relative path: its components but empty ones and `.`.
@@ -545,6 +560,16 @@ mod tests {
             rel(&["helper.bat"], false, false)
         );
         assert_eq!(target_spec(b"%0"), TargetSpec::SelfFile);
+        for own in [
+            "\"%~dp0\\%~nx0\"",
+            "%~dp0%~nx0",
+            "%~D0%~P0%~N0%~X0",
+            "%~dpn0%~x0",
+            "%~dp0%~n0.bat",
+        ] {
+            assert_eq!(target_spec(own.as_bytes()), TargetSpec::SelfFile, "{own}");
+        }
+        assert_ne!(target_spec(b"%~dp0\\other.bat"), TargetSpec::SelfFile);
         assert_eq!(target_spec(b"%ROLE%.bat"), TargetSpec::Dynamic);
         assert_eq!(target_spec(br"%0\..\%SMS_BIN%\x.exe"), TargetSpec::Dynamic);
         assert_eq!(target_spec(br"C:\tools\x.bat"), TargetSpec::Elsewhere);
