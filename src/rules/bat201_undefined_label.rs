@@ -192,8 +192,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         let shown = snippet(ctx.source, name, 60, false);
-        // A script COMMAND.COM runs too (a Windows 9x target, or a `.bat` with no cmd.exe-only
-        // syntax) gets that shell's message beside cmd.exe's.
+        // A script COMMAND.COM runs too (a Windows 9x target, or a `.bat` with a DOS 8.3 name
+        // and no cmd.exe-only syntax) gets that shell's message beside cmd.exe's.
         let dos = if *dos_too.get_or_insert_with(|| dos_reason(ctx).is_some()) {
             " (COMMAND.COM: \"Label not found\")"
         } else {

@@ -297,6 +297,9 @@ fn target_head(s: &[u8]) -> TargetHead<'_> {
 /// `%~dp0\%~nx0` (the elevation helpers' `getadmin.bat "%~dp0\%~nx0"`), `%~d0%~p0%~n0%~x0`,
 /// `%~dpn0%~x0`, `%~dp0%~n0.bat`.
 fn self_in_parts(s: &[u8]) -> bool {
+    if !s.starts_with(b"%~") {
+        return false;
+    }
     let lower = s.to_ascii_lowercase();
     let Some(rest) = [b"%~dp0".as_slice(), b"%~d0%~p0"]
         .iter()
