@@ -313,17 +313,8 @@ fn repeated_leaving_test<'a>(
     if second.then != Some(id) || second.else_.is_some() {
         return false;
     }
-    let test = |i: &crate::syntax::ast::If, at: StmtId| {
-        let end = i
-            .then
-            .map_or(script.stmt(at).span.end(), |t| script.stmt(t).span.start());
-        ctx.source
-            .slice(crate::source::Span::new(
-                i.keyword.end(),
-                end.max(i.keyword.end()),
-            ))
-            .trim_ascii()
-    };
+    let test =
+        |i: &crate::syntax::ast::If, at: StmtId| crate::rules::bat_util::if_test_text(ctx, i, at);
     let sib = sib.get_or_insert_with(|| crate::rules::bat_util::Siblings::build(script));
     let mut prev = sib.before(owner);
     for _ in 0..8 {

@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{name_key, snippet, Siblings};
+use crate::rules::bat_util::{if_test_text, name_key, snippet, Siblings};
 use crate::rules::{Ctx, Rule};
 use crate::source::{Source, Span};
 use crate::syntax::ast::{
@@ -839,16 +839,12 @@ fn stale_after_set(
     true
 }
 
-/// The text of an IF's test, from the keyword to its command.
+/// The text of an IF's test (see [`if_test_text`]), for a statement that is an IF.
 fn test_text<'s>(ctx: &Ctx<'s>, id: StmtId) -> Option<&'s [u8]> {
-    let StmtKind::If(i) = &ctx.script.stmt(id).kind else {
-        return None;
-    };
-    let end = ctx.script.stmt(i.then?).span.start();
-    ctx.source
-        .bytes()
-        .get(i.keyword.start()..end)
-        .map(<[u8]>::trim_ascii)
+    match &ctx.script.stmt(id).kind {
+        StmtKind::If(i) => Some(if_test_text(ctx, i, id)),
+        _ => None,
+    }
 }
 
 /// The read `r` is the test of an IF, and the `set` `s` sits in a branch of an earlier IF

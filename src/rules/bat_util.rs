@@ -1037,6 +1037,18 @@ pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> 
     false
 }
 
+/// The text of an IF's test, between the `if` keyword and its command, trimmed (`not
+/// exist %d%:`): two IFs with the same text test the same thing.
+pub fn if_test_text<'s>(ctx: &Ctx<'s>, i: &crate::syntax::ast::If, at: StmtId) -> &'s [u8] {
+    let script = ctx.script;
+    let end = i
+        .then
+        .map_or(script.stmt(at).span.end(), |t| script.stmt(t).span.start());
+    ctx.source
+        .slice(Span::new(i.keyword.end(), end.max(i.keyword.end())))
+        .trim_ascii()
+}
+
 /// The then-command jumps away or exits: `goto x`, `exit /b`, a block with one of them
 /// among its own commands (`(set f=1 & goto x)`), or (with no else) one chained after it with
 /// `&` on the IF's line (`if errorlevel 8 echo failed & goto end`: cmd.exe runs the whole rest
