@@ -651,6 +651,8 @@ impl<'a> Builder<'a> {
         let own_os = std::cell::OnceCell::new();
         // [`Builder::piped`], made at the first batch file run without CALL.
         let piped = std::cell::OnceCell::new();
+        // [`Builder::exit_variables`], made at the first command word that is a variable.
+        let exit_vars = std::cell::OnceCell::new();
         let mut hub_used = false;
         // Jump names found in a variable's text (`hidden_jumps_at`), reused per statement.
         let mut hidden: Vec<Node> = Vec::new();
@@ -698,6 +700,14 @@ impl<'a> Builder<'a> {
                     out.push(edge(after, EdgeKind::Next));
                 }
                 StmtKind::Exit(_) => out.push(edge(Node::End, EdgeKind::Next)),
+                // `%RETURN%` where every `set RETURN=` of the file gives `exit /b`.
+                StmtKind::Simple(sc)
+                    if sc.name.dynamic
+                        && self.exits_by_variable(sc, &exit_vars)
+                        && !piped.get_or_init(|| self.piped(&seq_next))[i] =>
+                {
+                    out.push(edge(Node::End, EdgeKind::Next))
+                }
                 StmtKind::If(ifs) => {
                     let (then_first, else_first) = self.first[i];
                     let then_to = then_first.map(Node::Stmt).unwrap_or(after);
@@ -914,6 +924,46 @@ impl<'a> Builder<'a> {
             }
         }
         !text.is_empty()
+    }
+
+    /// A command that is one variable (`%RETURN%`, arguments allowed) whose every assignment in
+    /// the file ends the script or the subroutine (`set "RETURN=exit /b"`,
+    /// `set ret=goto :eof`): the variable ends the script there as the command it holds does.
+    /// A variable the file never sets is unknown (its caller may set it).
+    fn exits_by_variable(
+        &self,
+        sc: &crate::syntax::ast::Simple,
+        exit_vars: &std::cell::OnceCell<rustc_hash::FxHashMap<Vec<u8>, bool>>,
+    ) -> bool {
+        let word = self.source.slice(sc.name.span);
+        let Some(name) = word
+            .strip_prefix(b"%")
+            .and_then(|w| w.strip_suffix(b"%"))
+            .filter(|n| !n.is_empty() && !n.iter().any(|b| b"%:~!\"^".contains(b)))
+        else {
+            return false;
+        };
+        let vars = exit_vars.get_or_init(|| self.exit_variables());
+        vars.get(name.to_ascii_uppercase().as_slice()) == Some(&true)
+    }
+
+    /// Each variable the file assigns (its name in upper case), and whether every assignment
+    /// gives a command that ends the script or subroutine: `exit` or `goto :eof`.
+    fn exit_variables(&self) -> rustc_hash::FxHashMap<Vec<u8>, bool> {
+        let mut out: rustc_hash::FxHashMap<Vec<u8>, bool> = Default::default();
+        for stmt in &self.script.stmts {
+            let StmtKind::Set(set) = &stmt.kind else {
+                continue;
+            };
+            let Some(name) = set.name else { continue };
+            let name = self.source.slice(name).to_ascii_uppercase();
+            let exits = matches!(set.kind, crate::syntax::ast::SetKind::Assign)
+                && set
+                    .value
+                    .is_some_and(|v| value_ends_script(self.source.slice(v)));
+            *out.entry(name).or_insert(true) &= exits;
+        }
+        out
     }
 
     /// Jumps written inside text that a variable carries to the command line later: the
@@ -1187,6 +1237,30 @@ impl Builder<'_> {
 
 /// The `0` at `at` ends `~f0`, `x0%"` or `nx0"` (ASCII case folded): a name of the script
 /// itself.
+/// A variable's value that, run as a command, ends the script or subroutine: `exit`
+/// (`exit /b`, `exit/b 1`) or `goto :eof` (`goto:eof`), any case, after leading blanks.
+fn value_ends_script(value: &[u8]) -> bool {
+    let delim = |b: u8| matches!(b, b' ' | b'\t' | b',' | b';' | b'=');
+    let v = value.trim_ascii_start();
+    let word_end = |rest: &[u8]| rest.first().map_or(true, |&b| delim(b) || b == b'/');
+    if v.len() >= 4 && v[..4].eq_ignore_ascii_case(b"exit") {
+        return word_end(&v[4..]);
+    }
+    if v.len() >= 4 && v[..4].eq_ignore_ascii_case(b"goto") {
+        let mut rest = &v[4..];
+        while let Some((&b, tail)) = rest.split_first() {
+            if !delim(b) {
+                break;
+            }
+            rest = tail;
+        }
+        return rest.len() >= 4
+            && rest[..4].eq_ignore_ascii_case(b":eof")
+            && rest[4..].first().map_or(true, |&b| delim(b));
+    }
+    false
+}
+
 fn names_self_at(bytes: &[u8], at: usize) -> bool {
     let before = |k: usize| at.checked_sub(k).map(|i| bytes[i] | 0x20);
     let after = &bytes[at + 1..];
@@ -1670,6 +1744,9 @@ pub enum Foreign {
     /// header remote-management tools read to run the body with PowerShell), `#!/bin/sh`,
     /// `#!/usr/bin/env python`. `#!cmd` and `#!bat` name cmd.exe itself and do not count.
     Shebang,
+    /// An HTML page ([`is_html_page`]): most often a repository's web page saved under the
+    /// script's name instead of the raw file.
+    Html,
 }
 
 impl Foreign {
@@ -1706,8 +1783,30 @@ impl Foreign {
                  `#!/bin/sh` a Unix shell): that interpreter runs it, not cmd.exe (which would \
                  fail on its first line)"
             }
+            Foreign::Html => {
+                "this file is an HTML page (it starts with `<!DOCTYPE html>` or `<html>`), not a \
+                 script: most often a web page saved under the script's name instead of the raw \
+                 file. cmd.exe reads every line of it as a failing command"
+            }
         }
     }
+}
+
+/// The file's first bytes (after a UTF-8 BOM and blanks) are `<!DOCTYPE html` or `<html`,
+/// any case, followed by a blank or `>`. (A batch/HTA or batch/WSF hybrid starts with
+/// `<!-- :`, which cmd.exe runs as a label line; it is not one of these.)
+fn is_html_page(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let head = &bytes[start..];
+    [&b"<!doctype html"[..], b"<html"].iter().any(|tag| {
+        head.len() > tag.len()
+            && head[..tag.len()].eq_ignore_ascii_case(tag)
+            && matches!(head[tag.len()], b' ' | b'\t' | b'\r' | b'\n' | b'>')
+    })
 }
 
 /// The file's first bytes (after a UTF-8 BOM and blanks) are `#!` and name an interpreter
@@ -1838,6 +1937,9 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
     }
     if shebang_names_other(bytes) {
         return Some(Foreign::Shebang);
+    }
+    if is_html_page(bytes) {
+        return Some(Foreign::Html);
     }
     // One look at the first word of each line, no copy: `iff … then`, `elseiff`, `endiff`,
     // `enddo`, `gosub` (any case, after blanks and `@`); `%+` anywhere (no line holds part
@@ -2281,6 +2383,27 @@ mod tests {
             "@echo off\r\n#!ruby\r\nputs 1\r\n",
             "# !ps\r\necho hi\r\n",
             "#!/bin/sh\n# 2>nul & @ECHO OFF & goto batch\nexec java \"$@\"\n:batch\njava %*\n",
+        ] {
+            assert_eq!(foreign(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_html_page_is_foreign() {
+        for text in [
+            "<!DOCTYPE html>\n<html lang=\"en\">\n",
+            "\u{FEFF}\r\n  <!doctype HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">\r\n",
+            "<HTML>\r\n<body>echo</body>\r\n",
+            "<html\n lang=en>",
+        ] {
+            assert_eq!(foreign(text), Some(Foreign::Html), "{text:?}");
+        }
+        for text in [
+            // Batch/HTA and batch/WSF hybrids: cmd.exe runs the first line as a label.
+            "<!-- :\r\n@echo off\r\nmshta \"%~f0\"\r\nexit /b\r\n-->\r\n<html>\r\n",
+            "<!-- : Begin batch script\r\n@echo off\r\n",
+            "<htmlfile.txt echo hi\r\n",
+            "@echo off\r\n<!DOCTYPE html>\r\n",
         ] {
             assert_eq!(foreign(text), None, "{text:?}");
         }

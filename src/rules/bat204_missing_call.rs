@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
            rest of that logical line still runs, so only what follows the line counts. A tail \
            call is not reported: when only `exit`, `exit /b`, `goto :eof`, a GOTO to such an \
            ending, the clean-up a script's end does anyway or that matters to no later command \
-           (`endlocal`, `echo off`/`echo on`, `cd`, `cls`, clearing a variable with `set X=`, \
+           (`endlocal`, `echo off`/`echo on`, `cd`, `cls`, `color`, `title`, clearing a variable with `set X=`, \
            and `popd` under a SETLOCAL, whose end restores the folder), comments or the end of \
            the file follow (also past a next line that tests the opposite of the IF that runs \
            it: `if /i \"%a%\"==\"Y\" next.bat` then `if /i not \"%a%\"==\"Y\" goto end`, false \
@@ -36,7 +36,9 @@ pub static RULE: Rule = Rule {
            ladder (`IF ERRORLEVEL 3 BACKUP.BAT` next to `IF ERRORLEVEL 2 …`: handing over is \
            that step's branch, and with CALL the lower steps would run too) or of a ladder of \
            tests of one variable against different words whose other steps leave too (`if \
-           \"%ans%\"==\"Yes\" next.bat` next to `if \"%ans%\"==\"No\" goto no`), nor the script's \
+           \"%ans%\"==\"Yes\" next.bat` next to `if \"%ans%\"==\"No\" goto no`; or against the same \
+           word when that step hands over as well: a copied step, of which only one is meant \
+           to run), nor the script's \
            own file run right after such a ladder (the DOS menu loop); nor the hand-off that ends a \
            menu option (`:1` / `cd tools` / `first.cmd` / `cd..` / `:2` …, where one ladder of \
            `if … goto` tests jumps to both labels and only messages, comments, `cls` and folder \
@@ -479,7 +481,12 @@ fn ladder_step(
         .filter(|(v, _, _)| *v == var)
         .collect();
     if steps.iter().any(|(_, w, _)| *w == word) {
-        return false;
+        // Unless that step hands over as well (`if "%m%"=="1" (cd a & main.bat)` then `if
+        // "%m%"=="1" (cd b & main.bat)`, a copied step whose word was not changed): with CALL
+        // both would run, and only one is meant to.
+        return steps
+            .iter()
+            .any(|(_, w, n)| *w == word && hands_over(ctx, *n));
     }
     // A menu's one answer that hands over, and a plain GOTO right after it for every other
     // answer (`if "%input%"=="1" game.bat` / `goto bad`): the GOTO is the ladder's
@@ -511,25 +518,37 @@ fn prompted(
         .contains(name)
 }
 
-/// The IF's branch leaves ([`always_leaves`]), or its then-command (or the last command of
-/// its then-block) is another batch file run without CALL.
+/// The IF's branch leaves ([`always_leaves`]), or it hands over ([`hands_over`]).
 fn branch_leaves(ctx: &Ctx<'_>, s: StmtId) -> bool {
+    match &ctx.script.stmt(s).kind {
+        StmtKind::If(i) => {
+            then_last(ctx, i).is_some() && (always_leaves(ctx, s, i) || hands_over(ctx, s))
+        }
+        _ => false,
+    }
+}
+
+/// The IF's then-command, or the last command of its then-block.
+fn then_last(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> Option<StmtId> {
+    let last = i.then?;
+    match &ctx.script.stmt(last).kind {
+        StmtKind::Block(b) => b.body.last().copied(),
+        _ => Some(last),
+    }
+}
+
+/// The IF's then-command (or the last command of its then-block) is another batch file run
+/// without CALL.
+fn hands_over(ctx: &Ctx<'_>, s: StmtId) -> bool {
     let script = ctx.script;
     let StmtKind::If(i) = &script.stmt(s).kind else {
         return false;
     };
-    let Some(mut last) = i.then else {
+    let Some(last) = then_last(ctx, i) else {
         return false;
     };
-    if let StmtKind::Block(b) = &script.stmt(last).kind {
-        match b.body.last() {
-            Some(&l) => last = l,
-            None => return false,
-        }
-    }
-    always_leaves(ctx, s, i)
-        || matches!(&script.stmt(last).kind, StmtKind::Simple(c)
-            if crate::flow::runs_batch_file(ctx.source.slice(c.name.span)))
+    matches!(&script.stmt(last).kind, StmtKind::Simple(c)
+        if crate::flow::runs_batch_file(ctx.source.slice(c.name.span)))
 }
 
 /// An `if "%x%"=="word" …` test (no `not`, no `else`; `==` or `EQU`): one side expands a

@@ -33,12 +33,13 @@ pub static RULE: Rule = Rule {
            (`cmd /c \"%~f0\" child`, or `\"%~f0\" a | \"%~f0\" b`: each side of a pipe runs in a cmd.exe of its own; the code is the child's answer), an `exit` the main code reaches without entering a subroutine (the \
            menu's quit handler, even when a subroutine jumps there), and an `exit` that never \
            runs (after `(goto)`, which already left the subroutine), an `exit` under a label \
-           named for ending the script (`:exit_door`, `:die`, `:FatalError`, `:error`: a word \
-           of the name is exit, quit, die, abort, fatal, terminate, bail, error, err, fail, \
-           failed or failure), nor an `exit` in a \
+           named for ending the script (`:exit_door`, `:die`, `:FatalError`, `:error`, \
+           `:quitout`: a word of the name is exit, quit, die, abort, fatal, terminate, bail, \
+           error, err, fail, failed or failure, or exit, quit or abort glued to out, now, all, \
+           do or go), nor an `exit` in a \
            subroutine whose \
            every CALL sits in the main code followed only by `exit /b`, `goto :eof`, \
-           `endlocal`, `popd`, comments or the end of the file (ending the script there loses \
+           `endlocal`, `popd`, `cd`, `cls`, `color`, `title`, comments or the end of the file (ending the script there loses \
            nothing).",
     why: "EXIT without /B does not return from a `call :label` subroutine: it ends cmd.exe \
           itself, so the caller never continues after its CALL (and when the logon script was \
@@ -143,10 +144,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // the script's own main line, which the CALL merely starts early, so its `exit` is the
     // script's end (the missing return is the slip, and `exit /b` there would run that code
     // again without the CALL's arguments).
+    // (So does one inside a subroutine, `:init` / `if exist a.ini call :ask` / `:ask`: the
+    // code after `:ask` runs as the rest of `:init` anyway.)
     let (reported, entry_line) = subroutine_code(ctx, n, |call| {
-        in_sub[call.index()]
-            || (!returns_into_callee(ctx, call)
-                && ctx
+        !returns_into_callee(ctx, call)
+            && (in_sub[call.index()]
+                || ctx
                     .flow
                     .successors(call)
                     .iter()
@@ -389,8 +392,9 @@ fn guard_exit(ctx: &Ctx<'_>, exit: StmtId) -> bool {
 /// A label name that says the code under it ends the script: a word of it (split at
 /// `_`, `-`, `.`, digits and lower-to-upper case changes) is `exit`, `quit`, `die`, `abort`,
 /// `fatal`, `terminate`, `bail`, or names an error (`error`, `err`, `fail`, `failed`,
-/// `failure`: an error handler that ends the script) (`:exit_door`, `:doQuit`,
-/// `:FatalError`, `:die`, `:error`).
+/// `failure`: an error handler that ends the script), or a word of it is `exit`, `quit` or
+/// `abort` glued to `out`, `now`, `all`, `do`, `go`, … (`:exit_door`, `:doQuit`,
+/// `:FatalError`, `:die`, `:error`, `:quitout`, `:exitnow`).
 fn names_an_exit(name: &[u8]) -> bool {
     let mut words: Vec<Vec<u8>> = vec![Vec::new()];
     let mut prev_lower = false;
@@ -423,7 +427,27 @@ fn names_an_exit(name: &[u8]) -> bool {
                 | b"fail"
                 | b"failed"
                 | b"failure"
-        )
+        ) || [&b"exit"[..], b"quit", b"abort"].iter().any(|k| {
+            // One word glued to another that says when or what (`quitout`, `exitnow`,
+            // `doquit`), not an inflection (`exiting`, `quitter`).
+            let glued = |rest: &[u8]| {
+                matches!(
+                    rest,
+                    b"out"
+                        | b"now"
+                        | b"all"
+                        | b"app"
+                        | b"script"
+                        | b"batch"
+                        | b"here"
+                        | b"do"
+                        | b"go"
+                        | b"then"
+                )
+            };
+            (w.starts_with(k) && glued(&w[k.len()..]))
+                || (w.ends_with(k) && glued(&w[..w.len() - k.len()]))
+        })
     })
 }
 
@@ -603,6 +627,9 @@ mod tests {
             "ShowError",
             "err_msg",
             "install_failed",
+            "quitout",
+            "EXITNOW",
+            "doquit",
         ] {
             assert!(names_an_exit(n.as_bytes()), "{n}");
         }

@@ -46,7 +46,7 @@ pub static RULE: Rule = Rule {
            plain FOR over `(%1)`: one argument, as a classpath helper called once per jar), or \
            over one registry value whose key line it skips (`for /f \"tokens=3\" … in ('reg \
            query \"HKLM\\…\\Windows NT\\CurrentVersion\" /v CurrentBuild')`) or over \
-           `('ver')`, `('cd')` or `('chdir')` (one line), or \
+           `('ver')`, `('cd')`, `('chdir')`, `('date /t')` or `('time /t')` (one line), or \
            whose body always jumps away (one pass per reading), or a `set` after the read in a \
            loop body that its own block follows with a GOTO or EXIT (no later pass sees the \
            new value) or that never runs, a read after the GOTO or EXIT that follows the \
@@ -753,6 +753,13 @@ fn stale_after_set(
     if in_loop && s.index() > r.index() && leaves_after(script, s) {
         return false;
     }
+    // A menu dispatched by the loop variable (`for %%i in (%picks%) do ( if "%%i"=="1" ( if
+    // "%fast%"=="on" (set fast=off) else (set fast=on) ) else if "%%i"=="2" …)`): the read
+    // and the set run in the branch of one item, the read first; only the same item named
+    // twice would read the old value.
+    if in_loop && r.index() < s.index() && same_item_branch(ctx, s, r) {
+        return false;
+    }
     // `set where=second` / `goto begin` in one branch, the read in a later one: the pass that
     // sets it leaves the block before the read; the next pass reads the block again.
     if s.index() < r.index() && leave_after(script, s).is_some_and(|g| g < r.index()) {
@@ -845,6 +852,42 @@ fn test_text<'s>(ctx: &Ctx<'s>, id: StmtId) -> Option<&'s [u8]> {
         StmtKind::If(i) => Some(if_test_text(ctx, i, id)),
         _ => None,
     }
+}
+
+/// `r` and `s` sit in the same branch of an IF, inside their FOR, whose test compares the
+/// loop variable with a fixed word (`if "%%i"=="3" (…)`).
+fn same_item_branch(ctx: &Ctx<'_>, s: StmtId, r: StmtId) -> bool {
+    let script = ctx.script;
+    let (mut child, mut cur) = (r, script.stmt(r).parent());
+    while let Some(p) = cur {
+        match &script.stmt(p).kind {
+            StmtKind::For(_) => return false,
+            StmtKind::If(_) if tests_loop_item(ctx, p) => {
+                let mut c = s;
+                while let Some(q) = script.stmt(c).parent() {
+                    if q == p {
+                        return c == child;
+                    }
+                    c = q;
+                }
+                return false;
+            }
+            _ => {}
+        }
+        child = p;
+        cur = script.stmt(p).parent();
+    }
+    false
+}
+
+/// The IF `id` compares a FOR variable with a fixed word: its test holds one `%%x` and no
+/// other `%` or `!` (`"%%i"=="3"`, `/i %%~a==x`).
+fn tests_loop_item(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    test_text(ctx, id).is_some_and(|t| {
+        t.iter().filter(|&&b| b == b'%').count() == 2
+            && find(t, b"%%").is_some()
+            && !t.contains(&b'!')
+    })
 }
 
 /// The read `r` is the test of an IF, and the `set` `s` sits in a branch of an earlier IF
@@ -1007,7 +1050,8 @@ fn one_reg_value(set: &[u8], options: &[u8], quote: u8) -> bool {
     }
     let words: Vec<&[u8]> = split_args(cmd);
     // `for /f … in ('ver')`: one line of text (the blank line before it is skipped); `('cd')`
-    // and `('chdir')` print the current folder, one line.
+    // and `('chdir')` print the current folder, one line; so do `('date /t')` and
+    // `('time /t')` the date and the time.
     // (`'@ CHDIR'`: the `@` that hides the command line is no word of it.)
     let bare: Vec<&[u8]> = words
         .iter()
@@ -1020,7 +1064,11 @@ fn one_reg_value(set: &[u8], options: &[u8], quote: u8) -> bool {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    if bare.len() == 1 && matches!(bare[0], b"ver" | b"cd" | b"chdir") {
+    if bare.len() == 1 && matches!(bare[0], b"ver" | b"cd" | b"chdir" | b"date/t" | b"time/t") {
+        return true;
+    }
+    // `('date /t')` and `('time /t')` print the date or the time, one line.
+    if bare.len() == 2 && matches!(bare[0], b"date" | b"time") && bare[1] == b"/t" {
         return true;
     }
     let (Some(&prog), Some(&verb), Some(&key)) = (words.first(), words.get(1), words.get(2)) else {

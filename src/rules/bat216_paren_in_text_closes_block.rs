@@ -25,7 +25,7 @@ pub static RULE: Rule = Rule {
           An elevation prompt or an error exit that should run only on failure then runs on \
           every client. When text follows that `)` on its line (`echo Check (needs a \
           restart)...`), the text is a syntax error: cmd.exe prints \"... was unexpected at \
-          this time.\" and stops the script when it reaches the IF or FOR.",
+          this time.\" and stops the script when it reaches the outermost IF or FOR around the block (cmd.exe reads all of it before running any).",
     example: "net session >nul 2>&1\r\nif errorlevel 1 (\r\n  echo Run this as administrator (right-click, Run as administrator)\r\n  pause\r\n  exit /b 1\r\n)\r\n",
     fix: "net session >nul 2>&1\r\nif errorlevel 1 (\r\n  echo Run this as administrator ^(right-click, Run as administrator^)\r\n  pause\r\n  exit /b 1\r\n)\r\n",
     sources: &[
@@ -137,11 +137,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 let after =
                     crate::rules::bat_util::snippet(src, Span::new(at, at + len), 30, false);
                 let after = after.trim();
+                // cmd.exe reads the whole statement the block is part of (the outermost IF
+                // or FOR around it) before it runs any of it: the error comes there.
+                let top = std::iter::successors(Some(id), |&p| script.stmt(p).parent())
+                    .last()
+                    .unwrap_or(id);
+                let top_line = src.line_of(script.stmt(top).span.start());
                 format!(
                     "this `)` in the text closes the block opened on line {open_line}: \
                      `{after}` after it is then a syntax error, so cmd.exe prints \"{after} \
                      was unexpected at this time.\" and stops the script when it reaches line \
-                     {open_line}"
+                     {top_line}"
                 )
             }
             None => format!(

@@ -981,7 +981,8 @@ pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> 
                 let name = ctx.source.slice(s.name.span);
                 (setlocal_open && s.args.is_empty() && name.eq_ignore_ascii_case(b"popd"))
                     || exits_with_errorlevel(ctx, s)
-                    || [b"cd".as_slice(), b"chdir", b"cls"]
+                    // The console's look only: no later command reads it.
+                    || [b"cd".as_slice(), b"chdir", b"cls", b"color", b"title"]
                         .iter()
                         .any(|w| name.eq_ignore_ascii_case(w))
                     // `cd\`, `cd..`: the folder glued to the command word.

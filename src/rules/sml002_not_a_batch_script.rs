@@ -18,7 +18,10 @@ pub static RULE: Rule = Rule {
            or binary data whose first byte is NUL (cmd.exe reads nothing of it; UTF-16 text, a \
            NUL in every other byte, is not counted), or whose first line runs into NUL bytes \
            after a few bytes of text, with at least 8 pairs of NULs in its first 4 KB (an \
-           editor's tool definition, a game's level file named `LEVEL1.CMD`).",
+           editor's tool definition, a game's level file named `LEVEL1.CMD`), or an HTML page \
+           (the first non-blank bytes are `<!DOCTYPE html` or `<html`: most often a repository's \
+           web page saved under the script's name; a batch/HTA hybrid starting `<!-- :` is a \
+           script).",
     why: "Linting such a file as cmd.exe batch reports errors in code cmd.exe never runs: REXX \
           `IF … THEN` / `ELSE` lines and 4DOS `iff`/`endiff` blocks are not batch syntax. The \
           note says why the file has no other finding, so a tree of mixed scripts stays quiet \
