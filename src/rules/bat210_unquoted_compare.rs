@@ -949,7 +949,12 @@ fn holds_for_no(
 /// would (a destructive step confirmed with `Y`, a "play again?" at the end), so nothing is
 /// lost. When a subroutine's code reaches the test, `exit /b` and `goto :eof` may only
 /// return: not counted as the end (in the main code they end the script).
-fn no_answer_ends(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
+///
+/// With `unmatched`, the path followed is that of an answer no test expects instead: the
+/// else-branch of each `==` / `EQU` test of the answer (the then-branch of a `NEQ` or
+/// `not`), as a menu's "anything else" (`if %c%==1 goto one` / `if %c%==2 goto two` /
+/// `echo Invalid & pause & exit`).
+fn no_answer_ends(ctx: &Ctx<'_>, id: StmtId, name: &[u8], unmatched: bool) -> bool {
     use crate::flow::{EdgeKind, Node, Resolution};
     let script = ctx.script;
     let subroutines = script.stmts.iter().any(
@@ -993,14 +998,19 @@ fn no_answer_ends(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
                 Some(Resolution::Eof) => return ends(&digits, !subroutines),
                 _ => return false,
             },
-            StmtKind::If(t) => match holds_for_no(ctx, t, name, &mut digits) {
+            StmtKind::If(t) => match if unmatched {
+                tests_answer(ctx, t, name)
+            } else {
+                holds_for_no(ctx, t, name, &mut digits)
+            } {
                 Some(holds) => match take(at, holds) {
                     Some(n) => Some(n),
                     None => return false,
                 },
                 None => return false,
             },
-            StmtKind::Label(_) => None,
+            // A block goes on to its first command.
+            StmtKind::Label(_) | StmtKind::Block(_) => None,
             _ if crate::rules::bat_util::message_or_screen(ctx, at) => None,
             _ => return false,
         };
@@ -1013,6 +1023,27 @@ fn no_answer_ends(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> bool {
         };
     }
     false
+}
+
+/// An IF comparing the answer `name` for (in)equality, either side (`if %c%==1`, `if %pw%
+/// neq %good%`, `if not %c%==x`): whether it holds for an answer it does not expect (`true`
+/// for `NEQ` or `not`); `None` for another test.
+fn tests_answer(ctx: &Ctx<'_>, i: &crate::syntax::ast::If, name: &[u8]) -> Option<bool> {
+    let src = ctx.source;
+    let Condition::Compare { lhs, op, rhs, .. } = &i.condition else {
+        return None;
+    };
+    let negated = match op {
+        CmpOp::EqEq | CmpOp::Equ => i.not.is_some(),
+        CmpOp::Neq => i.not.is_none(),
+        _ => return None,
+    };
+    let is_answer = |w: &Word| {
+        word_is_only_expansions(ctx.script, src, w)
+            && matches!(ctx.script.expansions_in(w.span), [e]
+                if expansion_name(src, e).is_some_and(|n| n.eq_ignore_ascii_case(name)))
+    };
+    (is_answer(lhs) || is_answer(rhs)).then_some(negated)
 }
 
 /// The names the file's `set /p` prompts set at the console (lower case; not a `set /p x=<file`
@@ -1085,7 +1116,9 @@ fn report(
                 continue;
             }
             // A yes/no confirmation whose "no" ends the script: Enter stops it there too.
-            if no_answer_ends(ctx, at.id, &name) {
+            // Or an answer the tests do not expect ends it (a menu's "Invalid choice" and
+            // `exit`, a wrong password's `exit`).
+            if no_answer_ends(ctx, at.id, &name, false) || no_answer_ends(ctx, at.id, &name, true) {
                 // This test is where an empty answer stops the script: later tests of it
                 // never see it empty.
                 covered.insert((name.clone(), asked(&name)));

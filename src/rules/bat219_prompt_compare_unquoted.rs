@@ -27,7 +27,9 @@ pub static RULE: Rule = Rule {
            BAT215's finding), a yes/no question (`if %c%==Y`, `if %c%==N`, or `if %c% equ 1` with \
            `0` tested too) whose \"no\" path ends the script (through messages, pauses, \
            GOTOs and other yes/no tests of the answer): the syntax error stops it where \
-           \"no\" would; nor a later test of an answer whose first test already stops the \
+           \"no\" would; nor a test after which an answer it does not expect ends the script the \
+           same way (a menu's `echo Invalid choice` / `pause` / `exit`, a wrong password's \
+           `exit`: only messages, pauses and GOTOs on the way); nor a later test of an answer whose first test already stops the \
            script on Enter (on an IF line reported for another answer, or such a yes/no). One finding per \
            variable; its other unquoted tests are related places. The other unquoted \
            operands (arguments, values with spaces) are BAT210's, which is opt-in. A right \

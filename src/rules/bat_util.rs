@@ -1328,6 +1328,27 @@ impl OnePerFile {
     }
 }
 
+/// The aside of the password rules (NET101, NET103) on who can read the script: said for a
+/// logon script, or a script the tree's logon scripts reach, or one in a `netlogon` folder.
+pub fn netlogon_readers(ctx: &Ctx<'_>) -> &'static str {
+    let netlogon = ctx.settings.logon_script
+        || ctx.settings.nt4_client
+        || memchr::memmem::find(
+            ctx.path
+                .as_os_str()
+                .as_encoded_bytes()
+                .to_ascii_lowercase()
+                .as_slice(),
+            b"netlogon",
+        )
+        .is_some();
+    if netlogon {
+        " (on a NETLOGON share, every user of the domain)"
+    } else {
+        ""
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -183,9 +183,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     s.value,
                     format!(
                         "`{}` is given the password `{MASK}` in clear text: anyone who can \
-                         read this script can read the password (on a NETLOGON share, every \
-                         user of the domain)",
-                        s.what
+                         read this script can read the password{}",
+                        s.what,
+                        crate::rules::bat_util::netlogon_readers(ctx)
                     ),
                 )
                 .with_label("password in clear text")

@@ -132,6 +132,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let k = quiet.partition_point(|s| s.end() <= at);
         quiet.get(k).is_some_and(|s| s.start() <= at)
     };
+    // The spans of the ECHO commands, in source order.
+    let echoes: Vec<Span> = script
+        .stmts
+        .iter()
+        .filter(|s| matches!(s.kind, StmtKind::Echo(_)))
+        .map(|s| s.span)
+        .collect();
+    let in_echo = |at: usize| {
+        let k = echoes.partition_point(|s| s.end() <= at);
+        echoes.get(k).is_some_and(|s| s.start() <= at)
+    };
     for e in &script.expansions {
         if !matches!(e.kind, ExpansionKind::Var | ExpansionKind::Delayed) {
             continue;
@@ -154,9 +165,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(list) = uses.get(&n) else {
             continue;
         };
-        // The first use after this assignment (the list is in source order).
+        // The first use after this assignment (the list is in source order), and of those
+        // the first outside an ECHO (the command that takes the password, not a message
+        // showing it) when there is one.
         let i = list.partition_point(|s| s.start() < value.end());
-        let Some(used) = list.get(i) else {
+        let Some(used) = list[i.min(list.len())..]
+            .iter()
+            .find(|u| !in_echo(u.start()))
+            .or_else(|| list.get(i))
+        else {
             continue;
         };
         let var = src.display(name).trim().to_string();
@@ -165,9 +182,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 value,
                 format!(
                     "`{var}` holds the password `{MASK}` in clear text and line {} uses it: \
-                     anyone who can read this script can read the password (on a NETLOGON \
-                     share, every user of the domain)",
-                    src.line_of(used.start())
+                     anyone who can read this script can read the password{}",
+                    src.line_of(used.start()),
+                    crate::rules::bat_util::netlogon_readers(ctx)
                 ),
             )
             .with_label("password in clear text")

@@ -7,4 +7,5 @@ echo 1 = map drives, 2 = printers
 set /p pick=Choice: 
 if %pick%==1 net use H: \\files\home
 if %pick%==2 call "%~dp0printers.cmd"
+call "%~dp0inventory.cmd"
 echo Setup finished.
