@@ -191,7 +191,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
-        let shown = snippet(ctx.source, name, 60, false);
+        // The name cmd.exe looks for: carets and a lone `%` (`goto errorL%`) are gone by then.
+        let shown = if key.len() == name.len() || key.len() > 60 {
+            snippet(ctx.source, name, 60, false)
+        } else {
+            String::from_utf8_lossy(key).into_owned()
+        };
         // A script COMMAND.COM runs too (a Windows 9x target, or a `.bat` with a DOS 8.3 name
         // and no cmd.exe-only syntax) gets that shell's message beside cmd.exe's.
         let dos = if *dos_too.get_or_insert_with(|| dos_reason(ctx).is_some()) {
