@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
            `del *.tmp`, `rd /s /q .`), and nothing checks that the folder is there: no `||` or \
            `&&` after the `cd`, no `if exist` test of the same folder in the file, no `md` of \
            it. Not reported: a folder that is always there (`%TEMP%`, `%windir%`, \
-           `%SystemRoot%`, `%USERPROFILE%`, `%APPDATA%`, `%LOCALAPPDATA%`, the script's own \
+           `%SystemRoot%`, `%USERPROFILE%`, `%APPDATA%`, `%LOCALAPPDATA%` and its `Temp`, the same written out from `%USERPROFILE%\\AppData`, the script's own \
            folder `%~dp0`), `cd ..` or a drive root; a `cd C:\\…` without `/d` that BAT220 \
            reports.",
     why: "When the folder does not exist (an application that is not installed on this PC, a \
@@ -81,6 +81,13 @@ fn always_there(path: &[u8]) -> bool {
         b"%userprofile%",
         b"%appdata%",
         b"%localappdata%",
+        // The same folders written out: every profile has them (the last, the Windows XP
+        // default TEMP).
+        b"%localappdata%\\temp",
+        b"%userprofile%\\appdata\\local",
+        b"%userprofile%\\appdata\\local\\temp",
+        b"%userprofile%\\appdata\\roaming",
+        b"%userprofile%\\local settings\\temp",
         b"%homedrive%%homepath%",
         b"%systemdrive%",
         b"%programfiles%",

@@ -21,7 +21,8 @@ pub static RULE: Rule = Rule {
            and `geq 5`) may cover every answer and are not reported. Not reported: when the variable was given that option's \
            value as a default before the prompt, or when the option's code up to its next \
            jump (or the end of the file) only shows text, waits or ends the script (a quit \
-           option as the fallback), or when the option's label names the end of the script \
+           option as the fallback) or asks a new question whose answer the next line tests \
+           (a submenu: `set /p` or `choice`, then `if`), or when the option's label names the end of the script \
            (`:end`, `:exit`, `:quit`, `:end_script`: the script's closing section, clean-up \
            included, as the fallback).",
     why: "An answer that matches none of the tests (a typo, an option number not offered, or \
@@ -121,11 +122,21 @@ fn ladder_step(ctx: &Ctx<'_>, id: StmtId, name: &[u8]) -> Option<Step> {
 /// than show text, wait, or end the script?
 fn option_does_work(ctx: &Ctx<'_>, top: &[StmtId], at: usize) -> bool {
     let rest = &top[(at + 1).min(top.len())..];
-    for &id in rest.iter().take(64) {
+    for (k, &id) in rest.iter().enumerate().take(64) {
         if matches!(
             ctx.script.stmt(id).kind,
             StmtKind::Goto(_) | StmtKind::Exit(_) | StmtKind::Label(_)
         ) {
+            return false;
+        }
+        // A new question at the console (`set /p`, `choice`) whose answer the next line
+        // tests: the code fallen into is a menu of its own, which only shows its text and
+        // asks before anything runs. (A prompt for a file name, then work, is the option.)
+        if asks_at_console(ctx, id)
+            && rest
+                .get(k + 1)
+                .is_some_and(|&n| matches!(ctx.script.stmt(n).kind, StmtKind::If(_)))
+        {
             return false;
         }
         // More than a message, a screen command or a local scope: the option's work.
@@ -137,6 +148,26 @@ fn option_does_work(ctx: &Ctx<'_>, top: &[StmtId], at: usize) -> bool {
     }
     // The end of the file ends the script; past 64 statements of text, assume work.
     rest.len() > 64
+}
+
+/// `set /p x=Prompt` (not read from a file with `<`) or a `choice` command.
+fn asks_at_console(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    let stmt = ctx.script.stmt(id);
+    match &stmt.kind {
+        StmtKind::Set(s) => {
+            s.kind == crate::syntax::ast::SetKind::Prompt
+                && !stmt
+                    .redirects()
+                    .iter()
+                    .any(|r| r.op == crate::syntax::ast::RedirectOp::In)
+        }
+        StmtKind::Simple(c) => {
+            let name = ctx.source.slice(c.name.span);
+            crate::syntax::names::program_file_name_is(name, b"choice")
+                || crate::syntax::names::program_file_name_is(name, b"choice.exe")
+        }
+        _ => false,
+    }
 }
 
 /// A label (lower case) that names the end of the script: `end`, `exit`, `quit` and their
