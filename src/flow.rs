@@ -1792,16 +1792,21 @@ impl Foreign {
     }
 }
 
-/// The file's first bytes (after a UTF-8 BOM and blanks) are `<!DOCTYPE html` or `<html`,
-/// any case, followed by a blank or `>`. (A batch/HTA or batch/WSF hybrid starts with
-/// `<!-- :`, which cmd.exe runs as a label line; it is not one of these.)
-fn is_html_page(bytes: &[u8]) -> bool {
+/// The bytes from the first one that is not blank, after a UTF-8 BOM.
+fn text_start(bytes: &[u8]) -> &[u8] {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = bytes
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(bytes.len());
-    let head = &bytes[start..];
+    &bytes[start..]
+}
+
+/// The file's first bytes (after a UTF-8 BOM and blanks) are `<!DOCTYPE html` or `<html`,
+/// any case, followed by a blank or `>`. (A batch/HTA or batch/WSF hybrid starts with
+/// `<!-- :`, which cmd.exe runs as a label line; it is not one of these.)
+fn is_html_page(bytes: &[u8]) -> bool {
+    let head = text_start(bytes);
     [&b"<!doctype html"[..], b"<html"].iter().any(|tag| {
         head.len() > tag.len()
             && head[..tag.len()].eq_ignore_ascii_case(tag)
@@ -1812,12 +1817,7 @@ fn is_html_page(bytes: &[u8]) -> bool {
 /// The file's first bytes (after a UTF-8 BOM and blanks) are `#!` and name an interpreter
 /// other than cmd.exe: `#!ps`, `#!PowerShell`, `#!/bin/bash`, `#!/usr/bin/env python3`.
 fn shebang_names_other(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    let Some(rest) = bytes[start..].strip_prefix(b"#!") else {
+    let Some(rest) = text_start(bytes).strip_prefix(b"#!") else {
         return false;
     };
     let line = &rest[..rest
@@ -2365,16 +2365,14 @@ mod tests {
 
     #[test]
     fn a_first_line_naming_another_interpreter_is_foreign() {
-        for text in [
+        let yes = [
             "#!ps\r\n$dir = 'C:\\Temp'\r\n",
             "\u{FEFF}#!PowerShell\nWrite-Output hi\n",
             "  #!/bin/bash\necho hi\n",
             "#! /usr/bin/env python3\nprint(1)\n",
             "#!pwsh.exe",
-        ] {
-            assert_eq!(foreign(text), Some(Foreign::Shebang), "{text:?}");
-        }
-        for text in [
+        ];
+        let no = [
             "#!cmd\r\n@echo off\r\n",
             "#!bat\r\necho hi\r\n",
             "#!\r\necho hi\r\n",
@@ -2383,29 +2381,35 @@ mod tests {
             "@echo off\r\n#!ruby\r\nputs 1\r\n",
             "# !ps\r\necho hi\r\n",
             "#!/bin/sh\n# 2>nul & @ECHO OFF & goto batch\nexec java \"$@\"\n:batch\njava %*\n",
-        ] {
+        ];
+        foreign_cases(Foreign::Shebang, &yes, &no);
+    }
+
+    /// Each of `yes` is read as `kind`, none of `no` as foreign.
+    fn foreign_cases(kind: Foreign, yes: &[&str], no: &[&str]) {
+        for text in yes {
+            assert_eq!(foreign(text), Some(kind), "{text:?}");
+        }
+        for text in no {
             assert_eq!(foreign(text), None, "{text:?}");
         }
     }
 
     #[test]
     fn an_html_page_is_foreign() {
-        for text in [
+        let yes = [
             "<!DOCTYPE html>\n<html lang=\"en\">\n",
             "\u{FEFF}\r\n  <!doctype HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">\r\n",
             "<HTML>\r\n<body>echo</body>\r\n",
             "<html\n lang=en>",
-        ] {
-            assert_eq!(foreign(text), Some(Foreign::Html), "{text:?}");
-        }
-        for text in [
+        ];
+        let no = [
             // Batch/HTA and batch/WSF hybrids: cmd.exe runs the first line as a label.
             "<!-- :\r\n@echo off\r\nmshta \"%~f0\"\r\nexit /b\r\n-->\r\n<html>\r\n",
             "<!-- : Begin batch script\r\n@echo off\r\n",
             "<htmlfile.txt echo hi\r\n",
             "@echo off\r\n<!DOCTYPE html>\r\n",
-        ] {
-            assert_eq!(foreign(text), None, "{text:?}");
-        }
+        ];
+        foreign_cases(Foreign::Html, &yes, &no);
     }
 }
