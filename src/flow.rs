@@ -1790,6 +1790,19 @@ impl Foreign {
             }
         }
     }
+
+    /// The help line: what the user can do.
+    pub fn help(self) -> &'static str {
+        match self {
+            Foreign::Html => {
+                "replace the page with the script itself (on GitHub, its Raw view), or exclude \
+                 the file (`exclude` in smslint.toml)"
+            }
+            _ => {
+                "nothing to fix; exclude the file (`exclude` in smslint.toml) to silence this note"
+            }
+        }
+    }
 }
 
 /// The bytes from the first one that is not blank, after a UTF-8 BOM.

@@ -192,12 +192,7 @@ pub fn lint_analysed(
         diags.push(
             note.diag(first, foreign.describe())
                 .with_label("not a cmd.exe script")
-                .with_help(if foreign == crate::flow::Foreign::Html {
-                    "replace the page with the script itself (on GitHub, its Raw view), or \
-                     exclude the file (`exclude` in smslint.toml)"
-                } else {
-                    "nothing to fix; exclude the file (`exclude` in smslint.toml) to silence this note"
-                }),
+                .with_help(foreign.help()),
         );
     } else {
         // `selected` is in registry order, as `RULES` is: a cursor answers in one step for

@@ -162,9 +162,9 @@ fn asks_at_console(ctx: &Ctx<'_>, id: StmtId) -> bool {
                     .any(|r| r.op == crate::syntax::ast::RedirectOp::In)
         }
         StmtKind::Simple(c) => {
-            let name = ctx.source.slice(c.name.span);
-            crate::syntax::names::program_file_name_is(name, b"choice")
-                || crate::syntax::names::program_file_name_is(name, b"choice.exe")
+            let mut buf = Vec::new();
+            crate::syntax::names::program_stem_into(ctx.source.slice(c.name.span), &mut buf)
+                == Some(b"choice".as_slice())
         }
         _ => false,
     }

@@ -1329,19 +1329,15 @@ impl OnePerFile {
 }
 
 /// The aside of the password rules (NET101, NET103) on who can read the script: said for a
-/// logon script, or a script the tree's logon scripts reach, or one in a `netlogon` folder.
+/// logon script, a script the tree's logon scripts reach, one in a `netlogon` folder, or one
+/// whose name says it is one (`logon.bat`, `logon_staff.cmd`).
 pub fn netlogon_readers(ctx: &Ctx<'_>) -> &'static str {
+    let path = ctx.path.as_os_str().as_encoded_bytes().to_ascii_lowercase();
+    let name = crate::syntax::names::file_name(&path);
     let netlogon = ctx.settings.logon_script
         || ctx.settings.nt4_client
-        || memchr::memmem::find(
-            ctx.path
-                .as_os_str()
-                .as_encoded_bytes()
-                .to_ascii_lowercase()
-                .as_slice(),
-            b"netlogon",
-        )
-        .is_some();
+        || memchr::memmem::find(&path, b"netlogon").is_some()
+        || memchr::memmem::find(name, b"logon").is_some();
     if netlogon {
         " (on a NETLOGON share, every user of the domain)"
     } else {

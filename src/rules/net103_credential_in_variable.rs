@@ -128,10 +128,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .filter(|s| matches!(s.kind, StmtKind::Comment(_) | StmtKind::Label(_)))
         .map(|s| s.span)
         .collect();
-    let in_quiet = |at: usize| {
-        let k = quiet.partition_point(|s| s.end() <= at);
-        quiet.get(k).is_some_and(|s| s.start() <= at)
-    };
+    let in_quiet = |at: usize| inside(&quiet, at);
     // The spans of the ECHO commands, in source order.
     let echoes: Vec<Span> = script
         .stmts
@@ -139,10 +136,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .filter(|s| matches!(s.kind, StmtKind::Echo(_)))
         .map(|s| s.span)
         .collect();
-    let in_echo = |at: usize| {
-        let k = echoes.partition_point(|s| s.end() <= at);
-        echoes.get(k).is_some_and(|s| s.start() <= at)
-    };
+    let in_echo = |at: usize| inside(&echoes, at);
     for e in &script.expansions {
         if !matches!(e.kind, ExpansionKind::Var | ExpansionKind::Delayed) {
             continue;
@@ -197,6 +191,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_secret(value),
         );
     }
+}
+
+/// One of `spans` (in source order, none inside another) holds offset `at`.
+fn inside(spans: &[Span], at: usize) -> bool {
+    let k = spans.partition_point(|s| s.end() <= at);
+    spans.get(k).is_some_and(|s| s.start() <= at)
 }
 
 /// `"x"`, `[x]` or `x`: the text inside one pair of quotes or brackets.
