@@ -3,7 +3,9 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::bat_util::{def_key, first_arg_stages, sibling_exists, snippet};
+use crate::rules::bat_util::{
+    cd_targets, def_key, entered_subdirs, first_arg_stages, sibling_exists, snippet,
+};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CallTarget, StmtKind};
 use crate::syntax::labels::{key, Profile};
@@ -16,7 +18,9 @@ pub static RULE: Rule = Rule {
     what: "Reports `call name` (no colon, no path, no extension, no quotes or variables) when the \
            script defines a label `:name` and `name` is not one of cmd.exe's own commands \
            (`call set …` runs SET), unless a file `name.bat`, `name.cmd`, `name.exe` or \
-           `name.com` sits beside the script or the script names `name.bat`, `name.cmd` or \
+           `name.com` sits beside the script (or in a folder below it that the script enters with \
+           `cd`/`pushd` or puts on the PATH before, or a folder of that name the script changes into: `cd GAME` … \
+           `call GAME`) or the script names `name.bat`, `name.cmd` or \
            `name.exe` itself (then the external call is what the author meant), or `name` is \
            a word the script's own `%1` dispatch takes (`if \"%1\"==\"app\" goto app`: `call \
            app` runs the script again through its alias on the PATH), or the label \
@@ -50,6 +54,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut named: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
     // The words the script compares `%1` with, gathered at the first candidate.
     let mut stages: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
+    // The folders below the script's that it enters, gathered at the first candidate.
+    let mut entered: Option<Vec<String>> = None;
     for stmt in &ctx.script.stmts {
         let StmtKind::Call(c) = &stmt.kind else {
             continue;
@@ -100,7 +106,22 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // `name.bat` / `name.exe` … beside the script: the external call is what runs, and
         // is meant (a toolkit of small scripts on the PATH).
-        if sibling_exists(ctx, name, &["bat", "cmd", "exe", "com"], &[]) {
+        // The same in a folder below the script's that it enters or puts on the PATH first
+        // (`cd /d %~dp0` / `if exist bin (cd bin)` / `call slot check`: `bin\slot.bat`).
+        let exts = ["bat", "cmd", "exe", "com"];
+        let entered = entered.get_or_insert_with(|| entered_subdirs(ctx));
+        let entered: Vec<&str> = entered.iter().map(String::as_str).collect();
+        if sibling_exists(ctx, name, &exts, &entered) {
+            continue;
+        }
+        // `cd GAME` … `call GAME`: the program of the folder the script changed into (a
+        // DOS-style game menu), wherever that folder is.
+        let into_named_folder = cd_targets(ctx).any(|t| {
+            let t: Vec<u8> = t.iter().copied().filter(|&b| b != b'"').collect();
+            let t = t.strip_suffix(b"\\").unwrap_or(&t);
+            crate::syntax::names::file_name(t).eq_ignore_ascii_case(name)
+        });
+        if into_named_folder {
             continue;
         }
         // The script names the program file itself (`set "_CONDABAT=…\condabin\conda.bat"`):

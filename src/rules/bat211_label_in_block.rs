@@ -37,7 +37,8 @@ pub static RULE: Rule = Rule {
            jump from outside into an IF's block with no ELSE after the label (the lines after \
            it run once, as plain lines, and cmd.exe ignores the `)` line: the \"either \
            condition\" join `if \"%1\"==\"a\" goto both` / `if \"%1\"==\"b\" ( :both …`), nor a \
-           label in a block never closed (BAT101's finding), nor a \
+           label in a block never closed (BAT101's finding) or closed early by a `)` with text \
+           after it, which makes cmd.exe reject the whole statement (BAT216's finding), nor a \
            label nothing jumps to (no GOTO or CALL names it, and no `goto %var%` could: its \
            literal start differs, or the name is written again and again as a note).",
     why: "cmd.exe reads a whole block before it runs any of it, and a GOTO abandons the block it \
@@ -248,6 +249,11 @@ fn harm(
             // is in it by accident, not by design, and what cmd.exe then runs is BAT101's
             // story.
             StmtKind::Block(b) if b.close.is_none() => return None,
+            // A block whose `)` has text after it (`echo Choose a file (exe) to tweak` closing
+            // it early): cmd.exe rejects the whole statement ("to was unexpected"), so the
+            // block never runs as one, and a GOTO lands on the label as a plain line
+            // (BAT216's finding).
+            StmtKind::Block(b) if b.close.is_some_and(|c| rejected_after(ctx, c)) => return None,
             StmtKind::If(_) if nearest_if.is_none() => nearest_if = Some(c),
             StmtKind::If(i) => {
                 if let Some((kw, _)) = i.else_.filter(|(kw, _)| kw.start() > label_start) {
@@ -501,6 +507,15 @@ fn loop_exit_after(
         }
     }
     None
+}
+
+/// The parser rejected the text after this `)` (a stray close with more on its line).
+fn rejected_after(ctx: &Ctx<'_>, close: crate::source::Span) -> bool {
+    ctx.script.errors.iter().any(|e| {
+        e.kind == crate::syntax::ast::SyntaxErrorKind::StrayClose
+            && e.span.start() == close.start()
+            && e.span.end() > close.end()
+    })
 }
 
 /// After the label, one of the block's own commands (not one under an IF) is a GOTO or an

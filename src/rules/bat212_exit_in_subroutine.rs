@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::flow::{EdgeKind, Node};
-use crate::rules::bat_util::{argument_digit, mentions, nothing_runs_from};
+use crate::rules::bat_util::{argument_digit, mentions, nothing_runs_from, ping_wait};
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{CallTarget, JumpTarget, SetKind, StmtId, StmtKind};
 use crate::syntax::names::{program_file_name_into, split_ext};
@@ -25,7 +25,9 @@ pub static RULE: Rule = Rule {
            error routine: `call :show_error \"…\"`, `%print_error% \"…\"`), or after the \
            message and up to two commands (an `endlocal` or a REM line among them), or as all the branch of an `if exist` / `if defined` \
            test that runs when the file or variable is missing (`if defined host (…) else \
-           (exit)`: a missing input stops the run), in a script \
+           (exit)`: a missing input stops the run), or as all the branch of a test that the \
+           last command failed (`if %errorlevel% neq 0 (exit 1)`, `if errorlevel 1 exit`: the \
+           IF form of `command || exit 1`), in a script \
            that returns with \
            `exit /b` or `goto :eof` elsewhere (`if errorlevel 1 echo No network & exit`, or an \
            `exit` chained with `||` after a command, `curl … || exit 1`, or ending a block \
@@ -365,7 +367,8 @@ fn aborts_after_message(ctx: &Ctx<'_>, exit: StmtId) -> bool {
 /// variable is not set (`if defined server (…) else (exit)`, `if not exist %cfg% exit`): a
 /// missing input stops the whole run on purpose (a script that returns elsewhere with
 /// `exit /b` knows the difference; a subroutine whose output is redirected into a file has no
-/// console to print a message to).
+/// console to print a message to). Also all the branch that runs when the last command failed
+/// (`if %errorlevel% neq 0 (exit 1)`): the IF form of `command || exit 1`.
 fn guard_exit(ctx: &Ctx<'_>, exit: StmtId) -> bool {
     let script = ctx.script;
     let Some((owner, child)) = crate::rules::bat_util::if_branch_of(script, exit, true) else {
@@ -381,12 +384,60 @@ fn guard_exit(ctx: &Ctx<'_>, exit: StmtId) -> bool {
     } else {
         i.else_.is_some_and(|(_, e)| e == child)
     };
-    missing
+    if missing
         && matches!(
             i.condition,
             crate::syntax::ast::Condition::Exist { .. }
                 | crate::syntax::ast::Condition::Defined { .. }
         )
+    {
+        return true;
+    }
+    // All the branch that runs when the command before failed (`if %errorlevel% neq 0 (exit
+    // 1)`, `if errorlevel 1 exit`): the IF form of `command || exit 1`.
+    i.then == Some(child) && tests_failure(ctx, &i.condition, i.not.is_some())
+}
+
+/// The IF condition holds when the last command failed: `errorlevel 1` (or higher),
+/// `%errorlevel% neq 0`, `gtr 0`, `geq 1`, `lss 0`, or `not %errorlevel%==0`.
+fn tests_failure(ctx: &Ctx<'_>, condition: &crate::syntax::ast::Condition, not: bool) -> bool {
+    use crate::syntax::ast::{CmpOp, Condition};
+    match condition {
+        Condition::Errorlevel { value, .. } => !not && value.is_some_and(|v| v >= 1),
+        Condition::Compare { lhs, op, rhs, .. } => {
+            let text = |w: &crate::syntax::ast::Word| {
+                let t = ctx.source.slice(w.span);
+                let t = t
+                    .strip_prefix(b"\"")
+                    .and_then(|t| t.strip_suffix(b"\""))
+                    .unwrap_or(t);
+                t.to_ascii_lowercase()
+            };
+            let (l, r) = (text(lhs), text(rhs));
+            let level = |t: &[u8]| t == b"%errorlevel%" || t == b"!errorlevel!";
+            let (value, op) = if level(&l) {
+                (r, *op)
+            } else if level(&r) {
+                // `0 neq %errorlevel%`: the same test written the other way round.
+                let flipped = match op {
+                    CmpOp::Lss => CmpOp::Gtr,
+                    CmpOp::Gtr => CmpOp::Lss,
+                    CmpOp::Leq => CmpOp::Geq,
+                    CmpOp::Geq => CmpOp::Leq,
+                    o => *o,
+                };
+                (l, flipped)
+            } else {
+                return false;
+            };
+            match (op, value.as_slice()) {
+                (CmpOp::EqEq | CmpOp::Equ, b"0") => not,
+                (CmpOp::Neq | CmpOp::Gtr | CmpOp::Lss, b"0") | (CmpOp::Geq, b"1") => !not,
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 /// A label name that says the code under it ends the script: a word of it (split at
@@ -546,14 +597,7 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
                 }
                 // `ping -n 3 127.0.0.1 >nul`: the old way to wait a few seconds, so that the
                 // message above stays on screen before the window closes.
-                if stem == b"ping"
-                    && ping_delay(sm.args.iter().map(|a| ctx.source.slice(a.span)))
-                    && stmt.redirects().iter().any(|r| {
-                        r.target
-                            .as_ref()
-                            .is_some_and(|t| ctx.source.slice(t.span).eq_ignore_ascii_case(b"nul"))
-                    })
-                {
+                if stem == b"ping" && ping_wait(ctx, stmt, sm) {
                     return true;
                 }
                 // The script started again elevated or in a new window (`powershell
@@ -578,29 +622,10 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
     false
 }
 
-/// `ping` arguments that make a delay: a count of 2 or more (`-n 3`) to this machine
-/// (`127.0.0.1`, `localhost`, `0.0.0.0`, `::1`), not a reachability test of a server.
-fn ping_delay<'a>(args: impl Iterator<Item = &'a [u8]>) -> bool {
-    let (mut count, mut local) = (false, false);
-    let mut after_n = false;
-    for a in args {
-        if after_n {
-            count = std::str::from_utf8(a)
-                .ok()
-                .and_then(|n| n.parse::<u32>().ok())
-                .is_some_and(|n| n >= 2);
-        }
-        after_n = matches!(a, b"-n" | b"/n" | b"-N" | b"/N");
-        let lower = a.to_ascii_lowercase();
-        local |= lower.starts_with(b"127.")
-            || matches!(lower.as_slice(), b"localhost" | b"0.0.0.0" | b"::1");
-    }
-    count && local
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{names_an_exit, ping_delay};
+    use super::names_an_exit;
+    use crate::rules::bat_util::ping_delay;
 
     #[test]
     fn ping_delays_are_local_and_repeated() {

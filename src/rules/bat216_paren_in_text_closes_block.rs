@@ -14,8 +14,9 @@ pub static RULE: Rule = Rule {
     what: "Reports a parenthesised block (of an IF, an ELSE or a FOR) that cmd.exe closes at a \
            `)` of the text of its last `echo` or `set` (`echo Continue? (Y/N)`, `set /p \
            a=Choose (1-3): `), when that text opens a `(` it never closes (so the `)` was \
-           meant as text) and a `)` line further down closes nothing (so the block was meant \
-           to end there), with a command between the two or after that `)` (with none, only \
+           meant as text) and a `)` later on the same line or a `)` line further down closes \
+           nothing (so the block was meant to end there: `( echo Mode (fast) & set \
+           \"SPEED=9\" )` now sets SPEED whatever the test), with a command between the two or after that `)` (with none, only \
            the text's `)` is lost, the flow is as meant: not reported). Quoted or escaped parentheses (`^(Y/N^)`) are text and are not \
            reported.",
     why: "Inside a block, cmd.exe ends the block at the first `)` that is not quoted or \
@@ -45,9 +46,6 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .filter(|s| matches!(s.kind, StmtKind::StrayClose))
         .map(|s| s.span.start())
         .collect();
-    if strays.is_empty() {
-        return;
-    }
     for id in script.ids() {
         let StmtKind::Block(b) = &script.stmt(id).kind else {
             continue;
@@ -76,8 +74,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !ctx.flow.is_reachable(id) {
             continue;
         }
+        // The `)` the block was meant to close at: a later `)` on the same line (`( echo opt
+        // (big) & set "X=1" )`, now text of the command after the block), or the next `)`
+        // line that closes nothing.
+        let same_line = later_close_on_line(src.bytes(), close.end());
         let k = strays.partition_point(|&s| s < close.end());
-        let Some(&stray) = strays.get(k) else {
+        let Some(stray) = same_line.or_else(|| strays.get(k).copied()) else {
             continue;
         };
         // Nothing between the text's `)` and a `)` line with nothing after it: no command
@@ -113,6 +115,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .flatten()
             .map_or(stray, |c| c.start().min(stray));
         let stray_line = src.line_of(meant);
+        let there = if same_line.is_some_and(|c| c == meant) {
+            "later on this line: what follows it up to that `)`".to_string()
+        } else {
+            format!("on line {stray_line}: what follows it up to that line")
+        };
         let paren = Span::new(text.start() + open, text.start() + open + 1);
         // Text after that `)` on its line: cmd.exe rejects the whole command (the parser
         // records it as a stray close at this `)`).
@@ -152,8 +159,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
             None => format!(
                 "this `)` in the text closes the block opened on line {open_line} here, not at \
-                 the `)` on line {stray_line}: what follows it up to that line is no longer \
-                 part of the block and runs regardless of the block's test (or once, not for \
+                 the `)` {there} is no longer part of the block and runs regardless of the block's test (or once, not for \
                  each item of a FOR), and the text loses its `)`"
             ),
         };
@@ -178,6 +184,24 @@ fn else_after_leaving_then(ctx: &Ctx<'_>, block: StmtId) -> bool {
         return false;
     };
     p.parent().is_none() && i.else_.map(|(_, e)| e) == Some(block) && always_leaves(ctx, parent, i)
+}
+
+/// The offset of the first `)` after `from` on its line, outside double quotes and not
+/// escaped by a caret.
+fn later_close_on_line(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut quoted = false;
+    let mut i = from;
+    while let Some(&c) = bytes.get(i) {
+        match c {
+            b'\r' | b'\n' => return None,
+            b'"' => quoted = !quoted,
+            b'^' if !quoted => i += 1,
+            b')' if !quoted => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The offset of a `(` of `text` that no later `)` closes, outside double quotes and not

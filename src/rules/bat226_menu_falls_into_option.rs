@@ -139,15 +139,51 @@ fn option_does_work(ctx: &Ctx<'_>, top: &[StmtId], at: usize) -> bool {
         {
             return false;
         }
-        // More than a message, a screen command or a local scope: the option's work.
+        // More than a message, a screen command, a local scope or a CALL of a routine that
+        // only shows text (`call :say "Wrong user"`): the option's work.
         if !(matches!(ctx.script.stmt(id).kind, StmtKind::Setlocal(_))
-            || crate::rules::bat_util::message_or_screen(ctx, id))
+            || crate::rules::bat_util::message_or_screen(ctx, id)
+            || calls_display_routine(ctx, id))
         {
             return true;
         }
     }
     // The end of the file ends the script; past 64 statements of text, assume work.
     rest.len() > 64
+}
+
+/// `call :label` of a subroutine that only shows text or waits before it returns (`:say` /
+/// `echo %~1` / `exit /b`).
+fn calls_display_routine(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    use crate::flow::{EdgeKind, Node};
+    if !matches!(&ctx.script.stmt(id).kind, StmtKind::Call(c)
+        if matches!(c.target, crate::syntax::ast::CallTarget::Label { .. }))
+    {
+        return false;
+    }
+    let along = |id: StmtId, kind: EdgeKind| {
+        ctx.flow.successors(id).iter().find_map(|e| match e.to {
+            Node::Stmt(t) if e.kind == kind => Some(t),
+            _ => None,
+        })
+    };
+    let mut at = along(id, EdgeKind::Call);
+    for _ in 0..16 {
+        let Some(s) = at else {
+            return false;
+        };
+        match &ctx.script.stmt(s).kind {
+            StmtKind::Goto(g) if matches!(g.target, crate::syntax::ast::JumpTarget::Eof) => {
+                return true
+            }
+            StmtKind::Exit(e) if e.b.is_some() => return true,
+            StmtKind::Label(_) => {}
+            _ if crate::rules::bat_util::message_or_screen(ctx, s) => {}
+            _ => return false,
+        }
+        at = along(s, EdgeKind::Next);
+    }
+    false
 }
 
 /// `set /p x=Prompt` (not read from a file with `<`) or a `choice` command.

@@ -20,7 +20,9 @@ pub static RULE: Rule = Rule {
            `SysWOW64`, or a later Windows has: `\\AppData\\`, `\\WindowsApps\\`), so COMMAND.COM runs them as written, and only for REM lines Windows \
            9x reaches. Reports a `REM` comment containing a pipe `|` (warning: COMMAND.COM runs \
            the command after it) or an output redirection to a file: `>` (warning: the file is \
-           created or emptied) or `>>` (info: the file is created if missing). Redirections to \
+           created or emptied) or `>>` (info: the file is created if missing). A REM with nothing \
+           before its `>` (`rem > empty.txt`, the DOS idiom that makes an empty file) is \
+           written for that effect: not reported. Redirections to \
            `NUL`, `CON` or a printer (`PRN`, `LPT1`), `>>` to a file the script writes anyway, and input redirections \
            change nothing and are not reported.",
     why: "cmd.exe ignores the whole REM line, but MS-DOS and Windows 9x COMMAND.COM still \
@@ -51,9 +53,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if c.style != CommentStyle::Rem {
             continue;
         }
-        let Some((off, effect, target)) = first_effect(src.slice(c.text)) else {
+        let text = src.slice(c.text);
+        let Some((off, effect, target)) = first_effect(text) else {
             continue;
         };
+        // `rem > stamp.` (no comment before the `>`): the DOS idiom that makes an empty
+        // file, written for its effect.
+        if effect != Effect::Pipe && text[..off].trim_ascii().is_empty() {
+            continue;
+        }
         if !ctx.win9x().runs(id) {
             continue;
         }

@@ -8,8 +8,8 @@ use crate::flow::{Node, Resolution};
 use crate::rules::Ctx;
 use crate::source::{Source, Span};
 use crate::syntax::ast::{
-    CallTarget, Connector, ExpansionKind, JumpTarget, RedirectOp, Script, Stmt, StmtId, StmtKind,
-    Word,
+    CallTarget, Connector, ExpansionKind, JumpTarget, RedirectOp, Script, SetKind, Stmt, StmtId,
+    StmtKind, Word,
 };
 
 /// cmd.exe's token delimiters (space, tab, `,`, `;`, `=`, VT, FF, 0xFF).
@@ -663,6 +663,81 @@ pub fn sibling_exists(ctx: &Ctx<'_>, stem: &[u8], exts: &[&str], subdirs: &[&str
             .any(|sub| found_in(&dir.join(sub), &mut want))
 }
 
+/// The folders below the script's own that it makes the current folder or puts on the PATH
+/// (`cd bin`, `cd /d "%~dp0tools"`, `pushd lib`, `set PATH=%~dp0bin;%PATH%`), as relative
+/// paths with `/` between folders: a command the script runs by bare name may be found
+/// there. Only plain relative names count (no variable other than a leading `%~dp0` or
+/// `%cd%\`, no drive, no `..`).
+pub fn entered_subdirs(ctx: &Ctx<'_>) -> Vec<String> {
+    let mut dirs: Vec<String> = Vec::new();
+    let mut add = |raw: &[u8]| {
+        let t: Vec<u8> = raw.iter().copied().filter(|&b| b != b'"').collect();
+        let lower = t.to_ascii_lowercase();
+        let mut rest: &[u8] = &t;
+        for prefix in [&b"%~dp0"[..], b"%cd%\\", b".\\"] {
+            if lower.starts_with(prefix) {
+                rest = &t[prefix.len()..];
+                break;
+            }
+        }
+        let rest = rest.strip_prefix(b"\\").unwrap_or(rest);
+        let rest = rest.strip_suffix(b"\\").unwrap_or(rest);
+        let plain = !rest.is_empty()
+            && !rest.starts_with(b".")
+            && rest
+                .iter()
+                .all(|&b| !matches!(b, b'%' | b'!' | b':' | b'*' | b'?' | b'<' | b'>' | b'|'));
+        if let (true, Ok(d)) = (plain, std::str::from_utf8(rest)) {
+            let d = d.replace('\\', "/");
+            if !dirs.contains(&d) {
+                dirs.push(d);
+            }
+        }
+    };
+    cd_targets(ctx).for_each(&mut add);
+    for stmt in &ctx.script.stmts {
+        if let StmtKind::Set(st) = &stmt.kind {
+            let (SetKind::Assign, Some(n), Some(v)) = (st.kind, st.name, st.value) else {
+                continue;
+            };
+            if ctx
+                .source
+                .slice(n)
+                .trim_ascii()
+                .eq_ignore_ascii_case(b"path")
+            {
+                ctx.source.slice(v).split(|&b| b == b';').for_each(&mut add);
+            }
+        }
+    }
+    dirs
+}
+
+/// The folder of each `cd`, `chdir` or `pushd` with one (after an optional `/d`), as
+/// written.
+pub fn cd_targets<'a>(ctx: &'a Ctx<'_>) -> impl Iterator<Item = &'a [u8]> + 'a {
+    let mut buf = Vec::new();
+    ctx.script.stmts.iter().filter_map(move |stmt| {
+        let StmtKind::Simple(c) = &stmt.kind else {
+            return None;
+        };
+        let stem =
+            crate::syntax::names::program_stem_into(ctx.source.slice(c.name.span), &mut buf)?;
+        if !matches!(stem, b"cd" | b"chdir" | b"pushd") {
+            return None;
+        }
+        let mut args = c.args.iter().map(|w| ctx.source.slice(w.span));
+        let mut first = args.next();
+        if first.is_some_and(|a| a.eq_ignore_ascii_case(b"/d")) {
+            first = args.next();
+        }
+        match (first, args.next()) {
+            (Some(a), None) => Some(a),
+            _ => None,
+        }
+    })
+}
+
 /// The statement's standard error goes to `nul` (`2>nul`, `>nul 2>&1`), on itself or on a
 /// block around it: the author silenced cmd.exe's message on purpose.
 pub fn stderr_silenced(source: &Source, script: &Script, id: StmtId) -> bool {
@@ -1194,10 +1269,42 @@ fn stage_against<'a>(params: &[Vec<u8>], side: &[u8], other: &'a [u8]) -> Option
     None
 }
 
-/// Messages, comments and screen commands (`cls`, `title`, `color`, `pause`, `timeout`): what
-/// may stand between a `cd` and the command it prepares (BAT220, BAT222).
+/// `ping` arguments that make a delay: a count of 2 or more (`-n 3`) to this machine
+/// (`127.0.0.1`, `localhost`, `0.0.0.0`, `::1`), not a reachability test of a server.
+pub fn ping_delay<'a>(args: impl Iterator<Item = &'a [u8]>) -> bool {
+    let (mut count, mut local) = (false, false);
+    let mut after_n = false;
+    for a in args {
+        if after_n {
+            count = std::str::from_utf8(a)
+                .ok()
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| n >= 2);
+        }
+        after_n = matches!(a, b"-n" | b"/n" | b"-N" | b"/N");
+        let lower = a.to_ascii_lowercase();
+        local |= lower.starts_with(b"127.")
+            || matches!(lower.as_slice(), b"localhost" | b"0.0.0.0" | b"::1");
+    }
+    count && local
+}
+
+/// `ping -n 3 127.0.0.1 >nul` (the statement `stmt`, the command `sm`): the old way to wait
+/// a few seconds, its output thrown away.
+pub fn ping_wait(ctx: &Ctx<'_>, stmt: &Stmt, sm: &crate::syntax::ast::Simple) -> bool {
+    ping_delay(sm.args.iter().map(|a| ctx.source.slice(a.span)))
+        && stmt.redirects().iter().any(|r| {
+            r.target
+                .as_ref()
+                .is_some_and(|t| ctx.source.slice(t.span).eq_ignore_ascii_case(b"nul"))
+        })
+}
+
+/// Messages, comments and screen commands (`cls`, `title`, `color`, `pause`, `timeout`, a
+/// `ping` delay): what may stand between a `cd` and the command it prepares (BAT220, BAT222).
 pub fn message_or_screen(ctx: &Ctx<'_>, id: StmtId) -> bool {
-    match &ctx.script.stmt(id).kind {
+    let stmt = ctx.script.stmt(id);
+    match &stmt.kind {
         StmtKind::Echo(_) | StmtKind::Comment(_) => true,
         StmtKind::Simple(sm) => {
             const SCREEN: [&[u8]; 7] = [
@@ -1205,18 +1312,28 @@ pub fn message_or_screen(ctx: &Ctx<'_>, id: StmtId) -> bool {
             ];
             let raw = ctx.source.slice(sm.name.span);
             // A bare name (the usual case) is compared as it stands, with no copy.
-            if !raw.iter().any(|b| b"\\/\"^.:".contains(b)) {
-                return SCREEN.iter().any(|w| raw.eq_ignore_ascii_case(w));
-            }
-            let name = crate::syntax::names::program_file_name(raw);
-            SCREEN.contains(&crate::syntax::names::split_ext(&name).0)
+            let stem = if !raw.iter().any(|b| b"\\/\"^.:".contains(b)) {
+                if SCREEN.iter().any(|w| raw.eq_ignore_ascii_case(w)) {
+                    return true;
+                }
+                raw.eq_ignore_ascii_case(b"ping")
+            } else {
+                let name = crate::syntax::names::program_file_name(raw);
+                let stem = crate::syntax::names::split_ext(&name).0;
+                if SCREEN.contains(&stem) {
+                    return true;
+                }
+                stem == b"ping"
+            };
+            stem && ping_wait(ctx, stmt, sm)
         }
         _ => false,
     }
 }
 
 /// A `del`/`erase`, or an `rd`/`rmdir` with `/s`, whose names are all relative (see
-/// [`relative_name`]): those names (BAT220, BAT222). `None` for any other statement.
+/// [`relative_name`]): those names (BAT220, BAT222). `None` for any other statement, and for
+/// one with a switch the command rejects (it then deletes nothing).
 pub fn relative_delete<'a>(ctx: &Ctx<'a>, id: StmtId) -> Option<Vec<&'a [u8]>> {
     let StmtKind::Simple(sm) = &ctx.script.stmt(id).kind else {
         return None;
@@ -1232,11 +1349,27 @@ pub fn relative_delete<'a>(ctx: &Ctx<'a>, id: StmtId) -> Option<Vec<&'a [u8]>> {
         args.iter()
             .any(|a| switch(a) && a.len() >= 2 && a[1].eq_ignore_ascii_case(&b's'))
     };
-    match name.as_slice() {
-        b"del" | b"erase" => Some(names),
-        b"rd" | b"rmdir" if recursive() => Some(names),
-        _ => None,
-    }
+    let (valid, dirs): (&[u8], bool) = match name.as_slice() {
+        b"del" | b"erase" => (b"pfsqa", false),
+        b"rd" | b"rmdir" if recursive() => (b"sq", true),
+        _ => return None,
+    };
+    // A switch the command does not know (`del * /y`, `rd /s /y x`) makes it print "Invalid
+    // switch" and delete nothing, in any folder.
+    let known = |piece: &[u8]| {
+        let p = piece.strip_prefix(b"-").unwrap_or(piece);
+        match p.first().map(u8::to_ascii_lowercase) {
+            Some(b'a') if !dirs => true,
+            Some(c) => p.len() == 1 && valid.contains(&c),
+            None => false,
+        }
+    };
+    let all_known = args.iter().filter(|a| switch(a)).all(|a| {
+        a.split(|&b| b == b'/')
+            .skip(1)
+            .all(|piece| !piece.is_empty() && known(piece))
+    });
+    all_known.then_some(names)
 }
 
 /// A file name relative to the current folder: no drive, no leading `\` or `/`, no variable

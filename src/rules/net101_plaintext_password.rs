@@ -535,5 +535,9 @@ fn echo_into(ctx: &Ctx<'_>, sib: &Siblings, id: crate::syntax::ast::StmtId) -> O
     let lead = t.len() - t.trim_ascii_start().len();
     let trail = t.len() - t.trim_ascii_end().len();
     let span = Span::new(echo.text.start() + lead, echo.text.end() - trail);
-    (span.start() < span.end() && ctx.source.slice(span) != b"*").then_some(span)
+    let text = ctx.source.slice(span);
+    (span.start() < span.end()
+        && text != b"*"
+        && !crate::rules::bat_util::is_placeholder_password(text))
+    .then_some(span)
 }
