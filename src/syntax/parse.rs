@@ -1041,6 +1041,9 @@ impl P {
         let mut atom_end = usize::MAX;
         let mut inq: Option<usize> = None;
         let mut special_in_quote = false;
+        // Where each redirection of the text is (`set x=full >nul 2>&1`): blanks between
+        // them are not text of the command.
+        let mut redirected: Vec<(usize, usize)> = Vec::new();
         while let Some(b) = self.cur() {
             if is_eol(b) {
                 break;
@@ -1094,14 +1097,39 @@ impl P {
                         self.pos -= 1;
                         text_end = self.pos;
                     }
+                    let at = self.pos;
                     match self.try_redirect() {
-                        Some(r) => redirects.push(r),
+                        Some(r) => {
+                            redirects.push(r);
+                            redirected.push((at, self.pos));
+                        }
                         None => self.pos += 1,
                     }
                 }
                 _ => {
                     self.pos = run_of(&QPLAIN, &self.text.t, self.pos + 1);
                     text_end = self.pos;
+                }
+            }
+        }
+        // Only blanks between and after the redirections: the text ends where the first one
+        // starts (`set kind=full >nul 2>&1` sets `full `, not `full >nul `).
+        if let Some(&(first, _)) = redirected.first() {
+            if text_end > first {
+                let t = &self.text.t;
+                let mut k = first;
+                let mut blank = true;
+                for &(a, b) in &redirected {
+                    if a > k {
+                        blank &= t[k..a.min(text_end)].iter().all(|&c| c == b' ' || c == b'\t');
+                    }
+                    k = k.max(b);
+                }
+                if k < text_end {
+                    blank &= t[k..text_end].iter().all(|&c| c == b' ' || c == b'\t');
+                }
+                if blank {
+                    text_end = first;
                 }
             }
         }
