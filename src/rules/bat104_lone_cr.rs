@@ -89,8 +89,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let src = ctx.source;
     let bytes = src.bytes();
     let facts = src.facts();
-    // A CR joins text when the next byte that is not a CR exists and is not an LF. A run of
-    // CRs shares one answer, so the scan is linear.
+    // cmd.exe stops reading at the first NUL (BAT103): nothing after it runs.
+    let nul = facts.nul.first().copied().unwrap_or(usize::MAX);
+    // A CR joins text when the next byte that is not a CR exists and is not an LF (nor the
+    // first NUL, where reading stops: `FF FE 0D 00` in a UTF-16 file). A run of CRs shares
+    // one answer, so the scan is linear.
     let mut memo: (usize, bool) = (0, false);
     let mut harmful = |i: usize| {
         if i < memo.0 {
@@ -100,11 +103,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .position(|&b| b != b'\r')
             .map_or(bytes.len(), |p| i + p);
-        memo = (end, end < bytes.len() && bytes[end] != b'\n');
+        memo = (end, end < bytes.len().min(nul) && bytes[end] != b'\n');
         memo.1
     };
-    // cmd.exe stops reading at the first NUL (BAT103): nothing after it runs.
-    let nul = facts.nul.first().copied().unwrap_or(usize::MAX);
     if facts.crlf_lines + facts.lf_lines == 0 {
         if let Some(&first) = facts
             .lone_cr

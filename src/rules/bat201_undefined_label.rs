@@ -20,7 +20,9 @@ pub static RULE: Rule = Rule {
            `goto :eof` (with the colon) is the built-in end of file and is not reported; \
            `goto eof` without the colon is a jump to a real label `:eof` and is reported when \
            there is none. Targets built from variables (`goto %choice%`) are not checked. \
-           Not reported: a jump in code that never runs; any jump of a file that renames \
+           Not reported: a jump in code that never runs (also after a `call :label` of a \
+           subroutine that always ends the script with a bare `exit`: `call :bye & goto \
+           done`); any jump of a file that renames \
            itself (`ren \"%~nx0\" temp.bat`, the include trick: cmd.exe searches the file \
            now at the script's path, another file's labels); a deliberate probe (standard error \
            sent to `nul`, or the result tested with `&&`/`||`); a `call :name` in a library \
@@ -122,6 +124,7 @@ fn after_failing_comment<'s>(
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut after_nul = None;
+    let mut past_exits: Option<Vec<bool>> = None;
     let mut subroutines: Option<bool> = None;
     let mut dos_too: Option<bool> = None;
     let mut sib: Option<crate::rules::bat_util::Siblings<'_>> = None;
@@ -156,6 +159,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // `//if not exist x ((call bad.cmd) && goto top)`: a line "commented out" with `//`
         // is a command cmd.exe cannot find, so the `&&` after it never runs the jump.
         if stmt.connector == Connector::AndAnd && after_failing_comment(ctx, id, &mut sib) {
+            continue;
+        }
+        // `call :bye & goto done` where `:bye` always ends the script with a bare `exit`:
+        // the jump never runs.
+        let past_exits =
+            past_exits.get_or_insert_with(|| crate::rules::bat_util::reachable_past_exiting_calls(ctx));
+        if !past_exits.get(id.index()).copied().unwrap_or(true) {
             continue;
         }
         // `if not exist %d%: goto bad` then the same test again: the second jump never runs.

@@ -6,7 +6,7 @@ use crate::rules::bat_util::{
     always_leaves, in_block, nothing_runs_from, snippet, unquoted_lower, Siblings,
 };
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{Condition, Connector, StmtId, StmtKind};
+use crate::syntax::ast::{Condition, Connector, JumpTarget, StmtId, StmtKind};
 use crate::syntax::names::{file_name, program_file_name_is};
 
 pub static RULE: Rule = Rule {
@@ -43,7 +43,9 @@ pub static RULE: Rule = Rule {
            menu option (`:1` / `cd tools` / `first.cmd` / `cd..` / `:2` …, where one ladder of \
            `if … goto` tests jumps to both labels and only messages, comments, `cls` and folder \
            changes follow the hand-off: the options are alternatives, and with CALL the next \
-           one would run too); nor `./setup.bat`, whose \
+           one would run too); nor one side of a two-way test (`if \"%1\"==\"\" goto noarg` / \
+           `boot.bat %1` / `:noarg` / `boot.bat default`: the IF above jumps to the label right \
+           after the hand-off, and the other side runs the same batch file); nor `./setup.bat`, whose \
            unquoted `/` ends the command name (cmd.exe runs `.`, fails and goes on). `if \"%OS%\"==\"Windows_NT\" \
            endlocal` and `%COMSPEC% /C exit /B %ERRORLEVEL%` after it count as clean-up.",
     why: "Running a batch file by name from another batch file transfers control to it for good: \
@@ -141,6 +143,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if ladders.ends_option(ctx, sib, id) {
             continue;
         }
+        // `if "%1"=="" goto noarg` / `runner.bat %1` / `:noarg` / `runner.bat default`: the
+        // two hand-offs are the two sides of one test; with CALL the second would run too.
+        if two_way_split(ctx, sib, id, s) {
+            continue;
+        }
         let shown = snippet(ctx.source, s.name.span, 60, false);
         // Inside a `( … )` block the rest of the block still runs first.
         let nested = in_block(ctx.script, ctx.script.stmt(id));
@@ -195,6 +202,66 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help(format!("write `call {shown}`")),
         );
     }
+}
+
+/// The top-level hand-off `id` is one side of a two-way split: the lines after it (past
+/// comments) are labels that an IF a few lines above jumps to, with no label between that IF
+/// and `id`, and the first command after those labels runs the same batch file (`if "%1"==""
+/// goto noarg` / `runner.bat %1` / `:noarg` / `runner.bat default`).
+fn two_way_split(
+    ctx: &Ctx<'_>,
+    sib: &Siblings<'_>,
+    id: StmtId,
+    s: &crate::syntax::ast::Simple,
+) -> bool {
+    let script = ctx.script;
+    if script.stmt(id).parent().is_some() {
+        return false;
+    }
+    let mut names: Vec<Vec<u8>> = Vec::new();
+    let mut other = None;
+    for &n in sib.after(id).iter().take(8) {
+        match &script.stmt(n).kind {
+            StmtKind::Label(l) => names.push(ctx.source.slice(l.name).to_ascii_lowercase()),
+            StmtKind::Comment(_) => {}
+            _ => {
+                other = Some(n);
+                break;
+            }
+        }
+    }
+    let same_program = other.is_some_and(|n| match &script.stmt(n).kind {
+        StmtKind::Simple(o) => ctx
+            .source
+            .slice(o.name.span)
+            .eq_ignore_ascii_case(ctx.source.slice(s.name.span)),
+        _ => false,
+    });
+    if names.is_empty() || !same_program {
+        return false;
+    }
+    let mut at = id;
+    for _ in 0..8 {
+        let Some(b) = sib.before(at) else {
+            return false;
+        };
+        match &script.stmt(b).kind {
+            StmtKind::Label(_) => return false,
+            StmtKind::If(i) => {
+                let jumps_there = i.then.is_some_and(|t| {
+                    matches!(&script.stmt(t).kind, StmtKind::Goto(g)
+                        if matches!(&g.target, JumpTarget::Label { key, .. }
+                            if names.contains(&key.to_ascii_lowercase())))
+                });
+                if jumps_there {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        at = b;
+    }
+    false
 }
 
 /// `if /i "%R%"=="Y" recovery.bat` then `if /i not "%R%"=="Y" goto end`: the batch file is

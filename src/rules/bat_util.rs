@@ -1300,6 +1300,57 @@ pub fn ping_wait(ctx: &Ctx<'_>, stmt: &Stmt, sm: &crate::syntax::ast::Simple) ->
         })
 }
 
+/// Per statement: reachable from the top when a `call :label` of a subroutine that always
+/// ends the script with a bare `exit` does not return (its caller's next command never runs:
+/// `call :bye & goto done`). Computed on demand: one search per file and per such callee.
+pub fn reachable_past_exiting_calls(ctx: &Ctx<'_>) -> Vec<bool> {
+    use crate::flow::{EdgeKind, Node};
+    let flow = ctx.flow;
+    let mut memo: HashMap<StmtId, bool> = HashMap::default();
+    let mut never_returns = |entry: StmtId| -> bool {
+        *memo.entry(entry).or_insert_with(|| {
+            let seen = flow.reach_from(Node::Stmt(entry), |_, e| e.kind != EdgeKind::Call);
+            !seen.iter().enumerate().any(|(i, &s)| {
+                if !s {
+                    return false;
+                }
+                let id = StmtId(i as u32);
+                let bare_exit =
+                    matches!(&ctx.script.stmt(id).kind, StmtKind::Exit(x) if x.b.is_none());
+                !bare_exit
+                    && flow
+                        .successors(id)
+                        .iter()
+                        .any(|e| matches!(e.to, Node::End | Node::AnyLabel))
+            })
+        })
+    };
+    // The calls whose subroutine never returns.
+    let mut cut = vec![false; ctx.script.stmts.len()];
+    for id in ctx.script.ids() {
+        if !matches!(&ctx.script.stmt(id).kind, StmtKind::Call(c)
+            if matches!(c.target, CallTarget::Label { .. }))
+        {
+            continue;
+        }
+        let entries: Vec<StmtId> = flow
+            .successors(id)
+            .iter()
+            .filter_map(|e| match (e.kind, e.to) {
+                (EdgeKind::Call, Node::Stmt(t)) => Some(t),
+                _ => None,
+            })
+            .collect();
+        cut[id.index()] = !entries.is_empty() && entries.into_iter().all(&mut never_returns);
+    }
+    match flow.entry {
+        Some(entry) => flow.reach_from(entry, |from, e| {
+            e.kind == EdgeKind::Call || !cut.get(from.index()).copied().unwrap_or(false)
+        }),
+        None => vec![false; ctx.script.stmts.len()],
+    }
+}
+
 /// Messages, comments and screen commands (`cls`, `title`, `color`, `pause`, `timeout`, a
 /// `ping` delay): what may stand between a `cd` and the command it prepares (BAT220, BAT222).
 pub fn message_or_screen(ctx: &Ctx<'_>, id: StmtId) -> bool {
