@@ -163,8 +163,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // `call :bye & goto done` where `:bye` always ends the script with a bare `exit`:
         // the jump never runs.
-        let past_exits =
-            past_exits.get_or_insert_with(|| crate::rules::bat_util::reachable_past_exiting_calls(ctx));
+        let past_exits = past_exits
+            .get_or_insert_with(|| crate::rules::bat_util::reachable_past_exiting_calls(ctx));
         if !past_exits.get(id.index()).copied().unwrap_or(true) {
             continue;
         }

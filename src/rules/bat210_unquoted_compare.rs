@@ -817,6 +817,25 @@ fn unsafe_atom(
         ExpansionKind::Var => {
             let name = expansion_name(src, e)?.to_ascii_lowercase();
             let atom = text(src, e.span);
+            // `%ans:~-1%` of a variable with no value: in a batch file cmd.exe drops `%ans:`
+            // and the lone `%`, and `~-1` stays, a word the test reads fine; only a delimiter
+            // in what stays (`%v:~0,1%` leaves `~0,1`) or a later `%` on the line that the
+            // leftover `%` pairs with breaks the line.
+            let undefined_stays_a_word = || {
+                let Some(colon) = b.iter().position(|&c| c == b':') else {
+                    return false;
+                };
+                let stays = &b[colon + 1..b.len().saturating_sub(1)];
+                let line_end = src.bytes()[e.span.end()..]
+                    .iter()
+                    .position(|&c| c == b'\n' || c == b'\r')
+                    .map_or(src.bytes().len(), |p| e.span.end() + p);
+                !stays.is_empty()
+                    && !stays
+                        .iter()
+                        .any(|c| matches!(c, b' ' | b'\t' | b',' | b';' | b'=' | b'"'))
+                    && !src.bytes()[e.span.end()..line_end].contains(&b'%')
+            };
             if NT_ALWAYS_SET.contains(&name.as_slice()) {
                 if !others {
                     return None;
@@ -844,6 +863,7 @@ fn unsafe_atom(
                 Some(State::Unsafe(Why::Prompt(l))) if read_with_prompt(ctx, id, *l) => {
                     return None
                 }
+                Some(State::Unsafe(Why::Prompt(_))) if undefined_stays_a_word() => return None,
                 Some(State::Unsafe(Why::Prompt(l))) => {
                     return (!others).then(|| {
                         (
@@ -862,7 +882,7 @@ fn unsafe_atom(
                 Some(State::Unsafe(Why::Argument(l))) => format!(
                     "`{atom}` is copied from a batch argument on line {l}, which may be empty"
                 ),
-                None if vars.may_be_set(&name) => return None,
+                None if vars.may_be_set(&name) || undefined_stays_a_word() => return None,
                 None => format!(
                     "`{atom}` is never set in this script, so it is empty unless the caller sets it"
                 ),

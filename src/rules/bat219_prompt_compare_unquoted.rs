@@ -30,7 +30,10 @@ pub static RULE: Rule = Rule {
            \"no\" would; nor a test after which an answer it does not expect ends the script the \
            same way (a menu's `echo Invalid choice` / `pause` / `exit`, a wrong password's \
            `exit`: only messages, pauses and GOTOs on the way); nor a later test of an answer whose first test already stops the \
-           script on Enter (on an IF line reported for another answer, or such a yes/no). One finding per \
+           script on Enter (on an IF line reported for another answer, or such a yes/no); \
+           nor a substring of the answer whose leftover text is one word (`if /i %c:~-1% EQU \
+           Y`: with no value cmd.exe drops `%c:` and the lone `%`, and the test reads `~-1`; \
+           `%c:~0,1%` leaves `~0,1`, whose comma breaks the line, and is reported). One finding per \
            variable; its other unquoted tests are related places. The other unquoted \
            operands (arguments, values with spaces) are BAT210's, which is opt-in. A right \
            operand is reported only before a `(` block: otherwise, empty, it makes IF \

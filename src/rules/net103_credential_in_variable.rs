@@ -19,7 +19,10 @@ pub static RULE: Rule = Rule {
            of at most three digits, which is a count or an index, not one character or a \
            yes/no word (`Y`, `off`), which is a switch, not `Random`, which \
            picks `net user /random`, nor a placeholder to fill in (`DatabasePasswordHere`, \
-           `YOUR_PASSWORD`), nor a value the script tests the variable against, \
+           `YOUR_PASSWORD`), nor a word for \"no value yet\" (`undetected`, `unknown`, \
+           `none`), nor a sentence of three words or more (`set \"report_password=Reads \
+           saved browser passwords\"`, a message the script shows), nor a value the script \
+           tests the variable against, \
            a mode word: `if /i \"%pw%\"==\"none\"`), and a \
            later statement (not a comment) expands the variable (`%NAME%`, `%NAME:~0,4%`, `!NAME!`) by the \
            name cmd.exe stored (`set pw = x` stores `pw `, with the blank, which `%pw%` does \
@@ -65,6 +68,34 @@ fn names_a_password(name: &[u8]) -> bool {
         || ends(b"-pass")
 }
 
+/// A value no one keeps secret: a word for "no value yet" (`undetected`, `unknown`, `none`,
+/// …) or a sentence of three words or more (`set "report_password=Reads saved browser
+/// passwords"`, a message the script shows).
+fn not_a_secret(value: &[u8]) -> bool {
+    let lower = value.to_ascii_lowercase();
+    if matches!(
+        lower.as_slice(),
+        b"undetected"
+            | b"unknown"
+            | b"none"
+            | b"null"
+            | b"nul"
+            | b"unset"
+            | b"undefined"
+            | b"notset"
+            | b"empty"
+            | b"nothing"
+            | b"n/a"
+    ) {
+        return true;
+    }
+    let words = value
+        .split(|&b| b == b' ')
+        .filter(|w| w.iter().any(u8::is_ascii_alphabetic))
+        .count();
+    words >= 3
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let (script, src) = (ctx.script, ctx.source);
     // Candidate assignments: (name lower case, name span, value span, end of the set).
@@ -96,6 +127,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             || is_switch(strip_quotes(inner))
             || crate::rules::bat_util::is_placeholder_password(inner)
             || !script.expansions_in(value).is_empty()
+            || not_a_secret(strip_quotes(inner))
         {
             continue;
         }

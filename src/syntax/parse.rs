@@ -1121,7 +1121,9 @@ impl P {
                 let mut blank = true;
                 for &(a, b) in &redirected {
                     if a > k {
-                        blank &= t[k..a.min(text_end)].iter().all(|&c| c == b' ' || c == b'\t');
+                        blank &= t[k..a.min(text_end)]
+                            .iter()
+                            .all(|&c| c == b' ' || c == b'\t');
                     }
                     k = k.max(b);
                 }

@@ -465,11 +465,23 @@ fn os_condition(
                 return (None, reads(lhs) || reads(rhs));
             };
             // Windows 9x defines no OS variable: any other fixed text (`Windows_NT`, or the
-            // `WINNT` some scripts also test) differs from the empty `%OS%` there.
+            // `WINNT` some scripts also test) differs from the empty `%OS%` there. A test
+            // against a bitness (`32BIT`, `x64`) tells no systems apart: it reads a variable
+            // of the script's family that holds something else (`set OS=64BIT` in the script
+            // that calls it), and says nothing of Windows 9x.
+            let bitness = {
+                let o = other.to_ascii_lowercase();
+                o.windows(3).any(|w| w == b"bit")
+                    || matches!(
+                        o.as_slice(),
+                        b"x86" | b"x64" | b"amd64" | b"arm64" | b"ia64" | b"32" | b"64" | b"wow64"
+                    )
+            };
+            let about_9x = var && !bitness;
             match other {
-                b"" => (Some(false), var),
-                _ if !other.contains(&b'%') && !other.contains(&b'!') => (Some(true), var),
-                _ => (None, var),
+                b"" => (Some(false), about_9x),
+                _ if !other.contains(&b'%') && !other.contains(&b'!') => (Some(true), about_9x),
+                _ => (None, about_9x),
             }
         }
         _ => (None, false),
@@ -929,6 +941,16 @@ mod tests {
             let sms = crate::sms::Analysis::new(&script, &source, &flow, Default::default());
             let named = nt_guards_named(&source, &script, &flow, &sms.invocations);
             assert_eq!(*named, nt_guards(&source, &script), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_bitness_held_in_os_is_no_os_test() {
+        // `set OS=64BIT` in the calling script: the helper's tests read that, not Windows'.
+        for value in ["32BIT", "64bit", "x64", "AMD64"] {
+            let text = format!("if %OS%=={value} goto b\nver\n:b\n");
+            let (_, v) = view(&text);
+            assert!(!v.tests_os, "{text}");
         }
     }
 
