@@ -56,6 +56,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut stages: Option<rustc_hash::FxHashSet<Vec<u8>>> = None;
     // The folders below the script's that it enters, gathered at the first candidate.
     let mut entered: Option<Vec<String>> = None;
+    // The last folder name of each `cd`/`pushd` target, gathered at the first candidate.
+    let mut folders: Option<Vec<Vec<u8>>> = None;
     for stmt in &ctx.script.stmts {
         let StmtKind::Call(c) = &stmt.kind else {
             continue;
@@ -116,12 +118,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // `cd GAME` … `call GAME`: the program of the folder the script changed into (a
         // DOS-style game menu), wherever that folder is.
-        let into_named_folder = cd_targets(ctx).any(|t| {
-            let t: Vec<u8> = t.iter().copied().filter(|&b| b != b'"').collect();
-            let t = t.strip_suffix(b"\\").unwrap_or(&t);
-            crate::syntax::names::file_name(t).eq_ignore_ascii_case(name)
+        let folders = folders.get_or_insert_with(|| {
+            cd_targets(ctx)
+                .map(|t| {
+                    let t: Vec<u8> = t.iter().copied().filter(|&b| b != b'"').collect();
+                    let t = t.strip_suffix(b"\\").unwrap_or(&t);
+                    crate::syntax::names::file_name(t).to_ascii_lowercase()
+                })
+                .collect::<Vec<_>>()
         });
-        if into_named_folder {
+        if folders.iter().any(|f| f.eq_ignore_ascii_case(name)) {
             continue;
         }
         // The script names the program file itself (`set "_CONDABAT=…\condabin\conda.bat"`):
