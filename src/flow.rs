@@ -1872,7 +1872,29 @@ fn shebang_names_other(bytes: &[u8]) -> bool {
                 && matches!(l[4], b' ' | b'\t')
                 && l[5..].trim_ascii().eq_ignore_ascii_case(b"off")
         });
+    // The body is cmd.exe's whatever the first line says (`#!/usr/bin/env bash` above `cd
+    // /D C:\` / `start other.bat` / `timeout 2 >nul`): cmd.exe prints one error for the `#!`
+    // line and runs the rest. A line that only cmd.exe reads says so.
+    let batch_body = bytes
+        .split(|&b| matches!(b, b'\n' | b'\r'))
+        .skip(1)
+        .any(|l| {
+            let l = l.trim_ascii();
+            let starts = |w: &[u8]| l.len() >= w.len() && l[..w.len()].eq_ignore_ascii_case(w);
+            starts(b"cd /d ")
+                || starts(b"goto ")
+                || starts(b"goto:")
+                || starts(b"rem ")
+                || starts(b"::")
+                || starts(b"exit /b")
+                || starts(b"setlocal")
+                || starts(b"if errorlevel")
+                || memchr::memmem::find(l, b">nul").is_some()
+                || memchr::memmem::find(l, b">NUL").is_some()
+                || memchr::memmem::find(l, b"%~dp0").is_some()
+        });
     !polyglot
+        && !batch_body
         && !name.is_empty()
         && name
             .iter()

@@ -157,11 +157,36 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                      {top_line}"
                 )
             }
-            None => format!(
-                "this `)` in the text closes the block opened on line {open_line} here, not at \
-                 the `)` {there} is no longer part of the block and runs regardless of the block's test (or once, not for \
-                 each item of a FOR), and the text loses its `)`"
-            ),
+            None => {
+                // `) else (` meant to end the then-block, now at the top level: cmd.exe
+                // ignores a `)` line there, `else` and all, so the else-branch's lines run
+                // every time too.
+                let top_if = script
+                    .stmt(id)
+                    .parent()
+                    .is_some_and(|p| script.stmt(p).parent().is_none());
+                let else_line = stray == meant
+                    && same_line.is_none()
+                    && top_if
+                    && stray_rest
+                        .trim_ascii_start()
+                        .get(..4)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"else"));
+                let also = if else_line {
+                    format!(
+                        "; the `) else (` on line {stray_line} is then a `)` line, which cmd.exe \
+                         ignores, so the else-branch after it runs every time as well"
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "this `)` in the text closes the block opened on line {open_line} here, not \
+                     at the `)` {there} is no longer part of the block and runs regardless of \
+                     the block's test (or once, not for each item of a FOR), and the text loses \
+                     its `)`{also}"
+                )
+            }
         };
         out.push(
             RULE.diag(close, message)

@@ -14,7 +14,10 @@ pub static RULE: Rule = Rule {
            saves with one), a 4DOS / 4NT / Take Command script (at least two of `iff … then`, \
            `elseiff`, `endiff`, `enddo`, `gosub`, `%+`), or a file whose first line is `#!` \
            naming another interpreter (`#!ps`, the PowerShell header of remote-management \
-           tools; `#!/bin/sh`; not `#!cmd`, nor a shell/batch polyglot with an `@echo off` line), \
+           tools; `#!/bin/sh`; not `#!cmd`, nor a shell/batch polyglot with an `@echo off` line, \
+           nor a body only cmd.exe reads: a line starting `cd /d`, `goto`, `rem`, `::`, \
+           `exit /b`, `setlocal` or `if errorlevel`, or holding `>nul` or `%~dp0`: cmd.exe \
+           prints one error for the `#!` line and runs the rest), \
            or binary data whose first byte is NUL (cmd.exe reads nothing of it; UTF-16 text, a \
            NUL in every other byte, is not counted), or whose first line runs into NUL bytes \
            after a few bytes of text, with at least 8 pairs of NULs in its first 4 KB (an \
