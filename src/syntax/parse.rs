@@ -1043,7 +1043,9 @@ impl P {
         let mut special_in_quote = false;
         // Where each redirection of the text is (`set x=full >nul 2>&1`): blanks between
         // them are not text of the command.
-        let mut redirected: Vec<(usize, usize)> = Vec::new();
+        // (Up to four, on the stack: a fifth turns the trimming off.)
+        let mut redirected = [(0usize, 0usize); 4];
+        let mut n_redirected = 0usize;
         while let Some(b) = self.cur() {
             if is_eol(b) {
                 break;
@@ -1101,7 +1103,10 @@ impl P {
                     match self.try_redirect() {
                         Some(r) => {
                             redirects.push(r);
-                            redirected.push((at, self.pos));
+                            if let Some(slot) = redirected.get_mut(n_redirected) {
+                                *slot = (at, self.pos);
+                            }
+                            n_redirected += 1;
                         }
                         None => self.pos += 1,
                     }
@@ -1114,12 +1119,14 @@ impl P {
         }
         // Only blanks between and after the redirections: the text ends where the first one
         // starts (`set kind=full >nul 2>&1` sets `full `, not `full >nul `).
-        if let Some(&(first, _)) = redirected.first() {
+        if (1..=redirected.len()).contains(&n_redirected) {
+            let redirected = &redirected[..n_redirected];
+            let first = redirected[0].0;
             if text_end > first {
                 let t = &self.text.t;
                 let mut k = first;
                 let mut blank = true;
-                for &(a, b) in &redirected {
+                for &(a, b) in redirected {
                     if a > k {
                         blank &= t[k..a.min(text_end)]
                             .iter()
