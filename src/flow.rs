@@ -205,6 +205,16 @@ impl Flow {
         }
     }
 
+    /// The statement the first `kind` edge out of `id` leads to (the subroutine a
+    /// `call :label` enters, with [`EdgeKind::Call`]; the next statement, with
+    /// [`EdgeKind::Next`]).
+    pub fn successor_stmt(&self, id: StmtId, kind: EdgeKind) -> Option<StmtId> {
+        self.successors(id).iter().find_map(|e| match e.to {
+            Node::Stmt(t) if e.kind == kind => Some(t),
+            _ => None,
+        })
+    }
+
     /// Number of statements the graph covers.
     pub fn len(&self) -> usize {
         self.succ_start.len().saturating_sub(1)
@@ -1235,8 +1245,6 @@ impl Builder<'_> {
     }
 }
 
-/// The `0` at `at` ends `~f0`, `x0%"` or `nx0"` (ASCII case folded): a name of the script
-/// itself.
 /// A variable's value that, run as a command, ends the script or subroutine: `exit`
 /// (`exit /b`, `exit/b 1`) or `goto :eof` (`goto:eof`), any case, after leading blanks.
 fn value_ends_script(value: &[u8]) -> bool {
@@ -1261,6 +1269,8 @@ fn value_ends_script(value: &[u8]) -> bool {
     false
 }
 
+/// The `0` at `at` ends `~f0`, `x0%"` or `nx0"` (ASCII case folded): a name of the script
+/// itself.
 fn names_self_at(bytes: &[u8], at: usize) -> bool {
     let before = |k: usize| at.checked_sub(k).map(|i| bytes[i] | 0x20);
     let after = &bytes[at + 1..];
@@ -1856,45 +1866,41 @@ fn shebang_names_other(bytes: &[u8]) -> bool {
     }
     let name = name.to_ascii_lowercase();
     let name = name.strip_suffix(b".exe").unwrap_or(&name);
-    // A shell/batch polyglot (`#!/bin/sh` then `@echo off` for cmd.exe, which prints one
-    // error for the first line and goes on) is batch too; cmd.exe also reads `@ echo off`,
-    // and `# & @echo off & goto win` after an `&`.
-    let polyglot = bytes
+    // A piece of a line that only cmd.exe reads makes the file batch whatever its first line
+    // says: cmd.exe prints one error for the `#!` line and runs the rest. The shell/batch
+    // polyglot's `@echo off` (also `@ echo off`, or after an `&`: `# & @echo off & goto
+    // win`), or a piece starting `cd /d`, `goto`, `rem`, `::`, `exit /b`, `setlocal` or `if
+    // errorlevel`, or holding `>nul` or `%~dp0` (`#!/usr/bin/env bash` above `cd /D C:\` /
+    // `start other.bat` / `timeout 2 >nul`).
+    let batch = bytes
         .split(|&b| matches!(b, b'\n' | b'\r' | b'&'))
-        .any(|l| {
-            let l = l.trim_ascii_start();
-            let Some(l) = l.strip_prefix(b"@") else {
-                return false;
-            };
-            let l = l.trim_ascii_start();
-            l.len() > 4
-                && l[..4].eq_ignore_ascii_case(b"echo")
-                && matches!(l[4], b' ' | b'\t')
-                && l[5..].trim_ascii().eq_ignore_ascii_case(b"off")
-        });
-    // The body is cmd.exe's whatever the first line says (`#!/usr/bin/env bash` above `cd
-    // /D C:\` / `start other.bat` / `timeout 2 >nul`): cmd.exe prints one error for the `#!`
-    // line and runs the rest. A line that only cmd.exe reads says so.
-    let batch_body = bytes
-        .split(|&b| matches!(b, b'\n' | b'\r'))
-        .skip(1)
         .any(|l| {
             let l = l.trim_ascii();
             let starts = |w: &[u8]| l.len() >= w.len() && l[..w.len()].eq_ignore_ascii_case(w);
-            starts(b"cd /d ")
-                || starts(b"goto ")
-                || starts(b"goto:")
-                || starts(b"rem ")
-                || starts(b"::")
-                || starts(b"exit /b")
-                || starts(b"setlocal")
-                || starts(b"if errorlevel")
-                || memchr::memmem::find(l, b">nul").is_some()
-                || memchr::memmem::find(l, b">NUL").is_some()
+            let echo_off = l.strip_prefix(b"@").is_some_and(|l| {
+                let l = l.trim_ascii_start();
+                l.len() > 4
+                    && l[..4].eq_ignore_ascii_case(b"echo")
+                    && matches!(l[4], b' ' | b'\t')
+                    && l[5..].trim_ascii().eq_ignore_ascii_case(b"off")
+            });
+            echo_off
+                || [
+                    &b"cd /d "[..],
+                    b"goto ",
+                    b"goto:",
+                    b"rem ",
+                    b"::",
+                    b"exit /b",
+                    b"setlocal",
+                    b"if errorlevel",
+                ]
+                .iter()
+                .any(|w| starts(w))
+                || l.windows(4).any(|w| w.eq_ignore_ascii_case(b">nul"))
                 || memchr::memmem::find(l, b"%~dp0").is_some()
         });
-    !polyglot
-        && !batch_body
+    !batch
         && !name.is_empty()
         && name
             .iter()

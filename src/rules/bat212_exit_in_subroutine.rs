@@ -242,12 +242,7 @@ pub(crate) fn subroutine_code(
 /// The statement after `call` in straight-line order, past comments and labels, is where the
 /// CALL enters: its return falls right back into the subroutine.
 fn returns_into_callee(ctx: &Ctx<'_>, call: StmtId) -> bool {
-    let along = |id: StmtId, kind: EdgeKind| {
-        ctx.flow.successors(id).iter().find_map(|e| match e.to {
-            Node::Stmt(t) if e.kind == kind => Some(t),
-            _ => None,
-        })
-    };
+    let along = |id: StmtId, kind: EdgeKind| ctx.flow.successor_stmt(id, kind);
     let Some(entry) = along(call, EdgeKind::Call) else {
         return false;
     };

@@ -155,19 +155,13 @@ fn option_does_work(ctx: &Ctx<'_>, top: &[StmtId], at: usize) -> bool {
 /// `call :label` of a subroutine that only shows text or waits before it returns (`:say` /
 /// `echo %~1` / `exit /b`).
 fn calls_display_routine(ctx: &Ctx<'_>, id: StmtId) -> bool {
-    use crate::flow::{EdgeKind, Node};
+    use crate::flow::EdgeKind;
     if !matches!(&ctx.script.stmt(id).kind, StmtKind::Call(c)
         if matches!(c.target, crate::syntax::ast::CallTarget::Label { .. }))
     {
         return false;
     }
-    let along = |id: StmtId, kind: EdgeKind| {
-        ctx.flow.successors(id).iter().find_map(|e| match e.to {
-            Node::Stmt(t) if e.kind == kind => Some(t),
-            _ => None,
-        })
-    };
-    let mut at = along(id, EdgeKind::Call);
+    let mut at = ctx.flow.successor_stmt(id, EdgeKind::Call);
     for _ in 0..16 {
         let Some(s) = at else {
             return false;
@@ -181,7 +175,7 @@ fn calls_display_routine(ctx: &Ctx<'_>, id: StmtId) -> bool {
             _ if crate::rules::bat_util::message_or_screen(ctx, s) => {}
             _ => return false,
         }
-        at = along(s, EdgeKind::Next);
+        at = ctx.flow.successor_stmt(s, EdgeKind::Next);
     }
     false
 }

@@ -1333,15 +1333,9 @@ pub fn reachable_past_exiting_calls(ctx: &Ctx<'_>) -> Vec<bool> {
         {
             continue;
         }
-        let entries: Vec<StmtId> = flow
-            .successors(id)
-            .iter()
-            .filter_map(|e| match (e.kind, e.to) {
-                (EdgeKind::Call, Node::Stmt(t)) => Some(t),
-                _ => None,
-            })
-            .collect();
-        cut[id.index()] = !entries.is_empty() && entries.into_iter().all(&mut never_returns);
+        cut[id.index()] = flow
+            .successor_stmt(id, EdgeKind::Call)
+            .is_some_and(&mut never_returns);
     }
     match flow.entry {
         Some(entry) => flow.reach_from(entry, |from, e| {
@@ -1363,20 +1357,15 @@ pub fn message_or_screen(ctx: &Ctx<'_>, id: StmtId) -> bool {
             ];
             let raw = ctx.source.slice(sm.name.span);
             // A bare name (the usual case) is compared as it stands, with no copy.
-            let stem = if !raw.iter().any(|b| b"\\/\"^.:".contains(b)) {
-                if SCREEN.iter().any(|w| raw.eq_ignore_ascii_case(w)) {
-                    return true;
-                }
-                raw.eq_ignore_ascii_case(b"ping")
+            let name;
+            let stem = if raw.iter().any(|b| b"\\/\"^.:".contains(b)) {
+                name = crate::syntax::names::program_file_name(raw);
+                crate::syntax::names::split_ext(&name).0
             } else {
-                let name = crate::syntax::names::program_file_name(raw);
-                let stem = crate::syntax::names::split_ext(&name).0;
-                if SCREEN.contains(&stem) {
-                    return true;
-                }
-                stem == b"ping"
+                raw
             };
-            stem && ping_wait(ctx, stmt, sm)
+            SCREEN.iter().any(|w| stem.eq_ignore_ascii_case(w))
+                || (stem.eq_ignore_ascii_case(b"ping") && ping_wait(ctx, stmt, sm))
         }
         _ => false,
     }
