@@ -17,8 +17,8 @@ pub static RULE: Rule = Rule {
            COMMAND.COM reads NUL as an ordinary byte, and the file was written for it).",
     why: "cmd.exe reads a batch file as 8-bit text and treats a NUL byte as the end of the \
           file: everything after the first NUL is never run. A script saved as \"Unicode\" \
-          (UTF-16) has a NUL after almost every character, so cmd.exe runs only its first \
-          character and prints a garbage-character error; the rest of the logon script, \
+          (UTF-16) has a NUL after almost every character, so cmd.exe reads only the byte \
+          order mark and the first character, and prints a garbage-character error; the rest of the logon script, \
           including any SMS client installation, silently does not happen.",
     example: "FF FE 40 00 65 00 63 00 68 00 6F 00 … (\"@echo off\" saved as Unicode)",
     fix: "40 65 63 68 6F 20 6F 66 66 0D 0A … (the same text saved as ANSI / OEM)",
@@ -52,7 +52,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         (
             format!(
                 "the file is UTF-16 encoded ({n} NUL bytes): cmd.exe stops reading at the first \
-                 NUL, on line {line}, so only the first character of the script is run"
+                 NUL, on line {line}: it sees only the byte order mark and the script's first \
+                 character, so none of the script runs"
             ),
             "save the file as ANSI / OEM text, not as \"Unicode\" (UTF-16)",
         )

@@ -18,8 +18,9 @@ pub static RULE: Rule = Rule {
            after an IF's command that is not in parentheses (`if exist f del f else echo x`).",
     why: "ELSE belongs to IF only when it follows the then-command's closing `)` on the same \
           line: `) else (`. On its own line, cmd.exe runs `else` as a command (\"'else' is not \
-          recognized as an internal or external command\") and then runs the commands meant for \
-          the else-branch every time, whatever the condition was. After an unparenthesised \
+          recognized as an internal or external command\"). The lines after `else (` then run \
+          whatever the condition was; a command on the same line (`else echo x`) is only an \
+          argument of the failing `else`, so it never runs. After an unparenthesised \
           command, `else …` is just more arguments of that command: `del f else echo x` tries \
           to delete files named `else`, `echo` and `x`.",
     example: "if exist %windir%\\system32\\rasapi32.dll (\n  goto ras\n)\nelse (\n  call %0\\..\\smsls\n)\n",
@@ -52,11 +53,25 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let after_jump = sib.before(StmtId(k as u32)).is_some_and(|p| {
             matches!(&ctx.script.stmt(p).kind, StmtKind::If(i) if i.else_.is_none() && always_leaves(ctx, p, i))
         });
-        let then = if after_jump {
+        // `else echo x`: the meant else-command is only the failing command's arguments.
+        let has_command = s
+            .args
+            .first()
+            .is_some_and(|a| ctx.source.slice(a.span) != b"(");
+        let silenced =
+            crate::rules::bat_util::stderr_silenced(ctx.source, ctx.script, StmtId(k as u32));
+        let then = if after_jump && silenced {
+            "; the lines after it still run only when the IF above did not jump, and the \
+             redirection hides the error, but it sets ERRORLEVEL to 9009"
+        } else if after_jump {
             "; the lines after it still run only when the IF above did not jump, but the error \
              comes every time and sets ERRORLEVEL to 9009"
+        } else if has_command {
+            ", and the command after it on that line is only its argument: the else-branch \
+             never runs, even when the IF's test fails"
         } else {
-            " and the commands after it run every time"
+            ", and the lines after it, meant for the else-branch, run whether the IF's test \
+             held or not"
         };
         out.push(
             RULE.diag(

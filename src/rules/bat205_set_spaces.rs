@@ -101,10 +101,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     .is_some_and(|&b| b == b' ' || b == b'\t')
             })
             .unwrap_or(false);
-        let mut msg = format!(
-            "this sets a variable named `{bare} ` (with a trailing space), not `{bare}`: \
-             `%{bare}%` stays unset or keeps its old value"
-        );
+        // `%time%`, `%date%`, `%random%`, …: with no variable of that name cmd.exe gives its
+        // own value.
+        let own = match bare.to_ascii_lowercase().as_str() {
+            "time" => Some("the current time"),
+            "date" => Some("the current date"),
+            "random" => Some("a random number"),
+            "cd" => Some("the current folder"),
+            "errorlevel" => Some("the last exit code"),
+            _ => None,
+        };
+        let mut msg = match own {
+            Some(what) => format!(
+                "this sets a variable named `{bare} ` (with a trailing space), not `{bare}`: \
+                 `%{bare}%` still gives cmd.exe's own value, {what}"
+            ),
+            None => format!(
+                "this sets a variable named `{bare} ` (with a trailing space), not `{bare}`: \
+                 `%{bare}%` stays unset or keeps its old value"
+            ),
+        };
         if value_space {
             msg.push_str(", and the value starts with a space");
         }

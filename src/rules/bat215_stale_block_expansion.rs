@@ -753,6 +753,12 @@ fn stale_after_set(
     if in_loop && s.index() > r.index() && leaves_after(script, s) {
         return false;
     }
+    // `echo making item%n%` / `mkdir item%n%` / `set /a n+=1` / `echo item%n% done`: a
+    // message after the `set` that names, word for word, what a command before the `set`
+    // just handled: the old value is the one it reports.
+    if s.index() < r.index() && reports_handled_item(ctx, s, r, span, meet) {
+        return false;
+    }
     // A menu dispatched by the loop variable (`for %%i in (%picks%) do ( if "%%i"=="1" ( if
     // "%fast%"=="on" (set fast=off) else (set fast=on) ) else if "%%i"=="2" …)`): the read
     // and the set run in the branch of one item, the read first; only the same item named
@@ -844,6 +850,67 @@ fn stale_after_set(
         return false;
     }
     true
+}
+
+/// The read `r` (at `span`) is a message (`echo`, `title`) whose word holding the read
+/// (`item%n%`) a command before the `set` `s` in the same block (or line, `meet` `None`)
+/// names too: the message reports the item that command handled.
+fn reports_handled_item(
+    ctx: &Ctx<'_>,
+    s: StmtId,
+    r: StmtId,
+    span: Span,
+    meet: Option<StmtId>,
+) -> bool {
+    let script = ctx.script;
+    let message = match &script.stmt(r).kind {
+        StmtKind::Echo(e) => e.mode.is_none(),
+        StmtKind::Simple(sm) => ctx
+            .source
+            .slice(sm.name.span)
+            .eq_ignore_ascii_case(b"title"),
+        _ => false,
+    };
+    if !message {
+        return false;
+    }
+    let word = word_around(ctx.source.bytes(), span);
+    let (lo, within) = match meet {
+        Some(m) => (m.index() + 1, script.stmt(m).span),
+        None => (0, Span::new(0, script.stmt(s).span.start())),
+    };
+    let line = ctx.source.line_of(script.stmt(s).span.start());
+    (lo..s.index()).any(|k| {
+        let stmt = &script.stmts[k];
+        let inside = within.start() <= stmt.span.start() && stmt.span.end() <= within.end();
+        // Without a block, only the commands joined on the `set`'s line.
+        if !inside || (meet.is_none() && ctx.source.line_of(stmt.span.start()) != line) {
+            return false;
+        }
+        // A command that does the work (`mkdir`, `net user`, `call :make`), not another
+        // message, assignment or test.
+        if !matches!(stmt.kind, StmtKind::Simple(_) | StmtKind::Call(_)) {
+            return false;
+        }
+        script.expansions_in(stmt.span).iter().any(|e| {
+            e.kind == ExpansionKind::Var
+                && word_around(ctx.source.bytes(), e.span).eq_ignore_ascii_case(word)
+        })
+    })
+}
+
+/// The word of the command line around `span`: up to a blank, quote or operator on each side.
+fn word_around(bytes: &[u8], span: Span) -> &[u8] {
+    let stop = |b: u8| b" \t\"',;=()<>&|\r\n".contains(&b);
+    let mut start = span.start();
+    while start > 0 && !stop(bytes[start - 1]) {
+        start -= 1;
+    }
+    let mut end = span.end().min(bytes.len());
+    while end < bytes.len() && !stop(bytes[end]) {
+        end += 1;
+    }
+    &bytes[start..end]
 }
 
 /// The text of an IF's test (see [`if_test_text`]), for a statement that is an IF.

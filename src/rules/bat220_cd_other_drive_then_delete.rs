@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::{message_or_screen, relative_delete, snippet, Siblings};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{Script, StmtId, StmtKind};
+use crate::syntax::ast::{RedirectOp, Script, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT220",
@@ -18,7 +18,9 @@ pub static RULE: Rule = Rule {
            relative names: `del`/`erase` whose every name has no drive, no leading `\\` and no \
            variable (`del /q *.*`), or `rd`/`rmdir /s` of such a name (`rd /s /q .`). Not \
            reported: a script that switches to that drive before (a line `C:`), a `cd` to a \
-           path held in a variable, a delete with full paths.",
+           path held in a variable, a delete with full paths, a delete of files the script \
+           wrote with `>` before the `cd` (on another drive it removes just those; the next \
+           delete is checked instead).",
     why: "Without `/d`, `cd C:\\Windows\\Temp` sets the current folder of drive C: but does \
           not make C: the current drive. A script started from another drive (a USB stick, a \
           D: data drive, a share mapped to a letter) stays where it was, and the relative \
@@ -58,6 +60,29 @@ fn cd_to_drive(ctx: &Ctx<'_>, id: StmtId) -> Option<u8> {
     }
 }
 
+/// Every name (no wildcard) is the target of a `>` or `>>` of a statement before `before`:
+/// a file the script wrote in the folder it started in.
+fn written_before(ctx: &Ctx<'_>, before: StmtId, names: &[&[u8]]) -> bool {
+    let plain = |n: &[u8]| -> Vec<u8> {
+        n.iter()
+            .filter(|&&b| b != b'"')
+            .map(u8::to_ascii_lowercase)
+            .collect()
+    };
+    names.iter().all(|name| {
+        let name = plain(name);
+        !name.iter().any(|b| matches!(b, b'*' | b'?'))
+            && ctx.script.stmts[..before.index()].iter().any(|s| {
+                s.redirects().iter().any(|r| {
+                    matches!(r.op, RedirectOp::Out | RedirectOp::Append)
+                        && r.target
+                            .as_ref()
+                            .is_some_and(|t| plain(ctx.source.slice(t.span)) == name)
+                })
+            })
+    })
+}
+
 /// Per drive letter, the first statement that switches to it with a line of its own (`C:`).
 fn first_switches(ctx: &Ctx<'_>, script: &Script) -> [usize; 26] {
     let mut first = [usize::MAX; 26];
@@ -85,17 +110,29 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let sib = sib.get_or_insert_with(|| Siblings::build(script));
-        let Some(&next) = sib
-            .after(id)
-            .iter()
-            .take(6)
-            .find(|&&n| !message_or_screen(ctx, n))
-        else {
+        // The first delete after the `cd` (past messages) whose names the script did not
+        // write itself before the `cd`: `echo … > tmp.js` / `cd C:\x` / `del tmp.js` removes,
+        // on another drive, the very file it wrote, as meant.
+        let mut next = None;
+        let mut skipped = 0;
+        for &n in sib.after(id).iter().take(12) {
+            if message_or_screen(ctx, n) {
+                skipped += 1;
+                if skipped > 5 {
+                    break;
+                }
+                continue;
+            }
+            match relative_delete(ctx, n) {
+                Some(names) if written_before(ctx, id, &names) => continue,
+                Some(_) => next = Some(n),
+                None => {}
+            }
+            break;
+        }
+        let Some(next) = next else {
             continue;
         };
-        if relative_delete(ctx, next).is_none() {
-            continue;
-        }
         let first = switches.get_or_insert_with(|| first_switches(ctx, script));
         if first[usize::from(drive - b'a')] < id.index() {
             continue;

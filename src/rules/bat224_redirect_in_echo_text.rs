@@ -124,9 +124,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let (message, help) = if r.op == RedirectOp::In {
             (
                 format!(
-                    "this `<` is a redirection, not text: cmd.exe runs the echo with its input \
-                     taken from a file named `{target}`; without that file the line prints \"The \
-                     system cannot find the file specified.\" and the message is never shown"
+                    "this `<` is a redirection, not text: cmd.exe opens a file named \
+                     `{target}` as the echo's input and leaves that word out of the text; with \
+                     no such file (the usual case) the line prints \"The system cannot find the \
+                     file specified.\" and the message is never shown"
                 ),
                 "escape the angle brackets as `^<` and `^>` (or put the text in quotes)"
                     .to_string(),

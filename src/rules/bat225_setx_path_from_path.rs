@@ -244,9 +244,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     once.finish(out, |n| {
         if n == 1 {
-            "one more setx of the file does so".to_string()
+            "another setx in this file does the same".to_string()
         } else {
-            format!("{n} more setx commands of the file do so")
+            format!("{n} more setx commands in this file do the same")
         }
     });
 }

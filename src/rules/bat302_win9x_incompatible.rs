@@ -492,11 +492,58 @@ fn find_dos_reason(ctx: &Ctx<'_>) -> Option<&'static str> {
     (hits.is_empty()
         && !uses_nt_only_names(ctx)
         && !uses_quoted_set(ctx)
+        && !names_long_path(ctx)
         && !written_for_freedos(ctx))
     .then_some(
         " (this script has a DOS 8.3 file name and uses no cmd.exe-only syntax, so COMMAND.COM \
          on DOS and Windows 9x runs it as written)",
     )
+}
+
+/// The running code names a path from a drive letter with a long folder or file name (`echo
+/// x > "D:\batch_files\practice\new.txt"`, `cd C:\projects\website_assets`): the script
+/// was written on a Windows with long names, not for DOS, so its 8.3 file name says nothing.
+fn names_long_path(ctx: &Ctx<'_>) -> bool {
+    let bytes = ctx.source.bytes();
+    ctx.script.ids().any(|id| {
+        let stmt = ctx.script.stmt(id);
+        if !matches!(
+            stmt.kind,
+            StmtKind::Simple(_) | StmtKind::Echo(_) | StmtKind::Set(_)
+        ) || !ctx.flow.is_reachable(id)
+        {
+            return false;
+        }
+        let text = &bytes[stmt.span.start()..stmt.span.end().min(bytes.len())];
+        memchr::memmem::find_iter(text, b":\\").any(|at| {
+            // `X:\` at the start of a word.
+            let drive = at.checked_sub(1).map(|d| text[d]);
+            let before = at.checked_sub(2).map(|b| text[b]);
+            if !drive.is_some_and(|d| d.is_ascii_alphabetic())
+                || !before.map_or(true, |b| matches!(b, b' ' | b'\t' | b'"' | b'=' | b'('))
+            {
+                return false;
+            }
+            let end = text[at + 2..]
+                .iter()
+                .position(|&b| b" \t\r\n\"<>|&),;".contains(&b))
+                .map_or(text.len(), |p| at + 2 + p);
+            text[at + 2..end].split(|&b| b == b'\\').any(long_name)
+        })
+    })
+}
+
+/// A plain file or folder name (letters, digits, `_`, `-`, one dot) that is not 8.3.
+fn long_name(name: &[u8]) -> bool {
+    let (stem, ext) = match name.iter().position(|&b| b == b'.') {
+        Some(d) => (&name[..d], &name[d + 1..]),
+        None => (name, &b""[..]),
+    };
+    let plain = |p: &[u8]| {
+        p.iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+    };
+    plain(stem) && plain(ext) && (stem.len() > 8 || ext.len() > 3)
 }
 
 /// The running code assigns with `set "name=value"`: cmd.exe's quoted form (COMMAND.COM

@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
            `%COMPUTERNAME%`, …) and no program of today's toolchains (`python`, `git`, \
            `node`, …) and no document started by its file association (`todo.pl`, \
            `setup.vbs`) and no folder only 64-bit Windows has (`Program Files (x86)`, \
-           `SysWOW64`, or a later Windows has: `\\AppData\\`, `\\WindowsApps\\`), so COMMAND.COM runs them as written (DOS build and test \
+           `SysWOW64`, or a later Windows has: `\\AppData\\`, `\\WindowsApps\\`) and no long folder or file name in a path from a drive letter (`D:\\batch_files\\…`), so COMMAND.COM runs them as written (DOS build and test \
            scripts; not those written for FreeDOS, whose FreeCOM compares labels in full: \
            `set /e`, the installer's `vecho`/`vframe`/… tools), and only for `goto`s Windows \
            9x reaches, unless the label Windows 9x lands on falls straight into the right one \

@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
            `%COMPUTERNAME%`, …) and no program of today's toolchains (`python`, `git`, \
            `node`, …) and no document started by its file association (`todo.pl`, \
            `setup.vbs`) and no folder only 64-bit Windows has (`Program Files (x86)`, \
-           `SysWOW64`, or a later Windows has: `\\AppData\\`, `\\WindowsApps\\`), so COMMAND.COM runs them as written, and only for REM lines Windows \
+           `SysWOW64`, or a later Windows has: `\\AppData\\`, `\\WindowsApps\\`) and no long folder or file name in a path from a drive letter (`D:\\batch_files\\…`), so COMMAND.COM runs them as written, and only for REM lines Windows \
            9x reaches. Reports a `REM` comment containing a pipe `|` (warning: COMMAND.COM runs \
            the command after it) or an output redirection to a file: `>` (warning: the file is \
            created or emptied) or `>>` (info: the file is created if missing). A REM with nothing \

@@ -144,12 +144,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 }
             }
             "reg" => reg_default_password(src, &args, &mut found),
-            "mysql" | "mysqldump" | "mysqladmin" => {
-                if let Some(v) = mysql_password(src, &args) {
-                    found.push(Secret {
-                        what: "mysql -p",
-                        value: v,
-                    });
+            program @ ("mysql" | "mysqldump" | "mysqladmin") => {
+                if let Some((v, long)) = mysql_password(src, &args) {
+                    // The message names the program and the option the line uses.
+                    let what = match (program, long) {
+                        ("mysqldump", false) => "mysqldump -p",
+                        ("mysqldump", true) => "mysqldump --password=",
+                        ("mysqladmin", false) => "mysqladmin -p",
+                        ("mysqladmin", true) => "mysqladmin --password=",
+                        (_, false) => "mysql -p",
+                        (_, true) => "mysql --password=",
+                    };
+                    found.push(Secret { what, value: v });
                 }
             }
             "runas" => {
@@ -202,14 +208,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// MySQL's client password: `-pSECRET` (glued: a lone `-p` prompts; `-P` is the port) or
-/// `--password=SECRET`.
-fn mysql_password(src: &Source, args: &[Arg]) -> Option<Span> {
+/// `--password=SECRET` (`true`: the long option).
+fn mysql_password(src: &Source, args: &[Arg]) -> Option<(Span, bool)> {
     args.iter().find_map(|a| {
         let t = src.slice(a.span);
         if t.starts_with(b"--password=") {
-            literal_from(src, a, 11)
+            literal_from(src, a, 11).map(|v| (v, true))
         } else if t.len() > 2 && t.starts_with(b"-p") {
-            literal_from(src, a, 2)
+            literal_from(src, a, 2).map(|v| (v, false))
         } else {
             None
         }
