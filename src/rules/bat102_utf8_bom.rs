@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     summary: "The file starts with a UTF-8 byte order mark",
     what: "Reports a file whose first three bytes are EF BB BF (a UTF-8 BOM, as written by \
            Notepad's \"UTF-8\" and many editors). Reported on line 1. Not reported when the \
-           first line is blank, a comment (`::`, `rem`) or `cls`: the BOM then costs one \
+           first line is blank, a comment (`::`, `rem`, `REM:`) or `cls`: the BOM then costs one \
            error line and nothing the script says is lost; nor when the first line's output \
            and errors go to NUL and the second line runs the same command again (`chcp 1258 \
            >nul 2>&1` then `chcp 65001 >nul 2>&1`: a throw-away first line, whose error is not \
@@ -58,9 +58,15 @@ fn harmless_first_line(bytes: &[u8]) -> bool {
         .unwrap_or(line.len());
     let (word, after) = line.split_at(word_end);
     let joined = after.iter().any(|&b| matches!(b, b'&' | b'|'));
+    // `rem`, or `REM:` / `rem.` / `rem/` with the note glued on: a comment either way.
+    let rem = word.len() >= 3
+        && word[..3].eq_ignore_ascii_case(b"rem")
+        && word.get(3).map_or(true, |b| {
+            matches!(b, b'.' | b':' | b'/' | b'\\' | b'+' | b'[')
+        });
     line.is_empty()
         || line.starts_with(b"::")
-        || (word.eq_ignore_ascii_case(b"rem") && !joined && !after.contains(&b'>'))
+        || (rem && !joined && !after.contains(&b'>'))
         || (word.eq_ignore_ascii_case(b"cls") && after.trim_ascii().is_empty())
         || (silenced(after) && !chained(after) && next_line_runs(rest, word))
 }

@@ -50,6 +50,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // After `if … goto x` (a then-command that always leaves), the lines after the
         // `else` run only when the test failed, as meant: what goes wrong is the error.
         let sib = sib.get_or_insert_with(|| Siblings::build(ctx.script));
+        // The IF it was meant for cannot be read (`if [ $? -eq 0 ]; then` / `else` / `fi`,
+        // a shell script's lines): cmd.exe stops the script at that IF and never gets here.
+        if after_unreadable_if(ctx, sib, StmtId(k as u32)) {
+            continue;
+        }
         let after_jump = sib.before(StmtId(k as u32)).is_some_and(|p| {
             matches!(&ctx.script.stmt(p).kind, StmtKind::If(i) if i.else_.is_none() && always_leaves(ctx, p, i))
         });
@@ -101,4 +106,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help("put the then-command in parentheses: `if … (command) else (command)`"),
         );
     }
+}
+
+/// The nearest IF before `id` among its siblings (within 32 statements) has a condition
+/// cmd.exe cannot read.
+fn after_unreadable_if(ctx: &Ctx<'_>, sib: &Siblings<'_>, id: StmtId) -> bool {
+    let mut at = sib.before(id);
+    for _ in 0..32 {
+        let Some(p) = at else {
+            return false;
+        };
+        if let StmtKind::If(i) = &ctx.script.stmt(p).kind {
+            return matches!(i.condition, crate::syntax::ast::Condition::Invalid { .. });
+        }
+        at = sib.before(p);
+    }
+    false
 }

@@ -48,6 +48,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if after_leaving_jump(ctx, k) || stderr_silenced(src, ctx.script, StmtId(k as u32)) {
             continue;
         }
+        // In a block that is never closed nothing runs: cmd.exe is still reading the
+        // statement when the file ends (BAT101 reports that).
+        if in_unclosed_block(ctx, StmtId(k as u32)) {
+            continue;
+        }
         let shown = snippet(src, s.name.span, 40, false);
         out.push(
             RULE.diag(
@@ -62,6 +67,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help("use REM for comments inside blocks"),
         );
     }
+}
+
+/// A block around statement `id` has no closing `)`.
+fn in_unclosed_block(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    std::iter::successors(ctx.script.stmt(id).parent(), |&p| {
+        ctx.script.stmt(p).parent()
+    })
+    .any(|p| matches!(&ctx.script.stmt(p).kind, StmtKind::Block(b) if b.close.is_none()))
 }
 
 /// The block's own run never reaches statement `k`: before it in the block stands a GOTO or

@@ -17,10 +17,12 @@ pub static RULE: Rule = Rule {
     what: "Reports a command that runs a batch file (a program name ending in `.bat` or \
            `.cmd`, or SMS's `smsls`, which is always SMSLS.BAT) without `call`, when there is \
            something after it that would run next. Inside a `( … )` block, an IF or a FOR the \
-           rest of that logical line still runs, so only what follows the line counts. A tail \
+           rest of that logical line still runs, so only what follows the line counts; in a FOR \
+           body the loop's other items are lost as well, so it is always reported. A tail \
            call is not reported: when only `exit`, `exit /b`, `goto :eof`, a GOTO to such an \
            ending, the clean-up a script's end does anyway or that matters to no later command \
-           (`endlocal`, `echo off`/`echo on`, `cd`, `cls`, `color`, `title`, clearing a variable with `set X=`, \
+           (`endlocal`, `echo off`/`echo on`, `cd`, `cls`, `color`, `title`, a last wait with \
+           `timeout` or a `ping … >nul` delay, clearing a variable with `set X=`, \
            and `popd` under a SETLOCAL, whose end restores the folder), comments or the end of \
            the file follow (also past a next line that tests the opposite of the IF that runs \
            it: `if /i \"%a%\"==\"Y\" next.bat` then `if /i not \"%a%\"==\"Y\" goto end`, false \
@@ -104,11 +106,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // FOR, the rest of the logical line still runs first (cmd.exe has read it): what is
         // lost is what follows that line.
         let setlocal_open = setlocal.get_or_insert_with(|| setlocal_open_before(ctx))[id.index()];
-        if nothing_runs_from(ctx, resume, setlocal_open)
-            || (ctx.script.stmt(id).parent().is_some()
-                && nothing_runs_from(ctx, after_logical_line(ctx, id), setlocal_open))
-            || past_opposite_test(ctx, id, resume)
-                .is_some_and(|n| nothing_runs_from(ctx, n, setlocal_open))
+        // In a FOR body the loop's other items are lost too, whatever follows the loop.
+        let in_loop = std::iter::successors(ctx.script.stmt(id).parent(), |&p| {
+            ctx.script.stmt(p).parent()
+        })
+        .any(|p| matches!(ctx.script.stmt(p).kind, StmtKind::For(_)));
+        if !in_loop
+            && (nothing_runs_from(ctx, resume, setlocal_open)
+                || (ctx.script.stmt(id).parent().is_some()
+                    && nothing_runs_from(ctx, after_logical_line(ctx, id), setlocal_open))
+                || past_opposite_test(ctx, id, resume)
+                    .is_some_and(|n| nothing_runs_from(ctx, n, setlocal_open)))
         {
             continue;
         }
@@ -185,7 +193,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             RULE.diag(
                 s.name.span,
-                if nested {
+                if in_loop {
+                    format!(
+                        "`{shown}` is a batch file run without CALL inside a FOR loop: control \
+                         passes to it and never comes back, so the loop handles only one of its \
+                         items and nothing after the loop runs"
+                    )
+                } else if nested {
                     format!(
                         "`{shown}` is a batch file run without CALL: control passes to it once \
                          the rest of this block has run, and never comes back, so nothing after \

@@ -4,7 +4,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::rules::bat_util::{
-    expansion_name, is_delim, snippet, text, word_is_only_expansions, Repeats,
+    expansion_name, is_delim, message_or_screen, snippet, text, word_is_only_expansions, Repeats,
+    Siblings,
 };
 use crate::rules::{Ctx, Rule};
 use crate::syntax::ast::{
@@ -241,6 +242,7 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
     // Names whose last assignment on the way here was `set x=` (no value), with no CALL
     // since: a prompt after that has no default to fall back on.
     let mut cleared: Vec<Vec<u8>> = Vec::new();
+    let mut siblings: Option<Siblings<'_>> = None;
     for id in script.ids() {
         // Only the candidates report: what follows the last one changes nothing.
         if next.peek().is_none() {
@@ -362,6 +364,19 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                             true
                         }
                     });
+                }
+            }
+        }
+        // `for %%w in (alpha beta) do if "%k%"=="%%w" goto ok` / `echo Not valid` / `goto
+        // ask`: only a quoted match with a word jumps on; every other answer (Enter too)
+        // is asked again.
+        if let StmtKind::If(i) = &stmt.kind {
+            if let Some(n) = quoted_answer_test(ctx, i) {
+                if let Some(State::Unsafe(Why::Prompt(pl))) = state.get(&n) {
+                    let sib = siblings.get_or_insert_with(|| Siblings::build(script));
+                    if others_asked_again(ctx, sib, id, &n, *pl) {
+                        state.insert(n, State::Safe);
+                    }
                 }
             }
         }
@@ -1236,6 +1251,109 @@ fn asks_again(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// `if [/i] "%name%"=="word" goto …` (either side; `"%%w"`, a FOR variable, counts as a
+/// word): a quoted test of one answer against non-empty text whose command is a GOTO. The
+/// name, lower case.
+fn quoted_answer_test(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> Option<Vec<u8>> {
+    let Condition::Compare {
+        lhs,
+        op: CmpOp::EqEq | CmpOp::Equ,
+        rhs,
+        ..
+    } = &i.condition
+    else {
+        return None;
+    };
+    // The command: `goto x`, or a block of only `goto x`.
+    let mut then = i.then?;
+    if let StmtKind::Block(b) = &ctx.script.stmt(then).kind {
+        then = match b.body.as_slice() {
+            [only] => *only,
+            _ => return None,
+        };
+    }
+    if i.not.is_some() || !matches!(ctx.script.stmt(then).kind, StmtKind::Goto(_)) {
+        return None;
+    }
+    let src = ctx.source;
+    let quoted = |w: &Word| {
+        let b = src.slice(w.span);
+        b.len() > 2 && b[0] == b'"' && b[b.len() - 1] == b'"' && !b[1..b.len() - 1].contains(&b'"')
+    };
+    // The side that is exactly `"%name%"`.
+    let answer = |w: &Word| -> Option<Vec<u8>> {
+        let e = ctx.script.expansions_in(w.span);
+        match e {
+            [one]
+                if one.kind == ExpansionKind::Var
+                    && one.span.start() == w.span.start() + 1
+                    && one.span.end() + 1 == w.span.end() =>
+            {
+                expansion_name(src, one).map(|n| n.to_ascii_lowercase())
+            }
+            _ => None,
+        }
+    };
+    if !(quoted(lhs) && quoted(rhs)) {
+        return None;
+    }
+    match (answer(lhs), answer(rhs)) {
+        (Some(n), None) | (None, Some(n)) => Some(n),
+        _ => None,
+    }
+}
+
+/// After the test `id` (or the FOR whose command it is, or a block of only that), every answer it did not send on is
+/// asked again: up to 16 statements of other such tests of `name`, messages and pauses, then
+/// a GOTO back to the prompt on line `prompt` (or before it), or an EXIT.
+fn others_asked_again(
+    ctx: &Ctx<'_>,
+    sib: &Siblings<'_>,
+    id: StmtId,
+    name: &[u8],
+    prompt: usize,
+) -> bool {
+    let script = ctx.script;
+    // Up through the FOR it is the command of, and blocks holding only it (`(for %%a in
+    // (…) do ( if … ( goto ok ) ))`).
+    let mut at = id;
+    while let Some(p) = script.stmt(at).parent() {
+        match &script.stmt(p).kind {
+            StmtKind::For(f) if f.body == Some(at) => at = p,
+            StmtKind::Block(b) if b.body.as_slice() == [at] => at = p,
+            _ => return false,
+        }
+    }
+    let mut next = sib.after(at).iter();
+    for _ in 0..16 {
+        let Some(&n) = next.next() else {
+            return false;
+        };
+        let stmt = script.stmt(n);
+        match &stmt.kind {
+            StmtKind::Exit(_) => return true,
+            StmtKind::Goto(_) => {
+                return match ctx.flow.resolution(n) {
+                    Some(crate::flow::Resolution::Label { def, .. }) => {
+                        ctx.labels.defs.get(*def).is_some_and(|d| d.line <= prompt)
+                    }
+                    Some(crate::flow::Resolution::Eof) => true,
+                    _ => false,
+                };
+            }
+            StmtKind::If(i) if quoted_answer_test(ctx, i).as_deref() == Some(name) => {}
+            StmtKind::For(f)
+                if f.body.is_some_and(|b| {
+                    matches!(&script.stmt(b).kind, StmtKind::If(i)
+                        if quoted_answer_test(ctx, i).as_deref() == Some(name))
+                }) => {}
+            _ if message_or_screen(ctx, n) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The names statement `id` sets: its own (`set x=…`), or those of the SET commands nested

@@ -16,7 +16,10 @@ pub static RULE: Rule = Rule {
            before it and no emptiness test since (`if \"%c%\"==\"\" goto ask`, `if not \
            defined c …`, a `set /a` that reads it, or a value derived from the answer that \
            sends the user back to the prompt when the check fails: `for /l %%n in (1,1,24) \
-           do if \"%h%\"==\"%%n\" set ok=1` then `if not \"%ok%\"==\"1\" goto ask`). Not \
+           do if \"%h%\"==\"%%n\" set ok=1` then `if not \"%ok%\"==\"1\" goto ask`; or quoted tests of the answer that jump on \
+           only for the words they accept while every other answer, Enter too, is asked \
+           again: `for %%m in (fast full) do if /i \"%mode%\"==\"%%m\" goto chosen` then \
+           `goto pick`). Not \
            reported: an answer read from a file (`set /p v=<file`, or a prompt in a block \
            redirected from a file: `< save.txt ( set /p v= … )`), a prompt whose variable \
            holds a default (`set c=1` or `set c=\"\"` before it: Enter keeps the default; \

@@ -1028,8 +1028,9 @@ const FOREIGN_FILLERS: &[&[u8]] = &[
 /// follow, and none does. Without a SETLOCAL, a skipped POPD leaves the console in the
 /// folder PUSHD went to.)
 ///
-/// Also harmless: `cd`, `chdir`, `cls` and clearing a variable (`set CHOICE=`), which matter
-/// only to what follows (`cd \` at the end of an AUTOEXEC.BAT), and the messages of an abort
+/// Also harmless: `cd`, `chdir`, `cls`, `color`, `title` and clearing a variable (`set
+/// CHOICE=`), which matter only to what follows (`cd \` at the end of an AUTOEXEC.BAT), a
+/// last wait (`timeout 2`, a `ping -n 3 127.0.0.1 >nul` delay), and the messages of an abort
 /// handler the straight-line code falls into: past a label some `goto` lands on, up to an
 /// explicit `exit` (`:die`, `echo Aborting.`, `exit 1`).
 pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> bool {
@@ -1060,6 +1061,11 @@ pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> 
                     || [b"cd".as_slice(), b"chdir", b"cls", b"color", b"title"]
                         .iter()
                         .any(|w| name.eq_ignore_ascii_case(w))
+                    // A last wait (`timeout 2`, `ping -n 3 127.0.0.1 >nul`): nothing is
+                    // lost but the pause.
+                    || crate::syntax::names::program_file_name_is(name, b"timeout")
+                    || (crate::syntax::names::program_file_name_is(name, b"ping")
+                        && ping_wait(ctx, stmt, s))
                     // `cd\`, `cd..`: the folder glued to the command word.
                     || (name.len() > 2
                         && name[..2].eq_ignore_ascii_case(b"cd")

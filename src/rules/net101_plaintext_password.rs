@@ -418,6 +418,15 @@ fn net(src: &Source, args: &[Arg], found: &mut Vec<Secret>) -> Option<Span> {
             if positional.len() != share + 2 {
                 return None;
             }
+            // `net use x: \\computer name\sharename`: a bare `\\server` and a word with a
+            // backslash after it are one path cut in two by an unquoted space.
+            let unc = src.slice(unquoted(src, positional[share].span));
+            if unc.starts_with(b"\\\\")
+                && !unc[2..].contains(&b'\\')
+                && src.slice(positional[share + 1].span).contains(&b'\\')
+            {
+                return None;
+            }
             if let Some(v) = literal(src, positional[share + 1]) {
                 found.push(Secret {
                     what: "net use",

@@ -69,8 +69,8 @@ fn names_a_password(name: &[u8]) -> bool {
 }
 
 /// A value no one keeps secret: a word for "no value yet" (`undetected`, `unknown`, `none`,
-/// …) or a sentence of three words or more (`set "report_password=Reads saved browser
-/// passwords"`, a message the script shows).
+/// …), a file name (`set PASS=test_passed.log`), or a sentence of three words or more (`set
+/// "report_password=Reads saved browser passwords"`, a message the script shows).
 fn not_a_secret(value: &[u8]) -> bool {
     let lower = value.to_ascii_lowercase();
     if matches!(
@@ -88,6 +88,30 @@ fn not_a_secret(value: &[u8]) -> bool {
             | b"n/a"
     ) {
         return true;
+    }
+    // A file name (`set PASS=test_passed.log`: a pass/fail result file).
+    if let Some(dot) = lower.iter().rposition(|&b| b == b'.') {
+        let ext = &lower[dot + 1..];
+        if matches!(
+            ext,
+            b"log"
+                | b"txt"
+                | b"xml"
+                | b"tmp"
+                | b"csv"
+                | b"json"
+                | b"ini"
+                | b"dat"
+                | b"out"
+                | b"bat"
+                | b"cmd"
+                | b"exe"
+                | b"flg"
+                | b"html"
+        ) && dot > 0
+        {
+            return true;
+        }
     }
     let words = value
         .split(|&b| b == b' ')

@@ -1795,6 +1795,11 @@ impl P {
         let Some((kw, n)) = found else {
             return self.simple(start, conn, cspan, at, redirects);
         };
+        // `for /?`, `if /?`: cmd.exe prints the command's help and goes on; there is no FOR
+        // or IF to read.
+        if matches!(kw, Kw::If | Kw::For) && self.help_request(self.pos + n) {
+            return self.simple(start, conn, cspan, at, redirects);
+        }
         let kw_span = self.sp(self.pos, self.pos + n);
         self.pos += n;
         self.tok_end = self.pos;
@@ -1823,6 +1828,16 @@ impl P {
         let id = self.push_stmt(start, end, kind, conn, cspan, at, redirects);
         self.check_else_argument(id);
         Outcome::Done
+    }
+
+    /// The first word from `at` on (past delimiters) is `/?`.
+    fn help_request(&self, at: usize) -> bool {
+        let t = &self.text.t;
+        let mut p = at;
+        while p < t.len() && is_delim(t[p]) {
+            p += 1;
+        }
+        t.get(p..p + 2) == Some(b"/?") && t.get(p + 2).map_or(true, |&c| is_delim(c) || is_eol(c))
     }
 
     /// `else` read as an argument of a then-command that is not a block.
