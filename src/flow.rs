@@ -1757,6 +1757,9 @@ pub enum Foreign {
     /// An HTML page ([`is_html_page`]): most often a repository's web page saved under the
     /// script's name instead of the raw file.
     Html,
+    /// C or C++ source ([`is_c_source`]): the first line is `#include <…>` or `#include
+    /// "…"` (a program's source saved under a `.bat` name).
+    CSource,
 }
 
 impl Foreign {
@@ -1798,6 +1801,10 @@ impl Foreign {
                  script: most often a web page saved under the script's name instead of the raw \
                  file. cmd.exe reads every line of it as a failing command"
             }
+            Foreign::CSource => {
+                "this file is C or C++ source (it starts with `#include`), not a script: a \
+                 compiler reads it; cmd.exe would fail on its first line"
+            }
         }
     }
 
@@ -1835,6 +1842,19 @@ fn is_html_page(bytes: &[u8]) -> bool {
             && head[..tag.len()].eq_ignore_ascii_case(tag)
             && matches!(head[tag.len()], b' ' | b'\t' | b'\r' | b'\n' | b'>')
     })
+}
+
+/// The file's first bytes (after a UTF-8 BOM and blanks) are `#include`, maybe blanks, then
+/// `<` or `"`: C or C++ source. (cmd.exe would run `#include` as a command; no script starts so.)
+fn is_c_source(bytes: &[u8]) -> bool {
+    let Some(rest) = text_start(bytes).strip_prefix(b"#include") else {
+        return false;
+    };
+    let blanks = rest
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    matches!(rest.get(blanks), Some(b'<' | b'"'))
 }
 
 /// The file's first bytes (after a UTF-8 BOM and blanks) are `#!` and name an interpreter
@@ -1981,6 +2001,9 @@ pub fn foreign_script(source: &Source) -> Option<Foreign> {
     }
     if is_html_page(bytes) {
         return Some(Foreign::Html);
+    }
+    if is_c_source(bytes) {
+        return Some(Foreign::CSource);
     }
     // One look at the first word of each line, no copy: `iff … then`, `elseiff`, `endiff`,
     // `enddo`, `gosub` (any case, after blanks and `@`); `%+` anywhere (no line holds part
@@ -2452,5 +2475,20 @@ mod tests {
             "@echo off\r\n<!DOCTYPE html>\r\n",
         ];
         foreign_cases(Foreign::Html, &yes, &no);
+    }
+
+    #[test]
+    fn c_source_is_foreign() {
+        let yes = [
+            "#include <windows.h>\r\nint main()\r\n{\r\n",
+            "\r\n#include \"resource.h\"\n",
+            "#include\t<stdio.h>\n",
+        ];
+        let no = [
+            "@echo off\r\n#include <windows.h>\r\n",
+            "#includes.bat\r\n",
+            "#include\r\n",
+        ];
+        foreign_cases(Foreign::CSource, &yes, &no);
     }
 }

@@ -14,7 +14,9 @@ pub static RULE: Rule = Rule {
            nothing after them but more NULs, Ctrl-Z, blanks and line ends (an old editor's \
            padding of the last record) are not reported: nothing is left to run; nor NULs that \
            all stand alone after an `echo` (`echo <NUL>`, the MS-DOS idiom for an empty line: \
-           COMMAND.COM reads NUL as an ordinary byte, and the file was written for it).",
+           COMMAND.COM reads NUL as an ordinary byte, and the file was written for it); nor a \
+           UTF-16 file written for another program that reads UTF-16 (comment lines starting \
+           with `;` and none with `rem` or `::`, or a note that it must stay UTF-16).",
     why: "cmd.exe reads a batch file as 8-bit text and treats a NUL byte as the end of the \
           file: everything after the first NUL is never run. A script saved as \"Unicode\" \
           (UTF-16) has a NUL after almost every character, so cmd.exe reads only the byte \
@@ -46,6 +48,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if !facts.utf16_bom && all_dos_blank_echoes(ctx.source.bytes(), &facts.nul) {
         return;
     }
+    if facts.utf16_bom && other_programs_script(ctx.source.bytes()) {
+        return;
+    }
     let n = facts.nul.len();
     let line = ctx.source.line_of(first);
     let (message, help) = if facts.utf16_bom {
@@ -71,6 +76,33 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_label("cmd.exe stops reading here")
             .with_help(help),
     );
+}
+
+/// A UTF-16 file written for another program's interpreter that reads UTF-16 (a native
+/// boot-time shell's script): its comment lines start with `;` (which cmd.exe would run as
+/// commands) and none with `rem` or `::`, or its text says it must stay Unicode.
+fn other_programs_script(bytes: &[u8]) -> bool {
+    // The ASCII characters of the text: every byte beside a NUL of its UTF-16 pair (the BOM
+    // tells the order).
+    let le = bytes.starts_with(&[0xFF, 0xFE]);
+    let text: Vec<u8> = bytes[2..]
+        .chunks_exact(2)
+        .filter_map(|c| {
+            let (lo, hi) = if le { (c[0], c[1]) } else { (c[1], c[0]) };
+            (hi == 0 && lo < 0x80).then_some(lo.to_ascii_lowercase())
+        })
+        .collect();
+    let (mut semicolon, mut batch) = (0, 0);
+    for line in text.split(|&b| b == b'\n') {
+        let line = line.trim_ascii_start();
+        if line.starts_with(b";") {
+            semicolon += 1;
+        } else if line.starts_with(b"::") || line.starts_with(b"rem ") || line == b"rem" {
+            batch += 1;
+        }
+    }
+    let says_unicode = |w: &[u8]| text.windows(w.len()).any(|x| x == w);
+    (semicolon >= 2 && batch == 0) || says_unicode(b"utf-16")
 }
 
 /// Every NUL (at `nul`, in order) stands on a line of the DOS idiom for an empty line:

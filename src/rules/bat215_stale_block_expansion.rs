@@ -550,12 +550,39 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let runs_program = match &script.stmt(p).kind {
+            // A `ping -n 5 127.0.0.1 >nul` delay is a wait, not a command whose result
+            // anyone tests.
             StmtKind::Simple(sm) => program_stem_into(ctx.source.slice(sm.name.span), &mut stem)
-                .is_some_and(|st| !QUIET.contains(&st)),
+                .is_some_and(|st| {
+                    !QUIET.contains(&st)
+                        && !(st == b"ping"
+                            && crate::rules::bat_util::ping_wait(ctx, script.stmt(p), sm))
+                }),
             StmtKind::Call(_) => true,
             _ => false,
         };
         if !runs_program {
+            continue;
+        }
+        // An `exit` returning the code, where the unit already reads `%ERRORLEVEL%` before
+        // that command (`echo convert returned error %ERRORLEVEL%`, or a REM saying it keeps
+        // its value in the block): the author returns the code from before the block on
+        // purpose. (A test after a `choice` still means that command's code.)
+        // (A message or a comment, not the test of an IF around the block, which reads
+        // it too.)
+        let unit_start = places.spans[unit as usize].start();
+        let told = reader == LevelUse::Return
+            && script.stmts[..p.index()].iter().rev().take(64).any(|st| {
+                st.span.start() >= unit_start
+                    && matches!(st.kind, StmtKind::Echo(_) | StmtKind::Comment(_))
+                    && ctx
+                        .source
+                        .slice(st.span)
+                        .to_ascii_lowercase()
+                        .windows(12)
+                        .any(|w| w == b"%errorlevel%")
+            });
+        if told {
             continue;
         }
         out.push(errorlevel_finding(ctx, &places, span, p, reader));

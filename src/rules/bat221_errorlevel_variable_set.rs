@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
            ERRORLEVEL=`, the fix); and inside a SETLOCAL, a value used as a plain variable that \
            ends with its scope before any command runs and reads it back (`set \"ErrorLevel=3\"` \
            … `endlocal & exit /b %ErrorLevel%`), unless it stands for an exit code the script \
-           then never sets.",
+           then never sets; nor the exit code saved from a clean-up and returned (`set \
+           ERRORLEVEL=%ERRORLEVEL%` … `del *.obj` … `exit %ERRORLEVEL%`, by an `exit` that ends \
+           cmd.exe, or inside a SETLOCAL).",
     why: "ERRORLEVEL is not a variable: `%ERRORLEVEL%` expands to the exit code of the last \
           command only while no variable of that name exists. `set ERRORLEVEL=0` creates one, \
           and from then on `%ERRORLEVEL%` reads `0` whatever a command returns, so `if \
@@ -299,6 +301,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         };
         let d = match fate(ctx, kids, at, open, local, &mut budget) {
             Fate::ReadAfter { command, read } => {
+                // `set ERRORLEVEL=%ERRORLEVEL%` / `del *.obj` / `exit %ERRORLEVEL%`: the code
+                // saved from the clean-up's, and returned by an `exit` that ends cmd.exe (or
+                // inside a SETLOCAL, whose end drops the variable): kept on purpose.
+                let saved = src
+                    .slice(value)
+                    .trim_ascii()
+                    .eq_ignore_ascii_case(b"%errorlevel%");
+                let returned = matches!(&script.stmt(read).kind,
+                    StmtKind::Exit(e) if e.b.is_none() || open);
+                if saved && returned {
+                    continue;
+                }
                 let line = src.line_of(script.stmt(read).span.start());
                 let cmd = snippet(src, script.stmt(command).span, 40, false);
                 RULE.diag(

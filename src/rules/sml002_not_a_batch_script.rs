@@ -24,7 +24,8 @@ pub static RULE: Rule = Rule {
            editor's tool definition, a game's level file named `LEVEL1.CMD`), or an HTML page \
            (the first non-blank bytes are `<!DOCTYPE html` or `<html`: most often a repository's \
            web page saved under the script's name; a batch/HTA hybrid starting `<!-- :` is a \
-           script).",
+           script), or C/C++ source (the first non-blank bytes are `#include <…>` or \
+           `#include \"…\"`).",
     why: "Linting such a file as cmd.exe batch reports errors in code cmd.exe never runs: REXX \
           `IF … THEN` / `ELSE` lines and 4DOS `iff`/`endiff` blocks are not batch syntax. The \
           note says why the file has no other finding, so a tree of mixed scripts stays quiet \
