@@ -554,9 +554,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             // anyone tests.
             StmtKind::Simple(sm) => program_stem_into(ctx.source.slice(sm.name.span), &mut stem)
                 .is_some_and(|st| {
-                    !QUIET.contains(&st)
-                        && !(st == b"ping"
-                            && crate::rules::bat_util::ping_wait(ctx, script.stmt(p), sm))
+                    let wait =
+                        st == b"ping" && crate::rules::bat_util::ping_wait(ctx, script.stmt(p), sm);
+                    !QUIET.contains(&st) && !wait
                 }),
             StmtKind::Call(_) => true,
             _ => false,
