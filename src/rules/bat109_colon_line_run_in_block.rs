@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::bat_util::{snippet, stderr_silenced};
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{Connector, StmtId, StmtKind};
+use crate::syntax::ast::{Condition, Connector, StmtId, StmtKind};
 
 pub static RULE: Rule = Rule {
     code: "BAT109",
@@ -18,7 +18,10 @@ pub static RULE: Rule = Rule {
            note`): only a jump to the label gets there, and from there cmd.exe reads line by \
            line, where `::` is a comment. Nor is a line whose standard error goes to `nul` \
            (`::del /q \"%%x\\cache\\*\" 2>nul`, or the block's own `2>nul`): cmd.exe runs it, but \
-           its message goes nowhere and it does nothing else.",
+           its message goes nowhere and it does nothing else. Nor a line in the side of an \
+           `if errorlevel 0` test that does not run (its else side, or the then side of `if not \
+           errorlevel 0`): the test holds for every exit code but a negative one (BAT207 \
+           reports it).",
     why: "Inside a block, cmd.exe parses the line after a label line (and `::` comments are \
           label lines) as a command, even when it looks like a label. A second `::` comment in \
           a row is then run: cmd.exe looks for a drive named `:` and prints \"The system cannot \
@@ -53,6 +56,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if in_unclosed_block(ctx, StmtId(k as u32)) {
             continue;
         }
+        // In the else side of `if errorlevel 0 (…) else (…)` (or the then side of `if not
+        // errorlevel 0`): true for every exit code but a negative one, so that side does not
+        // run (BAT207 reports the test).
+        if in_never_run_level_branch(ctx, StmtId(k as u32)) {
+            continue;
+        }
         let shown = snippet(src, s.name.span, 40, false);
         out.push(
             RULE.diag(
@@ -67,6 +76,29 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help("use REM for comments inside blocks"),
         );
     }
+}
+
+/// A branch around statement `id` is the side of an `if errorlevel 0` test that does not run:
+/// its else side, or the then side of `if not errorlevel 0`.
+fn in_never_run_level_branch(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    let script = ctx.script;
+    let mut child = id;
+    while let Some(up) = script.stmt(child).parent() {
+        if let StmtKind::If(i) = &script.stmt(up).kind {
+            if let Condition::Errorlevel { value: Some(0), .. } = i.condition {
+                let dead = if i.not.is_some() {
+                    i.then == Some(child)
+                } else {
+                    i.else_.is_some_and(|(_, e)| e == child)
+                };
+                if dead {
+                    return true;
+                }
+            }
+        }
+        child = up;
+    }
+    false
 }
 
 /// A block around statement `id` has no closing `)`.

@@ -7,7 +7,7 @@ use crate::rules::bat_util::{
     result_tested, sibling_exists, snippet, static_label, stderr_silenced,
 };
 use crate::rules::{Ctx, Rule};
-use crate::syntax::ast::{CallTarget, Connector, StmtId, StmtKind};
+use crate::syntax::ast::{CallTarget, Connector, StmtId, StmtKind, SyntaxErrorKind};
 use crate::syntax::labels::{LabelIndex, Profile};
 
 pub static RULE: Rule = Rule {
@@ -31,7 +31,10 @@ pub static RULE: Rule = Rule {
            the script or in its `lib` folder: the library joins the modules or calls the \
            sibling; a jump only COMMAND.COM runs (on the Windows 9x side of an OS test, as in \
            the RubyGems stub's `if not \"%~f0\" == \"~f0\" goto WinNT`) whose label COMMAND.COM \
-           finds by its first 8 characters; a label that is there, after a NUL byte where \
+           finds by its first 8 characters, or whose label names an ending (`goto eof` after \
+           a \"does not work on Windows 9x\" message: COMMAND.COM stops there, as meant, with \
+           \"Label not found\"); the jumps after a FOR or IF cmd.exe cannot read, with no label \
+           between (cmd.exe stops the script at that statement); a label that is there, after a NUL byte where \
            cmd.exe stops reading (BAT103 reports the NUL); a jump under an IF that repeats, \
            word for word, the test of the IF right before it, whose command already left \
            (`if not exist %d%: goto bad` twice: the second never runs); a jump after `&&` on a \
@@ -129,6 +132,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut dos_too: Option<bool> = None;
     let mut sib: Option<crate::rules::bat_util::Siblings<'_>> = None;
     let mut self_renamed: Option<bool> = None;
+    let mut fatal: Option<Vec<(usize, usize)>> = None;
     for id in ctx.script.ids() {
         let stmt = ctx.script.stmt(id);
         let (target, is_call) = match &stmt.kind {
@@ -172,6 +176,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if repeated_leaving_test(ctx, id, &mut sib) {
             continue;
         }
+        // `for<TAB>REM note` then `goto<TAB>REM note` (a cheat sheet of commands): cmd.exe
+        // stops the script at the FOR it cannot read, and only a label could bring it here.
+        let fatal = fatal.get_or_insert_with(|| fatal_errors(ctx));
+        if after_fatal_syntax_error(ctx, fatal, id) {
+            continue;
+        }
         // A probe (`call :x 2>nul && …`, `goto :nolabel >nul 2>&1 || …`): the author
         // silenced the message and branches on the result.
         if stderr_silenced(ctx.source, ctx.script, id) || result_tested(ctx.script, id) {
@@ -195,6 +205,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // in the RubyGems stub's `goto endofruby`): it finds its label by the first 8
         // characters (`:endofrubybat`).
         let win9x_only = !ctx.flow.nt_reachable(id);
+        // `goto eof` after "Does not work on Windows 9x" on the Windows 9x side of the OS
+        // test: COMMAND.COM prints "Label not found" and stops, which is where the script
+        // meant to stop there anyway.
+        if win9x_only && !is_call && names_an_ending(key) {
+            continue;
+        }
         if win9x_only {
             let line = ctx.source.line_of(stmt.span.start());
             if ctx.labels.resolve(key, line, Profile::Win9x).is_some() {
@@ -375,6 +391,53 @@ fn repeated_leaving_test<'a>(
         }
     }
     false
+}
+
+/// The FORs and IFs cmd.exe cannot read, in file order: where each error is and where the
+/// top-level statement it is part of ends.
+fn fatal_errors(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
+    let mut errs: Vec<usize> = ctx
+        .script
+        .errors
+        .iter()
+        .filter(|e| matches!(e.kind, SyntaxErrorKind::BadFor | SyntaxErrorKind::BadIf))
+        .map(|e| e.span.start())
+        .collect();
+    if errs.is_empty() {
+        return Vec::new();
+    }
+    errs.sort_unstable();
+    let tops: Vec<(usize, usize)> = ctx
+        .script
+        .ids()
+        .map(|s| ctx.script.stmt(s))
+        .filter(|s| s.parent().is_none())
+        .map(|s| (s.span.start(), s.span.end()))
+        .collect();
+    errs.into_iter()
+        .filter_map(|e| {
+            let k = tops.partition_point(|&(start, _)| start <= e);
+            let (start, end) = *tops.get(k.checked_sub(1)?)?;
+            (start <= e && e < end).then_some((e, end))
+        })
+        .collect()
+}
+
+/// A FOR or IF that cmd.exe cannot read stands before the jump with no label between them:
+/// cmd.exe reports the syntax error and stops the script at that statement (it reads a whole
+/// statement, blocks and all, before running any of it), so nothing gets past it to the jump.
+fn after_fatal_syntax_error(ctx: &Ctx<'_>, fatal: &[(usize, usize)], id: StmtId) -> bool {
+    let at = ctx.script.stmt(id).span.start();
+    let k = fatal.partition_point(|&(e, _)| e < at);
+    let Some(&(err, top_end)) = k.checked_sub(1).and_then(|k| fatal.get(k)) else {
+        return false;
+    };
+    top_end <= at
+        && !ctx
+            .labels
+            .defs
+            .iter()
+            .any(|d| d.colon.start() > err && d.colon.start() < at)
 }
 
 #[cfg(test)]

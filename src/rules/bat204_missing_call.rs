@@ -31,7 +31,9 @@ pub static RULE: Rule = Rule {
            explicit `exit`). Nor is a batch file whose first \
            argument is this script's own name (`ctrlc.bat %0`), the DOS way of asking it to \
            run this script again when it is done; nor `if exist x.bat x.bat` (hand over to it \
-           when it is there: the lines after it are the fallback); nor the script's own file \
+           when it is there: the lines after it are the fallback); nor the \"done already\" side \
+           of a run-once guard (`if \"%init%\"==\"1\" (clink.bat inject) else (set init=1)`: the \
+           else side marks the work done and the lines after the IF do it); nor the script's own file \
            run with a first argument the script compares `%1` with (`setup.bat NextStep` in a \
            SETUP.BAT that tests `if %1#==NextStep# goto …`: a restart at a stage); nor a batch file on either \
            side of a pipe, which a child cmd.exe runs and which returns; nor a step of an errorlevel \
@@ -65,6 +67,67 @@ pub static RULE: Rule = Rule {
     check: Some(check),
     opt_in: None,
 };
+
+/// Statement `id` is in the then-branch of a run-once guard: `if "%NAME%"=="value" (…) else
+/// (… set NAME=… …)` or `if defined NAME (…) else (… set NAME=…)`. The else side marks the
+/// work done and lets the lines after the IF do it; the then side is the "done already" exit.
+fn run_once_guard(ctx: &Ctx<'_>, id: StmtId) -> bool {
+    let script = ctx.script;
+    let Some(mut up) = script.stmt(id).parent() else {
+        return false;
+    };
+    let mut branch = id;
+    if matches!(script.stmt(up).kind, StmtKind::Block(_)) {
+        branch = up;
+        let Some(p) = script.stmt(up).parent() else {
+            return false;
+        };
+        up = p;
+    }
+    let StmtKind::If(i) = &script.stmt(up).kind else {
+        return false;
+    };
+    let (Some(then), Some((_, other))) = (i.then, i.else_) else {
+        return false;
+    };
+    if then != branch || i.not.is_some() {
+        return false;
+    }
+    let plain = |w: &crate::syntax::ast::Word| {
+        let b = ctx.source.slice(w.span);
+        let b = b.strip_prefix(b"\"").unwrap_or(b);
+        b.strip_suffix(b"\"").unwrap_or(b)
+    };
+    // `%NAME%` alone on one side, a constant on the other.
+    let var_of = |b: &'_ [u8]| -> Option<Vec<u8>> {
+        let inner = b.strip_prefix(b"%")?.strip_suffix(b"%")?;
+        (!inner.is_empty() && !inner.iter().any(|c| matches!(c, b'%' | b':' | b'!')))
+            .then(|| inner.to_ascii_lowercase())
+    };
+    let name = match &i.condition {
+        Condition::Defined { var, .. } => ctx.source.slice(var.span).to_ascii_lowercase(),
+        Condition::Compare { lhs, rhs, .. } => {
+            let (l, r) = (plain(lhs), plain(rhs));
+            match (var_of(l), var_of(r)) {
+                (Some(n), None) if !r.contains(&b'%') => n,
+                (None, Some(n)) if !l.contains(&b'%') => n,
+                _ => return false,
+            }
+        }
+        _ => return false,
+    };
+    let sets_name = |s: StmtId| match &script.stmt(s).kind {
+        StmtKind::Set(set) => set.name.is_some_and(|n| {
+            let n = ctx.source.slice(n);
+            n.eq_ignore_ascii_case(&name) && set.value.is_some_and(|v| !v.is_empty())
+        }),
+        _ => false,
+    };
+    match &script.stmt(other).kind {
+        StmtKind::Block(b) => b.body.iter().any(|&s| sets_name(s)),
+        _ => sets_name(other),
+    }
+}
 
 /// The command is the then-command of `if exist NAME` that tests the very file it runs.
 fn handoff_if_present(ctx: &Ctx<'_>, id: StmtId, s: &crate::syntax::ast::Simple) -> bool {
@@ -118,6 +181,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 || past_opposite_test(ctx, id, resume)
                     .is_some_and(|n| nothing_runs_from(ctx, n, setlocal_open)))
         {
+            continue;
+        }
+        // `if "%init%"=="1" (clink.bat inject) else (set init=1)`: a run-once guard whose
+        // "done already" side hands over for good, as its `goto :eof` would.
+        if run_once_guard(ctx, id) {
             continue;
         }
         // `if exist postinst.bat postinst.bat`: "hand over to it if it is there"; the lines

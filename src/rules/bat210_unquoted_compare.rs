@@ -380,8 +380,14 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        // Guards: `if "%x%"==""`, `if [%1]==[]`, `if defined x`, `if not defined x`.
+        // Guards: `if "%x%"==""`, `if [%1]==[]`, `if defined x`, `if not defined x`; and
+        // `if "%x%" leq "¬" goto ask` (an empty answer is less than any such bound).
         if let StmtKind::If(i) = &stmt.kind {
+            if let Some(n) = empty_sent_away(ctx, i) {
+                if follows(&n) {
+                    state.insert(n, State::Safe);
+                }
+            }
             for g in guarded(ctx, &i.condition) {
                 match g {
                     Guarded::Var(n) => {
@@ -708,6 +714,57 @@ fn trim(b: &[u8]) -> &[u8] {
 enum Guarded {
     Var(Vec<u8>),
     Arg(usize),
+}
+
+/// `if /i "%n%" leq "¬" goto ask`, `if "%n%" lss "1" exit`, `if "z" geq "%n%" goto ask`: a
+/// quoted `"%name%"` compared by order with a quoted constant that an empty value (`""`)
+/// always satisfies, and the command leaves (GOTO or EXIT). The variable's name.
+fn empty_sent_away(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> Option<Vec<u8>> {
+    let Condition::Compare { lhs, op, rhs, .. } = &i.condition else {
+        return None;
+    };
+    if i.not.is_some() {
+        return None;
+    }
+    let (var, bound) = match op {
+        CmpOp::Lss | CmpOp::Leq => (lhs, rhs),
+        CmpOp::Gtr | CmpOp::Geq => (rhs, lhs),
+        _ => return None,
+    };
+    let src = ctx.source;
+    // The bound: `"c…"`, no expansion; its first character sorts after the closing `"` of
+    // `""` (not a blank or `!`, which sort before it).
+    let b = src.slice(bound.span);
+    if b.len() < 3
+        || b[0] != b'"'
+        || b[b.len() - 1] != b'"'
+        || b[1..b.len() - 1].contains(&b'"')
+        || matches!(b[1], b' ' | b'\t' | b'!')
+        || !ctx.script.expansions_in(bound.span).is_empty()
+    {
+        return None;
+    }
+    let name = match ctx.script.expansions_in(var.span) {
+        [one]
+            if one.kind == ExpansionKind::Var
+                && one.span.start() == var.span.start() + 1
+                && one.span.end() + 1 == var.span.end()
+                && src.slice(var.span).first() == Some(&b'"')
+                && src.slice(var.span).last() == Some(&b'"') =>
+        {
+            expansion_name(src, one)?.to_ascii_lowercase()
+        }
+        _ => return None,
+    };
+    let mut then = i.then?;
+    if let StmtKind::Block(b) = &ctx.script.stmt(then).kind {
+        then = *b.body.last()?;
+    }
+    matches!(
+        ctx.script.stmt(then).kind,
+        StmtKind::Goto(_) | StmtKind::Exit(_)
+    )
+    .then_some(name)
 }
 
 /// The variables and arguments an IF condition tests for emptiness or definition.

@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
            scripts start with `CALL %0\\..\\SMSLS`. Not reported: an `exit` right after a \
            `pause` (or the script's own `call :pause`), a `timeout` (or a `ping -n 3 127.0.0.1 \
            >nul` delay), a `choice` or `set /p` prompt or a `shutdown` in the same straight-line code \
-           (a deliberate \"press any key to exit\" end) or a command that starts the script \
+           (a deliberate \"press any key to exit\" end; a label between does not break it) or a command that starts the script \
            again (`powershell Start-Process … %~f0 … -Verb RunAs`, or an `echo`ed VBS line \
            `ShellExecute … \"runas\"`: the elevated copy goes on), \
            an `exit` right after an error message under an IF (an `echo`, or a call of an \
@@ -542,7 +542,7 @@ fn runs_itself_in_child(ctx: &Ctx<'_>) -> bool {
     })
 }
 
-/// The straight-line code just before `exit` (back to a label or an unconditional jump,
+/// The straight-line code just before `exit` (back to an unconditional jump, past labels,
 /// at most 64 statements) prompts the user or shuts the machine down: ending everything is
 /// the point.
 fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
@@ -556,7 +556,8 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
         k = prev;
         let stmt = &script.stmts[k];
         match &stmt.kind {
-            StmtKind::Label(_) => return false,
+            // A label between (`pause` / `:cleanup` / `del %tmp%` / `exit`) is passed: the
+            // path through the prompt runs on into it.
             StmtKind::Goto(_) | StmtKind::Exit(_) if stmt.parent().is_none() => return false,
             StmtKind::Set(set) if set.kind == SetKind::Prompt => return true,
             // The script's own pause routine (`call :pause "Press any key to exit."`).

@@ -42,7 +42,10 @@ pub static RULE: Rule = Rule {
            name=%name%` that keeps the value it had (an emptied environment's one survivor); \
            a ladder of tests of the variable that map it (`if \"%x%\"==\"0\" set x=13`); the \
            swap (`set a=%b%` then `set b=%a%`); a slot index read before its increment shows \
-           (`set /a n+=1 & set \"slot%n%=…\"`); a FOR over one quoted string or one item (a \
+           (`set /a n+=1 & set \"slot%n%=…\"`); an `echo` that writes the constant the `set` gives \
+           too (`set /a delay=180` / `echo %delay% is set to 180.`: old and new on purpose); a \
+           FOR over one quoted string (`(\"%*\")`, `(\"%file%\")`, no wildcard written in \
+           it) or one item (a \
            plain FOR over `(%1)`: one argument, as a classpath helper called once per jar), or \
            over one registry value whose key line it skips (`for /f \"tokens=3\" … in ('reg \
            query \"HKLM\\…\\Windows NT\\CurrentVersion\" /v CurrentBuild')`) or over \
@@ -786,6 +789,11 @@ fn stale_after_set(
     if s.index() < r.index() && reports_handled_item(ctx, s, r, span, meet) {
         return false;
     }
+    // `set /a delay=180` / `echo %delay% is set to 180.`: the message writes the new value
+    // itself, so the read is the old one on purpose (a log of old and new).
+    if s.index() < r.index() && announces_new_value(ctx, s, r, name) {
+        return false;
+    }
     // A menu dispatched by the loop variable (`for %%i in (%picks%) do ( if "%%i"=="1" ( if
     // "%fast%"=="on" (set fast=off) else (set fast=on) ) else if "%%i"=="2" …)`): the read
     // and the set run in the branch of one item, the read first; only the same item named
@@ -924,6 +932,57 @@ fn reports_handled_item(
                 && word_around(ctx.source.bytes(), e.span).eq_ignore_ascii_case(word)
         })
     })
+}
+
+/// The `set` `s` gives `name` a constant (`set /a delay=180`, `set mode=fast`) and the read
+/// `r` is an `echo` whose text holds that constant as a word of its own.
+fn announces_new_value(ctx: &Ctx<'_>, s: StmtId, r: StmtId, name: &[u8]) -> bool {
+    let (StmtKind::Set(st), StmtKind::Echo(e)) =
+        (&ctx.script.stmt(s).kind, &ctx.script.stmt(r).kind)
+    else {
+        return false;
+    };
+    if e.mode.is_some() {
+        return false;
+    }
+    let value: &[u8] = match st.kind {
+        SetKind::Assign => st.value.map_or(&[][..], |v| ctx.source.slice(v)),
+        SetKind::Arith => {
+            let expr = st.expr.map_or(&[][..], |x| ctx.source.slice(x));
+            let expr = expr.strip_prefix(b"\"").unwrap_or(expr);
+            let expr = expr.strip_suffix(b"\"").unwrap_or(expr);
+            let Some(eq) = expr.iter().position(|&b| b == b'=') else {
+                return false;
+            };
+            if !expr[..eq].trim_ascii().eq_ignore_ascii_case(name) {
+                return false;
+            }
+            let v = expr[eq + 1..].trim_ascii();
+            if !v.iter().all(u8::is_ascii_digit) {
+                return false;
+            }
+            v
+        }
+        _ => return false,
+    };
+    let value = value.trim_ascii();
+    if value.is_empty() || value.iter().any(|b| matches!(b, b'%' | b'!' | b'"')) {
+        return false;
+    }
+    let text = ctx.source.slice(e.text);
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut from = 0;
+    while let Some(k) = find(&text[from..], value) {
+        let at = from + k;
+        let end = at + value.len();
+        let before_ok = at == 0 || !word(text[at - 1]);
+        let after_ok = end == text.len() || !word(text[end]);
+        if before_ok && after_ok && !value.eq_ignore_ascii_case(name) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// The word of the command line around `span`: up to a blank, quote or operator on each side.
@@ -1119,6 +1178,20 @@ fn loops(script: &Script, source: &Source, id: StmtId) -> bool {
     // file it names, line by line, and still loops.)
     if matches!(inner, [b'%', d] if d.is_ascii_digit()) {
         return false;
+    }
+    // `for %%i in ("%*") do …`, `("%file%")`: one quoted string is one item (the idiom for
+    // taking a path apart with `%%~ni`); only a wildcard written in it makes it a file search.
+    if inner.len() >= 2
+        && inner[0] == b'"'
+        && inner[inner.len() - 1] == b'"'
+        && !inner[1..inner.len() - 1].contains(&b'"')
+    {
+        let body = &inner[1..inner.len() - 1];
+        let wildcard = body
+            .iter()
+            .enumerate()
+            .any(|(k, &b)| b == b'?' || (b == b'*' && (k == 0 || body[k - 1] != b'%')));
+        return wildcard;
     }
     let items = inner
         .split(|&b| matches!(b, b' ' | b'\t' | b',' | b';' | b'='))

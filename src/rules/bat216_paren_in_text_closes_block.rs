@@ -150,11 +150,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     .last()
                     .unwrap_or(id);
                 let top_line = src.line_of(script.stmt(top).span.start());
+                let top_what = match script.stmt(top).kind {
+                    StmtKind::If(_) => "the IF on line",
+                    StmtKind::For(_) => "the FOR on line",
+                    StmtKind::Block(_) => "the block on line",
+                    _ => "line",
+                };
                 format!(
                     "this `)` in the text closes the block opened on line {open_line}: \
                      `{after}` after it is then a syntax error, so cmd.exe prints \"{after} \
-                     was unexpected at this time.\" and stops the script when it reaches line \
-                     {top_line}"
+                     was unexpected at this time.\" and stops the script when it reaches \
+                     {top_what} {top_line}"
                 )
             }
             None => {

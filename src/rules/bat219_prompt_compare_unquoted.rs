@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
     what: "Reports an operand of `==` (or `EQU` …) made only of `%name%`, in code that runs, \
            where `name` was last set by a `set /p` prompt at the console, with no value \
            before it and no emptiness test since (`if \"%c%\"==\"\" goto ask`, `if not \
-           defined c …`, a `set /a` that reads it, or a value derived from the answer that \
+           defined c …`, a quoted order test that an empty answer passes and that leaves \
+           (`if /i \"%n%\" leq \"¬\" goto ask`), a `set /a` that reads it, or a value derived from the answer that \
            sends the user back to the prompt when the check fails: `for /l %%n in (1,1,24) \
            do if \"%h%\"==\"%%n\" set ok=1` then `if not \"%ok%\"==\"1\" goto ask`; or quoted tests of the answer that jump on \
            only for the words they accept while every other answer, Enter too, is asked \

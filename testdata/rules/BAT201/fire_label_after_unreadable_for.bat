@@ -1,0 +1,4 @@
+@echo off
+for		REM loops over a list
+:again
+goto		REM jumps to a label
