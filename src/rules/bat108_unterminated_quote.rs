@@ -25,7 +25,9 @@ pub static RULE: Rule = Rule {
            type=file id=F><script>…`, built over several lines for `mshta`), nor the command \
            text of a \
            `powershell -command \"…` that runs to the end of the line with only PowerShell's \
-           specials in it (`| & ; { }`: PowerShell gets them, as meant), nor a quote swallowed by a \
+           specials in it (`| & ; { }`: PowerShell gets them, as meant), nor a URL whose query \
+           runs to the end of the line (`start \"\" \"https://…/?q=%q%&v=1`: the `&`s join \
+           `name=` parameters, which the open quote keeps in the URL), nor a quote swallowed by a \
            FOR variable written with one `%` (`for %a in (\"…`), which BAT217 reports.",
     why: "Inside quotes cmd.exe treats `& | < > ( )` and `^` as plain text. With an odd quote, \
           `echo \"done & call %0\\..\\smsls` echoes the text instead of running the second \
@@ -54,6 +56,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             || echo_of_arrows(ctx, err.span)
             || echo_prints_specials(ctx, err.span)
             || powershell_command_to_line_end(ctx, err.span)
+            || url_query_to_line_end(ctx, err.span)
         {
             continue;
         }
@@ -326,6 +329,38 @@ fn powershell_command_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
     let closes_block = q.in_block && rest.contains(&b')');
     let continues = matches!(rest.last(), Some(b'{' | b'(' | b'^'));
     !(redirects || closes_block || continues)
+}
+
+/// `quote` opens a URL with a query that runs to the end of the line (`start "" "https://…/?q=
+/// %q%&version=%v%`): it has `://` or `?` before its first special character, and its only
+/// specials are `&`s that each join a `name=` parameter. The open quote keeps them in the URL,
+/// as meant; without it cmd.exe would cut the URL and run `version=…` as a command.
+fn url_query_to_line_end(ctx: &Ctx<'_>, quote: Span) -> bool {
+    let Some(q) = at_quote(ctx, quote) else {
+        return false;
+    };
+    let rest = q.rest.trim_ascii_end();
+    let special = |b: u8| matches!(b, b'&' | b'|' | b'<' | b'>' | b'^' | b'(' | b')');
+    let Some(first) = rest.iter().position(|&b| special(b)) else {
+        return false;
+    };
+    let head = &rest[..first];
+    let url = head.windows(3).any(|w| w == b"://") || head.contains(&b'?');
+    url && rest.iter().enumerate().all(|(k, &b)| {
+        if !special(b) {
+            return true;
+        }
+        if b != b'&' {
+            return false;
+        }
+        // `&name=`: letters, digits, `_`, `-`, `.` or a `%var%`'s bytes, then `=`.
+        let after = &rest[k + 1..];
+        let n = after
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'%'))
+            .count();
+        n > 0 && after.get(n) == Some(&b'=')
+    })
 }
 
 /// `quote` opens a `set "name=value` whose value runs to the end of the line with nothing

@@ -17,8 +17,9 @@ pub static RULE: Rule = Rule {
     what: "Reports a command that runs a batch file (a program name ending in `.bat` or \
            `.cmd`, or SMS's `smsls`, which is always SMSLS.BAT) without `call`, when there is \
            something after it that would run next. Inside a `( … )` block, an IF or a FOR the \
-           rest of that logical line still runs, so only what follows the line counts; in a FOR \
-           body the loop's other items are lost as well, so it is always reported. A tail \
+           rest of that logical line still runs (in a FOR body the batch file runs for each \
+           item: cmd.exe has read the loop and goes on with it), so only what follows the line \
+           counts. A tail \
            call is not reported: when only `exit`, `exit /b`, `goto :eof`, a GOTO to such an \
            ending, the clean-up a script's end does anyway or that matters to no later command \
            (`endlocal`, `echo off`/`echo on`, `cd`, `cls`, `color`, `title`, a last wait with \
@@ -169,17 +170,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // FOR, the rest of the logical line still runs first (cmd.exe has read it): what is
         // lost is what follows that line.
         let setlocal_open = setlocal.get_or_insert_with(|| setlocal_open_before(ctx))[id.index()];
-        // In a FOR body the loop's other items are lost too, whatever follows the loop.
+        // In a FOR body cmd.exe runs the batch file for each item (the loop is read already
+        // and goes on); what is lost is what follows the loop.
         let in_loop = std::iter::successors(ctx.script.stmt(id).parent(), |&p| {
             ctx.script.stmt(p).parent()
         })
         .any(|p| matches!(ctx.script.stmt(p).kind, StmtKind::For(_)));
-        if !in_loop
-            && (nothing_runs_from(ctx, resume, setlocal_open)
-                || (ctx.script.stmt(id).parent().is_some()
-                    && nothing_runs_from(ctx, after_logical_line(ctx, id), setlocal_open))
-                || past_opposite_test(ctx, id, resume)
-                    .is_some_and(|n| nothing_runs_from(ctx, n, setlocal_open)))
+        if nothing_runs_from(ctx, resume, setlocal_open)
+            || (ctx.script.stmt(id).parent().is_some()
+                && nothing_runs_from(ctx, after_logical_line(ctx, id), setlocal_open))
+            || past_opposite_test(ctx, id, resume)
+                .is_some_and(|n| nothing_runs_from(ctx, n, setlocal_open))
         {
             continue;
         }
@@ -225,7 +226,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let shown = snippet(ctx.source, s.name.span, 60, false);
-        // Inside a `( … )` block the rest of the block still runs first.
+        // Inside a `( … )` block the rest of the block still runs after it.
         let nested = in_block(ctx.script, ctx.script.stmt(id));
         let name = ctx.source.slice(s.name.span);
         if runs_itself(ctx, id, name, &mut first_cd) {
@@ -263,15 +264,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 s.name.span,
                 if in_loop {
                     format!(
-                        "`{shown}` is a batch file run without CALL inside a FOR loop: control \
-                         passes to it and never comes back, so the loop handles only one of its \
-                         items and nothing after the loop runs"
+                        "`{shown}` is a batch file run without CALL inside a FOR loop: cmd.exe \
+                         runs it for each item, but this script does not go on after the loop, \
+                         so nothing after the loop runs"
                     )
                 } else if nested {
                     format!(
-                        "`{shown}` is a batch file run without CALL: control passes to it once \
-                         the rest of this block has run, and never comes back, so nothing after \
-                         the block runs"
+                        "`{shown}` is a batch file run without CALL: cmd.exe runs it and then \
+                         the rest of this block, but this script does not go on after the block, \
+                         so nothing after the block runs"
                     )
                 } else {
                     format!(

@@ -100,6 +100,11 @@ const WINDOWS_SETS: &[&[u8]] = &[
     b"userprofile",
     b"programfiles",
     b"allusersprofile",
+    // Dynamic: cmd.exe gives them a value whenever no variable of the name exists.
+    b"date",
+    b"time",
+    b"cd",
+    b"cmdcmdline",
 ];
 
 /// The file's variables, walked once in source order (a simple, conservative stand-in for
@@ -448,7 +453,7 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                 // So does a variable Windows itself sets (`set /p temp=Class: `): Enter keeps
                 // the TEMP folder's path, never an empty value.
                 Assign::Prompt
-                    if before.is_none()
+                    if matches!(before, None | Some(State::Unsafe(Why::Prompt(_))))
                         && !cleared.contains(&name)
                         && (NT_ALWAYS_SET.contains(&name.as_slice())
                             || WINDOWS_SETS.contains(&name.as_slice())) =>

@@ -24,7 +24,9 @@ pub static RULE: Rule = Rule {
            reported: an answer read from a file (`set /p v=<file`, or a prompt in a block \
            redirected from a file: `< save.txt ( set /p v= … )`), a prompt whose variable \
            holds a default (`set c=1` or `set c=\"\"` before it: Enter keeps the default; \
-           `set c=` clears it and is no default, or `set /p c=Choice: || set c=1` after it: \
+           `set c=` clears it and is no default; a variable Windows sets, such as `TEMP`, or \
+           one cmd.exe fills in when unset, such as `DATE`, `TIME` or `CD`, never ends up \
+           empty, or `set /p c=Choice: || set c=1` after it: \
            SET /P fails on Enter, so the `||` branch gives the default), a \
            quoted or bracketed operand, a test that cmd.exe reads together with the prompt \
            (both in one block or on one line: the test never sees the answer, which is \
