@@ -17,9 +17,11 @@ pub static RULE: Rule = Rule {
     what: "Reports a command that runs a batch file (a program name ending in `.bat` or \
            `.cmd`, or SMS's `smsls`, which is always SMSLS.BAT) without `call`, when there is \
            something after it that would run next. Inside a `( … )` block, an IF or a FOR the \
-           rest of that logical line still runs (in a FOR body the batch file runs for each \
-           item: cmd.exe has read the loop and goes on with it), so only what follows the line \
-           counts. A tail \
+           rest of that logical line still runs (in a FOR body cmd.exe runs the batch file for \
+           each item: it has read the loop and goes on with it), so only what follows the line \
+           counts; in a script that must run on Windows 9x (its targets) a FOR body's hand-off \
+           outside NT-only code is always reported, since COMMAND.COM leaves the loop at its \
+           first item. A tail \
            call is not reported: when only `exit`, `exit /b`, `goto :eof`, a GOTO to such an \
            ending, the clean-up a script's end does anyway or that matters to no later command \
            (`endlocal`, `echo off`/`echo on`, `cd`, `cls`, `color`, `title`, a last wait with \
@@ -176,11 +178,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ctx.script.stmt(p).parent()
         })
         .any(|p| matches!(ctx.script.stmt(p).kind, StmtKind::For(_)));
-        if nothing_runs_from(ctx, resume, setlocal_open)
-            || (ctx.script.stmt(id).parent().is_some()
-                && nothing_runs_from(ctx, after_logical_line(ctx, id), setlocal_open))
-            || past_opposite_test(ctx, id, resume)
-                .is_some_and(|n| nothing_runs_from(ctx, n, setlocal_open))
+        // COMMAND.COM (Windows 9x, MS-DOS) leaves the loop for good at the first item: in a
+        // script Windows 9x clients run, the loop's other items are lost whatever follows it.
+        let dos_loop = in_loop && ctx.settings.targets.win9x && !ctx.flow.is_nt_only(id);
+        if !dos_loop
+            && (nothing_runs_from(ctx, resume, setlocal_open)
+                || (ctx.script.stmt(id).parent().is_some()
+                    && nothing_runs_from(ctx, after_logical_line(ctx, id), setlocal_open))
+                || past_opposite_test(ctx, id, resume)
+                    .is_some_and(|n| nothing_runs_from(ctx, n, setlocal_open)))
         {
             continue;
         }
@@ -262,7 +268,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             RULE.diag(
                 s.name.span,
-                if in_loop {
+                if dos_loop {
+                    format!(
+                        "`{shown}` is a batch file run without CALL inside a FOR loop: \
+                         COMMAND.COM (Windows 9x, MS-DOS) passes control to it at the first item \
+                         and never comes back, so the loop handles only one of its items (cmd.exe \
+                         runs it for each item, but does not go on after the loop either)"
+                    )
+                } else if in_loop {
                     format!(
                         "`{shown}` is a batch file run without CALL inside a FOR loop: cmd.exe \
                          runs it for each item, but this script does not go on after the loop, \
