@@ -432,12 +432,11 @@ fn after_fatal_syntax_error(ctx: &Ctx<'_>, fatal: &[(usize, usize)], id: StmtId)
     let Some(&(err, top_end)) = k.checked_sub(1).and_then(|k| fatal.get(k)) else {
         return false;
     };
-    top_end <= at
-        && !ctx
-            .labels
-            .defs
-            .iter()
-            .any(|d| d.colon.start() > err && d.colon.start() < at)
+    // The definitions are in file order: the first one after the error must come after the
+    // jump too.
+    let defs = &ctx.labels.defs;
+    let next = defs.partition_point(|d| d.colon.start() <= err);
+    top_end <= at && defs.get(next).map_or(true, |d| d.colon.start() >= at)
 }
 
 #[cfg(test)]
