@@ -384,16 +384,9 @@ pub(crate) fn walk(ctx: &Ctx<'_>, reasons: Reasons, out: &mut Vec<Diagnostic>) {
                     }
                 }
             }
-        }
-        // Guards: `if "%x%"==""`, `if [%1]==[]`, `if defined x`, `if not defined x`; and
-        // `if "%x%" leq "¬" goto ask` (an empty answer is less than any such bound).
-        if let StmtKind::If(i) = &stmt.kind {
-            if let Some(n) = empty_sent_away(ctx, i) {
-                if follows(&n) {
-                    state.insert(n, State::Safe);
-                }
-            }
-            for g in guarded(ctx, &i.condition) {
+            // Guards: `if "%x%"==""`, `if [%1]==[]`, `if defined x`, `if not defined x`,
+            // `if "%x%" leq "¬" goto ask`.
+            for g in guarded(ctx, i) {
                 match g {
                     Guarded::Var(n) => {
                         if follows(&n) {
@@ -736,31 +729,16 @@ fn empty_sent_away(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> Option<Vec<u8>>
         CmpOp::Gtr | CmpOp::Geq => (rhs, lhs),
         _ => return None,
     };
-    let src = ctx.source;
     // The bound: `"c…"`, no expansion; its first character sorts after the closing `"` of
     // `""` (not a blank or `!`, which sort before it).
-    let b = src.slice(bound.span);
-    if b.len() < 3
-        || b[0] != b'"'
-        || b[b.len() - 1] != b'"'
-        || b[1..b.len() - 1].contains(&b'"')
+    let b = ctx.source.slice(bound.span);
+    if !one_quoted_text(b)
         || matches!(b[1], b' ' | b'\t' | b'!')
         || !ctx.script.expansions_in(bound.span).is_empty()
     {
         return None;
     }
-    let name = match ctx.script.expansions_in(var.span) {
-        [one]
-            if one.kind == ExpansionKind::Var
-                && one.span.start() == var.span.start() + 1
-                && one.span.end() + 1 == var.span.end()
-                && src.slice(var.span).first() == Some(&b'"')
-                && src.slice(var.span).last() == Some(&b'"') =>
-        {
-            expansion_name(src, one)?.to_ascii_lowercase()
-        }
-        _ => return None,
-    };
+    let name = quoted_var_name(ctx, var)?;
     let mut then = i.then?;
     if let StmtKind::Block(b) = &ctx.script.stmt(then).kind {
         then = *b.body.last()?;
@@ -772,10 +750,14 @@ fn empty_sent_away(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> Option<Vec<u8>>
     .then_some(name)
 }
 
-/// The variables and arguments an IF condition tests for emptiness or definition.
-fn guarded(ctx: &Ctx<'_>, cond: &Condition) -> Vec<Guarded> {
+/// The variables and arguments an IF tests for emptiness or definition (also by an order
+/// test that sends an empty value away: [`empty_sent_away`]).
+fn guarded(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> Vec<Guarded> {
     let src = ctx.source;
-    let mut out = Vec::new();
+    let mut out: Vec<Guarded> = empty_sent_away(ctx, i)
+        .map(Guarded::Var)
+        .into_iter()
+        .collect();
     let mut atoms_of = |w: &Word| {
         for e in ctx.script.expansions_in(w.span) {
             match e.kind {
@@ -795,7 +777,7 @@ fn guarded(ctx: &Ctx<'_>, cond: &Condition) -> Vec<Guarded> {
             }
         }
     };
-    match cond {
+    match &i.condition {
         Condition::Defined { var, .. } => {
             out.push(Guarded::Var(src.slice(var.span).to_ascii_lowercase()));
         }
@@ -1339,30 +1321,35 @@ fn quoted_answer_test(ctx: &Ctx<'_>, i: &crate::syntax::ast::If) -> Option<Vec<u
     if i.not.is_some() || !matches!(ctx.script.stmt(then).kind, StmtKind::Goto(_)) {
         return None;
     }
-    let src = ctx.source;
-    let quoted = |w: &Word| {
-        let b = src.slice(w.span);
-        b.len() > 2 && b[0] == b'"' && b[b.len() - 1] == b'"' && !b[1..b.len() - 1].contains(&b'"')
-    };
-    // The side that is exactly `"%name%"`.
-    let answer = |w: &Word| -> Option<Vec<u8>> {
-        let e = ctx.script.expansions_in(w.span);
-        match e {
-            [one]
-                if one.kind == ExpansionKind::Var
-                    && one.span.start() == w.span.start() + 1
-                    && one.span.end() + 1 == w.span.end() =>
-            {
-                expansion_name(src, one).map(|n| n.to_ascii_lowercase())
-            }
-            _ => None,
-        }
-    };
+    let quoted = |w: &Word| one_quoted_text(ctx.source.slice(w.span));
     if !(quoted(lhs) && quoted(rhs)) {
         return None;
     }
-    match (answer(lhs), answer(rhs)) {
+    match (quoted_var_name(ctx, lhs), quoted_var_name(ctx, rhs)) {
         (Some(n), None) | (None, Some(n)) => Some(n),
+        _ => None,
+    }
+}
+
+/// `"…"`: non-empty text between a pair of quotes, with no quote inside.
+fn one_quoted_text(b: &[u8]) -> bool {
+    b.len() > 2 && b[0] == b'"' && b[b.len() - 1] == b'"' && !b[1..b.len() - 1].contains(&b'"')
+}
+
+/// The word is exactly `"%name%"` (one variable atom between a pair of quotes): the name,
+/// lower case.
+fn quoted_var_name(ctx: &Ctx<'_>, w: &Word) -> Option<Vec<u8>> {
+    let b = ctx.source.slice(w.span);
+    match ctx.script.expansions_in(w.span) {
+        [one]
+            if one.kind == ExpansionKind::Var
+                && b.first() == Some(&b'"')
+                && b.last() == Some(&b'"')
+                && one.span.start() == w.span.start() + 1
+                && one.span.end() + 1 == w.span.end() =>
+        {
+            expansion_name(ctx.source, one).map(|n| n.to_ascii_lowercase())
+        }
         _ => None,
     }
 }

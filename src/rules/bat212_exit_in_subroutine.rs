@@ -593,7 +593,7 @@ fn after_prompt(ctx: &Ctx<'_>, exit: StmtId) -> bool {
                 }
                 // `ping -n 3 127.0.0.1 >nul`: the old way to wait a few seconds, so that the
                 // message above stays on screen before the window closes.
-                if stem == b"ping" && ping_wait(ctx, stmt, sm) {
+                if ping_wait(ctx, stmt, sm) {
                     return true;
                 }
                 // The script started again elevated or in a new window (`powershell

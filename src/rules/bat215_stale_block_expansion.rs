@@ -557,9 +557,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             // anyone tests.
             StmtKind::Simple(sm) => program_stem_into(ctx.source.slice(sm.name.span), &mut stem)
                 .is_some_and(|st| {
-                    let wait =
-                        st == b"ping" && crate::rules::bat_util::ping_wait(ctx, script.stmt(p), sm);
-                    !QUIET.contains(&st) && !wait
+                    !QUIET.contains(&st)
+                        && !crate::rules::bat_util::ping_wait(ctx, script.stmt(p), sm)
                 }),
             StmtKind::Call(_) => true,
             _ => false,

@@ -1064,8 +1064,7 @@ pub fn nothing_runs_from(ctx: &Ctx<'_>, mut node: Node, setlocal_open: bool) -> 
                     // A last wait (`timeout 2`, `ping -n 3 127.0.0.1 >nul`): nothing is
                     // lost but the pause.
                     || crate::syntax::names::program_file_name_is(name, b"timeout")
-                    || (crate::syntax::names::program_file_name_is(name, b"ping")
-                        && ping_wait(ctx, stmt, s))
+                    || ping_wait(ctx, stmt, s)
                     // `cd\`, `cd..`: the folder glued to the command word.
                     || (name.len() > 2
                         && name[..2].eq_ignore_ascii_case(b"cd")
@@ -1295,10 +1294,13 @@ pub fn ping_delay<'a>(args: impl Iterator<Item = &'a [u8]>) -> bool {
     count && local
 }
 
-/// `ping -n 3 127.0.0.1 >nul` (the statement `stmt`, the command `sm`): the old way to wait
-/// a few seconds, its output thrown away.
+/// `ping -n 3 127.0.0.1 >nul` (the statement `stmt`, the command `sm`; `ping` in any case,
+/// with a path or an extension): the old way to wait a few seconds, its output thrown away.
 pub fn ping_wait(ctx: &Ctx<'_>, stmt: &Stmt, sm: &crate::syntax::ast::Simple) -> bool {
-    ping_delay(sm.args.iter().map(|a| ctx.source.slice(a.span)))
+    let mut name = Vec::new();
+    crate::syntax::names::program_stem_into(ctx.source.slice(sm.name.span), &mut name)
+        .is_some_and(|stem| stem == b"ping")
+        && ping_delay(sm.args.iter().map(|a| ctx.source.slice(a.span)))
         && stmt.redirects().iter().any(|r| {
             r.target
                 .as_ref()
@@ -1370,8 +1372,7 @@ pub fn message_or_screen(ctx: &Ctx<'_>, id: StmtId) -> bool {
             } else {
                 raw
             };
-            SCREEN.iter().any(|w| stem.eq_ignore_ascii_case(w))
-                || (stem.eq_ignore_ascii_case(b"ping") && ping_wait(ctx, stmt, sm))
+            SCREEN.iter().any(|w| stem.eq_ignore_ascii_case(w)) || ping_wait(ctx, stmt, sm)
         }
         _ => false,
     }
